@@ -1,0 +1,17 @@
+/** The signed-in person as the policies see them. */
+export type Role = 'admin' | 'board' | 'officer' | 'unit_head';
+export const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
+
+export interface Actor {
+  id: string;
+  role: Role;
+  unitId: string | null;
+  fullName: string;
+  email: string;
+  sessionId: string;
+}
+
+/** admin and the city board (Ban Thi đua – Khen thưởng Thành phố) see every block. */
+export const isCityWide = (a: Actor) => a.role === 'admin' || a.role === 'board';
+/** Officers and unit heads (thủ trưởng) act for their own unit. */
+export const isUnitMember = (a: Actor) => a.role === 'officer' || a.role === 'unit_head';

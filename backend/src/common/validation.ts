@@ -1,0 +1,61 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppError } from './app-error';
+
+/** Vietnamese reasons for class-validator constraints, keyed by constraint name. */
+const REASONS: Record<string, (c: string) => string> = {
+  isNotEmpty: () => 'không được để trống',
+  isDefined: () => 'là bắt buộc',
+  isEmail: () => 'không đúng định dạng email',
+  isString: () => 'phải là chuỗi ký tự',
+  isInt: () => 'phải là số nguyên',
+  isNumber: () => 'phải là số',
+  isBoolean: () => 'phải là đúng/sai',
+  isUuid: () => 'không phải mã định danh hợp lệ',
+  isIn: () => 'có giá trị không được phép',
+  isEnum: () => 'có giá trị không được phép',
+  isArray: () => 'phải là danh sách',
+  isDateString: () => 'phải là ngày hợp lệ (yyyy-mm-dd)',
+  isISO8601: () => 'phải là ngày hợp lệ (yyyy-mm-dd)',
+  min: (c) => `phải lớn hơn hoặc bằng ${num(c)}`,
+  max: (c) => `phải nhỏ hơn hoặc bằng ${num(c)}`,
+  minLength: (c) => `phải có ít nhất ${num(c)} ký tự`,
+  maxLength: (c) => `không được dài quá ${num(c)} ký tự`,
+  arrayMinSize: (c) => `phải có ít nhất ${num(c)} phần tử`,
+  arrayMaxSize: (c) => `không được quá ${num(c)} phần tử`,
+  arrayUnique: () => 'không được có phần tử trùng nhau',
+  matches: () => 'không đúng định dạng',
+  whitelistValidation: () => 'không được phép gửi lên',
+  isObject: () => 'phải là một đối tượng',
+  isPhoneNumber: () => 'không phải số điện thoại hợp lệ',
+};
+
+function num(message: string): string {
+  return message.match(/-?\d+(\.\d+)?/)?.[0] ?? '';
+}
+
+function flatten(errors: ValidationError[], prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    if (e.constraints) {
+      const [name, text] = Object.entries(e.constraints)[0];
+      out[path] = text.startsWith('!') ? text.slice(1) : (REASONS[name]?.(text) ?? 'không hợp lệ');
+    }
+    if (e.children?.length) Object.assign(out, flatten(e.children, path));
+  }
+  return out;
+}
+
+/** Whitelisting, transforming pipe whose errors are one 400 naming every bad field in Vietnamese. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const fields = flatten(errors);
+      const list = Object.entries(fields).map(([f, r]) => `${f} ${r}`).join('; ');
+      return new AppError(400, 'validation_failed', `Dữ liệu không hợp lệ: ${list}.`, fields);
+    },
+  });
+}

@@ -1,0 +1,45 @@
+/** Environment configuration, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  sessionTtlHours: number;
+  /** Where the built frontend lives; served by the backend when it exists. */
+  staticDir: string | null;
+  loadDemo: boolean;
+  cookieSecure: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} phải là số nguyên từ ${min} đến ${max} (đang là "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name} phải là true hoặc false (đang là "${raw}")`);
+    return raw === 'true' || raw === '1';
+  };
+  const port = int('PORT', 3000, 1, 65535);
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (!/^postgres(ql)?:\/\/.+/.test(databaseUrl)) problems.push('DATABASE_URL phải là địa chỉ PostgreSQL dạng postgres://người-dùng:mật-khẩu@máy:cổng/tên-csdl');
+  const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) problems.push(`NODE_ENV phải là development, production hoặc test (đang là "${nodeEnv}")`);
+  const sessionTtlHours = int('SESSION_TTL_HOURS', 12, 1, 24 * 30);
+  const loadDemo = bool('DEMO_DATA', false);
+  const cookieSecure = bool('COOKIE_SECURE', false);
+  if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
+  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,11 @@
+import { Account } from '../modules/accounts/entities/account.entity';
+import { AuditEntry } from '../modules/audit/entities/audit-entry.entity';
+import { Session } from '../modules/auth/entities/session.entity';
+import { BlockYearMember } from '../modules/block-years/entities/block-year-member.entity';
+import { BlockYear } from '../modules/block-years/entities/block-year.entity';
+import { Block } from '../modules/blocks/entities/block.entity';
+import { Unit } from '../modules/units/entities/unit.entity';
+import { AppMeta } from './app-meta.entity';
+
+/** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
+export const ENTITIES = [AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember];

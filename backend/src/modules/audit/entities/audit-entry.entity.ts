@@ -1,0 +1,21 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Append-only audit log; each row carries the hash of the previous one (a chain). */
+@Entity({ name: 'audit_entries' })
+@Index('ix_audit_entity', ['entityType', 'entityId'])
+@Index('ix_audit_occurred', ['occurredAt'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' }) id: string;
+  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
+  @Column({ name: 'actor_name', type: 'varchar', length: 255, default: '' }) actorName: string;
+  @Column({ type: 'varchar', length: 64 }) action: string;
+  @Column({ name: 'entity_type', type: 'varchar', length: 64 }) entityType: string;
+  @Column({ name: 'entity_id', type: 'varchar', length: 64, nullable: true }) entityId: string | null;
+  @Column({ name: 'block_id', type: 'uuid', nullable: true }) blockId: string | null;
+  @Column({ type: 'jsonb', nullable: true }) before: unknown;
+  @Column({ type: 'jsonb', nullable: true }) after: unknown;
+  @Column({ type: 'text', default: '' }) reason: string;
+  @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash: string;
+  @Column({ type: 'char', length: 64 }) hash: string;
+}
