@@ -3,13 +3,13 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)
-  page = 1;
+  page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 20 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  pageSize = 20;
+  pageSize: number = 20;
 
   @ApiPropertyOptional({ description: 'Tìm theo tên / mã' })
   @IsOptional() @IsString() @MaxLength(200)

@@ -1,4 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { AppError } from './app-error';
 
 /** Vietnamese reasons for class-validator constraints, keyed by constraint name. */
@@ -58,4 +60,11 @@ export function createValidationPipe(): ValidationPipe {
       return new AppError(400, 'validation_failed', `Dữ liệu không hợp lệ: ${list}.`, fields);
     },
   });
+}
+
+/** Validates a plain object against a DTO class outside the HTTP pipe (e.g. a spreadsheet row). */
+export async function validateDto<T extends object>(cls: new () => T, plain: object): Promise<{ value: T; fields: Record<string, string> }> {
+  const value = plainToInstance(cls, plain);
+  const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
+  return { value, fields: flatten(errors) };
 }

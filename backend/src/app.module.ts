@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ScopeModule } from './common/scope/scope.module';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { BlockYearsModule } from './modules/block-years/block-years.module';
+import { BlocksModule } from './modules/blocks/blocks.module';
+import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
+import { UnitsModule } from './modules/units/units.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
+        ScopeModule, AuditModule, AuthModule, HealthModule,
+        BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

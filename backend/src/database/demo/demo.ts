@@ -1,0 +1,48 @@
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../modules/audit/audit.service';
+import { hashPassword } from '../../modules/auth/password';
+import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rule-set';
+import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
+
+const MARK = 'demo_loaded_at';
+
+/** Loads the demo once into an empty database; later starts leave people's changes alone. */
+export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
+  return ds.transaction(async (em) => {
+    await em.query('LOCK TABLE app_meta IN EXCLUSIVE MODE');
+    const [mark] = await em.query('SELECT value FROM app_meta WHERE key = $1', [MARK]);
+    const [{ count }] = await em.query('SELECT count(*)::int AS count FROM accounts');
+    if (mark || count > 0) return false;
+
+    const unitIds = new Map<string, string>();
+    for (const unit of DEMO_UNITS) {
+      const [row] = await em.query(
+        `INSERT INTO units (name, short_name, parent_agency, address, phone, email, version) VALUES ($1,$2,$3,$4,$5,$6,1) RETURNING id`,
+        [unit.name, unit.shortName, unit.parentAgency, unit.address, unit.phone, unit.email]);
+      unitIds.set(unit.key, row.id);
+    }
+    for (const block of DEMO_BLOCKS) {
+      const [b] = await em.query(`INSERT INTO blocks (code, name, kind, description, version) VALUES ($1,$2,$3,$4,1) RETURNING id`, [block.code, block.name, block.kind, block.description]);
+      for (const y of block.years) {
+        const status = y.year < 2025 ? 'in_progress' : 'planning';
+        const [by] = await em.query(
+          `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,$5,$6,$7,1) RETURNING id`,
+          [b.id, y.year, unitIds.get(y.leader), unitIds.get(y.deputy), status, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(defaultRuleSet())]);
+        for (const key of block.units) {
+          await em.query('INSERT INTO block_year_members (block_year_id, unit_id, year, block_id) VALUES ($1,$2,$3,$4)', [by.id, unitIds.get(key), y.year, b.id]);
+        }
+      }
+    }
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      await em.query(`INSERT INTO accounts (full_name, email, role, unit_id, title, password_hash, version) VALUES ($1,$2,$3,$4,$5,$6,1)`,
+        [a.fullName, a.email, a.role, a.unit ? unitIds.get(a.unit) : null, a.title, hash]);
+    }
+    await em.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARK, new Date().toISOString()]);
+    await new AuditService(ds).record(em, null, {
+      action: 'demo.load', entityType: 'system', reason: 'Nạp dữ liệu minh họa',
+      after: { units: DEMO_UNITS.length, blocks: DEMO_BLOCKS.length, accounts: DEMO_ACCOUNTS.length },
+    });
+    return true;
+  });
+}

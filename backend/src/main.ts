@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/config';
+import { loadDemoOnce } from './database/demo/demo';
+import { DataSource } from 'typeorm';
+
+/** Exit code for a configuration error (sysexits EX_CONFIG). */
+const EX_CONFIG = 78;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(EX_CONFIG);
+    }
+    throw e;
+  }
+  const app = await createApp(config);
+  if (config.loadDemo) await loadDemoOnce(app.get(DataSource));
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  console.log(`Thi đua đang chạy tại http://localhost:${config.port} (API: /api, tài liệu API: /api/docs)`);
+}
+
+main().catch((e) => {
+  console.error('Không khởi động được ứng dụng:', e);
+  process.exit(1);
+});

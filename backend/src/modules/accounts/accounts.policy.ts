@@ -1,0 +1,20 @@
+import { Actor, isCityWide, Role } from '../../common/actor';
+import { forbidden, invalidField } from '../../common/app-error';
+
+export const AccountsPolicy = {
+  /** Admins manage every account; the board manages every account but admins'. */
+  assertCanManage(actor: Actor, targetRole: Role, currentRole?: Role): void {
+    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được quản lý tài khoản.');
+    if (actor.role === 'board' && (targetRole === 'admin' || currentRole === 'admin')) {
+      throw forbidden('Chỉ quản trị viên được tạo hoặc sửa tài khoản quản trị.');
+    }
+  },
+  /** Officers and unit heads belong to a unit; admin and board accounts belong to none. */
+  unitFor(role: Role, unitId: string | null | undefined): string | null {
+    if (role === 'officer' || role === 'unit_head') {
+      if (!unitId) throw invalidField('unitId', 'là bắt buộc với cán bộ và thủ trưởng đơn vị');
+      return unitId;
+    }
+    return null;
+  },
+};

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isCityWide } from '../../common/actor';
+import { conflict, forbidden, invalidField, notFound } from '../../common/app-error';
+import { likePattern } from '../../common/pagination';
+import { assertVersion, changedFields } from '../../common/versioning';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword, passwordProblem } from '../auth/password';
+import { AccountsPolicy } from './accounts.policy';
+import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
+import { Account } from './entities/account.entity';
+
+@Injectable()
+export class AccountsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService) {}
+
+  /** The board sees every account; a unit's people see their own unit's accounts. */
+  async list(actor: Actor, q: AccountQueryDto): Promise<AccountPageDto> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    if (!isCityWide(actor)) {
+      if (q.unitId && q.unitId !== actor.unitId) throw forbidden('Bạn chỉ được xem tài khoản của đơn vị mình.');
+      where.push(`a.unit_id = ${p(actor.unitId)}`);
+    } else if (q.unitId) where.push(`a.unit_id = ${p(q.unitId)}`);
+    if (q.role) where.push(`a.role = ${p(q.role)}`);
+    if (!q.includeArchived) where.push('a.archived_at IS NULL');
+    if (q.q) where.push(`(a.full_name ILIKE ${p(likePattern(q.q))} OR a.email ILIKE ${p(likePattern(q.q))})`);
+    const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = await this.ds.query(`SELECT count(*)::int AS count FROM accounts a ${sqlWhere}`, params);
+    const rows = await this.ds.query(`${SELECT_ACCOUNT} ${sqlWhere} ORDER BY a.full_name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
+    return { items: rows.map(toDto), total: count, page: q.page, pageSize: q.pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<AccountDto> {
+    const [row] = await this.ds.query(`${SELECT_ACCOUNT} WHERE a.id = $1`, [id]);
+    if (!row) throw notFound('Không tìm thấy tài khoản.');
+    if (!isCityWide(actor) && row.unit_id !== actor.unitId) throw forbidden('Bạn chỉ được xem tài khoản của đơn vị mình.');
+    return toDto(row);
+  }
+
+  async create(actor: Actor, dto: CreateAccountDto): Promise<AccountDto> {
+    const id = await this.ds.transaction((em) => this.createIn(em, actor, dto));
+    return this.get(actor, id);
+  }
+
+  /** Creates an account inside the caller's transaction (also used by the import). */
+  async createIn(em: EntityManager, actor: Actor, dto: CreateAccountDto): Promise<string> {
+    AccountsPolicy.assertCanManage(actor, dto.role);
+    const unitId = AccountsPolicy.unitFor(dto.role, dto.unitId);
+    const problem = passwordProblem(dto.password);
+    if (problem) throw invalidField('password', problem);
+    if (unitId) await this.assertUnitUsable(em, unitId);
+    const [taken] = await em.query('SELECT 1 FROM accounts WHERE email = $1', [dto.email]);
+    if (taken) throw conflict('duplicate_email', `Email ${dto.email} đã có tài khoản.`, { email: 'đã có tài khoản' });
+    const account = await em.save(em.getRepository(Account).create({
+      fullName: dto.fullName, email: dto.email, role: dto.role, unitId, title: dto.title ?? '', passwordHash: await hashPassword(dto.password),
+    }));
+    await this.audit.record(em, actor, { action: 'account.create', entityType: 'account', entityId: account.id, after: { fullName: dto.fullName, email: dto.email, role: dto.role, unitId, title: account.title } });
+    return account.id;
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateAccountDto): Promise<AccountDto> {
+    await this.ds.transaction(async (em) => {
+      const account = await this.lockAccount(em, id);
+      AccountsPolicy.assertCanManage(actor, dto.role ?? account.role, account.role);
+      assertVersion(account, dto.version, 'Tài khoản');
+      if (account.archivedAt) throw conflict('archived', 'Tài khoản đã lưu trữ, không thể sửa. Hãy khôi phục trước.');
+      if (id === actor.id && dto.role && dto.role !== account.role) throw forbidden('Bạn không thể tự đổi vai trò của mình.');
+      const role = dto.role ?? account.role;
+      const unitId = AccountsPolicy.unitFor(role, dto.unitId === undefined ? account.unitId : dto.unitId);
+      if (unitId && unitId !== account.unitId) await this.assertUnitUsable(em, unitId);
+      const patch = { fullName: dto.fullName, role: dto.role, unitId, title: dto.title };
+      const diff = changedFields(account, patch);
+      if (!Object.keys(diff.after).length) return;
+      await em.update(Account, id, { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), version: account.version + 1 });
+      if (diff.after.role !== undefined || diff.after.unitId !== undefined) await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      await this.audit.record(em, actor, { action: 'account.update', entityType: 'account', entityId: id, ...diff });
+    });
+    return this.get(actor, id);
+  }
+
+  async setArchived(actor: Actor, id: string, archived: boolean, reason?: string): Promise<AccountDto> {
+    await this.ds.transaction(async (em) => {
+      const account = await this.lockAccount(em, id);
+      AccountsPolicy.assertCanManage(actor, account.role, account.role);
+      if (id === actor.id && archived) throw forbidden('Bạn không thể tự khóa tài khoản của mình.');
+      if (!!account.archivedAt === archived) return;
+      const archivedAt = archived ? new Date() : null;
+      await em.update(Account, id, { archivedAt, version: account.version + 1 });
+      if (archived) await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      await this.audit.record(em, actor, { action: archived ? 'account.archive' : 'account.restore', entityType: 'account', entityId: id, before: { archivedAt: account.archivedAt }, after: { archivedAt }, reason });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Sets a new password and lifts any lock-out; the account's sessions end. */
+  async resetPassword(actor: Actor, id: string, newPassword: string): Promise<AccountDto> {
+    const problem = passwordProblem(newPassword);
+    if (problem) throw invalidField('newPassword', problem);
+    await this.ds.transaction(async (em) => {
+      const account = await this.lockAccount(em, id);
+      AccountsPolicy.assertCanManage(actor, account.role, account.role);
+      await em.update(Account, id, { passwordHash: await hashPassword(newPassword), failedSignIns: 0, lockedUntil: null, version: account.version + 1 });
+      await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      await this.audit.record(em, actor, { action: 'account.reset_password', entityType: 'account', entityId: id, before: { lockedUntil: account.lockedUntil }, after: { lockedUntil: null } });
+    });
+    return this.get(actor, id);
+  }
+
+  private async lockAccount(em: EntityManager, id: string): Promise<Account> {
+    const account = await em.getRepository(Account).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!account) throw notFound('Không tìm thấy tài khoản.');
+    return account;
+  }
+
+  private async assertUnitUsable(em: EntityManager, unitId: string): Promise<void> {
+    const [unit] = await em.query('SELECT archived_at FROM units WHERE id = $1', [unitId]);
+    if (!unit) throw invalidField('unitId', 'không phải đơn vị có trong hệ thống');
+    if (unit.archived_at) throw invalidField('unitId', 'là đơn vị đã lưu trữ');
+  }
+}
+
+const SELECT_ACCOUNT = `SELECT a.id, a.full_name, a.email, a.role, a.unit_id, a.title, a.archived_at, a.locked_until, a.version, u.name AS unit_name
+  FROM accounts a LEFT JOIN units u ON u.id = a.unit_id`;
+
+function toDto(r: Record<string, any>): AccountDto {
+  const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+  return {
+    id: r.id, fullName: r.full_name, email: r.email, role: r.role, unitId: r.unit_id, unitName: r.unit_name ?? null, title: r.title,
+    archivedAt: iso(r.archived_at), lockedUntil: r.locked_until && new Date(r.locked_until) > new Date() ? iso(r.locked_until) : null, version: r.version,
+  };
+}

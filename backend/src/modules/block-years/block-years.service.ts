@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { conflict, invalidField, notFound } from '../../common/app-error';
+import { ScopeService } from '../../common/scope/scope.service';
+import { assertVersion, changedFields } from '../../common/versioning';
+import { AuditService } from '../audit/audit.service';
+import { BlockYearsPolicy } from './block-years.policy';
+import {
+  BlockYearDefaultsDto, BlockYearDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto,
+} from './dto/block-year.dto';
+import { BlockYearMember } from './entities/block-year-member.entity';
+import { BlockYear } from './entities/block-year.entity';
+import { defaultLegalBasis, defaultRuleSet, RuleSet } from './rule-set';
+
+@Injectable()
+export class BlockYearsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly scope: ScopeService) {}
+
+  defaults(year: number): BlockYearDefaultsDto {
+    return { rules: defaultRuleSet(), legalBasis: defaultLegalBasis(year) };
+  }
+
+  async list(actor: Actor, q: BlockYearQueryDto): Promise<BlockYearSummaryDto[]> {
+    const visible = await this.scope.blockIdsOf(actor);
+    const rows = await this.ds.query(
+      `SELECT y.id, y.block_id, b.name AS block_name, y.year, y.status, lu.name AS leader_name, du.name AS deputy_name,
+              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS member_count
+       FROM block_years y JOIN blocks b ON b.id = y.block_id
+       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
+       WHERE ($1::uuid[] IS NULL OR y.block_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR y.block_id = $2) AND ($3::int IS NULL OR y.year = $3)
+       ORDER BY y.year DESC, b.name`, [visible, q.blockId ?? null, q.year ?? null]);
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id, blockId: r.block_id, blockName: r.block_name, year: r.year, status: r.status,
+      leaderUnitName: r.leader_name, deputyUnitName: r.deputy_name, memberCount: r.member_count,
+    }));
+  }
+
+  async get(actor: Actor, id: string): Promise<BlockYearDto> {
+    const year = await this.ds.getRepository(BlockYear).findOneBy({ id });
+    if (!year) throw notFound('Không tìm thấy năm thi đua của khối.');
+    await this.scope.assertCanSeeBlock(actor, year.blockId);
+    const [block] = await this.ds.query('SELECT name, code FROM blocks WHERE id = $1', [year.blockId]);
+    const members: { unitId: string; name: string; shortName: string }[] = await this.ds.query(
+      `SELECT u.id AS "unitId", u.name, u.short_name AS "shortName" FROM block_year_members m JOIN units u ON u.id = m.unit_id
+       WHERE m.block_year_id = $1 ORDER BY u.name`, [id]);
+    const nameOf = (unitId: string | null) => members.find((m) => m.unitId === unitId)?.name ?? null;
+    const seat = await this.scope.seatOf(actor.unitId, id);
+    return {
+      id, blockId: year.blockId, blockName: block.name, blockCode: block.code, year: year.year, status: year.status,
+      leaderUnitId: year.leaderUnitId, leaderUnitName: nameOf(year.leaderUnitId), deputyUnitId: year.deputyUnitId, deputyUnitName: nameOf(year.deputyUnitId),
+      members, legalBasis: year.legalBasis, rules: year.rules, version: year.version,
+      permissions: { canManage: BlockYearsPolicy.canManage(actor), seat, canEditRules: BlockYearsPolicy.canEditRules(actor, year, seat) },
+    };
+  }
+
+  async create(actor: Actor, dto: CreateBlockYearDto): Promise<BlockYearDto> {
+    BlockYearsPolicy.assertCanManage(actor);
+    const id = await this.ds.transaction(async (em) => {
+      const [block] = await em.query('SELECT archived_at FROM blocks WHERE id = $1', [dto.blockId]);
+      if (!block) throw invalidField('blockId', 'không phải khối có trong hệ thống');
+      if (block.archived_at) throw conflict('archived', 'Khối đã lưu trữ, không thể thiết lập năm mới.');
+      const [exists] = await em.query('SELECT 1 FROM block_years WHERE block_id = $1 AND year = $2', [dto.blockId, dto.year]);
+      if (exists) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
+      const [previous] = await em.query('SELECT rules FROM block_years WHERE block_id = $1 AND year < $2 ORDER BY year DESC LIMIT 1', [dto.blockId, dto.year]);
+      // Next year's rule set starts as a copy of the last one (domain.md §1).
+      const rules: RuleSet = dto.rules ? { ...dto.rules } : (previous?.rules ?? defaultRuleSet());
+      assertRuleSet(rules);
+      await this.assertMembersUsable(em, dto.memberUnitIds, dto.year, dto.blockId);
+      assertSeats(dto.memberUnitIds, dto.leaderUnitId ?? null, dto.deputyUnitId ?? null);
+      const year = await em.save(em.getRepository(BlockYear).create({
+        blockId: dto.blockId, year: dto.year, leaderUnitId: dto.leaderUnitId ?? null, deputyUnitId: dto.deputyUnitId ?? null,
+        legalBasis: dto.legalBasis ?? defaultLegalBasis(dto.year), rules, status: 'setup',
+      }));
+      await this.writeMembers(em, year, dto.memberUnitIds);
+      await this.audit.record(em, actor, {
+        action: 'block_year.create', entityType: 'block_year', entityId: year.id, blockId: dto.blockId,
+        after: { year: dto.year, memberUnitIds: [...dto.memberUnitIds].sort(), leaderUnitId: year.leaderUnitId, deputyUnitId: year.deputyUnitId, rules, legalBasis: year.legalBasis },
+      });
+      return year.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateBlockYearDto): Promise<BlockYearDto> {
+    await this.ds.transaction(async (em) => {
+      const year = await em.getRepository(BlockYear).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!year) throw notFound('Không tìm thấy năm thi đua của khối.');
+      await this.scope.assertCanSeeBlock(actor, year.blockId);
+      const seat = await this.scope.seatOf(actor.unitId, id, em);
+      const touchesSetup = dto.memberUnitIds !== undefined || dto.leaderUnitId !== undefined || dto.deputyUnitId !== undefined || dto.status !== undefined;
+      BlockYearsPolicy.assertCanUpdate(actor, year, seat, touchesSetup);
+      BlockYearsPolicy.assertWritable(year);
+      assertVersion(year, dto.version, 'Năm thi đua');
+
+      const currentMembers: string[] = (await em.query('SELECT unit_id FROM block_year_members WHERE block_year_id = $1', [id])).map((r: { unit_id: string }) => r.unit_id);
+      const members = dto.memberUnitIds ?? currentMembers;
+      const leader = dto.leaderUnitId === undefined ? year.leaderUnitId : dto.leaderUnitId;
+      const deputy = dto.deputyUnitId === undefined ? year.deputyUnitId : dto.deputyUnitId;
+      if (dto.rules) assertRuleSet(dto.rules);
+      if (dto.memberUnitIds) await this.assertMembersUsable(em, dto.memberUnitIds, year.year, year.blockId, id);
+      assertSeats(members, leader, deputy);
+
+      const patch: Partial<BlockYear> = { leaderUnitId: leader, deputyUnitId: deputy, status: dto.status, legalBasis: dto.legalBasis, rules: dto.rules ? { ...dto.rules } : undefined };
+      const diff = changedFields(year, patch) as { before: Record<string, unknown>; after: Record<string, unknown> };
+      const membersChanged = dto.memberUnitIds !== undefined && [...currentMembers].sort().join() !== [...dto.memberUnitIds].sort().join();
+      if (membersChanged) {
+        diff.before.memberUnitIds = [...currentMembers].sort();
+        diff.after.memberUnitIds = [...dto.memberUnitIds!].sort();
+      }
+      if (!Object.keys(diff.after).length) return;
+      Object.assign(year, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+      await em.save(year);
+      if (membersChanged) await this.writeMembers(em, year, dto.memberUnitIds!);
+      await this.audit.record(em, actor, { action: 'block_year.update', entityType: 'block_year', entityId: id, blockId: year.blockId, ...diff, reason: dto.reason });
+    });
+    return this.get(actor, id);
+  }
+
+  private async writeMembers(em: EntityManager, year: BlockYear, unitIds: string[]): Promise<void> {
+    await em.delete(BlockYearMember, { blockYearId: year.id });
+    if (unitIds.length) await em.insert(BlockYearMember, unitIds.map((unitId) => ({ blockYearId: year.id, unitId, year: year.year, blockId: year.blockId })));
+  }
+
+  /** Members must exist, be active, and not already belong to another block that year. */
+  private async assertMembersUsable(em: EntityManager, unitIds: string[], year: number, blockId: string, blockYearId?: string): Promise<void> {
+    if (!unitIds.length) return;
+    const units: { id: string; name: string; archived_at: Date | null }[] = await em.query('SELECT id, name, archived_at FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
+    const missing = unitIds.filter((u) => !units.some((x) => x.id === u));
+    if (missing.length) throw invalidField('memberUnitIds', `có đơn vị không tồn tại (${missing.join(', ')})`);
+    const archived = units.filter((u) => u.archived_at);
+    if (archived.length) throw invalidField('memberUnitIds', `có đơn vị đã lưu trữ: ${archived.map((u) => u.name).join(', ')}`);
+    const taken: { name: string; block_name: string }[] = await em.query(
+      `SELECT u.name, b.name AS block_name FROM block_year_members m JOIN units u ON u.id = m.unit_id JOIN blocks b ON b.id = m.block_id
+       WHERE m.unit_id = ANY($1::uuid[]) AND m.year = $2 AND m.block_year_id IS DISTINCT FROM $3::uuid AND m.block_id <> $4`,
+      [unitIds, year, blockYearId ?? null, blockId]);
+    if (taken.length) {
+      throw conflict('unit_in_other_block', `Mỗi đơn vị chỉ thuộc một khối trong một năm: ${taken.map((t) => `${t.name} đã thuộc ${t.block_name} năm ${year}`).join('; ')}.`, { memberUnitIds: 'có đơn vị đã thuộc khối khác trong năm' });
+    }
+  }
+}
+
+function assertSeats(members: string[], leader: string | null, deputy: string | null): void {
+  if (leader && !members.includes(leader)) throw invalidField('leaderUnitId', 'phải là một đơn vị thành viên của khối trong năm');
+  if (deputy && !members.includes(deputy)) throw invalidField('deputyUnitId', 'phải là một đơn vị thành viên của khối trong năm');
+  if (leader && deputy && leader === deputy) throw invalidField('deputyUnitId', 'phải khác đơn vị khối trưởng');
+}
+
+function assertRuleSet(rules: RuleSet): void {
+  if (rules.quorumNumerator > rules.quorumDenominator) throw invalidField('rules.quorumNumerator', 'không được lớn hơn mẫu số (tỷ lệ tối đa là 100%)');
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, HttpException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ enum: ['ok'] }) database: 'ok';
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Tình trạng dịch vụ và cơ sở dữ liệu', operationId: 'getHealth' })
+  @ApiOkResponse({ type: HealthDto })
+  async health(): Promise<HealthDto> {
+    try {
+      await this.ds.query('SELECT 1');
+    } catch {
+      throw new HttpException({ status: 'error', database: 'unreachable' }, 503);
+    }
+    return { status: 'ok', database: 'ok' };
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ImportRowDto {
+  @ApiProperty({ enum: ['units', 'accounts'] }) sheet: 'units' | 'accounts';
+  @ApiProperty({ description: 'Số dòng trong bảng tính' }) row: number;
+  @ApiProperty({ description: 'Tên đơn vị hoặc email' }) label: string;
+  @ApiProperty({ enum: ['created', 'rejected'] }) status: 'created' | 'rejected';
+  @ApiProperty({ type: [String] }) errors: string[];
+  @ApiPropertyOptional({ description: 'Mật khẩu ban đầu sinh tự động (chỉ hiện một lần)' }) initialPassword?: string;
+}
+
+export class ImportCountDto {
+  @ApiProperty() created: number;
+  @ApiProperty() rejected: number;
+}
+
+export class ImportReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ type: ImportCountDto }) units: ImportCountDto;
+  @ApiProperty({ type: ImportCountDto }) accounts: ImportCountDto;
+  @ApiProperty({ type: [ImportRowDto] }) rows: ImportRowDto[];
+}

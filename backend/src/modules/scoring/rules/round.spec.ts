@@ -1,0 +1,48 @@
+import { formatNumber, round2, sameScore } from './round';
+
+describe('round2', () => {
+  it.each([
+    [1.005, 1.01],
+    [-1.005, -1.01],
+    [2.675, 2.68],
+    [1.255, 1.26],
+    [0.125, 0.13],
+    [0.1 + 0.2, 0.3],
+    [1.004999, 1],
+    [33.333333, 33.33],
+    [66.666666, 66.67],
+    [12.5, 12.5],
+    [100, 100],
+    [0, 0],
+    [1e-7, 0],
+    [1234567.885, 1234567.89],
+    [-0.001, 0],
+  ])('rounds %p to %p', (input, expected) => {
+    expect(round2(input)).toBe(expected);
+  });
+
+  it('never returns negative zero', () => {
+    expect(Object.is(round2(-0.001), 0)).toBe(true);
+    expect(Object.is(round2(-0), 0)).toBe(true);
+  });
+
+  it('refuses non-finite numbers', () => {
+    expect(() => round2(NaN)).toThrow(RangeError);
+    expect(() => round2(Infinity)).toThrow(RangeError);
+  });
+
+  it('compares scores at 2 decimals', () => {
+    expect(sameScore(0.1 + 0.2, 0.3)).toBe(true);
+    expect(sameScore(0.3, 0.31)).toBe(false);
+  });
+});
+
+describe('formatNumber', () => {
+  it('writes numbers the Vietnamese way', () => {
+    expect(formatNumber(35)).toBe('35');
+    expect(formatNumber(2.5)).toBe('2,5');
+    expect(formatNumber(1000)).toBe('1.000');
+    expect(formatNumber(-1)).toBe('-1');
+    expect(formatNumber(1.005)).toBe('1,01');
+  });
+});

@@ -1,0 +1,19 @@
+import { Actor, isCityWide } from '../../common/actor';
+import { forbidden } from '../../common/app-error';
+import type { UpdateUnitDto } from './dto/unit.dto';
+
+/** Contact details a unit's own officers may keep up to date. */
+const SELF_EDITABLE = new Set(['address', 'phone', 'email', 'version']);
+
+export const UnitsPolicy = {
+  assertCanManage(actor: Actor): void {
+    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được quản lý đơn vị.');
+  },
+  /** The board edits any unit; a unit's officers and head edit only their own unit's contact details. */
+  assertCanUpdate(actor: Actor, unitId: string, dto: UpdateUnitDto): void {
+    if (isCityWide(actor)) return;
+    if (actor.unitId !== unitId) throw forbidden('Bạn chỉ được sửa thông tin của đơn vị mình.');
+    const other = Object.keys(dto).filter((k) => (dto as unknown as Record<string, unknown>)[k] !== undefined && !SELF_EDITABLE.has(k));
+    if (other.length) throw forbidden(`Đơn vị chỉ được tự sửa địa chỉ, điện thoại, email; không được sửa: ${other.join(', ')}.`);
+  },
+};

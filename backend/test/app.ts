@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { loadConfig } from '../src/config/config';
+import { loadDemoOnce } from '../src/database/demo/demo';
+import { DEMO_PASSWORD } from '../src/database/demo/demo-data';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  ds: DataSource;
+  /** Unauthenticated requests. */
+  http: () => ReturnType<typeof request>;
+  /** Signs in and returns a client that sends the session cookie and CSRF header. */
+  as: (email: string, password?: string) => Promise<Client_>;
+  close: () => Promise<void>;
+}
+
+export type Client_ = {
+  get: (url: string) => request.Test;
+  post: (url: string, body?: object) => request.Test;
+  patch: (url: string, body?: object) => request.Test;
+  delete: (url: string) => request.Test;
+  me: { id: string; unitId: string | null; role: string; csrfToken: string };
+};
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** Boots the real AppModule on a fresh copy of the migrated template database. */
+export async function createTestApp(opts: { demo?: boolean } = { demo: true }): Promise<TestApp> {
+  const adminUrl = process.env.THIDUA_TEST_ADMIN_URL!;
+  const template = process.env.THIDUA_TEST_TEMPLATE!;
+  const db = `thidua_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
+  await admin.end();
+  const config = loadConfig({ DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test' });
+  const app = await createApp(config, { logger: false });
+  await app.init();
+  const ds = app.get(DataSource);
+  if (opts.demo !== false) await loadDemoOnce(ds);
+  const server = app.getHttpServer();
+  const http = () => request(server);
+
+  const as = async (email: string, password = DEMO_PASSWORD): Promise<Client_> => {
+    const res = await http().post('/api/auth/sign-in').send({ email, password });
+    if (res.status !== 200) throw new Error(`sign-in ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const csrf = res.body.csrfToken as string;
+    const write = (t: request.Test) => t.set('Cookie', cookies).set('X-CSRF-Token', csrf);
+    return {
+      get: (url) => http().get(url).set('Cookie', cookies),
+      post: (url, body) => write(http().post(url)).send(body ?? {}),
+      patch: (url, body) => write(http().patch(url)).send(body ?? {}),
+      delete: (url) => write(http().delete(url)),
+      me: res.body,
+    };
+  };
+
+  return {
+    app, ds, http, as,
+    close: async () => {
+      await app.close();
+      const c = new Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Demo accounts by the role they stand for. */
+export const DEMO = {
+  admin: 'admin@thidua.vn',
+  board: 'bantdkt@thidua.vn',
+  leaderOfficer: 'canbo.dukcq@thidua.vn',
+  memberOfficer: 'canbo.lhp@thidua.vn',
+  unitHead: 'thutruong.lhp@thidua.vn',
+  nextLeaderOfficer: 'canbo.dukdn@thidua.vn',
+  otherBlockOfficer: 'canbo.snv@thidua.vn',
+} as const;
+
+/** Looks up ids of demo records by name or code. */
+export async function ids(ds: DataSource) {
+  const unit = async (shortName: string): Promise<string> => (await ds.query('SELECT id FROM units WHERE short_name = $1', [shortName]))[0].id;
+  const block = async (code: string): Promise<string> => (await ds.query('SELECT id FROM blocks WHERE code = $1', [code]))[0].id;
+  const blockYear = async (code: string, year: number): Promise<string> =>
+    (await ds.query('SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE b.code = $1 AND y.year = $2', [code, year]))[0].id;
+  return { unit, block, blockYear };
+}
