@@ -74,15 +74,10 @@ export interface PageBreakBlock {
   kind: 'pageBreak';
 }
 
-/**
- * Starts a new page with its own orientation (e.g. a landscape score-summary annex).
- * With restartPageNumbers the new part is numbered from 1 and its first page shows no number,
- * as ND30 numbers each annex separately.
- */
+/** Starts a new page with its own orientation; page numbering continues. */
 export interface SectionBlock {
   kind: 'section';
   orientation: Orientation;
-  restartPageNumbers?: boolean;
 }
 
 export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | PageBreakBlock | SectionBlock;
@@ -121,6 +116,11 @@ export interface SignatureColumn {
   signedAt?: string;
 }
 
+export interface Annex {
+  orientation?: Orientation;
+  blocks: Block[];
+}
+
 export interface IssuingAgency {
   /** The agency's parent (cơ quan chủ quản), printed upper case, regular. */
   parent?: string;
@@ -150,6 +150,12 @@ export interface DocumentModel {
   /** Signature blocks on the right; with two or more they stand side by side. */
   signatures?: SignatureBlock[];
   signatureTable?: SignatureTable;
+  /**
+   * Annexes (phụ lục) after the signature, each from a new page in its own orientation (e.g. a landscape
+   * score summary) and, as ND30 wants, numbered on its own with no number on its first page.
+   * Their blocks usually open with a centred "Phụ lục" heading and an italic "(Kèm theo …)" line.
+   */
+  annexes?: Annex[];
   /** Small line at the foot of every page, e.g. a content hash. */
   footer?: string;
 }

@@ -101,6 +101,8 @@ export function checkEligibility(input: EligibilityInput): UnitEligibility[] {
     } else {
       if (leadingOnly && u.rank !== 1) {
         reasons.push(`Xếp hạng ${u.rank}: chỉ đơn vị dẫn đầu Khối (hạng 1) được xét ${awardName}`);
+      } else if (topN === 0) {
+        reasons.push(`Không có đơn vị nào thuộc nhóm xếp hạng đầu được xét ${awardName} (số đơn vị được xét là 0)`);
       } else if (topN !== null && u.rank > topN) {
         reasons.push(`Xếp hạng ${u.rank}: ngoài ${topN} đơn vị xếp hạng đầu được xét ${awardName}`);
       }

@@ -121,7 +121,7 @@ export function workingDaysBetween(from: string, to: string, calendar: CalendarA
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
   let n = 0;
   for (let day = lo + 1; day <= hi; day++) if (working(day)) n += 1;
-  return sign * n;
+  return n === 0 ? 0 : sign * n; // never -0
 }
 
 /** Thời hạn thẩm định: the board's appraisal due date for a dossier submitted on `submittedOn`. */

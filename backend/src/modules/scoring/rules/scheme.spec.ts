@@ -161,8 +161,8 @@ describe('validateScheme', () => {
   it('refuses non-positive maxima, naming the row', () => {
     const nodes = replace(sampleScheme(), 'c11', { max: 0 });
     expect(validateScheme(nodes, 100)).toEqual([
-      { code: 'I.1', rule: 'invalid_max', message: 'Tiêu chí I.1: điểm tối đa phải lớn hơn 0, tối đa 2 chữ số thập phân (đang là 0)' },
       { code: 'I', rule: 'children_below_group', message: 'Nhóm I: tổng điểm tối đa của các tiêu chí con (30) thấp hơn điểm tối đa của nhóm (40)' },
+      { code: 'I.1', rule: 'invalid_max', message: 'Tiêu chí I.1: điểm tối đa phải lớn hơn 0, tối đa 2 chữ số thập phân (đang là 0)' },
     ]);
     const negative = validateScheme(replace(sampleScheme(), 'g12', { max: -30 }), 100);
     expect(negative.map((e) => [e.code, e.rule])).toEqual([
@@ -187,7 +187,7 @@ describe('validateScheme', () => {
     const errors = validateScheme(nodes, 100);
     expect(errors.map((e) => [e.code, e.rule])).toEqual([
       ['III', 'duplicate_id'],
-      ['null', 'total_mismatch'].map((x) => (x === 'null' ? null : x)),
+      [null, 'total_mismatch'],
     ]);
     expect(errors[0].message).toBe('Tiêu chí III: trùng mã định danh "c11" với Tiêu chí I.1');
   });
@@ -208,7 +208,7 @@ describe('validateScheme', () => {
   });
 
   it('refuses a longer cycle reached from a node hanging below it, reporting it once', () => {
-    const nodes = [...sampleScheme(), group('a', 'c', 'K.3', 5), group('b', 'a', 'K.1', 5), group('c', 'b', 'K.2', 5), points('leaf', 'a', 'K.3.a', 5)];
+    const nodes = [...sampleScheme(), group('ka', 'kc', 'K.3', 5), group('kb', 'ka', 'K.1', 5), group('kc', 'kb', 'K.2', 5), points('leaf', 'ka', 'K.3.a', 5)];
     expect(validateScheme(nodes, 100)).toEqual([
       { code: 'K.1', rule: 'cycle', message: 'Nhóm K.1: vòng lặp trong cây tiêu chí (K.1 → K.3 → K.2 → K.1)' },
       { code: 'K.3', rule: 'children_exceed_group', message: 'Nhóm K.3: tổng điểm tối đa của các tiêu chí con (10) vượt quá điểm tối đa của nhóm (5)' },
@@ -273,7 +273,7 @@ describe('validateScheme', () => {
     ]);
   });
 
-  it('accepts an empty-input scheme only when nothing is declared wrong: an empty list cannot reach a positive total', () => {
+  it('refuses an empty scheme: nothing adds up to the declared total', () => {
     expect(validateScheme([], 100)).toEqual([
       { code: null, rule: 'total_mismatch', message: 'Biểu chấm điểm: tổng điểm tối đa của các nhóm cấp cao nhất (0) khác tổng điểm của biểu (100)' },
     ]);

@@ -178,7 +178,8 @@ const isPositiveAmount = (x: unknown): x is number => typeof x === 'number' && N
 const ADJUSTMENT_LABEL: Record<AdjustmentNode['type'], string> = { bonus: 'điểm thưởng', deduction: 'điểm trừ' };
 
 /**
- * Checks a scheme and returns every problem found (empty when valid), in reading order of the rows:
+ * Checks a scheme and returns every problem found (empty when valid), grouped by check, rows in the
+ * order given:
  * - the declared total is a positive number;
  * - ids and codes are unique and codes are not empty; types are known;
  * - every parent exists and is a group; no cycles;

@@ -1,0 +1,24 @@
+import type { Me } from '@/features/auth/api/me';
+import { paths } from './paths';
+
+/** Navigation by role: the board and admins see the whole city; units see their block and themselves. */
+export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[] {
+  const cityWide = me.role === 'admin' || me.role === 'board';
+  if (cityWide) {
+    return [
+      { href: paths.home.getHref(), label: 'nav.home' },
+      { href: paths.blocks.getHref(), label: 'nav.blocks' },
+      { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
+      { href: paths.units.getHref(), label: 'nav.units' },
+      { href: paths.accounts.getHref(), label: 'nav.accounts' },
+      { href: paths.import.getHref(), label: 'nav.import' },
+      { href: paths.audit.getHref(), label: 'nav.audit' },
+    ];
+  }
+  return [
+    { href: paths.home.getHref(), label: 'nav.home' },
+    { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
+    { href: paths.units.getHref(), label: 'nav.units' },
+    { href: paths.accounts.getHref(), label: 'nav.accounts' },
+  ];
+}

@@ -1,0 +1,28 @@
+import { createBrowserRouter } from 'react-router';
+import { RouteError } from './route-error';
+import { paths } from './paths';
+
+/** Every route is lazy: the sign-in page ships without the UI kit; the shell and pages load on demand. */
+export const routes = [
+  { path: paths.signIn.path, lazy: () => import('@/features/auth/sign-in-page'), errorElement: <RouteError /> },
+  {
+    path: '/',
+    lazy: () => import('./app-layout'),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: () => import('@/features/dashboard/dashboard-page') },
+      { path: paths.blocks.path, lazy: () => import('@/features/blocks/blocks-page') },
+      { path: paths.block.path, lazy: () => import('@/features/blocks/block-page') },
+      { path: paths.units.path, lazy: () => import('@/features/units/units-page') },
+      { path: paths.accounts.path, lazy: () => import('@/features/accounts/accounts-page') },
+      { path: paths.blockYears.path, lazy: () => import('@/features/block-years/block-years-page') },
+      { path: paths.blockYear.path, lazy: () => import('@/features/block-years/block-year-page') },
+      { path: paths.audit.path, lazy: () => import('@/features/audit/audit-page') },
+      { path: paths.import.path, lazy: () => import('@/features/imports/import-page') },
+      { path: paths.me.path, lazy: () => import('@/features/auth/me-page') },
+      { path: '*', lazy: () => import('./not-found-page') },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,61 @@
+import { App, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
+import { PageHeader } from '@/components/page-header';
+import { useT, type SharedKey } from '@/i18n/i18n';
+import { applyServerErrors } from '@/lib/form-errors';
+import { useMe } from './api/me';
+import { useChangePassword } from './api/sign-in';
+import { authStrings } from './i18n';
+
+export function MePage() {
+  const t = useT(authStrings);
+  const me = useMe();
+  const change = useChangePassword();
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  if (!me.data) return null;
+  const submit = (v: { currentPassword: string; newPassword: string }) =>
+    change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, {
+      onSuccess: () => {
+        message.success(t('changed'));
+        form.resetFields();
+      },
+      onError: (e) => {
+        if (!applyServerErrors(form, e)) message.error(e.message);
+      },
+    });
+  return (
+    <>
+      <PageHeader title={t('profile')} />
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={1}>
+          <Descriptions.Item label="Họ và tên">{me.data.fullName}</Descriptions.Item>
+          <Descriptions.Item label={t('email')}>{me.data.email}</Descriptions.Item>
+          <Descriptions.Item label={t('role')}>{t(`role.${me.data.role}` as SharedKey)}</Descriptions.Item>
+          {me.data.unitName && <Descriptions.Item label={t('unit')}>{me.data.unitName}</Descriptions.Item>}
+          {me.data.seats.length > 0 && (
+            <Descriptions.Item label={t('seats')}>
+              {me.data.seats.map((s) => <Tag key={s.blockYearId} color="gold">{t(`seat.${s.seat}` as SharedKey)} {s.blockName} {s.year}</Tag>)}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Card title={t('changePassword')} style={{ maxWidth: 480 }}>
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <Form.Item name="currentPassword" label={t('currentPassword')} rules={[{ required: true, message: t('passwordRequired') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item name="newPassword" label={t('newPassword')} extra={t('passwordRule')} rules={[{ required: true, message: t('passwordRequired') }, { min: 8, message: t('passwordRule') }]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="confirm" label={t('confirmPassword')} dependencies={['newPassword']}
+            rules={[{ required: true, message: t('passwordRequired') }, ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('mismatch')))) })]}>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={change.isPending}>{t('changePassword')}</Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
+
+export { MePage as Component };

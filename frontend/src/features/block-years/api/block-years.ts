@@ -1,0 +1,35 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '@/api/client';
+
+export type BlockYear = Schemas['BlockYearDto'];
+export type BlockYearSummary = Schemas['BlockYearSummaryDto'];
+
+export const blockYearsQueryOptions = (query: { blockId?: string; year?: number } = {}) =>
+  queryOptions({ queryKey: ['block-years', query], queryFn: () => unwrap(api.GET('/api/block-years', { params: { query } })) });
+export const blockYearQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['block-years', id], queryFn: () => unwrap(api.GET('/api/block-years/{id}', { params: { path: { id } } })) });
+export const blockYearDefaultsQueryOptions = (year: number) =>
+  queryOptions({ queryKey: ['block-years', 'defaults', year], queryFn: () => unwrap(api.GET('/api/block-years/defaults', { params: { query: { year } } })), staleTime: Infinity });
+
+export const useBlockYears = (query: { blockId?: string; year?: number } = {}) => useQuery(blockYearsQueryOptions(query));
+export const useBlockYear = (id: string) => useQuery(blockYearQueryOptions(id));
+export const useBlockYearDefaults = (year: number) => useQuery(blockYearDefaultsQueryOptions(year));
+
+export function useCreateBlockYear() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateBlockYearDto']) => unwrap(api.POST('/api/block-years', { body })),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: ['block-years'] }), qc.invalidateQueries({ queryKey: ['blocks'] })]),
+  });
+}
+
+export function useUpdateBlockYear() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Schemas['UpdateBlockYearDto'] }) => unwrap(api.PATCH('/api/block-years/{id}', { params: { path: { id } }, body })),
+    onSuccess: (data) => {
+      qc.setQueryData(['block-years', data.id], data);
+      return Promise.all([qc.invalidateQueries({ queryKey: ['block-years'] }), qc.invalidateQueries({ queryKey: ['blocks'] }), qc.invalidateQueries({ queryKey: ['me'] })]);
+    },
+  });
+}

@@ -1,0 +1,82 @@
+// `npm start`: one process tree, one URL. Uses DATABASE_URL when set; otherwise an embedded PostgreSQL
+// whose data persists in .data/postgres. Loads the demo once into an empty database.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = process.env.PORT || '3000';
+const dataDir = process.env.THIDUA_DATA_DIR ? path.resolve(process.env.THIDUA_DATA_DIR) : path.join(root, '.data', 'postgres');
+
+const portFree = (p) => new Promise((resolve) => {
+  const s = net.createServer().once('error', () => resolve(false)).once('listening', () => s.close(() => resolve(true)));
+  s.listen(p, '127.0.0.1');
+});
+
+async function embeddedDatabase() {
+  const { startEmbeddedPostgres } = await import('./embedded-pg.mjs');
+  let pgPort = Number(process.env.THIDUA_PG_PORT || 54329);
+  while (!(await portFree(pgPort))) pgPort++;
+  console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${dataDir}, cổng ${pgPort})...`);
+  const server = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true });
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'thidua'`);
+  if (!rowCount) await admin.query('CREATE DATABASE thidua');
+  await admin.end();
+  return { url: server.url('thidua'), stop: () => server.stop() };
+}
+
+async function main() {
+  const mainJs = path.join(root, 'backend', 'dist', 'main.js');
+  if (!existsSync(mainJs)) {
+    console.error('Chưa có bản dựng. Hãy chạy "npm start" (tự dựng) hoặc "npm run build".');
+    process.exit(1);
+  }
+  const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedDatabase();
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: port,
+    NODE_ENV: process.env.NODE_ENV || 'production',
+    STATIC_DIR: process.env.STATIC_DIR || path.join(root, 'frontend', 'dist'),
+    DEMO_DATA: process.env.DEMO_DATA ?? 'true',
+  };
+  const child = spawn(process.execPath, [mainJs], { env, stdio: 'inherit' });
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    await db.stop().catch(() => {});
+    process.exit(code);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => stop(code ?? 0));
+  if (env.DEMO_DATA !== 'false') waitAndPrintAccounts(port).catch(() => {});
+}
+
+async function waitAndPrintAccounts(p) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${p}/api/health`);
+      if (res.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.log(`
+Mở http://localhost:${p} và đăng nhập bằng một tài khoản minh họa (mật khẩu chung: ThiDua@2024):
+  admin@thidua.vn             Quản trị hệ thống
+  bantdkt@thidua.vn           Ban Thi đua – Khen thưởng Thành phố
+  canbo.dukcq@thidua.vn       Cán bộ đơn vị khối trưởng 2024 – Khối thi đua số 4
+  canbo.lhp@thidua.vn         Cán bộ đơn vị thành viên – Khối thi đua số 4
+  thutruong.lhp@thidua.vn     Thủ trưởng đơn vị – Khối thi đua số 4
+Nhấn Ctrl+C để dừng.`);
+}
+
+main().catch((e) => {
+  console.error('Không khởi động được:', e);
+  process.exit(1);
+});
