@@ -15,7 +15,7 @@ import { AppConfig } from './config/config';
 /** Builds the app exactly as production runs it; tests use the same function. */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: opts.logger === false ? false : ['error', 'warn', 'log'],
+    logger: opts.logger === false ? false : config.nodeEnv === 'production' ? ['error', 'warn'] : ['error', 'warn', 'log'],
     bodyParser: true,
     abortOnError: false,
   });

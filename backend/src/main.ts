@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
+import { bootstrapAdmin } from './database/bootstrap-admin';
 import { loadDemoOnce } from './database/demo/demo';
 import { DataSource } from 'typeorm';
 
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   if (config.loadDemo) await loadDemoOnce(app.get(DataSource));
+  if (config.adminEmail && config.adminPassword && (await bootstrapAdmin(app.get(DataSource), config.adminEmail, config.adminPassword))) {
+    console.log(`Đã tạo tài khoản quản trị đầu tiên: ${config.adminEmail}`);
+  }
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   console.log(`Thi đua đang chạy tại http://localhost:${config.port} (API: /api, tài liệu API: /api/docs)`);

@@ -35,14 +35,23 @@ function num(message: string): string {
   return message.match(/-?\d+(\.\d+)?/)?.[0] ?? '';
 }
 
+/**
+ * One reason per field. A missing value is "required" (not "too long", which every other check would
+ * also report); otherwise the top-most decorator wins: DTOs list the basic check (type) first, and
+ * class-validator records constraints bottom-up, so that is the last one failed.
+ */
+function reason(e: ValidationError): string {
+  const entries = Object.entries(e.constraints!);
+  if ((e.value === undefined || e.value === null) && !entries.some(([n]) => n === 'whitelistValidation')) return 'là bắt buộc';
+  const [name, text] = entries[entries.length - 1];
+  return text.startsWith('!') ? text.slice(1) : (REASONS[name]?.(text) ?? 'không hợp lệ');
+}
+
 function flatten(errors: ValidationError[], prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of errors) {
     const path = prefix ? `${prefix}.${e.property}` : e.property;
-    if (e.constraints) {
-      const [name, text] = Object.entries(e.constraints)[0];
-      out[path] = text.startsWith('!') ? text.slice(1) : (REASONS[name]?.(text) ?? 'không hợp lệ');
-    }
+    if (e.constraints) out[path] = reason(e);
     if (e.children?.length) Object.assign(out, flatten(e.children, path));
   }
   return out;

@@ -8,6 +8,9 @@ export interface AppConfig {
   staticDir: string | null;
   loadDemo: boolean;
   cookieSecure: boolean;
+  /** First admin of an empty installation (optional). */
+  adminEmail: string | null;
+  adminPassword: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -38,8 +41,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionTtlHours = int('SESSION_TTL_HOURS', 12, 1, 24 * 30);
   const loadDemo = bool('DEMO_DATA', false);
   const cookieSecure = bool('COOKIE_SECURE', false);
+  const adminEmail = env.ADMIN_EMAIL || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
+  if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
-  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure };
+  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -22,7 +22,8 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 export const formatNumber = (n: number | null | undefined) => (n === null || n === undefined ? '' : numberFormat.format(n));
 
-export const viCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+/** Full Vietnamese order: accents count (Anh < Ánh), digits as numbers (Khối 9 < Khối 10). */
+export const viCollator = new Intl.Collator('vi', { numeric: true });
 export const compareVi = (a: string, b: string) => viCollator.compare(a, b);
 export function sortByVi<T>(items: T[], key: (t: T) => string): T[] {
   return [...items].sort((a, b) => viCollator.compare(key(a), key(b)));

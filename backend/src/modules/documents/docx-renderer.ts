@@ -29,7 +29,7 @@ import type {
   TableCell as ModelCell,
   TextRun,
 } from './document-model';
-import { textWidth } from './fonts';
+import { balancedLines, textWidth } from './fonts';
 import {
   DOCX_FONT,
   MOTTO,
@@ -46,6 +46,8 @@ import {
   recipientLines,
   scaleColumns,
   signatureHeadLines,
+  signatureTableSize,
+  signaturesPerRow,
   toRuns,
   upper,
 } from './nd30';
@@ -157,11 +159,15 @@ function headerTable(model: DocumentModel, textW: number): Table {
   const left = textW * ND30.headerLeftShare;
   const right = textW - left;
   const inner = (w: number) => w - 8; // cell margins
-  const agencyName = upper(model.agency.name);
-  const nameWidth = Math.min(textWidth(agencyName, { bold: true }, S.agency), inner(left));
+  // Break the agency lines ourselves (Tinos has Times New Roman's metrics), evenly and as the PDF does.
+  const nameLines = balancedLines(upper(model.agency.name), { bold: true }, S.agency, inner(left));
+  const nameWidth = Math.max(...nameLines.map((l) => textWidth(l, { bold: true }, S.agency)));
   const agency: Child[] = [];
-  if (model.agency.parent) agency.push(para(upper(model.agency.parent), { align: 'center', size: S.parentAgency }));
-  agency.push(para(agencyName, { align: 'center', size: S.agency, bold: true }));
+  if (model.agency.parent) {
+    const parent = balancedLines(upper(model.agency.parent), {}, S.parentAgency, inner(left));
+    agency.push(para(parent.join('\n'), { align: 'center', size: S.parentAgency }));
+  }
+  agency.push(para(nameLines.join('\n'), { align: 'center', size: S.agency, bold: true }));
   agency.push(rule(nameWidth * ND30.ruleShare, inner(left)));
   const motto: Child[] = [
     para(MOTTO, { align: 'center', size: S.motto, bold: true }),
@@ -268,63 +274,81 @@ function blockChildren(block: Exclude<Block, { kind: 'section' | 'pageBreak' }>,
   }
 }
 
-function signatureCell(sig: SignatureBlock, width: number): TableCell {
-  const lines = signatureHeadLines(sig).map((l) => para(l, { align: 'center', size: S.signature, bold: true, keepNext: true }));
-  return cell(
-    [...lines, para(nfc(sig.name), { align: 'center', size: S.signature, bold: true, before: ND30.signatureSpacePt })],
-    width,
-  );
+const centred = (text: string, size: number, extra: ParaOptions = {}): Paragraph =>
+  para(text, { align: 'center', size, bold: true, keepNext: true, ...extra });
+
+/** Signature head lines ("TM. …", position) in one cell, the name in the cell below after the signing space. */
+function signatureRows(sigs: SignatureBlock[], widths: number[]): TableRow[] {
+  return [
+    new TableRow({
+      cantSplit: true,
+      keepNext: true,
+      children: sigs.map((sig, i) => cell(signatureHeadLines(sig).map((l) => centred(l, S.signature)), widths[i])),
+    }),
+    new TableRow({
+      cantSplit: true,
+      children: sigs.map((sig, i) => cell([centred(nfc(sig.name), S.signature, { keepNext: false, before: ND30.signatureSpacePt })], widths[i])),
+    }),
+  ];
 }
 
-function recipientsBlock(recipients: string[]): Paragraph[] {
+function recipientsBlock(recipients: string[], before = 0): Paragraph[] {
   return [
-    para(RECIPIENTS_LABEL, { size: S.recipientsLabel, bold: true, italic: true, keepNext: true }),
+    para(RECIPIENTS_LABEL, { size: S.recipientsLabel, bold: true, italic: true, keepNext: true, before }),
     ...recipientLines(recipients).map((l, i, all) => para(l, { size: S.recipients, keepNext: i < all.length - 1 })),
   ];
 }
 
-function signatureTableCell(col: SignatureColumn, width: number): TableCell {
-  const size = S.signatureTable;
-  const children: Paragraph[] = [para(upper(col.unit), { align: 'center', size, bold: true, keepNext: true })];
-  if (col.position) children.push(para(upper(col.position), { align: 'center', size, bold: true, keepNext: true }));
-  children.push(para(nfc(col.name), { align: 'center', size, bold: true, before: ND30.signatureSpacePt }));
-  if (col.signedAt) children.push(para(nfc(col.signedAt), { align: 'center', size: S.signedAt, italic: true }));
-  return cell(children, width);
+/** One table row per part (unit, position, name, signed-at) so that the parts line up across units. */
+function signatureTableRows(columns: SignatureColumn[], widths: number[], size: number): TableRow[] {
+  const parts: ((c: SignatureColumn) => Paragraph[])[] = [(c) => [centred(upper(c.unit), size)]];
+  if (columns.some((c) => c.position)) parts.push((c) => (c.position ? [centred(upper(c.position), size)] : []));
+  parts.push((c) => [centred(nfc(c.name), size, { before: ND30.signatureSpacePt })]);
+  if (columns.some((c) => c.signedAt)) parts.push((c) => (c.signedAt ? [para(nfc(c.signedAt), { align: 'center', size: S.signedAt, italic: true, keepNext: true })] : []));
+  return parts.map(
+    (part, i) =>
+      new TableRow({
+        cantSplit: true,
+        keepNext: i < parts.length - 1,
+        children: widths.map((w, j) => cell(columns[j] ? part(columns[j]) : [], w)),
+      }),
+  );
 }
 
 /** Signature table, then the signature block(s) with "Nơi nhận:" on the left. */
 function closing(model: DocumentModel, textW: number): Child[] {
   const out: Child[] = [];
+  const spacer = () => new Paragraph({ spacing: { before: ptToTwips(6) }, keepNext: true, children: [] });
   const st = model.signatureTable;
   if (st && st.columns.length) {
-    if (st.caption) out.push(para(upper(st.caption), { align: 'center', bold: true, before: 12, after: 6, keepNext: true }));
-    const perRow = Math.max(1, Math.min(st.perRow ?? st.columns.length, st.columns.length));
+    const perRow = signaturesPerRow(st);
+    const size = signatureTableSize(perRow);
+    out.push(st.caption ? para(upper(st.caption), { align: 'center', bold: true, before: 12, after: 6, keepNext: true }) : spacer());
     const widths = Array.from({ length: perRow }, () => textW / perRow);
     const rows: TableRow[] = [];
-    for (let i = 0; i < st.columns.length; i += perRow) {
-      const chunk = st.columns.slice(i, i + perRow);
-      const cells = widths.map((w, j) => (chunk[j] ? signatureTableCell(chunk[j], w) : cell([], w)));
-      rows.push(new TableRow({ cantSplit: true, children: cells }));
-    }
+    for (let i = 0; i < st.columns.length; i += perRow) rows.push(...signatureTableRows(st.columns.slice(i, i + perRow), widths, size));
     out.push(table(rows, widths, false));
   }
   const sigs = model.signatures ?? [];
-  const recipients = model.recipients?.length ? recipientsBlock(model.recipients) : [];
+  const recipients = model.recipients?.length ? model.recipients : null;
   if (sigs.length === 1) {
+    // "Nơi nhận:" left, signature right, as one borderless row.
     const widths = [textW * 0.45, textW * 0.55];
-    out.push(new Paragraph({ spacing: { before: ptToTwips(6) }, keepNext: true, children: [] }));
-    out.push(table([new TableRow({ cantSplit: true, children: [cell(recipients, widths[0]), signatureCell(sigs[0], widths[1])] })], widths, false));
-  } else {
-    if (sigs.length > 1) {
-      const widths = sigs.map(() => textW / sigs.length);
-      out.push(new Paragraph({ spacing: { before: ptToTwips(6) }, keepNext: true, children: [] }));
-      out.push(table([new TableRow({ cantSplit: true, children: sigs.map((s, i) => signatureCell(s, widths[i])) })], widths, false));
-    }
-    if (recipients.length) {
-      recipients[0] = para(RECIPIENTS_LABEL, { size: S.recipientsLabel, bold: true, italic: true, keepNext: true, before: 12 });
-      out.push(...recipients);
-    }
+    const sig = sigs[0];
+    const right = [
+      ...signatureHeadLines(sig).map((l) => centred(l, S.signature)),
+      centred(nfc(sig.name), S.signature, { keepNext: false, before: ND30.signatureSpacePt }),
+    ];
+    out.push(spacer());
+    out.push(table([new TableRow({ cantSplit: true, children: [cell(recipients ? recipientsBlock(recipients) : [], widths[0]), cell(right, widths[1])] })], widths, false));
+    return out;
   }
+  if (sigs.length > 1) {
+    const widths = sigs.map(() => textW / sigs.length);
+    out.push(spacer());
+    out.push(table(signatureRows(sigs, widths), widths, false));
+  }
+  if (recipients) out.push(...recipientsBlock(recipients, 12));
   return out;
 }
 
@@ -346,35 +370,45 @@ function footerOf(text: string | undefined): Footer | undefined {
 
 interface SectionDraft {
   orientation: Orientation;
-  /** First page of the section shows no number (ND30: the first page of a document or annex). */
+  /** Numbered from 1 with no number on its first page (ND30: the document, and each annex). */
   firstUnnumbered: boolean;
   children: Child[];
 }
 
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
-  const sections: SectionDraft[] = [{ orientation: model.orientation ?? 'portrait', firstUnnumbered: true, children: [] }];
-  let current = sections[0];
-  let textW = pageGeometry(current.orientation).textWidth;
-  current.children.push(headerTable(model, textW), ...typeAndTitle(model, textW));
-
-  let breakBefore = false;
-  for (const block of model.blocks) {
-    if (block.kind === 'section') {
-      current = { orientation: block.orientation, firstUnnumbered: !!block.restartPageNumbers, children: [] };
-      sections.push(current);
-      textW = pageGeometry(current.orientation).textWidth;
-      breakBefore = false;
-    } else if (block.kind === 'pageBreak') {
-      breakBefore = true;
-    } else {
-      current.children.push(...blockChildren(block, textW, breakBefore));
-      breakBefore = false;
+  const sections: SectionDraft[] = [];
+  let textW = 0;
+  const startSection = (orientation: Orientation, firstUnnumbered: boolean) => {
+    sections.push({ orientation, firstUnnumbered, children: [] });
+    textW = pageGeometry(orientation).textWidth;
+  };
+  const current = () => sections[sections.length - 1];
+  const addBlocks = (blocks: Block[]) => {
+    let breakBefore = false;
+    for (const block of blocks) {
+      if (block.kind === 'section') {
+        startSection(block.orientation, false);
+        breakBefore = false;
+      } else if (block.kind === 'pageBreak') {
+        breakBefore = true;
+      } else {
+        current().children.push(...blockChildren(block, textW, breakBefore));
+        breakBefore = false;
+      }
     }
+  };
+
+  startSection(model.orientation ?? 'portrait', true);
+  current().children.push(headerTable(model, textW), ...typeAndTitle(model, textW));
+  addBlocks(model.blocks);
+  current().children.push(...closing(model, textW));
+  for (const annex of model.annexes ?? []) {
+    startSection(annex.orientation ?? 'portrait', true);
+    addBlocks(annex.blocks);
   }
-  current.children.push(...closing(model, textW));
 
   const m = ND30.marginsMm;
-  const docSections: ISectionOptions[] = sections.map((s, i) => ({
+  const docSections: ISectionOptions[] = sections.map((s) => ({
     properties: {
       page: {
         size: {
@@ -390,7 +424,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
           header: mmToTwips(ND30.headerMm),
           footer: mmToTwips(ND30.footerMm),
         },
-        pageNumbers: i === 0 || s.firstUnnumbered ? { start: 1 } : undefined,
+        pageNumbers: s.firstUnnumbered ? { start: 1 } : undefined,
       },
       titlePage: s.firstUnnumbered,
     },

@@ -4,7 +4,7 @@
  * module resolver, so it works from src (jest) and from the compiled dist alike.
  */
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
+import { dirname } from 'node:path';
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -20,30 +20,96 @@ export const FONT_FACES = Object.keys(FONT_FILES) as FontFace[];
 export const faceOf = (style: { bold?: boolean; italic?: boolean }): FontFace =>
   style.bold ? (style.italic ? 'boldItalic' : 'bold') : style.italic ? 'italic' : 'regular';
 
-let cache: Record<FontFace, Buffer> | undefined;
+/** The part of a fontkit font used here; pdfkit takes such an object in place of a file. */
+interface FontkitFont {
+  unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+}
+
+let buffers: Record<FontFace, Buffer> | undefined;
+let fonts: Record<FontFace, FontkitFont> | undefined;
 
 /** The four font files, read once. */
-export function fontBuffers(): Record<FontFace, Buffer> {
-  if (!cache) {
+function fontBuffers(): Record<FontFace, Buffer> {
+  if (!buffers) {
     const read = (f: FontFace) => readFileSync(require.resolve(FONT_FILES[f]));
-    cache = { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
+    buffers = { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
   }
-  return cache;
+  return buffers;
 }
 
-/** Registers the faces under their FontFace names. */
+/** Parsed faces for measuring only, shared, parsed with the fontkit that pdfkit itself depends on. */
+function measuringFonts(): Record<FontFace, FontkitFont> {
+  if (!fonts) {
+    const fontkit = require(require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] })) as {
+      create(data: Uint8Array): FontkitFont;
+    };
+    const b = fontBuffers();
+    fonts = { regular: fontkit.create(b.regular), bold: fontkit.create(b.bold), italic: fontkit.create(b.italic), boldItalic: fontkit.create(b.boldItalic) };
+  }
+  return fonts;
+}
+
+/**
+ * Registers the faces under their FontFace names. Each document parses its own copy: fontkit caches
+ * glyphs, and subsetting one document caches some without their code points, which would drop those
+ * characters from the next document's text layer (copy and search).
+ */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  const buffers = fontBuffers();
-  for (const face of FONT_FACES) doc.registerFont(face, buffers[face]);
+  const b = fontBuffers();
+  for (const face of FONT_FACES) doc.registerFont(face, b[face]);
 }
 
-let measurer: PDFKit.PDFDocument | undefined;
+const widths = new Map<string, number>();
 
 /** Width in pt of a single line of text, in Tinos — and so in Times New Roman. */
 export function textWidth(text: string, style: { bold?: boolean; italic?: boolean }, size: number): number {
-  if (!measurer) {
-    measurer = new PDFDocument({ autoFirstPage: false });
-    registerFonts(measurer);
+  return faceWidth(text, faceOf(style), size);
+}
+
+export function faceWidth(text: string, face: FontFace, size: number): number {
+  const key = `${face}\u0000${text}`;
+  let units = widths.get(key);
+  if (units === undefined) {
+    const font = measuringFonts()[face];
+    units = font.layout(text).advanceWidth / font.unitsPerEm;
+    if (widths.size > 50_000) widths.clear(); // bounded: words repeat, documents vary
+    widths.set(key, units);
   }
-  return measurer.font(faceOf(style)).fontSize(size).widthOfString(text);
+  return units * size;
+}
+
+/**
+ * Breaks text into lines no wider than `maxWidth`, as evenly as the line count allows
+ * ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG / THÀNH PHỐ HÀ NỘI" rather than a lone last word).
+ * Explicit '\n' breaks are kept. Used for centred header lines in both formats, so Word breaks them the same way.
+ */
+export function balancedLines(text: string, style: { bold?: boolean; italic?: boolean }, size: number, maxWidth: number): string[] {
+  const greedy = (words: string[], width: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of words) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && textWidth(next, style, size) > width) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+    return lines;
+  };
+  return text.split('\n').flatMap((segment) => {
+    const words = segment.trim().split(/\s+/).filter(Boolean);
+    const base = greedy(words, maxWidth);
+    if (base.length < 2) return base;
+    // Narrow the width as long as the text still fits in the same number of lines.
+    let lo = Math.max(...words.map((w) => textWidth(w, style, size)));
+    let hi = maxWidth;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) / 2;
+      if (greedy(words, mid).length <= base.length) hi = mid;
+      else lo = mid;
+    }
+    return greedy(words, hi);
+  });
 }

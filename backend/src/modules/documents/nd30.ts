@@ -45,7 +45,7 @@ export const ND30 = {
   paragraphAfterPt: 6,
   lineHeight: 1.15,
   /** Share of the text width taken by the header's left (agency) column. */
-  headerLeftShare: 0.375,
+  headerLeftShare: 0.39,
   /** Rules under the agency name and the summary: 1/3–1/2 of the line above. */
   ruleShare: 0.4,
   /** Vertical room left for the handwritten signature and seal. */
@@ -138,6 +138,13 @@ export function recipientLines(recipients: string[]): string[] {
     return `- ${text}${i === recipients.length - 1 ? '.' : ';'}`;
   });
 }
+
+/** Signers per row of a signature table. */
+export const signaturesPerRow = (t: { columns: unknown[]; perRow?: number }): number =>
+  Math.max(1, Math.min(t.perRow ?? t.columns.length, t.columns.length));
+
+/** Font size of a signature table: smaller when five or more units share a row. */
+export const signatureTableSize = (perRow: number): number => (perRow >= 5 ? ND30.size.signatureTable - 1 : ND30.size.signatureTable);
 
 /** Label before a list item: "1." or "-". */
 export const listLabel = (style: 'numbered' | 'bulleted', index: number, start = 1): string =>

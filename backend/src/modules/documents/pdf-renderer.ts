@@ -14,7 +14,7 @@ import type {
   TableCell,
   TextRun,
 } from './document-model';
-import { type FontFace, faceOf, registerFonts } from './fonts';
+import { type FontFace, balancedLines, faceOf, faceWidth, registerFonts } from './fonts';
 import {
   MOTTO,
   ND30,
@@ -29,6 +29,8 @@ import {
   recipientLines,
   scaleColumns,
   signatureHeadLines,
+  signatureTableSize,
+  signaturesPerRow,
   toRuns,
   upper,
 } from './nd30';
@@ -142,7 +144,7 @@ class PdfWriter {
   }
 
   measure(text: string, style: Style): number {
-    return this.doc.font(style.face).fontSize(style.size).widthOfString(text);
+    return faceWidth(text, style.face, style.size);
   }
 
   /** Breaks styled runs into lines of at most `width` pt; the first line is indented by `indent`. */
@@ -291,9 +293,11 @@ function drawHeader(w: PdfWriter, model: DocumentModel): void {
   const rx = w.x + leftW;
   const top = w.y;
 
+  const balanced = (text: string, style: { size: number; bold?: boolean }) =>
+    w.text(balancedLines(text, style, style.size, leftW - 2 * CELL_PAD_X).join('\n'), style, leftW);
   let ly = top;
-  if (model.agency.parent) ly += w.place(w.text(upper(model.agency.parent), { size: S.parentAgency }, leftW), lx, ly, leftW, 'center');
-  const nameLines = w.text(upper(model.agency.name), { size: S.agency, bold: true }, leftW);
+  if (model.agency.parent) ly += w.place(balanced(upper(model.agency.parent), { size: S.parentAgency }), lx, ly, leftW, 'center');
+  const nameLines = balanced(upper(model.agency.name), { size: S.agency, bold: true });
   ly += w.place(nameLines, lx, ly, leftW, 'center');
   const nameWidth = Math.max(...nameLines.map((l) => l.width));
   const agencyRule = nameWidth * ND30.ruleShare;
@@ -430,80 +434,90 @@ function drawBlock(w: PdfWriter, block: Exclude<Block, { kind: 'section' | 'page
   }
 }
 
-interface Column {
-  lines: { lines: Line[]; align: HAlign; gapBefore?: number }[];
+/** A column of a signature area: parts stacked top to bottom, each a few lines with a gap above. */
+interface Part {
+  lines: Line[];
+  align: HAlign;
+  gapBefore?: number;
+}
+type Column = Part[];
+
+const partHeight = (p: Part | undefined): number => (p ? (p.gapBefore ?? 0) + linesHeight(p.lines) : 0);
+
+/**
+ * Columns side by side, kept on one page. With `aligned`, part i of every column starts at the same
+ * height (unit names, positions, signers' names on common lines); otherwise each column flows freely.
+ */
+function columnsLayout(columns: (Column | null)[], aligned: boolean): { rowHeights: number[]; height: number } {
+  const cols = columns.map((c) => c ?? []);
+  const parts = Math.max(0, ...cols.map((c) => c.length));
+  const rowHeights = Array.from({ length: parts }, (_, i) => Math.max(0, ...cols.map((c) => partHeight(c[i]))));
+  const height = aligned
+    ? rowHeights.reduce((a, b) => a + b, 0)
+    : Math.max(0, ...cols.map((c) => c.reduce((h, p) => h + partHeight(p), 0)));
+  return { rowHeights, height };
 }
 
-const columnHeight = (c: Column): number => c.lines.reduce((h, part) => h + (part.gapBefore ?? 0) + linesHeight(part.lines), 0);
-
-function drawColumn(w: PdfWriter, c: Column, x: number, y: number, width: number): void {
-  let cy = y;
-  for (const part of c.lines) {
-    cy += part.gapBefore ?? 0;
-    cy += w.place(part.lines, x, cy, width, part.align);
-  }
+function drawColumns(w: PdfWriter, columns: (Column | null)[], widths: number[], gapBefore: number, aligned: boolean): void {
+  const cols = columns.map((c) => c ?? []);
+  const { rowHeights, height } = columnsLayout(cols, aligned);
+  w.ensure(gapBefore + height);
+  if (!w.atTop()) w.y += gapBefore;
+  let x = w.x;
+  cols.forEach((col, ci) => {
+    let y = w.y;
+    col.forEach((part, i) => {
+      w.place(part.lines, x + CELL_PAD_X, y + (part.gapBefore ?? 0), widths[ci] - 2 * CELL_PAD_X, part.align);
+      y += aligned ? rowHeights[i] : partHeight(part);
+    });
+    x += widths[ci];
+  });
+  w.y += height;
 }
 
 function signatureColumn(w: PdfWriter, sig: SignatureBlock, width: number): Column {
   const head = signatureHeadLines(sig).flatMap((l) => w.text(l, { size: S.signature, bold: true }, width));
-  return {
-    lines: [
-      { lines: head, align: 'center' },
-      { lines: w.text(sig.name, { size: S.signature, bold: true }, width), align: 'center', gapBefore: ND30.signatureSpacePt },
-    ],
-  };
+  return [
+    { lines: head, align: 'center' },
+    { lines: w.text(sig.name, { size: S.signature, bold: true }, width), align: 'center', gapBefore: ND30.signatureSpacePt },
+  ];
 }
 
 function recipientsColumn(w: PdfWriter, recipients: string[], width: number): Column {
-  return {
-    lines: [
-      { lines: w.text(RECIPIENTS_LABEL, { size: S.recipientsLabel, bold: true, italic: true }, width), align: 'left' },
-      { lines: recipientLines(recipients).flatMap((r) => w.text(r, { size: S.recipients }, width)), align: 'left' },
-    ],
-  };
+  return [
+    { lines: w.text(RECIPIENTS_LABEL, { size: S.recipientsLabel, bold: true, italic: true }, width), align: 'left' },
+    { lines: recipientLines(recipients).flatMap((r) => w.text(r, { size: S.recipients }, width)), align: 'left' },
+  ];
 }
 
-function signatureTableColumn(w: PdfWriter, col: SignatureColumn, width: number): Column {
-  const size = S.signatureTable;
-  const parts: Column['lines'] = [{ lines: w.text(upper(col.unit), { size, bold: true }, width), align: 'center' }];
-  if (col.position) parts.push({ lines: w.text(upper(col.position), { size, bold: true }, width), align: 'center' });
-  parts.push({ lines: w.text(col.name, { size, bold: true }, width), align: 'center', gapBefore: ND30.signatureSpacePt });
-  if (col.signedAt) parts.push({ lines: w.text(col.signedAt, { size: S.signedAt, italic: true }, width), align: 'center' });
-  return { lines: parts };
-}
-
-/** Columns side by side, kept on one page. */
-function drawColumns(w: PdfWriter, columns: (Column | null)[], widths: number[], gapBefore: number): void {
-  const h = Math.max(0, ...columns.map((c) => (c ? columnHeight(c) : 0)));
-  w.ensure(gapBefore + h);
-  if (!w.atTop()) w.y += gapBefore;
-  let x = w.x;
-  columns.forEach((c, i) => {
-    if (c) drawColumn(w, c, x + CELL_PAD_X, w.y, widths[i] - 2 * CELL_PAD_X);
-    x += widths[i];
-  });
-  w.y += h;
+/** Unit, position, (space to sign) name, signed-at: always four parts so rows line up. */
+function signatureTableColumn(w: PdfWriter, col: SignatureColumn, width: number, size: number): Column {
+  return [
+    { lines: w.text(upper(col.unit), { size, bold: true }, width), align: 'center' },
+    { lines: col.position ? w.text(upper(col.position), { size, bold: true }, width) : [], align: 'center' },
+    { lines: w.text(col.name, { size, bold: true }, width), align: 'center', gapBefore: ND30.signatureSpacePt },
+    { lines: col.signedAt ? w.text(col.signedAt, { size: S.signedAt, italic: true }, width) : [], align: 'center' },
+  ];
 }
 
 function drawClosing(w: PdfWriter, model: DocumentModel): void {
   const st = model.signatureTable;
   if (st && st.columns.length) {
-    const perRow = Math.max(1, Math.min(st.perRow ?? st.columns.length, st.columns.length));
+    const perRow = signaturesPerRow(st);
+    const size = signatureTableSize(perRow);
     const widths = Array.from({ length: perRow }, () => w.width / perRow);
-    let first = true;
     for (let i = 0; i < st.columns.length; i += perRow) {
       const chunk = st.columns.slice(i, i + perRow);
-      const cols = widths.map((cw, j) => (chunk[j] ? signatureTableColumn(w, chunk[j], cw - 2 * CELL_PAD_X) : null));
-      if (first && st.caption) {
+      const cols = widths.map((cw, j) => (chunk[j] ? signatureTableColumn(w, chunk[j], cw - 2 * CELL_PAD_X, size) : null));
+      if (i === 0 && st.caption) {
+        // The caption goes with the first row.
         const caption = w.text(upper(st.caption), { size: S.body, bold: true }, w.width);
-        const rowH = Math.max(...cols.map((c) => (c ? columnHeight(c) : 0)));
-        w.ensure(12 + linesHeight(caption) + 6 + rowH);
+        w.ensure(12 + linesHeight(caption) + 6 + columnsLayout(cols, true).height);
         if (!w.atTop()) w.y += 12;
         w.flow(caption, 'center');
         w.y += 6;
-        drawColumns(w, cols, widths, 0);
-      } else drawColumns(w, cols, widths, first ? 12 : 10);
-      first = false;
+        drawColumns(w, cols, widths, 0, true);
+      } else drawColumns(w, cols, widths, i === 0 ? 12 : 10, true);
     }
   }
 
@@ -512,14 +526,17 @@ function drawClosing(w: PdfWriter, model: DocumentModel): void {
   if (sigs.length === 1) {
     const widths = [w.width * 0.45, w.width * 0.55];
     const left = recipients ? recipientsColumn(w, recipients, widths[0] - 2 * CELL_PAD_X) : null;
-    drawColumns(w, [left, signatureColumn(w, sigs[0], widths[1] - 2 * CELL_PAD_X)], widths, 12);
+    drawColumns(w, [left, signatureColumn(w, sigs[0], widths[1] - 2 * CELL_PAD_X)], widths, 12, false);
     return;
   }
   if (sigs.length > 1) {
     const widths = sigs.map(() => w.width / sigs.length);
-    drawColumns(w, sigs.map((s, i) => signatureColumn(w, s, widths[i] - 2 * CELL_PAD_X)), widths, 12);
+    drawColumns(w, sigs.map((s, i) => signatureColumn(w, s, widths[i] - 2 * CELL_PAD_X)), widths, 12, true);
   }
-  if (recipients) drawColumns(w, [recipientsColumn(w, recipients, w.width * 0.6)], [w.width * 0.6 + 2 * CELL_PAD_X], 12);
+  if (recipients) {
+    const width = w.width * 0.6;
+    drawColumns(w, [recipientsColumn(w, recipients, width - 2 * CELL_PAD_X)], [width], 12, false);
+  }
 }
 
 /** Page numbers centred in the top margin from the second page of each numbering run; the footer line on every page. */
@@ -556,16 +573,23 @@ export async function renderPdf(model: DocumentModel): Promise<Buffer> {
     w.doc.on('error', reject);
   });
 
+  const drawBlocks = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'section') w.newPage(block.orientation);
+      else if (block.kind === 'pageBreak') {
+        if (!w.atTop()) w.newPage();
+      } else drawBlock(w, block);
+    }
+  };
   w.newPage(model.orientation ?? 'portrait', true);
   drawHeader(w, model);
   drawTypeAndTitle(w, model);
-  for (const block of model.blocks) {
-    if (block.kind === 'section') w.newPage(block.orientation, !!block.restartPageNumbers);
-    else if (block.kind === 'pageBreak') {
-      if (!w.atTop()) w.newPage();
-    } else drawBlock(w, block);
-  }
+  drawBlocks(model.blocks);
   drawClosing(w, model);
+  for (const annex of model.annexes ?? []) {
+    w.newPage(annex.orientation ?? 'portrait', true);
+    drawBlocks(annex.blocks);
+  }
   decoratePages(w, model.footer ? nfc(model.footer) : undefined);
   w.doc.end();
   return done;

@@ -70,23 +70,36 @@ function planModel(): DocumentModel {
       { kind: 'heading', text: 'III. TỔ CHỨC THỰC HIỆN' },
       { kind: 'paragraph', content: 'Giao Đảng ủy Khối các cơ quan Thành phố (đơn vị Khối trưởng) chủ trì, phối hợp với Trường Đào tạo cán bộ Lê Hồng Phong (đơn vị Khối phó) theo dõi, đôn đốc các đơn vị thành viên thực hiện Kế hoạch; tổng hợp kết quả, báo cáo Ban Thi đua - Khen thưởng Thành phố theo quy định.' },
       { kind: 'paragraph', content: 'Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về đơn vị Khối trưởng để kịp thời tổng hợp, điều chỉnh./.' },
-      { kind: 'section', orientation: 'landscape', restartPageNumbers: true },
-      { kind: 'heading', text: 'Phụ lục', align: 'center' },
-      { kind: 'paragraph', content: 'TIẾN ĐỘ CHI TIẾT CÁC HOẠT ĐỘNG\n(Kèm theo Kế hoạch số 01/KH-KTĐ4 ngày 26/4/2024 của Khối thi đua số 4)', align: 'center' },
-      {
-        kind: 'table',
-        columns: [
-          { header: 'STT', width: 6, align: 'center' },
-          { header: 'Nội dung hoạt động', width: 44 },
-          { header: 'Đơn vị chủ trì', width: 34 },
-          { header: 'Thời gian', width: 16, align: 'center' },
-        ],
-        rows: ACTIVITIES.map(([what, who, when], i) => [i + 1, what, who, when]),
-      },
     ],
     recipients: RECIPIENTS,
     signatures: [SIGNATURE],
     footer: 'Mã kiểm tra nội dung (SHA-256): 3f2a9c0d5e8b7a6f1c4d2e9b8a7f6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f',
+    annexes: [
+      {
+        orientation: 'landscape',
+        blocks: [
+          { kind: 'heading', text: 'Phụ lục', align: 'center' },
+          {
+            kind: 'paragraph',
+            align: 'center',
+            content: [
+              { text: 'TIẾN ĐỘ CHI TIẾT CÁC HOẠT ĐỘNG\n', bold: true },
+              { text: '(Kèm theo Kế hoạch số 01/KH-KTĐ4 ngày 26/4/2024 của Khối thi đua số 4)', italic: true },
+            ],
+          },
+          {
+            kind: 'table',
+            columns: [
+              { header: 'STT', width: 6, align: 'center' },
+              { header: 'Nội dung hoạt động', width: 44 },
+              { header: 'Đơn vị chủ trì', width: 34 },
+              { header: 'Thời gian', width: 16, align: 'center' },
+            ],
+            rows: ACTIVITIES.map(([what, who, when], i) => [i + 1, what, who, when]),
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -122,6 +135,10 @@ function covenantModel(): DocumentModel {
 
 const SCORE_HEADERS = ['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú'];
 
+const SCORE_WIDTHS = [4, 34, 7, 7, 7, 7, 6, 6, 14, 8];
+/** Vietnamese decimal comma. */
+const vn = (n: number): string => n.toFixed(1).replace('.', ',');
+
 function scoreModel(): DocumentModel {
   const scores = [
     [96.5, 95.0, 3, 0],
@@ -142,10 +159,11 @@ function scoreModel(): DocumentModel {
       {
         kind: 'table',
         size: 12,
-        columns: SCORE_HEADERS.map((header, i) => ({ header, width: i === 1 ? 30 : i === 8 ? 14 : i === 9 ? 10 : i === 0 ? 5 : 8, align: i === 1 || i >= 8 ? 'left' : 'center' })),
+        columns: SCORE_HEADERS.map((header, i) => ({ header, width: SCORE_WIDTHS[i], align: i === 1 || i >= 8 ? 'left' : 'center' })),
         rows: scores.map(([self, verified, bonus, penalty], i) => {
           const total = verified + bonus - penalty;
-          return [i + 1, UNITS[i], self.toFixed(1), verified.toFixed(1), bonus.toFixed(1), penalty.toFixed(1), { text: total.toFixed(1), bold: true }, i + 1, i === 0 ? 'Cờ thi đua của UBND Thành phố' : i < 3 ? 'Bằng khen' : '', ''];
+          const proposal = i === 0 ? 'Cờ thi đua của UBND Thành phố' : i < 3 ? 'Bằng khen' : '';
+          return [i + 1, UNITS[i], vn(self), vn(verified), vn(bonus), vn(penalty), { text: vn(total), bold: true }, i + 1, proposal, ''];
         }),
       },
     ],
@@ -206,6 +224,7 @@ function keep(name: string, buf: Buffer): void {
   writeFileSync(join(SAMPLE_DIR, name), buf);
 }
 
+const flat = (s: string): string => s.replace(/\s+/g, ' ');
 const A4 = { width: 595.28, height: 841.89 };
 const HEADER_TEXTS = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'KHỐI THI ĐUA SỐ 4'];
 
@@ -259,7 +278,7 @@ describe('renderDocx', () => {
     keep('scores.docx', buf);
     const { xml, text } = await docxText(buf);
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
-    for (const s of [...SCORE_HEADERS, ...UNITS, 'Số: 12/BC-KTĐ4', 'Hà Nội, ngày 05 tháng 12 năm 2024', 'NGƯỜI LẬP BIỂU', 'Lê Thị Mai', '98.0']) expect(text).toContain(s);
+    for (const s of [...SCORE_HEADERS, ...UNITS, 'Số: 12/BC-KTĐ4', 'Hà Nội, ngày 05 tháng 12 năm 2024', 'NGƯỜI LẬP BIỂU', 'Lê Thị Mai', '98,0']) expect(text).toContain(s);
   });
 });
 
@@ -292,9 +311,11 @@ describe('renderPdf', () => {
     const buf = await renderPdf(covenantModel());
     keep('covenant.pdf', buf);
     const { text, pages } = await pdfContent(buf);
-    for (const s of [...HEADER_TEXTS, 'Số: 02/GU-KTĐ4', 'Hà Nội, ngày 14 tháng 3 năm 2024', 'GIAO ƯỚC THI ĐUA', 'ĐẠI DIỆN CÁC ĐƠN VỊ THÀNH VIÊN', ...HEADS]) {
+    for (const s of [...HEADER_TEXTS, 'Số: 02/GU-KTĐ4', 'Hà Nội, ngày 14 tháng 3 năm 2024', 'GIAO ƯỚC THI ĐUA', 'ĐẠI DIỆN CÁC ĐƠN VỊ THÀNH VIÊN']) {
       expect(text).toContain(s);
     }
+    // Narrow columns wrap names; pdf.js reads each column top to bottom.
+    for (const s of [...HEADS, ...UNITS.map((u) => u.toLocaleUpperCase('vi-VN'))]) expect(flat(text)).toContain(s);
     expect(text.match(/Đã ký ngày 14\/3\/2024/g)).toHaveLength(5);
     expect(pages[0].width).toBeCloseTo(A4.width, 0);
   });

@@ -79,8 +79,8 @@ describe('next year seats', () => {
 });
 
 describe('rotation properties', () => {
-  const arbOrder = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'), { maxLength: 9 });
-  const arbSeat = fc.option(fc.constantFrom('a', 'b', 'c', 'd', 'x', 'y'));
+  const arbOrder: fc.Arbitrary<string[]> = fc.uniqueArray(fc.constantFrom<string>('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'), { maxLength: 9 });
+  const arbSeat = fc.option(fc.constantFrom<string>('a', 'b', 'c', 'd', 'x', 'y'));
 
   it('always suggests members, two different units when there are two or more', () => {
     fc.assert(

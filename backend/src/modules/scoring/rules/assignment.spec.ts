@@ -158,8 +158,8 @@ describe('reassign', () => {
 
   it('puts restoring the balance of loads before avoiding a reciprocal pair', () => {
     const first = reassign(circle, 'C', 'E', six, 2).assignments; // loads: A2 B3 C1 D2 E2 F2
-    // B is reviewed by A and F; B reviews C and D. F recuses: C (under quota, reciprocal) beats E (at quota, not).
-    const r = reassign(first, 'F', 'B', six, 2);
+    // A is reviewed by E and F; A reviews B and C. E recuses: C (under quota, reciprocal) beats D (at quota, not).
+    const r = reassign(first, 'E', 'A', six, 2);
     expect(r).toMatchObject({ replacement: 'C', reciprocal: true });
   });
 

@@ -48,6 +48,7 @@ describe('target formula (domain.md §4 item 4)', () => {
       { unitId: 'b', target: 0.2, actual: 0.4 },
     ];
     expect(scores(entries, 10)).toEqual({ a: 10, b: 10 });
+    expect([...targetOutcomes(entries, 10).values()].map((o) => o.basis)).toEqual(['best_over_target', 'best_over_target']);
   });
 
   it('gives a lone unit above its target the full max, and one exactly on target half', () => {
