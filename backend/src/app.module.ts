@@ -8,6 +8,9 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BlockYearsModule } from './modules/block-years/block-years.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
+import { ConferencesModule } from './modules/conferences/conferences.module';
+import { CovenantsModule } from './modules/covenants/covenants.module';
+import { DraftsModule } from './modules/drafts/drafts.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { UnitsModule } from './modules/units/units.module';
@@ -22,6 +25,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
         ScopeModule, AuditModule, AuthModule, HealthModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
+        DraftsModule, CovenantsModule, ConferencesModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -5,7 +5,13 @@ import { BlockYearMember } from '../modules/block-years/entities/block-year-memb
 import { BlockYear } from '../modules/block-years/entities/block-year.entity';
 import { Block } from '../modules/blocks/entities/block.entity';
 import { Unit } from '../modules/units/entities/unit.entity';
+import { CONFERENCES_ENTITIES } from '../modules/conferences/entities';
+import { COVENANTS_ENTITIES } from '../modules/covenants/entities';
+import { DRAFTS_ENTITIES } from '../modules/drafts/entities';
 import { AppMeta } from './app-meta.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
-export const ENTITIES = [AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember];
+export const ENTITIES = [
+  AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember,
+  ...DRAFTS_ENTITIES, ...COVENANTS_ENTITIES, ...CONFERENCES_ENTITIES,
+];

@@ -26,38 +26,37 @@ interface FontkitFont {
   layout(text: string): { advanceWidth: number };
 }
 
-let buffers: Record<FontFace, Buffer> | undefined;
 let fonts: Record<FontFace, FontkitFont> | undefined;
 
-/** The four font files, read once. */
-function fontBuffers(): Record<FontFace, Buffer> {
-  if (!buffers) {
-    const read = (f: FontFace) => readFileSync(require.resolve(FONT_FILES[f]));
-    buffers = { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
-  }
-  return buffers;
-}
-
-/** Parsed faces for measuring only, shared, parsed with the fontkit that pdfkit itself depends on. */
-function measuringFonts(): Record<FontFace, FontkitFont> {
+/**
+ * The four faces, parsed once (parsing a 0.5 MB font costs more than rendering a page) with the fontkit
+ * that pdfkit itself depends on, and shared by every document.
+ */
+function loadFonts(): Record<FontFace, FontkitFont> {
   if (!fonts) {
     const fontkit = require(require.resolve('fontkit', { paths: [dirname(require.resolve('pdfkit'))] })) as {
       create(data: Uint8Array): FontkitFont;
     };
-    const b = fontBuffers();
-    fonts = { regular: fontkit.create(b.regular), bold: fontkit.create(b.bold), italic: fontkit.create(b.italic), boldItalic: fontkit.create(b.boldItalic) };
+    const load = (f: FontFace) => fontkit.create(readFileSync(require.resolve(FONT_FILES[f])));
+    fonts = { regular: load('regular'), bold: load('bold'), italic: load('italic'), boldItalic: load('boldItalic') };
   }
   return fonts;
 }
 
 /**
- * Registers the faces under their FontFace names. Each document parses its own copy: fontkit caches
- * glyphs, and subsetting one document caches some without their code points, which would drop those
- * characters from the next document's text layer (copy and search).
+ * Registers the faces under their FontFace names. fontkit caches glyph objects with the characters they
+ * were first looked up for, and subsetting a finished document caches some (composite parts, e.g. "Ơ" in
+ * "Ở") with none; a later document would then leave those characters out of its text layer (copy, search).
+ * So each document starts from an empty glyph cache. Rendering is synchronous, so documents never interleave.
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  const b = fontBuffers();
-  for (const face of FONT_FACES) doc.registerFont(face, b[face]);
+  const loaded = loadFonts();
+  for (const face of FONT_FACES) {
+    const font = loaded[face] as FontkitFont & { _glyphs?: object };
+    if (font._glyphs && typeof font._glyphs === 'object') font._glyphs = {};
+    // @types/pdfkit lists paths and buffers only, but pdfkit also takes a fontkit font object.
+    doc.registerFont(face, font as unknown as Buffer);
+  }
 }
 
 const widths = new Map<string, number>();
@@ -71,7 +70,7 @@ export function faceWidth(text: string, face: FontFace, size: number): number {
   const key = `${face}\u0000${text}`;
   let units = widths.get(key);
   if (units === undefined) {
-    const font = measuringFonts()[face];
+    const font = loadFonts()[face];
     units = font.layout(text).advanceWidth / font.unitsPerEm;
     if (widths.size > 50_000) widths.clear(); // bounded: words repeat, documents vary
     widths.set(key, units);

@@ -35,7 +35,7 @@ export function ResetPasswordModal({ account, onClose }: { account?: Account; on
         <Form.Item label={t('newPassword')} required extra={t('passwordRule')}>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name="newPassword" noStyle rules={[{ required: true, message: t('required', { field: t('newPassword') }) }, { validator: (_, v: string) => (!v || passwordOk(v) ? Promise.resolve() : Promise.reject(new Error(t('passwordRule')))) }]}>
-              <Input.Password autoComplete="new-password" aria-label={t('newPassword')} visibilityToggle={{ defaultVisible: true }} />
+              <Input autoComplete="new-password" aria-label={t('newPassword')} />
             </Form.Item>
             <Button onClick={() => form.setFieldsValue({ newPassword: generatePassword() })}>{t('generate')}</Button>
           </Space.Compact>

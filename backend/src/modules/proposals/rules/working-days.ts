@@ -23,7 +23,7 @@ export interface WorkCalendar {
 
 /**
  * Vietnamese public holidays for 2024–2026 on which public servants are off (Labour Code 2019 art. 112
- * and the yearly schedules): Tết Dương lịch 1/1; the five weekdays of Tết Nguyên đán as announced; Giỗ Tổ
+ * and the yearly schedules): Tết Dương lịch 1/1; the weekdays off for Tết Nguyên đán as announced; Giỗ Tổ
  * Hùng Vương (10/3 âm lịch); 30/4; 1/5; Quốc khánh 2/9 and the adjacent day; plus the nghỉ bù for a
  * holiday falling on a weekend. Swapped days (hoán đổi, worked back on a Saturday) are left out: over a
  * deadline they cancel out. The official schedule is decided yearly, so this list and any swaps are
@@ -38,7 +38,7 @@ export const VN_PUBLIC_HOLIDAYS_2024_2026: readonly string[] = [
   '2024-09-02', '2024-09-03', // Quốc khánh and the day after
   // 2025
   '2025-01-01',
-  '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', // Tết Ất Tỵ (off 25/1–2/2 incl. a swapped 27/1)
+  '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', // Tết Ất Tỵ (off 25/1–2/2; the swapped 27/1 is not listed)
   '2025-04-07', // Giỗ Tổ Hùng Vương
   '2025-04-30', '2025-05-01', // the 2/5 swap (worked back on Sat 26/4) is not included
   '2025-09-01', '2025-09-02', // Quốc khánh and the day before

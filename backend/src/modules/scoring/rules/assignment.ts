@@ -70,7 +70,7 @@ export function generateAssignments(unitIds: readonly string[], k: number, seed:
   checkUnits(unitIds);
   checkK(k);
   const random = seededRandom(seed);
-  const circle = [...unitIds];
+  const circle = [...unitIds].sort(byId);
   for (let i = circle.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [circle[i], circle[j]] = [circle[j], circle[i]];
