@@ -1,3 +1,4 @@
+import { canonicalJson } from '../modules/audit/audit-chain';
 import { conflict } from './app-error';
 
 /** Optimistic concurrency: the client sends the version it edited; a newer one in the database wins. */
@@ -13,7 +14,8 @@ export function changedFields<T extends object>(current: T, patch: Partial<T>): 
   const after: Partial<T> = {};
   for (const key of Object.keys(patch) as (keyof T)[]) {
     if (patch[key] === undefined) continue;
-    if (JSON.stringify(current[key]) !== JSON.stringify(patch[key])) {
+    // Key order does not count: jsonb reorders keys, and a form sends them in its own order.
+    if (canonicalJson(current[key]) !== canonicalJson(patch[key])) {
       before[key] = current[key];
       after[key] = patch[key];
     }

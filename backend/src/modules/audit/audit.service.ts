@@ -71,9 +71,10 @@ export class AuditService {
     let after = '0';
     let checked = 0;
     for (;;) {
+      // Order by the bigint column (a bare "ORDER BY id" would sort the text output column: 1, 10, 2…).
       const rows: Record<string, unknown>[] = await this.ds.query(
         `SELECT id::text, occurred_at, actor_id, action, entity_type, entity_id, block_id, before, after, reason, prev_hash, hash
-         FROM audit_entries WHERE id > $1 ORDER BY id LIMIT 2000`, [after]);
+         FROM audit_entries a WHERE a.id > $1::bigint ORDER BY a.id LIMIT 2000`, [after]);
       if (!rows.length) return { ok: true, checked, brokenAtId: null, problem: null };
       const chain: ChainRow[] = rows.map((r) => ({
         id: r.id as string, occurredAt: (r.occurred_at as Date).toISOString(), actorId: r.actor_id as string | null, action: r.action as string,

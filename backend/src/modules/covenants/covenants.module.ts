@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CovenantsService } from './covenants.service';
 
-@Module({})
+@Module({ providers: [CovenantsService], exports: [CovenantsService] })
 export class CovenantsModule {}

@@ -29,7 +29,7 @@ import type {
   TableCell as ModelCell,
   TextRun,
 } from './document-model';
-import { balancedLines, textWidth } from './fonts';
+import { centredLines, textWidth } from './fonts';
 import {
   DOCX_FONT,
   MOTTO,
@@ -116,7 +116,7 @@ function para(content: string | TextRun[], o: ParaOptions = {}): Paragraph {
     indent: o.indent ? { firstLine: mmToTwips(ND30.firstLineIndentMm) } : undefined,
     spacing: { before: ptToTwips(o.before ?? 0), after: ptToTwips(o.after ?? 0) },
     keepNext: o.keepNext,
-    keepLines: true,
+    keepLines: o.keepNext, // short lines kept with what follows stay whole too
     pageBreakBefore: o.pageBreakBefore,
     children: docxRuns(runs, o),
   });
@@ -135,7 +135,7 @@ function rule(width: number, within: number): Paragraph {
   });
 }
 
-function cell(children: Child[], width: number, extra: { borders?: boolean; vAlign?: 'top' | 'center' } = {}): TableCell {
+function cell(children: Child[], width: number, extra: { vAlign?: 'top' | 'center' } = {}): TableCell {
   return new TableCell({
     width: { size: ptToTwips(width), type: WidthType.DXA },
     verticalAlign: extra.vAlign === 'center' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
@@ -160,11 +160,11 @@ function headerTable(model: DocumentModel, textW: number): Table {
   const right = textW - left;
   const inner = (w: number) => w - 8; // cell margins
   // Break the agency lines ourselves (Tinos has Times New Roman's metrics), evenly and as the PDF does.
-  const nameLines = balancedLines(upper(model.agency.name), { bold: true }, S.agency, inner(left));
+  const nameLines = centredLines(upper(model.agency.name), { bold: true }, S.agency, inner(left));
   const nameWidth = Math.max(...nameLines.map((l) => textWidth(l, { bold: true }, S.agency)));
   const agency: Child[] = [];
   if (model.agency.parent) {
-    const parent = balancedLines(upper(model.agency.parent), {}, S.parentAgency, inner(left));
+    const parent = centredLines(upper(model.agency.parent), {}, S.parentAgency, inner(left));
     agency.push(para(parent.join('\n'), { align: 'center', size: S.parentAgency }));
   }
   agency.push(para(nameLines.join('\n'), { align: 'center', size: S.agency, bold: true }));
@@ -190,15 +190,19 @@ function headerTable(model: DocumentModel, textW: number): Table {
   );
 }
 
+/** Type in capitals, the summary under it (both optional), and a short rule below. */
 function typeAndTitle(model: DocumentModel, textW: number): Child[] {
-  const title = nfc(model.title);
-  const longest = Math.max(...title.split('\n').map((l) => textWidth(l, { bold: true }, S.title)));
-  return [
-    para(upper(model.type), { align: 'center', size: S.type, bold: true, before: 18, keepNext: true }),
-    para(title, { align: 'center', size: S.title, bold: true, keepNext: true }),
-    rule(Math.min(longest, textW) * ND30.ruleShare, textW),
-    new Paragraph({ spacing: { before: 0, after: ptToTwips(6) }, children: [] }),
-  ];
+  const out: Child[] = [];
+  const type = upper(model.type).trim();
+  if (type) out.push(para(type, { align: 'center', size: S.type, bold: true, before: 18, keepNext: true }));
+  const lines = centredLines(nfc(model.title), { bold: true }, S.title, textW);
+  if (lines.length) {
+    const longest = Math.max(...lines.map((l) => textWidth(l, { bold: true }, S.title)));
+    out.push(para(lines.join('\n'), { align: 'center', size: S.title, bold: true, keepNext: true, before: type ? 0 : 18 }));
+    out.push(rule(longest * ND30.ruleShare, textW));
+  }
+  out.push(new Paragraph({ spacing: { before: 0, after: ptToTwips(6) }, children: [] }));
+  return out;
 }
 
 function cellContent(c: string | number | ModelCell): ModelCell {
@@ -435,7 +439,7 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
 
   const doc = new Document({
     creator: 'thidua',
-    title: `${upper(model.type)} ${nfc(model.title).replace(/\n/g, ' ')}`,
+    title: `${upper(model.type)} ${nfc(model.title).replace(/\n/g, ' ')}`.trim(),
     styles: {
       default: {
         document: {

@@ -112,3 +112,11 @@ export function balancedLines(text: string, style: { bold?: boolean; italic?: bo
     return greedy(words, hi);
   });
 }
+
+/**
+ * Lines for a centred heading (agency names, the summary) broken here for both formats, so Word and
+ * the PDF show the same lines. 3% of the width is left free since Word does not kern by default.
+ */
+export function centredLines(text: string, style: { bold?: boolean; italic?: boolean }, size: number, width: number): string[] {
+  return balancedLines(text, style, size, width * 0.97);
+}

@@ -14,7 +14,7 @@ import type {
   TableCell,
   TextRun,
 } from './document-model';
-import { type FontFace, balancedLines, faceOf, faceWidth, registerFonts } from './fonts';
+import { type FontFace, centredLines, faceOf, faceWidth, registerFonts } from './fonts';
 import {
   MOTTO,
   ND30,
@@ -98,7 +98,7 @@ class PdfWriter {
       lang: 'vi-VN',
       displayTitle: true,
       info: {
-        Title: `${upper(model.type)} ${nfc(model.title).replace(/\n/g, ' ')}`,
+        Title: `${upper(model.type)} ${nfc(model.title).replace(/\n/g, ' ')}`.trim(),
         Author: upper(model.agency.name),
         Subject: numberLine(model.number),
         Creator: 'thidua',
@@ -294,21 +294,21 @@ function drawHeader(w: PdfWriter, model: DocumentModel): void {
   const top = w.y;
 
   const balanced = (text: string, style: { size: number; bold?: boolean }) =>
-    w.text(balancedLines(text, style, style.size, leftW - 2 * CELL_PAD_X).join('\n'), style, leftW);
+    w.text(centredLines(text, style, style.size, leftW - 2 * CELL_PAD_X).join('\n'), style, leftW);
   let ly = top;
   if (model.agency.parent) ly += w.place(balanced(upper(model.agency.parent), { size: S.parentAgency }), lx, ly, leftW, 'center');
   const nameLines = balanced(upper(model.agency.name), { size: S.agency, bold: true });
   ly += w.place(nameLines, lx, ly, leftW, 'center');
   const nameWidth = Math.max(...nameLines.map((l) => l.width));
   const agencyRule = nameWidth * ND30.ruleShare;
-  w.hline(lx + (leftW - agencyRule) / 2, lx + (leftW + agencyRule) / 2, ly + 1.5);
+  w.hline(lx + (leftW - agencyRule) / 2, lx + (leftW + agencyRule) / 2, ly + 2.5);
 
   let ry = top;
   ry += w.place(w.text(MOTTO, { size: S.motto, bold: true }, rightW), rx, ry, rightW, 'center');
   const sloganLines = w.text(SLOGAN, { size: S.slogan, bold: true }, rightW);
   ry += w.place(sloganLines, rx, ry, rightW, 'center');
   const sloganWidth = sloganLines[0].width;
-  w.hline(rx + (rightW - sloganWidth) / 2, rx + (rightW + sloganWidth) / 2, ry + 1.5);
+  w.hline(rx + (rightW - sloganWidth) / 2, rx + (rightW + sloganWidth) / 2, ry + 2.5);
 
   // "Số" and the date share a row, like the second row of the docx header table.
   const rowTop = Math.max(ly, ry) + 9;
@@ -321,13 +321,18 @@ function drawHeader(w: PdfWriter, model: DocumentModel): void {
   w.y = rowTop + Math.max(hn, hd);
 }
 
+/** Type in capitals, the summary under it (both optional), and a short rule below. */
 function drawTypeAndTitle(w: PdfWriter, model: DocumentModel): void {
   w.y += 18;
-  w.flow(w.text(upper(model.type), { size: S.type, bold: true }, w.width), 'center');
-  const titleLines = w.text(model.title, { size: S.title, bold: true }, w.width);
-  w.flow(titleLines, 'center');
-  const rule = Math.max(...titleLines.map((l) => l.width)) * ND30.ruleShare;
-  w.hline(w.x + (w.width - rule) / 2, w.x + (w.width + rule) / 2, w.y + 2);
+  const type = upper(model.type).trim();
+  if (type) w.flow(w.text(type, { size: S.type, bold: true }, w.width), 'center');
+  const lines = centredLines(nfc(model.title), { bold: true }, S.title, w.width);
+  if (lines.length) {
+    const titleLines = w.text(lines.join('\n'), { size: S.title, bold: true }, w.width);
+    w.flow(titleLines, 'center');
+    const rule = Math.max(...titleLines.map((l) => l.width)) * ND30.ruleShare;
+    w.hline(w.x + (w.width - rule) / 2, w.x + (w.width + rule) / 2, w.y + 3);
+  }
   w.y += 14;
 }
 
@@ -375,22 +380,25 @@ function drawTable(w: PdfWriter, block: TableBlock): void {
       drawHeaderRow();
     }
     // A row taller than a page: draw what fits, continue on the next page.
+    let fresh = false; // just started a page, so at least one line must go on it
     while (h > w.room) {
       const avail = w.room - 2 * CELL_PAD_Y;
       const split = row.map((c) => {
         let used = 0;
         let n = 0;
-        while (n < c.lines.length && used + lineHeight(c.lines[n]) <= avail) used += lineHeight(c.lines[n++]);
+        while (n < c.lines.length && (used + lineHeight(c.lines[n]) <= avail || (fresh && n === 0))) used += lineHeight(c.lines[n++]);
         return { head: { ...c, lines: c.lines.slice(0, n) }, rest: { ...c, lines: c.lines.slice(n) } };
       });
-      if (split.every((s) => s.head.lines.length === 0) && !w.atTop()) {
+      if (split.every((s) => s.head.lines.length === 0)) {
         w.newPage();
         drawHeaderRow();
+        fresh = true;
         continue;
       }
-      drawCells(split.map((s) => s.head), w.room, false);
+      drawCells(split.map((s) => s.head), Math.max(w.room, cellsHeight(split.map((s) => s.head))), false);
       w.newPage();
       drawHeaderRow();
+      fresh = true;
       row = split.map((s) => s.rest);
       h = cellsHeight(row);
     }

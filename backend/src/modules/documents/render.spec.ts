@@ -135,7 +135,7 @@ function covenantModel(): DocumentModel {
 
 const SCORE_HEADERS = ['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú'];
 
-const SCORE_WIDTHS = [4, 34, 7, 7, 7, 7, 6, 6, 14, 8];
+const SCORE_WIDTHS = [5, 40, 7, 7, 7, 7, 6, 6, 12, 6];
 /** Vietnamese decimal comma. */
 const vn = (n: number): string => n.toFixed(1).replace('.', ',');
 
@@ -171,6 +171,32 @@ function scoreModel(): DocumentModel {
       { position: 'Người lập biểu', name: 'Lê Thị Mai' },
       { prefix: 'TM.', authority: 'Khối thi đua số 4', position: 'Khối trưởng', name: 'Nguyễn Văn Hùng' },
     ],
+  };
+}
+
+/** An undated draft with a page break and a landscape section in the middle. */
+function minutesDraft(): DocumentModel {
+  return {
+    agency: { name: 'Khối thi đua số 4' },
+    number: buildDocumentNumber(null, 'BB', 'KTĐ4'),
+    place: 'Hà Nội',
+    date: null,
+    type: 'Biên bản',
+    title: 'Hội nghị tổng kết công tác thi đua năm 2024',
+    blocks: [
+      { kind: 'paragraph', content: [{ text: 'Thời gian bắt đầu: ', bold: true }, { text: '08 giờ 30 phút' }] },
+      { kind: 'pageBreak' },
+      { kind: 'paragraph', content: 'Nội dung trên trang mới.' },
+      { kind: 'section', orientation: 'landscape' },
+      { kind: 'table', columns: [{ header: 'Tên đơn vị', width: 3 }, { header: 'Số phiếu', width: 1, align: 'right' }], rows: [[UNITS[0], 5], [UNITS[1], { text: '4', bold: true }]] },
+      { kind: 'section', orientation: 'portrait' },
+      { kind: 'paragraph', content: 'Hội nghị kết thúc lúc 11 giờ 00 phút cùng ngày./.' },
+    ],
+    signatures: [
+      { position: 'Thư ký', name: 'Lê Thị Mai' },
+      { position: 'Chủ trì hội nghị', name: 'Nguyễn Văn Hùng' },
+    ],
+    recipients: ['Các đơn vị thành viên', 'Lưu: VT'],
   };
 }
 
@@ -282,6 +308,32 @@ describe('renderDocx', () => {
   });
 });
 
+describe('both formats', () => {
+  it('render an undated draft with page breaks, sections and side-by-side signatures', async () => {
+    const model = minutesDraft();
+    const docxBuf = await renderDocx(model);
+    const pdfBuf = await renderPdf(model);
+    keep('minutes.docx', docxBuf);
+    keep('minutes.pdf', pdfBuf);
+    const docx = await docxText(docxBuf);
+    const pdf = await pdfContent(pdfBuf);
+    const blankDate = /Hà Nội, ngày\u00a0+tháng\u00a0+năm/;
+    expect(docx.text).toMatch(blankDate);
+    expect(docx.text).toContain('Số: \u00a0\u00a0\u00a0\u00a0\u00a0/BB-KTĐ4');
+    expect(docx.xml).toMatch(/<w:pageBreakBefore\/>/);
+    expect(docx.xml.match(/<w:pgSz /g)).toHaveLength(3);
+    expect(docx.xml.match(/<w:titlePg\/>/g)).toHaveLength(1); // numbering continues through the sections
+    for (const s of ['BIÊN BẢN', 'THƯ KÝ', 'CHỦ TRÌ HỘI NGHỊ', 'Lê Thị Mai', 'Nguyễn Văn Hùng', 'Thời gian bắt đầu: 08 giờ 30 phút']) {
+      expect(docx.text).toContain(s);
+      expect(pdf.text).toContain(s);
+    }
+    // Page 1, the page break, the landscape section, back to portrait: numbered 2, 3, 4.
+    expect(pdf.pages.map((p) => (p.width > p.height ? 'L' : 'P'))).toEqual(['P', 'P', 'L', 'P']);
+    expect(pdf.pages[1].text).toContain('Nội dung trên trang mới.');
+    expect(pdf.pages[3].text.split('\n').map((l) => l.trim())).toContain('4');
+  });
+});
+
 describe('renderPdf', () => {
   it('renders a plan on A4 with Vietnamese text that extracts exactly', async () => {
     const buf = await renderPdf(planModel());
@@ -317,7 +369,7 @@ describe('renderPdf', () => {
     }
     // Narrow columns wrap names; pdf.js reads each column top to bottom.
     for (const s of [...HEADS, ...UNITS.map((u) => u.toLocaleUpperCase('vi-VN'))]) expect(flat(text)).toContain(s);
-    expect(text.match(/Đã ký ngày 14\/3\/2024/g)).toHaveLength(5);
+    expect(flat(text).match(/Đã ký ngày 14\/3\/2024/g)).toHaveLength(5);
     expect(pages[0].width).toBeCloseTo(A4.width, 0);
   });
 
@@ -327,17 +379,34 @@ describe('renderPdf', () => {
     const { text, pages } = await pdfContent(buf);
     expect(pages[0].width).toBeCloseTo(A4.height, 0);
     expect(pages[0].height).toBeCloseTo(A4.width, 0);
-    for (const s of [...UNITS, 'Tự chấm', 'Thẩm định', 'Xếp hạng', 'Cờ thi đua của UBND Thành phố', 'Số: 12/BC-KTĐ4', 'Hà Nội, ngày 05 tháng 12 năm 2024', 'NGƯỜI LẬP BIỂU', 'Lê Thị Mai']) {
+    for (const s of [...UNITS, 'Số: 12/BC-KTĐ4', 'Hà Nội, ngày 05 tháng 12 năm 2024', 'NGƯỜI LẬP BIỂU', 'Lê Thị Mai', '98,0']) {
       expect(text).toContain(s);
     }
+    // Narrow header cells wrap ("Tự / chấm"); pdf.js reads each cell top to bottom.
+    for (const s of ['Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Xếp hạng', 'Cờ thi đua của UBND Thành phố']) expect(flat(text)).toContain(s);
   });
 
   it('keeps every character in the text layer across documents (shared font cache)', async () => {
-    const base = covenantModel();
+    // The first document has "Ở" (drawn from "Ơ" as a component) but no "Ơ" itself.
+    const base: DocumentModel = { agency: { name: 'Khối thi đua số 4' }, number: '01/KH-KTĐ4', place: 'Hà Nội', date: '2024-04-26', type: 'Kế hoạch', title: '', blocks: [] };
     const first = await pdfContent(await renderPdf({ ...base, title: 'THƯỞNG Ở ỞI' }));
     const second = await pdfContent(await renderPdf({ ...base, title: 'ĐƠN VỊ CƠ QUAN' }));
     expect(first.text).toContain('THƯỞNG Ở ỞI');
     expect(second.text).toContain('ĐƠN VỊ CƠ QUAN');
+  });
+
+  it('splits a table row taller than a page across pages', async () => {
+    const long = Array.from({ length: 1500 }, (_, i) => `từ${i}`).join(' ');
+    const model: DocumentModel = {
+      ...minutesDraft(),
+      blocks: [{ kind: 'table', columns: [{ header: 'Nội dung', width: 3 }, { header: 'Ghi chú', width: 1 }], rows: [['Dòng đầu', ''], [long, 'x'], ['Dòng cuối', '']] }],
+    };
+    const buf = await renderPdf(model);
+    keep('long-row.pdf', buf);
+    const { text, pages } = await pdfContent(buf);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const s of ['Dòng đầu', 'từ0 ', 'từ750 ', 'từ1499', 'Dòng cuối']) expect(text).toContain(s);
+    expect(pages.filter((p) => p.text.includes('Ghi chú')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps decomposed (NFD) input printable', async () => {

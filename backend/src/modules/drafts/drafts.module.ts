@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DraftsController } from './drafts.controller';
+import { DraftsService } from './drafts.service';
 
-@Module({})
+@Module({ controllers: [DraftsController], providers: [DraftsService], exports: [DraftsService] })
 export class DraftsModule {}

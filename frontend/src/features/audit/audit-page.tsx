@@ -1,7 +1,138 @@
+import { Alert, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
+import { useAccounts } from '@/features/accounts/api/accounts';
+import { useUnits } from '@/features/units/api/units';
+import { useT } from '@/i18n/i18n';
+import { DATE_FORMAT, toApiDate } from '@/lib/dates';
+import { formatDateTime } from '@/lib/format';
+import { useAuditEntries, useVerifyAudit, type AuditEntry, type AuditQuery } from './api/audit';
+import { AuditEntryDetails } from './audit-entry-details';
+import { auditStrings } from './i18n';
 
+type Key = keyof typeof auditStrings.vi;
+const ENTITY_TYPES = ['unit', 'account', 'block', 'block_year', 'system'] as const;
+const ACTIONS = Object.keys(auditStrings.vi).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
+const GROUPS = ['block', 'unit', 'account', 'block_year'] as const;
+
+/** The audit log (board and admins): who, when, what, before → after, why; and the chain check. */
 export function AuditPage() {
-  return <PageHeader title="AuditPage" />;
+  const t = useT(auditStrings);
+  const [query, setQuery] = useState<AuditQuery & { page: number; pageSize: number }>({ page: 1, pageSize: 20 });
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
+  const entries = useAuditEntries(query);
+  const verify = useVerifyAudit();
+  const units = useUnits({ pageSize: 200, includeArchived: true });
+  const unitNames = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
+  const unitName = (id: string) => unitNames.get(id);
+
+  const set = (patch: Partial<AuditQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
+  const actionLabel = (a: string) => (t(`action.${a}` as Key) !== `action.${a}` ? t(`action.${a}` as Key) : a);
+  const entityLabel = (e: string) => (t(`entity.${e}` as Key) !== `entity.${e}` ? t(`entity.${e}` as Key) : e);
+  const chooseActor = (a: { id: string; name: string } | null) => {
+    setActor(a);
+    set({ actorId: a?.id });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('title')} subtitle={t('subtitle')}
+        extra={<Button onClick={() => verify.mutate()} loading={verify.isPending}>{t('verify')}</Button>} />
+      {verify.data && (
+        verify.data.ok
+          ? <Alert type="success" showIcon closable={{ onClose: () => verify.reset() }} title={t('verifyOk', { n: verify.data.checked })} style={{ marginBottom: 12 }} />
+          : <Alert type="error" showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 12 }}
+              title={t('verifyBroken', { id: verify.data.brokenAtId ?? '?' })}
+              description={<>{verify.data.problem && t(`problem.${verify.data.problem}` as Key)} {t('verifyChecked', { n: verify.data.checked })}</>} />
+      )}
+      {verify.isError && <Alert type="error" showIcon title={verify.error.message} style={{ marginBottom: 12 }} />}
+
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select aria-label={t('filterEntity')} placeholder={t('allEntities')} allowClear style={{ width: 200 }} value={query.entityType}
+          options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))} onChange={(entityType?: string) => set({ entityType })} />
+        <Select aria-label={t('filterAction')} placeholder={t('allActions')} allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 260 }} value={query.action}
+          options={[
+            { label: t('group'), options: GROUPS.map((g) => ({ value: `${g}.`, label: t('allOf', { what: entityLabel(g).toLowerCase() }) })) },
+            { label: t('single'), options: ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })) },
+          ]}
+          onChange={(action?: string) => set({ action })} />
+        <ActorSelect value={actor} onChange={chooseActor} />
+        <DatePicker.RangePicker aria-label={t('filterDates')} format={DATE_FORMAT} placeholder={[t('from'), t('to')]} value={range}
+          onChange={(r) => {
+            setRange(r);
+            set({ from: toApiDate(r?.[0]), to: toApiDate(r?.[1]) });
+          }} />
+        <Button type="link" onClick={() => { setRange(null); setActor(null); setQuery({ page: 1, pageSize: query.pageSize }); }}>{t('clearFilters')}</Button>
+      </Space>
+
+      <Table<AuditEntry>
+        rowKey="id"
+        loading={entries.isFetching}
+        dataSource={entries.data?.items}
+        locale={{ emptyText: entries.isError ? entries.error.message : t('common.empty') }}
+        scroll={{ x: 1000 }}
+        expandable={{ expandedRowRender: (e) => <AuditEntryDetails entry={e} unitName={unitName} />, rowExpandable: () => true }}
+        pagination={{ current: query.page, pageSize: query.pageSize, total: entries.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
+        columns={[
+          { title: t('time'), dataIndex: 'occurredAt', width: 150, render: (d: string) => formatDateTime(d) },
+          {
+            title: t('actor'), dataIndex: 'actorName', width: 200,
+            render: (name: string, e) => (e.actorId
+              ? <Typography.Link title={t('filterByActor')} onClick={() => chooseActor({ id: e.actorId!, name })}>{name}</Typography.Link>
+              : <Typography.Text type="secondary">{name}</Typography.Text>),
+          },
+          {
+            title: t('action'), dataIndex: 'action', width: 220,
+            render: (a: string) => <Space orientation="vertical" size={0}><span>{actionLabel(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>,
+          },
+          { title: t('object'), key: 'object', render: (_, e) => <AuditObject entry={e} label={entityLabel(e.entityType)} unitName={unitName} /> },
+          { title: t('reason'), dataIndex: 'reason', render: (r: string) => r || <Typography.Text type="secondary">—</Typography.Text> },
+        ]}
+      />
+    </>
+  );
+}
+
+/** "Đơn vị · Sở Nội vụ Hà Nội", with a link where the object has a page. */
+function AuditObject({ entry, label, unitName }: { entry: AuditEntry; label: string; unitName: (id: string) => string | undefined }) {
+  const t = useT(auditStrings);
+  const data = { ...(entry.before ?? {}), ...(entry.after ?? {}) } as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  let name = str(data.name) ?? str(data.fullName) ?? str(data.email) ?? str(data.code);
+  if (!name && entry.entityType === 'unit' && entry.entityId) name = unitName(entry.entityId);
+  if (!name && entry.entityType === 'block_year' && typeof data.year === 'number') name = `${t('f.year').toLowerCase()} ${data.year}`;
+  const text = name ?? (entry.entityId ? `#${entry.entityId.slice(0, 8)}` : '');
+  const href = entry.entityId && (entry.entityType === 'block' ? paths.block.getHref(entry.entityId) : entry.entityType === 'block_year' ? paths.blockYear.getHref(entry.entityId) : undefined);
+  return (
+    <Space size={4} wrap>
+      <Tag>{label}</Tag>
+      {href ? <Link to={href}>{text}</Link> : <span title={entry.entityId ?? undefined}>{text}</span>}
+    </Space>
+  );
+}
+
+/** Optional filter by actor: search accounts by name or email. */
+function ActorSelect({ value, onChange }: { value: { id: string; name: string } | null; onChange: (a: { id: string; name: string } | null) => void }) {
+  const t = useT(auditStrings);
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(search.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const accounts = useAccounts({ q: q || undefined, pageSize: 20, includeArchived: true });
+  const options = (accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.fullName} (${a.email})` }));
+  if (value && !options.some((o) => o.value === value.id)) options.unshift({ value: value.id, label: value.name });
+  return (
+    <Select aria-label={t('filterActor')} placeholder={t('allActors')} allowClear style={{ width: 260 }}
+      showSearch={{ filterOption: false, onSearch: setSearch }} loading={accounts.isFetching}
+      value={value?.id} options={options}
+      onChange={(id?: string) => onChange(id ? { id, name: options.find((o) => o.value === id)?.label ?? id } : null)} />
+  );
 }
 
 export { AuditPage as Component };

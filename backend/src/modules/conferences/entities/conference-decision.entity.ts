@@ -1,0 +1,26 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** What a conference decided on an agenda item; the first three need a quorum. */
+export type DecisionKind = 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion';
+export const DECISION_KINDS: DecisionKind[] = ['adopt_plan', 'adopt_rules', 'open_signing', 'conclusion'];
+
+@Entity({ name: 'conference_decisions' })
+@Index('ix_conference_decisions_conference', ['conferenceId', 'createdAt'])
+@Index('uq_conference_decisions_ref', ['conferenceId', 'kind', 'refId'], { unique: true, where: 'ref_id IS NOT NULL' })
+@Check('ck_conference_decisions_kind', `kind IN ('adopt_plan','adopt_rules','open_signing','conclusion')`)
+@Check('ck_conference_decisions_quorum', `kind = 'conclusion' OR quorum_met`)
+export class ConferenceDecision {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'conference_id', type: 'uuid' }) conferenceId: string;
+  @Column({ name: 'agenda_item_id', type: 'uuid' }) agendaItemId: string;
+  @Column({ type: 'varchar', length: 16 }) kind: DecisionKind;
+  /** The plan/rules version adopted or the covenant opened for signing; null for a conclusion. */
+  @Column({ name: 'ref_id', type: 'uuid', nullable: true }) refId: string | null;
+  @Column({ type: 'text', default: '' }) text: string;
+  /** The quorum at the moment of the decision. */
+  @Column({ name: 'present_count', type: 'int' }) presentCount: number;
+  @Column({ name: 'member_count', type: 'int' }) memberCount: number;
+  @Column({ name: 'quorum_met', type: 'boolean' }) quorumMet: boolean;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+}
