@@ -11,6 +11,8 @@ import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
 import { CovenantsModule } from './modules/covenants/covenants.module';
 import { DraftsModule } from './modules/drafts/drafts.module';
+import { RoundsModule } from './modules/rounds/rounds.module';
+import { ScoringModule } from './modules/scoring/scoring.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { UnitsModule } from './modules/units/units.module';
@@ -25,7 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
         ScopeModule, AuditModule, AuthModule, HealthModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
-        DraftsModule, CovenantsModule, ConferencesModule,
+        DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -8,10 +8,12 @@ import { Unit } from '../modules/units/entities/unit.entity';
 import { CONFERENCES_ENTITIES } from '../modules/conferences/entities';
 import { COVENANTS_ENTITIES } from '../modules/covenants/entities';
 import { DRAFTS_ENTITIES } from '../modules/drafts/entities';
+import { ROUNDS_ENTITIES } from '../modules/rounds/entities';
+import { SCORING_ENTITIES } from '../modules/scoring/entities';
 import { AppMeta } from './app-meta.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
 export const ENTITIES = [
   AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember,
-  ...DRAFTS_ENTITIES, ...COVENANTS_ENTITIES, ...CONFERENCES_ENTITIES,
+  ...DRAFTS_ENTITIES, ...COVENANTS_ENTITIES, ...CONFERENCES_ENTITIES, ...SCORING_ENTITIES, ...ROUNDS_ENTITIES,
 ];

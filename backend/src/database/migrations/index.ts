@@ -2,6 +2,8 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Drafts1764100000000 } from './1764100000000-drafts';
 import { Covenants1764200000000 } from './1764200000000-covenants';
 import { Conferences1764300000000 } from './1764300000000-conferences';
+import { Scoring1764400000000 } from './1764400000000-scoring';
+import { Rounds1764500000000 } from './1764500000000-rounds';
 
 /** Every migration, in order. */
-export const MIGRATIONS = [Foundation1764000000000, Drafts1764100000000, Covenants1764200000000, Conferences1764300000000];
+export const MIGRATIONS = [Foundation1764000000000, Drafts1764100000000, Covenants1764200000000, Conferences1764300000000, Scoring1764400000000, Rounds1764500000000];
