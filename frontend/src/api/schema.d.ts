@@ -437,6 +437,820 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch và quy chế của một năm thi đua (thành viên của năm, Ban TĐKT) */
+        get: operations["listDrafts"];
+        put?: never;
+        /** Tạo dự thảo Kế hoạch hoặc Quy chế của năm (đơn vị Khối trưởng, Khối phó) */
+        post: operations["createDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/plan-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các hoạt động của kế hoạch đã thông qua và tiến độ thực hiện */
+        get: operations["getPlanProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/plan-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Cập nhật trạng thái, ghi chú một hoạt động của kế hoạch (đơn vị Khối trưởng, Khối phó) */
+        patch: operations["updatePlanActivity"];
+        trace?: never;
+    };
+    "/api/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản dự thảo và các phiên bản */
+        get: operations["getDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phiên bản: các mục, dữ liệu kế hoạch hoặc bộ quy tắc, số ý kiến mỗi mục */
+        get: operations["getDraftVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tiêu đề, dữ liệu kế hoạch hoặc bộ quy tắc của phiên bản đang soạn */
+        patch: operations["updateDraftVersion"];
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm một mục vào phiên bản đang soạn */
+        post: operations["addDraftSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/sections/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa một mục của phiên bản đang soạn */
+        delete: operations["deleteDraftSection"];
+        options?: never;
+        head?: never;
+        /** Sửa một mục (gửi kèm số lần sửa `rev`; 409 nếu người khác vừa sửa) */
+        patch: operations["updateDraftSection"];
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/circulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi phiên bản xin ý kiến các đơn vị (khóa nội dung) */
+        post: operations["circulateDraftVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo phiên bản chỉnh sửa tiếp theo (bản sao của phiên bản mới nhất) */
+        post: operations["reviseDraftVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** So sánh hai phiên bản theo từng mục (bên trái: `against`, bên phải: phiên bản này) */
+        get: operations["diffDraftVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ý kiến góp ý theo luồng (mỗi mục) */
+        get: operations["listDraftComments"];
+        put?: never;
+        /** Góp ý một mục hoặc trả lời ý kiến (đơn vị thành viên, phiên bản đang xin ý kiến) */
+        post: operations["createDraftComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/comments/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu luồng ý kiến đã xử lý (đơn vị Khối trưởng, Khối phó) */
+        post: operations["resolveDraftComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/comments/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở lại luồng ý kiến đã đánh dấu xử lý */
+        post: operations["reopenDraftComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/versions/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải Kế hoạch (KH) hoặc Quy chế (QC) dạng .docx hoặc .pdf */
+        get: operations["exportDraftVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các giao ước thi đua của một năm (bản gốc và các bản sửa đổi) */
+        get: operations["listCovenants"];
+        put?: never;
+        /** Soạn giao ước thi đua từ kế hoạch đã thông qua (đơn vị Khối trưởng, Khối phó) */
+        post: operations["createCovenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kiểm tra một văn bản giao ước: tải tệp lên hoặc dán mã SHA-256 */
+        post: operations["verifyCovenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết giao ước: nội dung, chỉ tiêu, chữ ký và bảng tiến độ ký */
+        get: operations["getCovenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tiêu đề, mục tiêu, nội dung cam kết (bản dự thảo) */
+        patch: operations["updateCovenant"];
+        trace?: never;
+    };
+    "/api/covenants/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Thay toàn bộ chỉ tiêu của các đơn vị (bản dự thảo) */
+        put: operations["setCovenantTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thủ trưởng ký giao ước cho đơn vị mình (nhập lại mật khẩu); đơn vị Khối trưởng ký sau cùng */
+        post: operations["signCovenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants/{id}/amend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo bản sửa đổi (mọi đơn vị ký lại) */
+        post: operations["amendCovenant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy chứng nhận hoàn tất: mọi lần ký và hai mã SHA-256 (nội dung, tệp) */
+        get: operations["getCovenantCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/covenants/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải giao ước (.docx hoặc .pdf) với bảng chữ ký mỗi đơn vị một cột */
+        get: operations["exportCovenant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các hội nghị trong phạm vi người dùng (lọc theo năm thi đua, trạng thái) */
+        get: operations["listConferences"];
+        put?: never;
+        /** Tạo hội nghị (khối trưởng/khối phó); mời mọi đơn vị thành viên */
+        post: operations["createConference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/upcoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hội nghị sắp diễn ra mà đơn vị mình được mời, kèm trả lời của đơn vị */
+        get: operations["listMyUpcomingConferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết hội nghị: chương trình, giấy mời, điểm danh, số đơn vị có mặt, quyết định */
+        get: operations["getConference"];
+        put?: never;
+        post?: never;
+        /** Hủy hội nghị chưa khai mạc (khối trưởng/khối phó) */
+        delete: operations["deleteConference"];
+        options?: never;
+        head?: never;
+        /** Sửa thông tin hội nghị (khối trưởng/khối phó) */
+        patch: operations["updateConference"];
+        trace?: never;
+    };
+    "/api/conferences/{id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm mục chương trình (tài liệu gắn kèm phải cùng năm thi đua) */
+        post: operations["addConferenceAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/agenda/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sắp xếp lại chương trình */
+        post: operations["reorderConferenceAgenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/agenda/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa mục chương trình chưa có quyết định */
+        delete: operations["removeConferenceAgendaItem"];
+        options?: never;
+        head?: never;
+        /** Sửa mục chương trình (kể cả ghi tóm tắt thảo luận trong phiên họp) */
+        patch: operations["updateConferenceAgendaItem"];
+        trace?: never;
+    };
+    "/api/conferences/{id}/invitations/{unitId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đơn vị xác nhận tham dự (người dự họp) hoặc báo vắng — chỉ cho đơn vị mình */
+        post: operations["replyToConferenceInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khai mạc: bắt đầu phiên họp (chế độ điều hành hội nghị) */
+        post: operations["openConferenceSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/agenda/{itemId}/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển sang mục chương trình này */
+        post: operations["setCurrentConferenceAgendaItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/agenda/{itemId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu xong mục chương trình (mục đang diễn ra thì chuyển sang mục kế tiếp) */
+        post: operations["markConferenceAgendaItemDone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/attendance/{unitId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Điểm danh đơn vị: có mặt (người dự), vắng, vắng có lý do */
+        post: operations["checkInConferenceUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/quorum": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số đơn vị có mặt so với điều kiện tiến hành hội nghị (theo bộ quy tắc của năm) */
+        get: operations["getConferenceQuorum"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận quyết định của mục chương trình: thông qua kế hoạch, quy chế, mở ký giao ước (cần đủ số đơn vị), kết luận */
+        post: operations["recordConferenceDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bế mạc: kết thúc phiên họp và lập dự thảo biên bản */
+        post: operations["closeConferenceSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản hội nghị */
+        get: operations["getConferenceMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa dự thảo biên bản (hủy các xác nhận thông qua đã có) */
+        patch: operations["updateConferenceMinutes"];
+        trace?: never;
+    };
+    "/api/conferences/{id}/minutes/redraft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lập lại dự thảo biên bản từ diễn biến hội nghị */
+        post: operations["redraftConferenceMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/minutes/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thông qua biên bản với tư cách chủ trì hoặc thư ký (hai người khác nhau); đủ hai xác nhận thì biên bản được khóa */
+        post: operations["approveConferenceMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conferences/{id}/minutes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải biên bản (BB) dạng .docx hoặc .pdf theo thể thức Nghị định 30/2020 */
+        get: operations["exportConferenceMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scoring-schemes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phiên bản biểu chấm điểm của một năm thi đua (thành viên của năm, Ban TĐKT) */
+        get: operations["listScoringSchemes"];
+        put?: never;
+        /** Tạo phiên bản biểu chấm điểm mới, trống hoặc sao chép từ biểu trước (Khối trưởng, Khối phó) */
+        post: operations["createScoringScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scoring-schemes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biểu chấm điểm: cây tiêu chí, tổng điểm trực tiếp, các vấn đề còn lại */
+        get: operations["getScoringScheme"];
+        put?: never;
+        post?: never;
+        /** Xóa phiên bản biểu chưa được đợt chấm nào dùng */
+        delete: operations["deleteScoringScheme"];
+        options?: never;
+        head?: never;
+        /** Sửa tên, tổng điểm của biểu chưa đóng băng */
+        patch: operations["updateScoringScheme"];
+        trace?: never;
+    };
+    "/api/scoring-schemes/{id}/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm nhóm hoặc tiêu chí vào biểu (Khối trưởng, Khối phó) */
+        post: operations["addScoringCriterion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scoring-schemes/{id}/criteria/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa tiêu chí (xóa nhóm thì xóa cả các tiêu chí trong nhóm) */
+        delete: operations["deleteScoringCriterion"];
+        options?: never;
+        head?: never;
+        /** Sửa một nhóm hoặc tiêu chí */
+        patch: operations["updateScoringCriterion"];
+        trace?: never;
+    };
+    "/api/scoring-schemes/{id}/criteria/{criterionId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển tiêu chí sang nhóm khác hoặc đổi thứ tự trong nhóm */
+        post: operations["moveScoringCriterion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scoring-schemes/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất biểu chấm điểm ra tệp .xlsx */
+        get: operations["exportScoringScheme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scoring-schemes/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập cây tiêu chí từ tệp .xlsx (thay toàn bộ cây của biểu chưa đóng băng); lỗi ghi rõ dòng và mã tiêu chí */
+        post: operations["importScoringScheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -807,6 +1621,1176 @@ export interface components {
             units: components["schemas"]["ImportCountDto"];
             accounts: components["schemas"]["ImportCountDto"];
             rows: components["schemas"]["ImportRowDto"][];
+        };
+        DraftVersionSummaryDto: {
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "adopted" | "superseded";
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            circulatedAt: string | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+            commentCount: number;
+            openCommentCount: number;
+        };
+        DraftDocumentDto: {
+            id: string;
+            blockYearId: string;
+            /** @enum {string} */
+            kind: "plan" | "rules";
+            docNumber: string;
+            /** @description Các phiên bản người dùng được xem, mới nhất trước */
+            versions: components["schemas"]["DraftVersionSummaryDto"][];
+            /** @description Phiên bản mới nhất người dùng được xem */
+            latestVersionId: string | null;
+            adoptedVersionId: string | null;
+        };
+        DraftListPermissionsDto: {
+            /** @description Được tạo kế hoạch/quy chế của năm */
+            canCreate: boolean;
+        };
+        DraftDocumentListDto: {
+            items: components["schemas"]["DraftDocumentDto"][];
+            permissions: components["schemas"]["DraftListPermissionsDto"];
+        };
+        CreateDraftDocumentDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            /**
+             * @description plan: Kế hoạch hoạt động; rules: Quy chế hoạt động và bình xét thi đua
+             * @enum {string}
+             */
+            kind: "plan" | "rules";
+            /** @example Kế hoạch hoạt động năm 2025 của Khối thi đua số 4 */
+            title?: string;
+            /** @description Chép các mục từ văn bản đã thông qua của năm trước (nếu có) */
+            copyFromPreviousYear?: boolean;
+        };
+        PlanActivityDto: {
+            id: string;
+            key: string;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            ownerUnitId: string | null;
+            ownerUnitName: string | null;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "done" | "cancelled";
+            notes: string;
+            sort: number;
+            /** @description Đã quá ngày kết thúc mà chưa xong */
+            overdue: boolean;
+            version: number;
+        };
+        PlanProgressDto: {
+            blockYearId: string;
+            /** @description Phiên bản kế hoạch đã thông qua */
+            versionId: string | null;
+            total: number;
+            planned: number;
+            inProgress: number;
+            done: number;
+            cancelled: number;
+            /** @description Tỷ lệ hoàn thành (%) trên các hoạt động không bị hủy */
+            percentDone: number;
+            items: components["schemas"]["PlanActivityDto"][];
+            /** @description Được cập nhật trạng thái hoạt động */
+            canUpdate: boolean;
+        };
+        UpdatePlanActivityDto: {
+            /** @enum {string} */
+            status?: "planned" | "in_progress" | "done" | "cancelled";
+            notes?: string;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        DraftSectionDto: {
+            key: string;
+            heading: string;
+            body: string;
+            /** @description Số lần sửa của mục; gửi lại khi sửa */
+            rev: number;
+            /** @description Người sửa mục gần nhất */
+            updatedByName: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+            commentCount: number;
+            /** @description Ý kiến gốc chưa xử lý */
+            openCommentCount: number;
+        };
+        PlanActivityDataDto: {
+            key: string;
+            title: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            ownerUnitId: string | null;
+            ownerUnitName: string | null;
+            notes: string;
+        };
+        PlanMovementDataDto: {
+            key: string;
+            /** @enum {string} */
+            kind: "regular" | "thematic";
+            title: string;
+            period: string;
+            goal: string;
+        };
+        PlanCommemorationDataDto: {
+            key: string;
+            title: string;
+            /** Format: date */
+            date: string;
+            notes: string;
+        };
+        PlanFieldTripDataDto: {
+            key: string;
+            title: string;
+            place: string;
+            period: string;
+            ownerUnitId: string | null;
+            ownerUnitName: string | null;
+            notes: string;
+        };
+        PlanDataDto: {
+            theme: string;
+            slogan: string;
+            activities: components["schemas"]["PlanActivityDataDto"][];
+            movements: components["schemas"]["PlanMovementDataDto"][];
+            commemorations: components["schemas"]["PlanCommemorationDataDto"][];
+            fieldTrips: components["schemas"]["PlanFieldTripDataDto"][];
+        };
+        DraftVersionPermissionsDto: {
+            /** @description Sửa nội dung (phiên bản đang soạn, đơn vị Khối trưởng/Khối phó) */
+            canEdit: boolean;
+            /** @description Gửi xin ý kiến */
+            canCirculate: boolean;
+            /** @description Tạo phiên bản chỉnh sửa tiếp theo */
+            canRevise: boolean;
+            /** @description Góp ý (phiên bản đang xin ý kiến) */
+            canComment: boolean;
+            /** @description Đánh dấu ý kiến đã xử lý */
+            canResolve: boolean;
+        };
+        DraftVersionDto: {
+            id: string;
+            documentId: string;
+            blockYearId: string;
+            year: number;
+            blockName: string;
+            /** @enum {string} */
+            kind: "plan" | "rules";
+            /** @example 01/KH-KTĐ4 */
+            docNumber: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "adopted" | "superseded";
+            title: string;
+            sections: components["schemas"]["DraftSectionDto"][];
+            plan: components["schemas"]["PlanDataDto"] | null;
+            ruleSet: components["schemas"]["RuleSetDto"] | null;
+            /** @description SHA-256 nội dung (khi gửi xin ý kiến, khi thông qua) */
+            contentHash: string | null;
+            basedOnId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+            /** Format: date-time */
+            circulatedAt: string | null;
+            circulatedByName: string | null;
+            /** Format: date-time */
+            adoptedAt: string | null;
+            adoptedByName: string | null;
+            adoptedConferenceId: string | null;
+            /** @description Phiên bản bản ghi (tiêu đề, dữ liệu kế hoạch, bộ quy tắc) */
+            version: number;
+            permissions: components["schemas"]["DraftVersionPermissionsDto"];
+        };
+        PlanActivityInputDto: {
+            /**
+             * @description Khóa ổn định của hoạt động (bỏ trống để tạo mới)
+             * @example a1
+             */
+            key?: string;
+            /** @example Hội nghị triển khai kế hoạch và ký kết giao ước thi đua */
+            title: string;
+            /**
+             * Format: date
+             * @example 2024-04-26
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2024-04-26
+             */
+            endDate: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị chủ trì
+             */
+            ownerUnitId?: string | null;
+            notes?: string;
+        };
+        PlanMovementDto: {
+            key?: string;
+            /**
+             * @description regular: thường xuyên; thematic: theo đợt, chuyên đề
+             * @enum {string}
+             */
+            kind: "regular" | "thematic";
+            title: string;
+            /** @example Từ 01/01/2024 đến 07/5/2024 */
+            period?: string;
+            goal?: string;
+        };
+        PlanCommemorationDto: {
+            key?: string;
+            title: string;
+            /** Format: date */
+            date: string;
+            notes?: string;
+        };
+        PlanFieldTripDto: {
+            key?: string;
+            title: string;
+            place?: string;
+            period?: string;
+            /** Format: uuid */
+            ownerUnitId?: string | null;
+            notes?: string;
+        };
+        PlanDataInputDto: {
+            /** @description Chủ đề năm */
+            theme: string;
+            /** @description Khẩu hiệu thi đua */
+            slogan: string;
+            activities: components["schemas"]["PlanActivityInputDto"][];
+            movements: components["schemas"]["PlanMovementDto"][];
+            commemorations: components["schemas"]["PlanCommemorationDto"][];
+            fieldTrips: components["schemas"]["PlanFieldTripDto"][];
+        };
+        UpdateDraftVersionDto: {
+            title?: string;
+            /** @description Chỉ với kế hoạch: thay toàn bộ dữ liệu có cấu trúc */
+            plan?: components["schemas"]["PlanDataInputDto"];
+            /** @description Chỉ với quy chế: bộ quy tắc bình xét */
+            ruleSet?: components["schemas"]["RuleSetDto"];
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        AddSectionDto: {
+            /** @example VII. KINH PHÍ THỰC HIỆN */
+            heading: string;
+            body?: string;
+            /** @description Chèn sau mục có khóa này (bỏ trống: cuối văn bản) */
+            afterKey?: string;
+        };
+        UpdateSectionDto: {
+            heading?: string;
+            body?: string;
+            /** @description Số lần sửa của mục mà bạn đang sửa (chống ghi đè) */
+            rev: number;
+        };
+        DiffRowDto: {
+            /** @enum {string} */
+            kind: "same" | "changed" | "added" | "removed";
+            left: string | null;
+            right: string | null;
+            leftNo: number | null;
+            rightNo: number | null;
+        };
+        SectionDiffDto: {
+            /** @description Khóa mục; "@plan.*", "@rules.ruleSet" là phần dữ liệu có cấu trúc */
+            key: string;
+            leftHeading: string | null;
+            rightHeading: string | null;
+            /** @enum {string} */
+            status: "unchanged" | "changed" | "added" | "removed";
+            rows: components["schemas"]["DiffRowDto"][];
+        };
+        DiffSummaryDto: {
+            added: number;
+            removed: number;
+            changed: number;
+            unchanged: number;
+        };
+        DraftDiffDto: {
+            leftVersionId: string;
+            leftNumber: number;
+            rightVersionId: string;
+            rightNumber: number;
+            sections: components["schemas"]["SectionDiffDto"][];
+            summary: components["schemas"]["DiffSummaryDto"];
+        };
+        DraftCommentDto: {
+            id: string;
+            versionId: string;
+            sectionKey: string;
+            parentId: string | null;
+            unitId: string | null;
+            unitName: string | null;
+            authorId: string;
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolvedByName: string | null;
+            /** @description Các trả lời, cũ trước */
+            replies: components["schemas"]["DraftCommentDto"][];
+        };
+        CreateCommentDto: {
+            /** @description Khóa của mục được góp ý */
+            sectionKey: string;
+            body: string;
+            /**
+             * Format: uuid
+             * @description Trả lời ý kiến này
+             */
+            parentId?: string;
+        };
+        CovenantSummaryDto: {
+            id: string;
+            number: number;
+            docNumber: string;
+            /** @enum {string} */
+            status: "draft" | "signing" | "in_force" | "superseded";
+            title: string;
+            signedCount: number;
+            memberCount: number;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            inForceAt: string | null;
+            amendsId: string | null;
+        };
+        CovenantListPermissionsDto: {
+            /** @description Được soạn giao ước mới (khi chưa có bản nào đang soạn, đang ký hoặc có hiệu lực) */
+            canCreate: boolean;
+        };
+        CovenantListDto: {
+            items: components["schemas"]["CovenantSummaryDto"][];
+            permissions: components["schemas"]["CovenantListPermissionsDto"];
+        };
+        CreateCovenantDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            /** @example Giao ước thi đua năm 2025 */
+            title?: string;
+        };
+        CovenantTargetDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            indicator: string;
+            unitOfMeasure: string;
+            targetValue: number;
+            sort: number;
+        };
+        CovenantSignatureDto: {
+            unitId: string;
+            unitName: string;
+            signerId: string;
+            signerName: string;
+            signerTitle: string;
+            /** Format: date-time */
+            signedAt: string;
+            ip: string;
+            userAgent: string;
+            contentHash: string;
+        };
+        CovenantUnitProgressDto: {
+            unitId: string;
+            unitName: string;
+            /** @description Đơn vị Khối trưởng (ký sau cùng) */
+            isLeader: boolean;
+            /**
+             * @description signed: đã ký; waiting: đang chờ ký; waits_for_members: Khối trưởng chờ các đơn vị ký trước; not_open: chưa mở ký; closed: không còn ký
+             * @enum {string}
+             */
+            state: "signed" | "waiting" | "waits_for_members" | "not_open" | "closed";
+            signerName: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+        };
+        CovenantPermissionsDto: {
+            /** @description Sửa nội dung, chỉ tiêu (bản dự thảo) */
+            canEdit: boolean;
+            /** @description Người dùng có thể ký ngay bây giờ */
+            canSign: boolean;
+            /** @description Lý do chưa ký được (nếu là thủ trưởng đơn vị thành viên) */
+            signBlockedReason: string | null;
+            /** @description Tạo bản sửa đổi */
+            canAmend: boolean;
+        };
+        CovenantDto: {
+            id: string;
+            blockYearId: string;
+            year: number;
+            blockName: string;
+            number: number;
+            /** @example 01/GU-KTĐ4 */
+            docNumber: string;
+            /** @enum {string} */
+            status: "draft" | "signing" | "in_force" | "superseded";
+            title: string;
+            goals: string[];
+            commitments: string[];
+            targets: components["schemas"]["CovenantTargetDto"][];
+            /** @description SHA-256 nội dung (khi mở ký) */
+            contentHash: string | null;
+            /** @description SHA-256 tệp PDF lưu khi có hiệu lực */
+            documentSha256: string | null;
+            basedOnPlanVersionId: string | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            openedConferenceId: string | null;
+            /** Format: date-time */
+            inForceAt: string | null;
+            /** @description Giao ước được sửa đổi bởi bản này */
+            amendsId: string | null;
+            /** @description Bản sửa đổi của giao ước này */
+            amendedById: string | null;
+            signatures: components["schemas"]["CovenantSignatureDto"][];
+            /** @description Bảng tiến độ ký: thành viên trước, Khối trưởng cuối */
+            progress: components["schemas"]["CovenantUnitProgressDto"][];
+            signedCount: number;
+            memberCount: number;
+            version: number;
+            permissions: components["schemas"]["CovenantPermissionsDto"];
+        };
+        VerifiedCovenantDto: {
+            id: string;
+            blockName: string;
+            blockCode: string;
+            year: number;
+            number: number;
+            docNumber: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "signing" | "in_force" | "superseded";
+            /** Format: date-time */
+            inForceAt: string | null;
+        };
+        VerifyResultDto: {
+            /** @description SHA-256 đã kiểm tra */
+            sha256: string;
+            /** @description Trùng với một giao ước đã mở ký */
+            matched: boolean;
+            /**
+             * @description document: trùng tệp PDF lưu trữ; content: trùng mã nội dung
+             * @enum {string|null}
+             */
+            matchedBy: "document" | "content" | null;
+            /** @description Giao ước khớp đang có hiệu lực */
+            inForce: boolean;
+            covenant: components["schemas"]["VerifiedCovenantDto"] | null;
+            message: string;
+        };
+        UpdateCovenantDto: {
+            title?: string;
+            /** @description Mục tiêu chung */
+            goals?: string[];
+            /** @description Nội dung cam kết */
+            commitments?: string[];
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        CovenantTargetInputDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example Số đảng viên mới kết nạp */
+            indicator: string;
+            /** @example đảng viên */
+            unitOfMeasure: string;
+            /** @example 120 */
+            targetValue: number;
+        };
+        SetCovenantTargetsDto: {
+            targets: components["schemas"]["CovenantTargetInputDto"][];
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        SignCovenantDto: {
+            /** @description Mật khẩu của thủ trưởng (nhập lại để xác nhận ký) */
+            password: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị ký (mặc định: đơn vị của người ký)
+             */
+            unitId?: string;
+            /** @description SHA-256 nội dung mà người ký đã đọc; từ chối nếu khác bản đang mở ký */
+            contentHash?: string;
+        };
+        SigningEventDto: {
+            unitId: string;
+            unitName: string;
+            signerId: string;
+            signerName: string;
+            signerTitle: string;
+            /** Format: date-time */
+            signedAt: string;
+            ip: string;
+            userAgent: string;
+            contentHash: string;
+            /** @description Thứ tự ký */
+            order: number;
+        };
+        CovenantCertificateDto: {
+            covenantId: string;
+            blockName: string;
+            year: number;
+            number: number;
+            docNumber: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "signing" | "in_force" | "superseded";
+            /** @description SHA-256 nội dung đã ký */
+            contentHash: string;
+            /** @description SHA-256 tệp PDF lưu khi có hiệu lực */
+            documentSha256: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            inForceAt: string;
+            events: components["schemas"]["SigningEventDto"][];
+        };
+        ConferenceSummaryDto: {
+            id: string;
+            blockYearId: string;
+            blockId: string;
+            blockName: string;
+            year: number;
+            /** @enum {string} */
+            kind: "launch" | "mid_year" | "year_end" | "extraordinary";
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            place: string;
+            /** @enum {string} */
+            status: "planned" | "in_session" | "concluded";
+            chairUnitName: string;
+            /** @description Số đơn vị đã xác nhận tham dự */
+            confirmedCount: number;
+            memberCount: number;
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "approved" | null;
+        };
+        UpcomingConferenceDto: {
+            id: string;
+            blockYearId: string;
+            blockId: string;
+            blockName: string;
+            year: number;
+            /** @enum {string} */
+            kind: "launch" | "mid_year" | "year_end" | "extraordinary";
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            place: string;
+            /** @enum {string} */
+            status: "planned" | "in_session" | "concluded";
+            chairUnitName: string;
+            /** @description Số đơn vị đã xác nhận tham dự */
+            confirmedCount: number;
+            memberCount: number;
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "approved" | null;
+            /** @description Đơn vị của người dùng (được mời) */
+            myUnitId: string | null;
+            /**
+             * @description Trả lời của đơn vị mình
+             * @enum {string|null}
+             */
+            myRsvp: "pending" | "confirmed" | "declined" | null;
+            myDelegate: string | null;
+        };
+        ConferenceGuestDto: {
+            /** @example Nguyễn Thị Minh Ngọc */
+            name: string;
+            /** @example Phó Trưởng Ban Thi đua – Khen thưởng Thành phố */
+            title: string;
+            /** @example Ban Thi đua – Khen thưởng Thành phố */
+            organization: string;
+        };
+        ConferenceAgendaItemDto: {
+            id: string;
+            sort: number;
+            title: string;
+            presenter: string;
+            notes: string;
+            /** @enum {string|null} */
+            materialKind: "plan_version" | "rules_version" | "covenant" | null;
+            materialId: string | null;
+            /** @description Tên tài liệu gắn kèm */
+            materialTitle: string | null;
+            /** @enum {string} */
+            status: "pending" | "current" | "done";
+        };
+        ConferenceAttendanceDto: {
+            unitId: string;
+            unitName: string;
+            unitShortName: string;
+            /** @enum {string|null} */
+            seat: "leader" | "deputy" | null;
+            /** @enum {string} */
+            rsvp: "pending" | "confirmed" | "declined";
+            rsvpDelegate: string;
+            rsvpByName: string | null;
+            /** Format: date-time */
+            rsvpAt: string | null;
+            /** @enum {string|null} */
+            presence: "present" | "absent" | "excused" | null;
+            delegateName: string;
+            /** Format: date-time */
+            checkedInAt: string | null;
+        };
+        ConferenceQuorumDto: {
+            /** @description Số đơn vị thành viên */
+            members: number;
+            /** @description Số đơn vị có mặt */
+            present: number;
+            /** @description Số đơn vị có mặt tối thiểu */
+            needed: number;
+            /** @description Đủ điều kiện tiến hành */
+            met: boolean;
+            /** @example 2 */
+            numerator: number;
+            /** @example 3 */
+            denominator: number;
+        };
+        ConferenceDecisionDto: {
+            id: string;
+            agendaItemId: string;
+            /** @enum {string} */
+            kind: "adopt_plan" | "adopt_rules" | "open_signing" | "conclusion";
+            refId: string | null;
+            text: string;
+            presentCount: number;
+            memberCount: number;
+            quorumMet: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdByName: string | null;
+        };
+        ConferencePermissionsDto: {
+            /** @description Khối trưởng/khối phó: sửa, điều hành hội nghị, lập và thông qua biên bản */
+            canRun: boolean;
+            /** @description Đơn vị mà người dùng được xác nhận tham dự thay */
+            canReplyForUnitId: string | null;
+        };
+        ConferenceDto: {
+            id: string;
+            blockYearId: string;
+            blockId: string;
+            blockName: string;
+            blockCode: string;
+            year: number;
+            /** @description Trạng thái năm thi đua */
+            yearStatus: string;
+            /** @enum {string} */
+            kind: "launch" | "mid_year" | "year_end" | "extraordinary";
+            title: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string | null;
+            place: string;
+            chairUnitId: string;
+            chairUnitName: string;
+            coChairUnitId: string | null;
+            coChairUnitName: string | null;
+            chairName: string;
+            coChairName: string;
+            secretaryName: string;
+            guests: components["schemas"]["ConferenceGuestDto"][];
+            /** @enum {string} */
+            status: "planned" | "in_session" | "concluded";
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            conclusion: string;
+            version: number;
+            agenda: components["schemas"]["ConferenceAgendaItemDto"][];
+            /** @description Giấy mời và điểm danh của từng đơn vị thành viên */
+            attendance: components["schemas"]["ConferenceAttendanceDto"][];
+            quorum: components["schemas"]["ConferenceQuorumDto"];
+            decisions: components["schemas"]["ConferenceDecisionDto"][];
+            /** @enum {string|null} */
+            minutesStatus: "draft" | "approved" | null;
+            permissions: components["schemas"]["ConferencePermissionsDto"];
+        };
+        ConferenceAgendaItemInputDto: {
+            /** @example Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2024 */
+            title: string;
+            /** @example Đồng chí Khối trưởng */
+            presenter?: string;
+            /** @description Tóm tắt ý kiến thảo luận (đưa vào biên bản) */
+            notes?: string;
+            /**
+             * @description Loại tài liệu gắn kèm: phiên bản kế hoạch, phiên bản quy chế, giao ước
+             * @enum {string|null}
+             */
+            materialKind?: "plan_version" | "rules_version" | "covenant" | null;
+            /**
+             * Format: uuid
+             * @description Tài liệu gắn kèm, phải thuộc cùng năm thi đua của khối
+             */
+            materialId?: string | null;
+        };
+        CreateConferenceDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            /** @enum {string} */
+            kind: "launch" | "mid_year" | "year_end" | "extraordinary";
+            /** @example Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024 */
+            title: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-26T08:00:00+07:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description Dự kiến kết thúc; phải sau thời điểm bắt đầu
+             * @example 2024-04-26T11:00:00+07:00
+             */
+            endsAt?: string | null;
+            /** @example Hội trường Đảng ủy Khối các cơ quan Thành phố */
+            place: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị chủ trì; bỏ trống: đơn vị khối trưởng
+             */
+            chairUnitId?: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị đồng chủ trì; bỏ trống: đơn vị khối phó; null: không có
+             */
+            coChairUnitId?: string | null;
+            /**
+             * @description Người chủ trì
+             * @example Trịnh Văn Khải – Phó Bí thư Thường trực
+             */
+            chairName?: string;
+            /** @description Người đồng chủ trì */
+            coChairName?: string;
+            /** @description Thư ký hội nghị */
+            secretaryName?: string;
+            /** @description Khách mời, ví dụ đại diện Ban Thi đua – Khen thưởng Thành phố */
+            guests?: components["schemas"]["ConferenceGuestDto"][];
+            /** @description Chương trình hội nghị, theo thứ tự */
+            agenda?: components["schemas"]["ConferenceAgendaItemInputDto"][];
+        };
+        UpdateConferenceDto: {
+            /** @enum {string} */
+            kind?: "launch" | "mid_year" | "year_end" | "extraordinary";
+            /** @example Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024 */
+            title?: string;
+            /**
+             * Format: date-time
+             * @example 2024-04-26T08:00:00+07:00
+             */
+            startsAt?: string;
+            /**
+             * Format: date-time
+             * @description Dự kiến kết thúc; phải sau thời điểm bắt đầu
+             * @example 2024-04-26T11:00:00+07:00
+             */
+            endsAt?: string | null;
+            /** @example Hội trường Đảng ủy Khối các cơ quan Thành phố */
+            place?: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị chủ trì; bỏ trống: đơn vị khối trưởng
+             */
+            chairUnitId?: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị đồng chủ trì; bỏ trống: đơn vị khối phó; null: không có
+             */
+            coChairUnitId?: string | null;
+            /**
+             * @description Người chủ trì
+             * @example Trịnh Văn Khải – Phó Bí thư Thường trực
+             */
+            chairName?: string;
+            /** @description Người đồng chủ trì */
+            coChairName?: string;
+            /** @description Thư ký hội nghị */
+            secretaryName?: string;
+            /** @description Khách mời, ví dụ đại diện Ban Thi đua – Khen thưởng Thành phố */
+            guests?: components["schemas"]["ConferenceGuestDto"][];
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        ReorderConferenceAgendaDto: {
+            /** @description Mọi mục của chương trình, theo thứ tự mới */
+            itemIds: string[];
+        };
+        UpdateConferenceAgendaItemDto: {
+            /** @example Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2024 */
+            title?: string;
+            /** @example Đồng chí Khối trưởng */
+            presenter?: string;
+            /** @description Tóm tắt ý kiến thảo luận (đưa vào biên bản) */
+            notes?: string;
+            /**
+             * @description Loại tài liệu gắn kèm: phiên bản kế hoạch, phiên bản quy chế, giao ước
+             * @enum {string|null}
+             */
+            materialKind?: "plan_version" | "rules_version" | "covenant" | null;
+            /**
+             * Format: uuid
+             * @description Tài liệu gắn kèm, phải thuộc cùng năm thi đua của khối
+             */
+            materialId?: string | null;
+        };
+        ReplyConferenceInvitationDto: {
+            /**
+             * @description Xác nhận tham dự hoặc báo vắng
+             * @enum {string}
+             */
+            response: "confirmed" | "declined";
+            /**
+             * @description Người dự họp (bắt buộc khi xác nhận tham dự)
+             * @example Vũ Đức Thành – Hiệu trưởng
+             */
+            delegate?: string;
+        };
+        ConferenceCheckInDto: {
+            /** @enum {string} */
+            presence: "present" | "absent" | "excused";
+            /** @description Đại biểu dự họp; bỏ trống: người đơn vị đã đăng ký */
+            delegateName?: string;
+        };
+        CreateConferenceDecisionDto: {
+            /**
+             * Format: uuid
+             * @description Mục chương trình
+             */
+            agendaItemId: string;
+            /** @enum {string} */
+            kind: "adopt_plan" | "adopt_rules" | "open_signing" | "conclusion";
+            /**
+             * Format: uuid
+             * @description Phiên bản kế hoạch/quy chế hoặc giao ước; bỏ trống: tài liệu gắn với mục chương trình
+             */
+            refId?: string;
+            /** @description Nội dung quyết định/kết luận (bắt buộc với kết luận) */
+            text?: string;
+        };
+        CloseConferenceDto: {
+            /** @description Kết luận chung của hội nghị (nếu có) */
+            conclusion?: string;
+        };
+        MinutesPersonDto: {
+            /** @description Người (họ tên, chức vụ) */
+            person: string;
+            /** @description Đơn vị */
+            unit: string;
+            /** @enum {string|null} */
+            seat: "leader" | "deputy" | null;
+        };
+        MinutesAttendeeDto: {
+            unitName: string;
+            /** @enum {string|null} */
+            seat: "leader" | "deputy" | null;
+            /** @enum {string|null} */
+            presence: "present" | "absent" | "excused" | null;
+            /** @description Đại biểu dự họp */
+            delegate: string;
+        };
+        MinutesAgendaEntryDto: {
+            title: string;
+            presenter: string;
+            material: string | null;
+            /** @description Tóm tắt thảo luận */
+            discussion: string;
+            /** @description Các quyết định, kết luận của mục */
+            decisions: string[];
+        };
+        MinutesContentDto: {
+            title: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            place: string;
+            chair: components["schemas"]["MinutesPersonDto"];
+            coChair: components["schemas"]["MinutesPersonDto"] | null;
+            secretary: string;
+            guests: string[];
+            attendees: components["schemas"]["MinutesAttendeeDto"][];
+            agenda: components["schemas"]["MinutesAgendaEntryDto"][];
+            conclusion: string;
+            quorum: components["schemas"]["ConferenceQuorumDto"];
+        };
+        MinutesApprovalDto: {
+            accountId: string;
+            name: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ConferenceMinutesDto: {
+            conferenceId: string;
+            /** @example 01/BB-KTĐ4 */
+            number: string;
+            /** @enum {string} */
+            status: "draft" | "approved";
+            content: components["schemas"]["MinutesContentDto"];
+            /** @description Chủ trì đã thông qua */
+            chairApproval: components["schemas"]["MinutesApprovalDto"] | null;
+            /** @description Thư ký đã thông qua */
+            secretaryApproval: components["schemas"]["MinutesApprovalDto"] | null;
+            /** @description SHA-256 nội dung khi đã thông qua */
+            contentHash: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Người dùng được sửa và thông qua biên bản */
+            canEdit: boolean;
+        };
+        MinutesContentInputDto: {
+            title: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            place: string;
+            chair: components["schemas"]["MinutesPersonDto"];
+            coChair: components["schemas"]["MinutesPersonDto"] | null;
+            secretary: string;
+            guests: string[];
+            attendees: components["schemas"]["MinutesAttendeeDto"][];
+            agenda: components["schemas"]["MinutesAgendaEntryDto"][];
+            conclusion: string;
+        };
+        UpdateMinutesDto: {
+            content: components["schemas"]["MinutesContentInputDto"];
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        RedraftMinutesDto: {
+            /** @description Phiên bản đang xem (chống ghi đè) */
+            version: number;
+        };
+        ApproveMinutesDto: {
+            /**
+             * @description Thông qua với tư cách chủ trì hay thư ký
+             * @enum {string}
+             */
+            as: "chair" | "secretary";
+            /** @description Phiên bản biên bản đã đọc (chống thông qua nhầm nội dung cũ) */
+            version: number;
+        };
+        SchemeSummaryDto: {
+            id: string;
+            blockYearId: string;
+            versionNo: number;
+            title: string;
+            totalMax: number;
+            /** @enum {string} */
+            status: "draft" | "frozen";
+            /** Format: date-time */
+            frozenAt: string | null;
+            criteriaCount: number;
+            version: number;
+        };
+        CreateSchemeDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            /**
+             * @description Bỏ trống: lấy theo biểu được sao chép hoặc tên mặc định
+             * @example Biểu chấm điểm thi đua năm 2025
+             */
+            title?: string;
+            /**
+             * @description Tổng điểm của biểu; bỏ trống: theo biểu được sao chép hoặc thang điểm của bộ quy tắc
+             * @example 100
+             */
+            totalMax?: number;
+            /**
+             * Format: uuid
+             * @description Sao chép cây tiêu chí từ một biểu của cùng khối (phiên bản mới cho đợt/năm sau)
+             */
+            copyFromSchemeId?: string;
+        };
+        SchemeRoundRefDto: {
+            id: string;
+            title: string;
+        };
+        SchemeTotalsDto: {
+            /** @description Tổng điểm tối đa các mục cấp cao nhất (không gồm thưởng/trừ) */
+            topLevelSum: number;
+            /** @description Tổng mức trần điểm thưởng */
+            bonusMax: number;
+            /** @description Tổng mức trần điểm trừ */
+            deductionMax: number;
+            /** @description Số tiêu chí (không kể nhóm) */
+            leafCount: number;
+        };
+        AdjustmentItemResponseDto: {
+            id: string;
+            title: string;
+            points: number;
+            cap: number | null;
+        };
+        CriterionDto: {
+            id: string;
+            parentId: string | null;
+            code: string;
+            title: string;
+            guidance: string;
+            /** @enum {string} */
+            type: "group" | "points" | "pass_fail" | "per_occurrence" | "target" | "bonus" | "deduction";
+            /** @description Điểm tối đa (mục thưởng/trừ: mức trần) */
+            max: number;
+            /** @description Thứ tự trong nhóm (1 = đầu) */
+            order: number;
+            /** @description Cấp trong cây (0 = cấp cao nhất) */
+            depth: number;
+            evidenceRequired: boolean;
+            pointsPerOccurrence: number | null;
+            measure: string;
+            items: components["schemas"]["AdjustmentItemResponseDto"][];
+            notApplicableUnitIds: string[];
+            /** @description Nhóm: tổng điểm tối đa của các tiêu chí con (tính trực tiếp) */
+            childrenMax: number | null;
+            version: number;
+        };
+        SchemeProblemDto: {
+            /** @description Mã dòng có vấn đề; null: cả biểu */
+            code: string | null;
+            rule: string;
+            message: string;
+        };
+        SchemePermissionsDto: {
+            /** @description Được sửa biểu (ghế Khối trưởng/Khối phó, biểu chưa đóng băng) */
+            canEdit: boolean;
+            /** @description Được tạo phiên bản mới */
+            canCreateVersion: boolean;
+        };
+        SchemeDto: {
+            id: string;
+            blockYearId: string;
+            blockName: string;
+            year: number;
+            /** @description Số phiên bản trong năm */
+            versionNo: number;
+            title: string;
+            /** @description Tổng điểm của biểu */
+            totalMax: number;
+            basedOnId: string | null;
+            /** @enum {string} */
+            status: "draft" | "frozen";
+            /** Format: date-time */
+            frozenAt: string | null;
+            /** @description Các đợt chấm điểm dùng biểu này */
+            rounds: components["schemas"]["SchemeRoundRefDto"][];
+            totals: components["schemas"]["SchemeTotalsDto"];
+            /** @description Cây tiêu chí theo thứ tự đọc */
+            criteria: components["schemas"]["CriterionDto"][];
+            /** @description Các vấn đề còn lại (phải hết trước khi mở đợt chấm) */
+            problems: components["schemas"]["SchemeProblemDto"][];
+            /** @description Biểu hợp lệ, dùng được cho đợt chấm */
+            valid: boolean;
+            version: number;
+            permissions: components["schemas"]["SchemePermissionsDto"];
+        };
+        UpdateSchemeDto: {
+            title?: string;
+            /** @example 100 */
+            totalMax?: number;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        AdjustmentItemDto: {
+            /** @description Mã khoản; bỏ trống khi thêm mới */
+            id?: string;
+            /** @example Được tặng Cờ thi đua của UBND Thành phố năm trước */
+            title: string;
+            /**
+             * @description Điểm mỗi lần (số dương, kể cả với điểm trừ)
+             * @example 10
+             */
+            points: number;
+            /** @description Mức trần của khoản; bỏ trống: chỉ mức trần của mục */
+            cap?: number | null;
+        };
+        CreateCriterionDto: {
+            /**
+             * Format: uuid
+             * @description Nhóm cha; bỏ trống: cấp cao nhất
+             */
+            parentId?: string | null;
+            /** @enum {string} */
+            type: "group" | "points" | "pass_fail" | "per_occurrence" | "target" | "bonus" | "deduction";
+            /** @example I.2.a */
+            code: string;
+            /** @example Tổ chức phát động phong trào thi đua */
+            title: string;
+            /** @description Hướng dẫn chấm */
+            guidance?: string;
+            /**
+             * @description Điểm tối đa (mục thưởng/trừ: mức trần)
+             * @example 10
+             */
+            max: number;
+            /** @description Bắt buộc có minh chứng */
+            evidenceRequired?: boolean;
+            /** @description Điểm mỗi lần (loại tính theo số lần) */
+            pointsPerOccurrence?: number | null;
+            /**
+             * @description Đơn vị tính (loại theo chỉ tiêu)
+             * @example hồ sơ
+             */
+            measure?: string;
+            /** @description Các khoản của mục thưởng/trừ */
+            items?: components["schemas"]["AdjustmentItemDto"][];
+            /** @description Đơn vị không áp dụng tiêu chí này */
+            notApplicableUnitIds?: string[];
+            /** @description Vị trí trong nhóm (0 = đầu); bỏ trống: cuối nhóm */
+            position?: number;
+        };
+        UpdateCriterionDto: {
+            /** @enum {string} */
+            type?: "group" | "points" | "pass_fail" | "per_occurrence" | "target" | "bonus" | "deduction";
+            code?: string;
+            title?: string;
+            guidance?: string;
+            max?: number;
+            evidenceRequired?: boolean;
+            pointsPerOccurrence?: number | null;
+            measure?: string;
+            items?: components["schemas"]["AdjustmentItemDto"][];
+            notApplicableUnitIds?: string[];
+            /** @description Phiên bản của tiêu chí đang sửa (chống ghi đè) */
+            version: number;
+        };
+        MoveCriterionDto: {
+            /**
+             * Format: uuid
+             * @description Nhóm cha mới; null: cấp cao nhất
+             */
+            parentId: string | null;
+            /** @description Vị trí mới trong nhóm (0 = đầu) */
+            position: number;
+            /** @description Phiên bản của tiêu chí */
+            version: number;
         };
     };
     responses: never;
@@ -1585,6 +3569,1461 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+        };
+    };
+    listDrafts: {
+        parameters: {
+            query: {
+                blockYearId: string;
+                kind?: "plan" | "rules";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDocumentListDto"];
+                };
+            };
+        };
+    };
+    createDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDraftDocumentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDocumentDto"];
+                };
+            };
+        };
+    };
+    getPlanProgress: {
+        parameters: {
+            query: {
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanProgressDto"];
+                };
+            };
+        };
+    };
+    updatePlanActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanActivityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanProgressDto"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDocumentDto"];
+                };
+            };
+        };
+    };
+    getDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    updateDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDraftVersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    addDraftSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSectionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    deleteDraftSection: {
+        parameters: {
+            query: {
+                /** @description Số lần sửa của mục (chống ghi đè) */
+                rev: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    updateDraftSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    circulateDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    reviseDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftVersionDto"];
+                };
+            };
+        };
+    };
+    diffDraftVersions: {
+        parameters: {
+            query: {
+                /** @description Phiên bản để so sánh (bên trái) */
+                against: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftDiffDto"];
+                };
+            };
+        };
+    };
+    listDraftComments: {
+        parameters: {
+            query?: {
+                sectionKey?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftCommentDto"][];
+                };
+            };
+        };
+    };
+    createDraftComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftCommentDto"];
+                };
+            };
+        };
+    };
+    resolveDraftComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftCommentDto"];
+                };
+            };
+        };
+    };
+    reopenDraftComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftCommentDto"];
+                };
+            };
+        };
+    };
+    exportDraftVersion: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    listCovenants: {
+        parameters: {
+            query: {
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantListDto"];
+                };
+            };
+        };
+    };
+    createCovenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCovenantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantDto"];
+                };
+            };
+        };
+    };
+    verifyCovenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                    sha256?: string;
+                };
+                "application/json": {
+                    /** Format: binary */
+                    file?: string;
+                    sha256?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyResultDto"];
+                };
+            };
+        };
+    };
+    getCovenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantDto"];
+                };
+            };
+        };
+    };
+    updateCovenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCovenantDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantDto"];
+                };
+            };
+        };
+    };
+    setCovenantTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCovenantTargetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantDto"];
+                };
+            };
+        };
+    };
+    signCovenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignCovenantDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantDto"];
+                };
+            };
+        };
+    };
+    amendCovenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantDto"];
+                };
+            };
+        };
+    };
+    getCovenantCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CovenantCertificateDto"];
+                };
+            };
+        };
+    };
+    exportCovenant: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP (PDF của giao ước có hiệu lực là bản lưu trữ nguyên vẹn) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    listConferences: {
+        parameters: {
+            query?: {
+                blockYearId?: string;
+                status?: "planned" | "in_session" | "concluded";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceSummaryDto"][];
+                };
+            };
+        };
+    };
+    createConference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConferenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    listMyUpcomingConferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpcomingConferenceDto"][];
+                };
+            };
+        };
+    };
+    getConference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    deleteConference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateConference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    addConferenceAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConferenceAgendaItemInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    reorderConferenceAgenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderConferenceAgendaDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    removeConferenceAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    updateConferenceAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConferenceAgendaItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    replyToConferenceInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyConferenceInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    openConferenceSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    setCurrentConferenceAgendaItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    markConferenceAgendaItemDone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    checkInConferenceUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConferenceCheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    getConferenceQuorum: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceQuorumDto"];
+                };
+            };
+        };
+    };
+    recordConferenceDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConferenceDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    closeConferenceSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseConferenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceDto"];
+                };
+            };
+        };
+    };
+    getConferenceMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceMinutesDto"];
+                };
+            };
+        };
+    };
+    updateConferenceMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMinutesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceMinutesDto"];
+                };
+            };
+        };
+    };
+    redraftConferenceMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedraftMinutesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceMinutesDto"];
+                };
+            };
+        };
+    };
+    approveConferenceMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveMinutesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConferenceMinutesDto"];
+                };
+            };
+        };
+    };
+    exportConferenceMinutes: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    listScoringSchemes: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua của khối */
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeSummaryDto"][];
+                };
+            };
+        };
+    };
+    createScoringScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSchemeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    getScoringScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    deleteScoringScheme: {
+        parameters: {
+            query: {
+                /** @description Phiên bản của tiêu chí */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateScoringScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSchemeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    addScoringCriterion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCriterionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    deleteScoringCriterion: {
+        parameters: {
+            query: {
+                /** @description Phiên bản của tiêu chí */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    updateScoringCriterion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCriterionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    moveScoringCriterion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveCriterionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    exportScoringScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    importScoringScheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchemeDto"];
                 };
             };
         };

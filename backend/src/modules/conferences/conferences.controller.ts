@@ -6,10 +6,10 @@ import { UuidPipe } from '../../common/uuid.pipe';
 import { CurrentActor } from '../auth/auth.decorators';
 import { ConferencesService } from './conferences.service';
 import {
-  AgendaItemInputDto, CheckInDto, CloseConferenceDto, ConferenceDto, ConferenceQueryDto, ConferenceSummaryDto, CreateConferenceDto, CreateDecisionDto,
-  QuorumDto, ReorderAgendaDto, ReplyInvitationDto, UpcomingConferenceDto, UpdateAgendaItemDto, UpdateConferenceDto,
+  ConferenceAgendaItemInputDto, ConferenceCheckInDto, CloseConferenceDto, ConferenceDto, ConferenceQueryDto, ConferenceSummaryDto, CreateConferenceDto, CreateConferenceDecisionDto,
+  ConferenceQuorumDto, ReorderConferenceAgendaDto, ReplyConferenceInvitationDto, UpcomingConferenceDto, UpdateConferenceAgendaItemDto, UpdateConferenceDto,
 } from './dto/conference.dto';
-import { ApproveMinutesDto, MinutesDto, MinutesExportQueryDto, RedraftMinutesDto, UpdateMinutesDto } from './dto/minutes.dto';
+import { ApproveMinutesDto, ConferenceMinutesDto, MinutesExportQueryDto, RedraftMinutesDto, UpdateMinutesDto } from './dto/minutes.dto';
 
 @ApiTags('conferences')
 @Controller('conferences')
@@ -64,21 +64,21 @@ export class ConferencesController {
   @Post(':id/agenda')
   @ApiOperation({ summary: 'Thêm mục chương trình (tài liệu gắn kèm phải cùng năm thi đua)', operationId: 'addConferenceAgendaItem' })
   @ApiCreatedResponse({ type: ConferenceDto })
-  addAgendaItem(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: AgendaItemInputDto): Promise<ConferenceDto> {
+  addAgendaItem(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ConferenceAgendaItemInputDto): Promise<ConferenceDto> {
     return this.conferences.addAgendaItem(actor, id, dto);
   }
 
   @Post(':id/agenda/reorder')
   @ApiOperation({ summary: 'Sắp xếp lại chương trình', operationId: 'reorderConferenceAgenda' })
   @ApiCreatedResponse({ type: ConferenceDto })
-  reorderAgenda(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReorderAgendaDto): Promise<ConferenceDto> {
+  reorderAgenda(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReorderConferenceAgendaDto): Promise<ConferenceDto> {
     return this.conferences.reorderAgenda(actor, id, dto);
   }
 
   @Patch(':id/agenda/:itemId')
   @ApiOperation({ summary: 'Sửa mục chương trình (kể cả ghi tóm tắt thảo luận trong phiên họp)', operationId: 'updateConferenceAgendaItem' })
   @ApiOkResponse({ type: ConferenceDto })
-  updateAgendaItem(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('itemId', UuidPipe) itemId: string, @Body() dto: UpdateAgendaItemDto): Promise<ConferenceDto> {
+  updateAgendaItem(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('itemId', UuidPipe) itemId: string, @Body() dto: UpdateConferenceAgendaItemDto): Promise<ConferenceDto> {
     return this.conferences.updateAgendaItem(actor, id, itemId, dto);
   }
 
@@ -94,7 +94,7 @@ export class ConferencesController {
   @Post(':id/invitations/:unitId/reply')
   @ApiOperation({ summary: 'Đơn vị xác nhận tham dự (người dự họp) hoặc báo vắng — chỉ cho đơn vị mình', operationId: 'replyToConferenceInvitation' })
   @ApiCreatedResponse({ type: ConferenceDto })
-  reply(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('unitId', UuidPipe) unitId: string, @Body() dto: ReplyInvitationDto): Promise<ConferenceDto> {
+  reply(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('unitId', UuidPipe) unitId: string, @Body() dto: ReplyConferenceInvitationDto): Promise<ConferenceDto> {
     return this.conferences.replyToInvitation(actor, id, unitId, dto);
   }
 
@@ -124,21 +124,21 @@ export class ConferencesController {
   @Post(':id/attendance/:unitId/check-in')
   @ApiOperation({ summary: 'Điểm danh đơn vị: có mặt (người dự), vắng, vắng có lý do', operationId: 'checkInConferenceUnit' })
   @ApiCreatedResponse({ type: ConferenceDto })
-  checkIn(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('unitId', UuidPipe) unitId: string, @Body() dto: CheckInDto): Promise<ConferenceDto> {
+  checkIn(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('unitId', UuidPipe) unitId: string, @Body() dto: ConferenceCheckInDto): Promise<ConferenceDto> {
     return this.conferences.checkIn(actor, id, unitId, dto);
   }
 
   @Get(':id/quorum')
   @ApiOperation({ summary: 'Số đơn vị có mặt so với điều kiện tiến hành hội nghị (theo bộ quy tắc của năm)', operationId: 'getConferenceQuorum' })
-  @ApiOkResponse({ type: QuorumDto })
-  quorum(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<QuorumDto> {
+  @ApiOkResponse({ type: ConferenceQuorumDto })
+  quorum(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ConferenceQuorumDto> {
     return this.conferences.quorum(actor, id);
   }
 
   @Post(':id/decisions')
   @ApiOperation({ summary: 'Ghi nhận quyết định của mục chương trình: thông qua kế hoạch, quy chế, mở ký giao ước (cần đủ số đơn vị), kết luận', operationId: 'recordConferenceDecision' })
   @ApiCreatedResponse({ type: ConferenceDto })
-  decide(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateDecisionDto): Promise<ConferenceDto> {
+  decide(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CreateConferenceDecisionDto): Promise<ConferenceDto> {
     return this.conferences.decide(actor, id, dto);
   }
 
@@ -153,29 +153,29 @@ export class ConferencesController {
 
   @Get(':id/minutes')
   @ApiOperation({ summary: 'Biên bản hội nghị', operationId: 'getConferenceMinutes' })
-  @ApiOkResponse({ type: MinutesDto })
-  minutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<MinutesDto> {
+  @ApiOkResponse({ type: ConferenceMinutesDto })
+  minutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ConferenceMinutesDto> {
     return this.conferences.getMinutes(actor, id);
   }
 
   @Patch(':id/minutes')
   @ApiOperation({ summary: 'Sửa dự thảo biên bản (hủy các xác nhận thông qua đã có)', operationId: 'updateConferenceMinutes' })
-  @ApiOkResponse({ type: MinutesDto })
-  editMinutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateMinutesDto): Promise<MinutesDto> {
+  @ApiOkResponse({ type: ConferenceMinutesDto })
+  editMinutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateMinutesDto): Promise<ConferenceMinutesDto> {
     return this.conferences.editMinutes(actor, id, dto);
   }
 
   @Post(':id/minutes/redraft')
   @ApiOperation({ summary: 'Lập lại dự thảo biên bản từ diễn biến hội nghị', operationId: 'redraftConferenceMinutes' })
-  @ApiCreatedResponse({ type: MinutesDto })
-  redraftMinutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: RedraftMinutesDto): Promise<MinutesDto> {
+  @ApiCreatedResponse({ type: ConferenceMinutesDto })
+  redraftMinutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: RedraftMinutesDto): Promise<ConferenceMinutesDto> {
     return this.conferences.redraftMinutes(actor, id, dto);
   }
 
   @Post(':id/minutes/approve')
   @ApiOperation({ summary: 'Thông qua biên bản với tư cách chủ trì hoặc thư ký (hai người khác nhau); đủ hai xác nhận thì biên bản được khóa', operationId: 'approveConferenceMinutes' })
-  @ApiCreatedResponse({ type: MinutesDto })
-  approveMinutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ApproveMinutesDto): Promise<MinutesDto> {
+  @ApiCreatedResponse({ type: ConferenceMinutesDto })
+  approveMinutes(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ApproveMinutesDto): Promise<ConferenceMinutesDto> {
     return this.conferences.approveMinutes(actor, id, dto);
   }
 

@@ -14,11 +14,11 @@ import { DraftsService } from '../drafts/drafts.service';
 import { markDone, noQuorumMessage, QuorumState, quorumState, reorder, setCurrent, StepChanges, timesOutOfOrder } from './conference-rules';
 import { ConferencesPolicy } from './conferences.policy';
 import {
-  AgendaItemDto, AgendaItemInputDto, AttendanceDto, CheckInDto, CloseConferenceDto, ConferenceDto, ConferenceQueryDto, ConferenceSummaryDto,
-  CreateConferenceDto, CreateDecisionDto, DecisionDto, QuorumDto, ReorderAgendaDto, ReplyInvitationDto, UpcomingConferenceDto, UpdateAgendaItemDto,
+  ConferenceAgendaItemDto, ConferenceAgendaItemInputDto, ConferenceAttendanceDto, ConferenceCheckInDto, CloseConferenceDto, ConferenceDto, ConferenceQueryDto, ConferenceSummaryDto,
+  CreateConferenceDto, CreateConferenceDecisionDto, ConferenceDecisionDto, ConferenceQuorumDto, ReorderConferenceAgendaDto, ReplyConferenceInvitationDto, UpcomingConferenceDto, UpdateConferenceAgendaItemDto,
   UpdateConferenceDto,
 } from './dto/conference.dto';
-import { ApproveMinutesDto, MinutesDto, RedraftMinutesDto, UpdateMinutesDto } from './dto/minutes.dto';
+import { ApproveMinutesDto, ConferenceMinutesDto, RedraftMinutesDto, UpdateMinutesDto } from './dto/minutes.dto';
 import type { MaterialKind } from './entities/conference-agenda-item.entity';
 import type { DecisionKind } from './entities/conference-decision.entity';
 import { ConferenceMinutes } from './entities/conference-minutes.entity';
@@ -90,9 +90,8 @@ export class ConferencesService {
     if (!isCityWide(actor) && !unitId) return [];
     const rows = await this.ds.query(
       `${SELECT_SUMMARY}
-       LEFT JOIN conference_attendance ma ON ma.conference_id = c.id AND ma.unit_id = $1
        WHERE c.status <> 'concluded' AND y.status <> 'archived'
-         AND ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = c.block_year_id AND m.unit_id = $1))
+         AND ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = c.block_year_id AND m.unit_id = $1::uuid))
        ORDER BY c.starts_at`, [unitId]);
     return rows.map((r: Record<string, any>) => ({
       ...toSummary(r), myUnitId: unitId, myRsvp: unitId ? (r.my_rsvp ?? 'pending') : null, myDelegate: unitId ? (r.my_delegate ?? '') : null,
@@ -103,7 +102,7 @@ export class ConferencesService {
     return this.read(this.ds.manager, id, actor);
   }
 
-  async quorum(actor: Actor, id: string): Promise<QuorumDto> {
+  async quorum(actor: Actor, id: string): Promise<ConferenceQuorumDto> {
     return (await this.read(this.ds.manager, id, actor)).quorum;
   }
 
@@ -183,7 +182,7 @@ export class ConferencesService {
 
   // ---------------------------------------------------------------- agenda
 
-  async addAgendaItem(actor: Actor, id: string, dto: AgendaItemInputDto): Promise<ConferenceDto> {
+  async addAgendaItem(actor: Actor, id: string, dto: ConferenceAgendaItemInputDto): Promise<ConferenceDto> {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await this.forRunning(em, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
@@ -198,7 +197,7 @@ export class ConferencesService {
     return this.get(actor, id);
   }
 
-  async updateAgendaItem(actor: Actor, id: string, itemId: string, dto: UpdateAgendaItemDto): Promise<ConferenceDto> {
+  async updateAgendaItem(actor: Actor, id: string, itemId: string, dto: UpdateConferenceAgendaItemDto): Promise<ConferenceDto> {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await this.forRunning(em, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
@@ -236,7 +235,7 @@ export class ConferencesService {
     return this.get(actor, id);
   }
 
-  async reorderAgenda(actor: Actor, id: string, dto: ReorderAgendaDto): Promise<ConferenceDto> {
+  async reorderAgenda(actor: Actor, id: string, dto: ReorderConferenceAgendaDto): Promise<ConferenceDto> {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await this.forRunning(em, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
@@ -253,7 +252,7 @@ export class ConferencesService {
   // ---------------------------------------------------------------- invitations
 
   /** A member unit's officer or head says who will attend (or that the unit cannot). */
-  async replyToInvitation(actor: Actor, id: string, unitId: string, dto: ReplyInvitationDto): Promise<ConferenceDto> {
+  async replyToInvitation(actor: Actor, id: string, unitId: string, dto: ReplyConferenceInvitationDto): Promise<ConferenceDto> {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await this.lockConference(em, actor, id);
       const members = await this.memberIds(em, year.id);
@@ -322,7 +321,7 @@ export class ConferencesService {
   }
 
   /** Attendance on the day: present (with the delegate's name), absent or excused. The quorum follows. */
-  async checkIn(actor: Actor, id: string, unitId: string, dto: CheckInDto): Promise<ConferenceDto> {
+  async checkIn(actor: Actor, id: string, unitId: string, dto: ConferenceCheckInDto): Promise<ConferenceDto> {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await this.forRunning(em, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
@@ -349,7 +348,7 @@ export class ConferencesService {
    * signing need the quorum and material of the same block year; they are carried out by the drafts and
    * covenants modules in this transaction, so the decision and its effect commit together.
    */
-  async decide(actor: Actor, id: string, dto: CreateDecisionDto): Promise<ConferenceDto> {
+  async decide(actor: Actor, id: string, dto: CreateConferenceDecisionDto): Promise<ConferenceDto> {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await this.forRunning(em, actor, id);
       ConferencesPolicy.assertInSession(conf.status, 'ghi nhận quyết định');
@@ -407,12 +406,12 @@ export class ConferencesService {
 
   // ---------------------------------------------------------------- minutes
 
-  async getMinutes(actor: Actor, id: string): Promise<MinutesDto> {
+  async getMinutes(actor: Actor, id: string): Promise<ConferenceMinutesDto> {
     const conf = await this.read(this.ds.manager, id, actor);
     return this.minutesDto(this.ds.manager, id, conf.permissions.canRun);
   }
 
-  async editMinutes(actor: Actor, id: string, dto: UpdateMinutesDto): Promise<MinutesDto> {
+  async editMinutes(actor: Actor, id: string, dto: UpdateMinutesDto): Promise<ConferenceMinutesDto> {
     await this.ds.transaction(async (em) => {
       const { year } = await this.forRunning(em, actor, id);
       const minutes = await this.lockMinutes(em, id);
@@ -433,7 +432,7 @@ export class ConferencesService {
   }
 
   /** Discards edits and drafts the minutes again from the conference. */
-  async redraftMinutes(actor: Actor, id: string, dto: RedraftMinutesDto): Promise<MinutesDto> {
+  async redraftMinutes(actor: Actor, id: string, dto: RedraftMinutesDto): Promise<ConferenceMinutesDto> {
     await this.ds.transaction(async (em) => {
       const { year } = await this.forRunning(em, actor, id);
       const minutes = await this.lockMinutes(em, id);
@@ -453,7 +452,7 @@ export class ConferencesService {
    * The chair and the secretary each approve (two different people of the leader or deputy unit); with
    * both, the minutes are approved, their content hashed and frozen.
    */
-  async approveMinutes(actor: Actor, id: string, dto: ApproveMinutesDto): Promise<MinutesDto> {
+  async approveMinutes(actor: Actor, id: string, dto: ApproveMinutesDto): Promise<ConferenceMinutesDto> {
     await this.ds.transaction(async (em) => {
       const { year } = await this.forRunning(em, actor, id);
       const minutes = await this.lockMinutes(em, id);
@@ -544,7 +543,7 @@ export class ConferencesService {
     return (await em.query('SELECT 1 FROM conference_decisions WHERE agenda_item_id = $1 LIMIT 1', [itemId])).length > 0;
   }
 
-  private async insertAgendaItem(em: EntityManager, conferenceId: string, sort: number, item: AgendaItemInputDto): Promise<string> {
+  private async insertAgendaItem(em: EntityManager, conferenceId: string, sort: number, item: ConferenceAgendaItemInputDto): Promise<string> {
     const [row] = await em.query(
       `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, material_kind, material_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
       [conferenceId, sort, item.title, item.presenter ?? '', item.notes ?? '', item.materialKind ?? null, item.materialId ?? null]);
@@ -607,7 +606,7 @@ export class ConferencesService {
     await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.block_id, after: { number: docNumber } });
   }
 
-  private async minutesDto(em: EntityManager, conferenceId: string, canRun: boolean): Promise<MinutesDto> {
+  private async minutesDto(em: EntityManager, conferenceId: string, canRun: boolean): Promise<ConferenceMinutesDto> {
     const [m] = await em.query(
       `SELECT m.*, ca.full_name AS chair_approver, sa.full_name AS secretary_approver
        FROM conference_minutes m LEFT JOIN accounts ca ON ca.id = m.chair_approved_by LEFT JOIN accounts sa ON sa.id = m.secretary_approved_by
@@ -637,7 +636,7 @@ export class ConferencesService {
     const seatOf = (unitId: string | null) => (unitId && unitId === c.leader_unit_id ? 'leader' : unitId && unitId === c.deputy_unit_id ? 'deputy' : null);
 
     const items: Record<string, any>[] = await em.query('SELECT * FROM conference_agenda_items WHERE conference_id = $1 ORDER BY sort', [id]);
-    const agenda: AgendaItemDto[] = [];
+    const agenda: ConferenceAgendaItemDto[] = [];
     for (const i of items) {
       const material = i.material_kind ? await this.describeMaterial(em, i.material_kind, i.material_id) : null;
       agenda.push({
@@ -652,12 +651,12 @@ export class ConferencesService {
        LEFT JOIN accounts ra ON ra.id = a.rsvp_by
        WHERE m.block_year_id = $2
        ORDER BY (u.id = $3) DESC, (u.id = $4) DESC, u.name`, [id, c.block_year_id, c.leader_unit_id, c.deputy_unit_id]);
-    const attendance: AttendanceDto[] = att.map((a) => ({
+    const attendance: ConferenceAttendanceDto[] = att.map((a) => ({
       unitId: a.unit_id, unitName: a.name, unitShortName: a.short_name, seat: seatOf(a.unit_id), rsvp: a.rsvp ?? 'pending', rsvpDelegate: a.rsvp_delegate ?? '',
       rsvpByName: a.rsvp_by_name ?? null, rsvpAt: iso(a.rsvp_at), presence: a.presence ?? null, delegateName: a.delegate_name ?? '', checkedInAt: iso(a.checked_in_at),
     }));
     const quorum = quorumState(attendance.filter((a) => a.presence === 'present').length, attendance.length, c.rules);
-    const decisions: DecisionDto[] = (await em.query(
+    const decisions: ConferenceDecisionDto[] = (await em.query(
       `SELECT d.*, ac.full_name AS created_by_name FROM conference_decisions d LEFT JOIN accounts ac ON ac.id = d.created_by
        WHERE d.conference_id = $1 ORDER BY d.created_at, d.id`, [id])).map((d: Record<string, any>) => ({
       id: d.id, agendaItemId: d.agenda_item_id, kind: d.kind, refId: d.ref_id, text: d.text, presentCount: d.present_count, memberCount: d.member_count,

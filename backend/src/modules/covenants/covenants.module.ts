@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CovenantsController } from './covenants.controller';
 import { CovenantsService } from './covenants.service';
 
-@Module({ providers: [CovenantsService], exports: [CovenantsService] })
+@Module({ controllers: [CovenantsController], providers: [CovenantsService], exports: [CovenantsService] })
 export class CovenantsModule {}

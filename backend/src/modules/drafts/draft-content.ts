@@ -160,7 +160,9 @@ export function defaultPlanSections(blockName: string, year: number): DraftSecti
     s('noi-dung', 'III. NỘI DUNG THI ĐUA', ''),
     s('hoat-dong', 'IV. CÁC HOẠT ĐỘNG CỤ THỂ', 'Các hoạt động, thời gian và đơn vị chủ trì như bảng dưới đây.'),
     s('phong-trao', 'V. CÁC PHONG TRÀO THI ĐUA', ''),
-    s('to-chuc-thuc-hien', 'VI. TỔ CHỨC THỰC HIỆN', `Đơn vị Khối trưởng chủ trì, phối hợp với đơn vị Khối phó theo dõi, đôn đốc việc thực hiện Kế hoạch; các đơn vị thành viên căn cứ Kế hoạch xây dựng kế hoạch của đơn vị mình.`),
+    s('ky-niem', 'VI. CÁC NGÀY KỶ NIỆM', ''),
+    s('nghien-cuu-thuc-te', 'VII. HOẠT ĐỘNG NGHIÊN CỨU THỰC TẾ', ''),
+    s('to-chuc-thuc-hien', 'VIII. TỔ CHỨC THỰC HIỆN', `Đơn vị Khối trưởng chủ trì, phối hợp với đơn vị Khối phó theo dõi, đôn đốc việc thực hiện Kế hoạch; các đơn vị thành viên căn cứ Kế hoạch xây dựng kế hoạch của đơn vị mình.`),
   ];
 }
 

@@ -77,8 +77,8 @@ function planParts(plan: PlanData, unitName: (id: string | null) => string): Rec
     ? [{
         kind: 'table', size: 12,
         columns: [
-          { header: 'STT', width: 6, align: 'center' }, { header: 'Nội dung hoạt động', width: 44 }, { header: 'Thời gian', width: 18, align: 'center' },
-          { header: 'Đơn vị chủ trì', width: 22 }, { header: 'Ghi chú', width: 12 },
+          { header: 'STT', width: 7, align: 'center' }, { header: 'Nội dung hoạt động', width: 40 }, { header: 'Thời gian', width: 17, align: 'center' },
+          { header: 'Đơn vị chủ trì', width: 21 }, { header: 'Ghi chú', width: 15 },
         ],
         rows: plan.activities.map((a, i) => [i + 1, a.title, dateRange(a.startDate, a.endDate), unitName(a.ownerUnitId), a.notes]),
       }]
@@ -101,7 +101,7 @@ function planParts(plan: PlanData, unitName: (id: string | null) => string): Rec
     ? [{
         kind: 'table', size: 12,
         columns: [
-          { header: 'STT', width: 6, align: 'center' }, { header: 'Nội dung', width: 38 }, { header: 'Địa điểm', width: 22 },
+          { header: 'STT', width: 7, align: 'center' }, { header: 'Nội dung', width: 37 }, { header: 'Địa điểm', width: 22 },
           { header: 'Thời gian', width: 14, align: 'center' }, { header: 'Đơn vị chủ trì', width: 20 },
         ],
         rows: plan.fieldTrips.map((f, i) => [i + 1, f.title, f.place, f.period, unitName(f.ownerUnitId)]),

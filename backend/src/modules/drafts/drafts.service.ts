@@ -315,7 +315,7 @@ export class DraftsService {
     // A share lock keeps the version from being adopted or superseded while the comment is written.
     const { v, doc } = await this.load(em, versionId, 'share');
     const y = await loadYearContext(em, doc.blockYearId, actor);
-    DraftsPolicy.assertCanRead(actor, y);
+    DraftsPolicy.assertCanSeeVersion(actor, y, v.status);
     DraftsPolicy.assertCanComment(actor, y);
     if (v.status === 'draft') throw conflict('not_circulated', `Phiên bản ${v.number} chưa được gửi xin ý kiến.`);
     if (v.status !== 'circulated') throw conflict('version_closed', `Phiên bản ${v.number} đã ${v.status === 'adopted' ? 'được thông qua' : 'được thay thế'}, không nhận thêm ý kiến.`);
@@ -470,23 +470,24 @@ export class DraftsService {
   }
 
   async updateActivity(actor: Actor, id: string, dto: UpdatePlanActivityDto): Promise<PlanProgressDto> {
-    const blockYearId = await this.ds.transaction(async (em) => {
-      const [a] = await em.query('SELECT id, block_year_id, status, notes, version FROM plan_activities WHERE id = $1 FOR UPDATE', [id]);
-      if (!a) throw notFound('Không tìm thấy hoạt động của kế hoạch.');
-      const y = await loadYearContext(em, a.block_year_id, actor);
-      DraftsPolicy.assertCanRead(actor, y);
-      if (!DraftsPolicy.canEdit(actor, y)) {
-        DraftsPolicy.assertCanEdit(actor, y);
-      }
-      assertVersion(a, dto.version, 'Hoạt động');
-      const diff = changedFields({ status: a.status, notes: a.notes }, { status: dto.status, notes: dto.notes });
-      if (!Object.keys(diff.after).length) return a.block_year_id as string;
-      await em.query('UPDATE plan_activities SET status = coalesce($2, status), notes = coalesce($3, notes), version = version + 1, updated_at = now() WHERE id = $1',
-        [id, dto.status ?? null, dto.notes ?? null]);
-      await this.audit.record(em, actor, { action: 'plan_activity.update', entityType: 'plan_activity', entityId: id, blockId: y.blockId, ...diff });
-      return a.block_year_id as string;
-    });
+    const blockYearId = await this.ds.transaction((em) => this.updateActivityTx(em, actor, id, dto));
     return this.progress(actor, blockYearId);
+  }
+
+  /** Status and notes of an adopted plan's activity; returns its block year id. */
+  async updateActivityTx(em: EntityManager, actor: Actor, id: string, dto: UpdatePlanActivityDto): Promise<string> {
+    const [a] = await em.query('SELECT id, block_year_id, status, notes, version FROM plan_activities WHERE id = $1 FOR UPDATE', [id]);
+    if (!a) throw notFound('Không tìm thấy hoạt động của kế hoạch.');
+    const y = await loadYearContext(em, a.block_year_id, actor);
+    DraftsPolicy.assertCanRead(actor, y);
+    DraftsPolicy.assertCanEdit(actor, y);
+    assertVersion(a, dto.version, 'Hoạt động');
+    const diff = changedFields({ status: a.status, notes: a.notes }, { status: dto.status, notes: dto.notes });
+    if (!Object.keys(diff.after).length) return a.block_year_id;
+    await em.query('UPDATE plan_activities SET status = coalesce($2, status), notes = coalesce($3, notes), version = version + 1, updated_at = now() WHERE id = $1',
+      [id, dto.status ?? null, dto.notes ?? null]);
+    await this.audit.record(em, actor, { action: 'plan_activity.update', entityType: 'plan_activity', entityId: id, blockId: y.blockId, ...diff });
+    return a.block_year_id;
   }
 
   // ─── Export ─────────────────────────────────────────────────────────────────────────────────────
@@ -645,10 +646,8 @@ function normalisePlan(p: PlanDataInputDto): PlanData {
   };
 }
 
-/** The conference must exist and belong to the same block year (the conferences table comes later). */
-async function assertConferenceOfYear(em: EntityManager, conferenceId: string, blockYearId: string): Promise<void> {
-  const [{ exists }] = await em.query(`SELECT to_regclass('conferences') IS NOT NULL AS exists`);
-  if (!exists) return;
+/** The deciding conference must exist and belong to the same block year. */
+export async function assertConferenceOfYear(em: EntityManager, conferenceId: string, blockYearId: string): Promise<void> {
   const [c] = await em.query('SELECT block_year_id FROM conferences WHERE id = $1', [conferenceId]);
   if (!c) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
   if (c.block_year_id !== blockYearId) throw badRequest('other_block_year', 'Văn bản thuộc năm thi đua khác với hội nghị.', { conferenceId: 'phải là hội nghị của cùng năm thi đua' });

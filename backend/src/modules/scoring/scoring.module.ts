@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ScoringController } from './scoring.controller';
+import { ScoringService } from './scoring.service';
 
-@Module({})
+@Module({ controllers: [ScoringController], providers: [ScoringService], exports: [ScoringService] })
 export class ScoringModule {}

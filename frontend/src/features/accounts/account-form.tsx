@@ -42,7 +42,8 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     const unitId = needsUnit(v.role) ? v.unitId ?? null : null;
     if (account) {
       update.mutate({ id: account.id, body: { fullName: v.fullName, role: self ? undefined : v.role, unitId, title: v.title ?? '', version: account.version } }, {

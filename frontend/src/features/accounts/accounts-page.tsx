@@ -62,7 +62,7 @@ export function AccountsPage() {
         pagination={{ current: query.page, pageSize: query.pageSize, total: accounts.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
         columns={[
           {
-            title: t('fullName'), dataIndex: 'fullName',
+            title: t('fullName'), dataIndex: 'fullName', width: 260,
             render: (name: string, a) => (
               <Space orientation="vertical" size={0}>
                 <span><Typography.Text strong>{name}</Typography.Text>{a.id === me.data?.id && <Tag style={{ marginInlineStart: 8 }}>{t('you')}</Tag>}</span>

@@ -19,7 +19,9 @@ export function ResetPasswordModal({ account, onClose }: { account?: Account; on
   }, [account, form]);
 
   const submit = async () => {
-    const { newPassword } = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    const { newPassword } = values;
     reset.mutate({ id: account!.id, newPassword }, {
       onSuccess: () => { message.success(t('resetOk')); onClose(); },
       onError: (e) => { if (!applyServerErrors(form, e, { newPassword: t('newPassword') })) message.error(e.message); },
@@ -32,7 +34,7 @@ export function ResetPasswordModal({ account, onClose }: { account?: Account; on
       {account?.lockedUntil && <Alert type="warning" showIcon title={t('lockedUntil', { time: formatDateTime(account.lockedUntil) })} style={{ marginBottom: 12 }} />}
       <p>{t('resetHint')}</p>
       <Form form={form} layout="vertical">
-        <Form.Item label={t('newPassword')} required extra={t('passwordRule')}>
+        <Form.Item label={t('newPassword')} required extra={t('resetPasswordHint')}>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name="newPassword" noStyle rules={[{ required: true, message: t('required', { field: t('newPassword') }) }, { validator: (_, v: string) => (!v || passwordOk(v) ? Promise.resolve() : Promise.reject(new Error(t('passwordRule')))) }]}>
               <Input autoComplete="new-password" aria-label={t('newPassword')} />

@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/features/accounts/api/accounts';
+import { useBlockYears } from '@/features/block-years/api/block-years';
+import { useBlocks } from '@/features/blocks/api/blocks';
 import { useUnits } from '@/features/units/api/units';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';
@@ -26,9 +28,8 @@ export function AuditPage() {
   const [actor, setActor] = useState<{ id: string; name: string } | null>(null);
   const entries = useAuditEntries(query);
   const verify = useVerifyAudit();
-  const units = useUnits({ pageSize: 200, includeArchived: true });
-  const unitNames = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
-  const unitName = (id: string) => unitNames.get(id);
+  const names = useEntityNames();
+  const unitName = (id: string) => names.get(`unit:${id}`);
 
   const set = (patch: Partial<AuditQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
   const actionLabel = (a: string) => (t(`action.${a}` as Key) !== `action.${a}` ? t(`action.${a}` as Key) : a);
@@ -89,7 +90,7 @@ export function AuditPage() {
             title: t('action'), dataIndex: 'action', width: 220,
             render: (a: string) => <Space orientation="vertical" size={0}><span>{actionLabel(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>,
           },
-          { title: t('object'), key: 'object', render: (_, e) => <AuditObject entry={e} label={entityLabel(e.entityType)} unitName={unitName} /> },
+          { title: t('object'), key: 'object', render: (_, e) => <AuditObject entry={e} label={entityLabel(e.entityType)} nameOf={(type, id) => names.get(`${type}:${id}`)} /> },
           { title: t('reason'), dataIndex: 'reason', render: (r: string) => r || <Typography.Text type="secondary">—</Typography.Text> },
         ]}
       />
@@ -97,13 +98,30 @@ export function AuditPage() {
   );
 }
 
+/**
+ * Names of the objects an entry may point at (an update stores only the changed fields, so the
+ * name is often not in the entry itself). Keys: `unit:<id>`, `account:<id>`, `block:<id>`, `block_year:<id>`.
+ */
+function useEntityNames(): Map<string, string> {
+  const units = useUnits({ pageSize: 200, includeArchived: true });
+  const accounts = useAccounts({ pageSize: 200, includeArchived: true });
+  const blocks = useBlocks({ pageSize: 200, includeArchived: true });
+  const years = useBlockYears();
+  return useMemo(() => new Map<string, string>([
+    ...(units.data?.items ?? []).map((u) => [`unit:${u.id}`, u.name] as [string, string]),
+    ...(accounts.data?.items ?? []).map((a) => [`account:${a.id}`, `${a.fullName} (${a.email})`] as [string, string]),
+    ...(blocks.data?.items ?? []).map((b) => [`block:${b.id}`, b.name] as [string, string]),
+    ...(years.data ?? []).map((y) => [`block_year:${y.id}`, `${y.blockName} – ${y.year}`] as [string, string]),
+  ]), [units.data, accounts.data, blocks.data, years.data]);
+}
+
 /** "Đơn vị · Sở Nội vụ Hà Nội", with a link where the object has a page. */
-function AuditObject({ entry, label, unitName }: { entry: AuditEntry; label: string; unitName: (id: string) => string | undefined }) {
+function AuditObject({ entry, label, nameOf }: { entry: AuditEntry; label: string; nameOf: (type: string, id: string) => string | undefined }) {
   const t = useT(auditStrings);
   const data = { ...(entry.before ?? {}), ...(entry.after ?? {}) } as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-  let name = str(data.name) ?? str(data.fullName) ?? str(data.email) ?? str(data.code);
-  if (!name && entry.entityType === 'unit' && entry.entityId) name = unitName(entry.entityId);
+  let name = entry.entityId ? nameOf(entry.entityType, entry.entityId) : undefined;
+  name ??= str(data.name) ?? str(data.fullName) ?? str(data.email) ?? str(data.code);
   if (!name && entry.entityType === 'block_year' && typeof data.year === 'number') name = `${t('f.year').toLowerCase()} ${data.year}`;
   const text = name ?? (entry.entityId ? `#${entry.entityId.slice(0, 8)}` : '');
   const href = entry.entityId && (entry.entityType === 'block' ? paths.block.getHref(entry.entityId) : entry.entityType === 'block_year' ? paths.blockYear.getHref(entry.entityId) : undefined);

@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '@/api/client';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -18,8 +18,11 @@ export const STATUSES: BlockYear['status'][] = ['setup', 'planning', 'signed', '
  * set (whoever `permissions.canEditRules` allows). Always sends the version it edited; when someone
  * else saved first (409 stale_version) it shows the server's message and reloads the year.
  */
-export function BlockYearEditModal({ year, section, onClose }: { year: BlockYear; section: EditSection | null; onClose: () => void }) {
+export function BlockYearEditModal({ year: current, section, onClose }: { year: BlockYear; section: EditSection | null; onClose: () => void }) {
   const t = useT(blockYearStrings);
+  // The year as it was when the editor opened: its values fill the form and its version is the one
+  // sent, so a refetch meanwhile neither wipes the user's edits nor hides someone else's change.
+  const [year, setYear] = useState(current);
   const [form] = Form.useForm();
   const update = useUpdateBlockYear();
   const qc = useQueryClient();
@@ -27,18 +30,20 @@ export function BlockYearEditModal({ year, section, onClose }: { year: BlockYear
 
   useEffect(() => {
     if (!section) return;
+    setYear(current);
     form.resetFields();
     if (section === 'setup') {
-      form.setFieldsValue({ memberUnitIds: year.members.map((m) => m.unitId), leaderUnitId: year.leaderUnitId ?? undefined, deputyUnitId: year.deputyUnitId ?? undefined, status: year.status, reason: '' });
+      form.setFieldsValue({ memberUnitIds: current.members.map((m) => m.unitId), leaderUnitId: current.leaderUnitId ?? undefined, deputyUnitId: current.deputyUnitId ?? undefined, status: current.status, reason: '' });
     } else if (section === 'legalBasis') {
-      form.setFieldsValue({ legalBasis: toFormRows(year.legalBasis), reason: '' });
+      form.setFieldsValue({ legalBasis: toFormRows(current.legalBasis), reason: '' });
     } else {
-      form.setFieldsValue({ rules: structuredClone(year.rules), reason: '' });
+      form.setFieldsValue({ rules: structuredClone(current.rules), reason: '' });
     }
-  }, [section, year, form]);
+  }, [section, form]); // only when the editor opens, not when the year is refetched
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     const reason = (v.reason as string | undefined)?.trim() || undefined;
     const body = section === 'setup'
       ? { memberUnitIds: v.memberUnitIds, leaderUnitId: v.leaderUnitId ?? null, deputyUnitId: v.deputyUnitId ?? null, status: v.status }

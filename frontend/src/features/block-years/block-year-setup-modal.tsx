@@ -61,7 +61,8 @@ export function BlockYearSetupModal({ open, onClose, initialBlockId }: { open: b
   }, [open, defaults.data, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     create.mutate({
       blockId: v.blockId,
       year: v.year,

@@ -10,7 +10,6 @@ export const unitStrings = {
     phone: 'Điện thoại',
     email: 'Email',
     block: 'Khối (năm gần nhất)',
-    blockOfYear: '{block} ({year})',
     noBlock: 'Chưa thuộc khối nào',
     contact: 'Liên hệ',
     state: 'Trạng thái',

@@ -29,7 +29,8 @@ export function UnitForm({ open, unit, contactOnly = false, onClose }: { open: b
   const required = (field: string) => ({ required: true, whitespace: true, message: t('required', { field }) });
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
     const body = contactOnly ? Object.fromEntries(CONTACT_FIELDS.map((k) => [k, values[k] ?? ''])) : values;
     save.mutate({ id: unit?.id, body: unit ? { ...body, version: unit.version } : body }, {
       onSuccess: () => {

@@ -13,13 +13,13 @@ const DATE_TIME = { message: '!phải là thời điểm hợp lệ, ví dụ 20
 const WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 const ZONE_MESSAGE = { message: '!phải ghi kèm múi giờ, ví dụ 2024-04-26T08:00:00+07:00' };
 
-export class GuestDto {
+export class ConferenceGuestDto {
   @ApiProperty({ example: 'Nguyễn Thị Minh Ngọc' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(255) name: string;
   @ApiProperty({ example: 'Phó Trưởng Ban Thi đua – Khen thưởng Thành phố' }) @Transform(trim) @IsString() @MaxLength(255) title: string = '';
   @ApiProperty({ example: 'Ban Thi đua – Khen thưởng Thành phố' }) @Transform(trim) @IsString() @MaxLength(255) organization: string = '';
 }
 
-export class AgendaItemInputDto {
+export class ConferenceAgendaItemInputDto {
   @ApiProperty({ example: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2024' })
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
   @ApiPropertyOptional({ example: 'Đồng chí Khối trưởng' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(255) presenter?: string;
@@ -30,9 +30,9 @@ export class AgendaItemInputDto {
   @IsOptional() @IsUUID() materialId?: string | null;
 }
 
-export class UpdateAgendaItemDto extends PartialType(AgendaItemInputDto) {}
+export class UpdateConferenceAgendaItemDto extends PartialType(ConferenceAgendaItemInputDto) {}
 
-export class ReorderAgendaDto {
+export class ReorderConferenceAgendaDto {
   @ApiProperty({ type: [String], description: 'Mọi mục của chương trình, theo thứ tự mới' })
   @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) itemIds: string[];
 }
@@ -52,10 +52,10 @@ export class CreateConferenceDto {
   @ApiPropertyOptional({ example: 'Trịnh Văn Khải – Phó Bí thư Thường trực', description: 'Người chủ trì' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(255) chairName?: string;
   @ApiPropertyOptional({ description: 'Người đồng chủ trì' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(255) coChairName?: string;
   @ApiPropertyOptional({ description: 'Thư ký hội nghị' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(255) secretaryName?: string;
-  @ApiPropertyOptional({ type: [GuestDto], description: 'Khách mời, ví dụ đại diện Ban Thi đua – Khen thưởng Thành phố' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => GuestDto) guests?: GuestDto[];
-  @ApiPropertyOptional({ type: [AgendaItemInputDto], description: 'Chương trình hội nghị, theo thứ tự' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AgendaItemInputDto) agenda?: AgendaItemInputDto[];
+  @ApiPropertyOptional({ type: [ConferenceGuestDto], description: 'Khách mời, ví dụ đại diện Ban Thi đua – Khen thưởng Thành phố' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ConferenceGuestDto) guests?: ConferenceGuestDto[];
+  @ApiPropertyOptional({ type: [ConferenceAgendaItemInputDto], description: 'Chương trình hội nghị, theo thứ tự' })
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ConferenceAgendaItemInputDto) agenda?: ConferenceAgendaItemInputDto[];
 }
 
 export class UpdateConferenceDto extends PartialType(OmitType(CreateConferenceDto, ['blockYearId', 'agenda'] as const)) {
@@ -67,18 +67,18 @@ export class ConferenceQueryDto {
   @ApiPropertyOptional({ enum: CONFERENCE_STATUSES }) @IsOptional() @IsIn(CONFERENCE_STATUSES) status?: ConferenceStatus;
 }
 
-export class ReplyInvitationDto {
+export class ReplyConferenceInvitationDto {
   @ApiProperty({ enum: ['confirmed', 'declined'], description: 'Xác nhận tham dự hoặc báo vắng' }) @IsIn(['confirmed', 'declined']) response: 'confirmed' | 'declined';
   @ApiPropertyOptional({ example: 'Vũ Đức Thành – Hiệu trưởng', description: 'Người dự họp (bắt buộc khi xác nhận tham dự)' })
   @IsOptional() @Transform(trim) @IsString() @MaxLength(255) delegate?: string;
 }
 
-export class CheckInDto {
+export class ConferenceCheckInDto {
   @ApiProperty({ enum: PRESENCES }) @IsIn(PRESENCES) presence: Presence;
   @ApiPropertyOptional({ description: 'Đại biểu dự họp; bỏ trống: người đơn vị đã đăng ký' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(255) delegateName?: string;
 }
 
-export class CreateDecisionDto {
+export class CreateConferenceDecisionDto {
   @ApiProperty({ format: 'uuid', description: 'Mục chương trình' }) @IsUUID() agendaItemId: string;
   @ApiProperty({ enum: DECISION_KINDS }) @IsIn(DECISION_KINDS) kind: DecisionKind;
   @ApiPropertyOptional({ format: 'uuid', description: 'Phiên bản kế hoạch/quy chế hoặc giao ước; bỏ trống: tài liệu gắn với mục chương trình' })
@@ -92,7 +92,7 @@ export class CloseConferenceDto {
 
 // ---- responses ----
 
-export class QuorumDto {
+export class ConferenceQuorumDto {
   @ApiProperty({ description: 'Số đơn vị thành viên' }) members: number;
   @ApiProperty({ description: 'Số đơn vị có mặt' }) present: number;
   @ApiProperty({ description: 'Số đơn vị có mặt tối thiểu' }) needed: number;
@@ -101,7 +101,7 @@ export class QuorumDto {
   @ApiProperty({ example: 3 }) denominator: number;
 }
 
-export class AgendaItemDto {
+export class ConferenceAgendaItemDto {
   @ApiProperty() id: string;
   @ApiProperty() sort: number;
   @ApiProperty() title: string;
@@ -113,7 +113,7 @@ export class AgendaItemDto {
   @ApiProperty({ enum: AGENDA_ITEM_STATUSES }) status: AgendaItemStatus;
 }
 
-export class AttendanceDto {
+export class ConferenceAttendanceDto {
   @ApiProperty() unitId: string;
   @ApiProperty() unitName: string;
   @ApiProperty() unitShortName: string;
@@ -127,7 +127,7 @@ export class AttendanceDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) checkedInAt: string | null;
 }
 
-export class DecisionDto {
+export class ConferenceDecisionDto {
   @ApiProperty() id: string;
   @ApiProperty() agendaItemId: string;
   @ApiProperty({ enum: DECISION_KINDS }) kind: DecisionKind;
@@ -189,16 +189,16 @@ export class ConferenceDto {
   @ApiProperty() chairName: string;
   @ApiProperty() coChairName: string;
   @ApiProperty() secretaryName: string;
-  @ApiProperty({ type: [GuestDto] }) guests: GuestDto[];
+  @ApiProperty({ type: [ConferenceGuestDto] }) guests: ConferenceGuestDto[];
   @ApiProperty({ enum: CONFERENCE_STATUSES }) status: ConferenceStatus;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) openedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt: string | null;
   @ApiProperty() conclusion: string;
   @ApiProperty() version: number;
-  @ApiProperty({ type: [AgendaItemDto] }) agenda: AgendaItemDto[];
-  @ApiProperty({ type: [AttendanceDto], description: 'Giấy mời và điểm danh của từng đơn vị thành viên' }) attendance: AttendanceDto[];
-  @ApiProperty({ type: QuorumDto }) quorum: QuorumDto;
-  @ApiProperty({ type: [DecisionDto] }) decisions: DecisionDto[];
+  @ApiProperty({ type: [ConferenceAgendaItemDto] }) agenda: ConferenceAgendaItemDto[];
+  @ApiProperty({ type: [ConferenceAttendanceDto], description: 'Giấy mời và điểm danh của từng đơn vị thành viên' }) attendance: ConferenceAttendanceDto[];
+  @ApiProperty({ type: ConferenceQuorumDto }) quorum: ConferenceQuorumDto;
+  @ApiProperty({ type: [ConferenceDecisionDto] }) decisions: ConferenceDecisionDto[];
   @ApiProperty({ type: String, nullable: true, enum: ['draft', 'approved'] }) minutesStatus: 'draft' | 'approved' | null;
   @ApiProperty({ type: ConferencePermissionsDto }) permissions: ConferencePermissionsDto;
 }

@@ -7,7 +7,7 @@ import { trim } from '../../../common/dto';
 import { MINUTES_STATUSES, type MinutesStatus } from '../entities/conference-minutes.entity';
 import { PRESENCES } from '../entities/conference-attendance.entity';
 import type { MinutesPresence, MinutesSeat } from '../minutes';
-import { QuorumDto } from './conference.dto';
+import { ConferenceQuorumDto } from './conference.dto';
 
 const SEATS = ['leader', 'deputy'];
 const DATE_TIME = { message: '!phải là thời điểm hợp lệ, ví dụ 2024-04-26T08:00:00+07:00' };
@@ -49,7 +49,7 @@ export class MinutesContentInputDto {
 }
 
 export class MinutesContentDto extends MinutesContentInputDto {
-  @ApiProperty({ type: QuorumDto }) quorum: QuorumDto;
+  @ApiProperty({ type: ConferenceQuorumDto }) quorum: ConferenceQuorumDto;
 }
 
 export class UpdateMinutesDto {
@@ -76,7 +76,7 @@ export class MinutesApprovalDto {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
-export class MinutesDto {
+export class ConferenceMinutesDto {
   @ApiProperty() conferenceId: string;
   @ApiProperty({ example: '01/BB-KTĐ4' }) number: string;
   @ApiProperty({ enum: MINUTES_STATUSES }) status: MinutesStatus;

@@ -1,0 +1,259 @@
+/**
+ * Demo conferences of Khối thi đua số 4 (seed article, 26/04/2024): the 2024 launch conference, concluded
+ * with all five units present, its decisions and approved minutes; and the 2025 launch conference,
+ * planned, with two units having confirmed. Every person named here is fictional.
+ */
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { buildDocumentNumber } from '../documents';
+import { quorumState } from './conference-rules';
+import type { ConferenceGuest } from './entities/conference.entity';
+import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';
+
+export interface ConferencesDemoIds {
+  /** Khối thi đua số 4, 2024 (leader: Đảng ủy Khối các cơ quan TP; deputy: Đảng ủy Khối Doanh nghiệp). */
+  blockYear2024Id: string;
+  /** Adopted at the 2024 launch conference (from the drafts seed). */
+  planVersion2024Id: string;
+  rulesVersion2024Id: string;
+  /** Opened for signing at the 2024 launch conference (from the covenants seed). */
+  covenant2024Id: string;
+  /** Khối thi đua số 4, 2025: its launch conference is planned. */
+  blockYear2025Id: string;
+  /** Optional material for the 2025 agenda (e.g. the circulated plan version 2). */
+  planVersion2025Id?: string | null;
+  rulesVersion2025Id?: string | null;
+  covenant2025Id?: string | null;
+}
+
+export interface ConferencesDemoOptions {
+  /** When the 2025 launch conference is planned; default: the first weekday at least 14 days after `now`, 08:00 Hà Nội time. */
+  launch2025StartsAt?: Date;
+  now?: Date;
+}
+
+export interface ConferencesDemoResult {
+  launch2024Id: string;
+  launch2025Id: string;
+}
+
+/** The Ban TĐKT TP's representative at both conferences (fictional). */
+export const DEMO_BOARD_GUEST: ConferenceGuest = {
+  name: 'Nguyễn Thị Minh Ngọc', title: 'Phó Trưởng Ban Thi đua – Khen thưởng Thành phố', organization: 'Ban Thi đua – Khen thưởng Thành phố Hà Nội',
+};
+
+export const LAUNCH_2024 = {
+  title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024',
+  place: 'Hội trường Đảng ủy Khối các cơ quan Thành phố',
+  /** The leader's concluding words, as the seed article reports them. */
+  conclusion:
+    'Trân trọng cảm ơn ý kiến tham gia của lãnh đạo các đơn vị trong Khối. Các đơn vị cần căn cứ vào Kế hoạch hoạt động của Khối để tổ chức tốt việc ' +
+    'phát động phong trào thi đua; phong trào thi đua phải có trọng tâm, trọng điểm; nội dung thiết thực, với các tiêu chí cụ thể, rõ ràng, tránh phô ' +
+    'trương, hình thức; kết hợp chặt chẽ giữa thực hiện phong trào thi đua thường xuyên với các phong trào thi đua theo đợt, theo chuyên đề thành phố ' +
+    'phát động; qua đó tổ chức thực hiện có hiệu quả các chỉ tiêu, nội dung ký kết giao ước thi đua, hoàn thành xuất sắc nhiệm vụ được giao năm 2024.',
+};
+
+const vn = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+
+interface Person { id: string; name: string; title: string }
+interface UnitPeople { unitId: string; unitName: string; officer: Person | null; head: Person | null }
+
+const line = (p: Person | null) => (p ? (p.title ? `${p.name} – ${p.title}` : p.name) : '');
+
+export async function seedConferencesDemo(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions = {}): Promise<ConferencesDemoResult> {
+  const audit = new AuditService(em.connection);
+  const launch2024Id = await seedLaunch2024(em, audit, ids);
+  const launch2025Id = await seedLaunch2025(em, audit, ids, opts);
+  return { launch2024Id, launch2025Id };
+}
+
+async function loadYear(em: EntityManager, blockYearId: string) {
+  const [y] = await em.query(
+    `SELECT y.id, y.block_id, y.year, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name
+     FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.id = $1`, [blockYearId]);
+  if (!y) throw new Error(`seedConferencesDemo: block year ${blockYearId} not found`);
+  const rows: { unit_id: string; unit_name: string; account_id: string | null; full_name: string | null; title: string | null; role: string | null }[] = await em.query(
+    `SELECT m.unit_id, u.name AS unit_name, a.id AS account_id, a.full_name, a.title, a.role
+     FROM block_year_members m JOIN units u ON u.id = m.unit_id
+     LEFT JOIN accounts a ON a.unit_id = m.unit_id AND a.role IN ('officer','unit_head') AND a.archived_at IS NULL
+     WHERE m.block_year_id = $1 ORDER BY a.email`, [blockYearId]);
+  const units = new Map<string, UnitPeople>();
+  for (const r of rows) {
+    const u = units.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, officer: null, head: null };
+    const person = r.account_id ? { id: r.account_id, name: r.full_name!, title: r.title ?? '' } : null;
+    if (r.role === 'officer' && !u.officer) u.officer = person;
+    if (r.role === 'unit_head' && !u.head) u.head = person;
+    units.set(r.unit_id, u);
+  }
+  // Leader first, then deputy, then the others by name (the order of the attendance list).
+  const ordered = [...units.values()].sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.unitName.localeCompare(b.unitName, 'vi'));
+  function rank(id: string) { return id === y.leader_unit_id ? 0 : id === y.deputy_unit_id ? 1 : 2; }
+  const seat = (id: string): MinutesSeat | null => (id === y.leader_unit_id ? 'leader' : id === y.deputy_unit_id ? 'deputy' : null);
+  return { y, units: ordered, seat, leader: units.get(y.leader_unit_id)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
+}
+
+interface SeedItem {
+  title: string;
+  presenter: string;
+  notes: string;
+  material: { kind: 'plan_version' | 'rules_version' | 'covenant'; id: string; title: string } | null;
+  decision: { kind: 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion'; text: string; at: Date } | null;
+}
+
+async function insertConference(em: EntityManager, c: {
+  blockYearId: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
+  chairName: string; coChairName: string; secretaryName: string; status: string; openedAt: Date | null; closedAt: Date | null; createdBy: string | null; createdAt: Date;
+}): Promise<string> {
+  const [row] = await em.query(
+    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
+       guests, status, opened_at, closed_at, created_by, created_at, updated_at, version)
+     VALUES ($1,'launch',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,1) RETURNING id`,
+    [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName, c.secretaryName,
+      JSON.stringify([DEMO_BOARD_GUEST]), c.status, c.openedAt, c.closedAt, c.createdBy, c.createdAt]);
+  return row.id;
+}
+
+async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: ConferencesDemoIds): Promise<string> {
+  const { y, units, seat, leader, deputy } = await loadYear(em, ids.blockYear2024Id);
+  const secretary = leader.officer;
+  const chairName = line(leader.head);
+  const coChairName = deputy ? line(deputy.head) : '';
+  const opened = vn('2024-04-26T08:00:00');
+  const closed = vn('2024-04-26T10:30:00');
+  const id = await insertConference(em, {
+    blockYearId: y.id, title: LAUNCH_2024.title, startsAt: opened, endsAt: vn('2024-04-26T11:00:00'), place: LAUNCH_2024.place,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName, coChairName, secretaryName: line(secretary),
+    status: 'concluded', openedAt: opened, closedAt: closed, createdBy: secretary?.id ?? null, createdAt: vn('2024-04-10T09:00:00'),
+  });
+
+  const leaderLabel = `Đồng chí ${chairName}, ${leader.unitName} (Khối trưởng)`;
+  const items: SeedItem[] = [
+    {
+      title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2024', presenter: leaderLabel,
+      notes: 'Kế hoạch xác định rõ chủ đề, nội dung, hoạt động, phong trào thi đua cần triển khai trong năm với mục đích tiếp tục đổi mới, nâng cao chất lượng công tác thi đua, khen thưởng, hưởng ứng phong trào thi đua yêu nước, đặc biệt là các hoạt động thiết thực kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (07/5/1954 – 07/5/2024), kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 – 10/10/2024) và các hoạt động đi nghiên cứu thực tế của Khối.',
+      material: { kind: 'plan_version', id: ids.planVersion2024Id, title: 'Kế hoạch hoạt động năm 2024 của Khối thi đua số 4' },
+      decision: { kind: 'adopt_plan', text: 'Hội nghị thống nhất thông qua Kế hoạch hoạt động năm 2024 của Khối thi đua số 4.', at: vn('2024-04-26T08:45:00') },
+    },
+    {
+      title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024', presenter: 'Đại biểu các đơn vị thành viên',
+      notes: 'Các đại biểu nhất trí dự thảo Kế hoạch đã thể hiện rõ nhiệm vụ của Khối, thời gian thực hiện, đơn vị thực hiện; đồng thời đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024.',
+      material: { kind: 'rules_version', id: ids.rulesVersion2024Id, title: 'Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024' },
+      decision: { kind: 'adopt_rules', text: 'Hội nghị thống nhất thông qua Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024.', at: vn('2024-04-26T09:20:00') },
+    },
+    {
+      title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}`,
+      notes: 'Đồng chí Phó Trưởng Ban biểu dương công tác chuẩn bị của Khối trưởng, Khối phó và các thành viên trong Khối có mặt đông đủ; cho biết công tác thi đua, khen thưởng đã có nhiều chuyển biến, đặc biệt từ khi Luật Thi đua, khen thưởng năm 2022 có hiệu lực từ ngày 01/01/2024; đề nghị các hình thức thi đua cần xây dựng kế hoạch triển khai phù hợp, hài hòa với các công tác khác, đẩy mạnh tuyên truyền gương điển hình tiên tiến, người tốt, việc tốt; Ban Thi đua – Khen thưởng Thành phố luôn đồng hành, hướng dẫn nghiệp vụ, đề nghị các đơn vị phối hợp chặt chẽ với Phòng Nghiệp vụ 1 của Ban.',
+      material: null, decision: null,
+    },
+    {
+      title: 'Ký kết Giao ước thi đua năm 2024', presenter: 'Thủ trưởng các đơn vị thành viên',
+      notes: 'Để thể hiện sự đồng thuận và quyết tâm cao trong triển khai phong trào thi đua, đại diện lãnh đạo các đơn vị trong Khối thi đua số 4 ký kết Giao ước thi đua năm 2024.',
+      material: { kind: 'covenant', id: ids.covenant2024Id, title: 'Giao ước thi đua năm 2024 của Khối thi đua số 4' },
+      decision: { kind: 'open_signing', text: 'Hội nghị thống nhất nội dung và tiến hành ký kết Giao ước thi đua năm 2024; thủ trưởng các đơn vị thành viên ký trước, đơn vị Khối trưởng ký sau cùng.', at: vn('2024-04-26T09:55:00') },
+    },
+    {
+      title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel, notes: '', material: null,
+      decision: { kind: 'conclusion', text: LAUNCH_2024.conclusion, at: vn('2024-04-26T10:25:00') },
+    },
+  ];
+
+  const members = units.length;
+  for (const [i, item] of items.entries()) {
+    const [row] = await em.query(
+      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, material_kind, material_id, status) VALUES ($1,$2,$3,$4,$5,$6,$7,'done') RETURNING id`,
+      [id, i + 1, item.title, item.presenter, item.notes, item.material?.kind ?? null, item.material?.id ?? null]);
+    if (item.decision) {
+      await em.query(
+        `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$6,true,$7,$8)`,
+        [id, row.id, item.decision.kind, item.decision.kind === 'conclusion' ? null : item.material!.id, item.decision.text, members, item.decision.at, secretary?.id ?? null]);
+    }
+  }
+  // All five units confirmed ahead and were present; each unit's head attended.
+  for (const u of units) {
+    await em.query(
+      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
+       VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
+      [id, u.unitId, line(u.head) || u.unitName, u.officer?.id ?? null, vn('2024-04-22T10:00:00'), vn('2024-04-26T07:50:00'), secretary?.id ?? null]);
+  }
+
+  // Minutes: drafted from the conference, approved by the chair (the leader unit's head) and the secretary.
+  const snapshot: ConferenceSnapshot = {
+    title: LAUNCH_2024.title, startsAt: opened, endsAt: vn('2024-04-26T11:00:00'), openedAt: opened, closedAt: closed, place: LAUNCH_2024.place,
+    chair: { unitName: leader.unitName, personName: chairName, seat: 'leader' },
+    coChair: deputy ? { unitName: deputy.unitName, personName: coChairName, seat: 'deputy' } : null,
+    secretaryName: line(secretary), guests: [DEMO_BOARD_GUEST],
+    attendees: units.map((u) => ({ unitName: u.unitName, seat: seat(u.unitId), presence: 'present' as const, delegateName: line(u.head) || u.unitName, rsvpDelegate: line(u.head) })),
+    quorum: quorumState(members, members, y.rules),
+    agenda: items.map((i) => ({
+      title: i.title, presenter: i.presenter, notes: i.notes, materialTitle: i.material?.title ?? null,
+      decisions: i.decision ? [{ kind: i.decision.kind, text: i.decision.text, presentCount: members, memberCount: members }] : [],
+    })),
+    conclusion: '',
+  };
+  const content = draftMinutes(snapshot);
+  const secretaryAt = vn('2024-04-26T10:50:00');
+  const chairAt = vn('2024-04-26T11:05:00');
+  await em.query(
+    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
+       content_hash, created_at, updated_at, version)
+     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
+    [id, buildDocumentNumber(1, 'BB', y.block_code), JSON.stringify(content), leader.head?.id ?? null, chairAt, secretary?.id ?? null, secretaryAt,
+      minutesHash(content), closed]);
+
+  // The drafts and covenants seeds adopted the plan and rules and opened signing before this conference
+  // existed: point them at it (only where no conference is recorded yet).
+  await em.query(
+    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [id, [ids.planVersion2024Id, ids.rulesVersion2024Id]]);
+  await em.query('UPDATE covenants SET opened_conference_id = $1 WHERE id = $2 AND opened_conference_id IS NULL', [id, ids.covenant2024Id]);
+
+  await audit.record(em, secretary ? { id: secretary.id, fullName: secretary.name } : null, {
+    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+    after: { title: LAUNCH_2024.title, status: 'concluded', minutes: 'approved', contentHash: minutesHash(content) },
+  });
+  return id;
+}
+
+/** The first weekday at least 14 days after `now`, at 08:00 in Hà Nội. */
+export function defaultLaunch2025StartsAt(now: Date): Date {
+  const d = new Date(now.getTime() + 7 * 3600_000 + 14 * 86_400_000);
+  while ([0, 6].includes(d.getUTCDay())) d.setUTCDate(d.getUTCDate() + 1);
+  return vn(`${d.toISOString().slice(0, 10)}T08:00:00`);
+}
+
+async function seedLaunch2025(em: EntityManager, audit: AuditService, ids: ConferencesDemoIds, opts: ConferencesDemoOptions): Promise<string> {
+  const { y, units, leader, deputy } = await loadYear(em, ids.blockYear2025Id);
+  const startsAt = opts.launch2025StartsAt ?? defaultLaunch2025StartsAt(opts.now ?? new Date());
+  const id = await insertConference(em, {
+    blockYearId: y.id, title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', startsAt,
+    endsAt: new Date(startsAt.getTime() + 3 * 3600_000), place: `Hội trường ${leader.unitName}`,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
+    secretaryName: line(leader.officer), status: 'planned', openedAt: null, closedAt: null, createdBy: leader.officer?.id ?? null, createdAt: opts.now ?? new Date(),
+  });
+  const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.unitName} (Khối trưởng)`;
+  const items: Omit<SeedItem, 'decision' | 'notes'>[] = [
+    { title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2025', presenter: leaderLabel, material: ids.planVersion2025Id ? { kind: 'plan_version', id: ids.planVersion2025Id, title: '' } : null },
+    { title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua năm 2025', presenter: 'Đại biểu các đơn vị thành viên', material: ids.rulesVersion2025Id ? { kind: 'rules_version', id: ids.rulesVersion2025Id, title: '' } : null },
+    { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}`, material: null },
+    { title: 'Ký kết Giao ước thi đua năm 2025', presenter: 'Thủ trưởng các đơn vị thành viên', material: ids.covenant2025Id ? { kind: 'covenant', id: ids.covenant2025Id, title: '' } : null },
+    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel, material: null },
+  ];
+  for (const [i, item] of items.entries()) {
+    await em.query(
+      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, material_kind, material_id) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [id, i + 1, item.title, item.presenter, item.material?.kind ?? null, item.material?.id ?? null]);
+  }
+  // Every member unit is invited; the leader unit and Trường ĐTCB Lê Hồng Phong have confirmed.
+  const confirmed = new Set([leader.unitId, units.find((u) => /Lê Hồng Phong/.test(u.unitName))?.unitId ?? units.find((u) => u !== leader && u !== deputy)!.unitId]);
+  for (const u of units) {
+    const yes = confirmed.has(u.unitId);
+    await em.query(
+      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [id, u.unitId, yes ? 'confirmed' : 'pending', yes ? line(u.head) : '', yes ? u.officer?.id ?? null : null, yes ? opts.now ?? new Date() : null]);
+  }
+  await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
+    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+    after: { title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', status: 'planned', startsAt },
+  });
+  return id;
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+
+/**
+ * What the start-of-year demo seeds need from the demo loader (`database/demo/demo.ts`), for
+ * Khối thi đua số 4 (block code 'KTĐ4'). Call them after units, block years and accounts exist.
+ */
+export interface StartOfYearDemoIds {
+  /**
+   * Unit ids by the demo key of `database/demo/demo-data.ts`: 'hiza', 'dukcq', 'lhp', 'dukdn', 'dukdh'
+   * (the loader's `unitIds` map can be passed as is).
+   */
+  unitIds: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** Khối thi đua số 4's block years. */
+  blockYearIds: { 2024: string; 2025: string };
+  /**
+   * The concluded 2024 launch conference (26/04/2024) that adopts the plan and rules and opens the
+   * covenant's signing; null or absent when the conferences seed runs later (it can then point its
+   * decisions at the returned ids).
+   */
+  launchConference2024Id?: string | null;
+}
+
+export const unitIdOf = (ids: StartOfYearDemoIds, key: string): string => {
+  const id = ids.unitIds instanceof Map ? ids.unitIds.get(key) : (ids.unitIds as Record<string, string>)[key];
+  if (!id) throw new Error(`Demo: unit "${key}" is missing from ids.unitIds`);
+  return id;
+};
+
+/** The actor for a demo account (the seeds act as the people of the story, so the audit log reads right). */
+export async function demoActor(em: EntityManager, email: string): Promise<Actor> {
+  const [a] = await em.query('SELECT id, role, unit_id, full_name, email FROM accounts WHERE email = $1', [email]);
+  if (!a) throw new Error(`Demo: account ${email} must be created before the start-of-year seeds`);
+  return { id: a.id, role: a.role, unitId: a.unit_id, fullName: a.full_name, email: a.email, sessionId: 'demo' };
+}
+
+/** A moment in Hà Nội time (UTC+7): vn('2024-04-26', '09:30'). */
+export const vn = (date: string, time = '08:00'): Date => new Date(`${date}T${time}:00+07:00`);

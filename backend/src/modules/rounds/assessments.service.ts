@@ -1,0 +1,470 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isCityWide } from '../../common/actor';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { AuditService } from '../audit/audit.service';
+import { computeTotals, LeafNode } from '../scoring/rules';
+import { applicability, completeness, effectiveStatus } from './completeness';
+import {
+  AssessmentDto, AssessmentRowDto, AssessmentTotalsDto, EvidenceDto, ExplanationResultDto, SaveResultDto, ScoreRowDto, SourceScoreDto,
+} from './dto/assessment.dto';
+import { ExplanationInputDto, ScoreInputDto } from './dto/round.dto';
+import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from './evidence-type';
+import { notify } from './notify';
+import { loadRound, RoundContext } from './round-context';
+import { RoundData, RoundScheme } from './round-data';
+import { phaseIndex, unitDeadline } from './round-phase';
+import { computeResults, divergence, RoundResults, targetScoreWith } from './round-results';
+import { RoundsPolicy } from './rounds.policy';
+import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
+import { sha256 } from './score-hash';
+
+const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
+
+interface SelfAssessmentRow {
+  id: string;
+  status: 'draft' | 'awaiting_confirmation' | 'submitted' | 'returned';
+  submitted_at: Date | null;
+  return_reason: string;
+  extension_until: Date | null;
+  version: number;
+  confirmed_by_name: string | null;
+}
+
+/** How the actor stands to a unit in a round. */
+interface Relation {
+  own: boolean;
+  manager: boolean;
+  board: boolean;
+  reviewer: boolean;
+}
+
+@Injectable()
+export class AssessmentsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
+
+  // ---------------------------------------------------------------- the form
+
+  /** The unit's assessment: the tree with its self scores and evidence, and whatever other sources the actor may see. */
+  async get(actor: Actor, roundId: string, unitId: string): Promise<AssessmentDto> {
+    const em = this.ds.manager;
+    const ctx = await loadRound(em, roundId, actor);
+    const rel = await this.relation(em, actor, ctx, unitId);
+    const sa = await this.selfAssessment(em, roundId, unitId);
+    const { input, scheme, units } = await this.data.resultsInput(em, ctx);
+    const results = computeResults(input);
+    const unit = units.find((u) => u.id === unitId)!;
+    const seeSources = rel.manager || rel.board || (rel.own && phaseIndex(ctx.phase) >= phaseIndex('explanation'));
+    const seeExplanations = rel.own || rel.manager || rel.board;
+    const applicable = applicability(scheme.rows, unitId);
+
+    const rows: ScoreRowDto[] = (await em.query(`${SELECT_SCORE_ROW} WHERE e.round_id = $1 AND e.unit_id = $2`, [roundId, unitId])).map(toScoreRow);
+    const evidence = await this.evidenceList(em, roundId, unitId, seeExplanations);
+    const explanations: Record<string, any>[] = seeExplanations ? await em.query('SELECT criterion_id, text, version, updated_at FROM round_explanations WHERE round_id = $1 AND unit_id = $2', [roundId, unitId]) : [];
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    const targets = input.targets;
+    const selfActuals = new Map<string, Map<string, number>>();
+    for (const e of input.entries) {
+      if (e.source !== 'self' || e.actual === null) continue;
+      selfActuals.set(e.criterionId, (selfActuals.get(e.criterionId) ?? new Map()).set(e.unitId, e.actual));
+    }
+    const mine = results.units.get(unitId)!;
+    const percent = ctx.year.rules.divergencePercent;
+    const activePeers = input.activePeers;
+
+    const out: AssessmentRowDto[] = [];
+    for (const node of orderedRows(scheme)) {
+      const r = scheme.byId.get(node.id)!;
+      const self = rows.find((x) => x.criterionId === r.id && x.source === 'self') ?? null;
+      const isLeaf = r.type !== 'group';
+      const selfScore = isLeaf ? (mine.selfScores.get(r.id) ?? null) : (mine.self.byNode.get(r.id)?.score ?? null);
+      const fin = mine.finalScores.get(r.id);
+      const finalScore = isLeaf ? (fin?.score ?? null) : (mine.final.byNode.get(r.id)?.score ?? null);
+      const sources: SourceScoreDto[] = [];
+      let lowered = false;
+      if (isLeaf) {
+        for (const x of rows.filter((x) => x.criterionId === r.id && x.source !== 'self')) {
+          if (x.source === 'peer' && !activePeers.has(`${x.scorerUnitId}|${unitId}`)) continue;
+          const score = r.type === 'target' && x.actual !== null ? targetScoreWith(scheme.nodeById.get(r.id)!, unitId, x.actual, selfActuals.get(r.id) ?? new Map(), targets) : x.score;
+          const low = x.source !== 'final' && (r.type === 'target' ? x.actual !== null && self?.actual != null && x.actual < self.actual : score !== null && selfScore !== null && score < selfScore);
+          lowered ||= low;
+          if (seeSources) {
+            sources.push({
+              source: x.source, scorerUnitId: x.scorerUnitId, scorerUnitName: names.get(x.scorerUnitId) ?? '', score, actual: x.actual, note: x.note, lowered: low,
+              divergent: divergence(score, finalScore, r.maxPoints, percent), row: x,
+            });
+          }
+        }
+      }
+      const explanation = explanations.find((e) => e.criterion_id === r.id);
+      out.push({
+        criterionId: r.id, parentId: r.parentId, code: r.code, title: r.title, guidance: r.guidance, type: r.type, max: r.maxPoints, depth: depthOf(scheme, r.id),
+        applicable: applicable(r.id), evidenceRequired: r.evidenceRequired, pointsPerOccurrence: r.pointsPerOccurrence, measure: r.measure,
+        items: r.items.map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap ?? null })),
+        target: r.type === 'target' ? (targets.get(`${unitId}|${r.id}`) ?? null) : null,
+        self, selfScore, evidence: evidence.filter((e) => e.criterionId === r.id),
+        myReview: rel.reviewer ? (rows.find((x) => x.criterionId === r.id && x.source === 'peer' && x.scorerUnitId === actor.unitId) ?? null) : null,
+        sources, final: seeSources ? { score: finalScore, source: isLeaf ? (fin?.source ?? null) : null, actual: fin?.actual ?? null } : null,
+        lowered: isLeaf && lowered && (seeSources || rel.own),
+        explanation: explanation ? { text: explanation.text, version: explanation.version, updatedAt: new Date(explanation.updated_at).toISOString() } : null,
+      });
+    }
+    const states = new Map(rows.filter((x) => x.source === 'self').map((x) => [x.criterionId, { filled: hasValue(x), declared: !!x.items && Object.keys(x.items).length > 0 }]));
+    const c = completeness(scheme.rows, applicable, states, new Set(evidence.filter((e) => e.purpose === 'self').map((e) => e.criterionId)));
+    const totals = (t: ReturnType<typeof computeTotals>): AssessmentTotalsDto => ({
+      max: t.max, score: t.score, bonus: t.bonus, deductions: t.deductions, total: t.total, filled: c.filled, required: c.required,
+      unfilledCodes: c.unfilledCodes, evidenceMissingCodes: c.evidenceMissingCodes,
+    });
+    const status = effectiveStatus(sa.status, ctx.phase);
+    const deadline = unitDeadline(ctx.round, sa.extension_until);
+    const writable = ctx.year.status !== 'archived';
+    const canEdit = writable && rel.own && this.selfEditProblem(ctx, sa) === null;
+    return {
+      id: sa.id, roundId, unitId, unitName: unit.name, phase: ctx.phase, status, submittedAt: sa.submitted_at?.toISOString() ?? null,
+      confirmedByName: sa.confirmed_by_name, returnReason: sa.status === 'returned' ? sa.return_reason : null, deadline: deadline.toISOString(),
+      totals: totals(mine.self), finalTotals: seeSources ? totals(mine.final) : null, rows: out,
+      permissions: {
+        canEdit, canSubmit: canEdit,
+        canConfirm: writable && rel.own && actor.role === 'unit_head' && status === 'awaiting_confirmation',
+        canWithdraw: writable && rel.own && status === 'awaiting_confirmation',
+        canReturn: writable && rel.manager && ctx.phase === 'self_assessment' && (status === 'submitted' || status === 'awaiting_confirmation'),
+        canExplain: writable && rel.own && ctx.phase === 'explanation',
+        canReview: writable && rel.reviewer && ctx.phase === 'review',
+        canAppraise: writable && rel.manager && !rel.own && ctx.phase === 'review',
+        canSetFinal: writable && rel.manager && !rel.own && ctx.phase === 'final_review',
+      },
+      version: sa.version,
+    };
+  }
+
+  // ---------------------------------------------------------------- self-assessment rows
+
+  /** Autosave of one self-assessment row; two officers of the unit never overwrite each other (per-row version). */
+  async saveSelf(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveResultDto> {
+    return this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+      const sa = await this.selfAssessment(em, roundId, unitId, 'share');
+      this.assertSelfEditable(ctx, sa);
+      const node = await this.leaf(em, ctx, criterionId, unitId);
+      return saveScore(em, this.audit, actor, {
+        roundId, blockId: ctx.year.blockId, unitId, node, source: 'self', scorerUnitId: unitId, input: dto, note: dto.note ?? '', version: dto.version,
+      });
+    });
+  }
+
+  async submit(actor: Actor, roundId: string, unitId: string): Promise<AssessmentDto> {
+    await this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+      const sa = await this.selfAssessment(em, roundId, unitId, 'update');
+      this.assertSelfEditable(ctx, sa);
+      await this.assertComplete(em, ctx, unitId);
+      const byHead = actor.role === 'unit_head';
+      if (byHead) {
+        await em.query(
+          `UPDATE self_assessments SET status = 'submitted', submitted_at = now(), submitted_by = $2, confirmed_by = $2, confirmed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+          [sa.id, actor.id]);
+        await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+      } else {
+        await em.query(`UPDATE self_assessments SET status = 'awaiting_confirmation', submitted_by = $2, version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, actor.id]);
+        await notify(em, actor, [unitId], { roundId, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
+      }
+      await this.audit.record(em, actor, {
+        action: byHead ? 'self_assessment.submit' : 'self_assessment.request_confirmation', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId,
+        before: { status: sa.status }, after: { status: byHead ? 'submitted' : 'awaiting_confirmation', unitId },
+      });
+    });
+    return this.get(actor, roundId, unitId);
+  }
+
+  /** The unit head confirms the officers' submission: only then is it submitted. */
+  async confirm(actor: Actor, roundId: string, unitId: string): Promise<AssessmentDto> {
+    await this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+      if (actor.role !== 'unit_head') throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
+      RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'xác nhận nộp bản tự chấm');
+      const sa = await this.selfAssessment(em, roundId, unitId, 'update');
+      if (sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Bản tự chấm không ở trạng thái chờ thủ trưởng xác nhận.');
+      this.assertBeforeDeadline(ctx, sa);
+      await this.assertComplete(em, ctx, unitId);
+      await em.query(
+        `UPDATE self_assessments SET status = 'submitted', submitted_at = now(), confirmed_by = $2, confirmed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, actor.id]);
+      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+      await this.audit.record(em, actor, { action: 'self_assessment.submit', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'submitted', unitId } });
+    });
+    return this.get(actor, roundId, unitId);
+  }
+
+  /** Back to draft from "awaiting confirmation" (an officer withdraws, or the head declines). */
+  async withdraw(actor: Actor, roundId: string, unitId: string, reason?: string): Promise<AssessmentDto> {
+    await this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+      RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'rút lại bản tự chấm');
+      const sa = await this.selfAssessment(em, roundId, unitId, 'update');
+      if (sa.status !== 'awaiting_confirmation') {
+        throw conflict('wrong_status', sa.status === 'submitted' ? 'Bản tự chấm đã nộp; muốn sửa, hãy đề nghị Khối trưởng trả lại.' : 'Bản tự chấm chưa gửi xác nhận nên không cần rút lại.');
+      }
+      await em.query(`UPDATE self_assessments SET status = 'draft', version = version + 1, updated_at = now() WHERE id = $1`, [sa.id]);
+      await this.audit.record(em, actor, { action: 'self_assessment.withdraw', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'draft' }, reason });
+    });
+    return this.get(actor, roundId, unitId);
+  }
+
+  /** The leader returns a submission with a reason; the unit fixes and resubmits while the phase lasts. */
+  async returnToUnit(actor: Actor, roundId: string, unitId: string, reason: string): Promise<AssessmentDto> {
+    await this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertManager(actor, ctx.year);
+      RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'trả lại bản tự chấm');
+      const sa = await this.selfAssessment(em, roundId, unitId, 'update');
+      if (sa.status !== 'submitted' && sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Chỉ trả lại được bản tự chấm đã nộp hoặc đang chờ xác nhận.');
+      await em.query(
+        `UPDATE self_assessments SET status = 'returned', return_reason = $2, returned_at = now(), returned_by = $3, submitted_at = NULL, confirmed_by = NULL, confirmed_at = NULL,
+           version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, reason, actor.id]);
+      await notify(em, actor, [unitId], { roundId, kind: 'returned', title: `${ctx.round.title}: Khối trưởng trả lại bản tự chấm để hoàn thiện`, body: reason });
+      await this.audit.record(em, actor, { action: 'self_assessment.return', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'returned', unitId }, reason });
+    });
+    return this.get(actor, roundId, unitId);
+  }
+
+  // ---------------------------------------------------------------- explanations
+
+  async saveExplanation(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ExplanationInputDto): Promise<ExplanationResultDto> {
+    return this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+      RoundsPolicy.assertPhase(ctx, ['explanation'], 'giải trình');
+      const node = await this.leaf(em, ctx, criterionId, unitId);
+      await this.assertLowered(em, ctx, unitId, node);
+      const [current] = await em.query('SELECT text, version, updated_at FROM round_explanations WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 FOR UPDATE', [roundId, unitId, criterionId]);
+      const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updated_at).toISOString() } : null;
+      if ((current?.version ?? 0) !== dto.version) {
+        throw new StaleExplanationError(`Tiêu chí ${node.code}: giải trình vừa được người khác cập nhật (phiên bản ${current?.version ?? 0}, bạn sửa phiên bản ${dto.version}).`, currentDto);
+      }
+      if (current && current.text === dto.text) return { criterionId, explanation: currentDto! };
+      const [row] = await em.query(
+        `INSERT INTO round_explanations (round_id, unit_id, criterion_id, text, updated_by, version) VALUES ($1,$2,$3,$4,$5,1)
+         ON CONFLICT (round_id, unit_id, criterion_id) DO UPDATE SET text = EXCLUDED.text, updated_by = EXCLUDED.updated_by, updated_at = now(), version = round_explanations.version + 1
+         RETURNING text, version, updated_at`, [roundId, unitId, criterionId, dto.text, actor.id]);
+      await this.audit.record(em, actor, { action: 'explanation.save', entityType: 'round_explanation', entityId: criterionId, blockId: ctx.year.blockId, before: current ? { roundId, unitId, criterion: node.code, text: current.text } : null, after: { roundId, unitId, criterion: node.code, text: dto.text } });
+      return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updated_at).toISOString() } };
+    });
+  }
+
+  // ---------------------------------------------------------------- evidence
+
+  async uploadEvidence(actor: Actor, roundId: string, unitId: string, criterionId: string, purpose: 'self' | 'explanation', file: Express.Multer.File | undefined): Promise<EvidenceDto> {
+    return this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+      const node = await this.leaf(em, ctx, criterionId, unitId);
+      if (purpose === 'self') this.assertSelfEditable(ctx, await this.selfAssessment(em, roundId, unitId, 'share'));
+      else {
+        RoundsPolicy.assertPhase(ctx, ['explanation'], 'nộp minh chứng giải trình');
+        await this.assertLowered(em, ctx, unitId, node);
+      }
+      const label = `Tiêu chí ${node.code}`;
+      if (!file?.buffer?.length) throw badRequest('validation_failed', `${label}: chưa chọn tệp minh chứng.`, { file: 'là bắt buộc' });
+      const name = (file.originalname ?? '').normalize('NFC');
+      if (file.buffer.length > MAX_EVIDENCE_BYTES) {
+        throw new AppError(413, 'file_too_large', `${label}: tệp "${name}" nặng ${(file.buffer.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB, vượt quá giới hạn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`, { file: 'quá lớn' });
+      }
+      const type = await detectEvidenceType(file.buffer);
+      if (!type) throw badRequest('bad_file_type', `${label}: tệp "${name}" không thuộc loại được phép (${ALLOWED_EVIDENCE_LABEL}); loại tệp được xác định theo nội dung, không theo đuôi tên tệp.`, { file: 'loại tệp không được phép' });
+      const filename = storedFileName(name, type);
+      const hash = sha256(file.buffer);
+      const [row] = await em.query(
+        `INSERT INTO evidence_files (round_id, unit_id, criterion_id, purpose, filename, mime_type, size_bytes, sha256, content, uploaded_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id, uploaded_at`,
+        [roundId, unitId, criterionId, purpose, filename, type.mime, file.buffer.length, hash, file.buffer, actor.id]);
+      await this.audit.record(em, actor, { action: 'evidence.upload', entityType: 'evidence_file', entityId: row.id, blockId: ctx.year.blockId, after: { criterion: node.code, unitId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash } });
+      return { id: row.id, criterionId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash, uploadedAt: new Date(row.uploaded_at).toISOString(), uploadedByName: actor.fullName };
+    });
+  }
+
+  async deleteEvidence(actor: Actor, id: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      const [ev] = await em.query('SELECT id, round_id, unit_id, criterion_id, purpose, filename, sha256 FROM evidence_files WHERE id = $1', [id]);
+      if (!ev) throw notFound('Không tìm thấy tệp minh chứng.');
+      const ctx = await loadRound(em, ev.round_id, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, ev.unit_id);
+      if (ev.purpose === 'self') this.assertSelfEditable(ctx, await this.selfAssessment(em, ev.round_id, ev.unit_id, 'share'));
+      else RoundsPolicy.assertPhase(ctx, ['explanation'], 'xóa minh chứng giải trình');
+      await em.query('DELETE FROM evidence_files WHERE id = $1', [id]);
+      const [c] = await em.query('SELECT code FROM scoring_criteria WHERE id = $1', [ev.criterion_id]);
+      await this.audit.record(em, actor, { action: 'evidence.delete', entityType: 'evidence_file', entityId: id, blockId: ctx.year.blockId, before: { criterion: c?.code, unitId: ev.unit_id, purpose: ev.purpose, filename: ev.filename, sha256: ev.sha256 } });
+    });
+  }
+
+  /** The file itself, for the unit, its reviewers, the leader seat and the board. */
+  async evidenceContent(actor: Actor, id: string): Promise<{ buffer: Buffer; filename: string; contentType: string }> {
+    const [ev] = await this.ds.query('SELECT round_id, unit_id, purpose, filename, mime_type, content FROM evidence_files WHERE id = $1', [id]);
+    if (!ev) throw notFound('Không tìm thấy tệp minh chứng.');
+    const ctx = await loadRound(this.ds.manager, ev.round_id, actor);
+    const rel = await this.relation(this.ds.manager, actor, ctx, ev.unit_id);
+    if (ev.purpose === 'explanation' && !(rel.own || rel.manager || rel.board)) throw forbidden('Minh chứng giải trình chỉ đơn vị, Khối trưởng, Khối phó và Ban TĐKT xem được.');
+    return { buffer: ev.content, filename: ev.filename, contentType: ev.mime_type };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async relation(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string): Promise<Relation> {
+    const [member] = await em.query('SELECT 1 FROM block_year_members WHERE block_year_id = $1 AND unit_id = $2', [ctx.round.blockYearId, unitId]);
+    if (!member) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
+    RoundsPolicy.assertCanRead(actor, ctx.year);
+    const [assigned] = actor.unitId ? await em.query(`SELECT 1 FROM review_assignments WHERE round_id = $1 AND reviewer_unit_id = $2 AND reviewee_unit_id = $3 AND status = 'active'`, [ctx.round.id, actor.unitId, unitId]) : [];
+    const rel: Relation = { own: RoundsPolicy.isOwnUnit(actor, ctx.year, unitId), manager: RoundsPolicy.isManager(actor, ctx.year), board: isCityWide(actor), reviewer: !!assigned };
+    if (!rel.own && !rel.manager && !rel.board && !rel.reviewer) {
+      throw forbidden('Bạn chỉ xem được bản tự chấm của đơn vị mình và của các đơn vị mình được phân công chấm chéo.');
+    }
+    return rel;
+  }
+
+  async selfAssessment(em: EntityManager, roundId: string, unitId: string, lock?: 'share' | 'update'): Promise<SelfAssessmentRow> {
+    const q = `SELECT sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name
+       FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by
+       WHERE sa.round_id = $1 AND sa.unit_id = $2${lock === 'update' ? ' FOR UPDATE OF sa' : lock === 'share' ? ' FOR SHARE OF sa' : ''}`;
+    let [row] = await em.query(q, [roundId, unitId]);
+    if (!row) {
+      // A unit that joined the block after the round opened gets its self-assessment on first use.
+      const [member] = await em.query('SELECT 1 FROM block_year_members m JOIN scoring_rounds r ON r.block_year_id = m.block_year_id WHERE r.id = $1 AND m.unit_id = $2', [roundId, unitId]);
+      if (!member) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
+      await em.query('INSERT INTO self_assessments (round_id, unit_id, version) VALUES ($1,$2,1) ON CONFLICT DO NOTHING', [roundId, unitId]);
+      [row] = await em.query(q, [roundId, unitId]);
+    }
+    return row;
+  }
+
+  /** Null when the unit may edit its self-assessment now, else the refusal. */
+  private selfEditProblem(ctx: RoundContext, sa: SelfAssessmentRow): AppError | null {
+    if (ctx.phase !== 'self_assessment') {
+      try {
+        RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'tự chấm điểm');
+      } catch (e) {
+        return e as AppError;
+      }
+    }
+    if (ctx.now < ctx.round.opensAt) return conflict('not_open', `Đợt chấm điểm mở nhận tự chấm từ ${vnDateTime(ctx.round.opensAt)}.`);
+    if (sa.status === 'submitted') return conflict('already_submitted', 'Bản tự chấm đã nộp nên không sửa được; muốn sửa, hãy đề nghị Khối trưởng trả lại.');
+    if (sa.status === 'awaiting_confirmation') return conflict('already_submitted', 'Bản tự chấm đang chờ thủ trưởng xác nhận; muốn sửa, hãy rút lại trước.');
+    return this.deadlineProblem(ctx, sa);
+  }
+
+  private deadlineProblem(ctx: RoundContext, sa: SelfAssessmentRow): AppError | null {
+    const deadline = unitDeadline(ctx.round, sa.extension_until);
+    if (ctx.now > deadline && sa.status !== 'returned') return conflict('deadline_passed', `Đã quá hạn nộp bản tự chấm của đơn vị (${vnDateTime(deadline)}).`);
+    return null;
+  }
+
+  private assertSelfEditable(ctx: RoundContext, sa: SelfAssessmentRow): void {
+    const problem = this.selfEditProblem(ctx, sa);
+    if (problem) throw problem;
+  }
+
+  private assertBeforeDeadline(ctx: RoundContext, sa: SelfAssessmentRow): void {
+    const problem = this.deadlineProblem(ctx, sa);
+    if (problem) throw problem;
+  }
+
+  private async assertComplete(em: EntityManager, ctx: RoundContext, unitId: string): Promise<void> {
+    const scheme = await this.data.scheme(em, ctx.round.schemeId);
+    const states = await em.query(
+      `SELECT criterion_id, (score IS NOT NULL OR actual IS NOT NULL OR passed IS NOT NULL OR count IS NOT NULL OR items IS NOT NULL) AS filled,
+              (items IS NOT NULL AND items <> '{}'::jsonb) AS declared
+       FROM score_entries WHERE round_id = $1 AND unit_id = $2 AND source = 'self'`, [ctx.round.id, unitId]);
+    const evidence = await em.query(`SELECT DISTINCT criterion_id FROM evidence_files WHERE round_id = $1 AND unit_id = $2 AND purpose = 'self'`, [ctx.round.id, unitId]);
+    const c = completeness(scheme.rows, applicability(scheme.rows, unitId),
+      new Map(states.map((s: { criterion_id: string; filled: boolean; declared: boolean }) => [s.criterion_id, s])),
+      new Set(evidence.map((e: { criterion_id: string }) => e.criterion_id)));
+    if (!c.unfilledCodes.length && !c.evidenceMissingCodes.length) return;
+    const fields: Record<string, string> = {};
+    for (const code of c.unfilledCodes) fields[code] = 'chưa chấm';
+    for (const code of c.evidenceMissingCodes) fields[code] = fields[code] ? `${fields[code]}, thiếu minh chứng` : 'thiếu minh chứng bắt buộc';
+    const parts: string[] = [];
+    const list = (codes: string[]) => `${codes.slice(0, 10).join(', ')}${codes.length > 10 ? ` và ${codes.length - 10} tiêu chí khác` : ''}`;
+    if (c.unfilledCodes.length) parts.push(`chưa chấm tiêu chí ${list(c.unfilledCodes)}`);
+    if (c.evidenceMissingCodes.length) parts.push(`thiếu minh chứng bắt buộc ở tiêu chí ${list(c.evidenceMissingCodes)}`);
+    throw conflict('incomplete', `Bản tự chấm chưa đầy đủ nên chưa nộp được: ${parts.join('; ')}.`, fields);
+  }
+
+  /** A leaf criterion of the round's scheme that applies to the unit. */
+  async leaf(em: EntityManager, ctx: RoundContext, criterionId: string, unitId: string): Promise<LeafNode> {
+    const scheme = await this.data.scheme(em, ctx.round.schemeId);
+    const node = scheme.nodeById.get(criterionId);
+    if (!node) throw notFound('Không tìm thấy tiêu chí trong biểu chấm điểm của đợt này.');
+    if (node.type === 'group') throw badRequest('group_not_scored', `Nhóm ${node.code}: không chấm điểm trực tiếp cho nhóm, chỉ chấm các tiêu chí trong nhóm.`, { [node.code]: 'là nhóm' });
+    if (!applicability(scheme.rows, unitId)(criterionId)) throw badRequest('not_applicable', `Tiêu chí ${node.code}: không áp dụng với đơn vị này.`, { [node.code]: 'không áp dụng' });
+    return node;
+  }
+
+  /** Explanations answer lowered scores: some counted reviewer or the leader scored below the unit. */
+  private async assertLowered(em: EntityManager, ctx: RoundContext, unitId: string, node: LeafNode): Promise<void> {
+    const rows: { source: string; scorer_unit_id: string; score: number | null; actual: number | null }[] = await em.query(
+      `SELECT e.source, e.scorer_unit_id, e.score::float8 AS score, e.actual::float8 AS actual FROM score_entries e
+       WHERE e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source IN ('self','peer','leader')
+         AND (e.source <> 'peer' OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.round_id = e.round_id AND a.reviewer_unit_id = e.scorer_unit_id AND a.reviewee_unit_id = e.unit_id AND a.status = 'active'))`,
+      [ctx.round.id, unitId, node.id]);
+    const self = rows.find((r) => r.source === 'self');
+    const field = node.type === 'target' ? 'actual' : 'score';
+    const mine = self?.[field] ?? null;
+    const lowered = rows.some((r) => r.source !== 'self' && r[field] !== null && (mine === null || r[field]! < mine));
+    if (!lowered) throw conflict('not_lowered', `Tiêu chí ${node.code}: không có điểm chấm chéo hay thẩm định nào thấp hơn điểm tự chấm nên không cần giải trình.`);
+  }
+
+  private async evidenceList(em: EntityManager, roundId: string, unitId: string, withExplanations: boolean): Promise<EvidenceDto[]> {
+    const rows = await em.query(
+      `SELECT f.id, f.criterion_id, f.purpose, f.filename, f.mime_type, f.size_bytes, f.sha256, f.uploaded_at, a.full_name
+       FROM evidence_files f LEFT JOIN accounts a ON a.id = f.uploaded_by WHERE f.round_id = $1 AND f.unit_id = $2 AND ($3 OR f.purpose = 'self') ORDER BY f.uploaded_at, f.id`,
+      [roundId, unitId, withExplanations]);
+    return rows.map((r: Record<string, any>) => ({
+      id: r.id, criterionId: r.criterion_id, purpose: r.purpose, filename: r.filename, mimeType: r.mime_type, sizeBytes: r.size_bytes, sha256: r.sha256,
+      uploadedAt: new Date(r.uploaded_at).toISOString(), uploadedByName: r.full_name ?? null,
+    }));
+  }
+
+  private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string): Promise<void> {
+    const [u] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
+    const seats = [ctx.year.leaderUnitId, ctx.year.deputyUnitId].filter((x): x is string => !!x && x !== unitId);
+    await notify(em, actor, seats, { roundId: ctx.round.id, kind: 'submitted', title: `${ctx.round.title}: ${u?.name ?? 'Đơn vị'} ${what}` });
+  }
+}
+
+/** 409 for a stale explanation, with the newer text. */
+class StaleExplanationError extends AppError {
+  constructor(message: string, readonly current: unknown) {
+    super(409, 'stale_version', message);
+  }
+
+  override toBody() {
+    return { ...super.toBody(), current: this.current };
+  }
+}
+
+const hasValue = (x: ScoreRowDto) => x.score !== null || x.actual !== null || x.passed !== null || x.count !== null || x.items !== null;
+
+function orderedRows(scheme: RoundScheme): { id: string }[] {
+  const depthCache = scheme.rows;
+  const children = new Map<string | null, typeof depthCache>();
+  for (const r of scheme.rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const out: { id: string }[] = [];
+  const visit = (parent: string | null) => {
+    for (const r of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code, 'vi', { numeric: true }))) {
+      out.push(r);
+      visit(r.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+function depthOf(scheme: RoundScheme, id: string): number {
+  let d = 0;
+  for (let p = scheme.byId.get(id)?.parentId ?? null; p && d < 100; p = scheme.byId.get(p)?.parentId ?? null) d++;
+  return d;
+}
+
+export type { RoundResults };

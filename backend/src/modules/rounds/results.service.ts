@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isCityWide } from '../../common/actor';
+import { conflict, forbidden, notFound } from '../../common/app-error';
+import { AuditService } from '../audit/audit.service';
+import { buildDocumentNumber, DocumentModel, renderPdf } from '../documents';
+import { formatNumber } from '../scoring/rules/round';
+import type { ExportedFile } from '../scoring/scoring.service';
+import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
+import { notify } from './notify';
+import { loadRound, RoundContext } from './round-context';
+import { RoundData, RoundScheme } from './round-data';
+import { PHASE_LABELS } from './round-phase';
+import { computeResults, RoundResults } from './round-results';
+import { RoundsPolicy } from './rounds.policy';
+import { compareRowHashes, HashedScoreRow, scoreRowHash, snapshotDigest } from './score-hash';
+
+const TIE_BREAK_LABELS: Record<string, string> = {
+  total: 'tổng điểm', first_group_score: 'điểm nhóm tiêu chí thứ nhất', fewer_deductions: 'ít điểm trừ hơn', earlier_submission: 'nộp bản tự chấm sớm hơn',
+};
+
+export const ANNEX_HEADERS = ['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú'];
+
+interface SnapshotRow {
+  id: string;
+  seq: number;
+  finalised_at: Date;
+  finalised_by: string | null;
+  finalised_by_name: string | null;
+  ranking: RankingRowDto[];
+  row_hashes: { id: string; sha256: string }[];
+  digest: string;
+  superseded_at: Date | null;
+  reopen_reason: string;
+}
+
+@Injectable()
+export class ResultsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
+
+  // ---------------------------------------------------------------- ranking
+
+  /**
+   * The ranking: from the signed snapshot once the round is finalised (what was signed is what is shown),
+   * computed live before that (leader seat and board only: results are published at finalisation).
+   */
+  async ranking(actor: Actor, roundId: string): Promise<RankingDto> {
+    const em = this.ds.manager;
+    const ctx = await loadRound(em, roundId, actor);
+    this.assertCanSeeRanking(actor, ctx);
+    if (ctx.phase === 'finalised') {
+      const snap = await this.currentSnapshot(em, roundId);
+      if (snap) return { roundId, title: ctx.round.title, phase: ctx.phase, basis: 'snapshot', digest: snap.digest, tieBreakChain: ctx.year.rules.tieBreakChain, rows: snap.ranking };
+    }
+    const { rows } = await this.live(em, ctx);
+    return { roundId, title: ctx.round.title, phase: ctx.phase, basis: 'live', digest: null, tieBreakChain: ctx.year.rules.tieBreakChain, rows };
+  }
+
+  async export(actor: Actor, roundId: string, format: 'xlsx' | 'pdf'): Promise<ExportedFile> {
+    const ranking = await this.ranking(actor, roundId);
+    const ctx = await loadRound(this.ds.manager, roundId, actor);
+    const base = `Bảng tổng hợp điểm ${ctx.year.blockCode} ${ctx.year.year} ${ctx.round.kind === 'mid_year' ? '6 tháng' : 'cả năm'}`;
+    if (format === 'xlsx') return { buffer: await this.xlsx(ctx, ranking), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
+    const [head] = ctx.year.leaderUnitId
+      ? await this.ds.query(`SELECT full_name FROM accounts WHERE unit_id = $1 AND role = 'unit_head' AND archived_at IS NULL ORDER BY created_at LIMIT 1`, [ctx.year.leaderUnitId])
+      : [];
+    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head?.full_name ?? '')), contentType: 'application/pdf', filename: `${base}.pdf` };
+  }
+
+  // ---------------------------------------------------------------- finalising
+
+  /**
+   * Hoàn tất: freezes the round and stores the signed snapshot: the ranking and the SHA-256 of every score
+   * row, with their digest recorded in the audit chain in the same transaction.
+   */
+  async finalise(actor: Actor, roundId: string, reason?: string): Promise<SnapshotDto> {
+    await this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'update');
+      RoundsPolicy.assertManager(actor, ctx.year);
+      RoundsPolicy.assertPhase(ctx, ['final_review'], 'hoàn tất đợt chấm');
+      const { rows: ranking } = await this.live(em, ctx);
+      const rowHashes = (await this.scoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
+      const [{ seq }] = await em.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM round_snapshots WHERE round_id = $1', [roundId]);
+      const finalisedAt = ctx.now.toISOString();
+      const digest = snapshotDigest({ roundId, seq, finalisedAt, finalisedBy: actor.id, ranking, rowHashes });
+      await em.query(
+        `INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [roundId, seq, ctx.now, actor.id, JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
+      await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId, ctx.now]);
+      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+      await notify(em, actor, members, { roundId, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
+      await this.audit.record(em, actor, {
+        action: 'round.finalise', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: ctx.phase },
+        after: { phase: 'finalised', seq, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) }, reason,
+      });
+    });
+    return this.snapshot(actor, roundId);
+  }
+
+  /** Mở lại: an audited act with a reason; the snapshot is kept, marked superseded, and the round goes back to final review. */
+  async reopen(actor: Actor, roundId: string, reason: string): Promise<SnapshotDto> {
+    await this.ds.transaction(async (em) => {
+      const ctx = await loadRound(em, roundId, actor, 'update');
+      RoundsPolicy.assertManager(actor, ctx.year);
+      if (ctx.phase !== 'finalised') throw conflict('wrong_phase', `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", chưa hoàn tất nên không cần mở lại.`);
+      const [snap] = await em.query('SELECT id, seq, digest FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL FOR UPDATE', [roundId]);
+      if (snap) await em.query('UPDATE round_snapshots SET superseded_at = now(), superseded_by = $2, reopen_reason = $3 WHERE id = $1', [snap.id, actor.id, reason]);
+      await em.query(`UPDATE scoring_rounds SET phase = 'final_review', finalised_at = NULL, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId]);
+      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+      await notify(em, actor, members, { roundId, kind: 'reopened', title: `${ctx.round.title}: Khối trưởng mở lại đợt chấm để xem xét lại điểm`, body: reason });
+      await this.audit.record(em, actor, {
+        action: 'round.reopen', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId,
+        before: { phase: 'finalised', seq: snap?.seq ?? null, digest: snap?.digest ?? null }, after: { phase: 'final_review' }, reason,
+      });
+    });
+    return this.snapshot(actor, roundId);
+  }
+
+  /** The latest snapshot, checked against the score rows as they are now, with the history of reopenings. */
+  async snapshot(actor: Actor, roundId: string): Promise<SnapshotDto> {
+    const em = this.ds.manager;
+    const ctx = await loadRound(em, roundId, actor);
+    RoundsPolicy.assertCanRead(actor, ctx.year);
+    const all: SnapshotRow[] = await em.query(
+      `SELECT s.id, s.seq, s.finalised_at, s.finalised_by, a.full_name AS finalised_by_name, s.ranking, s.row_hashes, s.digest, s.superseded_at, s.reopen_reason
+       FROM round_snapshots s LEFT JOIN accounts a ON a.id = s.finalised_by WHERE s.round_id = $1 ORDER BY s.seq DESC`, [roundId]);
+    if (!all.length) throw notFound('Đợt chấm điểm chưa hoàn tất lần nào nên chưa có bản chốt.');
+    const s = all[0];
+    const current = (await this.scoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
+    const cmp = compareRowHashes(s.row_hashes, current);
+    const finalisedAt = new Date(s.finalised_at).toISOString();
+    const digestValid = snapshotDigest({ roundId, seq: s.seq, finalisedAt, finalisedBy: s.finalised_by, ranking: s.ranking, rowHashes: s.row_hashes }) === s.digest;
+    const [audit] = await em.query(`SELECT hash FROM audit_entries WHERE action = 'round.finalise' AND entity_id = $1 AND after->>'digest' = $2 ORDER BY id DESC LIMIT 1`, [roundId, s.digest]);
+    return {
+      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalised_by_name, auditHash: audit?.hash ?? null, rowCount: s.row_hashes.length,
+      rowHashes: s.row_hashes, ranking: s.ranking,
+      verification: { intact: digestValid && !cmp.changed.length && !cmp.missing.length && !cmp.added.length, digestValid, changedRows: cmp.changed, missingRows: cmp.missing, addedRows: cmp.added },
+      history: all.map((h) => ({ seq: h.seq, digest: h.digest, finalisedAt: new Date(h.finalised_at).toISOString(), supersededAt: h.superseded_at ? new Date(h.superseded_at).toISOString() : null, reopenReason: h.reopen_reason })),
+    };
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private assertCanSeeRanking(actor: Actor, ctx: RoundContext): void {
+    RoundsPolicy.assertCanRead(actor, ctx.year);
+    if (isCityWide(actor) || RoundsPolicy.isManager(actor, ctx.year) || ctx.phase === 'finalised') return;
+    throw forbidden('Kết quả xếp hạng được công bố khi đợt chấm điểm hoàn tất; trước đó chỉ Khối trưởng, Khối phó và Ban TĐKT xem được bảng tạm tính.', 'ranking_not_published');
+  }
+
+  /** Ranking rows computed from the score rows as they are now. */
+  async live(em: EntityManager, ctx: RoundContext): Promise<{ rows: RankingRowDto[]; results: RoundResults }> {
+    const { input, scheme, units } = await this.data.resultsInput(em, ctx);
+    const results = computeResults(input);
+    return { rows: rankingRows(results, scheme, units), results };
+  }
+
+  private async currentSnapshot(em: EntityManager, roundId: string): Promise<SnapshotRow | null> {
+    const [s] = await em.query('SELECT id, seq, finalised_at, finalised_by, ranking, row_hashes, digest, superseded_at, reopen_reason FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL', [roundId]);
+    return s ?? null;
+  }
+
+  private async scoreRows(em: EntityManager, roundId: string): Promise<HashedScoreRow[]> {
+    return em.query(
+      `SELECT id, round_id AS "roundId", unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score,
+              passed, count, actual::float8 AS actual, items, note, version
+       FROM score_entries WHERE round_id = $1 ORDER BY id`, [roundId]);
+  }
+
+  private async xlsx(ctx: RoundContext, ranking: RankingDto): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Thi đua';
+    const ws = wb.addWorksheet('Tổng hợp điểm', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.addRow([`BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA – ${ctx.year.blockName.toUpperCase()}`]).font = { bold: true, size: 14 };
+    ws.addRow([ctx.round.title + (ranking.basis === 'live' ? ' (TẠM TÍNH – đợt chấm chưa hoàn tất)' : '')]).font = { italic: true };
+    if (ranking.digest) ws.addRow([`Mã băm bản chốt (SHA-256): ${ranking.digest}`]).font = { size: 9 };
+    ws.addRow([]);
+    const groups = ranking.rows[0]?.groups ?? [];
+    const header = ws.addRow([...ANNEX_HEADERS, ...groups.map((g) => `${g.code} (tối đa ${formatNumber(g.max)})`)]);
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    ranking.rows.forEach((r, i) => {
+      ws.addRow([i + 1, r.unitName, r.self.total, r.final.score, r.final.bonus, r.final.deductions, r.final.total, r.rank, '', annexNote(r), ...r.groups.map((g) => g.final)]);
+    });
+    ws.columns.forEach((c, i) => (c.width = i === 1 ? 48 : i === 9 ? 30 : 12));
+    for (const col of [3, 4, 5, 6, 7]) ws.getColumn(col).numFmt = '0.00';
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  /** The score summary annex (domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
+  annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = ''): DocumentModel {
+    const vn = (n: number) => formatNumber(n);
+    let number = '';
+    try {
+      number = buildDocumentNumber(null, 'BC', ctx.year.blockCode);
+    } catch {
+      number = '';
+    }
+    return {
+      agency: { parent: 'UBND Thành phố Hà Nội', name: ctx.year.blockName },
+      number,
+      place: 'Hà Nội',
+      date: ranking.basis === 'snapshot' ? new Date(ctx.round.finalisedAt ?? ctx.now) : null,
+      type: 'Bảng tổng hợp',
+      title: `Kết quả chấm điểm thi đua ${ctx.round.kind === 'mid_year' ? `6 tháng đầu năm ${ctx.year.year}` : `năm ${ctx.year.year}`} của ${ctx.year.blockName}`,
+      orientation: 'landscape',
+      blocks: [
+        ...(ranking.basis === 'live' ? [{ kind: 'paragraph' as const, content: [{ text: 'TẠM TÍNH – đợt chấm điểm chưa hoàn tất, số liệu còn có thể thay đổi.', bold: true, italic: true }], align: 'center' as const }] : []),
+        {
+          kind: 'table',
+          size: 12,
+          columns: ANNEX_HEADERS.map((header, i) => ({ header, width: [0.6, 4, 1.1, 1.2, 1.1, 1, 1.1, 1, 1.8, 1.6][i], align: i === 1 || i >= 8 ? 'left' : 'center' })),
+          rows: ranking.rows.map((r, i) => [i + 1, r.unitName, vn(r.self.total), vn(r.final.score), vn(r.final.bonus), vn(r.final.deductions), { text: vn(r.final.total), bold: true }, r.rank, '', annexNote(r)]),
+        },
+        {
+          kind: 'paragraph', size: 11, align: 'left', indent: false,
+          content: `Thứ tự ưu tiên khi bằng điểm: ${ranking.tieBreakChain.map((t) => TIE_BREAK_LABELS[t] ?? t).join(' → ')}; đơn vị vẫn bằng nhau được xếp đồng hạng.`,
+        },
+      ],
+      signatures: [
+        { position: 'Người lập biểu', name: '' },
+        { prefix: 'TM.', authority: ctx.year.blockName, position: 'Khối trưởng', name: leaderHeadName },
+      ],
+      footer: ranking.digest ? `Bản chốt kết quả đã ký số hóa. SHA-256: ${ranking.digest}` : 'TẠM TÍNH – chưa hoàn tất đợt chấm điểm',
+    };
+  }
+}
+
+function annexNote(r: RankingRowDto): string {
+  return r.sharedRank ? 'Đồng hạng' : r.decidedBy && r.decidedBy !== 'total' ? `Xếp trên theo ${TIE_BREAK_LABELS[r.decidedBy] ?? r.decidedBy}` : '';
+}
+
+/** Ranking rows in rank order, with self vs final totals and the breakdown per top-level group. */
+export function rankingRows(results: RoundResults, scheme: RoundScheme, units: readonly { id: string; name: string; submittedAt: Date | null }[]): RankingRowDto[] {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const top = scheme.rows.filter((r) => r.parentId === null && r.type !== 'bonus' && r.type !== 'deduction').sort((a, b) => a.sortOrder - b.sortOrder);
+  return results.ranking.map((r) => {
+    const u = results.units.get(r.unitId)!;
+    const t = (x: typeof u.self) => ({ max: x.max, score: x.score, bonus: x.bonus, deductions: x.deductions, total: x.total });
+    return {
+      rank: r.rank, sharedRank: r.sharedRank, tiedWith: r.tiedWith, decidedBy: r.decidedBy, unitId: r.unitId, unitName: names.get(r.unitId) ?? '',
+      self: t(u.self), final: t(u.final), submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+      groups: top.map((g) => ({ criterionId: g.id, code: g.code, title: g.title, max: u.final.byNode.get(g.id)?.max ?? 0, self: u.self.byNode.get(g.id)?.score ?? 0, final: u.final.byNode.get(g.id)?.score ?? 0 })),
+    };
+  });
+}

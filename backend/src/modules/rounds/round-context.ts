@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { notFound } from '../../common/app-error';
+import { loadScoringYear, ScoringYear } from '../scoring/year-context';
+import { effectivePhase, Phase, RoundKind } from './round-phase';
+
+export interface RoundRow {
+  id: string;
+  blockYearId: string;
+  schemeId: string;
+  schemeTitle: string;
+  schemeVersionNo: number;
+  kind: RoundKind;
+  title: string;
+  /** As stored (last set by the leader); see `RoundContext.phase` for the phase in force. */
+  storedPhase: Phase;
+  opensAt: Date;
+  selfAssessmentUntil: Date;
+  reviewUntil: Date;
+  explanationUntil: Date;
+  finalReviewUntil: Date | null;
+  finalisedAt: Date | null;
+  assignmentSeed: number | null;
+  latestExtension: Date | null;
+  version: number;
+}
+
+/** A round loaded for a request: the row, its year with the actor's seat, the phase in force now. */
+export interface RoundContext {
+  round: RoundRow;
+  year: ScoringYear;
+  phase: Phase;
+  now: Date;
+}
+
+/**
+ * Loads a round. `lock`: 'update' for acts that change the round itself (phase, calendar, assignments),
+ * 'share' for acts inside it (a score saved), so a phase change waits for saves in flight and vice versa.
+ */
+export async function loadRound(em: EntityManager, id: string, actor: Pick<Actor, 'unitId'> | null, lock?: 'update' | 'share'): Promise<RoundContext> {
+  const [r] = await em.query(
+    `SELECT r.id, r.block_year_id, r.scheme_id, s.title AS scheme_title, s.version_no AS scheme_version_no, r.kind, r.title, r.phase, r.opens_at,
+            r.self_assessment_until, r.review_until, r.explanation_until, r.final_review_until, r.finalised_at, r.assignment_seed, r.version,
+            (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
+     FROM scoring_rounds r JOIN scoring_schemes s ON s.id = r.scheme_id WHERE r.id = $1${lock === 'update' ? ' FOR UPDATE OF r' : lock === 'share' ? ' FOR SHARE OF r' : ''}`, [id]);
+  if (!r) throw notFound('Không tìm thấy đợt chấm điểm.');
+  const round: RoundRow = {
+    id: r.id, blockYearId: r.block_year_id, schemeId: r.scheme_id, schemeTitle: r.scheme_title, schemeVersionNo: r.scheme_version_no, kind: r.kind, title: r.title,
+    storedPhase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
+    finalReviewUntil: r.final_review_until, finalisedAt: r.finalised_at, assignmentSeed: r.assignment_seed, latestExtension: r.latest_extension, version: r.version,
+  };
+  const year = await loadScoringYear(em, round.blockYearId, actor);
+  // The database's clock, so every check of one transaction agrees with the rows it reads.
+  const now: Date = r.now;
+  return { round, year, now, phase: effectivePhase({ ...round, phase: round.storedPhase }, now) };
+}

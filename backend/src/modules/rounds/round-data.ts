@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CovenantsService } from '../covenants/covenants.service';
+import type { SchemeNode } from '../scoring/rules';
+import { toSchemeNode } from '../scoring/scheme-tree';
+import { ScoringService, StoredCriterion } from '../scoring/scoring.service';
+import { yearMembers } from '../scoring/year-context';
+import type { RoundContext } from './round-context';
+import type { ResultsInput, ScoreEntryLite } from './round-results';
+
+export interface RoundScheme {
+  rows: StoredCriterion[];
+  nodes: SchemeNode[];
+  byId: Map<string, StoredCriterion>;
+  nodeById: Map<string, SchemeNode>;
+  /** criterionId → units it does not apply to. */
+  notApplicable: Map<string, Set<string>>;
+}
+
+export interface TargetValue {
+  target: number;
+  source: 'round' | 'covenant';
+}
+
+/** What the covenants module is expected to expose; until it does, targets come from the round only. */
+interface CovenantTargetsReader {
+  targetsInForce?: (blockYearId: string) => Promise<unknown>;
+}
+
+const CACHE_LIMIT = 64;
+
+/**
+ * Reading a round's data: its (frozen) scheme, members, targets, and the inputs of the results. A round's
+ * scheme is frozen, and the database refuses any change to a frozen scheme, so its rows are cached.
+ */
+@Injectable()
+export class RoundData {
+  private readonly schemes = new Map<string, RoundScheme>();
+
+  constructor(private readonly scoring: ScoringService, private readonly covenants: CovenantsService) {}
+
+  async scheme(em: EntityManager, schemeId: string): Promise<RoundScheme> {
+    const cached = this.schemes.get(schemeId);
+    if (cached) return cached;
+    const [s] = await em.query('SELECT frozen_at FROM scoring_schemes WHERE id = $1', [schemeId]);
+    const rows = await this.scoring.loadRows(em, schemeId);
+    const nodes = rows.map(toSchemeNode);
+    const scheme: RoundScheme = {
+      rows, nodes, byId: new Map(rows.map((r) => [r.id, r])), nodeById: new Map(nodes.map((n) => [n.id, n])),
+      notApplicable: new Map(rows.filter((r) => r.notApplicableUnitIds.length).map((r) => [r.id, new Set(r.notApplicableUnitIds)])),
+    };
+    if (s?.frozen_at) {
+      if (this.schemes.size >= CACHE_LIMIT) this.schemes.delete(this.schemes.keys().next().value!);
+      this.schemes.set(schemeId, scheme);
+    }
+    return scheme;
+  }
+
+  members(em: EntityManager, blockYearId: string) {
+    return yearMembers(em, blockYearId);
+  }
+
+  /**
+   * Targets (chỉ tiêu) of the round's target criteria: entered in the round, else from the covenant in force
+   * (`CovenantsService.targetsInForce`, when that module provides it). Missing targets are fine: the formula
+   * scores those units on the "no target" branch.
+   */
+  async targets(em: EntityManager, ctx: RoundContext, scheme: RoundScheme): Promise<Map<string, TargetValue>> {
+    const out = new Map<string, TargetValue>();
+    const targetCriteria = scheme.rows.filter((r) => r.type === 'target');
+    if (!targetCriteria.length) return out;
+    const reader = this.covenants as unknown as CovenantTargetsReader;
+    if (typeof reader.targetsInForce === 'function') {
+      const byCode = new Map(targetCriteria.map((r) => [r.code, r.id]));
+      const list = await reader.targetsInForce(ctx.round.blockYearId);
+      for (const t of Array.isArray(list) ? list : []) {
+        const e = t as Record<string, unknown>;
+        const unitId = e.unitId as string | undefined;
+        const criterionId = (e.criterionId as string | undefined) ?? byCode.get(String(e.criterionCode ?? e.code ?? ''));
+        const value = Number(e.target ?? e.value);
+        if (unitId && criterionId && scheme.byId.has(criterionId) && e.target !== null && Number.isFinite(value) && value >= 0) {
+          out.set(`${unitId}|${criterionId}`, { target: value, source: 'covenant' });
+        }
+      }
+    }
+    const rows: { unit_id: string; criterion_id: string; target: number }[] = await em.query(
+      'SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [ctx.round.id]);
+    for (const r of rows) out.set(`${r.unit_id}|${r.criterion_id}`, { target: r.target, source: 'round' });
+    return out;
+  }
+
+  /** Everything `computeResults` needs, read in four queries. */
+  async resultsInput(em: EntityManager, ctx: RoundContext): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] }> {
+    const scheme = await this.scheme(em, ctx.round.schemeId);
+    const units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] = await em.query(
+      `SELECT u.id, u.name, u.short_name AS "shortName", sa.submitted_at AS "submittedAt"
+       FROM block_year_members m JOIN units u ON u.id = m.unit_id
+       LEFT JOIN self_assessments sa ON sa.round_id = $2 AND sa.unit_id = u.id
+       WHERE m.block_year_id = $1 ORDER BY u.name`, [ctx.round.blockYearId, ctx.round.id]);
+    const entries: ScoreEntryLite[] = await em.query(
+      `SELECT unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score, actual::float8 AS actual
+       FROM score_entries WHERE round_id = $1`, [ctx.round.id]);
+    const peers: { reviewer_unit_id: string; reviewee_unit_id: string }[] = await em.query(
+      `SELECT reviewer_unit_id, reviewee_unit_id FROM review_assignments WHERE round_id = $1 AND status = 'active'`, [ctx.round.id]);
+    const targets = await this.targets(em, ctx, scheme);
+    return {
+      scheme,
+      units,
+      input: {
+        nodes: scheme.nodes, notApplicable: scheme.notApplicable, units: units.map((u) => ({ id: u.id, submittedAt: u.submittedAt })), entries,
+        activePeers: new Set(peers.map((p) => `${p.reviewer_unit_id}|${p.reviewee_unit_id}`)),
+        targets: new Map([...targets].map(([k, v]) => [k, v.target])), rule: ctx.year.rules.finalScoreRule, tieBreaks: ctx.year.rules.tieBreakChain,
+      },
+    };
+  }
+}

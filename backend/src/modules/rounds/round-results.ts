@@ -1,0 +1,155 @@
+/**
+ * A round's results from its stored score rows (domain.md §4): per criterion the final score from its
+ * sources under the rule set's rule, target criteria scored for the whole block, totals per unit with
+ * bonus and deductions, ranks with the tie-break chain. Pure: the service, the bench and the tests share it.
+ */
+import {
+  computeTotals, divergence, finalScore, FinalScore, FinalScoreRule, isAdjustment, needsReason, RankedRow, rankUnits, SchemeNode, SchemeTotals,
+  targetOutcomes, TieBreak,
+} from '../scoring/rules';
+
+export type Source = 'self' | 'peer' | 'leader' | 'final';
+export const SOURCES: readonly Source[] = ['self', 'peer', 'leader', 'final'];
+
+/** What the results need of a stored score row. For target criteria `score` is null and `actual` counts. */
+export interface ScoreEntryLite {
+  unitId: string;
+  criterionId: string;
+  source: Source;
+  scorerUnitId: string;
+  score: number | null;
+  actual: number | null;
+}
+
+export interface ResultsInput {
+  nodes: readonly SchemeNode[];
+  /** criterionId → units it does not apply to. */
+  notApplicable: ReadonlyMap<string, ReadonlySet<string>>;
+  units: readonly { id: string; submittedAt: Date | null }[];
+  entries: readonly ScoreEntryLite[];
+  /** `${reviewerUnitId}|${revieweeUnitId}` of active review assignments: only their peer rows count. */
+  activePeers: ReadonlySet<string>;
+  /** `${unitId}|${criterionId}` → the unit's target T. */
+  targets: ReadonlyMap<string, number>;
+  rule: FinalScoreRule;
+  tieBreaks: readonly TieBreak[];
+}
+
+/** The sources of one criterion of one unit (only counted peers). */
+export interface CriterionSources {
+  self: ScoreEntryLite | null;
+  peers: ScoreEntryLite[];
+  leader: ScoreEntryLite | null;
+  final: ScoreEntryLite | null;
+}
+
+export interface UnitResult {
+  unitId: string;
+  submittedAt: Date | null;
+  self: SchemeTotals;
+  final: SchemeTotals;
+  /** criterionId → the unit's self score (target: computed among the self actuals of the block). */
+  selfScores: Map<string, number>;
+  /** criterionId → final score and where it came from (target: `actual` is the resolved actual value). */
+  finalScores: Map<string, FinalScore & { actual?: number | null }>;
+}
+
+export interface RoundResults {
+  units: Map<string, UnitResult>;
+  ranking: RankedRow[];
+  sources: (unitId: string, criterionId: string) => CriterionSources;
+}
+
+const key = (a: string, b: string) => `${a}|${b}`;
+const notApplicableTo = (input: ResultsInput, criterionId: string, unitId: string) => input.notApplicable.get(criterionId)?.has(unitId) ?? false;
+
+export function computeResults(input: ResultsInput): RoundResults {
+  const bySlot = new Map<string, CriterionSources>();
+  for (const e of input.entries) {
+    if (e.source === 'peer' && !input.activePeers.has(key(e.scorerUnitId, e.unitId))) continue;
+    const k = key(e.unitId, e.criterionId);
+    const slot = bySlot.get(k) ?? { self: null, peers: [], leader: null, final: null };
+    if (e.source === 'peer') slot.peers.push(e);
+    else slot[e.source] = e;
+    bySlot.set(k, slot);
+  }
+  const empty: CriterionSources = { self: null, peers: [], leader: null, final: null };
+  const sources = (unitId: string, criterionId: string) => bySlot.get(key(unitId, criterionId)) ?? empty;
+  const value = (e: ScoreEntryLite | null, target: boolean) => (e ? (target ? e.actual : e.score) : null);
+
+  const selfScores = new Map(input.units.map((u) => [u.id, new Map<string, number>()]));
+  const finalScores = new Map(input.units.map((u) => [u.id, new Map<string, FinalScore & { actual?: number | null }>()]));
+
+  for (const node of input.nodes) {
+    if (node.type === 'group') continue;
+    const target = node.type === 'target';
+    const applicable = input.units.filter((u) => !notApplicableTo(input, node.id, u.id));
+    const resolved = new Map<string, { self: number | null; final: FinalScore }>();
+    for (const u of applicable) {
+      const s = sources(u.id, node.id);
+      const pick = (e: ScoreEntryLite | null) => {
+        const v = value(e, target);
+        return v === null || v === undefined ? null : v;
+      };
+      const peers = s.peers.map((p) => pick(p)).filter((v): v is number => v !== null);
+      resolved.set(u.id, { self: pick(s.self), final: finalScore({ self: pick(s.self), peers, leader: pick(s.leader), final: pick(s.final) }, input.rule) });
+    }
+    if (!target) {
+      for (const [unitId, r] of resolved) {
+        if (r.self !== null) selfScores.get(unitId)!.set(node.id, r.self);
+        finalScores.get(unitId)!.set(node.id, r.final);
+      }
+      continue;
+    }
+    const scoreTargets = (actualOf: (unitId: string) => number | null) => {
+      const entries = [...resolved.keys()]
+        .map((unitId) => ({ unitId, actual: actualOf(unitId), target: input.targets.get(key(unitId, node.id)) ?? null }))
+        .filter((e): e is { unitId: string; actual: number; target: number | null } => e.actual !== null);
+      return targetOutcomes(entries, node.max);
+    };
+    const self = scoreTargets((u) => resolved.get(u)!.self);
+    const fin = scoreTargets((u) => resolved.get(u)!.final.score);
+    for (const [unitId, r] of resolved) {
+      const s = self.get(unitId);
+      if (s) selfScores.get(unitId)!.set(node.id, s.score);
+      const f = fin.get(unitId);
+      finalScores.get(unitId)!.set(node.id, { score: f ? f.score : null, source: r.final.source, actual: r.final.score });
+    }
+  }
+
+  const units = new Map<string, UnitResult>();
+  for (const u of input.units) {
+    const na = [...input.notApplicable].filter(([, set]) => set.has(u.id)).map(([id]) => id);
+    const fin = new Map<string, number>();
+    for (const [id, f] of finalScores.get(u.id)!) if (f.score !== null) fin.set(id, f.score);
+    units.set(u.id, {
+      unitId: u.id, submittedAt: u.submittedAt,
+      self: computeTotals(input.nodes, selfScores.get(u.id)!, na),
+      final: computeTotals(input.nodes, fin, na),
+      selfScores: selfScores.get(u.id)!, finalScores: finalScores.get(u.id)!,
+    });
+  }
+  const ranking = rankUnits(
+    [...units.values()].map((r) => ({ unitId: r.unitId, total: r.final.total, firstGroupScore: r.final.firstGroupScore, deductions: r.final.deductions, submittedAt: r.submittedAt })),
+    input.tieBreaks,
+  );
+  return { units, ranking, sources };
+}
+
+/**
+ * The score one source's value gives a target criterion: the source's actual for this unit, the others'
+ * self actuals as the block baseline (for showing a reviewer's figure beside the others).
+ */
+export function targetScoreWith(node: SchemeNode, unitId: string, actual: number, baseline: ReadonlyMap<string, number>, targets: ReadonlyMap<string, number>): number {
+  const entries = [...baseline].filter(([u]) => u !== unitId).map(([u, a]) => ({ unitId: u, actual: a, target: targets.get(key(u, node.id)) ?? null }));
+  entries.push({ unitId, actual, target: targets.get(key(unitId, node.id)) ?? null });
+  return targetOutcomes(entries, node.max).get(unitId)!.score;
+}
+
+/** Whether a review source's value needs a reason: target criteria compare the actual values, others the scores. */
+export function reviewNeedsReason(node: SchemeNode, value: { score: number | null; actual: number | null }, self: { score: number | null; actual: number | null } | null): boolean {
+  if (node.type === 'target') return needsReason(value.actual, self?.actual ?? null);
+  return needsReason(value.score, self?.score ?? null);
+}
+
+export { divergence, isAdjustment };

@@ -1,0 +1,128 @@
+/**
+ * Saving one score row (any source) with its per-row optimistic version: validate with the pure rules,
+ * lock the row, refuse a stale version with the newer row in the answer, write, audit, in the caller's
+ * transaction.
+ */
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { AppError, badRequest, ErrorBody } from '../../common/app-error';
+import { canonicalJson } from '../audit/audit-chain';
+import type { AuditService } from '../audit/audit.service';
+import { CriterionInput, INPUT_FIELD, LeafNode, scoreCriterion, validateCriterionInput } from '../scoring/rules';
+import type { ScoreRowDto } from './dto/assessment.dto';
+import type { Source } from './round-results';
+
+/** 409 for a stale save: the body carries the newer row so the form can show it. */
+export class StaleRowError extends AppError {
+  constructor(message: string, readonly current: ScoreRowDto | null) {
+    super(409, 'stale_version', message);
+  }
+
+  override toBody(): ErrorBody & { current: ScoreRowDto | null } {
+    return { ...super.toBody(), current: this.current };
+  }
+}
+
+export const SELECT_SCORE_ROW = `
+  SELECT e.id, e.criterion_id AS "criterionId", e.unit_id AS "unitId", e.source, e.scorer_unit_id AS "scorerUnitId", e.score::float8 AS score,
+         e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at AS "updatedAt", a.full_name AS "updatedByName"
+  FROM score_entries e LEFT JOIN accounts a ON a.id = e.updated_by`;
+
+export function toScoreRow(r: Record<string, any>): ScoreRowDto {
+  return {
+    id: r.id, criterionId: r.criterionId, unitId: r.unitId, source: r.source, scorerUnitId: r.scorerUnitId, score: r.score, passed: r.passed, count: r.count,
+    actual: r.actual, items: r.items, note: r.note, version: r.version, updatedAt: new Date(r.updatedAt).toISOString(), updatedByName: r.updatedByName ?? null,
+  };
+}
+
+export interface SaveScoreArgs {
+  roundId: string;
+  blockId: string;
+  unitId: string;
+  node: LeafNode;
+  source: Source;
+  scorerUnitId: string;
+  input: CriterionInput;
+  note: string;
+  version: number;
+  /** Called with the validated input and its score; may throw (e.g. a reason is required). */
+  check?: (value: { score: number | null; actual: number | null; hasInput: boolean }) => void;
+}
+
+const INPUT_FIELDS = ['score', 'passed', 'count', 'actual', 'items'] as const;
+
+/** True when the scorer entered something (all fields empty clears the row's value). */
+export const hasInput = (input: CriterionInput) => INPUT_FIELDS.some((f) => input[f] !== undefined && input[f] !== null);
+
+export async function saveScore(em: EntityManager, audit: AuditService, actor: Actor, a: SaveScoreArgs): Promise<{ row: ScoreRowDto; changed: boolean }> {
+  const filled = hasInput(a.input);
+  let score: number | null = null;
+  if (filled) {
+    const error = validateCriterionInput(a.node, a.input);
+    if (error) throw badRequest('invalid_score', `${error.message}.`, { [error.field ?? 'input']: error.message });
+    if (a.node.type !== 'target') {
+      const result = scoreCriterion(a.node, a.input);
+      if (!result.ok) throw badRequest('invalid_score', `${result.error.message}.`, { [result.error.field ?? 'input']: result.error.message });
+      score = result.score;
+    }
+  }
+  const own = INPUT_FIELD[a.node.type];
+  const value = {
+    score,
+    passed: filled && own === 'passed' ? (a.input.passed as boolean) : null,
+    count: filled && own === 'count' ? (a.input.count as number) : null,
+    actual: filled && own === 'actual' ? (a.input.actual as number) : null,
+    items: filled && own === 'items' ? normaliseItems(a.input.items ?? {}) : null,
+  };
+  a.check?.({ score, actual: value.actual, hasInput: filled });
+
+  const where = a.source === 'peer'
+    ? { sql: 'round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = $4 AND scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
+    : { sql: 'round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
+  const [current] = await em.query(`SELECT id, score::float8 AS score, passed, count, actual::float8 AS actual, items, note, version FROM score_entries WHERE ${where.sql} FOR UPDATE`, where.params);
+  const reload = async (id?: string) => {
+    const [r] = id ? await em.query(`${SELECT_SCORE_ROW} WHERE e.id = $1`, [id]) : await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql.replace(/\b(round_id|unit_id|criterion_id|source|scorer_unit_id)\b/g, 'e.$1')}`, where.params);
+    return r ? toScoreRow(r) : null;
+  };
+  const label = `Tiêu chí ${a.node.code}`;
+  const staleMessage = (v: number) => `${label}: điểm vừa được người khác cập nhật (phiên bản ${v}, bạn sửa phiên bản ${a.version}). Dữ liệu mới nhất được gửi kèm; hãy xem lại rồi lưu tiếp.`;
+
+  if (current) {
+    if (current.version !== a.version) throw new StaleRowError(staleMessage(current.version), await reload(current.id));
+    const before = { ...pick(current), note: current.note };
+    const after = { ...value, note: a.note };
+    if (canonicalJson(before) === canonicalJson(after)) return { row: (await reload(current.id))!, changed: false };
+    await em.query(
+      `UPDATE score_entries SET score = $2, passed = $3, count = $4, actual = $5, items = $6, note = $7, updated_by = $8, updated_at = now(), version = version + 1 WHERE id = $1`,
+      [current.id, value.score, value.passed, value.count, value.actual, value.items === null ? null : JSON.stringify(value.items), a.note, actor.id]);
+    await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: current.id, blockId: a.blockId, before: { criterion: a.node.code, ...before }, after });
+    return { row: (await reload(current.id))!, changed: true };
+  }
+  if (a.version !== 0) throw new StaleRowError(`${label}: dòng điểm bạn sửa không còn (phiên bản ${a.version}). Hãy tải lại.`, null);
+  if (!filled && a.note === '') return { row: emptyRow(a), changed: false };
+  const [inserted] = await em.query(
+    `INSERT INTO score_entries (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,1) ON CONFLICT DO NOTHING RETURNING id`,
+    [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId, a.node.type, a.node.max, value.score, value.passed, value.count, value.actual,
+      value.items === null ? null : JSON.stringify(value.items), a.note, actor.id]);
+  if (!inserted) {
+    // Someone else created the row first: their version wins, this save is stale.
+    const newer = await reload();
+    throw new StaleRowError(staleMessage(newer?.version ?? 1), newer);
+  }
+  await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: inserted.id, blockId: a.blockId, after: { criterion: a.node.code, ...value, note: a.note } });
+  return { row: (await reload(inserted.id))!, changed: true };
+}
+
+function pick(r: Record<string, any>) {
+  return { score: r.score, passed: r.passed, count: r.count, actual: r.actual, items: r.items };
+}
+
+/** Item counts with zero counts dropped and keys sorted, so equal inputs compare equal. */
+function normaliseItems(items: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(items).filter(([, n]) => n > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function emptyRow(a: SaveScoreArgs): ScoreRowDto {
+  return { id: '', criterionId: a.node.id, unitId: a.unitId, source: a.source, scorerUnitId: a.scorerUnitId, score: null, passed: null, count: null, actual: null, items: null, note: '', version: 0, updatedAt: new Date(0).toISOString(), updatedByName: null };
+}

@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Schemas } from '@/api/client';
+import { stubApi } from '../../../test/fetch-stub';
+import { block4, defaultRules, unitList, units } from '../../../test/fixtures';
+import { findPage, page, renderRoute, users } from '../../../test/render';
+
+type Entry = Schemas['AuditEntryDto'];
+const entry = (e: Partial<Entry> & Pick<Entry, 'id' | 'action' | 'entityType'>): Entry => ({
+  occurredAt: new Date(2025, 0, 6, 9, 30).toISOString(), actorId: 'acc-board', actorName: 'Lê Thu Trang', entityId: null, blockId: null, before: null, after: null, reason: '', hash: 'ab'.repeat(32), ...e,
+});
+const json = (v: unknown) => v as Record<string, never>;
+
+const entries = [
+  entry({ id: '42', action: 'block_year.update', entityType: 'block_year', entityId: 'by-2024', reason: 'Theo quy chế mới',
+    before: json({ rules: defaultRules }), after: json({ rules: { ...defaultRules, quotas: { ...defaultRules.quotas, city_flag: { kind: 'count', value: 2 } } } }) }),
+  entry({ id: '41', action: 'unit.update', entityType: 'unit', entityId: units.lhp.id, before: json({ phone: '024 3823 0003' }), after: json({ phone: '024 3823 9999' }) }),
+  entry({ id: '40', action: 'block.create', entityType: 'block', entityId: 'block-4', after: json({ code: 'KTĐ4', name: 'Khối thi đua số 4', kind: 'khoi' }) }),
+];
+
+describe('Audit log page', () => {
+  function stub() {
+    return stubApi({
+      'GET /api/auth/me': users.board,
+      'GET /api/audit': page(entries),
+      'GET /api/units': page(unitList),
+      'GET /api/accounts': page([]),
+      'GET /api/blocks': page([block4]),
+      'GET /api/block-years': [{ id: 'by-2024', blockId: 'block-4', blockName: 'Khối thi đua số 4', year: 2024, status: 'in_progress', leaderUnitName: null, deputyUnitName: null, memberCount: 5 }],
+      'GET /api/audit/verify': { ok: false, checked: 39, brokenAtId: '40', problem: 'content' },
+    });
+  }
+
+  it('lists who did what and when in Vietnamese, with a field-by-field before → after', async () => {
+    stub();
+    renderRoute('/audit');
+    await findPage('Nhật ký thay đổi');
+    const created = await screen.findByRole('row', { name: /Tạo khối/ });
+    expect(within(created).getByText('09:30 06/01/2025')).toBeInTheDocument();
+    expect(within(created).getByText('Lê Thu Trang')).toBeInTheDocument();
+    expect(within(created).getByRole('link', { name: 'Khối thi đua số 4' })).toHaveAttribute('href', '/blocks/block-4');
+
+    const edited = screen.getByRole('row', { name: /Sửa đơn vị/ });
+    expect(within(edited).getByText(units.lhp.name)).toBeInTheDocument();
+    await userEvent.click(within(edited).getByRole('button', { name: /Mở rộng/ }));
+    const phone = await screen.findByRole('row', { name: /Điện thoại/ });
+    expect(within(phone).getByText('024 3823 0003')).toBeInTheDocument();
+    expect(within(phone).getByText('024 3823 9999')).toBeInTheDocument();
+
+    const rules = screen.getByRole('row', { name: /Sửa năm thi đua/ });
+    expect(within(rules).getByText('Theo quy chế mới')).toBeInTheDocument();
+    expect(within(rules).getByRole('link', { name: 'Khối thi đua số 4 – 2024' })).toBeInTheDocument();
+    await userEvent.click(within(rules).getByRole('button', { name: /Mở rộng/ }));
+    const quota = await screen.findByRole('row', { name: /Bộ quy tắc › Số lượng khen thưởng › Cờ thi đua của UBND Thành phố › giá trị/ });
+    expect(within(quota).getByText('1')).toBeInTheDocument();
+    expect(within(quota).getByText('2')).toBeInTheDocument();
+    // Only what changed is listed.
+    expect(screen.queryByRole('row', { name: /Túc số/ })).not.toBeInTheDocument();
+  });
+
+  it('filters by actor when their name is clicked', async () => {
+    const api = stub();
+    renderRoute('/audit');
+    await findPage('Nhật ký thay đổi');
+    const row = await screen.findByRole('row', { name: /Tạo khối/ });
+    await userEvent.click(within(row).getByText('Lê Thu Trang'));
+    await waitFor(() => expect(api.calls('GET /api/audit').some((c) => c.query.get('actorId') === 'acc-board')).toBe(true));
+  });
+
+  it('checks the hash chain and names the first broken entry', async () => {
+    const api = stub();
+    renderRoute('/audit');
+    await findPage('Nhật ký thay đổi');
+    await userEvent.click(screen.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }));
+    expect(await screen.findByText('Phát hiện nhật ký bị can thiệp tại mục #40')).toBeInTheDocument();
+    expect(screen.getByText(/Nội dung mục này đã bị sửa sau khi ghi/)).toBeInTheDocument();
+    expect(api.calls('GET /api/audit/verify')).toHaveLength(1);
+  });
+});

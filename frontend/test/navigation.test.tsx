@@ -1,0 +1,42 @@
+import { screen, within } from '@testing-library/react';
+import { navItems } from '@/app/nav';
+import { reply, stubApi } from './fetch-stub';
+import { findPage, renderRoute, users } from './render';
+
+const menuLabels = async () => {
+  const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
+  return within(nav).getAllByRole('menuitem').map((i) => i.textContent);
+};
+
+describe('Navigation by role', () => {
+  it('shows the board the whole city, with the audit log and the Excel import', async () => {
+    stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years': [] });
+    renderRoute('/');
+    await findPage(/Xin chào/);
+    expect(await menuLabels()).toEqual(expect.arrayContaining(['Trang chủ', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi']));
+  });
+
+  it("shows an officer only their block's year, units and accounts", async () => {
+    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years': [] });
+    renderRoute('/');
+    await findPage(/Xin chào/);
+    const labels = await menuLabels();
+    expect(labels).toEqual(expect.arrayContaining(['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Tài khoản']));
+    expect(labels).not.toContain('Khối, cụm thi đua');
+    expect(labels).not.toContain('Nhật ký thay đổi');
+    expect(labels).not.toContain('Nhập từ Excel');
+  });
+
+  it('gives admins and the board the same menu; unit heads the same as officers', () => {
+    expect(navItems({ role: 'admin' })).toEqual(navItems({ role: 'board' }));
+    expect(navItems({ role: 'unit_head' })).toEqual(navItems({ role: 'officer' }));
+  });
+
+  it('sends a signed-out visitor to the sign-in page, remembering where they were going', async () => {
+    stubApi({ 'GET /api/auth/me': reply(401, { statusCode: 401, code: 'unauthenticated', message: 'Vui lòng đăng nhập.' }) });
+    const { router } = renderRoute('/units');
+    expect(await screen.findByRole('button', { name: 'Đăng nhập' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('?next=%2Funits');
+  });
+});
