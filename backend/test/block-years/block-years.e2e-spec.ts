@@ -97,17 +97,19 @@ describe('block years', () => {
       expect(y24.status).toBe('planning');
       expect((await expectStatus(leader.get(`/api/block-years/${y2024}`), 200)).permissions).toEqual({ canManage: false, seat: 'leader', canEditRules: true });
 
-      // The 2024 leader unit's officer updates the legal basis and the rules of 2024.
+      // The 2024 leader unit's officer updates the legal basis of 2024; its rules were adopted at the launch
+      // conference, so they change only through a new adopted version.
       y24 = await expectStatus(leader.patch(`/api/block-years/${y2024}`, { legalBasis: [...y24.legalBasis, NEW_INSTRUMENT], version: y24.version }), 200);
       expect(y24.legalBasis.at(-1)).toEqual(NEW_INSTRUMENT);
-      y24 = await expectStatus(leader.patch(`/api/block-years/${y2024}`, { rules: { ...y24.rules, reviewsPerUnit: 3 }, reason: 'Theo hội nghị', version: y24.version }), 200);
-      expect(y24.rules.reviewsPerUnit).toBe(3);
-      const last = (await auditOf(t.ds, 'block_year', y2024)).at(-1)!;
-      expect(last).toMatchObject({ action: 'block_year.update', reason: 'Theo hội nghị', before: { rules: { reviewsPerUnit: 2 } }, after: { rules: { reviewsPerUnit: 3 } } });
-      expect(last.actor_id).toBe(leader.me.id);
+      const rulesAdopted = await leader.patch(`/api/block-years/${y2024}`, { rules: { ...y24.rules, reviewsPerUnit: 3 }, version: y24.version });
+      expect(rulesAdopted.status).toBe(409);
+      expect(rulesAdopted.body.code).toBe('rules_adopted');
       // The unit head of the leader unit holds the same seat.
       const headDukcq = await t.as('thutruong.dukcq@thidua.vn');
-      y24 = await expectStatus(headDukcq.patch(`/api/block-years/${y2024}`, { rules: { ...y24.rules, divergencePercent: 25 }, version: y24.version }), 200);
+      y24 = await expectStatus(headDukcq.patch(`/api/block-years/${y2024}`, { legalBasis: y24.legalBasis.slice(0, -1), version: y24.version }), 200);
+      const last = (await auditOf(t.ds, 'block_year', y2024)).at(-1)!;
+      expect(last).toMatchObject({ action: 'block_year.update', after: { legalBasis: y24.legalBasis } });
+      expect(last.actor_id).toBe(headDukcq.me.id);
 
       // 2025 is not theirs: another unit leads it.
       let y25 = await expectStatus(leader.get(`/api/block-years/${y2025}`), 200);
@@ -118,6 +120,12 @@ describe('block years', () => {
       expect(y25.status).toBe('planning');
       y25 = await expectStatus(nextLeader.patch(`/api/block-years/${y2025}`, { legalBasis: [...y25.legalBasis, { ...NEW_INSTRUMENT, date: '2025-02-20' }], version: y25.version }), 200);
       expect(y25.legalBasis).toHaveLength(5);
+      // 2025's rules are still a draft: its leader changes the rule set, audited with the reason.
+      y25 = await expectStatus(nextLeader.patch(`/api/block-years/${y2025}`, { rules: { ...y25.rules, reviewsPerUnit: 3 }, reason: 'Theo hội nghị', version: y25.version }), 200);
+      expect(y25.rules.reviewsPerUnit).toBe(3);
+      const last25 = (await auditOf(t.ds, 'block_year', y2025)).at(-1)!;
+      expect(last25).toMatchObject({ action: 'block_year.update', reason: 'Theo hội nghị', before: { rules: { reviewsPerUnit: 2 } }, after: { rules: { reviewsPerUnit: 3 } } });
+      expect(last25.actor_id).toBe(nextLeader.me.id);
       expect((await expectStatus(nextLeader.get(`/api/block-years/${y2025}`), 200)).permissions).toEqual({ canManage: false, seat: 'leader', canEditRules: true });
 
       // The seats as /auth/me reports them before the move.
@@ -132,17 +140,17 @@ describe('block years', () => {
       const seatAudit = (await auditOf(t.ds, 'block_year', y2024)).at(-1)!;
       expect(seatAudit).toMatchObject({ reason: 'Luân phiên khối trưởng', before: { leaderUnitId: dukcq }, after: { leaderUnitId: lhp } });
 
-      const oldLeader = await leader.patch(`/api/block-years/${y2024}`, { rules: { ...y24.rules, reviewsPerUnit: 4 }, version: y24.version });
+      const oldLeader = await leader.patch(`/api/block-years/${y2024}`, { legalBasis: y24.legalBasis.slice(0, 3), version: y24.version });
       expect(oldLeader.status).toBe(403);
-      expect((await headDukcq.patch(`/api/block-years/${y2024}`, { rules: { ...y24.rules, reviewsPerUnit: 4 }, version: y24.version })).status).toBe(403);
+      expect((await headDukcq.patch(`/api/block-years/${y2024}`, { legalBasis: y24.legalBasis.slice(0, 3), version: y24.version })).status).toBe(403);
       expect((await expectStatus(leader.get(`/api/block-years/${y2024}`), 200)).permissions).toEqual({ canManage: false, seat: null, canEditRules: false });
       expect(await seatsOf(leader)).toEqual([]);
 
       expect((await expectStatus(member.get(`/api/block-years/${y2024}`), 200)).permissions).toEqual({ canManage: false, seat: 'leader', canEditRules: true });
       expect(await seatsOf(member)).toEqual([`2024:leader:${y2024}`]);
-      y24 = await expectStatus(member.patch(`/api/block-years/${y2024}`, { rules: { ...y24.rules, reviewsPerUnit: 4 }, version: y24.version }), 200);
-      expect(y24.rules.reviewsPerUnit).toBe(4);
-      await expectStatus(head.patch(`/api/block-years/${y2024}`, { legalBasis: y24.legalBasis.slice(0, 4), version: y24.version }), 200);
+      y24 = await expectStatus(member.patch(`/api/block-years/${y2024}`, { legalBasis: y24.legalBasis.slice(0, 3), version: y24.version }), 200);
+      expect(y24.legalBasis).toHaveLength(3);
+      await expectStatus(head.patch(`/api/block-years/${y2024}`, { legalBasis: y24.legalBasis.slice(0, 2), version: y24.version }), 200);
       // …for 2024 only: 2025 is still led by ĐUK Doanh nghiệp.
       const y25now = await current(y2025);
       expect((await member.patch(`/api/block-years/${y2025}`, { legalBasis: [NEW_INSTRUMENT], version: y25now.version })).status).toBe(403);

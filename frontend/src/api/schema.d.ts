@@ -1251,6 +1251,520 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt chấm điểm của một năm thi đua */
+        get: operations["listRounds"];
+        put?: never;
+        /** Mở đợt chấm điểm (Khối trưởng, Khối phó); biểu chấm điểm được đóng băng */
+        post: operations["createRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đợt chấm điểm: lịch, giai đoạn đang có hiệu lực, vị trí của đơn vị người dùng */
+        get: operations["getRound"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tên, lịch của đợt (hạn đã qua không sửa được) */
+        patch: operations["updateRound"];
+        trace?: never;
+    };
+    "/api/rounds/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển sang giai đoạn kế tiếp trước hạn (Khối trưởng, Khối phó) */
+        post: operations["advanceRoundPhase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gia hạn nộp bản tự chấm cho một đơn vị, có lý do */
+        post: operations["extendRoundDeadline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ tự chấm của từng đơn vị (Khối trưởng, Khối phó, Ban TĐKT) */
+        get: operations["getRoundProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi nhắc nhở (thông báo trong hệ thống) tới các đơn vị, mặc định các đơn vị chưa nộp */
+        post: operations["sendRoundReminders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chỉ tiêu của từng đơn vị cho các tiêu chí theo chỉ tiêu (từ giao ước hoặc nhập trong đợt) */
+        get: operations["listRoundTargets"];
+        /** Nhập chỉ tiêu trong đợt (khi giao ước chưa có); null để xóa */
+        put: operations["setRoundTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phân công chấm chéo của đợt */
+        get: operations["listReviewAssignments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/assignments/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo phân công chấm chéo: mỗi đơn vị chấm k đơn vị khác (k theo bộ quy tắc) */
+        post: operations["generateReviewAssignments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng xếp hạng: tổng điểm gồm thưởng, trừ; thứ hạng theo thứ tự ưu tiên; điểm từng nhóm; tự chấm so với cuối cùng */
+        get: operations["getRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/ranking/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất bảng tổng hợp điểm (.xlsx hoặc .pdf phụ lục A4 ngang) */
+        get: operations["exportRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hoàn tất đợt chấm: đóng băng điểm và lưu bản chốt có mã băm (Khối trưởng, Khối phó) */
+        post: operations["finaliseRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở lại đợt chấm đã hoàn tất (bắt buộc lý do, ghi nhật ký) */
+        post: operations["reopenRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản chốt kết quả: xếp hạng, mã băm từng dòng điểm, kiểm tra toàn vẹn, lịch sử mở lại */
+        get: operations["getRoundSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản tự chấm của đơn vị: cây tiêu chí, điểm, minh chứng, các nguồn điểm được phép xem */
+        get: operations["getAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/self/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Lưu điểm tự chấm một tiêu chí (tự động lưu; phiên bản cũ → 409 kèm dữ liệu mới) */
+        put: operations["saveSelfScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp bản tự chấm (cán bộ: gửi thủ trưởng xác nhận; thủ trưởng: nộp luôn) */
+        post: operations["submitSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thủ trưởng xác nhận nộp bản tự chấm */
+        post: operations["confirmSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rút lại bản tự chấm đang chờ thủ trưởng xác nhận */
+        post: operations["withdrawSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khối trưởng trả lại bản tự chấm kèm lý do */
+        post: operations["returnSelfAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/evidence/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên minh chứng (PDF, ảnh, tài liệu Office; tối đa 10 MB; loại tệp kiểm tra theo nội dung) */
+        post: operations["uploadEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/explanations/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Giải trình một tiêu chí bị chấm thấp hơn điểm tự chấm */
+        put: operations["saveExplanation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/reviews/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Chấm chéo một tiêu chí của đơn vị được phân công (khác điểm tự chấm phải ghi lý do) */
+        put: operations["savePeerScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/appraisal/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Khối trưởng, Khối phó thẩm định một tiêu chí (khác điểm tự chấm phải ghi lý do) */
+        put: operations["saveAppraisalScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rounds/{roundId}/units/{unitId}/final/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Khối trưởng, Khối phó chốt điểm cuối cùng một tiêu chí */
+        put: operations["saveFinalScore"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp minh chứng (đơn vị, đơn vị chấm chéo được phân công, Khối trưởng, Khối phó, Ban TĐKT) */
+        get: operations["downloadEvidence"];
+        put?: never;
+        post?: never;
+        /** Xóa tệp minh chứng khi bản tự chấm (hoặc giải trình) còn được sửa */
+        delete: operations["deleteEvidence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-assignments/{id}/recuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đơn vị được phân công từ chối chấm (xung đột lợi ích), có lý do */
+        post: operations["recuseReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-assignments/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khối trưởng phân công đơn vị chấm thay cho đơn vị đã từ chối */
+        post: operations["reassignReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của đơn vị người dùng (nhắc nhở, trả lại, gia hạn, kết quả) */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2791,6 +3305,542 @@ export interface components {
             position: number;
             /** @description Phiên bản của tiêu chí */
             version: number;
+        };
+        RoundSummaryDto: {
+            id: string;
+            blockYearId: string;
+            /** @enum {string} */
+            kind: "mid_year" | "year_end";
+            title: string;
+            /** @enum {string} */
+            phase: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            phaseLabel: string;
+            /** Format: date-time */
+            selfAssessmentUntil: string;
+            /** Format: date-time */
+            finalisedAt: string | null;
+        };
+        CreateRoundDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            /**
+             * Format: uuid
+             * @description Biểu chấm điểm dùng cho đợt (sẽ được đóng băng)
+             */
+            schemeId: string;
+            /** @enum {string} */
+            kind: "mid_year" | "year_end";
+            /** @example Chấm điểm thi đua năm 2024 */
+            title?: string;
+            /**
+             * Format: date-time
+             * @description Mở nhận tự chấm; bỏ trống: ngay bây giờ
+             */
+            opensAt?: string;
+            /**
+             * Format: date-time
+             * @description Hạn nộp bản tự chấm
+             */
+            selfAssessmentUntil: string;
+            /**
+             * Format: date-time
+             * @description Hết hạn chấm chéo, thẩm định
+             */
+            reviewUntil: string;
+            /**
+             * Format: date-time
+             * @description Hết hạn giải trình
+             */
+            explanationUntil: string;
+            /**
+             * Format: date-time
+             * @description Dự kiến chốt điểm (chỉ để theo dõi; việc hoàn tất luôn do Khối trưởng thực hiện)
+             */
+            finalReviewUntil?: string;
+        };
+        RoundUnitDto: {
+            id: string;
+            name: string;
+            shortName: string;
+        };
+        MyUnitInRoundDto: {
+            unitId: string;
+            /**
+             * Format: date-time
+             * @description Hạn nộp của đơn vị (kể cả gia hạn)
+             */
+            deadline: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_confirmation" | "submitted" | "returned" | "locked";
+            /** @description Các đơn vị mình được phân công chấm chéo */
+            reviews: string[];
+        };
+        RoundPermissionsDto: {
+            /** @description Ghế Khối trưởng/Khối phó: điều hành đợt, thẩm định, chốt điểm */
+            canManage: boolean;
+            /** @description Đơn vị của người dùng được tự chấm lúc này */
+            canSelfAssess: boolean;
+            /** @description Được xem bảng xếp hạng */
+            canSeeRanking: boolean;
+        };
+        RoundDto: {
+            id: string;
+            blockYearId: string;
+            blockName: string;
+            year: number;
+            schemeId: string;
+            schemeTitle: string;
+            schemeVersionNo: number;
+            /** @enum {string} */
+            kind: "mid_year" | "year_end";
+            title: string;
+            /**
+             * @description Giai đoạn đang có hiệu lực (theo lịch hoặc do Khối trưởng chuyển)
+             * @enum {string}
+             */
+            phase: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            phaseLabel: string;
+            /** @description Đã đến thời gian mở nhận tự chấm */
+            isOpen: boolean;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            selfAssessmentUntil: string;
+            /** Format: date-time */
+            reviewUntil: string;
+            /** Format: date-time */
+            explanationUntil: string;
+            /** Format: date-time */
+            finalReviewUntil: string | null;
+            /** Format: date-time */
+            finalisedAt: string | null;
+            units: components["schemas"]["RoundUnitDto"][];
+            myUnit: components["schemas"]["MyUnitInRoundDto"] | null;
+            permissions: components["schemas"]["RoundPermissionsDto"];
+            version: number;
+        };
+        UpdateRoundDto: {
+            title?: string;
+            /** Format: date-time */
+            selfAssessmentUntil?: string;
+            /** Format: date-time */
+            reviewUntil?: string;
+            /** Format: date-time */
+            explanationUntil?: string;
+            /** Format: date-time */
+            finalReviewUntil?: string;
+            /** @description Lý do thay đổi (ghi vào nhật ký) */
+            reason?: string;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        AdvancePhaseDto: {
+            /**
+             * @description Giai đoạn chuyển sang (giai đoạn kế tiếp)
+             * @enum {string}
+             */
+            to: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            /** @description Lý do (ghi vào nhật ký) */
+            reason?: string;
+        };
+        ExtensionDto: {
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * Format: date-time
+             * @description Hạn mới của đơn vị
+             */
+            until: string;
+            /** @description Lý do gia hạn */
+            reason: string;
+        };
+        ProgressUnitDto: {
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_confirmation" | "submitted" | "returned" | "locked";
+            /** @description Đã nộp (thủ trưởng đã xác nhận) */
+            submitted: boolean;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Số tiêu chí đã chấm */
+            criteriaFilled: number;
+            /** @description Số tiêu chí phải chấm */
+            criteriaRequired: number;
+            /** @description Số tiêu chí còn thiếu minh chứng bắt buộc */
+            evidenceMissing: number;
+            /** @description Mã các tiêu chí còn thiếu minh chứng */
+            evidenceMissingCodes: string[];
+            /** Format: date-time */
+            deadline: string;
+            /** @description Số giây còn lại đến hạn (âm: quá hạn) */
+            secondsLeft: number;
+            extensionReason: string | null;
+            /** Format: date-time */
+            lastSavedAt: string | null;
+            returnReason: string | null;
+        };
+        ProgressDto: {
+            roundId: string;
+            /** @enum {string} */
+            phase: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            /** Format: date-time */
+            now: string;
+            units: components["schemas"]["ProgressUnitDto"][];
+        };
+        ReminderDto: {
+            /** @description Đơn vị nhận nhắc; bỏ trống: các đơn vị chưa nộp */
+            unitIds?: string[];
+            /** @description Nội dung nhắc */
+            message?: string;
+        };
+        ReminderResultDto: {
+            sent: number;
+            unitIds: string[];
+        };
+        TargetDto: {
+            unitId: string;
+            criterionId: string;
+            code: string;
+            target: number | null;
+            /**
+             * @description Nhập trong đợt, lấy từ giao ước, hoặc chưa có
+             * @enum {string}
+             */
+            source: "round" | "covenant" | "none";
+        };
+        TargetInputDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** Format: uuid */
+            criterionId: string;
+            /** @description Chỉ tiêu T; null: xóa chỉ tiêu nhập trong đợt */
+            target: number | null;
+        };
+        SetTargetsDto: {
+            targets: components["schemas"]["TargetInputDto"][];
+        };
+        AssignmentDto: {
+            id: string;
+            reviewerUnitId: string;
+            reviewerUnitName: string;
+            revieweeUnitId: string;
+            revieweeUnitName: string;
+            /** @enum {string} */
+            status: "active" | "recused";
+            recusalReason: string;
+            replacedById: string | null;
+            /** @description Cặp chấm lẫn nhau (A chấm B và B chấm A) */
+            reciprocal: boolean;
+            /** @description Số tiêu chí đã chấm */
+            scored: number;
+        };
+        AssignmentsDto: {
+            roundId: string;
+            seed: number | null;
+            /** @description Số đơn vị mỗi đơn vị chấm (k) */
+            reviewsPerUnit: number;
+            assignments: components["schemas"]["AssignmentDto"][];
+        };
+        GenerateAssignmentsDto: {
+            /** @description Hạt giống ngẫu nhiên (cùng hạt giống, cùng kết quả); bỏ trống: ngẫu nhiên */
+            seed?: number;
+        };
+        RankingTotalsDto: {
+            max: number;
+            score: number;
+            bonus: number;
+            deductions: number;
+            total: number;
+        };
+        RankingGroupDto: {
+            criterionId: string;
+            code: string;
+            title: string;
+            max: number;
+            self: number;
+            final: number;
+        };
+        RankingRowDto: {
+            rank: number;
+            /** @description Đồng hạng */
+            sharedRank: boolean;
+            tiedWith: string[];
+            /**
+             * @description Tiêu chí phân định thứ hạng với đơn vị xếp trên
+             * @enum {string|null}
+             */
+            decidedBy: "total" | "first_group_score" | "fewer_deductions" | "earlier_submission" | null;
+            unitId: string;
+            unitName: string;
+            /** @description Tự chấm */
+            self: components["schemas"]["RankingTotalsDto"];
+            /** @description Sau thẩm định (điểm cuối cùng) */
+            final: components["schemas"]["RankingTotalsDto"];
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** @description Điểm từng nhóm tiêu chí cấp cao nhất */
+            groups: components["schemas"]["RankingGroupDto"][];
+        };
+        RankingDto: {
+            roundId: string;
+            title: string;
+            /** @enum {string} */
+            phase: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            /**
+             * @description Từ bản chốt đã ký (đợt đã hoàn tất) hay tính trực tiếp (tạm tính)
+             * @enum {string}
+             */
+            basis: "snapshot" | "live";
+            /** @description Mã băm SHA-256 của bản chốt */
+            digest: string | null;
+            tieBreakChain: string[];
+            rows: components["schemas"]["RankingRowDto"][];
+        };
+        OptionalReasonDto: {
+            /** @description Ghi chú (ghi vào nhật ký) */
+            reason?: string;
+        };
+        SnapshotVerificationDto: {
+            /** @description Dữ liệu điểm hiện tại khớp với bản chốt */
+            intact: boolean;
+            /** @description Mã băm bản chốt tính lại khớp với mã đã lưu */
+            digestValid: boolean;
+            changedRows: string[];
+            missingRows: string[];
+            addedRows: string[];
+        };
+        SnapshotHistoryDto: {
+            seq: number;
+            digest: string;
+            /** Format: date-time */
+            finalisedAt: string;
+            /** Format: date-time */
+            supersededAt: string | null;
+            reopenReason: string;
+        };
+        SnapshotDto: {
+            roundId: string;
+            seq: number;
+            /** @description SHA-256 của bản chốt (xếp hạng và mã băm từng dòng điểm) */
+            digest: string;
+            /** Format: date-time */
+            finalisedAt: string;
+            finalisedByName: string | null;
+            /** @description Mã băm của mục nhật ký ghi nhận bản chốt (chuỗi nhật ký) */
+            auditHash: string | null;
+            rowCount: number;
+            rowHashes: {
+                id?: string;
+                sha256?: string;
+            }[];
+            ranking: components["schemas"]["RankingRowDto"][];
+            verification: components["schemas"]["SnapshotVerificationDto"];
+            history: components["schemas"]["SnapshotHistoryDto"][];
+        };
+        ReasonRequiredDto: {
+            /** @description Lý do (bắt buộc) */
+            reason: string;
+        };
+        AssessmentTotalsDto: {
+            /** @description Điểm tối đa của đơn vị (bỏ tiêu chí không áp dụng) */
+            max: number;
+            score: number;
+            bonus: number;
+            deductions: number;
+            total: number;
+            /** @description Số tiêu chí đã chấm */
+            filled: number;
+            /** @description Số tiêu chí phải chấm */
+            required: number;
+            /** @description Mã tiêu chí chưa chấm */
+            unfilledCodes: string[];
+            /** @description Mã tiêu chí thiếu minh chứng bắt buộc */
+            evidenceMissingCodes: string[];
+        };
+        ScoreRowDto: {
+            id: string;
+            criterionId: string;
+            unitId: string;
+            /** @enum {string} */
+            source: "self" | "peer" | "leader" | "final";
+            scorerUnitId: string;
+            /** @description Điểm (loại theo chỉ tiêu: null, điểm tính cho cả khối) */
+            score: number | null;
+            passed: boolean | null;
+            count: number | null;
+            actual: number | null;
+            items: {
+                [key: string]: number;
+            } | null;
+            /** @description Thuyết minh (tự chấm) hoặc lý do (chấm chéo, thẩm định, chốt điểm) */
+            note: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedByName: string | null;
+        };
+        EvidenceDto: {
+            id: string;
+            criterionId: string;
+            /** @enum {string} */
+            purpose: "self" | "explanation";
+            filename: string;
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 của nội dung tệp */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedByName: string | null;
+        };
+        SourceScoreDto: {
+            /** @enum {string} */
+            source: "peer" | "leader" | "final";
+            scorerUnitId: string;
+            scorerUnitName: string;
+            /** @description Điểm (loại theo chỉ tiêu: tính với giá trị thực hiện của nguồn này) */
+            score: number | null;
+            actual: number | null;
+            /** @description Lý do */
+            note: string;
+            /** @description Thấp hơn điểm tự chấm */
+            lowered: boolean;
+            /** @description Chênh lệch với điểm cuối cùng vượt ngưỡng của bộ quy tắc */
+            divergent: boolean;
+            row: components["schemas"]["ScoreRowDto"];
+        };
+        FinalScoreDto: {
+            score: number | null;
+            /** @enum {string|null} */
+            source: "final" | "leader" | "peer_median" | "self" | null;
+            /** @description Loại theo chỉ tiêu: giá trị thực hiện được công nhận */
+            actual: number | null;
+        };
+        ExplanationDto: {
+            text: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssessmentRowDto: {
+            criterionId: string;
+            parentId: string | null;
+            code: string;
+            title: string;
+            guidance: string;
+            /** @enum {string} */
+            type: "group" | "points" | "pass_fail" | "per_occurrence" | "target" | "bonus" | "deduction";
+            max: number;
+            depth: number;
+            /** @description Áp dụng với đơn vị này */
+            applicable: boolean;
+            evidenceRequired: boolean;
+            pointsPerOccurrence: number | null;
+            measure: string;
+            items: components["schemas"]["AdjustmentItemResponseDto"][];
+            /** @description Chỉ tiêu T của đơn vị (loại theo chỉ tiêu) */
+            target: number | null;
+            /** @description Dòng tự chấm */
+            self: components["schemas"]["ScoreRowDto"] | null;
+            /** @description Điểm tự chấm (nhóm: tổng; loại theo chỉ tiêu: tính cho cả khối) */
+            selfScore: number | null;
+            evidence: components["schemas"]["EvidenceDto"][];
+            /** @description Điểm chấm chéo của đơn vị người dùng (khi được phân công) */
+            myReview: components["schemas"]["ScoreRowDto"] | null;
+            /** @description Các nguồn điểm khác được phép xem */
+            sources: components["schemas"]["SourceScoreDto"][];
+            /** @description Điểm cuối cùng (khi được phép xem) */
+            final: components["schemas"]["FinalScoreDto"] | null;
+            /** @description Có nguồn chấm thấp hơn điểm tự chấm (cần giải trình) */
+            lowered: boolean;
+            explanation: components["schemas"]["ExplanationDto"] | null;
+        };
+        AssessmentPermissionsDto: {
+            canEdit: boolean;
+            canSubmit: boolean;
+            canConfirm: boolean;
+            canWithdraw: boolean;
+            canReturn: boolean;
+            canExplain: boolean;
+            canReview: boolean;
+            canAppraise: boolean;
+            canSetFinal: boolean;
+        };
+        AssessmentDto: {
+            id: string;
+            roundId: string;
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            phase: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            /** @enum {string} */
+            status: "draft" | "awaiting_confirmation" | "submitted" | "returned" | "locked";
+            /** Format: date-time */
+            submittedAt: string | null;
+            confirmedByName: string | null;
+            returnReason: string | null;
+            /** Format: date-time */
+            deadline: string;
+            /** @description Tổng điểm tự chấm */
+            totals: components["schemas"]["AssessmentTotalsDto"];
+            /** @description Tổng điểm cuối cùng (khi được phép xem) */
+            finalTotals: components["schemas"]["AssessmentTotalsDto"] | null;
+            /** @description Cây tiêu chí theo thứ tự đọc */
+            rows: components["schemas"]["AssessmentRowDto"][];
+            permissions: components["schemas"]["AssessmentPermissionsDto"];
+            version: number;
+        };
+        ScoreInputDto: {
+            /** @description Loại chấm điểm: 0..tối đa */
+            score?: number | null;
+            /** @description Loại đạt/không đạt */
+            passed?: boolean | null;
+            /** @description Loại tính theo số lần: số lần */
+            count?: number | null;
+            /** @description Loại theo chỉ tiêu: giá trị thực hiện (điểm được tính tự động) */
+            actual?: number | null;
+            /** @description Mục thưởng/trừ: mã khoản → số lần */
+            items?: {
+                [key: string]: number;
+            } | null;
+            /** @description Tự chấm: thuyết minh; chấm chéo, thẩm định, chốt điểm: lý do (bắt buộc khi khác điểm tự chấm) */
+            note?: string;
+            /** @description Phiên bản của dòng điểm đang sửa (0 khi chưa có) */
+            version: number;
+        };
+        SaveResultDto: {
+            row: components["schemas"]["ScoreRowDto"];
+            /** @description Đã lưu thay đổi (false: không có gì thay đổi) */
+            changed: boolean;
+        };
+        ExplanationInputDto: {
+            /** @description Nội dung giải trình */
+            text: string;
+            /** @description Phiên bản đang sửa (0 khi chưa có) */
+            version: number;
+        };
+        ExplanationResultDto: {
+            criterionId: string;
+            explanation: components["schemas"]["ExplanationDto"];
+        };
+        ReassignDto: {
+            /**
+             * Format: uuid
+             * @description Đơn vị chấm thay; bỏ trống: hệ thống chọn theo quy tắc phân công
+             */
+            unitId?: string;
+        };
+        NotificationDto: {
+            id: string;
+            roundId: string | null;
+            kind: string;
+            title: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
         };
     };
     responses: never;
@@ -5024,6 +6074,818 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchemeDto"];
+                };
+            };
+        };
+    };
+    listRounds: {
+        parameters: {
+            query: {
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundSummaryDto"][];
+                };
+            };
+        };
+    };
+    createRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    getRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    updateRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRoundDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    advanceRoundPhase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvancePhaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    extendRoundDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtensionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDto"];
+                };
+            };
+        };
+    };
+    getRoundProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressDto"];
+                };
+            };
+        };
+    };
+    sendRoundReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReminderDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResultDto"];
+                };
+            };
+        };
+    };
+    listRoundTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"][];
+                };
+            };
+        };
+    };
+    setRoundTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTargetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"][];
+                };
+            };
+        };
+    };
+    listReviewAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsDto"];
+                };
+            };
+        };
+    };
+    generateReviewAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateAssignmentsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsDto"];
+                };
+            };
+        };
+    };
+    getRanking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    exportRanking: {
+        parameters: {
+            query: {
+                format: "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng tổng hợp điểm: .xlsx, hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP (A4 ngang) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    finaliseRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+        };
+    };
+    reopenRound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequiredDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+        };
+    };
+    getRoundSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotDto"];
+                };
+            };
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    saveSelfScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaveResultDto"];
+                };
+            };
+        };
+    };
+    submitSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    confirmSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    withdrawSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    returnSelfAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequiredDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentDto"];
+                };
+            };
+        };
+    };
+    uploadEvidence: {
+        parameters: {
+            query?: {
+                /** @description Minh chứng tự chấm (mặc định) hoặc minh chứng giải trình */
+                purpose?: "self" | "explanation";
+            };
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+        };
+    };
+    saveExplanation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplanationInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExplanationResultDto"];
+                };
+            };
+        };
+    };
+    savePeerScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaveResultDto"];
+                };
+            };
+        };
+    };
+    saveAppraisalScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaveResultDto"];
+                };
+            };
+        };
+    };
+    saveFinalScore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+                unitId: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaveResultDto"];
+                };
+            };
+        };
+    };
+    downloadEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    deleteEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    recuseReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequiredDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsDto"];
+                };
+            };
+        };
+    };
+    reassignReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentsDto"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
                 };
             };
         };

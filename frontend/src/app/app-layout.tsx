@@ -38,7 +38,7 @@ function Shell() {
 
   const items = useMemo(() => (me.data ? navItems(me.data).map((i) => ({ key: i.href, label: t(i.label as SharedKey), onClick: () => navigate(i.href) })) : []), [me.data, t, navigate]);
 
-  if (me.isPending) return <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}><Spin size="large" tip={t('common.loading')}><div style={{ padding: 40 }} /></Spin></div>;
+  if (me.isPending) return <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}><Spin size="large" description={t('common.loading')}><div style={{ padding: 40 }} /></Spin></div>;
   if (me.error) {
     if (me.error instanceof ApiError && me.error.status === 401) return <Navigate to={paths.signIn.getHref(location.pathname)} replace />;
     return <div style={{ padding: 48 }}><Typography.Title level={3}>{t('common.error')}</Typography.Title><p>{me.error.message}</p><Button onClick={() => me.refetch()}>{t('action.retry')}</Button></div>;

@@ -1,14 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import { RouteError } from './route-error';
+import { RouteLoading } from './route-loading';
 import { paths } from './paths';
 
 /** Every route is lazy: the sign-in page ships without the UI kit; the shell and pages load on demand. */
 export const routes = [
-  { path: paths.signIn.path, lazy: () => import('@/features/auth/sign-in-page'), errorElement: <RouteError /> },
+  { path: paths.signIn.path, lazy: () => import('@/features/auth/sign-in-page'), errorElement: <RouteError />, HydrateFallback: RouteLoading },
   {
     path: '/',
     lazy: () => import('./app-layout'),
     errorElement: <RouteError />,
+    HydrateFallback: RouteLoading,
     children: [
       { index: true, lazy: () => import('@/features/dashboard/dashboard-page') },
       { path: paths.blocks.path, lazy: () => import('@/features/blocks/blocks-page') },

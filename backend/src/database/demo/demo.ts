@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
 import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rule-set';
+import { seedConferencesDemo } from '../../modules/conferences/conferences.demo';
+import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
+import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
 const MARK = 'demo_loaded_at';
@@ -15,6 +18,7 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     if (mark || count > 0) return false;
 
     const unitIds = new Map<string, string>();
+    const blockYearIds = new Map<string, string>();
     for (const unit of DEMO_UNITS) {
       const [row] = await em.query(
         `INSERT INTO units (name, short_name, parent_agency, address, phone, email, version) VALUES ($1,$2,$3,$4,$5,$6,1) RETURNING id`,
@@ -28,6 +32,7 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
         const [by] = await em.query(
           `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,$5,$6,$7,1) RETURNING id`,
           [b.id, y.year, unitIds.get(y.leader), unitIds.get(y.deputy), status, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(defaultRuleSet())]);
+        blockYearIds.set(`${block.code}/${y.year}`, by.id);
         for (const key of block.units) {
           await em.query('INSERT INTO block_year_members (block_year_id, unit_id, year, block_id) VALUES ($1,$2,$3,$4)', [by.id, unitIds.get(key), y.year, b.id]);
         }
@@ -38,6 +43,11 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
       await em.query(`INSERT INTO accounts (full_name, email, role, unit_id, title, password_hash, version) VALUES ($1,$2,$3,$4,$5,$6,1)`,
         [a.fullName, a.email, a.role, a.unit ? unitIds.get(a.unit) : null, a.title, hash]);
     }
+    // The start of the year of Khối thi đua số 4, told as in the seed article: 2024 complete, 2025 under way.
+    const k4 = { 2024: blockYearIds.get('KTĐ4/2024')!, 2025: blockYearIds.get('KTĐ4/2025')! };
+    const drafts = await seedDraftsDemo(em, { unitIds, blockYearIds: k4 });
+    const covenants = await seedCovenantsDemo(em, { unitIds, blockYearIds: k4 });
+    await seedConferencesDemo(em, { blockYear2024Id: k4[2024], blockYear2025Id: k4[2025], ...drafts, ...covenants });
     await em.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARK, new Date().toISOString()]);
     await new AuditService(ds).record(em, null, {
       action: 'demo.load', entityType: 'system', reason: 'Nạp dữ liệu minh họa',

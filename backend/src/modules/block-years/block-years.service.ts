@@ -98,7 +98,10 @@ export class BlockYearsService {
       const members = dto.memberUnitIds ?? currentMembers;
       const leader = dto.leaderUnitId === undefined ? year.leaderUnitId : dto.leaderUnitId;
       const deputy = dto.deputyUnitId === undefined ? year.deputyUnitId : dto.deputyUnitId;
-      if (dto.rules) assertRuleSet(dto.rules);
+      if (dto.rules) {
+        assertRuleSet(dto.rules);
+        await assertRulesNotAdopted(em, id);
+      }
       if (dto.memberUnitIds) await this.assertMembersUsable(em, dto.memberUnitIds, year.year, year.blockId, id);
       assertSeats(members, leader, deputy);
 
@@ -145,6 +148,14 @@ function assertSeats(members: string[], leader: string | null, deputy: string | 
   if (leader && !members.includes(leader)) throw invalidField('leaderUnitId', 'phải là một đơn vị thành viên của khối trong năm');
   if (deputy && !members.includes(deputy)) throw invalidField('deputyUnitId', 'phải là một đơn vị thành viên của khối trong năm');
   if (leader && deputy && leader === deputy) throw invalidField('deputyUnitId', 'phải khác đơn vị khối trưởng');
+}
+
+/** Once the conference has adopted a rules version, the rule set changes only through a new adopted version. */
+async function assertRulesNotAdopted(em: EntityManager, blockYearId: string): Promise<void> {
+  const [adopted] = await em.query(
+    `SELECT v.number FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
+     WHERE d.block_year_id = $1 AND d.kind = 'rules' AND v.status = 'adopted' LIMIT 1`, [blockYearId]);
+  if (adopted) throw conflict('rules_adopted', `Quy chế (phiên bản ${adopted.number}) đã được hội nghị thông qua; muốn đổi bộ quy tắc phải soạn phiên bản mới và trình hội nghị thông qua.`);
 }
 
 function assertRuleSet(rules: RuleSet): void {

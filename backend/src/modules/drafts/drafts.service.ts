@@ -528,7 +528,7 @@ export class DraftsService {
   private async loadForEdit(em: EntityManager, actor: Actor, id: string): Promise<Loaded & { y: YearContext }> {
     const { v, doc } = await this.load(em, id, true);
     const y = await loadYearContext(em, doc.blockYearId, actor);
-    if (!DraftsPolicy.canRead(actor, y)) DraftsPolicy.assertCanRead(actor, y);
+    DraftsPolicy.assertCanRead(actor, y);
     DraftsPolicy.assertCanEdit(actor, y);
     DraftsPolicy.assertEditable(v.status, v.number);
     return { v, doc, y };

@@ -284,9 +284,11 @@ export class RoundsService {
   }
 
   async readNotification(actor: Actor, id: string): Promise<NotificationDto> {
-    const [row] = await this.ds.query(
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [rows] = await this.ds.query(
       `UPDATE notifications SET read_at = coalesce(read_at, now()), read_by = coalesce(read_by, $2) WHERE id = $1 AND unit_id = $3
        RETURNING id, round_id, kind, title, body, created_at, read_at`, [id, actor.id, actor.unitId]);
+    const row = rows[0];
     if (!row) throw notFound('Không tìm thấy thông báo của đơn vị bạn.');
     return toNotification(row);
   }

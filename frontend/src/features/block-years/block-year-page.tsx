@@ -48,6 +48,15 @@ export function BlockYearPage() {
                 title={canEditRules ? t('leaderRightsNotice', { seat: seatLabel, year: y.year }) : t('rulesLockedNotice')} />
             )}
 
+            <Card title={t('workTitle')} style={{ marginBottom: 16 }}>
+              <Space wrap>
+                <Link to={paths.plan.getHref(y.id)}><Button>{t('planLink')}</Button></Link>
+                <Link to={paths.rules.getHref(y.id)}><Button>{t('rulesLink')}</Button></Link>
+                <Link to={paths.conferences.getHref(y.id)}><Button>{t('conferencesLink')}</Button></Link>
+                <Link to={paths.covenant.getHref(y.id)}><Button>{t('covenantLink')}</Button></Link>
+              </Space>
+            </Card>
+
             <Card title={t('general')} style={{ marginBottom: 16 }}
               extra={canManage && !archived && <Button onClick={() => setEditing('setup')}>{t('editSetup')}</Button>}>
               <Descriptions

@@ -16,7 +16,8 @@ export function BlockForm({ open, block, onClose }: { open: boolean; block?: Blo
   }, [open, block, form]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     save.mutate({ id: block?.id, body: { ...values, version: block?.version } }, {
       onSuccess: () => {
         message.success(t('savedOk'));

@@ -1,7 +1,80 @@
+import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useMe } from '@/features/auth/api/me';
+import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useT } from '@/i18n/i18n';
+import { formatDateTime } from '@/lib/format';
+import { useConferences, type ConferenceSummary } from './api/conferences';
+import { ConferenceForm } from './conference-form';
+import { conferenceStrings } from './i18n';
+import { STATUS_COLORS } from './labels';
 
+/**
+ * The conferences of one block year. The leader and deputy seats of that year (officers and unit
+ * heads) create them; everyone who may see the year sees the list.
+ */
 export function ConferencesPage() {
-  return <PageHeader title="ConferencesPage" />;
+  const { id = '' } = useParams();
+  const t = useT(conferenceStrings);
+  const me = useMe();
+  const year = useBlockYear(id);
+  const conferences = useConferences(id);
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const isLeader = !!me.data && (me.data.role === 'officer' || me.data.role === 'unit_head') && me.data.seats.some((s) => s.blockYearId === id);
+
+  return (
+    <QueryState query={year}>
+      {(y) => {
+        const canCreate = isLeader && y.status !== 'archived';
+        return (
+          <>
+            <PageHeader
+              title={t('listTitle', { block: y.blockName, year: y.year })}
+              subtitle={<Link to={paths.blockYear.getHref(y.id)}>{t('backToYear')}</Link>}
+              extra={canCreate && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
+            />
+            {!isLeader && <Alert type="info" showIcon title={t('leaderOnlyHint')} style={{ marginBottom: 16 }} />}
+            <Table<ConferenceSummary>
+              rowKey="id"
+              loading={conferences.isFetching}
+              dataSource={conferences.data}
+              pagination={false}
+              locale={{ emptyText: conferences.isError ? conferences.error.message : t('noConferences') }}
+              scroll={{ x: 900 }}
+              columns={[
+                { title: t('kind'), dataIndex: 'kind', width: 170, render: (k: ConferenceSummary['kind']) => <Tag>{t(`kind.${k}`)}</Tag> },
+                {
+                  title: t('name'), dataIndex: 'title',
+                  render: (title: string, c) => <Link to={paths.conference.getHref(c.id)}>{title}</Link>,
+                },
+                { title: t('time'), dataIndex: 'startsAt', width: 150, render: (s: string) => formatDateTime(s) },
+                { title: t('place'), dataIndex: 'place', width: 220 },
+                {
+                  title: t('status'), key: 'status', width: 170,
+                  render: (_, c) => (
+                    <Space orientation="vertical" size={4}>
+                      <Tag color={STATUS_COLORS[c.status]}>{t(`status.${c.status}`)}</Tag>
+                      {c.minutesStatus && <Tag color={c.minutesStatus === 'approved' ? 'green' : 'orange'}>{t(`minutes.${c.minutesStatus}`)}</Tag>}
+                    </Space>
+                  ),
+                },
+                {
+                  title: t('confirmedCount'), key: 'confirmed', width: 140, align: 'right',
+                  render: (_, c) => <Typography.Text>{t('confirmedOf', { n: c.confirmedCount, m: c.memberCount })}</Typography.Text>,
+                },
+              ]}
+            />
+            <ConferenceForm open={creating} year={y} onClose={() => setCreating(false)} onCreated={(c) => navigate(paths.conference.getHref(c.id))} />
+          </>
+        );
+      }}
+    </QueryState>
+  );
 }
 
 export { ConferencesPage as Component };

@@ -1,4 +1,4 @@
-import { Card, Col, List, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
@@ -30,22 +30,20 @@ export function DashboardPage() {
                 </Row>
               )}
               <Card title={cityWide ? 'Các khối, cụm thi đua' : 'Khối thi đua của đơn vị'}>
-                <List
-                  dataSource={list}
-                  locale={{ emptyText: 'Đơn vị chưa thuộc khối thi đua nào.' }}
-                  renderItem={(y) => (
-                    <List.Item actions={[<Link key="open" to={paths.blockYear.getHref(y.id)}>Mở</Link>]}>
-                      <List.Item.Meta
-                        title={<Link to={paths.blockYear.getHref(y.id)}>{y.blockName} – năm {y.year}</Link>}
-                        description={<>
+                {list.length === 0 ? <Empty description="Đơn vị chưa thuộc khối thi đua nào." /> : (
+                  <Flex vertical gap={12} role="list">
+                    {list.map((y) => (
+                      <div key={y.id} role="listitem" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 12 }}>
+                        <Link to={paths.blockYear.getHref(y.id)} style={{ fontWeight: 600 }}>{y.blockName} – năm {y.year}</Link>
+                        <div style={{ marginTop: 4 }}>
                           <Tag>{t(`status.${y.status}` as SharedKey)}</Tag>
                           {seatFor(y.id) && <Tag color="gold">Đơn vị là {t(`seat.${seatFor(y.id)}` as SharedKey)}</Tag>}
                           <Typography.Text type="secondary">{t('seat.leader')}: {y.leaderUnitName ?? '—'} · {y.memberCount} đơn vị</Typography.Text>
-                        </>}
-                      />
-                    </List.Item>
-                  )}
-                />
+                        </div>
+                      </div>
+                    ))}
+                  </Flex>
+                )}
               </Card>
             </>
           );

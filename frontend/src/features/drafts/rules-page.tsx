@@ -1,7 +1,27 @@
-import { PageHeader } from '@/components/page-header';
+import { useState } from 'react';
+import { DraftDocumentPage } from './draft-document';
+import { RuleSetModal, RuleSetPart } from './rule-set-part';
 
+/**
+ * Quy chế hoạt động và bình xét thi đua: the shared draft document, plus the machine-readable rule set
+ * of the version shown, in plain Vietnamese, editable in the draft (adopting the rules makes it the
+ * block year's rule set).
+ */
 export function RulesPage() {
-  return <PageHeader title="RulesPage" />;
+  const [editing, setEditing] = useState(false);
+  return (
+    <DraftDocumentPage
+      kind="rules"
+      extras={{
+        after: ({ version, year }) => (
+          <>
+            <RuleSetPart version={version} members={year.members.length} onEdit={() => setEditing(true)} />
+            {version.permissions.canEdit && <RuleSetModal open={editing} version={version} onClose={() => setEditing(false)} />}
+          </>
+        ),
+      }}
+    />
+  );
 }
 
 export { RulesPage as Component };

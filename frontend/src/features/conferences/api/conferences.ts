@@ -75,7 +75,12 @@ export const materialsQueryOptions = (blockYearId: string) =>
 
 export const useConferences = (blockYearId: string) => useQuery(conferencesQueryOptions(blockYearId));
 export const useUpcomingConferences = () => useQuery(upcomingConferencesQueryOptions());
-export const useConference = (id: string, opts: { refetchInterval?: number | false } = {}) => useQuery({ ...conferenceQueryOptions(id), ...opts });
+/** `liveRefreshMs`: while the session runs, refresh this often (another operator may step or decide). */
+export const useConference = (id: string, opts: { liveRefreshMs?: number } = {}) =>
+  useQuery({
+    ...conferenceQueryOptions(id),
+    refetchInterval: (q) => (opts.liveRefreshMs && q.state.data?.status === 'in_session' ? opts.liveRefreshMs : false),
+  });
 export const useQuorum = (id: string, opts: { refetchInterval?: number | false; enabled?: boolean } = {}) => useQuery({ ...quorumQueryOptions(id), ...opts });
 export const useMinutes = (id: string, enabled = true) => useQuery({ ...minutesQueryOptions(id), enabled });
 export const useMaterials = (blockYearId: string | undefined, enabled = true) =>

@@ -1,0 +1,70 @@
+import { App, Alert, Button, Flex, Form, Modal, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { RuleSetFields } from '@/features/block-years/rule-set-fields';
+import { RuleSetView } from '@/features/block-years/rule-set-view';
+import { useT } from '@/i18n/i18n';
+import { applyServerErrors } from '@/lib/form-errors';
+import { draftKeys, useUpdateVersion, type DraftVersion } from './api/drafts';
+import { draftStrings } from './i18n';
+import { isStale, withFieldPrefix } from './server-errors';
+
+/** The rule set of a rules version, as the annex of the document: in plain Vietnamese, editable in the draft. */
+export function RuleSetPart({ version, members, onEdit }: { version: DraftVersion; members: number; onEdit: () => void }) {
+  const t = useT(draftStrings);
+  return (
+    <section aria-labelledby="rule-set-annex" style={{ marginTop: 32 }}>
+      <Flex justify="space-between" align="baseline" gap={8} wrap style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} id="rule-set-annex" style={{ margin: 0 }}>{t('ruleSetTitle')}</Typography.Title>
+        {version.permissions.canEdit && version.ruleSet && <Button size="small" onClick={onEdit}>{t('editRuleSet')}</Button>}
+      </Flex>
+      {version.status === 'draft' && <Typography.Paragraph type="secondary">{t('ruleSetHint')}</Typography.Paragraph>}
+      {version.ruleSet ? <RuleSetView rules={version.ruleSet} members={members || undefined} /> : <Alert type="info" title={t('noRuleSet')} />}
+    </section>
+  );
+}
+
+/** Edits the draft's rule set with the block year's rule-set fields (form field `rules`, API field `ruleSet`). */
+export function RuleSetModal({ open, version, onClose }: { open: boolean; version: DraftVersion; onClose: () => void }) {
+  const t = useT(draftStrings);
+  const [form] = Form.useForm();
+  const update = useUpdateVersion();
+  const qc = useQueryClient();
+  const { message, modal } = App.useApp();
+
+  useEffect(() => {
+    if (open && version.ruleSet) {
+      form.resetFields();
+      form.setFieldsValue({ rules: structuredClone(version.ruleSet) });
+    }
+  }, [open, form]); // only when the editor opens
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    update.mutate({ versionId: version.id, body: { ruleSet: form.getFieldValue('rules'), version: version.version } }, {
+      onSuccess: () => {
+        message.success(t('ruleSetSaved'));
+        onClose();
+      },
+      onError: (e) => {
+        if (isStale(e)) {
+          onClose();
+          void qc.invalidateQueries({ queryKey: draftKeys.version(version.id) });
+          modal.warning({ title: t('staleVersionTitle'), content: <><p>{e.message}</p><p>{t('staleVersionReloaded')}</p></> });
+          return;
+        }
+        if (!applyServerErrors(form, withFieldPrefix(e, 'ruleSet', 'rules'))) message.error(e.message);
+      },
+    });
+  };
+
+  return (
+    <Modal open={open} title={`${t('editRuleSet')} · ${t('versionOption', { n: version.number })}`} onCancel={onClose} onOk={submit} okText={t('action.save')}
+      cancelText={t('action.cancel')} confirmLoading={update.isPending} destroyOnHidden width={920} styles={{ body: { maxHeight: '70vh', overflowY: 'auto', paddingRight: 8 } }}>
+      <Form form={form} layout="vertical" requiredMark>
+        <RuleSetFields />
+      </Form>
+    </Modal>
+  );
+}
