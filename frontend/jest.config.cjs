@@ -1,3 +1,6 @@
+// Tests run as a browser in Hà Nội would (workers inherit this): fixtures' local Date constructors mean Vietnam time.
+process.env.TZ = 'Asia/Ho_Chi_Minh';
+
 /** Frontend tests: React Testing Library in jsdom. */
 module.exports = {
   testEnvironment: 'jsdom',

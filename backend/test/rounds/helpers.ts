@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { Client_, TestApp } from '../app';
 import { createAccount, createBlock, createUnit, expectStatus, uniq } from '../factories';
 import { DEMO_PASSWORD } from '../../src/database/demo/demo-data';
@@ -93,4 +95,35 @@ export async function fillSelf(r: OpenRound, email: string, unitId: string, valu
     const res = await put(selfUrl(r, unitId, code), { version: 0, ...v });
     if (res.status !== 200) throw new Error(`self ${code}: ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+/** Reads a binary response body. */
+export async function download(c: Client_, url: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  const res = await c.get(url).buffer(true).parse((r, cb) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (d: Buffer) => chunks.push(d));
+    r.on('end', () => cb(null, Buffer.concat(chunks)));
+  });
+  return { status: res.status, headers: res.headers as Record<string, string>, body: res.body as Buffer };
+}
+
+/** Text of a PDF through pdf-parse, in a plain Node child (pdf.js loads its worker with a dynamic import jest refuses). */
+export function pdfText(buf: Buffer): Promise<string> {
+  const script = `
+const { PDFParse } = require('pdf-parse');
+(async () => {
+  const parser = new PDFParse({ data: new Uint8Array(require('node:fs').readFileSync(0)) });
+  const text = await parser.getText();
+  await parser.destroy();
+  process.stdout.write(text.text);
+})().catch((e) => { console.error(e); process.exit(1); });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..') });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(Buffer.concat(err).toString('utf8')))));
+    child.stdin.end(buf);
+  });
 }

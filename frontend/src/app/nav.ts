@@ -13,6 +13,7 @@ export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[
       { href: paths.accounts.getHref(), label: 'nav.accounts' },
       { href: paths.import.getHref(), label: 'nav.import' },
       { href: paths.audit.getHref(), label: 'nav.audit' },
+      { href: paths.covenantVerify.getHref(), label: 'nav.verify' },
     ];
   }
   return [
@@ -20,5 +21,6 @@ export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[
     { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
     { href: paths.units.getHref(), label: 'nav.units' },
     { href: paths.accounts.getHref(), label: 'nav.accounts' },
+    { href: paths.covenantVerify.getHref(), label: 'nav.verify' },
   ];
 }

@@ -27,6 +27,7 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'nav.blockYears': 'Block years',
   'nav.audit': 'Audit log',
   'nav.import': 'Import from Excel',
+  'nav.verify': 'Verify a covenant',
   'nav.account': 'My account',
   'action.signOut': 'Sign out',
   'action.save': 'Save',

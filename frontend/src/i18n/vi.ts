@@ -25,6 +25,7 @@ export const vi = {
   'nav.blockYears': 'Năm thi đua',
   'nav.audit': 'Nhật ký thay đổi',
   'nav.import': 'Nhập từ Excel',
+  'nav.verify': 'Kiểm tra giao ước',
   'nav.account': 'Tài khoản của tôi',
   'action.signOut': 'Đăng xuất',
   'action.save': 'Lưu',

@@ -1,6 +1,6 @@
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { conflict, forbidden } from '../../common/app-error';
-import type { YearContext } from '../drafts/year-context';
+import type { YearContext } from '../../common/scope/year-context';
 
 /**
  * Who may do what with the covenant (domain.md §6): the leader or deputy seat drafts it and its targets;

@@ -9,7 +9,7 @@ import { verifyPassword } from '../auth/password';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import type { PlanData } from '../drafts/draft-content';
 import { assertConferenceOfYear, CONTENT_TYPES, type ExportedFile } from '../drafts/drafts.service';
-import { loadYearContext, membersOf, type YearContext } from '../drafts/year-context';
+import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
 import { allSigned, covenantContentHash, decimal2, sha256Hex, signingBlocker } from './covenant-rules';
 import { covenantDocumentModel } from './covenants.export';
 import { CovenantsPolicy } from './covenants.policy';

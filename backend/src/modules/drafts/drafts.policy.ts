@@ -1,7 +1,7 @@
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { conflict, forbidden } from '../../common/app-error';
 import type { DraftStatus } from './draft-content';
-import type { YearContext } from './year-context';
+import type { YearContext } from '../../common/scope/year-context';
 
 /**
  * Who may do what with the plan and rules drafts (domain.md §6, start-of-year.md): the leader or deputy

@@ -22,7 +22,7 @@ import type {
 } from './dto/draft-response.dto';
 import { DraftDocument } from './entities/draft-document.entity';
 import { DraftVersion } from './entities/draft-version.entity';
-import { loadYearContext, membersOf, YearContext } from './year-context';
+import { loadYearContext, membersOf, YearContext } from '../../common/scope/year-context';
 
 export type DraftMaterialKind = 'plan_version' | 'rules_version';
 export interface MaterialDescription {

@@ -15,7 +15,7 @@ import { notify } from './notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { phaseIndex, unitDeadline } from './round-phase';
-import { computeResults, divergence, RoundResults, targetScoreWith } from './round-results';
+import { computeResults, divergence, targetScoreWith } from './round-results';
 import { RoundsPolicy } from './rounds.policy';
 import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
@@ -341,13 +341,8 @@ export class AssessmentsService {
 
   /** Null when the unit may edit its self-assessment now, else the refusal. */
   private selfEditProblem(ctx: RoundContext, sa: SelfAssessmentRow): AppError | null {
-    if (ctx.phase !== 'self_assessment') {
-      try {
-        RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'tự chấm điểm');
-      } catch (e) {
-        return e as AppError;
-      }
-    }
+    const wrongPhase = RoundsPolicy.phaseProblem(ctx, ['self_assessment'], 'tự chấm điểm');
+    if (wrongPhase) return wrongPhase;
     if (ctx.now < ctx.round.opensAt) return conflict('not_open', `Đợt chấm điểm mở nhận tự chấm từ ${vnDateTime(ctx.round.opensAt)}.`);
     if (sa.status === 'submitted') return conflict('already_submitted', 'Bản tự chấm đã nộp nên không sửa được; muốn sửa, hãy đề nghị Khối trưởng trả lại.');
     if (sa.status === 'awaiting_confirmation') return conflict('already_submitted', 'Bản tự chấm đang chờ thủ trưởng xác nhận; muốn sửa, hãy rút lại trước.');
@@ -467,4 +462,3 @@ function depthOf(scheme: RoundScheme, id: string): number {
   return d;
 }
 
-export type { RoundResults };

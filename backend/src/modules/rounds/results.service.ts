@@ -14,6 +14,7 @@ import { loadRound, RoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { PHASE_LABELS } from './round-phase';
 import { computeResults, RoundResults } from './round-results';
+import { rankingRows } from './ranking-rows';
 import { RoundsPolicy } from './rounds.policy';
 import { compareRowHashes, HashedScoreRow, scoreRowHash, snapshotDigest } from './score-hash';
 
@@ -151,13 +152,20 @@ export class ResultsService {
 
   /** Ranking rows computed from the score rows as they are now. */
   async live(em: EntityManager, ctx: RoundContext): Promise<{ rows: RankingRowDto[]; results: RoundResults }> {
+    const t0 = performance.now();
     const { input, scheme, units } = await this.data.resultsInput(em, ctx);
+    const t1 = performance.now();
     const results = computeResults(input);
-    return { rows: rankingRows(results, scheme, units), results };
+    const t2 = performance.now();
+    const rows = rankingRows(results, scheme, units);
+    const t3 = performance.now();
+    if (process.env.PROFILE) process.stderr.write(`input ${(t1 - t0).toFixed(1)} compute ${(t2 - t1).toFixed(1)} rows ${(t3 - t2).toFixed(1)}\n`);
+    return { rows, results };
   }
 
-  private async currentSnapshot(em: EntityManager, roundId: string): Promise<SnapshotRow | null> {
-    const [s] = await em.query('SELECT id, seq, finalised_at, finalised_by, ranking, row_hashes, digest, superseded_at, reopen_reason FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL', [roundId]);
+  /** The live snapshot's ranking and digest (not its row hashes: a large block has tens of thousands). */
+  private async currentSnapshot(em: EntityManager, roundId: string): Promise<Pick<SnapshotRow, 'ranking' | 'digest'> | null> {
+    const [s] = await em.query('SELECT ranking, digest FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL', [roundId]);
     return s ?? null;
   }
 
@@ -210,7 +218,7 @@ export class ResultsService {
         {
           kind: 'table',
           size: 12,
-          columns: ANNEX_HEADERS.map((header, i) => ({ header, width: [0.6, 4, 1.1, 1.2, 1.1, 1, 1.1, 1, 1.8, 1.6][i], align: i === 1 || i >= 8 ? 'left' : 'center' })),
+          columns: ANNEX_HEADERS.map((header, i) => ({ header, width: [0.8, 4.2, 1.2, 1.3, 1.3, 1.1, 1.1, 1.2, 1.8, 2][i], align: i === 1 || i >= 8 ? 'left' : 'center' })),
           rows: ranking.rows.map((r, i) => [i + 1, r.unitName, vn(r.self.total), vn(r.final.score), vn(r.final.bonus), vn(r.final.deductions), { text: vn(r.final.total), bold: true }, r.rank, '', annexNote(r)]),
         },
         {
@@ -222,26 +230,11 @@ export class ResultsService {
         { position: 'Người lập biểu', name: '' },
         { prefix: 'TM.', authority: ctx.year.blockName, position: 'Khối trưởng', name: leaderHeadName },
       ],
-      footer: ranking.digest ? `Bản chốt kết quả đã ký số hóa. SHA-256: ${ranking.digest}` : 'TẠM TÍNH – chưa hoàn tất đợt chấm điểm',
+      footer: ranking.digest ? `Bản chốt kết quả đợt chấm điểm, mã kiểm tra SHA-256: ${ranking.digest}` : 'TẠM TÍNH – chưa hoàn tất đợt chấm điểm',
     };
   }
 }
 
 function annexNote(r: RankingRowDto): string {
   return r.sharedRank ? 'Đồng hạng' : r.decidedBy && r.decidedBy !== 'total' ? `Xếp trên theo ${TIE_BREAK_LABELS[r.decidedBy] ?? r.decidedBy}` : '';
-}
-
-/** Ranking rows in rank order, with self vs final totals and the breakdown per top-level group. */
-export function rankingRows(results: RoundResults, scheme: RoundScheme, units: readonly { id: string; name: string; submittedAt: Date | null }[]): RankingRowDto[] {
-  const names = new Map(units.map((u) => [u.id, u.name]));
-  const top = scheme.rows.filter((r) => r.parentId === null && r.type !== 'bonus' && r.type !== 'deduction').sort((a, b) => a.sortOrder - b.sortOrder);
-  return results.ranking.map((r) => {
-    const u = results.units.get(r.unitId)!;
-    const t = (x: typeof u.self) => ({ max: x.max, score: x.score, bonus: x.bonus, deductions: x.deductions, total: x.total });
-    return {
-      rank: r.rank, sharedRank: r.sharedRank, tiedWith: r.tiedWith, decidedBy: r.decidedBy, unitId: r.unitId, unitName: names.get(r.unitId) ?? '',
-      self: t(u.self), final: t(u.final), submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
-      groups: top.map((g) => ({ criterionId: g.id, code: g.code, title: g.title, max: u.final.byNode.get(g.id)?.max ?? 0, self: u.self.byNode.get(g.id)?.score ?? 0, final: u.final.byNode.get(g.id)?.score ?? 0 })),
-    };
-  });
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isCityWide } from '../../common/actor';
+import type { Actor } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import { generateAssignments, reassign, reviewsPerUnit } from '../scoring/rules';
@@ -60,7 +60,7 @@ export class ReviewsService {
       await this.audit.record(em, actor, { action: 'round.assign', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { assignments: old.n }, after: { seed, k, assignments: list } });
       return ctx;
     });
-    return this.assignments(this.ds.manager, { ...ctx, round: { ...ctx.round } });
+    return this.assignments(this.ds.manager, ctx);
   }
 
   /** A reviewer declines an assignment for a conflict of interest; the leader then reassigns it. */
@@ -195,4 +195,3 @@ export class ReviewsService {
   }
 }
 
-export { isCityWide };

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/app-error';
-import { loadScoringYear, ScoringYear } from '../scoring/year-context';
+import type { Seat } from '../../common/scope/scope.service';
+import { defaultRuleSet } from '../block-years/rule-set';
+import type { ScoringYear } from '../scoring/year-context';
 import { effectivePhase, Phase, RoundKind } from './round-phase';
 
 export interface RoundRow {
@@ -34,22 +36,31 @@ export interface RoundContext {
 }
 
 /**
- * Loads a round. `lock`: 'update' for acts that change the round itself (phase, calendar, assignments),
- * 'share' for acts inside it (a score saved), so a phase change waits for saves in flight and vice versa.
+ * Loads a round with its year and the actor's place in it, in one query. `lock`: 'update' for acts that
+ * change the round itself (phase, calendar, assignments), 'share' for acts inside it (a score saved), so a
+ * phase change waits for the saves in flight and the other way round.
  */
 export async function loadRound(em: EntityManager, id: string, actor: Pick<Actor, 'unitId'> | null, lock?: 'update' | 'share'): Promise<RoundContext> {
   const [r] = await em.query(
     `SELECT r.id, r.block_year_id, r.scheme_id, s.title AS scheme_title, s.version_no AS scheme_version_no, r.kind, r.title, r.phase, r.opens_at,
             r.self_assessment_until, r.review_until, r.explanation_until, r.final_review_until, r.finalised_at, r.assignment_seed, r.version,
-            (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
-     FROM scoring_rounds r JOIN scoring_schemes s ON s.id = r.scheme_id WHERE r.id = $1${lock === 'update' ? ' FOR UPDATE OF r' : lock === 'share' ? ' FOR SHARE OF r' : ''}`, [id]);
+            (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now,
+            y.block_id, y.year, y.status AS year_status, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name,
+            EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = y.id AND m.unit_id = $2::uuid) AS is_member
+     FROM scoring_rounds r JOIN scoring_schemes s ON s.id = r.scheme_id JOIN block_years y ON y.id = r.block_year_id JOIN blocks b ON b.id = y.block_id
+     WHERE r.id = $1${lock === 'update' ? ' FOR UPDATE OF r' : lock === 'share' ? ' FOR SHARE OF r' : ''}`, [id, actor?.unitId ?? null]);
   if (!r) throw notFound('Không tìm thấy đợt chấm điểm.');
   const round: RoundRow = {
     id: r.id, blockYearId: r.block_year_id, schemeId: r.scheme_id, schemeTitle: r.scheme_title, schemeVersionNo: r.scheme_version_no, kind: r.kind, title: r.title,
     storedPhase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
     finalReviewUntil: r.final_review_until, finalisedAt: r.finalised_at, assignmentSeed: r.assignment_seed, latestExtension: r.latest_extension, version: r.version,
   };
-  const year = await loadScoringYear(em, round.blockYearId, actor);
+  const unitId = actor?.unitId ?? null;
+  const seat: Seat | null = unitId && r.leader_unit_id === unitId ? 'leader' : unitId && r.deputy_unit_id === unitId ? 'deputy' : null;
+  const year: ScoringYear = {
+    blockYearId: r.block_year_id, blockId: r.block_id, blockCode: r.block_code, blockName: r.block_name, year: r.year, status: r.year_status,
+    leaderUnitId: r.leader_unit_id, deputyUnitId: r.deputy_unit_id, rules: { ...defaultRuleSet(), ...(r.rules ?? {}) }, seat, isMember: r.is_member, unitId,
+  };
   // The database's clock, so every check of one transaction agrees with the rows it reads.
   const now: Date = r.now;
   return { round, year, now, phase: effectivePhase({ ...round, phase: round.storedPhase }, now) };

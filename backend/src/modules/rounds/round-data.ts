@@ -89,26 +89,40 @@ export class RoundData {
     return out;
   }
 
-  /** Everything `computeResults` needs, read in four queries. */
+  /**
+   * Everything `computeResults` needs, read in one statement. The score rows come back as one compact JSON
+   * array (unit, criterion and scorer as indexes, not uuids): a block of 25 units × 120 criteria has some
+   * 12,000 rows, and parsing them row by row through the driver cost more than the whole computation.
+   */
   async resultsInput(em: EntityManager, ctx: RoundContext): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] }> {
     const scheme = await this.scheme(em, ctx.round.schemeId);
-    const units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] = await em.query(
-      `SELECT u.id, u.name, u.short_name AS "shortName", sa.submitted_at AS "submittedAt"
-       FROM block_year_members m JOIN units u ON u.id = m.unit_id
-       LEFT JOIN self_assessments sa ON sa.round_id = $2 AND sa.unit_id = u.id
-       WHERE m.block_year_id = $1 ORDER BY u.name`, [ctx.round.blockYearId, ctx.round.id]);
-    const entries: ScoreEntryLite[] = await em.query(
-      `SELECT unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score, actual::float8 AS actual
-       FROM score_entries WHERE round_id = $1`, [ctx.round.id]);
-    const peers: { reviewer_unit_id: string; reviewee_unit_id: string }[] = await em.query(
-      `SELECT reviewer_unit_id, reviewee_unit_id FROM review_assignments WHERE round_id = $1 AND status = 'active'`, [ctx.round.id]);
+    const criteria = scheme.rows.map((r) => r.id);
+    const [row] = await em.query(
+      `WITH mem AS (
+         SELECT u.id, u.name, u.short_name, sa.submitted_at, row_number() OVER (ORDER BY u.name, u.id) AS i
+         FROM block_year_members m JOIN units u ON u.id = m.unit_id LEFT JOIN self_assessments sa ON sa.round_id = $2 AND sa.unit_id = u.id
+         WHERE m.block_year_id = $1),
+       crit AS (SELECT id, i FROM unnest($3::uuid[]) WITH ORDINALITY AS c(id, i))
+       SELECT
+         (SELECT coalesce(json_agg(json_build_array(id, name, short_name, submitted_at) ORDER BY i), '[]'::json) FROM mem) AS units,
+         (SELECT coalesce(json_agg(json_build_array(u.i, c.i, CASE e.source WHEN 'self' THEN 0 WHEN 'peer' THEN 1 WHEN 'leader' THEN 2 ELSE 3 END, s.i, e.score, e.actual)), '[]'::json)
+            FROM score_entries e JOIN mem u ON u.id = e.unit_id JOIN crit c ON c.id = e.criterion_id LEFT JOIN mem s ON s.id = e.scorer_unit_id
+            WHERE e.round_id = $2) AS entries,
+         (SELECT coalesce(json_agg(json_build_array(reviewer_unit_id, reviewee_unit_id)), '[]'::json) FROM review_assignments WHERE round_id = $2 AND status = 'active') AS peers`,
+      [ctx.round.blockYearId, ctx.round.id, criteria]);
+    const units = (row.units as [string, string, string, string | null][]).map(([id, name, shortName, at]) => ({ id, name, shortName, submittedAt: at ? new Date(at) : null }));
+    const SOURCES = ['self', 'peer', 'leader', 'final'] as const;
+    const num = (v: number | string | null) => (v === null ? null : Number(v));
+    const entries: ScoreEntryLite[] = (row.entries as [number, number, number, number | null, number | string | null, number | string | null][]).map(([u, c, src, s, score, actual]) => ({
+      unitId: units[u - 1].id, criterionId: criteria[c - 1], source: SOURCES[src], scorerUnitId: s ? units[s - 1].id : '', score: num(score), actual: num(actual),
+    }));
     const targets = await this.targets(em, ctx, scheme);
     return {
       scheme,
       units,
       input: {
         nodes: scheme.nodes, notApplicable: scheme.notApplicable, units: units.map((u) => ({ id: u.id, submittedAt: u.submittedAt })), entries,
-        activePeers: new Set(peers.map((p) => `${p.reviewer_unit_id}|${p.reviewee_unit_id}`)),
+        activePeers: new Set((row.peers as [string, string][]).map(([a, b]) => `${a}|${b}`)),
         targets: new Map([...targets].map(([k, v]) => [k, v.target])), rule: ctx.year.rules.finalScoreRule, tieBreaks: ctx.year.rules.tieBreakChain,
       },
     };

@@ -64,17 +64,24 @@ const key = (a: string, b: string) => `${a}|${b}`;
 const notApplicableTo = (input: ResultsInput, criterionId: string, unitId: string) => input.notApplicable.get(criterionId)?.has(unitId) ?? false;
 
 export function computeResults(input: ResultsInput): RoundResults {
-  const bySlot = new Map<string, CriterionSources>();
+  // unit → criterion → sources; peers only from active assignments (reviewee → its reviewers).
+  const reviewersOf = new Map<string, Set<string>>();
+  for (const pair of input.activePeers) {
+    const [reviewer, reviewee] = pair.split('|');
+    reviewersOf.set(reviewee, (reviewersOf.get(reviewee) ?? new Set()).add(reviewer));
+  }
+  const bySlot = new Map<string, Map<string, CriterionSources>>();
   for (const e of input.entries) {
-    if (e.source === 'peer' && !input.activePeers.has(key(e.scorerUnitId, e.unitId))) continue;
-    const k = key(e.unitId, e.criterionId);
-    const slot = bySlot.get(k) ?? { self: null, peers: [], leader: null, final: null };
+    if (e.source === 'peer' && !reviewersOf.get(e.unitId)?.has(e.scorerUnitId)) continue;
+    let unit = bySlot.get(e.unitId);
+    if (!unit) bySlot.set(e.unitId, (unit = new Map()));
+    let slot = unit.get(e.criterionId);
+    if (!slot) unit.set(e.criterionId, (slot = { self: null, peers: [], leader: null, final: null }));
     if (e.source === 'peer') slot.peers.push(e);
     else slot[e.source] = e;
-    bySlot.set(k, slot);
   }
   const empty: CriterionSources = { self: null, peers: [], leader: null, final: null };
-  const sources = (unitId: string, criterionId: string) => bySlot.get(key(unitId, criterionId)) ?? empty;
+  const sources = (unitId: string, criterionId: string) => bySlot.get(unitId)?.get(criterionId) ?? empty;
   const value = (e: ScoreEntryLite | null, target: boolean) => (e ? (target ? e.actual : e.score) : null);
 
   const selfScores = new Map(input.units.map((u) => [u.id, new Map<string, number>()]));

@@ -1,5 +1,5 @@
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
-import { conflict, forbidden } from '../../common/app-error';
+import { AppError, conflict, forbidden } from '../../common/app-error';
 import type { ScoringYear } from '../scoring/year-context';
 import type { RoundContext } from './round-context';
 import { Phase, PHASE_LABELS } from './round-phase';
@@ -42,10 +42,15 @@ export const RoundsPolicy = {
   assertNotOwnUnit(actor: Actor, unitId: string, what: string): void {
     if (actor.unitId === unitId) throw forbidden(`Không được ${what} cho chính đơn vị mình.`, 'own_unit');
   },
-  assertPhase(ctx: RoundContext, allowed: Phase[], action: string): void {
-    if (allowed.includes(ctx.phase)) return;
+  /** The 409 for an action outside its phases, or null when the round is in one of them. */
+  phaseProblem(ctx: RoundContext, allowed: Phase[], action: string): AppError | null {
+    if (allowed.includes(ctx.phase)) return null;
     const need = allowed.map((p) => `"${PHASE_LABELS[p]}"`).join(' hoặc ');
-    if (ctx.phase === 'finalised') throw conflict('round_finalised', `Đợt chấm điểm đã hoàn tất nên không thể ${action}. Muốn thay đổi, Khối trưởng phải mở lại đợt chấm (có lý do).`);
-    throw conflict('wrong_phase', `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ được ${action} trong giai đoạn ${need}.`);
+    if (ctx.phase === 'finalised') return conflict('round_finalised', `Đợt chấm điểm đã hoàn tất nên không thể ${action}. Muốn thay đổi, Khối trưởng phải mở lại đợt chấm (có lý do).`);
+    return conflict('wrong_phase', `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ được ${action} trong giai đoạn ${need}.`);
+  },
+  assertPhase(ctx: RoundContext, allowed: Phase[], action: string): void {
+    const problem = RoundsPolicy.phaseProblem(ctx, allowed, action);
+    if (problem) throw problem;
   },
 };

@@ -16,7 +16,7 @@ import {
 import { notify } from './notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
-import { effectivePhase, nextManualPhase, PHASE_LABELS, phaseIndex, ROUND_KIND_LABELS, unitDeadline } from './round-phase';
+import { effectivePhase, nextManualPhase, PHASE_LABELS, ROUND_KIND_LABELS, unitDeadline } from './round-phase';
 import { RoundsPolicy } from './rounds.policy';
 
 const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
@@ -113,7 +113,10 @@ export class RoundsService {
       }
       assertCalendar(next);
       if (r.latestExtension && r.latestExtension >= next.reviewUntil) throw invalidField('reviewUntil', 'phải sau hạn gia hạn muộn nhất của các đơn vị');
-      if (dto.title !== undefined && dto.title !== r.title) (before.title = r.title), (after.title = dto.title);
+      if (dto.title !== undefined && dto.title !== r.title) {
+        before.title = r.title;
+        after.title = dto.title;
+      }
       if (!Object.keys(after).length) return;
       await em.query(
         `UPDATE scoring_rounds SET title = $2, self_assessment_until = $3, review_until = $4, explanation_until = $5, final_review_until = $6, version = version + 1, updated_at = now() WHERE id = $1`,
@@ -379,4 +382,3 @@ function toNotification(r: Record<string, any>): NotificationDto {
   };
 }
 
-export { phaseIndex };

@@ -23,6 +23,10 @@ export class StaleRowError extends AppError {
   }
 }
 
+/** The columns of a score row as the API shows it (`e` is score_entries). */
+const RETURNED = `e.id, e.criterion_id AS "criterionId", e.unit_id AS "unitId", e.source, e.scorer_unit_id AS "scorerUnitId", e.score::float8 AS score,
+  e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at AS "updatedAt"`;
+
 export const SELECT_SCORE_ROW = `
   SELECT e.id, e.criterion_id AS "criterionId", e.unit_id AS "unitId", e.source, e.scorer_unit_id AS "scorerUnitId", e.score::float8 AS score,
          e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at AS "updatedAt", a.full_name AS "updatedByName"
@@ -77,41 +81,40 @@ export async function saveScore(em: EntityManager, audit: AuditService, actor: A
   a.check?.({ score, actual: value.actual, hasInput: filled });
 
   const where = a.source === 'peer'
-    ? { sql: 'round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = $4 AND scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
-    : { sql: 'round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
-  const [current] = await em.query(`SELECT id, score::float8 AS score, passed, count, actual::float8 AS actual, items, note, version FROM score_entries WHERE ${where.sql} FOR UPDATE`, where.params);
-  const reload = async (id?: string) => {
-    const [r] = id ? await em.query(`${SELECT_SCORE_ROW} WHERE e.id = $1`, [id]) : await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql.replace(/\b(round_id|unit_id|criterion_id|source|scorer_unit_id)\b/g, 'e.$1')}`, where.params);
-    return r ? toScoreRow(r) : null;
-  };
+    ? { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4 AND e.scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
+    : { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
+  const [current] = await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql} FOR UPDATE OF e`, where.params);
   const label = `Tiêu chí ${a.node.code}`;
   const staleMessage = (v: number) => `${label}: điểm vừa được người khác cập nhật (phiên bản ${v}, bạn sửa phiên bản ${a.version}). Dữ liệu mới nhất được gửi kèm; hãy xem lại rồi lưu tiếp.`;
+  const items = value.items === null ? null : JSON.stringify(value.items);
+  const written = (r: Record<string, any>): ScoreRowDto => toScoreRow({ ...r, updatedByName: actor.fullName });
 
   if (current) {
-    if (current.version !== a.version) throw new StaleRowError(staleMessage(current.version), await reload(current.id));
+    if (current.version !== a.version) throw new StaleRowError(staleMessage(current.version), toScoreRow(current));
     const before = { ...pick(current), note: current.note };
     const after = { ...value, note: a.note };
-    if (canonicalJson(before) === canonicalJson(after)) return { row: (await reload(current.id))!, changed: false };
-    await em.query(
-      `UPDATE score_entries SET score = $2, passed = $3, count = $4, actual = $5, items = $6, note = $7, updated_by = $8, updated_at = now(), version = version + 1 WHERE id = $1`,
-      [current.id, value.score, value.passed, value.count, value.actual, value.items === null ? null : JSON.stringify(value.items), a.note, actor.id]);
+    if (canonicalJson(before) === canonicalJson(after)) return { row: toScoreRow(current), changed: false };
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]] = await em.query(
+      `UPDATE score_entries e SET score = $2, passed = $3, count = $4, actual = $5, items = $6, note = $7, updated_by = $8, updated_at = now(), version = version + 1
+       WHERE id = $1 RETURNING ${RETURNED}`,
+      [current.id, value.score, value.passed, value.count, value.actual, items, a.note, actor.id]);
     await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: current.id, blockId: a.blockId, before: { criterion: a.node.code, ...before }, after });
-    return { row: (await reload(current.id))!, changed: true };
+    return { row: written(row), changed: true };
   }
   if (a.version !== 0) throw new StaleRowError(`${label}: dòng điểm bạn sửa không còn (phiên bản ${a.version}). Hãy tải lại.`, null);
   if (!filled && a.note === '') return { row: emptyRow(a), changed: false };
   const [inserted] = await em.query(
-    `INSERT INTO score_entries (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, version)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,1) ON CONFLICT DO NOTHING RETURNING id`,
-    [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId, a.node.type, a.node.max, value.score, value.passed, value.count, value.actual,
-      value.items === null ? null : JSON.stringify(value.items), a.note, actor.id]);
+    `INSERT INTO score_entries AS e (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,1) ON CONFLICT DO NOTHING RETURNING ${RETURNED}`,
+    [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId, a.node.type, a.node.max, value.score, value.passed, value.count, value.actual, items, a.note, actor.id]);
   if (!inserted) {
     // Someone else created the row first: their version wins, this save is stale.
-    const newer = await reload();
-    throw new StaleRowError(staleMessage(newer?.version ?? 1), newer);
+    const [newer] = await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql}`, where.params);
+    throw new StaleRowError(staleMessage(newer?.version ?? 1), newer ? toScoreRow(newer) : null);
   }
   await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: inserted.id, blockId: a.blockId, after: { criterion: a.node.code, ...value, note: a.note } });
-  return { row: (await reload(inserted.id))!, changed: true };
+  return { row: written(inserted), changed: true };
 }
 
 function pick(r: Record<string, any>) {

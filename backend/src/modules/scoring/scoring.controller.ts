@@ -7,7 +7,7 @@ import { UuidPipe } from '../../common/uuid.pipe';
 import { CurrentActor } from '../auth/auth.decorators';
 import { sendFile } from './download';
 import {
-  CreateCriterionDto, CreateSchemeDto, DeleteCriterionQueryDto, MoveCriterionDto, SchemeDto, SchemeQueryDto, SchemeSummaryDto, UpdateCriterionDto, UpdateSchemeDto,
+  CreateCriterionDto, CreateSchemeDto, VersionQueryDto, MoveCriterionDto, SchemeDto, SchemeQueryDto, SchemeSummaryDto, UpdateCriterionDto, UpdateSchemeDto,
 } from './dto/scheme.dto';
 import { MAX_SCHEME_XLSX_BYTES } from './scheme-xlsx';
 import { ScoringService } from './scoring.service';
@@ -50,7 +50,7 @@ export class ScoringController {
   @Delete(':id')
   @ApiOperation({ summary: 'Xóa phiên bản biểu chưa được đợt chấm nào dùng', operationId: 'deleteScoringScheme' })
   @ApiNoContentResponse()
-  async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: DeleteCriterionQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async remove(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: VersionQueryDto, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.scoring.remove(actor, id, q.version);
     res.status(204);
   }
@@ -79,7 +79,7 @@ export class ScoringController {
   @Delete(':id/criteria/:criterionId')
   @ApiOperation({ summary: 'Xóa tiêu chí (xóa nhóm thì xóa cả các tiêu chí trong nhóm)', operationId: 'deleteScoringCriterion' })
   @ApiOkResponse({ type: SchemeDto })
-  deleteCriterion(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('criterionId', UuidPipe) criterionId: string, @Query() q: DeleteCriterionQueryDto): Promise<SchemeDto> {
+  deleteCriterion(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('criterionId', UuidPipe) criterionId: string, @Query() q: VersionQueryDto): Promise<SchemeDto> {
     return this.scoring.deleteCriterion(actor, id, criterionId, q.version);
   }
 

@@ -130,11 +130,15 @@ export class ScoringService {
       assertVersion(scheme, dto.version, 'Biểu chấm điểm');
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
-      if (dto.title !== undefined && dto.title !== scheme.title) (before.title = scheme.title), (after.title = dto.title);
+      if (dto.title !== undefined && dto.title !== scheme.title) {
+        before.title = scheme.title;
+        after.title = dto.title;
+      }
       if (dto.totalMax !== undefined && dto.totalMax !== scheme.total_max) {
         const problem = validateScheme([], dto.totalMax).find((e) => e.rule === 'declared_total');
         if (problem) throw badRequest('invalid_scheme', problem.message, { totalMax: 'phải là số dương, tối đa 2 chữ số thập phân' });
-        (before.totalMax = scheme.total_max), (after.totalMax = dto.totalMax);
+        before.totalMax = scheme.total_max;
+        after.totalMax = dto.totalMax;
       }
       if (!Object.keys(after).length) return;
       await em.query('UPDATE scoring_schemes SET title = $2, total_max = $3, version = version + 1, updated_at = now() WHERE id = $1',
@@ -222,9 +226,15 @@ export class ScoringService {
       const current = this.find(rows, criterionId);
       assertVersion(current, version, `Tiêu chí ${current.code}`);
       const gone = new Set([criterionId]);
-      for (let grew = true; grew;) {
+      let grew = true;
+      while (grew) {
         grew = false;
-        for (const r of rows) if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) (gone.add(r.id), (grew = true));
+        for (const r of rows) {
+          if (r.parentId && gone.has(r.parentId) && !gone.has(r.id)) {
+            gone.add(r.id);
+            grew = true;
+          }
+        }
       }
       const removed = rows.filter((r) => gone.has(r.id));
       return { rows: renumber(rows.filter((r) => !gone.has(r.id))), audit: { action: 'scoring_scheme.criterion_delete', entityId: criterionId, before: { rows: removed.map(snapshot) } } };

@@ -72,7 +72,7 @@ export function AgendaSection({ conference }: { conference: Conference }) {
                       )}
                     </Space>
                   </div>
-                  {item.notes && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{item.notes}</Typography.Paragraph>}
+                  {item.notes && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap' }}>{item.notes}</Typography.Paragraph>}
                   {decisions.length > 0 && (
                     <div style={{ marginTop: 6 }} aria-label={`${t('decisions')}: ${item.title}`}>
                       {decisions.map((d) => <DecisionLine key={d.id} d={d} />)}

@@ -1,5 +1,5 @@
-import { App, Card, Input, Radio, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Card, Input, Radio, Table, Tag, Typography, type InputRef } from 'antd';
+import { useRef, useState } from 'react';
 import { ApiError } from '@/api/client';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -20,6 +20,9 @@ export function CheckInTable({ conference, editable }: { conference: Conference;
   const checkIn = useCheckIn();
   const [names, setNames] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A state the server refused for want of a delegate's name: saved as soon as a name is typed.
+  const [wanted, setWanted] = useState<Record<string, Presence>>({});
+  const inputs = useRef<Record<string, InputRef | null>>({});
 
   const nameOf = (a: Attendance) => names[a.unitId] ?? (a.delegateName || a.rsvpDelegate);
 
@@ -29,11 +32,15 @@ export function CheckInTable({ conference, editable }: { conference: Conference;
       onSuccess: (c) => {
         const saved = c.attendance.find((x) => x.unitId === a.unitId);
         setNames(({ [a.unitId]: _, ...rest }) => rest);
+        setWanted(({ [a.unitId]: _, ...rest }) => rest);
         message.success(t('checkInSaved', { unit: saved?.unitShortName || a.unitName }));
       },
       onError: (e) => {
-        if (e instanceof ApiError && e.fields?.delegateName) setErrors((x) => ({ ...x, [a.unitId]: `${t('delegate')} ${e.fields!.delegateName}` }));
-        else message.error(e.message);
+        if (e instanceof ApiError && e.fields?.delegateName) {
+          setErrors((x) => ({ ...x, [a.unitId]: `${t('delegate')} ${e.fields!.delegateName}` }));
+          setWanted((x) => ({ ...x, [a.unitId]: presence }));
+          inputs.current[a.unitId]?.focus();
+        } else message.error(e.message);
       },
     });
   };
@@ -69,7 +76,7 @@ export function CheckInTable({ conference, editable }: { conference: Conference;
                 buttonStyle="solid"
                 size="large"
                 disabled={!editable || (checkIn.isPending && checkIn.variables?.unitId === a.unitId)}
-                value={a.presence ?? undefined}
+                value={a.presence ?? null}
                 options={PRESENCES.map((p) => ({ value: p, label: t(`presence.${p}`) }))}
                 onChange={(e) => save(a, e.target.value as Presence, nameOf(a))}
               />
@@ -86,7 +93,12 @@ export function CheckInTable({ conference, editable }: { conference: Conference;
                   status={errors[a.unitId] ? 'error' : undefined}
                   aria-invalid={!!errors[a.unitId]}
                   onChange={(e) => setNames((x) => ({ ...x, [a.unitId]: e.target.value }))}
-                  onBlur={() => { if (a.presence && names[a.unitId] !== undefined && names[a.unitId] !== a.delegateName) save(a, a.presence, names[a.unitId]); }}
+                  ref={(el) => { inputs.current[a.unitId] = el; }}
+                  onBlur={() => {
+                    const presence = wanted[a.unitId] ?? a.presence;
+                    const name = names[a.unitId];
+                    if (presence && name !== undefined && (name !== a.delegateName || wanted[a.unitId])) save(a, presence, name);
+                  }}
                   onPressEnter={(e) => e.currentTarget.blur()}
                 />
                 {errors[a.unitId] && <Typography.Text type="danger" role="alert">{errors[a.unitId]}</Typography.Text>}

@@ -1,7 +1,7 @@
 import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ApiError } from '@/api/client';
 import type { BlockYear } from '@/features/block-years/api/block-years';
 import { useT } from '@/i18n/i18n';
@@ -47,10 +47,13 @@ export function ConferenceForm({ open, year, conference, onClose, onCreated }: {
   const saving = create.isPending || update.isPending;
 
   const defaultTitle = (kind: ConferenceKind) => defaultConferenceTitle(kind, year.year);
+  // The version the form was filled from: a refetch meanwhile must not hide someone else's change.
+  const openedVersion = useRef(conference?.version);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    openedVersion.current = conference?.version;
     if (conference) {
       form.setFieldsValue({
         kind: conference.kind, title: conference.title, startsAt: fromApiDateTime(conference.startsAt), endsAt: fromApiDateTime(conference.endsAt), place: conference.place,
@@ -95,7 +98,7 @@ export function ConferenceForm({ open, year, conference, onClose, onCreated }: {
       if (!applyServerErrors(form, e, labels)) message.error(e.message);
     };
     if (conference) {
-      update.mutate({ id: conference.id, body: { ...body, version: conference.version } }, {
+      update.mutate({ id: conference.id, body: { ...body, version: openedVersion.current ?? conference.version } }, {
         onSuccess: () => { message.success(t('savedOk')); onClose(); },
         onError,
       });

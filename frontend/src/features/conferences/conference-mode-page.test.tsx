@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { reply, stubApi } from '../../../test/fetch-stub';
 import { units } from '../../../test/fixtures';
 import { findPage, renderRoute, users } from '../../../test/render';
-import { attendance, conference, quorumOf } from '../../../test/conferences/fixtures';
+import { at, attendance, conference, quorumOf } from '../../../test/conferences/fixtures';
 
 const TITLE = 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024';
 const quorumBox = () => screen.getByRole('status', { name: 'Số đơn vị có mặt' });
@@ -83,24 +83,37 @@ describe('Conference mode', () => {
     expect(refusal).toHaveTextContent('Chưa đủ số đơn vị dự họp: có mặt 3/5, cần ít nhất 4 (2/3)');
   });
 
-  it('asks for the delegate’s name when a unit that registered nobody is checked in as present', async () => {
+  it('asks for the delegate’s name when a unit that registered nobody is checked in as present, and saves once it is typed', async () => {
     const live = conference({ attendance: attendance([units.dukcq.id], { [units.dukdh.id]: { rsvp: 'pending', rsvpDelegate: '', rsvpByName: null, rsvpAt: null } }) });
+    const after = conference({ attendance: attendance([units.dukcq.id], { [units.dukdh.id]: { rsvp: 'pending', rsvpDelegate: '', presence: 'present', delegateName: 'Tạ Minh Đức – Bí thư', checkedInAt: at(2024, 4, 26, 8, 5) } }) });
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
       'GET /api/conferences/:id': live,
       'GET /api/conferences/:id/quorum': live.quorum,
-      'POST /api/conferences/:id/attendance/:unitId/check-in': reply(400, {
-        statusCode: 400, code: 'validation_failed', message: 'Dữ liệu không hợp lệ: delegateName là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp).',
-        fields: { delegateName: 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)' },
-      }),
+      'POST /api/conferences/:id/attendance/:unitId/check-in': (req) => ((req.body as { delegateName?: string }).delegateName
+        ? reply(201, after)
+        : reply(400, {
+          statusCode: 400, code: 'validation_failed', message: 'Dữ liệu không hợp lệ: delegateName là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp).',
+          fields: { delegateName: 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)' },
+        })),
     });
     renderRoute('/conferences/conf-2024/live');
     await findPage(TITLE);
     const group = screen.getByRole('radiogroup', { name: `Điểm danh: ${units.dukdh.name}` });
     await userEvent.click(within(group).getByRole('radio', { name: 'Có mặt' }));
     expect(await screen.findByText('Người dự họp là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: `Người dự họp: ${units.dukdh.name}` })).toHaveAttribute('aria-invalid', 'true');
+    const name = screen.getByRole('textbox', { name: `Người dự họp: ${units.dukdh.name}` });
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveFocus();
+    // Not saved, so not shown as present.
+    expect(within(group).getByRole('radio', { name: 'Có mặt' })).not.toBeChecked();
     expect(api.calls('POST /api/conferences/:id/attendance/:unitId/check-in')[0].body).toEqual({ presence: 'present' });
+
+    await userEvent.type(name, 'Tạ Minh Đức – Bí thư{Enter}');
+    await waitFor(() => expect(api.calls('POST /api/conferences/:id/attendance/:unitId/check-in')).toHaveLength(2));
+    expect(api.calls('POST /api/conferences/:id/attendance/:unitId/check-in')[1].body).toEqual({ presence: 'present', delegateName: 'Tạ Minh Đức – Bí thư' });
+    await waitFor(() => expect(within(group).getByRole('radio', { name: 'Có mặt' })).toBeChecked());
+    expect(quorumBox()).toHaveTextContent('Có mặt 2/5');
   });
 
   it('lets the leader open a planned session after confirming', async () => {

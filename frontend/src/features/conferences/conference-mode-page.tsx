@@ -85,15 +85,17 @@ function ConferenceMode({ conference: c }: { conference: Conference }) {
           action={<Link to={`${paths.conference.getHref(c.id)}#bien-ban`}><Button>{t('viewMinutes')}</Button></Link>} />
       )}
 
-      <QuorumIndicator quorum={quorum} attendance={c.attendance} large={presenting} />
+      <QuorumIndicator quorum={quorum} attendance={c.attendance} large={presenting} live={live} />
 
       <Row gutter={16}>
-        <Col xs={24} lg={9}>
+        <Col xs={24} lg={live ? 9 : 24}>
           <AgendaStepper conference={c} canRun={canRun} />
         </Col>
-        <Col xs={24} lg={15}>
-          <CurrentItem conference={c} item={current} canRun={canRun} quorum={quorum} large={presenting} />
-        </Col>
+        {live && (
+          <Col xs={24} lg={15}>
+            <CurrentItem conference={c} item={current} canRun={canRun} quorum={quorum} large={presenting} />
+          </Col>
+        )}
       </Row>
 
       <CheckInTable conference={c} editable={canRun && live} />

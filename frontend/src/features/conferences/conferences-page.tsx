@@ -45,17 +45,17 @@ export function ConferencesPage() {
               dataSource={conferences.data}
               pagination={false}
               locale={{ emptyText: conferences.isError ? conferences.error.message : t('noConferences') }}
-              scroll={{ x: 900 }}
+              tableLayout="fixed"
               columns={[
-                { title: t('kind'), dataIndex: 'kind', width: 170, render: (k: ConferenceSummary['kind']) => <Tag>{t(`kind.${k}`)}</Tag> },
+                { title: t('kind'), dataIndex: 'kind', width: 150, render: (k: ConferenceSummary['kind']) => <Tag style={{ whiteSpace: 'normal' }}>{t(`kind.${k}`)}</Tag> },
                 {
                   title: t('name'), dataIndex: 'title',
                   render: (title: string, c) => <Link to={paths.conference.getHref(c.id)}>{title}</Link>,
                 },
-                { title: t('time'), dataIndex: 'startsAt', width: 150, render: (s: string) => formatDateTime(s) },
-                { title: t('place'), dataIndex: 'place', width: 220 },
+                { title: t('time'), dataIndex: 'startsAt', width: 130, render: (s: string) => formatDateTime(s) },
+                { title: t('place'), dataIndex: 'place', width: 190 },
                 {
-                  title: t('status'), key: 'status', width: 170,
+                  title: t('status'), key: 'status', width: 160,
                   render: (_, c) => (
                     <Space orientation="vertical" size={4}>
                       <Tag color={STATUS_COLORS[c.status]}>{t(`status.${c.status}`)}</Tag>
@@ -64,7 +64,7 @@ export function ConferencesPage() {
                   ),
                 },
                 {
-                  title: t('confirmedCount'), key: 'confirmed', width: 140, align: 'right',
+                  title: t('confirmedCount'), key: 'confirmed', width: 110, align: 'right',
                   render: (_, c) => <Typography.Text>{t('confirmedOf', { n: c.confirmedCount, m: c.memberCount })}</Typography.Text>,
                 },
               ]}

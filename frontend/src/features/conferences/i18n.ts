@@ -43,7 +43,6 @@ export const conferenceStrings = {
     removeGuest: 'Xóa khách mời',
     noGuests: 'Chưa có khách mời.',
     required: '{field} không được để trống',
-    endBeforeStart: 'Thời điểm kết thúc phải sau thời điểm bắt đầu',
     dateTimePlaceholder: 'hh:mm dd/mm/yyyy',
 
     // kinds, statuses
@@ -110,7 +109,6 @@ export const conferenceStrings = {
     'itemStatus.pending': 'Chưa đến',
     'itemStatus.current': 'Đang diễn ra',
     'itemStatus.done': 'Đã xong',
-    openInDrafts: 'Mở tài liệu',
 
     // invitations
     invitations: 'Giấy mời và xác nhận tham dự',
@@ -169,10 +167,8 @@ export const conferenceStrings = {
     addAttendee: 'Thêm đơn vị',
     addAgendaEntry: 'Thêm mục',
     remove: 'Xóa',
-    seatLabel: 'Ghế',
 
     // conference mode
-    liveTitle: 'Điều hành hội nghị',
     backToConference: 'Về trang hội nghị',
     fullscreen: 'Trình chiếu toàn màn hình',
     exitFullscreen: 'Thoát toàn màn hình',
@@ -214,7 +210,6 @@ export const conferenceStrings = {
     decideConfirm: '{action}: {title}?',
     decideNeedsQuorum: 'Chưa đủ số đơn vị dự họp nên chưa thể biểu quyết thông qua: có mặt {present}/{members}, cần ít nhất {needed} ({ratio}). Hãy điểm danh thêm đơn vị.',
     decideNeedsSession: 'Quyết định chỉ ghi nhận được khi hội nghị đang diễn ra.',
-    decideNoMaterial: 'Mục này chưa gắn {material}.',
     decidedOk: 'Đã ghi nhận: {action}.',
     alreadyDecided: 'Đã ghi nhận',
     conclusionTitle: 'Kết luận của mục',
@@ -225,7 +220,6 @@ export const conferenceStrings = {
     // upcoming card
     upcoming: 'Hội nghị sắp tới',
     upcomingEmpty: 'Không có hội nghị sắp tới.',
-    myReply: 'Đơn vị bạn',
     myReplyConfirmed: 'Đã xác nhận: {delegate}',
     myReplyPending: 'Chưa xác nhận tham dự',
     myReplyDeclined: 'Đã báo vắng',
@@ -272,7 +266,6 @@ export const conferenceStrings = {
     removeGuest: 'Remove guest',
     noGuests: 'No guests yet.',
     required: '{field} is required',
-    endBeforeStart: 'The end must come after the start',
     'kind.launch': 'Launch and signing',
     'kind.mid_year': 'Mid-year review',
     'kind.year_end': 'Year-end review',
@@ -334,7 +327,6 @@ export const conferenceStrings = {
     'itemStatus.pending': 'Pending',
     'itemStatus.current': 'Current',
     'itemStatus.done': 'Done',
-    openInDrafts: 'Open document',
     invitations: 'Invitations and replies',
     unit: 'Unit',
     reply: 'Reply',
@@ -389,8 +381,6 @@ export const conferenceStrings = {
     addAttendee: 'Add unit',
     addAgendaEntry: 'Add item',
     remove: 'Remove',
-    seatLabel: 'Seat',
-    liveTitle: 'Conference mode',
     backToConference: 'Back to the conference',
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
@@ -432,7 +422,6 @@ export const conferenceStrings = {
     decideConfirm: '{action}: {title}?',
     decideNeedsQuorum: 'No quorum, so nothing can be adopted: {present}/{members} present, at least {needed} ({ratio}) needed. Check more units in.',
     decideNeedsSession: 'Decisions can be recorded only while the conference is in session.',
-    decideNoMaterial: 'This item has no linked {material}.',
     decidedOk: 'Recorded: {action}.',
     alreadyDecided: 'Recorded',
     conclusionTitle: "Item's conclusion",
@@ -441,7 +430,6 @@ export const conferenceStrings = {
     refused: 'The server refused',
     upcoming: 'Upcoming conferences',
     upcomingEmpty: 'No upcoming conferences.',
-    myReply: 'Your unit',
     myReplyConfirmed: 'Confirmed: {delegate}',
     myReplyPending: 'Attendance not confirmed yet',
     myReplyDeclined: 'Declined',

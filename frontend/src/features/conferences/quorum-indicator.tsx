@@ -8,7 +8,7 @@ import { quorumVars } from './labels';
  * The live quorum, big enough for a projector: "Có mặt 4/5 – đủ điều kiện (cần 4, tỷ lệ 2/3)" on green,
  * or the same on red when the meeting may not decide yet; one box per member unit below.
  */
-export function QuorumIndicator({ quorum, attendance, large }: { quorum: Quorum; attendance: Attendance[]; large?: boolean }) {
+export function QuorumIndicator({ quorum, attendance, large, live = true }: { quorum: Quorum; attendance: Attendance[]; large?: boolean; live?: boolean }) {
   const t = useT(conferenceStrings);
   const met = quorum.met;
   const color = met ? '#237804' : '#a8071a';
@@ -26,7 +26,7 @@ export function QuorumIndicator({ quorum, attendance, large }: { quorum: Quorum;
           <div style={{ fontSize: large ? 44 : 32, fontWeight: 700, lineHeight: 1.25, color }}>
             {t(met ? 'quorumMet' : 'quorumNotMet', quorumVars(quorum))}
           </div>
-          <Typography.Text type="secondary">{t('quorumUpdating')}</Typography.Text>
+          {live && <Typography.Text type="secondary">{t('quorumUpdating')}</Typography.Text>}
         </div>
         <Flex gap={6} wrap aria-hidden style={{ maxWidth: 560 }}>
           {attendance.map((a) => (

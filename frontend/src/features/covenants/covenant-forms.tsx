@@ -121,6 +121,15 @@ export function CovenantContentModal({ open, covenant, onClose }: { open: boolea
   );
 }
 
+/** "1250.5" → "1.250,5" while typing (thousands ".", decimals ","), and back. */
+const viNumber = (v: number | string | undefined) => {
+  if (v === undefined || v === '') return '';
+  const [int, frac] = String(v).split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac !== undefined ? `,${frac}` : ''}`;
+};
+// The input reads the parser's result as a decimal string ('' clears the field), whatever its declared type.
+const parseViNumber = (s: string | undefined) => (s ?? '').replace(/\./g, '').replace(',', '.') as unknown as number;
+
 interface TargetRow {
   unitId?: string;
   indicator: string;
@@ -196,8 +205,9 @@ export function CovenantTargetsModal({ open, covenant, members, onClose }: { ope
                     </Form.Item>
                   </Col>
                   <Col span={4}>
-                    <Form.Item {...item} name={[f.name, 'targetValue']} rules={[{ required: true, message: t('required', { field: t('targetValue') }) }]}>
-                      <InputNumber min={0} max={999999999999} precision={2} decimalSeparator="," style={{ width: '100%' }} aria-label={`${t('targetValue')} ${i + 1}`} />
+                    <Form.Item {...item} name={[f.name, 'targetValue']}
+                      rules={[{ required: true, message: t('required', { field: t('targetValue') }) }, { validator: (_, v: number | null) => (v === null || v === undefined || Number.isInteger(Math.round(v * 100 * 1e6) / 1e6) ? Promise.resolve() : Promise.reject(new Error(t('twoDecimals')))) }]}>
+                      <InputNumber<number> min={0} max={999999999999} formatter={viNumber} parser={parseViNumber} style={{ width: '100%' }} aria-label={`${t('targetValue')} ${i + 1}`} />
                     </Form.Item>
                   </Col>
                   <Col span={1}>

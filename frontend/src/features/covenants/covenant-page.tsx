@@ -43,7 +43,15 @@ function CovenantNotice({ covenant, amendsNumber, onOpen }: { covenant: Covenant
       main = <Alert type="warning" showIcon style={style} title={t('notice.signing', { signed: covenant.signedCount, total: covenant.memberCount, time: formatDateTime(covenant.openedAt) })} />;
       break;
     case 'in_force':
-      main = <Alert type="success" showIcon style={style} title={t('notice.inForce', { time: formatDateTime(covenant.inForceAt), total: covenant.memberCount })} />;
+      main = (
+        <>
+          <Alert type="success" showIcon style={style} title={t('notice.inForce', { time: formatDateTime(covenant.inForceAt), total: covenant.memberCount })} />
+          {covenant.amendedById && (
+            <Alert type="info" showIcon style={style} title={t('notice.amendmentPending')}
+              action={<Button size="small" onClick={() => onOpen(covenant.amendedById!)}>{t('openNewer')}</Button>} />
+          )}
+        </>
+      );
       break;
     default:
       main = (
@@ -210,7 +218,8 @@ export function CovenantPage() {
   const list = useCovenantList(blockYearId);
   const items = list.data?.items ?? [];
   const wanted = params.get('c');
-  const current = items.find((c) => c.status !== 'superseded') ?? items[0];
+  // Signing first (someone may have to act), then the covenant in force, then a draft, else the latest.
+  const current = (['signing', 'in_force', 'draft'] as const).map((s) => items.find((c) => c.status === s)).find(Boolean) ?? items[0];
   const selectedId = items.some((c) => c.id === wanted) ? wanted! : current?.id;
   const covenant = useCovenant(selectedId);
   const open = (id: string) => {

@@ -24,7 +24,7 @@ function VerifyResultView({ result }: { result: VerifyResult }) {
           ...(c ? [
             { key: 'block', label: t('block'), children: `${c.blockName} (${c.blockCode})` },
             { key: 'year', label: t('year'), children: c.year },
-            { key: 'no', label: t('number'), children: `${c.docNumber} (${t('covenantNo', { n: c.number })})` },
+            { key: 'no', label: t('number'), children: `${c.docNumber} (${t('versionNo', { n: c.number })})` },
             { key: 'title', label: t('covenantTitle'), children: c.title },
             { key: 'status', label: t('status'), children: <Tag color={c.status === 'in_force' ? 'green' : 'default'}>{t(`status.${c.status}` as CovenantStringKey)}</Tag> },
             ...(c.inForceAt ? [{ key: 'inForce', label: t('inForceAt'), children: formatDateTime(c.inForceAt) }] : []),
@@ -75,7 +75,7 @@ export function VerifyPage() {
         <Col xs={24} lg={12}>
           <Card title={t('byFile')} style={{ height: '100%' }}>
             <Upload
-              accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              accept=".pdf,application/pdf"
               maxCount={1}
               fileList={file ? [file] : []}
               beforeUpload={(f) => {

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useBlockYears } from '@/features/block-years/api/block-years';
+import { UpcomingConferences } from '@/features/conferences/upcoming-conferences';
 import { useT, type SharedKey } from '@/i18n/i18n';
 
 /** Home: the board sees every block's year at a glance; a unit sees its block, year and seat. */
@@ -29,6 +30,7 @@ export function DashboardPage() {
                   <Col xs={12} md={6}><Card><Statistic title="Đơn vị tham gia" value={current.reduce((s, y) => s + y.memberCount, 0)} /></Card></Col>
                 </Row>
               )}
+              <div style={{ marginBottom: 16 }}><UpcomingConferences /></div>
               <Card title={cityWide ? 'Các khối, cụm thi đua' : 'Khối thi đua của đơn vị'}>
                 {list.length === 0 ? <Empty description="Đơn vị chưa thuộc khối thi đua nào." /> : (
                   <Flex vertical gap={12} role="list">

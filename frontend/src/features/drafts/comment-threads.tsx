@@ -34,7 +34,7 @@ function CommentForm({ version, sectionKey, parentId, label, submitLabel, onDone
     });
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 8 }}>
+    <Form form={form} name={`comment-${version.id}-${sectionKey}-${parentId ?? 'new'}`} layout="vertical" onFinish={submit} style={{ marginTop: 8 }}>
       <Form.Item name="body" label={label} rules={[{ required: true, whitespace: true, message: t('requiredField', { field: t('comments') }) }, { max: 5000 }]} style={{ marginBottom: 8 }}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={t('commentPlaceholder')} maxLength={5000} />
       </Form.Item>

@@ -53,7 +53,7 @@ function ActivityStatusCell({ activity, canUpdate }: { activity: PlanActivity; c
         value={activity.status}
         loading={update.isPending}
         aria-label={t('statusOf', { title: activity.title })}
-        style={{ width: 150 }}
+        style={{ width: 140 }}
         options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activity.${s}` as DraftStringKey) }))}
         onChange={(status) => update.mutate({ id: activity.id, body: { status, version: activity.version } }, {
           onSuccess: () => message.success(t('activitySaved', { title: activity.title })),
@@ -107,17 +107,17 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
         size="small" bordered pagination={false} rowKey="key" dataSource={plan.activities} locale={empty} aria-label={partTitle}
         columns={[
           { title: t('stt'), key: 'stt', width: 56, align: 'center', render: (_, __, i) => i + 1 },
-          { title: t('activity'), dataIndex: 'title' },
-          { title: t('dates'), key: 'dates', width: 200, render: (_, a) => dateRange(a.startDate, a.endDate) },
-          { title: t('ownerUnit'), dataIndex: 'ownerUnitName', width: 240 },
+          { title: t('activity'), dataIndex: 'title', minWidth: 200 },
+          { title: t('dates'), key: 'dates', width: 110, render: (_, a) => dateRange(a.startDate, a.endDate) },
+          { title: t('ownerUnit'), dataIndex: 'ownerUnitName', minWidth: 150 },
           ...(tracked ? [{
-            title: t('status'), key: 'status', width: 190,
+            title: t('status'), key: 'status', width: 170,
             render: (_: unknown, a: PlanData['activities'][number]) => {
               const item = tracked.get(a.key);
-              return item ? <ActivityStatusCell activity={item} canUpdate={progress!.canUpdate} /> : null;
+              return item ? <ActivityStatusCell activity={item} canUpdate={progress!.canUpdate && version.status === 'adopted'} /> : null;
             },
           }] : []),
-          { title: t('notes'), dataIndex: 'notes', width: 220, render: (n: string, a) => tracked?.get(a.key)?.notes || n },
+          { title: t('notes'), dataIndex: 'notes', minWidth: 100, render: (n: string, a) => tracked?.get(a.key)?.notes || n },
         ]}
       />
     );
@@ -127,9 +127,9 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
         columns={[
           { title: t('stt'), key: 'stt', width: 56, align: 'center', render: (_, __, i) => i + 1 },
           { title: t('movement'), dataIndex: 'title' },
-          { title: t('movementKind'), dataIndex: 'kind', width: 160, render: (k: string) => <Tag color={k === 'regular' ? 'blue' : 'purple'}>{t(`movement.${k}` as DraftStringKey)}</Tag> },
-          { title: t('period'), dataIndex: 'period', width: 200 },
-          { title: t('goal'), dataIndex: 'goal', width: 300 },
+          { title: t('movementKind'), dataIndex: 'kind', width: 130, render: (k: string) => <Tag color={k === 'regular' ? 'blue' : 'purple'}>{t(`movement.${k}` as DraftStringKey)}</Tag> },
+          { title: t('period'), dataIndex: 'period', width: '18%' },
+          { title: t('goal'), dataIndex: 'goal', width: '28%' },
         ]} />
     );
   } else if (part === 'commemorations') {
@@ -138,7 +138,7 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
         columns={[
           { title: t('date'), dataIndex: 'date', width: 120, render: (d: string) => formatDate(d) },
           { title: t('commemoration'), dataIndex: 'title' },
-          { title: t('notes'), dataIndex: 'notes', width: 280 },
+          { title: t('notes'), dataIndex: 'notes', width: '30%' },
         ]} />
     );
   } else {
@@ -147,10 +147,10 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
         columns={[
           { title: t('stt'), key: 'stt', width: 56, align: 'center', render: (_, __, i) => i + 1 },
           { title: t('fieldTrip'), dataIndex: 'title' },
-          { title: t('place'), dataIndex: 'place', width: 200 },
-          { title: t('period'), dataIndex: 'period', width: 160 },
-          { title: t('ownerUnit'), dataIndex: 'ownerUnitName', width: 220 },
-          { title: t('notes'), dataIndex: 'notes', width: 200 },
+          { title: t('place'), dataIndex: 'place', width: '18%' },
+          { title: t('period'), dataIndex: 'period', width: 120 },
+          { title: t('ownerUnit'), dataIndex: 'ownerUnitName', width: '20%' },
+          { title: t('notes'), dataIndex: 'notes', width: '15%' },
         ]} />
     );
   }

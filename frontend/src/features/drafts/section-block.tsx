@@ -75,7 +75,7 @@ function SectionEditor({ version, section, onClose }: { version: DraftVersion; s
     });
 
   return (
-    <Form form={form} layout="vertical" initialValues={{ heading: section.heading, body: section.body }} onFinish={save}>
+    <Form form={form} name={`section-${section.key}`} layout="vertical" initialValues={{ heading: section.heading, body: section.body }} onFinish={save}>
       {conflict && (
         <Alert
           type="warning"

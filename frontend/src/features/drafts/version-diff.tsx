@@ -20,8 +20,8 @@ function Marked({ segments, kind }: { segments: Segment[]; kind: 'del' | 'ins' }
 /** One row of the side-by-side table: line numbers and text, removed on the left, added on the right. */
 function Row({ row }: { row: DiffRow }) {
   const t = useT(draftStrings);
-  const cell: CSSProperties = { padding: '2px 8px', verticalAlign: 'top', whiteSpace: 'pre-wrap', wordBreak: 'break-word', width: '47%' };
-  const no: CSSProperties = { padding: '2px 6px', color: '#8c8c8c', textAlign: 'right', verticalAlign: 'top', fontSize: 12, width: '3%', userSelect: 'none' };
+  const cell: CSSProperties = { padding: '2px 8px', verticalAlign: 'top', whiteSpace: 'pre-wrap', wordBreak: 'break-word' };
+  const no: CSSProperties = { padding: '2px 6px', color: '#8c8c8c', textAlign: 'right', verticalAlign: 'top', fontSize: 12, userSelect: 'none', borderInlineStart: '1px solid #f0f0f0' };
   if (row.kind === 'changed') {
     const d = wordDiff(row.left ?? '', row.right ?? '');
     return (
@@ -60,6 +60,12 @@ function SectionDiffView({ section, leftLabel, rightLabel }: { section: SectionD
       {renamed && <Typography.Text type="secondary">{t('diffRenamed', { from: section.leftHeading!, to: section.rightHeading! })}</Typography.Text>}
       {section.rows.length > 0 && (
         <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 6, border: '1px solid #f0f0f0', tableLayout: 'fixed' }}>
+          <colgroup>
+            <col style={{ width: 40 }} />
+            <col />
+            <col style={{ width: 40 }} />
+            <col />
+          </colgroup>
           <thead>
             <tr style={{ background: '#fafafa' }}>
               <th colSpan={2} style={{ textAlign: 'left', padding: '4px 8px', fontWeight: 500 }}>{leftLabel}</th>

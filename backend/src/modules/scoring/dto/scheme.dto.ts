@@ -72,7 +72,7 @@ export class MoveCriterionDto {
   @ApiProperty({ description: 'Phiên bản của tiêu chí' }) @IsInt() @Min(1) version: number;
 }
 
-export class DeleteCriterionQueryDto {
+export class VersionQueryDto {
   @ApiProperty({ description: 'Phiên bản của tiêu chí' }) @Type(() => Number) @IsInt() @Min(1) version: number;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatNumber, round2, sameScore } from './round';
 
 describe('round2', () => {
@@ -47,5 +48,27 @@ describe('formatNumber', () => {
     expect(formatNumber(1000)).toBe('1.000');
     expect(formatNumber(-1)).toBe('-1');
     expect(formatNumber(1.005)).toBe('1,01');
+  });
+});
+
+describe('round2 fast path', () => {
+  /** The text route alone (round2 as first written), as the reference. */
+  const reference = (value: number): number => {
+    const clean = Number(Math.abs(value).toPrecision(15));
+    const [mantissa, exponent] = clean.toExponential().split('e');
+    const hundredths = Math.round(Number(`${mantissa}e${Number(exponent) + 2}`));
+    const rounded = Number(`${hundredths}e-2`);
+    return value < 0 && rounded !== 0 ? -rounded : rounded;
+  };
+
+  it('agrees with the text route on whole hundredths, their sums and products, and any double', () => {
+    const hundredths = fc.integer({ min: -1e9, max: 1e9 }).map((h) => h / 100);
+    fc.assert(fc.property(hundredths, (v) => Object.is(round2(v), reference(v)) || (round2(v) === 0 && reference(v) === 0)), { numRuns: 20000 });
+    fc.assert(fc.property(hundredths, hundredths, (a, b) => round2(a + b) === reference(a + b) && round2(a * b) === reference(a * b)), { numRuns: 20000 });
+    fc.assert(fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), (v) => round2(v) === reference(v)), { numRuns: 20000 });
+  });
+
+  it('turns -0 into 0 as before', () => {
+    expect(Object.is(round2(-0), 0)).toBe(true);
   });
 });

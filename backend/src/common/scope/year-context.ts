@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../common/actor';
-import { notFound } from '../../common/app-error';
-import type { Seat } from '../../common/scope/scope.service';
-import type { BlockYearStatus } from '../block-years/entities/block-year.entity';
-import type { LegalInstrument, RuleSet } from '../block-years/rule-set';
+import type { Actor } from '../actor';
+import { notFound } from '../app-error';
+import type { Seat } from './scope.service';
+import type { BlockYearStatus } from '../../modules/block-years/entities/block-year.entity';
+import type { LegalInstrument, RuleSet } from '../../modules/block-years/rule-set';
 
-/** A block year as the start-of-year modules see it, with the actor's place in it. */
+/** A block year as the year-scoped modules see it, with the actor's place in it. */
 export interface YearContext {
   blockYearId: string;
   blockId: string;

@@ -1,0 +1,317 @@
+/**
+ * Demo data of the rounds module for Khối thi đua số 4: the finalised 2024 year-end round with every score
+ * source (self, two peer reviewers per unit, the leader's appraisal, explanations and final scores) and its
+ * signed snapshot; and the open 2025 mid-year round in the self-assessment phase with units at different
+ * stages. Called by the demo loader inside its transaction, after `seedScoringDemo`.
+ */
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '../scoring/rules';
+import { CriterionRow, toSchemeNode } from '../scoring/scheme-tree';
+import { asMap, blockYearId, DemoIds, ScoringDemoResult } from '../scoring/scoring.demo';
+import { rankingRows } from './ranking-rows';
+import type { RoundScheme } from './round-data';
+import { computeResults, ScoreEntryLite, Source } from './round-results';
+import { scoreRowHash, sha256, snapshotDigest } from './score-hash';
+
+export interface RoundsDemoResult {
+  round2024Id: string;
+  round2025Id: string;
+}
+
+type Key = 'hiza' | 'dukcq' | 'lhp' | 'dukdn' | 'dukdh';
+const KEYS: Key[] = ['hiza', 'dukcq', 'lhp', 'dukdn', 'dukdh'];
+type Inputs = Record<string, CriterionInput & { note?: string }>;
+
+const at = (s: string) => new Date(`${s}+07:00`);
+
+/** Self-assessments of the 2024 year-end round. */
+const SELF_2024: Record<Key, Inputs> = {
+  dukcq: {
+    'I.1': { score: 15, note: 'Hoàn thành 100% chỉ tiêu, nhiệm vụ Thành ủy giao năm 2024' }, 'I.2': { actual: 98 }, 'I.3': { score: 9.5 }, 'I.4': { passed: true },
+    'II.1': { passed: true, note: 'Kế hoạch số 12-KH/ĐUK ngày 15/01/2024' }, 'II.2': { count: 4 }, 'II.3': { count: 5 }, 'II.4': { actual: 18 }, 'II.5': { score: 5 },
+    'III.1': { passed: true }, 'III.2': { score: 10 }, 'III.3': { score: 5 }, T: { items: { city_flag: 1 }, note: 'Cờ thi đua của UBND Thành phố năm 2023' },
+  },
+  hiza: {
+    'I.1': { score: 14.5, note: 'Thu hút vốn đầu tư đạt 104% kế hoạch' }, 'I.2': { actual: 96 }, 'I.3': { score: 9 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 4 }, 'II.4': { actual: 24 }, 'II.5': { score: 5 },
+    'III.1': { passed: true }, 'III.2': { score: 9.5 }, 'III.3': { score: 5 }, T: { items: { initiative: 2 }, note: 'Hai sáng kiến về số hóa hồ sơ đầu tư' },
+  },
+  lhp: {
+    'I.1': { score: 14, note: 'Hoàn thành kế hoạch đào tạo, bồi dưỡng 2.350 lượt cán bộ' }, 'I.2': { actual: 95 }, 'I.3': { score: 9 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 3 }, 'II.4': { actual: 10 }, 'II.5': { score: 4.5 },
+    'III.1': { passed: true }, 'III.2': { score: 9.5 }, 'III.3': { score: 4.5 },
+  },
+  dukdn: {
+    'I.1': { score: 14 }, 'I.2': { actual: 93 }, 'I.3': { score: 8.5 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 3 }, 'II.4': { actual: 27 }, 'II.5': { score: 4.5 },
+    'III.1': { passed: true }, 'III.2': { score: 9 }, 'III.3': { score: 4.5 }, D: { items: { late_report: 1 }, note: 'Nộp chậm báo cáo 6 tháng' },
+  },
+  dukdh: {
+    'I.1': { score: 13.5 }, 'I.2': { actual: 90 }, 'I.3': { score: 8 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 2 }, 'II.4': { actual: 9 }, 'II.5': { score: 4 },
+    'III.1': { passed: true }, 'III.2': { score: 9 }, 'III.3': { score: 4.5 }, D: { items: { late_report: 2 } },
+  },
+};
+
+/** What the first peer reviewer of each unit scored lower, with the reason (the other rows equal the self-assessment). */
+const PEER_2024: Record<Key, Inputs> = {
+  hiza: { 'I.1': { score: 13.5, note: 'Chưa có minh chứng hoàn thành chỉ tiêu thu hút vốn đầu tư quý IV' } },
+  lhp: { 'II.2': { count: 2, note: 'Một phong trào chưa có báo cáo sơ kết' } },
+  dukdn: { 'I.3': { score: 8, note: 'Chỉ số cải cách hành chính năm 2024 giảm 2 bậc' } },
+  dukdh: { 'II.3': { count: 1, note: 'Chỉ một điển hình được biểu dương trên báo chí Thành phố' } },
+  dukcq: { 'III.2': { score: 9.5, note: 'Đoàn Thanh niên chưa đạt chỉ tiêu kết nạp đoàn viên mới' } },
+};
+
+/** The leader's (for ĐUK các cơ quan TP itself: the deputy's) appraisal where it differs from the self-assessment. */
+const LEADER_2024: Record<Key, Inputs> = {
+  hiza: { 'I.1': { score: 13.5, note: 'Minh chứng quý IV chưa đầy đủ' }, T: { items: { initiative: 1 }, note: 'Chỉ 01 sáng kiến có quyết định công nhận cấp Thành phố' } },
+  lhp: {},
+  dukdn: { D: { items: { late_report: 2 }, note: 'Nộp chậm báo cáo 6 tháng và báo cáo năm' } },
+  dukdh: { 'I.3': { score: 7.5, note: 'Chưa triển khai dịch vụ công trực tuyến toàn trình' } },
+  dukcq: {},
+};
+
+const EXPLANATIONS_2024: Partial<Record<Key, Record<string, string>>> = {
+  hiza: { 'I.1': 'Đơn vị bổ sung Báo cáo số 125/BC-BQL ngày 20/12/2024 về kết quả thu hút đầu tư quý IV, có xác nhận của Sở Kế hoạch và Đầu tư.' },
+  dukdn: { D: 'Báo cáo năm nộp chậm 01 ngày do trùng lịch Đại hội; đề nghị Khối xem xét.' },
+};
+
+const FINAL_2024: Partial<Record<Key, Inputs>> = {
+  hiza: { 'I.1': { score: 14, note: 'Chấp nhận một phần giải trình của đơn vị' } },
+  dukdn: { D: { items: { late_report: 2 }, note: 'Giữ nguyên kết quả thẩm định sau giải trình' } },
+};
+
+const SUBMITTED_2024: Record<Key, string> = {
+  hiza: '2024-12-02T16:40:00', dukcq: '2024-12-03T10:15:00', lhp: '2024-12-04T09:00:00', dukdn: '2024-12-05T15:30:00', dukdh: '2024-12-05T16:55:00',
+};
+
+/** Targets (chỉ tiêu) of the covenant, entered in the rounds while the covenant module has none. */
+const TARGETS_2024: Record<Key, number> = { hiza: 20, dukcq: 15, lhp: 10, dukdn: 25, dukdh: 12 };
+
+/** A small valid one-page PDF standing in for a scanned document. */
+export function demoPdf(lines: string[]): Buffer {
+  const text = lines.map((l, i) => `BT /F1 12 Tf 72 ${770 - i * 18} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(text)} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+interface Ctx {
+  em: EntityManager;
+  units: Record<Key, string>;
+  accounts: Map<string, string>;
+  rows: CriterionRow[];
+  nodes: Map<string, SchemeNode>;
+  byCode: Map<string, CriterionRow>;
+}
+
+async function loadScheme(em: EntityManager, schemeId: string): Promise<{ rows: CriterionRow[]; nodes: Map<string, SchemeNode>; byCode: Map<string, CriterionRow> }> {
+  const rows: CriterionRow[] = await em.query(
+    `SELECT id, parent_id AS "parentId", code, title, guidance, type, max_points::float8 AS "maxPoints", sort_order AS "sortOrder", evidence_required AS "evidenceRequired",
+            points_per_occurrence::float8 AS "pointsPerOccurrence", measure, items, not_applicable_unit_ids::text[] AS "notApplicableUnitIds"
+     FROM scoring_criteria WHERE scheme_id = $1`, [schemeId]);
+  return { rows, nodes: new Map(rows.map((r) => [r.id, toSchemeNode(r)])), byCode: new Map(rows.map((r) => [r.code, r])) };
+}
+
+async function schemeOf(em: EntityManager, yearId: string, given?: string): Promise<string> {
+  if (given) return given;
+  const [s] = await em.query('SELECT id FROM scoring_schemes WHERE block_year_id = $1 ORDER BY version_no DESC LIMIT 1', [yearId]);
+  if (!s) throw new Error('demo: seed the scoring scheme first (seedScoringDemo)');
+  return s.id;
+}
+
+/** Inserts one score row, the score computed by the pure rules (target criteria: only the actual value). */
+async function entry(c: Ctx, round: string, unit: Key, code: string, source: Source, scorer: Key, input: CriterionInput & { note?: string }, when: Date, by: string | null): Promise<void> {
+  const row = c.byCode.get(code)!;
+  const node = c.nodes.get(row.id) as LeafNode;
+  const field = INPUT_FIELD[node.type];
+  const score = node.type === 'target' ? null : (() => {
+    const r = scoreCriterion(node, input);
+    if (!r.ok) throw new Error(`demo: ${r.error.message}`);
+    return r.score;
+  })();
+  await c.em.query(
+    `INSERT INTO score_entries (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, created_at, updated_at, version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,1)`,
+    [round, c.units[unit], row.id, source, c.units[scorer], node.type, node.max, score, field === 'passed' ? input.passed : null, field === 'count' ? input.count : null,
+      field === 'actual' ? input.actual : null, field === 'items' ? JSON.stringify(input.items ?? {}) : null, input.note ?? '', by, when]);
+}
+
+async function evidence(c: Ctx, round: string, unit: Key, code: string, purpose: 'self' | 'explanation', filename: string, pdf: Buffer, when: Date, by: string | null): Promise<void> {
+  await c.em.query(
+    `INSERT INTO evidence_files (round_id, unit_id, criterion_id, purpose, filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+     VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9,$10)`,
+    [round, c.units[unit], c.byCode.get(code)!.id, purpose, filename, pdf.length, sha256(pdf), pdf, by, when]);
+}
+
+/** Seeds both rounds; pass the result of `seedScoringDemo` (or the schemes are looked up by year). */
+export async function seedRoundsDemo(em: EntityManager, ids: DemoIds, schemes?: ScoringDemoResult): Promise<RoundsDemoResult> {
+  const unitMap = asMap(ids.units);
+  const units = Object.fromEntries(KEYS.map((k) => [k, unitMap.get(k)])) as Record<Key, string>;
+  if (KEYS.some((k) => !units[k])) throw new Error('demo: the units of Khối thi đua số 4 are missing from ids.units');
+  const accounts = new Map<string, string>((await em.query(`SELECT email, id FROM accounts WHERE email LIKE '%@thidua.vn'`)).map((a: { email: string; id: string }) => [a.email, a.id]));
+  const officer = (k: Key) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
+  const head = (k: Key) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
+  const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
+  const round2024Id = await seed2024(em, ids, schemes?.scheme2024Id, units, accounts, officer, head, audit);
+  const round2025Id = await seed2025(em, ids, schemes?.scheme2025Id, units, accounts, officer, head, audit);
+  await audit?.record(em, null, { action: 'demo.rounds', entityType: 'system', reason: 'Nạp dữ liệu minh họa: đợt chấm điểm', after: { rounds: [round2024Id, round2025Id] } });
+  return { round2024Id, round2025Id };
+}
+
+async function seed2024(
+  em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>, accounts: Map<string, string>,
+  officer: (k: Key) => string | null, head: (k: Key) => string | null, audit: AuditService | null,
+): Promise<string> {
+  const yearId = await blockYearId(em, ids, 'KTĐ4', 2024);
+  const scheme = await schemeOf(em, yearId, schemeId);
+  const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
+  await em.query(`UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL`, [scheme, at('2024-11-15T08:00:00')]);
+  const [round] = await em.query(
+    `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, assignment_seed, created_by, created_at, version)
+     VALUES ($1,$2,'year_end','Chấm điểm thi đua năm 2024','final_review',$3,$4,$5,$6,$7,$6,2024,$8,$3,1) RETURNING id`,
+    [yearId, scheme, at('2024-11-15T08:00:00'), at('2024-12-05T17:00:00'), at('2024-12-15T17:00:00'), at('2024-12-20T17:00:00'), at('2024-12-27T17:00:00'), officer('dukcq')]);
+  const id: string = round.id;
+
+  for (const k of KEYS) {
+    await em.query(
+      `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,'submitted',$3,$4,$5,$3,$6,$3,3)`,
+      [id, units[k], at(SUBMITTED_2024[k]), officer(k), head(k), at('2024-11-15T08:00:00')]);
+    await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,95,$4,$5), ($1,$2,$6,$7,$4,$5)',
+      [id, units[k], c.byCode.get('I.2')!.id, officer('dukcq'), at('2024-11-15T08:30:00'), c.byCode.get('II.4')!.id, TARGETS_2024[k]]);
+  }
+
+  const unitIds = KEYS.map((k) => units[k]);
+  const keyOf = (unitId: string) => KEYS.find((k) => units[k] === unitId)!;
+  const assignments = generateAssignments(unitIds, 2, 2024);
+  for (const a of assignments) {
+    await em.query('INSERT INTO review_assignments (round_id, reviewer_unit_id, reviewee_unit_id, created_by, created_at) VALUES ($1,$2,$3,$4,$5)', [id, a.reviewerId, a.revieweeId, officer('dukcq'), at('2024-12-06T08:00:00')]);
+  }
+
+  const pdf = demoPdf(['Khoi thi dua so 4 - Minh chung (du lieu minh hoa)', 'Tai lieu nay chi dung de trinh dien he thong.']);
+  for (const k of KEYS) {
+    const self = SELF_2024[k];
+    for (const [code, input] of Object.entries(self)) await entry(c, id, k, code, 'self', k, input, at('2024-12-01T10:00:00'), officer(k));
+    for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, at('2024-12-01T11:00:00'), officer(k));
+    // Peers: the first reviewer lowers what PEER_2024 says; the second agrees with the self-assessment.
+    const reviewers = assignments.filter((a) => a.revieweeId === units[k]).map((a) => keyOf(a.reviewerId));
+    for (const [i, reviewer] of reviewers.entries()) {
+      for (const [code, input] of Object.entries(self)) {
+        const lowered = i === 0 ? PEER_2024[k][code] : undefined;
+        await entry(c, id, k, code, 'peer', reviewer, lowered ?? { ...input, note: '' }, at('2024-12-10T14:00:00'), officer(reviewer));
+      }
+    }
+    // The leader appraises; ĐUK các cơ quan TP (the leader unit) is appraised by the deputy.
+    const appraiser: Key = k === 'dukcq' ? 'dukdn' : 'dukcq';
+    for (const [code, input] of Object.entries(self)) {
+      await entry(c, id, k, code, 'leader', appraiser, LEADER_2024[k][code] ?? { ...input, note: '' }, at('2024-12-14T09:00:00'), officer(appraiser));
+    }
+    for (const [code, text] of Object.entries(EXPLANATIONS_2024[k] ?? {})) {
+      await em.query('INSERT INTO round_explanations (round_id, unit_id, criterion_id, text, updated_by, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,1)',
+        [id, units[k], c.byCode.get(code)!.id, text, officer(k), at('2024-12-18T10:00:00')]);
+      await evidence(c, id, k, code, 'explanation', `Giải trình ${code}.pdf`, pdf, at('2024-12-18T10:05:00'), officer(k));
+    }
+    for (const [code, input] of Object.entries(FINAL_2024[k] ?? {})) await entry(c, id, k, code, 'final', appraiser, input, at('2024-12-23T15:00:00'), officer(appraiser));
+  }
+
+  // Finalise as the service does: the ranking from the rows, the SHA-256 of every row, the digest, the audit entry.
+  const [year] = await em.query('SELECT rules FROM block_years WHERE id = $1', [yearId]);
+  const entries: ScoreEntryLite[] = await em.query(
+    `SELECT unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score, actual::float8 AS actual FROM score_entries WHERE round_id = $1`, [id]);
+  const targets: { unit_id: string; criterion_id: string; target: number }[] = await em.query('SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [id]);
+  const names: { id: string; name: string }[] = await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
+  const nodes = [...c.nodes.values()];
+  const results = computeResults({
+    nodes, notApplicable: new Map(), units: KEYS.map((k) => ({ id: units[k], submittedAt: at(SUBMITTED_2024[k]) })), entries,
+    activePeers: new Set(assignments.map((a) => `${a.reviewerId}|${a.revieweeId}`)), targets: new Map(targets.map((t) => [`${t.unit_id}|${t.criterion_id}`, t.target])),
+    rule: year.rules.finalScoreRule ?? 'leader_appraisal', tieBreaks: year.rules.tieBreakChain,
+  });
+  const scheme2 = { rows: c.rows, nodes, byId: new Map(c.rows.map((r) => [r.id, r])), nodeById: c.nodes, notApplicable: new Map() } as unknown as RoundScheme;
+  const ranking = rankingRows(results, scheme2, KEYS.map((k) => ({ id: units[k], name: names.find((n) => n.id === units[k])!.name, submittedAt: at(SUBMITTED_2024[k]) })));
+  const hashed = await em.query(
+    `SELECT id, round_id AS "roundId", unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score,
+            passed, count, actual::float8 AS actual, items, note, version FROM score_entries WHERE round_id = $1 ORDER BY id`, [id]);
+  const rowHashes = hashed.map((r: never) => ({ id: (r as { id: string }).id, sha256: scoreRowHash(r) }));
+  const finalisedAt = at('2024-12-26T16:00:00');
+  const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officer('dukcq'), ranking, rowHashes });
+  await em.query('INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,1,$2,$3,$4,$5,$6)',
+    [id, finalisedAt, officer('dukcq'), JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
+  await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2 WHERE id = $1`, [id, finalisedAt]);
+  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, created_by, created_at) SELECT u, $2, 'finalised', 'Chấm điểm thi đua năm 2024: đã hoàn tất, công bố kết quả xếp hạng', $3, $4 FROM unnest($1::uuid[]) AS u`,
+    [unitIds, id, officer('dukcq'), finalisedAt]);
+  const [b] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [yearId]);
+  await audit?.record(em, null, {
+    action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId: b.block_id, before: { phase: 'final_review' },
+    after: { phase: 'finalised', seq: 1, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) },
+    reason: 'Hội nghị tổng kết Khối thông qua kết quả chấm điểm (dữ liệu minh họa)',
+  });
+  return id;
+}
+
+/** Progress of the 2025 mid-year round: one unit submitted, one waiting for its head, two half-way, one not started. */
+const SELF_2025: Record<Key, Inputs> = {
+  hiza: {
+    'I.1': { score: 7, note: 'Sáu tháng đầu năm thu hút 52% kế hoạch vốn' }, 'I.2': { actual: 97 }, 'I.3': { score: 4.5 }, 'I.4': { passed: true }, 'II.1': { passed: true },
+    'II.2': { count: 2 }, 'II.3': { count: 2 }, 'II.4': { actual: 11 }, 'II.5': { score: 2.5 }, 'III.1': { passed: true }, 'III.2': { score: 4.5 }, 'III.3': { score: 2.5 },
+  },
+  dukdn: {
+    'I.1': { score: 7.5 }, 'I.2': { actual: 94 }, 'I.3': { score: 4 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 1 },
+    'II.4': { actual: 13 }, 'II.5': { score: 2.5 }, 'III.1': { passed: true }, 'III.2': { score: 4.5 }, 'III.3': { score: 2.5 },
+  },
+  lhp: { 'I.1': { score: 7, note: 'Đang tổng hợp số liệu quý II' }, 'I.2': { actual: 95 }, 'I.3': { score: 4.5 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 1 } },
+  dukcq: { 'I.1': { score: 7.5 }, 'I.2': { actual: 98 }, 'II.1': { passed: true } },
+  dukdh: {},
+};
+const TARGETS_2025: Record<Key, number> = { hiza: 10, dukcq: 8, lhp: 5, dukdn: 12, dukdh: 6 };
+
+async function seed2025(
+  em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>, accounts: Map<string, string>,
+  officer: (k: Key) => string | null, head: (k: Key) => string | null, audit: AuditService | null,
+): Promise<string> {
+  void audit;
+  const yearId = await blockYearId(em, ids, 'KTĐ4', 2025);
+  const scheme = await schemeOf(em, yearId, schemeId);
+  const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
+  const [{ now }] = await em.query('SELECT now() AS now');
+  const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+  await em.query(`UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL`, [scheme, days(-5)]);
+  const [round] = await em.query(
+    `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, created_by, created_at, version)
+     VALUES ($1,$2,'mid_year','Chấm điểm thi đua 6 tháng đầu năm 2025','self_assessment',$3,$4,$5,$6,$7,$3,$8,$3,1) RETURNING id`,
+    [yearId, scheme, days(-5), days(14), days(24), days(31), days(38), officer('dukdn')]);
+  const id: string = round.id;
+  const pdf = demoPdf(['Khoi thi dua so 4 - Minh chung 6 thang dau nam 2025 (du lieu minh hoa)']);
+  const status: Record<Key, string> = { hiza: 'submitted', dukdn: 'awaiting_confirmation', lhp: 'draft', dukcq: 'draft', dukdh: 'draft' };
+  for (const k of KEYS) {
+    const submitted = status[k] === 'submitted';
+    await em.query(
+      `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,$4,$7,$7,1)`,
+      [id, units[k], status[k], submitted ? days(-1) : null, status[k] === 'draft' ? null : officer(k), submitted ? head(k) : null, days(-5)]);
+    await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,95,$4,$5), ($1,$2,$6,$7,$4,$5)',
+      [id, units[k], c.byCode.get('I.2')!.id, officer('dukdn'), days(-5), c.byCode.get('II.4')!.id, TARGETS_2025[k]]);
+    for (const [code, input] of Object.entries(SELF_2025[k])) await entry(c, id, k, code, 'self', k, input, days(-3), officer(k));
+    for (const code of ['I.1', 'II.1', 'III.1']) if (SELF_2025[k][code] && status[k] !== 'draft') await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, days(-2), officer(k));
+    if (k === 'lhp') await evidence(c, id, k, 'I.1', 'self', 'Báo cáo sơ kết 6 tháng (dự thảo).pdf', pdf, days(-2), officer(k));
+  }
+  const unitIds = KEYS.map((k) => units[k]);
+  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, body, created_by, created_at) SELECT u, $2, 'round_opened', 'Đã mở đợt chấm điểm: Chấm điểm thi đua 6 tháng đầu năm 2025', 'Hạn nộp bản tự chấm: sau 14 ngày kể từ hôm nay.', $3, $4 FROM unnest($1::uuid[]) AS u`,
+    [unitIds, id, officer('dukdn'), days(-5)]);
+  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, body, created_by, created_at) VALUES ($1,$2,'reminder','Nhắc nhở: Chấm điểm thi đua 6 tháng đầu năm 2025','Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.',$3,$4)`,
+    [units.dukdh, id, officer('dukdn'), days(-1)]);
+  return id;
+}
