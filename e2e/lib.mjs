@@ -37,3 +37,41 @@ export async function navLabels(page) {
   await nav.getByRole('menuitem').first().waitFor();
   return (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
 }
+
+/** JSON from the API with the page's session (writes send the CSRF token, as the app does). */
+export async function apiCall(page, method, url, body) {
+  const cookies = await page.context().cookies();
+  const csrf = cookies.find((c) => c.name === 'thidua_csrf')?.value ?? '';
+  const res = await page.request.fetch(`${BASE}${url}`, { method, data: body, headers: { 'X-CSRF-Token': csrf } });
+  const json = await res.json().catch(() => null);
+  if (!res.ok()) throw new Error(`${method} ${url} → ${res.status()}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Confirms the open Popconfirm by its OK button. */
+export async function confirmPopover(page, okLabel) {
+  await page.locator('.ant-popover:visible').getByRole('button', { name: okLabel }).click();
+}
+
+/** Clicks a download link/button and returns the file's bytes. */
+export async function downloadBytes(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+/** Text of a .docx (word/document.xml without tags) and of a .pdf (pdf-parse). */
+export async function docxText(bytes) {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml').async('string');
+  return xml.replace(/<w:tab\/>/g, ' ').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+export async function pdfText(bytes) {
+  const { PDFParse } = await import('pdf-parse');
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const { text } = await parser.getText();
+  await parser.destroy();
+  return text;
+}

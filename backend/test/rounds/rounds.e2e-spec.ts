@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../app';
 import { auditOf, expectStatus } from '../factories';
-import { buildScheme, K4, k4Ids } from '../scoring/helpers';
-import { advanceTo, DAY, fillSelf, FULL, openRound, selfUrl } from './helpers';
+import { buildScheme, codes, K4, k4Ids, putter } from '../scoring/helpers';
+import { advanceTo, DAY, fillSelf, FULL, newYear, openRound, selfUrl } from './helpers';
 
 describe('scoring rounds: opening, phases, calendar, extensions, progress, reminders', () => {
   let t: TestApp;
@@ -133,5 +133,51 @@ describe('scoring rounds: opening, phases, calendar, extensions, progress, remin
     const set = await expectStatus((await r.put(r.acc.dukcq.officer))(`/api/rounds/${r.round.id}/targets`, { targets: [{ unitId: r.ids.lhp, criterionId: r.c('II.1'), target: 100 }] }), 200);
     expect(set.find((x: any) => x.unitId === r.ids.lhp)).toMatchObject({ target: 100, source: 'round' });
     expect((await (await r.put(r.acc.lhp.officer))(`/api/rounds/${r.round.id}/targets`, { targets: [] })).status).toBe(403);
+  });
+
+  it('a criterion not applicable to a unit leaves its maximum, is not required of it and cannot be scored by it', async () => {
+    const f = await newYear(t);
+    const leader = await t.as(f.acc.dukcq.officer);
+    const scheme = await buildScheme(leader, f.yearId);
+    const ii2 = codes(await expectStatus(leader.get(`/api/scoring-schemes/${scheme.id}`), 200))['II.2'];
+    const [stranger] = await t.ds.query(`SELECT id FROM units WHERE short_name = 'Sở Nội vụ'`);
+    const bad = await leader.patch(`/api/scoring-schemes/${scheme.id}/criteria/${ii2.id}`, { notApplicableUnitIds: [stranger.id], version: ii2.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields).toHaveProperty('notApplicableUnitIds');
+    await expectStatus(leader.patch(`/api/scoring-schemes/${scheme.id}/criteria/${ii2.id}`, { notApplicableUnitIds: [f.ids.lhp], version: ii2.version }), 200);
+    const round = await expectStatus(leader.post('/api/rounds', {
+      blockYearId: f.yearId, schemeId: scheme.id, kind: 'year_end',
+      selfAssessmentUntil: new Date(Date.now() + 5 * DAY).toISOString(), reviewUntil: new Date(Date.now() + 6 * DAY).toISOString(), explanationUntil: new Date(Date.now() + 7 * DAY).toISOString(),
+    }), 201);
+    const put = await putter(t, f.acc.lhp.officer);
+    const res = await put(`/api/rounds/${round.id}/units/${f.ids.lhp}/self/${ii2.id}`, { score: 5, version: 0 });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'not_applicable', message: 'Tiêu chí II.2: không áp dụng với đơn vị này.' });
+    const view = await expectStatus((await t.as(f.acc.lhp.officer)).get(`/api/rounds/${round.id}/units/${f.ids.lhp}/assessment`), 200);
+    expect(view.rows.find((r: any) => r.code === 'II.2').applicable).toBe(false);
+    expect(view.totals).toMatchObject({ max: 70, required: 4 });
+    expect(view.totals.unfilledCodes).not.toContain('II.2');
+    // Other units still score it.
+    await expectStatus((await putter(t, f.acc.hiza.officer))(`/api/rounds/${round.id}/units/${f.ids.hiza}/self/${ii2.id}`, { score: 5, version: 0 }), 200);
+  });
+
+  it('the leader edits the calendar of dates still ahead; a passed deadline or a stale version is refused', async () => {
+    const r = await openRound(t);
+    const later = new Date(Date.now() + 25 * DAY).toISOString();
+    const edited = await expectStatus(r.leader.patch(`/api/rounds/${r.round.id}`, { title: 'Chấm điểm năm 2024 (điều chỉnh lịch)', reviewUntil: later, reason: 'Lùi lịch hội nghị', version: r.round.version }), 200);
+    expect(edited).toMatchObject({ title: 'Chấm điểm năm 2024 (điều chỉnh lịch)', reviewUntil: later });
+    const stale = await r.leader.patch(`/api/rounds/${r.round.id}`, { title: 'x', version: r.round.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    const disorder = await r.leader.patch(`/api/rounds/${r.round.id}`, { explanationUntil: new Date(Date.now() + 11 * DAY).toISOString(), version: edited.version });
+    expect(disorder.status).toBe(400);
+    expect(disorder.body.fields).toHaveProperty('explanationUntil');
+    expect((await (await t.as(r.acc.lhp.officer)).patch(`/api/rounds/${r.round.id}`, { title: 'x', version: edited.version })).status).toBe(403);
+    await t.ds.query(`UPDATE scoring_rounds SET opens_at = now() - interval '3 days', self_assessment_until = now() - interval '1 day' WHERE id = $1`, [r.round.id]);
+    const passed = await r.leader.patch(`/api/rounds/${r.round.id}`, { selfAssessmentUntil: new Date(Date.now() + DAY).toISOString(), version: edited.version });
+    expect(passed.status).toBe(409);
+    expect(passed.body.code).toBe('deadline_passed');
+    const [audit] = (await auditOf(t.ds, 'scoring_round', r.round.id)).filter((a) => a.action === 'round.update');
+    expect(audit).toMatchObject({ reason: 'Lùi lịch hội nghị', after: { reviewUntil: later } });
   });
 });

@@ -220,4 +220,18 @@ describe('scoring schemes (biểu chấm điểm)', () => {
     expect(r.body.message).toContain('Nhóm I: chưa có tiêu chí con');
     expect((await t.ds.query('SELECT frozen_at FROM scoring_schemes WHERE id = $1', [s.id]))[0].frozen_at).toBeNull();
   });
+
+  it('renames and re-totals a draft version, and deletes a draft no round uses', async () => {
+    const leader = await t.as(K4.leader2024);
+    const s = await expectStatus(leader.post('/api/scoring-schemes', { blockYearId: ids.year2024, title: 'Nháp' }), 201);
+    const renamed = await expectStatus(leader.patch(`/api/scoring-schemes/${s.id}`, { title: 'Biểu thang 1.000 điểm', totalMax: 1000, version: s.version }), 200);
+    expect(renamed).toMatchObject({ title: 'Biểu thang 1.000 điểm', totalMax: 1000 });
+    const bad = await leader.patch(`/api/scoring-schemes/${s.id}`, { totalMax: -5, version: renamed.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('tổng điểm của biểu');
+    expect((await (await t.as(K4.lhpOfficer)).delete(`/api/scoring-schemes/${s.id}?version=${renamed.version}`)).status).toBe(403);
+    expect((await leader.delete(`/api/scoring-schemes/${s.id}?version=${renamed.version}`)).status).toBe(204);
+    expect((await leader.get(`/api/scoring-schemes/${s.id}`)).status).toBe(404);
+    expect((await auditOf(t.ds, 'scoring_scheme', s.id)).map((a) => a.action)).toEqual(['scoring_scheme.create', 'scoring_scheme.update', 'scoring_scheme.delete']);
+  });
 });

@@ -152,15 +152,9 @@ export class ResultsService {
 
   /** Ranking rows computed from the score rows as they are now. */
   async live(em: EntityManager, ctx: RoundContext): Promise<{ rows: RankingRowDto[]; results: RoundResults }> {
-    const t0 = performance.now();
     const { input, scheme, units } = await this.data.resultsInput(em, ctx);
-    const t1 = performance.now();
     const results = computeResults(input);
-    const t2 = performance.now();
-    const rows = rankingRows(results, scheme, units);
-    const t3 = performance.now();
-    if (process.env.PROFILE) process.stderr.write(`input ${(t1 - t0).toFixed(1)} compute ${(t2 - t1).toFixed(1)} rows ${(t3 - t2).toFixed(1)}\n`);
-    return { rows, results };
+    return { rows: rankingRows(results, scheme, units), results };
   }
 
   /** The live snapshot's ranking and digest (not its row hashes: a large block has tens of thousands). */

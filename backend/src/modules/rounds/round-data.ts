@@ -90,8 +90,8 @@ export class RoundData {
   }
 
   /**
-   * Everything `computeResults` needs, read in one statement. The score rows come back as one compact JSON
-   * array (unit, criterion and scorer as indexes, not uuids): a block of 25 units × 120 criteria has some
+   * Everything `computeResults` needs, read in one statement. The score rows come back as one compact text
+   * (unit, criterion and scorer as indexes, not uuids): a block of 25 units × 120 criteria has some
    * 12,000 rows, and parsing them row by row through the driver cost more than the whole computation.
    */
   async resultsInput(em: EntityManager, ctx: RoundContext): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] }> {
@@ -105,17 +105,19 @@ export class RoundData {
        crit AS (SELECT id, i FROM unnest($3::uuid[]) WITH ORDINALITY AS c(id, i))
        SELECT
          (SELECT coalesce(json_agg(json_build_array(id, name, short_name, submitted_at) ORDER BY i), '[]'::json) FROM mem) AS units,
-         (SELECT coalesce(json_agg(json_build_array(u.i, c.i, CASE e.source WHEN 'self' THEN 0 WHEN 'peer' THEN 1 WHEN 'leader' THEN 2 ELSE 3 END, s.i, e.score, e.actual)), '[]'::json)
+         (SELECT coalesce(string_agg(u.i || ',' || c.i || ',' || CASE e.source WHEN 'self' THEN 0 WHEN 'peer' THEN 1 WHEN 'leader' THEN 2 ELSE 3 END || ','
+                   || coalesce(s.i::text, '') || ',' || coalesce(e.score::text, '') || ',' || coalesce(e.actual::text, ''), ';'), '')
             FROM score_entries e JOIN mem u ON u.id = e.unit_id JOIN crit c ON c.id = e.criterion_id LEFT JOIN mem s ON s.id = e.scorer_unit_id
             WHERE e.round_id = $2) AS entries,
          (SELECT coalesce(json_agg(json_build_array(reviewer_unit_id, reviewee_unit_id)), '[]'::json) FROM review_assignments WHERE round_id = $2 AND status = 'active') AS peers`,
       [ctx.round.blockYearId, ctx.round.id, criteria]);
     const units = (row.units as [string, string, string, string | null][]).map(([id, name, shortName, at]) => ({ id, name, shortName, submittedAt: at ? new Date(at) : null }));
     const SOURCES = ['self', 'peer', 'leader', 'final'] as const;
-    const num = (v: number | string | null) => (v === null ? null : Number(v));
-    const entries: ScoreEntryLite[] = (row.entries as [number, number, number, number | null, number | string | null, number | string | null][]).map(([u, c, src, s, score, actual]) => ({
-      unitId: units[u - 1].id, criterionId: criteria[c - 1], source: SOURCES[src], scorerUnitId: s ? units[s - 1].id : '', score: num(score), actual: num(actual),
-    }));
+    const num = (v: string) => (v === '' ? null : Number(v));
+    const entries: ScoreEntryLite[] = (row.entries as string).split(';').filter(Boolean).map((text) => {
+      const [u, c, src, s, score, actual] = text.split(',');
+      return { unitId: units[Number(u) - 1].id, criterionId: criteria[Number(c) - 1], source: SOURCES[Number(src)], scorerUnitId: s ? units[Number(s) - 1].id : '', score: num(score), actual: num(actual) };
+    });
     const targets = await this.targets(em, ctx, scheme);
     return {
       scheme,
