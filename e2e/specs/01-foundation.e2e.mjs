@@ -36,7 +36,9 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
     const labels = await navLabels(page);
     assert.ok(labels.includes('Nhật ký thay đổi'));
     await page.goto(`${BASE}/audit`);
-    await page.getByText('Nạp dữ liệu minh họa').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('table').getByRole('row').nth(1).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }).click();
+    await page.getByText(/Nhật ký toàn vẹn: đã kiểm tra \d+ mục/).waitFor();
     await screenshot(page, 'board-audit');
     await context.close();
   });
