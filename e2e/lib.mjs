@@ -2,10 +2,11 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 export const PASSWORD = 'ThiDua@2024';
-export const ARTIFACTS = path.resolve('e2e/artifacts');
+export const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
 export async function launch() {
   return chromium.launch({

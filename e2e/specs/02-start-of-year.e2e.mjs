@@ -128,9 +128,19 @@ describe('start of the year: plan, rules, conference, covenant, minutes', () => 
 
     const head = await signIn(browser, LEADER_HEAD);
     await head.page.goto(`${BASE}/conferences/${ids.conference}`);
-    await head.page.getByRole('button', { name: 'Thư ký duyệt' }).click();
-    await confirmPopover(head.page, 'Duyệt');
-    await head.page.getByText('Biên bản đã được chủ trì và thư ký thông qua và khóa nội dung.').waitFor();
+    // The secretary's approval freezes the minutes. What the page says on failure goes into the error.
+    const frozen = head.page.getByText('Biên bản đã được chủ trì và thư ký thông qua và khóa nội dung.');
+    for (let attempt = 0; attempt < 2 && !(await frozen.isVisible()); attempt++) {
+      if (attempt > 0) await head.page.reload();
+      await head.page.getByRole('button', { name: 'Thư ký duyệt' }).click();
+      await confirmPopover(head.page, 'Duyệt');
+      await frozen.waitFor({ timeout: 20_000 }).catch(() => {});
+    }
+    if (!(await frozen.isVisible())) {
+      await screenshot(head.page, 'minutes-approval-failed');
+      const said = await head.page.locator('.ant-message, [role=alert]').allInnerTexts();
+      assert.fail(`minutes not frozen after the secretary's approval; the page said: ${said.join(' | ')}`);
+    }
     await screenshot(head.page, 'minutes-approved');
 
     const minutesPdf = await downloadBytes(head.page, () => head.page.getByRole('button', { name: 'Tải biên bản .pdf' }).click());
