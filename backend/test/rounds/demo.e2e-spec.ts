@@ -10,12 +10,19 @@ describe('demo data of scoring and rounds', () => {
   let seeded: { scheme2024Id: string; scheme2025Id: string; round2024Id: string; round2025Id: string };
   beforeAll(async () => {
     t = await createTestApp();
-    seeded = await t.ds.transaction(async (em) => {
-      const ids = await demoIdsFromDatabase(em);
-      const schemes = await seedScoringDemo(em, ids);
-      const rounds = await seedRoundsDemo(em, ids, schemes);
-      return { ...schemes, ...rounds };
-    });
+    const round = async (year: number, kind: string) =>
+      (await t.ds.query(`SELECT r.id, r.scheme_id FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id JOIN blocks b ON b.id = y.block_id
+                         WHERE b.code = 'KTĐ4' AND y.year = $1 AND r.kind = $2`, [year, kind]))[0];
+    const [r24, r25] = [await round(2024, 'year_end'), await round(2025, 'mid_year')];
+    // The demo loader may already call the seeds; otherwise seed here, as it would.
+    seeded = r24 && r25
+      ? { scheme2024Id: r24.scheme_id, scheme2025Id: r25.scheme_id, round2024Id: r24.id, round2025Id: r25.id }
+      : await t.ds.transaction(async (em) => {
+        const ids = await demoIdsFromDatabase(em);
+        const schemes = await seedScoringDemo(em, ids);
+        const rounds = await seedRoundsDemo(em, ids, schemes);
+        return { ...schemes, ...rounds };
+      });
   });
   afterAll(() => t.close());
 
@@ -38,6 +45,12 @@ describe('demo data of scoring and rounds', () => {
     const snap = await expectStatus(lhp.get(`/api/rounds/${seeded.round2024Id}/snapshot`), 200);
     expect(snap).toMatchObject({ seq: 1, verification: { intact: true, digestValid: true } });
     expect(snap.auditHash).toMatch(/^[0-9a-f]{64}$/);
+    // Targets come from the 2024 covenant in force (its indicators are the titles of I.2 and II.4).
+    const targets = await expectStatus(lhp.get(`/api/rounds/${seeded.round2024Id}/targets`), 200);
+    expect(targets).toHaveLength(10);
+    expect(targets.every((x: any) => x.source === 'covenant')).toBe(true);
+    const ids0 = await k4Ids(t);
+    expect(targets.find((x: any) => x.code === 'II.4' && x.unitId === ids0.dukcq).target).toBe(36);
     const ranking = await expectStatus(lhp.get(`/api/rounds/${seeded.round2024Id}/ranking`), 200);
     expect(ranking.basis).toBe('snapshot');
     expect(ranking.rows).toHaveLength(5);
@@ -77,5 +90,8 @@ describe('demo data of scoring and rounds', () => {
     expect(saved.row).toMatchObject({ count: 2, score: 5, version: 2 });
     const notes = await expectStatus((await t.as(K4.dukdhOfficer)).get('/api/notifications'), 200);
     expect(notes.map((n: any) => n.kind)).toEqual(expect.arrayContaining(['reminder', 'round_opened', 'finalised']));
+    // The 2025 covenant is still a draft: the mid-year targets are entered in the round.
+    const targets = await expectStatus(leader2025.get(`/api/rounds/${seeded.round2025Id}/targets`), 200);
+    expect(targets.every((x: any) => x.source === 'round')).toBe(true);
   });
 });

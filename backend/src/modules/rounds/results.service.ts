@@ -11,7 +11,7 @@ import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from './notify';
 import { loadRound, RoundContext } from './round-context';
-import { RoundData, RoundScheme } from './round-data';
+import { RoundData } from './round-data';
 import { PHASE_LABELS } from './round-phase';
 import { computeResults, RoundResults } from './round-results';
 import { rankingRows } from './ranking-rows';

@@ -22,9 +22,23 @@ export interface TargetValue {
   source: 'round' | 'covenant';
 }
 
-/** What the covenants module is expected to expose; until it does, targets come from the round only. */
+/** What the covenants module exposes: the per-unit targets of the covenant in force. */
 interface CovenantTargetsReader {
-  targetsInForce?: (blockYearId: string) => Promise<unknown>;
+  targetsInForce?: (blockYearId: string, em?: EntityManager) => Promise<{ unitId: string; indicator: string; targetValue: number }[]>;
+}
+
+const normal = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').replace(/[.:;,\s]+$/, '').trim();
+
+/**
+ * The target criterion a covenant indicator stands for: the one whose title is the indicator's text, or whose
+ * code the indicator is or starts with ("II.4", "II.4. Số tin, bài …"); null when none matches.
+ */
+export function criterionForIndicator(indicator: string, criteria: readonly { id: string; code: string; title: string }[]): string | null {
+  const text = normal(indicator);
+  const byTitle = criteria.find((c) => normal(c.title) === text);
+  if (byTitle) return byTitle.id;
+  const byCode = criteria.find((c) => text === normal(c.code) || text.startsWith(`${normal(c.code)} `) || text.startsWith(`${normal(c.code)}.`) || text.startsWith(`${normal(c.code)}:`));
+  return byCode?.id ?? null;
 }
 
 const CACHE_LIMIT = 64;
@@ -62,8 +76,8 @@ export class RoundData {
 
   /**
    * Targets (chỉ tiêu) of the round's target criteria: entered in the round, else from the covenant in force
-   * (`CovenantsService.targetsInForce`, when that module provides it). Missing targets are fine: the formula
-   * scores those units on the "no target" branch.
+   * (`CovenantsService.targetsInForce`, indicator matched to a criterion by title or code). Missing targets are
+   * fine: the formula scores those units on the "no target" branch.
    */
   async targets(em: EntityManager, ctx: RoundContext, scheme: RoundScheme): Promise<Map<string, TargetValue>> {
     const out = new Map<string, TargetValue>();
@@ -71,16 +85,9 @@ export class RoundData {
     if (!targetCriteria.length) return out;
     const reader = this.covenants as unknown as CovenantTargetsReader;
     if (typeof reader.targetsInForce === 'function') {
-      const byCode = new Map(targetCriteria.map((r) => [r.code, r.id]));
-      const list = await reader.targetsInForce(ctx.round.blockYearId);
-      for (const t of Array.isArray(list) ? list : []) {
-        const e = t as Record<string, unknown>;
-        const unitId = e.unitId as string | undefined;
-        const criterionId = (e.criterionId as string | undefined) ?? byCode.get(String(e.criterionCode ?? e.code ?? ''));
-        const value = Number(e.target ?? e.value);
-        if (unitId && criterionId && scheme.byId.has(criterionId) && e.target !== null && Number.isFinite(value) && value >= 0) {
-          out.set(`${unitId}|${criterionId}`, { target: value, source: 'covenant' });
-        }
+      for (const t of await reader.targetsInForce(ctx.round.blockYearId, em)) {
+        const criterionId = criterionForIndicator(t.indicator, targetCriteria);
+        if (criterionId && Number.isFinite(t.targetValue) && t.targetValue >= 0) out.set(`${t.unitId}|${criterionId}`, { target: t.targetValue, source: 'covenant' });
       }
     }
     const rows: { unit_id: string; criterion_id: string; target: number }[] = await em.query(

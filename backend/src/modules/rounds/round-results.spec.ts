@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { SchemeNode } from '../scoring/rules';
 import { computeResults, ResultsInput, reviewNeedsReason, ScoreEntryLite, targetScoreWith } from './round-results';
 import { completeness } from './completeness';
+import { criterionForIndicator } from './round-data';
 import { compareRowHashes, scoreRowHash, snapshotDigest } from './score-hash';
 
 const base = { guidance: '', evidenceRequired: false };
@@ -104,5 +105,20 @@ describe('round results', () => {
     expect(compareRowHashes([{ id: '1', sha256: h }, { id: '2', sha256: 'x' }], [{ id: '1', sha256: 'y' }, { id: '3', sha256: 'z' }])).toEqual({ changed: ['1'], missing: ['2'], added: ['3'] });
     const body = { roundId: 'r', seq: 1, finalisedAt: 'x', finalisedBy: null, ranking: [{ b: 1, a: 2 }], rowHashes: [] };
     expect(snapshotDigest(body)).toBe(snapshotDigest({ ...body, ranking: [{ a: 2, b: 1 }] }));
+  });
+});
+
+describe('covenant indicators to target criteria', () => {
+  const criteria = [
+    { id: 'a', code: 'I.2', title: 'Tỷ lệ hồ sơ, thủ tục hành chính giải quyết đúng hạn' },
+    { id: 'b', code: 'II.4', title: 'Số tin, bài tuyên truyền gương người tốt, việc tốt' },
+  ];
+  it('matches by title (case, spacing, Unicode form and a trailing stop aside) or by code', () => {
+    expect(criterionForIndicator('Tỷ lệ hồ sơ,  thủ tục hành chính giải quyết ĐÚNG HẠN.', criteria)).toBe('a');
+    expect(criterionForIndicator('Số tin, bài tuyên truyền gương người tốt, việc tốt'.normalize('NFD'), criteria)).toBe('b');
+    expect(criterionForIndicator('II.4', criteria)).toBe('b');
+    expect(criterionForIndicator('II.4. Tin bài tuyên truyền', criteria)).toBe('b');
+    expect(criterionForIndicator('I.20 Chỉ tiêu khác', criteria)).toBeNull();
+    expect(criterionForIndicator('Vốn đầu tư thu hút mới', criteria)).toBeNull();
   });
 });

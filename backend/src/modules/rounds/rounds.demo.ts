@@ -10,7 +10,7 @@ import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriter
 import { CriterionRow, toSchemeNode } from '../scoring/scheme-tree';
 import { asMap, blockYearId, DemoIds, ScoringDemoResult } from '../scoring/scoring.demo';
 import { rankingRows } from './ranking-rows';
-import type { RoundScheme } from './round-data';
+import { criterionForIndicator, type RoundScheme } from './round-data';
 import { computeResults, ScoreEntryLite, Source } from './round-results';
 import { scoreRowHash, sha256, snapshotDigest } from './score-hash';
 
@@ -28,28 +28,28 @@ const at = (s: string) => new Date(`${s}+07:00`);
 /** Self-assessments of the 2024 year-end round. */
 const SELF_2024: Record<Key, Inputs> = {
   dukcq: {
-    'I.1': { score: 15, note: 'Hoàn thành 100% chỉ tiêu, nhiệm vụ Thành ủy giao năm 2024' }, 'I.2': { actual: 98 }, 'I.3': { score: 9.5 }, 'I.4': { passed: true },
-    'II.1': { passed: true, note: 'Kế hoạch số 12-KH/ĐUK ngày 15/01/2024' }, 'II.2': { count: 4 }, 'II.3': { count: 5 }, 'II.4': { actual: 18 }, 'II.5': { score: 5 },
+    'I.1': { score: 15, note: 'Hoàn thành 100% chỉ tiêu, nhiệm vụ Thành ủy giao năm 2024' }, 'I.2': { actual: 100 }, 'I.3': { score: 9.5 }, 'I.4': { passed: true },
+    'II.1': { passed: true, note: 'Kế hoạch số 12-KH/ĐUK ngày 15/01/2024' }, 'II.2': { count: 4 }, 'II.3': { count: 5 }, 'II.4': { actual: 40 }, 'II.5': { score: 5 },
     'III.1': { passed: true }, 'III.2': { score: 10 }, 'III.3': { score: 5 }, T: { items: { city_flag: 1 }, note: 'Cờ thi đua của UBND Thành phố năm 2023' },
   },
   hiza: {
-    'I.1': { score: 14.5, note: 'Thu hút vốn đầu tư đạt 104% kế hoạch' }, 'I.2': { actual: 96 }, 'I.3': { score: 9 }, 'I.4': { passed: true },
-    'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 4 }, 'II.4': { actual: 24 }, 'II.5': { score: 5 },
+    'I.1': { score: 14.5, note: 'Thu hút vốn đầu tư đạt 104% kế hoạch' }, 'I.2': { actual: 99.8 }, 'I.3': { score: 9 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 4 }, 'II.4': { actual: 26 }, 'II.5': { score: 5 },
     'III.1': { passed: true }, 'III.2': { score: 9.5 }, 'III.3': { score: 5 }, T: { items: { initiative: 2 }, note: 'Hai sáng kiến về số hóa hồ sơ đầu tư' },
   },
   lhp: {
-    'I.1': { score: 14, note: 'Hoàn thành kế hoạch đào tạo, bồi dưỡng 2.350 lượt cán bộ' }, 'I.2': { actual: 95 }, 'I.3': { score: 9 }, 'I.4': { passed: true },
-    'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 3 }, 'II.4': { actual: 10 }, 'II.5': { score: 4.5 },
+    'I.1': { score: 14, note: 'Hoàn thành kế hoạch đào tạo, bồi dưỡng 2.350 lượt cán bộ' }, 'I.2': { actual: 99.2 }, 'I.3': { score: 9 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 3 }, 'II.4': { actual: 20 }, 'II.5': { score: 4.5 },
     'III.1': { passed: true }, 'III.2': { score: 9.5 }, 'III.3': { score: 4.5 },
   },
   dukdn: {
-    'I.1': { score: 14 }, 'I.2': { actual: 93 }, 'I.3': { score: 8.5 }, 'I.4': { passed: true },
+    'I.1': { score: 14 }, 'I.2': { actual: 98.6 }, 'I.3': { score: 8.5 }, 'I.4': { passed: true },
     'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 3 }, 'II.4': { actual: 27 }, 'II.5': { score: 4.5 },
     'III.1': { passed: true }, 'III.2': { score: 9 }, 'III.3': { score: 4.5 }, D: { items: { late_report: 1 }, note: 'Nộp chậm báo cáo 6 tháng' },
   },
   dukdh: {
-    'I.1': { score: 13.5 }, 'I.2': { actual: 90 }, 'I.3': { score: 8 }, 'I.4': { passed: true },
-    'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 2 }, 'II.4': { actual: 9 }, 'II.5': { score: 4 },
+    'I.1': { score: 13.5 }, 'I.2': { actual: 97.5 }, 'I.3': { score: 8 }, 'I.4': { passed: true },
+    'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 2 }, 'II.4': { actual: 25 }, 'II.5': { score: 4 },
     'III.1': { passed: true }, 'III.2': { score: 9 }, 'III.3': { score: 4.5 }, D: { items: { late_report: 2 } },
   },
 };
@@ -86,8 +86,13 @@ const SUBMITTED_2024: Record<Key, string> = {
   hiza: '2024-12-02T16:40:00', dukcq: '2024-12-03T10:15:00', lhp: '2024-12-04T09:00:00', dukdn: '2024-12-05T15:30:00', dukdh: '2024-12-05T16:55:00',
 };
 
-/** Targets (chỉ tiêu) of the covenant, entered in the rounds while the covenant module has none. */
-const TARGETS_2024: Record<Key, number> = { hiza: 20, dukcq: 15, lhp: 10, dukdn: 25, dukdh: 12 };
+/**
+ * Targets (chỉ tiêu) of the 2024 covenant for I.2 and II.4 (the covenant demo's indicators have the same
+ * titles). Used only when no 2024 covenant is in force, entered in the round instead.
+ */
+const TARGETS_2024: Record<Key, { 'I.2': number; 'II.4': number }> = {
+  hiza: { 'I.2': 99.5, 'II.4': 24 }, dukcq: { 'I.2': 100, 'II.4': 36 }, lhp: { 'I.2': 100, 'II.4': 20 }, dukdn: { 'I.2': 100, 'II.4': 30 }, dukdh: { 'I.2': 100, 'II.4': 28 },
+};
 
 /** A small valid one-page PDF standing in for a scanned document. */
 export function demoPdf(lines: string[]): Buffer {
@@ -192,8 +197,18 @@ async function seed2024(
     await em.query(
       `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,'submitted',$3,$4,$5,$3,$6,$3,3)`,
       [id, units[k], at(SUBMITTED_2024[k]), officer(k), head(k), at('2024-11-15T08:00:00')]);
-    await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,95,$4,$5), ($1,$2,$6,$7,$4,$5)',
-      [id, units[k], c.byCode.get('I.2')!.id, officer('dukcq'), at('2024-11-15T08:30:00'), c.byCode.get('II.4')!.id, TARGETS_2024[k]]);
+  }
+  // Targets: the covenant in force, whose indicators are the titles of I.2 and II.4; else entered in the round.
+  const targetCriteria = c.rows.filter((r) => r.type === 'target');
+  const covenant: { unit_id: string; indicator: string; target_value: number }[] = await em.query(
+    `SELECT t.unit_id, t.indicator, t.target_value::float8 AS target_value FROM covenants v JOIN covenant_targets t ON t.covenant_id = v.id
+     WHERE v.block_year_id = $1 AND v.status = 'in_force'`, [yearId]);
+  const fromCovenant = covenant.map((t) => ({ unitId: t.unit_id, criterionId: criterionForIndicator(t.indicator, targetCriteria), target: t.target_value })).filter((t) => t.criterionId);
+  if (!fromCovenant.length) {
+    for (const k of KEYS) {
+      await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,$4,$5,$6), ($1,$2,$7,$8,$5,$6)',
+        [id, units[k], c.byCode.get('I.2')!.id, TARGETS_2024[k]['I.2'], officer('dukcq'), at('2024-11-15T08:30:00'), c.byCode.get('II.4')!.id, TARGETS_2024[k]['II.4']]);
+    }
   }
 
   const unitIds = KEYS.map((k) => units[k]);
@@ -233,7 +248,10 @@ async function seed2024(
   const [year] = await em.query('SELECT rules FROM block_years WHERE id = $1', [yearId]);
   const entries: ScoreEntryLite[] = await em.query(
     `SELECT unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score, actual::float8 AS actual FROM score_entries WHERE round_id = $1`, [id]);
-  const targets: { unit_id: string; criterion_id: string; target: number }[] = await em.query('SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [id]);
+  const targets: { unit_id: string; criterion_id: string; target: number }[] = [
+    ...fromCovenant.map((t) => ({ unit_id: t.unitId, criterion_id: t.criterionId!, target: t.target })),
+    ...(await em.query('SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [id])),
+  ];
   const names: { id: string; name: string }[] = await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
   const nodes = [...c.nodes.values()];
   const results = computeResults({
@@ -266,18 +284,19 @@ async function seed2024(
 /** Progress of the 2025 mid-year round: one unit submitted, one waiting for its head, two half-way, one not started. */
 const SELF_2025: Record<Key, Inputs> = {
   hiza: {
-    'I.1': { score: 7, note: 'Sáu tháng đầu năm thu hút 52% kế hoạch vốn' }, 'I.2': { actual: 97 }, 'I.3': { score: 4.5 }, 'I.4': { passed: true }, 'II.1': { passed: true },
+    'I.1': { score: 7, note: 'Sáu tháng đầu năm thu hút 52% kế hoạch vốn' }, 'I.2': { actual: 99.6 }, 'I.3': { score: 4.5 }, 'I.4': { passed: true }, 'II.1': { passed: true },
     'II.2': { count: 2 }, 'II.3': { count: 2 }, 'II.4': { actual: 11 }, 'II.5': { score: 2.5 }, 'III.1': { passed: true }, 'III.2': { score: 4.5 }, 'III.3': { score: 2.5 },
   },
   dukdn: {
-    'I.1': { score: 7.5 }, 'I.2': { actual: 94 }, 'I.3': { score: 4 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 1 },
+    'I.1': { score: 7.5 }, 'I.2': { actual: 98.9 }, 'I.3': { score: 4 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 2 }, 'II.3': { count: 1 },
     'II.4': { actual: 13 }, 'II.5': { score: 2.5 }, 'III.1': { passed: true }, 'III.2': { score: 4.5 }, 'III.3': { score: 2.5 },
   },
-  lhp: { 'I.1': { score: 7, note: 'Đang tổng hợp số liệu quý II' }, 'I.2': { actual: 95 }, 'I.3': { score: 4.5 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 1 } },
-  dukcq: { 'I.1': { score: 7.5 }, 'I.2': { actual: 98 }, 'II.1': { passed: true } },
+  lhp: { 'I.1': { score: 7, note: 'Đang tổng hợp số liệu quý II' }, 'I.2': { actual: 100 }, 'I.3': { score: 4.5 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 1 } },
+  dukcq: { 'I.1': { score: 7.5 }, 'I.2': { actual: 100 }, 'II.1': { passed: true } },
   dukdh: {},
 };
-const TARGETS_2025: Record<Key, number> = { hiza: 10, dukcq: 8, lhp: 5, dukdn: 12, dukdh: 6 };
+/** Six-month targets entered in the round: the 2025 covenant is still a draft. */
+const TARGETS_2025: Record<Key, number> = { hiza: 12, dukcq: 18, lhp: 10, dukdn: 15, dukdh: 14 };
 
 async function seed2025(
   em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>, accounts: Map<string, string>,
@@ -302,7 +321,7 @@ async function seed2025(
     await em.query(
       `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,$4,$7,$7,1)`,
       [id, units[k], status[k], submitted ? days(-1) : null, status[k] === 'draft' ? null : officer(k), submitted ? head(k) : null, days(-5)]);
-    await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,95,$4,$5), ($1,$2,$6,$7,$4,$5)',
+    await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,100,$4,$5), ($1,$2,$6,$7,$4,$5)',
       [id, units[k], c.byCode.get('I.2')!.id, officer('dukdn'), days(-5), c.byCode.get('II.4')!.id, TARGETS_2025[k]]);
     for (const [code, input] of Object.entries(SELF_2025[k])) await entry(c, id, k, code, 'self', k, input, days(-3), officer(k));
     for (const code of ['I.1', 'II.1', 'III.1']) if (SELF_2025[k][code] && status[k] !== 'draft') await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, days(-2), officer(k));

@@ -13,7 +13,7 @@ import { CriterionRow, toSchemeNode } from './scheme-tree';
 export interface DemoIds {
   /** Unit id by demo key ('hiza', 'dukcq', 'lhp', 'dukdn', 'dukdh', …), e.g. demo.ts's `unitIds`. */
   units: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
-  /** Block year id by `${blockCode}:${year}` (e.g. 'KTĐ4:2024'); looked up in the database when absent. */
+  /** Block year id by `${blockCode}/${year}` (demo.ts's `blockYearIds`, e.g. 'KTĐ4/2024'; 'KTĐ4:2024' works too); looked up in the database when absent. */
   blockYears?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 }
 
@@ -42,14 +42,14 @@ export const KTD4_SCHEME: { title: string; totalMax: number; rows: DemoRow[] } =
   rows: [
     { code: 'I', type: 'group', title: 'Thực hiện nhiệm vụ chính trị', max: 40 },
     { code: 'I.1', parent: 'I', type: 'points', title: 'Kết quả thực hiện các chỉ tiêu, nhiệm vụ chính trị được giao trong năm', max: 15, evidence: true, guidance: 'Căn cứ báo cáo tổng kết năm của đơn vị và đánh giá của cơ quan cấp trên. Hoàn thành 100% chỉ tiêu: 15 điểm; mỗi chỉ tiêu không hoàn thành trừ 1,5 điểm.' },
-    { code: 'I.2', parent: 'I', type: 'target', title: 'Tỷ lệ hồ sơ, văn bản giải quyết đúng hạn', max: 10, measure: '%', guidance: 'Giá trị thực hiện là tỷ lệ phần trăm theo phần mềm quản lý văn bản; chỉ tiêu theo giao ước đầu năm.' },
+    { code: 'I.2', parent: 'I', type: 'target', title: 'Tỷ lệ hồ sơ, thủ tục hành chính giải quyết đúng hạn', max: 10, measure: '%', guidance: 'Giá trị thực hiện là tỷ lệ phần trăm theo phần mềm một cửa; chỉ tiêu theo Giao ước thi đua đầu năm.' },
     { code: 'I.3', parent: 'I', type: 'points', title: 'Triển khai chuyển đổi số, cải cách hành chính', max: 10, guidance: 'Đánh giá theo kết quả chỉ số cải cách hành chính và các nhiệm vụ chuyển đổi số của Thành phố.' },
     { code: 'I.4', parent: 'I', type: 'pass_fail', title: 'Không có cán bộ, công chức, viên chức bị xử lý kỷ luật từ khiển trách trở lên', max: 5 },
     { code: 'II', type: 'group', title: 'Công tác thi đua, khen thưởng', max: 35 },
     { code: 'II.1', parent: 'II', type: 'pass_fail', title: 'Ban hành kế hoạch, hướng dẫn tổ chức phong trào thi đua thường xuyên đúng thời gian', max: 5, evidence: true, guidance: 'Minh chứng: kế hoạch, hướng dẫn đã ban hành (số, ngày).' },
     { code: 'II.2', parent: 'II', type: 'per_occurrence', title: 'Tổ chức phong trào thi đua theo đợt, chuyên đề', max: 10, ppo: 2.5, guidance: 'Mỗi phong trào có kế hoạch, sơ kết hoặc tổng kết: 2,5 điểm, tối đa 10 điểm.' },
     { code: 'II.3', parent: 'II', type: 'per_occurrence', title: 'Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến', max: 5, ppo: 1, guidance: 'Mỗi điển hình được biểu dương, tuyên truyền: 1 điểm, tối đa 5 điểm.' },
-    { code: 'II.4', parent: 'II', type: 'target', title: 'Hồ sơ đề nghị khen thưởng đúng quy định, đúng thời hạn', max: 10, measure: 'hồ sơ', guidance: 'Số hồ sơ được Ban Thi đua – Khen thưởng Thành phố tiếp nhận không phải trả lại.' },
+    { code: 'II.4', parent: 'II', type: 'target', title: 'Số tin, bài tuyên truyền gương người tốt, việc tốt', max: 10, measure: 'tin, bài', guidance: 'Tin, bài đã đăng trên cổng thông tin, báo chí; chỉ tiêu theo Giao ước thi đua đầu năm.' },
     { code: 'II.5', parent: 'II', type: 'points', title: 'Tham gia đầy đủ các hoạt động chung của Khối', max: 5 },
     { code: 'III', type: 'group', title: 'Xây dựng Đảng, đoàn thể', max: 25 },
     { code: 'III.1', parent: 'III', type: 'pass_fail', title: 'Tổ chức đảng được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên', max: 10, evidence: true, guidance: 'Minh chứng: quyết định xếp loại của cấp ủy cấp trên.' },
@@ -77,7 +77,8 @@ export const asMap = (m: ReadonlyMap<string, string> | Readonly<Record<string, s
   m instanceof Map ? m : new Map(Object.entries(m));
 
 export async function blockYearId(em: EntityManager, ids: DemoIds, code: string, year: number): Promise<string> {
-  const given = ids.blockYears ? asMap(ids.blockYears).get(`${code}:${year}`) : undefined;
+  const map = ids.blockYears ? asMap(ids.blockYears) : undefined;
+  const given = map?.get(`${code}:${year}`) ?? map?.get(`${code}/${year}`);
   if (given) return given;
   const [row] = await em.query('SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE b.code = $1 AND y.year = $2', [code, year]);
   if (!row) throw new Error(`demo: no block year ${code} ${year}`);

@@ -12,7 +12,7 @@ import {
   UpdateSchemeDto,
 } from './dto/scheme.dto';
 import { SchemeError, validateScheme } from './rules';
-import { CriterionRow, introducedErrors, toSchemeNode, treeTotals, validateRows } from './scheme-tree';
+import { CriterionRow, introducedErrors, treeTotals, validateRows } from './scheme-tree';
 import { parseSchemeXlsx, schemeToXlsx } from './scheme-xlsx';
 import { ScoringPolicy } from './scoring.policy';
 import { loadScoringYear, ScoringYear, yearMembers } from './year-context';
@@ -507,4 +507,3 @@ function diff(a: CriterionRow, b: CriterionRow): { before: Record<string, unknow
   return { before, after };
 }
 
-export { toSchemeNode };
