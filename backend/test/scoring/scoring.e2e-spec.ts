@@ -15,7 +15,8 @@ describe('scoring schemes (biểu chấm điểm)', () => {
   it('the leader seat builds a scheme with live totals; problems are listed until the tree adds up', async () => {
     const leader = await t.as(K4.leader2024);
     let s = await expectStatus(leader.post('/api/scoring-schemes', { blockYearId: ids.year2024, title: 'Biểu thử tổng', totalMax: 100 }), 201);
-    expect(s).toMatchObject({ versionNo: 1, status: 'draft', valid: false, permissions: { canEdit: true } });
+    // The demo's scheme is version 1 of 2024; a new one takes the next number.
+    expect(s).toMatchObject({ versionNo: 2, status: 'draft', valid: false, permissions: { canEdit: true } });
     s = await expectStatus(leader.post(`/api/scoring-schemes/${s.id}/criteria`, { type: 'group', code: 'I', title: 'Nhóm một', max: 60 }), 201);
     expect(s.problems.map((p: any) => p.rule).sort()).toEqual(['empty_group', 'total_mismatch']);
     const I = codes(s).I.id;
@@ -207,12 +208,13 @@ describe('scoring schemes (biểu chấm điểm)', () => {
   });
 
   it('an incomplete scheme cannot open a round (409 naming the rows)', async () => {
-    const leader = await t.as(K4.leader2024);
-    const s = await expectStatus(leader.post('/api/scoring-schemes', { blockYearId: ids.year2024, title: 'Chưa xong' }), 201);
+    // 2024 already has both demo rounds; ĐUK Doanh nghiệp leads 2025, which has no year-end round yet.
+    const leader = await t.as(K4.deputy2024);
+    const s = await expectStatus(leader.post('/api/scoring-schemes', { blockYearId: ids.year2025, title: 'Chưa xong' }), 201);
     await expectStatus(leader.post(`/api/scoring-schemes/${s.id}/criteria`, { type: 'group', code: 'I', title: 'Nhóm', max: 100 }), 201);
     const day = 86400000;
     const r = await leader.post('/api/rounds', {
-      blockYearId: ids.year2024, schemeId: s.id, kind: 'year_end',
+      blockYearId: ids.year2025, schemeId: s.id, kind: 'year_end',
       selfAssessmentUntil: new Date(Date.now() + day).toISOString(), reviewUntil: new Date(Date.now() + 2 * day).toISOString(), explanationUntil: new Date(Date.now() + 3 * day).toISOString(),
     });
     expect(r.status).toBe(409);

@@ -5,6 +5,8 @@ import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rul
 import { seedConferencesDemo } from '../../modules/conferences/conferences.demo';
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
+import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
+import { seedScoringDemo } from '../../modules/scoring/scoring.demo';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
 const MARK = 'demo_loaded_at';
@@ -48,6 +50,9 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     const drafts = await seedDraftsDemo(em, { unitIds, blockYearIds: k4 });
     const covenants = await seedCovenantsDemo(em, { unitIds, blockYearIds: k4 });
     await seedConferencesDemo(em, { blockYear2024Id: k4[2024], blockYear2025Id: k4[2025], ...drafts, ...covenants });
+    // Scoring: the finalised 2024 year-end round and the open 2025 mid-year round.
+    const schemes = await seedScoringDemo(em, { units: unitIds, blockYears: blockYearIds });
+    await seedRoundsDemo(em, { units: unitIds, blockYears: blockYearIds }, schemes);
     await em.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARK, new Date().toISOString()]);
     await new AuditService(ds).record(em, null, {
       action: 'demo.load', entityType: 'system', reason: 'Nạp dữ liệu minh họa',
