@@ -8,11 +8,10 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Account } from '../accounts/entities/account.entity';
 import { AuditService } from '../audit/audit.service';
 import { MeDto } from './dto/auth.dto';
+import { checkPasswordTx } from './lockout';
 import { Session } from './entities/session.entity';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -24,7 +23,7 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks the password; after MAX_FAILED_SIGN_INS failures the account is locked for LOCK_MINUTES. */
+  /** Checks the password under the lock-out rule of `lockout.ts`. */
   async signIn(email: string, password: string, meta: { ip: string; userAgent: string }): Promise<{ token: string; session: Session }> {
     const bad = () => new AppError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng.');
     const outcome = await this.ds.transaction(async (em) => {
@@ -35,20 +34,8 @@ export class AuthService {
         return { error: bad() };
       }
       const now = new Date();
-      if (account.lockedUntil && account.lockedUntil > now) {
-        return { error: new AppError(423, 'account_locked', `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutesLeft(account.lockedUntil, now)} phút.`) };
-      }
-      if (!(await verifyPassword(account.passwordHash, password))) {
-        const failed = account.failedSignIns + 1;
-        const lock = failed >= MAX_FAILED_SIGN_INS;
-        await em.update(Account, account.id, { failedSignIns: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil });
-        if (lock) {
-          await this.audit.record(em, null, { action: 'account.lock', entityType: 'account', entityId: account.id, reason: `Đăng nhập sai ${MAX_FAILED_SIGN_INS} lần liên tiếp` });
-          return { error: new AppError(423, 'account_locked', `Tài khoản tạm khóa ${LOCK_MINUTES} phút do đăng nhập sai ${MAX_FAILED_SIGN_INS} lần.`) };
-        }
-        return { error: bad() };
-      }
-      if (account.failedSignIns || account.lockedUntil) await em.update(Account, account.id, { failedSignIns: 0, lockedUntil: null });
+      const refused = await checkPasswordTx(em, this.audit, account, password, now);
+      if (refused) return { error: refused === 'wrong' ? bad() : refused };
       const token = randomBytes(32).toString('base64url');
       const session = em.getRepository(Session).create({
         id: sha256(token), accountId: account.id, csrfToken: randomBytes(32).toString('hex'),
@@ -99,8 +86,4 @@ export class AuthService {
       await this.audit.record(em, actor, { action: 'account.change_password', entityType: 'account', entityId: actor.id });
     });
   }
-}
-
-function minutesLeft(until: Date, now: Date): number {
-  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { AppError, conflict, invalidField, notFound } from '../../common/app-error';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import { verifyPassword } from '../auth/password';
+import { confirmPassword } from '../auth/lockout';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import type { PlanData } from '../drafts/draft-content';
 import { assertConferenceOfYear, CONTENT_TYPES, type ExportedFile } from '../drafts/drafts.service';
@@ -260,10 +260,7 @@ export class CovenantsService {
       CovenantsPolicy.assertCanRead(actor, y);
       CovenantsPolicy.assertCanSign(actor, y, dto.unitId);
     }
-    const [account] = await this.ds.query('SELECT password_hash FROM accounts WHERE id = $1', [actor.id]);
-    if (!account || !(await verifyPassword(account.password_hash, dto.password))) {
-      throw new AppError(400, 'invalid_password', 'Mật khẩu xác nhận ký không đúng. Vui lòng nhập lại mật khẩu đăng nhập của bạn.', { password: 'không đúng' });
-    }
+    await confirmPassword(this.ds, this.audit, actor.id, dto.password);
     await this.ds.transaction((em) => this.signTx(em, actor, id, dto, meta));
     return this.get(actor, id);
   }

@@ -79,7 +79,7 @@ export function SignModal({ open, covenant, unitName, onClose }: { open: boolean
       },
       onError: (e) => {
         if (e instanceof ApiError && e.fields?.password) {
-          // The server's own words under the field ("Mật khẩu xác nhận ký không đúng…").
+          // The server's own words under the field ("Mật khẩu xác nhận không đúng…").
           form.setFields([{ name: 'password', value: '', errors: [e.message] }]);
           return;
         }
