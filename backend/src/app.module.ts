@@ -6,6 +6,9 @@ import { dataSourceOptions } from './database/data-source';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AwardsModule } from './modules/awards/awards.module';
+import { BallotsModule } from './modules/ballots/ballots.module';
+import { ProposalsModule } from './modules/proposals/proposals.module';
 import { BlockYearsModule } from './modules/block-years/block-years.module';
 import { BlocksModule } from './modules/blocks/blocks.module';
 import { ConferencesModule } from './modules/conferences/conferences.module';
@@ -28,6 +31,7 @@ export class AppModule {
         ScopeModule, AuditModule, AuthModule, HealthModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
+        AwardsModule, BallotsModule, ProposalsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

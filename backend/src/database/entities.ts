@@ -5,6 +5,9 @@ import { BlockYearMember } from '../modules/block-years/entities/block-year-memb
 import { BlockYear } from '../modules/block-years/entities/block-year.entity';
 import { Block } from '../modules/blocks/entities/block.entity';
 import { Unit } from '../modules/units/entities/unit.entity';
+import { AWARDS_ENTITIES } from '../modules/awards/entities';
+import { BALLOTS_ENTITIES } from '../modules/ballots/entities';
+import { PROPOSALS_ENTITIES } from '../modules/proposals/entities';
 import { CONFERENCES_ENTITIES } from '../modules/conferences/entities';
 import { COVENANTS_ENTITIES } from '../modules/covenants/entities';
 import { DRAFTS_ENTITIES } from '../modules/drafts/entities';
@@ -16,4 +19,5 @@ import { AppMeta } from './app-meta.entity';
 export const ENTITIES = [
   AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember,
   ...DRAFTS_ENTITIES, ...COVENANTS_ENTITIES, ...CONFERENCES_ENTITIES, ...SCORING_ENTITIES, ...ROUNDS_ENTITIES,
+  ...AWARDS_ENTITIES, ...BALLOTS_ENTITIES, ...PROPOSALS_ENTITIES,
 ];

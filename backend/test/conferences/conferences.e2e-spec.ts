@@ -17,7 +17,7 @@ describe('conferences', () => {
     [leader, leaderHead, deputy, member, memberHead, hiza, board, admin, other] = await Promise.all(
       [K4.leaderOfficer, K4.leaderHead, K4.deputyOfficer, K4.lhpOfficer, K4.lhpHead, K4.hizaOfficer, DEMO.board, DEMO.admin, DEMO.otherBlockOfficer].map((e) => t.as(e)));
     const I = await ids(t.ds);
-    // The demo's 2024 launch conference already holds minutes 01/BB-KTĐ4, so these tests' minutes number from 02.
+    // The demo's 2024 holds minutes 01 (launch) and 02 (year end) and tally records 03, 04/BB-KTĐ4: these tests' minutes number from 05.
     y2024 = await I.blockYear('KTĐ4', 2024);
     y2025 = await I.blockYear('KTĐ4', 2025);
     for (const [k, short] of Object.entries(K4_UNITS)) unit[k as keyof typeof K4_UNITS] = await I.unit(short);
@@ -309,7 +309,7 @@ describe('conferences', () => {
       it('are drafted with time, place, attendees and delegates, chair, secretary, agenda with decisions and end time', async () => {
         minutes = await expectStatus(member.get(`/api/conferences/${conf.id}/minutes`), 200);
         const c = await expectStatus(leader.get(`/api/conferences/${conf.id}`), 200);
-        expect(minutes).toMatchObject({ conferenceId: conf.id, number: '02/BB-KTĐ4', status: 'draft', chairApproval: null, secretaryApproval: null, contentHash: null, version: 1, canEdit: false });
+        expect(minutes).toMatchObject({ conferenceId: conf.id, number: '05/BB-KTĐ4', status: 'draft', chairApproval: null, secretaryApproval: null, contentHash: null, version: 1, canEdit: false });
         const m = minutes.content;
         expect(m).toMatchObject({
           title: LAUNCH_TITLE, place: PLACE, startedAt: c.openedAt, endedAt: c.closedAt,
@@ -388,7 +388,7 @@ describe('conferences', () => {
         // Named after the day the session was held (here: today, when the test opened it).
         expect(docx.headers['content-disposition']).toMatch(/^attachment; filename="bien-ban-hoi-nghi-KTD4-\d{4}-\d{2}-\d{2}\.docx"; filename\*=UTF-8''bien-ban-hoi-nghi-KT%C4%904-/);
         const text = await docxText(docx.body);
-        for (const s of ['BIÊN BẢN', 'KHỐI THI ĐUA SỐ 4', 'Số: 02/BB-KTĐ4', PLACE, 'Đảng ủy Khối các cơ quan Thành phố Hà Nội', 'Trường Đào tạo cán bộ Lê Hồng Phong',
+        for (const s of ['BIÊN BẢN', 'KHỐI THI ĐUA SỐ 4', 'Số: 05/BB-KTĐ4', PLACE, 'Đảng ủy Khối các cơ quan Thành phố Hà Nội', 'Trường Đào tạo cán bộ Lê Hồng Phong',
           'Ban quản lý các khu công nghiệp và chế xuất Hà Nội', 'Trịnh Văn Khải', 'THƯ KÝ', 'Phạm Quang Huy', 'Hội nghị thành công tốt đẹp.', minutes.contentHash]) {
           expect(text).toContain(s);
         }
@@ -417,7 +417,7 @@ describe('conferences', () => {
       await expectStatus(leader.post(`/api/conferences/${c.id}/open`), 201);
       await expectStatus(leader.post(`/api/conferences/${c.id}/close`, { conclusion: 'Kết thúc.' }), 201);
       let m = await expectStatus(leader.get(`/api/conferences/${c.id}/minutes`), 200);
-      expect(m.number).toBe('03/BB-KTĐ4');
+      expect(m.number).toBe('06/BB-KTĐ4');
       expect(m.content.conclusion).toBe('Kết thúc.');
       expect(m.content.quorum).toMatchObject({ present: 0, met: false });
       const { quorum: _q, ...content } = m.content;

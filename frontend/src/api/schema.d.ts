@@ -403,6 +403,23 @@ export interface paths {
         patch: operations["updateBlockYear"];
         trace?: never;
     };
+    "/api/block-years/{id}/next-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Khởi tạo năm sau từ năm thi đua này: thành viên, Khối trưởng/Khối phó đã bầu (hoặc theo luân phiên), bộ quy tắc, biểu chấm điểm dự thảo, khung kế hoạch (Ban TĐKT, quản trị viên; Khối trưởng sau khi hội nghị tổng kết đã bầu ghế năm sau) */
+        post: operations["startNextBlockYear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/template": {
         parameters: {
             query?: never;
@@ -1765,6 +1782,831 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/awards/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục hình thức khen thưởng của một năm (tạo từ giá trị mặc định khi đọc lần đầu) */
+        get: operations["getAwardCatalogue"];
+        put?: never;
+        /** Thêm hình thức khen thưởng vào danh mục của năm (Ban TĐKT) */
+        post: operations["createAwardType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/catalogue/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa điều kiện, số lượng, chỉ tiêu toàn Thành phố, điểm thưởng của một hình thức (Ban TĐKT) */
+        patch: operations["updateAwardType"];
+        trace?: never;
+    };
+    "/api/unit-titles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh hiệu thi đua của đơn vị theo năm (Ban TĐKT; đơn vị mình; khối trưởng, khối phó của năm) */
+        get: operations["listUnitTitles"];
+        put?: never;
+        /** Ghi danh hiệu của đơn vị cho một năm, ví dụ "Tập thể lao động xuất sắc" (Ban TĐKT) */
+        post: operations["createUnitTitle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unit-titles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa danh hiệu ghi nhầm, có lý do (Ban TĐKT) */
+        delete: operations["deleteUnitTitle"];
+        options?: never;
+        head?: never;
+        /** Sửa danh hiệu (Ban TĐKT) */
+        patch: operations["updateUnitTitle"];
+        trace?: never;
+    };
+    "/api/discipline-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kỷ luật của đơn vị theo năm (Ban TĐKT; đơn vị mình; khối trưởng, khối phó của năm) */
+        get: operations["listDisciplineFlags"];
+        put?: never;
+        /** Ghi kỷ luật của đơn vị trong năm: đơn vị không đủ điều kiện khen thưởng năm đó (Ban TĐKT) */
+        post: operations["createDisciplineFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/discipline-flags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa kỷ luật ghi nhầm, có lý do (Ban TĐKT) */
+        delete: operations["deleteDisciplineFlag"];
+        options?: never;
+        head?: never;
+        /** Sửa kỷ luật (Ban TĐKT) */
+        patch: operations["updateDisciplineFlag"];
+        trace?: never;
+    };
+    "/api/units/{id}/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử khen thưởng của đơn vị, kể cả khen thưởng đã thu hồi (đơn vị, các đơn vị cùng khối, Ban TĐKT) */
+        get: operations["listUnitAwards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử khen thưởng theo năm, hình thức, đơn vị hoặc năm thi đua của khối (trong phạm vi người dùng) */
+        get: operations["listAwardHistory"];
+        put?: never;
+        /** Nhập một khen thưởng của những năm trước vào lịch sử (Ban TĐKT) */
+        post: operations["recordAwardManually"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-history/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi khen thưởng (lý do, số quyết định thu hồi): không còn được tính ở đâu nữa (Ban TĐKT) */
+        post: operations["revokeAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block-years/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điều kiện được xét một hình thức khen thưởng của từng đơn vị thành viên (thành viên của khối, Ban TĐKT) */
+        get: operations["getAwardEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block-years/{id}/award-bonuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Điểm thưởng năm nay của từng đơn vị từ khen thưởng năm trước còn hiệu lực (thành viên của khối, Ban TĐKT) */
+        get: operations["getAwardBonuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng quan của Ban TĐKT: từng khối trong chu trình năm, xếp hạng, hồ sơ, quyết định, biểu đồ theo năm */
+        get: operations["getBoardOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/board/overview/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất tổng quan ra .xlsx */
+        get: operations["exportBoardOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các cuộc bỏ phiếu của một hội nghị hoặc năm thi đua (số phiếu đã bỏ, không có nội dung phiếu) */
+        get: operations["listBallots"];
+        put?: never;
+        /** Mở bỏ phiếu kín cho một hình thức khen thưởng tại hội nghị tổng kết đang diễn ra, đủ số đơn vị dự họp (Khối trưởng) */
+        post: operations["openBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả cuối cùng của các loạt bỏ phiếu trong năm thi đua, mỗi hình thức khen thưởng một kết quả */
+        get: operations["listBallotOutcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cuộc bỏ phiếu: ứng viên, số phiếu đã bỏ, các đơn vị đã bỏ phiếu; kết quả chỉ có sau khi kết thúc */
+        get: operations["getBallot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh); mỗi đơn vị có mặt một phiếu, không sửa được */
+        post: operations["castBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kết thúc bỏ phiếu điện tử và kiểm phiếu (Khối trưởng) */
+        post: operations["closeBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/paper-tally": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập kết quả kiểm phiếu giấy (Khối trưởng); các số phải khớp nhau */
+        post: operations["enterPaperTally"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/revote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mở vòng bầu lại giữa các đơn vị bằng phiếu tại ngưỡng số lượng (Khối trưởng) */
+        post: operations["openBallotRevote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả kiểm phiếu; bị từ chối khi chưa kết thúc bỏ phiếu */
+        get: operations["getBallotResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/tally-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản kiểm phiếu của loạt bỏ phiếu: số, ban kiểm phiếu, trạng thái ký */
+        get: operations["getTallyRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/tally-record/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban kiểm phiếu ký biên bản (Khối trưởng ghi tên trưởng ban, thành viên); biên bản được cấp số và không sửa được */
+        post: operations["signTallyRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ballots/{id}/tally-record/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải biên bản kiểm phiếu .docx hoặc .pdf theo thể thức Nghị định 30/2020 */
+        get: operations["exportTallyRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block-years/{id}/seat-suggestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đề xuất Khối trưởng, Khối phó năm sau theo luân phiên, và kết quả bầu nếu đã có */
+        get: operations["getSeatSuggestion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block-years/{id}/seat-election": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận Khối trưởng, Khối phó năm sau do hội nghị tổng kết bầu (Khối trưởng, trong phiên họp, đủ số đơn vị dự họp) */
+        post: operations["electNextSeats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ đề nghị khen thưởng: Ban TĐKT thấy hồ sơ của mọi khối (mặc định không gồm hồ sơ đang lập), đơn vị thấy hồ sơ của khối mình; kèm hạn thẩm định */
+        get: operations["listProposals"];
+        put?: never;
+        /** Lập hồ sơ đề nghị khen thưởng của năm (Khối trưởng, Khối phó); tờ trình được soạn sẵn từ dữ liệu */
+        post: operations["createProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/quota-use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chỉ tiêu toàn Thành phố: số đơn vị đang đề nghị và đã có quyết định (không tính khen thưởng đã thu hồi) so với chỉ tiêu từng hình thức */
+        get: operations["getCityQuotaUse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thời hạn thẩm định hồ sơ của một năm (số ngày làm việc, mặc định 25) */
+        get: operations["getProposalSetting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ban TĐKT đặt thời hạn thẩm định của năm (áp dụng cho các lần trình sau) */
+        patch: operations["updateProposalSetting"];
+        trace?: never;
+    };
+    "/api/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ: tờ trình, danh sách đề nghị, báo cáo thành tích, danh mục thành phần, lịch sử trình/trả lại, quyết định */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh mục thành phần hồ sơ: có/thiếu từng thành phần */
+        get: operations["getProposalChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/appraisal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả kiểm tra khi thẩm định: điều kiện từng đơn vị, số lượng của khối, chỉ tiêu toàn Thành phố, các vi phạm */
+        get: operations["getProposalAppraisal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tờ trình: số, ngày, kính gửi, nội dung, người ký (Khối trưởng, Khối phó; khi đang lập hoặc bị trả lại) */
+        patch: operations["updateProposalLetter"];
+        trace?: never;
+    };
+    "/api/proposals/{id}/reports/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đơn vị được đề nghị tải lên báo cáo thành tích của mình (PDF, Word, OpenDocument; tối đa 10 MB; loại tệp kiểm tra theo nội dung) */
+        post: operations["uploadAchievementReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/reports/{reportId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải báo cáo thành tích */
+        get: operations["downloadAchievementReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trình hồ sơ lên Ban TĐKT (thủ trưởng đơn vị Khối trưởng; đủ mọi thành phần) */
+        post: operations["submitProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy hồ sơ đang lập hoặc bị trả lại, có lý do (hồ sơ được giữ lại trong lịch sử) */
+        post: operations["cancelProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/appraisal/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban TĐKT tiếp nhận hồ sơ để thẩm định */
+        post: operations["startProposalAppraisal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban TĐKT trả lại hồ sơ kèm lý do; khối sửa và trình lại */
+        post: operations["returnProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ban TĐKT thông qua hồ sơ đang thẩm định */
+        post: operations["approveProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận quyết định khen thưởng (số, ngày, người ký) cho các đơn vị được đề nghị, hoặc không khen thưởng (có lý do); ghi vào lịch sử khen thưởng */
+        post: operations["recordProposalDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/documents/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ trình (TTr) .docx/.pdf */
+        get: operations["exportProposalLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/documents/nominees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách đề nghị khen thưởng .docx/.pdf */
+        get: operations["exportProposalNominees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/documents/decision-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách kèm theo quyết định khen thưởng .docx/.pdf */
+        get: operations["exportDecisionList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/documents/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản Hội nghị tổng kết (thành phần hồ sơ) .docx/.pdf */
+        get: operations["exportProposalMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/documents/score-annex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng tổng hợp kết quả chấm điểm (thành phần hồ sơ) .pdf (A4 ngang) hoặc .xlsx */
+        get: operations["exportProposalScoreAnnex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/documents/tally-records/{ballotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản kiểm phiếu (thành phần hồ sơ) .docx/.pdf */
+        get: operations["exportProposalTallyRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải cả bộ hồ sơ (.zip): các thành phần, mục lục và SHA-256 từng tệp */
+        get: operations["downloadProposalBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2112,6 +2954,29 @@ export interface components {
             reason?: string;
             /** @description Phiên bản đang sửa (chống ghi đè) */
             version: number;
+        };
+        NextYearSkippedUnitDto: {
+            unitId: string;
+            name: string;
+            /** @description Lý do không chuyển sang năm sau */
+            reason: string;
+        };
+        NextYearResultDto: {
+            /** @description Năm thi đua mới (trạng thái thiết lập) */
+            blockYear: components["schemas"]["BlockYearDto"];
+            /** @description Năm thi đua được sao chép */
+            sourceYearId: string;
+            /**
+             * @description Ghế Khối trưởng, Khối phó: theo kết quả bầu của hội nghị tổng kết, hoặc theo đề xuất luân phiên
+             * @enum {string}
+             */
+            seatsFrom: "election" | "suggestion";
+            /** @description Biểu chấm điểm dự thảo (phiên bản 1) sao chép từ năm trước */
+            schemeId: string | null;
+            /** @description Dự thảo kế hoạch hoạt động (khung từ năm trước) */
+            planDocumentId: string | null;
+            /** @description Đơn vị không chuyển sang năm sau (đã lưu trữ) */
+            skippedUnits: components["schemas"]["NextYearSkippedUnitDto"][];
         };
         ImportCountDto: {
             created: number;
@@ -3639,7 +4504,7 @@ export interface components {
             history: components["schemas"]["SnapshotHistoryDto"][];
         };
         ReasonRequiredDto: {
-            /** @description Lý do (bắt buộc) */
+            /** @description Lý do (ghi vào lịch sử hồ sơ và nhật ký) */
             reason: string;
         };
         AssessmentTotalsDto: {
@@ -3841,6 +4706,966 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             readAt: string | null;
+        };
+        QuotaResponseDto: {
+            /** @enum {string} */
+            kind: "count" | "percent";
+            value: number;
+        };
+        AwardGatesResponseDto: {
+            topN: components["schemas"]["QuotaResponseDto"] | null;
+            requiredTitle: string | null;
+        };
+        AwardTypeDto: {
+            id: string;
+            year: number;
+            code: string;
+            name: string;
+            gates: components["schemas"]["AwardGatesResponseDto"];
+            blockQuota: components["schemas"]["QuotaResponseDto"];
+            cityQuota: number | null;
+            bonusPoints: number;
+            sort: number;
+            version: number;
+        };
+        AwardGatesDto: {
+            /** @description Xếp hạng trong nhóm N đơn vị đầu của đợt chấm cuối năm; null: không xét hạng */
+            topN: components["schemas"]["QuotaDto"] | null;
+            /**
+             * @description Danh hiệu phải có trong năm; null: không yêu cầu
+             * @example Tập thể lao động xuất sắc
+             */
+            requiredTitle: string | null;
+        };
+        CreateAwardTypeDto: {
+            /** @example 2024 */
+            year: number;
+            /**
+             * @description Mã (chữ thường không dấu, số, gạch dưới)
+             * @example city_collective_merit
+             */
+            code: string;
+            /** @example Bằng khen của Chủ tịch UBND Thành phố (chuyên đề) */
+            name: string;
+            gates: components["schemas"]["AwardGatesDto"];
+            /** @description Số lượng tối đa mỗi khối */
+            blockQuota: components["schemas"]["QuotaDto"];
+            /** @description Chỉ tiêu toàn Thành phố (số đơn vị); null: không giới hạn */
+            cityQuota: number | null;
+            /**
+             * @description Điểm thưởng năm sau cho đơn vị được tặng
+             * @example 5
+             */
+            bonusPoints: number;
+            /** @description Thứ tự hiển thị */
+            sort?: number;
+        };
+        UpdateAwardTypeDto: {
+            name?: string;
+            gates?: components["schemas"]["AwardGatesDto"];
+            blockQuota?: components["schemas"]["QuotaDto"];
+            cityQuota?: number | null;
+            bonusPoints?: number;
+            sort?: number;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        UnitTitleDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            year: number;
+            title: string;
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string | null;
+            note: string;
+            version: number;
+        };
+        CreateUnitTitleDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2024 */
+            year: number;
+            /** @example Tập thể lao động xuất sắc */
+            title: string;
+            /** @example 45/QĐ-ĐUK */
+            decisionNumber?: string;
+            /** Format: date */
+            decisionDate?: string | null;
+            note?: string;
+        };
+        UpdateUnitTitleDto: {
+            title?: string;
+            decisionNumber?: string;
+            /** Format: date */
+            decisionDate?: string | null;
+            note?: string;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        RemoveRecordDto: {
+            /** @description Lý do xóa (ghi vào nhật ký) */
+            reason: string;
+        };
+        DisciplineFlagDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            year: number;
+            reason: string;
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string | null;
+            version: number;
+        };
+        CreateDisciplineFlagDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2024 */
+            year: number;
+            /** @example Tập thể lãnh đạo bị khiển trách do vi phạm trong quản lý đầu tư công */
+            reason: string;
+            /** @example 156/QĐ-UBND */
+            decisionNumber?: string;
+            /** Format: date */
+            decisionDate?: string | null;
+        };
+        UpdateDisciplineFlagDto: {
+            reason?: string;
+            decisionNumber?: string;
+            /** Format: date */
+            decisionDate?: string | null;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        AwardRecordDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            year: number;
+            code: string;
+            awardName: string;
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string;
+            signer: string;
+            /** @enum {string} */
+            source: "decision" | "manual";
+            proposalId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+            revocationDecisionNumber: string | null;
+            /** Format: date */
+            revocationDecisionDate: string | null;
+            note: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedByName: string | null;
+        };
+        RecordAwardDto: {
+            /** Format: uuid */
+            unitId: string;
+            /** @example 2023 */
+            year: number;
+            /** @example city_flag */
+            code: string;
+            /** @example 1234/QĐ-UBND */
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @example 2024-03-15
+             */
+            decisionDate: string;
+            /** @example KT. Chủ tịch – Phó Chủ tịch Trần Quang Minh */
+            signer: string;
+            note?: string;
+        };
+        RevokeAwardDto: {
+            /** @example Kê khai không trung thực thành tích (Chương VII Luật Thi đua, khen thưởng) */
+            reason: string;
+            /**
+             * @description Số quyết định thu hồi
+             * @example 2345/QĐ-UBND
+             */
+            decisionNumber: string;
+            /**
+             * Format: date
+             * @description Ngày quyết định thu hồi
+             */
+            decisionDate?: string | null;
+        };
+        UnitEligibilityDto: {
+            unitId: string;
+            name: string;
+            rank: number | null;
+            /** @description Tổng điểm cuối cùng trong bản chốt */
+            total: number | null;
+            eligible: boolean;
+            reasons: string[];
+        };
+        EligibilityReportDto: {
+            award: components["schemas"]["AwardTypeDto"];
+            blockYearId: string;
+            year: number;
+            /** @description Đợt chấm điểm cuối năm */
+            roundId: string | null;
+            roundFinalised: boolean;
+            members: number;
+            /** @description Số lượng tối đa của khối cho hình thức này */
+            quotaLimit: number;
+            units: components["schemas"]["UnitEligibilityDto"][];
+        };
+        BonusAwardDto: {
+            id: string;
+            year: number;
+            code: string;
+            awardName: string;
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string;
+            bonusPoints: number;
+        };
+        UnitBonusDto: {
+            unitId: string;
+            name: string;
+            awards: components["schemas"]["BonusAwardDto"][];
+            total: number;
+        };
+        AwardBonusesDto: {
+            blockYearId: string;
+            year: number;
+            /** @description Năm của các khen thưởng được tính điểm thưởng (năm trước) */
+            fromYear: number;
+            units: components["schemas"]["UnitBonusDto"][];
+        };
+        OverviewCovenantDto: {
+            /** @enum {string} */
+            status: "draft" | "signing" | "in_force" | "superseded";
+            signed: number;
+        };
+        OverviewRoundDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "mid_year" | "year_end";
+            title: string;
+            phase: string;
+            phaseLabel: string;
+            /** Format: date-time */
+            finalisedAt: string | null;
+        };
+        OverviewRankDto: {
+            rank: number;
+            unitId: string;
+            unitName: string;
+            total: number;
+        };
+        OverviewProposalDto: {
+            status: string;
+            statusLabel: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date */
+            dueAt: string | null;
+        };
+        OverviewBlockYearDto: {
+            blockYearId: string;
+            blockId: string;
+            blockCode: string;
+            blockName: string;
+            /** @enum {string} */
+            blockKind: "khoi" | "cum";
+            status: string;
+            /** @description Bước trong chu trình năm (domain.md §3) */
+            step: string;
+            stepLabel: string;
+            /** @description Thứ tự của bước (0 = thiết lập) */
+            stepIndex: number;
+            leaderUnitName: string | null;
+            deputyUnitName: string | null;
+            members: number;
+            /** @description Giao ước mới nhất */
+            covenant: components["schemas"]["OverviewCovenantDto"] | null;
+            rounds: components["schemas"]["OverviewRoundDto"][];
+            yearEndFinalised: boolean;
+            /** @description Ba đơn vị đầu theo bản chốt đợt cuối năm */
+            top3: components["schemas"]["OverviewRankDto"][];
+            /** @description Toàn bộ xếp hạng theo bản chốt (để đặt các khối cạnh nhau) */
+            ranking: components["schemas"]["OverviewRankDto"][];
+            /** @description Hồ sơ đề nghị (khi mô-đun hồ sơ cung cấp) */
+            proposal: components["schemas"]["OverviewProposalDto"] | null;
+            /** @description Khen thưởng đã quyết định (còn hiệu lực) theo mã */
+            decisions: {
+                [key: string]: number;
+            };
+            decisionsTotal: number;
+        };
+        OverviewAwardUseDto: {
+            code: string;
+            name: string;
+            /** @description Đơn vị được tặng (còn hiệu lực) trong năm */
+            awarded: number;
+            cityQuota: number | null;
+        };
+        OverviewYearCountsDto: {
+            year: number;
+            counts: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        BoardOverviewDto: {
+            year: number;
+            blockYears: components["schemas"]["OverviewBlockYearDto"][];
+            awards: components["schemas"]["OverviewAwardUseDto"][];
+            /** @description Biểu đồ: số khen thưởng còn hiệu lực theo năm và hình thức */
+            byYear: components["schemas"]["OverviewYearCountsDto"][];
+            /** @description Có thông tin hồ sơ đề nghị (mô-đun hồ sơ đã đăng ký nguồn dữ liệu) */
+            proposalsAvailable: boolean;
+        };
+        BallotSummaryDto: {
+            id: string;
+            seriesId: string;
+            round: number;
+            conferenceId: string;
+            blockYearId: string;
+            awardCode: string;
+            awardName: string;
+            /** @enum {string} */
+            mode: "electronic" | "paper";
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Số phiếu đã bỏ (phiếu điện tử) hoặc số phiếu thu về (phiếu giấy, sau khi nhập) */
+            ballotsCast: number;
+            /** @description Số đơn vị có mặt khi mở bỏ phiếu */
+            present: number;
+            openedAt: string;
+            closedAt: string | null;
+        };
+        BallotOutcomeElectedDto: {
+            unitId: string;
+            name: string;
+            approvals: number;
+            percent: number;
+        };
+        BallotOutcomeDto: {
+            /** @description Vòng cuối của loạt bỏ phiếu */
+            ballotId: string;
+            conferenceId: string;
+            blockYearId: string;
+            code: string;
+            awardName: string;
+            /** @enum {string} */
+            mode: "electronic" | "paper";
+            round: number;
+            /**
+             * @description closed: loạt bỏ phiếu đã có kết quả cuối cùng
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            revotePending: boolean;
+            elected: components["schemas"]["BallotOutcomeElectedDto"][];
+            tallyRecord: {
+                signed?: boolean;
+                documentNumber?: string | null;
+            };
+        };
+        BallotCandidateDto: {
+            unitId: string;
+            name: string;
+            /** @description Xếp hạng trong đợt chấm điểm cuối năm */
+            rank: number | null;
+            /** @description Tổng điểm cuối cùng */
+            total: number | null;
+        };
+        UnitRefDto: {
+            unitId: string;
+            name: string;
+        };
+        BallotVoterDto: {
+            unitId: string;
+            name: string;
+            /** @description Thời điểm đơn vị bỏ phiếu (công khai: ai đã bỏ phiếu, không bao giờ là nội dung phiếu) */
+            votedAt: string;
+        };
+        CandidateResultDto: {
+            unitId: string;
+            name: string;
+            approvals: number;
+            /** @description Tỷ lệ số phiếu đồng ý trên căn cứ tính (%) */
+            percent: number;
+            aboveThreshold: boolean;
+            elected: boolean;
+        };
+        RevoteInfoDto: {
+            candidates: components["schemas"]["UnitRefDto"][];
+            /** @description Số vị trí còn lại */
+            seats: number;
+        };
+        InvalidByProblemDto: {
+            not_candidate: number;
+            duplicate: number;
+            over_quota: number;
+        };
+        PaperTallyDto: {
+            /** @description Số phiếu phát ra */
+            issued: number;
+            /** @description Số phiếu hợp lệ */
+            valid: number;
+            /** @description Số phiếu không hợp lệ */
+            invalid: number;
+            /** @description Số phiếu đồng ý của từng ứng viên (mã đơn vị → số phiếu) */
+            approvals: {
+                [key: string]: number;
+            };
+        };
+        BallotResultDto: {
+            members: number;
+            /** @description Số đơn vị có mặt (số phiếu phát ra) */
+            present: number;
+            quota: number;
+            /** @description Số phiếu thu về */
+            ballotsCast: number;
+            valid: number;
+            invalid: number;
+            thresholdPercent: number;
+            /** @enum {string} */
+            thresholdBase: "members" | "present";
+            /** @description Số đơn vị làm căn cứ tính tỷ lệ */
+            base: number;
+            threshold: number;
+            /** @description Số phiếu đồng ý tối thiểu để trúng cử */
+            approvalsNeeded: number;
+            /** @description Theo số phiếu đồng ý giảm dần */
+            candidates: components["schemas"]["CandidateResultDto"][];
+            elected: components["schemas"]["UnitRefDto"][];
+            /** @description Có đơn vị bằng phiếu tại ngưỡng số lượng: phải bầu lại */
+            revote: components["schemas"]["RevoteInfoDto"] | null;
+            invalidByProblem: components["schemas"]["InvalidByProblemDto"] | null;
+            /** @description Phiếu điện tử trong hòm phiếu (đã xáo trộn, không gắn với đơn vị nào) để kiểm tra lại kết quả */
+            papers: string[][] | null;
+            /** @description Kết quả kiểm phiếu giấy đã nhập */
+            paperCounts: components["schemas"]["PaperTallyDto"] | null;
+        };
+        SeriesRoundDto: {
+            id: string;
+            round: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+        };
+        ElectedUnitDto: {
+            unitId: string;
+            name: string;
+            approvals: number;
+            percent: number;
+            round: number;
+        };
+        BallotSeriesDto: {
+            seriesId: string;
+            rounds: components["schemas"]["SeriesRoundDto"][];
+            /** @description Vòng cuối đã kết thúc và không còn phải bầu lại */
+            complete: boolean;
+            revotePending: boolean;
+            elected: components["schemas"]["ElectedUnitDto"][];
+        };
+        TallyRecordDto: {
+            seriesId: string;
+            /** @description Vòng cuối của loạt bỏ phiếu */
+            ballotId: string;
+            /** @description Có thể ký: loạt bỏ phiếu đã có kết quả cuối cùng */
+            complete: boolean;
+            signed: boolean;
+            /** @example 03/BB-KTĐ4 */
+            number: string | null;
+            chairName: string | null;
+            memberNames: string[];
+            signedAt: string | null;
+            signedByName: string | null;
+            contentHash: string | null;
+            canSign: boolean;
+        };
+        MyBallotDto: {
+            unitId: string;
+            /** @description Đơn vị có mặt khi mở bỏ phiếu */
+            present: boolean;
+            hasVoted: boolean;
+            /** @description Người dùng được bỏ phiếu cho đơn vị ngay lúc này */
+            canVote: boolean;
+            /** @description Vì sao chưa bỏ phiếu được */
+            reason: string | null;
+        };
+        BallotPermissionsDto: {
+            /** @description Đơn vị Khối trưởng: mở, kết thúc, nhập kết quả, bầu lại, ký biên bản */
+            canRun: boolean;
+            canClose: boolean;
+            canEnterPaperTally: boolean;
+            canOpenRevote: boolean;
+        };
+        BallotDto: {
+            id: string;
+            seriesId: string;
+            round: number;
+            conferenceId: string;
+            blockYearId: string;
+            awardCode: string;
+            awardName: string;
+            /** @enum {string} */
+            mode: "electronic" | "paper";
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Số phiếu đã bỏ (phiếu điện tử) hoặc số phiếu thu về (phiếu giấy, sau khi nhập) */
+            ballotsCast: number;
+            /** @description Số đơn vị có mặt khi mở bỏ phiếu */
+            present: number;
+            openedAt: string;
+            closedAt: string | null;
+            conferenceTitle: string;
+            blockId: string;
+            blockName: string;
+            blockCode: string;
+            year: number;
+            candidates: components["schemas"]["BallotCandidateDto"][];
+            /** @description Số đơn vị được bầu tối đa trong vòng này */
+            quota: number;
+            members: number;
+            /** @description Các đơn vị có mặt khi mở bỏ phiếu, mỗi đơn vị một phiếu */
+            presentUnits: components["schemas"]["UnitRefDto"][];
+            thresholdPercent: number;
+            /** @enum {string} */
+            thresholdBase: "members" | "present";
+            /** @description Các đơn vị đã bỏ phiếu (công khai) */
+            voters: components["schemas"]["BallotVoterDto"][];
+            openedByName: string | null;
+            /** @description Chỉ có sau khi kết thúc bỏ phiếu */
+            result: components["schemas"]["BallotResultDto"] | null;
+            series: components["schemas"]["BallotSeriesDto"];
+            tallyRecord: components["schemas"]["TallyRecordDto"];
+            myUnit: components["schemas"]["MyBallotDto"] | null;
+            permissions: components["schemas"]["BallotPermissionsDto"];
+        };
+        OpenBallotDto: {
+            /** @description Hội nghị tổng kết đang diễn ra */
+            conferenceId: string;
+            /**
+             * @description Mã hình thức khen thưởng trong danh mục của năm, ví dụ city_flag
+             * @example city_flag
+             */
+            awardCode: string;
+            /**
+             * @description electronic: phiếu điện tử (mặc định); paper: phiếu giấy, Khối trưởng nhập kết quả kiểm phiếu
+             * @enum {string}
+             */
+            mode?: "electronic" | "paper";
+        };
+        CastVoteDto: {
+            /** @description Các ứng viên được đồng ý (0 đến số đơn vị được bầu tối đa); để trống là phiếu không đồng ý ai */
+            approvals: string[];
+            /** @description Đơn vị bỏ phiếu; nếu gửi phải là đơn vị của người dùng */
+            unitId?: string;
+        };
+        RevoteDto: {
+            /**
+             * @description Mặc định như vòng trước
+             * @enum {string}
+             */
+            mode?: "electronic" | "paper";
+        };
+        SignTallyRecordDto: {
+            /** @description Trưởng ban kiểm phiếu (họ tên, có thể kèm chức vụ) */
+            chairName: string;
+            /** @description Thành viên ban kiểm phiếu */
+            memberNames: string[];
+        };
+        SeatsDto: {
+            leaderUnitId: string | null;
+            leaderUnitName: string | null;
+            deputyUnitId: string | null;
+            deputyUnitName: string | null;
+        };
+        SuggestedSeatsDto: {
+            leaderUnitId: string | null;
+            leaderUnitName: string | null;
+            deputyUnitId: string | null;
+            deputyUnitName: string | null;
+            /** @description Giải thích khi đề xuất khác luân phiên thông thường */
+            notes: string[];
+        };
+        SeatElectionDto: {
+            leaderUnitId: string | null;
+            leaderUnitName: string | null;
+            deputyUnitId: string | null;
+            deputyUnitName: string | null;
+            blockYearId: string;
+            conferenceId: string;
+            rotationOrder: components["schemas"]["UnitRefDto"][];
+            presentCount: number;
+            memberCount: number;
+            note: string;
+            decidedAt: string;
+            decidedByName: string | null;
+            version: number;
+        };
+        SeatSuggestionDto: {
+            blockYearId: string;
+            year: number;
+            nextYear: number;
+            /** @description Khối trưởng, Khối phó năm nay */
+            current: components["schemas"]["SeatsDto"];
+            /** @description Thứ tự luân phiên dùng để đề xuất */
+            rotationOrder: components["schemas"]["UnitRefDto"][];
+            /** @description Đề xuất mặc định: Khối phó lên Khối trưởng, đơn vị kế tiếp làm Khối phó */
+            suggestion: components["schemas"]["SuggestedSeatsDto"];
+            /** @description Kết quả bầu của hội nghị tổng kết, nếu đã có */
+            election: components["schemas"]["SeatElectionDto"] | null;
+            /** @description Năm thi đua sau, nếu đã được khởi tạo */
+            nextYearId: string | null;
+            /** @description Người dùng được ghi nhận kết quả bầu */
+            canElect: boolean;
+        };
+        ElectSeatsDto: {
+            /** @description Hội nghị tổng kết đang diễn ra */
+            conferenceId: string;
+            /** @description Đơn vị Khối trưởng năm sau */
+            leaderUnitId: string;
+            /** @description Đơn vị Khối phó năm sau */
+            deputyUnitId?: string | null;
+            /** @description Thứ tự luân phiên (tất cả đơn vị thành viên, mỗi đơn vị một lần); giữ lại cho các năm sau */
+            rotationOrder?: string[];
+            /** @description Ghi chú (ví dụ kết quả biểu quyết) */
+            note?: string;
+        };
+        ProposalSummaryDto: {
+            id: string;
+            blockYearId: string;
+            blockId: string;
+            blockCode: string;
+            blockName: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_appraisal" | "returned" | "approved" | "decided" | "cancelled";
+            statusLabel: string;
+            letterNumber: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /**
+             * Format: date
+             * @description Hạn thẩm định
+             */
+            dueDate: string | null;
+            /** @description Số ngày làm việc còn lại đến hạn (âm: quá hạn); chỉ khi hồ sơ đang chờ Ban TĐKT */
+            workingDaysLeft: number | null;
+            overdue: boolean;
+            /** @description Số lần trình */
+            submissions: number;
+            /** @description Số lượt đơn vị được đề nghị (danh sách chốt khi trình; hồ sơ đang lập: theo kết quả bỏ phiếu hiện hành) */
+            nomineeCount: number;
+            /** @description Số lượt đã có quyết định (khen thưởng hoặc không khen thưởng) */
+            decidedCount: number;
+            /** @description Số lượt được khen thưởng theo quyết định, không tính khen thưởng đã thu hồi */
+            awardedCount: number;
+            returnReason: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QuotaUseDto: {
+            code: string;
+            name: string;
+            /** @description Chỉ tiêu toàn Thành phố (null: không giới hạn) */
+            limit: number | null;
+            /** @description Đang đề nghị trong các hồ sơ đã trình, chưa có quyết định */
+            pending: number;
+            /** @description Đã có quyết định khen thưởng (không tính khen thưởng đã thu hồi) */
+            decided: number;
+            used: number;
+            remaining: number | null;
+            over: boolean;
+        };
+        BreachDto: {
+            /** @enum {string} */
+            scope: "eligibility" | "block_quota" | "city_quota";
+            code: string;
+            kind: string;
+            unitIds: string[];
+            message: string;
+        };
+        CityQuotaDto: {
+            year: number;
+            usage: components["schemas"]["QuotaUseDto"][];
+            breaches: components["schemas"]["BreachDto"][];
+        };
+        SettingDto: {
+            year: number;
+            appraisalWorkingDays: number;
+            /** @description Chưa thiết lập: dùng mặc định 25 ngày làm việc */
+            isDefault: boolean;
+            /** @description 0 khi chưa thiết lập */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        UpdateSettingDto: {
+            /** @description Thời hạn thẩm định, số ngày làm việc kể từ ngày trình */
+            appraisalWorkingDays: number;
+            /** @description Phiên bản đang sửa (chống ghi đè); bỏ trống khi năm chưa có thiết lập */
+            version?: number;
+        };
+        CreateProposalDto: {
+            /** @description Năm thi đua của khối */
+            blockYearId: string;
+        };
+        LetterDto: {
+            /** @description Số, ký hiệu, ví dụ 05/TTr-KTĐ4 */
+            number: string;
+            /** Format: date */
+            date: string | null;
+            /** @description Kính gửi */
+            recipient: string;
+            paragraphs: string[];
+            closing: string;
+            signerName: string;
+        };
+        ReportDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            filename: string;
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 của nội dung tệp */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedByName: string | null;
+            /**
+             * Format: date-time
+             * @description Bị thay bằng bản tải lên sau
+             */
+            supersededAt: string | null;
+        };
+        DecisionDto: {
+            id: string;
+            unitId: string;
+            unitName: string;
+            code: string;
+            awardName: string;
+            /** @enum {string} */
+            outcome: "awarded" | "not_awarded";
+            decisionNumber: string | null;
+            /** Format: date */
+            decisionDate: string | null;
+            signer: string | null;
+            reason: string;
+            /** @description Bản ghi trong lịch sử khen thưởng */
+            awardHistoryId: string | null;
+            /** @description Khen thưởng đã bị thu hồi (không còn được tính) */
+            revoked: boolean;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedByName: string | null;
+        };
+        NomineeDto: {
+            unitId: string;
+            unitName: string;
+            code: string;
+            awardName: string;
+            ballotId: string | null;
+            /** @description Số phiếu đồng ý */
+            approvals: number;
+            /** @description Tỷ lệ phiếu (%) */
+            percent: number;
+            /** @description Xếp hạng trong đợt chấm điểm cuối năm */
+            rank: number | null;
+            note: string;
+            /** @description Báo cáo thành tích hiện hành của đơn vị */
+            report: components["schemas"]["ReportDto"] | null;
+            decision: components["schemas"]["DecisionDto"] | null;
+        };
+        ChecklistItemDto: {
+            key: string;
+            /** @enum {string} */
+            kind: "letter" | "minutes" | "score_annex" | "tally_record" | "nominees" | "report";
+            label: string;
+            present: boolean;
+            detail: string;
+            ballotId: string | null;
+            unitId: string | null;
+        };
+        ProposalEventDto: {
+            seq: number;
+            /** @enum {string} */
+            kind: "created" | "submitted" | "appraisal_started" | "returned" | "approved" | "decision" | "decided" | "cancelled";
+            label: string;
+            /** Format: date-time */
+            at: string;
+            actorName: string | null;
+            reason: string;
+            /** Format: date */
+            dueDate: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        ProposalPermissionsDto: {
+            /** @description Sửa tờ trình, hủy hồ sơ (Khối trưởng, Khối phó; khi đang lập hoặc bị trả lại) */
+            canEdit: boolean;
+            /** @description Trình hồ sơ (thủ trưởng đơn vị Khối trưởng) */
+            canSubmit: boolean;
+            /** @description Đơn vị mà người dùng được tải báo cáo thành tích */
+            canUploadReportForUnitId: string | null;
+            /** @description Tiếp nhận thẩm định, trả lại, thông qua (Ban TĐKT) */
+            canAppraise: boolean;
+            /** @description Ghi nhận quyết định khen thưởng (Ban TĐKT, hồ sơ đã thông qua) */
+            canDecide: boolean;
+        };
+        ProposalDto: {
+            id: string;
+            blockYearId: string;
+            blockId: string;
+            blockCode: string;
+            blockName: string;
+            year: number;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_appraisal" | "returned" | "approved" | "decided" | "cancelled";
+            statusLabel: string;
+            letterNumber: string;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /**
+             * Format: date
+             * @description Hạn thẩm định
+             */
+            dueDate: string | null;
+            /** @description Số ngày làm việc còn lại đến hạn (âm: quá hạn); chỉ khi hồ sơ đang chờ Ban TĐKT */
+            workingDaysLeft: number | null;
+            overdue: boolean;
+            /** @description Số lần trình */
+            submissions: number;
+            /** @description Số lượt đơn vị được đề nghị (danh sách chốt khi trình; hồ sơ đang lập: theo kết quả bỏ phiếu hiện hành) */
+            nomineeCount: number;
+            /** @description Số lượt đã có quyết định (khen thưởng hoặc không khen thưởng) */
+            decidedCount: number;
+            /** @description Số lượt được khen thưởng theo quyết định, không tính khen thưởng đã thu hồi */
+            awardedCount: number;
+            returnReason: string;
+            /** Format: date-time */
+            updatedAt: string;
+            letter: components["schemas"]["LetterDto"];
+            /** @description Danh sách đề nghị đã chốt khi trình (ngược lại: tính theo kết quả bỏ phiếu hiện hành) */
+            nomineesFrozen: boolean;
+            nominees: components["schemas"]["NomineeDto"][];
+            checklist: components["schemas"]["ChecklistItemDto"][];
+            complete: boolean;
+            conferenceId: string | null;
+            roundId: string | null;
+            /** @description Các cuộc bỏ phiếu (biên bản kiểm phiếu) */
+            ballotIds: string[];
+            /** @description Mọi báo cáo thành tích đã tải lên, kể cả bản đã bị thay */
+            reports: components["schemas"]["ReportDto"][];
+            decisions: components["schemas"]["DecisionDto"][];
+            /** @description Lịch sử: lập, trình, tiếp nhận, trả lại, thông qua, quyết định */
+            history: components["schemas"]["ProposalEventDto"][];
+            appraisalWorkingDays: number | null;
+            submittedByName: string | null;
+            /** Format: date-time */
+            appraisalStartedAt: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            permissions: components["schemas"]["ProposalPermissionsDto"];
+        };
+        ChecklistDto: {
+            proposalId: string;
+            items: components["schemas"]["ChecklistItemDto"][];
+            complete: boolean;
+            /** @description Các thành phần còn thiếu */
+            missingMessage: string | null;
+        };
+        NomineeCheckDto: {
+            unitId: string;
+            unitName: string;
+            code: string;
+            awardName: string;
+            rank: number | null;
+            eligible: boolean;
+            /** @description Lý do không đủ điều kiện */
+            reasons: string[];
+        };
+        BlockQuotaDto: {
+            code: string;
+            name: string;
+            /** @description Số lượng tối đa của khối */
+            limit: number;
+            proposed: number;
+        };
+        AppraisalDto: {
+            proposalId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "under_appraisal" | "returned" | "approved" | "decided" | "cancelled";
+            members: number;
+            nominees: components["schemas"]["NomineeCheckDto"][];
+            blockQuotas: components["schemas"]["BlockQuotaDto"][];
+            city: components["schemas"]["CityQuotaDto"];
+            /** @description Mọi vi phạm: điều kiện, số lượng của khối, chỉ tiêu toàn Thành phố */
+            breaches: components["schemas"]["BreachDto"][];
+            checklist: components["schemas"]["ChecklistItemDto"][];
+        };
+        UpdateLetterDto: {
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+            /** @description Số, ký hiệu tờ trình, ví dụ 05/TTr-KTĐ4 */
+            number?: string;
+            /**
+             * Format: date
+             * @description Ngày tờ trình (để trống: ghi ngày khi trình)
+             */
+            date?: string | null;
+            /** @description Kính gửi */
+            recipient?: string;
+            /** @description Các đoạn nội dung tờ trình (trước danh sách đề nghị) */
+            paragraphs?: string[];
+            /** @description Đoạn kết (sau danh sách đề nghị) */
+            closing?: string;
+            /** @description Người ký (thủ trưởng đơn vị Khối trưởng) */
+            signerName?: string;
+        };
+        OptionalNoteDto: {
+            /** @description Ghi chú (ghi vào lịch sử hồ sơ và nhật ký) */
+            reason?: string;
+        };
+        NomineeRefDto: {
+            unitId: string;
+            /** @description Mã hình thức khen thưởng, ví dụ city_flag */
+            code: string;
+        };
+        RecordDecisionDto: {
+            /**
+             * @description awarded: được khen thưởng theo quyết định; not_awarded: không được khen thưởng (ghi lý do)
+             * @enum {string}
+             */
+            outcome: "awarded" | "not_awarded";
+            /** @description Các đơn vị, hình thức khen thưởng mà quyết định áp dụng */
+            nominees: components["schemas"]["NomineeRefDto"][];
+            /** @description Số quyết định, ví dụ 512/QĐ-UBND (bắt buộc khi được khen thưởng) */
+            decisionNumber?: string;
+            /**
+             * Format: date
+             * @description Ngày quyết định (bắt buộc khi được khen thưởng)
+             */
+            decisionDate?: string;
+            /** @description Người ký quyết định, ví dụ "Trần Sỹ Thanh – Chủ tịch" (bắt buộc khi được khen thưởng) */
+            signer?: string;
+            /** @description Lý do không khen thưởng (bắt buộc khi không được khen thưởng) */
+            reason?: string;
         };
     };
     responses: never;
@@ -4570,6 +6395,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BlockYearDto"];
+                };
+            };
+        };
+    };
+    startNextBlockYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NextYearResultDto"];
                 };
             };
         };
@@ -6886,6 +8732,1349 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+        };
+    };
+    getAwardCatalogue: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeDto"][];
+                };
+            };
+        };
+    };
+    createAwardType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAwardTypeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeDto"];
+                };
+            };
+        };
+    };
+    updateAwardType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAwardTypeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardTypeDto"];
+                };
+            };
+        };
+    };
+    listUnitTitles: {
+        parameters: {
+            query?: {
+                year?: number;
+                unitId?: string;
+                /** @description Các đơn vị thành viên của năm thi đua này (và năm của nó) */
+                blockYearId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitTitleDto"][];
+                };
+            };
+        };
+    };
+    createUnitTitle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitTitleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitTitleDto"];
+                };
+            };
+        };
+    };
+    deleteUnitTitle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveRecordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateUnitTitle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitTitleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitTitleDto"];
+                };
+            };
+        };
+    };
+    listDisciplineFlags: {
+        parameters: {
+            query?: {
+                year?: number;
+                unitId?: string;
+                /** @description Các đơn vị thành viên của năm thi đua này (và năm của nó) */
+                blockYearId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineFlagDto"][];
+                };
+            };
+        };
+    };
+    createDisciplineFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDisciplineFlagDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineFlagDto"];
+                };
+            };
+        };
+    };
+    deleteDisciplineFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveRecordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateDisciplineFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDisciplineFlagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineFlagDto"];
+                };
+            };
+        };
+    };
+    listUnitAwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRecordDto"][];
+                };
+            };
+        };
+    };
+    listAwardHistory: {
+        parameters: {
+            query?: {
+                year?: number;
+                code?: string;
+                unitId?: string;
+                /** @description Các đơn vị thành viên của năm thi đua này */
+                blockYearId?: string;
+                /** @description Kèm cả khen thưởng đã thu hồi (mặc định: có) */
+                includeRevoked?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRecordDto"][];
+                };
+            };
+        };
+    };
+    recordAwardManually: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAwardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRecordDto"];
+                };
+            };
+        };
+    };
+    revokeAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeAwardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardRecordDto"];
+                };
+            };
+        };
+    };
+    getAwardEligibility: {
+        parameters: {
+            query: {
+                award: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityReportDto"];
+                };
+            };
+        };
+    };
+    getAwardBonuses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardBonusesDto"];
+                };
+            };
+        };
+    };
+    getBoardOverview: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardOverviewDto"];
+                };
+            };
+        };
+    };
+    exportBoardOverview: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tổng quan (.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    listBallots: {
+        parameters: {
+            query?: {
+                /** @description Hội nghị */
+                conferenceId?: string;
+                /** @description Năm thi đua của khối */
+                blockYearId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotSummaryDto"][];
+                };
+            };
+        };
+    };
+    openBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotDto"];
+                };
+            };
+        };
+    };
+    listBallotOutcomes: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua của khối */
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotOutcomeDto"][];
+                };
+            };
+        };
+    };
+    getBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotDto"];
+                };
+            };
+        };
+    };
+    castBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastVoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotDto"];
+                };
+            };
+        };
+    };
+    closeBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotDto"];
+                };
+            };
+        };
+    };
+    enterPaperTally: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperTallyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotDto"];
+                };
+            };
+        };
+    };
+    openBallotRevote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotDto"];
+                };
+            };
+        };
+    };
+    getBallotResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotResultDto"];
+                };
+            };
+        };
+    };
+    getTallyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TallyRecordDto"];
+                };
+            };
+        };
+    };
+    signTallyRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignTallyRecordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TallyRecordDto"];
+                };
+            };
+        };
+    };
+    exportTallyRecord: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    getSeatSuggestion: {
+        parameters: {
+            query?: {
+                /** @description Thứ tự luân phiên để xem thử: các mã đơn vị thành viên, cách nhau bởi dấu phẩy */
+                rotationOrder?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatSuggestionDto"];
+                };
+            };
+        };
+    };
+    electNextSeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ElectSeatsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeatSuggestionDto"];
+                };
+            };
+        };
+    };
+    listProposals: {
+        parameters: {
+            query?: {
+                status?: "draft" | "submitted" | "under_appraisal" | "returned" | "approved" | "decided" | "cancelled";
+                /** @description Năm thi đua */
+                year?: number;
+                blockYearId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalSummaryDto"][];
+                };
+            };
+        };
+    };
+    createProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProposalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    getCityQuotaUse: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityQuotaDto"];
+                };
+            };
+        };
+    };
+    getProposalSetting: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingDto"];
+                };
+            };
+        };
+    };
+    updateProposalSetting: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingDto"];
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    getProposalChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChecklistDto"];
+                };
+            };
+        };
+    };
+    getProposalAppraisal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalDto"];
+                };
+            };
+        };
+    };
+    updateProposalLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLetterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    uploadAchievementReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+        };
+    };
+    downloadAchievementReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                reportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nội dung tệp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    submitProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    cancelProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequiredDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    startProposalAppraisal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    returnProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonRequiredDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    approveProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OptionalNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    recordProposalDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    exportProposalLetter: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    exportProposalNominees: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    exportDecisionList: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+                /** @description Số quyết định (bắt buộc khi hồ sơ có nhiều quyết định) */
+                decisionNumber?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    exportProposalMinutes: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    exportProposalScoreAnnex: {
+        parameters: {
+            query: {
+                format: "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng tổng hợp điểm */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    exportProposalTallyRecord: {
+        parameters: {
+            query: {
+                format: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+                ballotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .docx hoặc .pdf theo thể thức Nghị định 30/2020/NĐ-CP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    downloadProposalBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp .zip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
         };

@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
 import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rule-set';
+import { seedAwardsDemo } from '../../modules/awards/awards.demo';
+import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
+import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';
 import { seedConferencesDemo } from '../../modules/conferences/conferences.demo';
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
@@ -53,6 +56,10 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     // Scoring: the finalised 2024 year-end round and the open 2025 mid-year round.
     const schemes = await seedScoringDemo(em, { units: unitIds, blockYears: blockYearIds });
     await seedRoundsDemo(em, { units: unitIds, blockYears: blockYearIds }, schemes);
+    // Year end of 2024: award catalogue and history, the conference's secret ballots, the dossier and the board's decision.
+    await seedAwardsDemo(em);
+    await seedBallotsDemo(em);
+    await seedProposalsDemo(em);
     await em.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARK, new Date().toISOString()]);
     await new AuditService(ds).record(em, null, {
       action: 'demo.load', entityType: 'system', reason: 'Nạp dữ liệu minh họa',

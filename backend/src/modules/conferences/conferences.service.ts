@@ -25,6 +25,7 @@ import { ConferenceMinutes } from './entities/conference-minutes.entity';
 import { Conference, ConferenceGuest } from './entities/conference.entity';
 import { minutesDocument } from './minutes-document';
 import { applyMinutesEdit, ConferenceSnapshot, defaultDecisionText, draftMinutes, MinutesContent, minutesHash } from './minutes';
+import { lastMinutesSequence } from './minutes-number';
 
 
 const MATERIAL_FOR: Record<Exclude<DecisionKind, 'conclusion'>, MaterialKind> = {
@@ -598,10 +599,12 @@ export class ConferencesService {
   /** Drafts the minutes row at the end of the session, numbered "NN/BB-<block code>" within the block year. */
   private async draftMinutesRow(em: EntityManager, actor: Actor | null, conferenceId: string, year: YearRow): Promise<void> {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('conference_minutes:' || $1::text))`, [year.id]);
-    const [{ n }] = await em.query(
-      'SELECT count(*)::int AS n FROM conference_minutes m JOIN conferences c ON c.id = m.conference_id WHERE c.block_year_id = $1', [year.id]);
+    // Tally records (biên bản kiểm phiếu, ballots module) share the year's BB numbers: skip the ones they hold.
+    const taken = new Set<number>((await em.query('SELECT sequence FROM ballot_tally_records WHERE block_year_id = $1', [year.id])).map((r: { sequence: number }) => r.sequence));
+    let seq = (await lastMinutesSequence(em, year.id)) + 1;
+    while (taken.has(seq)) seq += 1;
     const content = draftMinutes(toSnapshot(await this.read(em, conferenceId, null)));
-    const docNumber = buildDocumentNumber(n + 1, 'BB', year.block_code);
+    const docNumber = buildDocumentNumber(seq, 'BB', year.block_code);
     await em.save(em.getRepository(ConferenceMinutes).create({ conferenceId, docNumber, content, status: 'draft' }));
     await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.block_id, after: { number: docNumber } });
   }

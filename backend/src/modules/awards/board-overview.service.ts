@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource, EntityManager } from 'typeorm';
+import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
+import type { ExportedFile } from '../scoring/scoring.service';
+import { awardsByYear, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep } from './award-rules';
+import { AwardsService } from './awards.service';
+import type { BoardOverviewDto, OverviewBlockYearDto, OverviewRankDto } from './dto/awards.dto';
+
+export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
+  setup: 'Thiết lập', planning: 'Xây dựng kế hoạch', signed: 'Đã ký giao ước', in_progress: 'Đang thực hiện', year_end: 'Tổng kết cuối năm',
+  submitted: 'Đã gửi hồ sơ', decided: 'Đã có quyết định', archived: 'Lưu trữ',
+};
+const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', signing: 'Đang ký', in_force: 'Có hiệu lực', superseded: 'Đã thay thế' };
+
+/**
+ * The board's dashboard (issue 5 "The board"): every block year of a year with its place in the annual
+ * cycle, rankings side by side, dossiers (when the proposals module reports them) and decisions, awards per
+ * year for the charts; and its .xlsx export. Board and admin only (checked by the controller's roles).
+ */
+@Injectable()
+export class BoardOverviewService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly awards: AwardsService) {}
+
+  async overview(year: number): Promise<BoardOverviewDto> {
+    return this.ds.transaction('REPEATABLE READ', (em) => this.build(em, year));
+  }
+
+  private async build(em: EntityManager, year: number): Promise<BoardOverviewDto> {
+    const years: any[] = await em.query(
+      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name,
+              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
+       FROM block_years y JOIN blocks b ON b.id = y.block_id LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
+       WHERE y.year = $1 ORDER BY b.kind DESC, b.name`, [year]);
+    const ids = years.map((y) => y.id);
+    const covenants: any[] = await em.query(
+      `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
+       FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
+    const rounds: any[] = await em.query(
+      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at, s.ranking,
+              (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
+       FROM scoring_rounds r LEFT JOIN round_snapshots s ON s.round_id = r.id AND s.superseded_at IS NULL
+       WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
+    const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
+      `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
+       WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [year]);
+    const provider = this.awards.overviewProposalsProvider;
+    const proposals = provider ? await provider(em, ids) : new Map();
+
+    const blockYears: OverviewBlockYearDto[] = years.map((y) => {
+      const own = rounds.filter((r) => r.block_year_id === y.id).map((r) => ({
+        ...r,
+        effective: effectivePhase({
+          phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
+          latestExtension: r.latest_extension,
+        }, r.now) as Phase,
+      }));
+      const yearEnd = own.find((r) => r.kind === 'year_end');
+      const yearEndFinalised = yearEnd?.effective === 'finalised' && Array.isArray(yearEnd.ranking);
+      const ranking: OverviewRankDto[] = yearEndFinalised
+        ? yearEnd.ranking.map((r: any) => ({ rank: r.rank, unitId: r.unitId, unitName: r.unitName, total: r.final?.total ?? 0 })).sort((a: OverviewRankDto, b: OverviewRankDto) => a.rank - b.rank)
+        : [];
+      const cov = covenants.find((c) => c.block_year_id === y.id);
+      const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === y.id).map((d) => [d.code, d.n]));
+      const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
+      const proposal = proposals.get(y.id) ?? null;
+      const step = cycleStep({
+        status: y.status, covenantInForce: cov?.status === 'in_force', rounds: own.map((r) => ({ kind: r.kind, phase: r.effective })),
+        proposalSubmitted: !!proposal?.submitted, decisions: decisionsTotal,
+      });
+      return {
+        blockYearId: y.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
+        step, stepLabel: CYCLE_STEP_LABELS[step], stepIndex: CYCLE_STEPS.indexOf(step), leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: y.members,
+        covenant: cov ? { status: cov.status, signed: cov.signed } : null,
+        rounds: own.map((r) => ({
+          id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
+        })),
+        yearEndFinalised, top3: ranking.filter((r) => r.rank <= 3), ranking,
+        proposal: proposal ? { status: proposal.status, statusLabel: proposal.statusLabel, submittedAt: proposal.submittedAt, dueAt: proposal.dueAt } : null,
+        decisions, decisionsTotal,
+      };
+    });
+
+    const catalogue = await this.awards.catalogue(em, year);
+    const awarded: { code: string; n: number }[] = await em.query('SELECT code, count(*)::int AS n FROM award_history WHERE year = $1 AND revoked_at IS NULL GROUP BY code', [year]);
+    const perYear: { year: number; code: string; count: number }[] = await em.query(
+      'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
+    return {
+      year, blockYears,
+      awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
+      byYear: awardsByYear(perYear, catalogue.map((t) => t.code)),
+      proposalsAvailable: provider !== null,
+    };
+  }
+
+  /** The overview as a workbook: the cycle, the rankings side by side, awards per year, the city-wide quota use. */
+  async export(year: number): Promise<ExportedFile> {
+    const o = await this.overview(year);
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Thi đua';
+    const bold = { bold: true };
+
+    const ws = wb.addWorksheet('Tổng quan', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.addRow([`TỔNG QUAN CÁC KHỐI, CỤM THI ĐUA NĂM ${year}`]).font = { bold: true, size: 14 };
+    ws.addRow(['Ban Thi đua – Khen thưởng Thành phố']).font = { italic: true };
+    ws.addRow([]);
+    const header = ws.addRow(['STT', 'Khối, cụm thi đua', 'Trạng thái năm', 'Bước trong chu trình', 'Khối trưởng', 'Khối phó', 'Số đơn vị', 'Giao ước', 'Đợt chấm cuối năm',
+      'Hạng 1', 'Hạng 2', 'Hạng 3', 'Hồ sơ đề nghị', 'Khen thưởng đã quyết định']);
+    header.font = bold;
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    o.blockYears.forEach((b, i) => {
+      const yearEnd = b.rounds.find((r) => r.kind === 'year_end');
+      const rankName = (n: number) => b.top3.filter((r) => r.rank === n).map((r) => `${r.unitName} (${r.total})`).join('; ');
+      ws.addRow([
+        i + 1, `${b.blockName} (${b.blockCode})`, BLOCK_YEAR_STATUS_LABELS[b.status] ?? b.status, b.stepLabel, b.leaderUnitName ?? '', b.deputyUnitName ?? '', b.members,
+        b.covenant ? `${COVENANT_STATUS_LABELS[b.covenant.status] ?? b.covenant.status} (${b.covenant.signed}/${b.members} đã ký)` : 'Chưa có',
+        yearEnd ? yearEnd.phaseLabel : 'Chưa mở', rankName(1), rankName(2), rankName(3), b.proposal?.statusLabel ?? (o.proposalsAvailable ? 'Chưa có' : ''),
+        b.decisionsTotal,
+      ]);
+    });
+    ws.columns.forEach((c, i) => (c.width = [6, 32, 18, 28, 36, 36, 10, 24, 20, 36, 36, 36, 22, 14][i] ?? 14));
+
+    const rk = wb.addWorksheet('Xếp hạng', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    rk.addRow([`KẾT QUẢ XẾP HẠNG CUỐI NĂM ${year} (theo bản chốt của từng khối)`]).font = { bold: true, size: 14 };
+    rk.addRow([]);
+    const ranked = o.blockYears.filter((b) => b.yearEndFinalised);
+    const names = rk.addRow(ranked.flatMap((b) => [b.blockName, '', '', '']));
+    names.font = bold;
+    ranked.forEach((_, i) => rk.mergeCells(names.number, i * 4 + 1, names.number, i * 4 + 3));
+    rk.addRow(ranked.flatMap(() => ['Hạng', 'Đơn vị', 'Tổng điểm', ''])).font = bold;
+    const depth = Math.max(0, ...ranked.map((b) => b.ranking.length));
+    for (let i = 0; i < depth; i++) rk.addRow(ranked.flatMap((b) => (b.ranking[i] ? [b.ranking[i].rank, b.ranking[i].unitName, b.ranking[i].total, ''] : ['', '', '', ''])));
+    ranked.forEach((_, i) => {
+      rk.getColumn(i * 4 + 1).width = 7;
+      rk.getColumn(i * 4 + 2).width = 44;
+      rk.getColumn(i * 4 + 3).width = 11;
+      rk.getColumn(i * 4 + 4).width = 3;
+    });
+    if (!ranked.length) rk.addRow(['Chưa khối nào chốt kết quả đợt chấm điểm cuối năm.']);
+
+    const codes = o.awards.map((a) => a.code);
+    const nameOf = new Map(o.awards.map((a) => [a.code, a.name]));
+    const ch = wb.addWorksheet('Khen thưởng theo năm');
+    ch.addRow(['SỐ ĐƠN VỊ ĐƯỢC KHEN THƯỞNG THEO NĂM (không tính khen thưởng đã thu hồi)']).font = { bold: true, size: 14 };
+    ch.addRow([]);
+    const extra = [...new Set(o.byYear.flatMap((y) => Object.keys(y.counts)))].filter((c) => !codes.includes(c));
+    const allCodes = [...codes, ...extra];
+    ch.addRow(['Năm', ...allCodes.map((c) => nameOf.get(c) ?? c), 'Tổng']).font = bold;
+    for (const y of o.byYear) ch.addRow([y.year, ...allCodes.map((c) => y.counts[c] ?? 0), y.total]);
+    ch.columns.forEach((c, i) => (c.width = i === 0 ? 8 : 24));
+
+    const q = wb.addWorksheet('Chỉ tiêu toàn Thành phố');
+    q.addRow([`SỬ DỤNG CHỈ TIÊU KHEN THƯỞNG TOÀN THÀNH PHỐ NĂM ${year}`]).font = { bold: true, size: 14 };
+    q.addRow([]);
+    q.addRow(['Mã', 'Hình thức khen thưởng', 'Đã tặng', 'Chỉ tiêu', 'Còn lại']).font = bold;
+    for (const a of o.awards) q.addRow([a.code, a.name, a.awarded, a.cityQuota ?? 'Không giới hạn', a.cityQuota === null ? '' : a.cityQuota - a.awarded]);
+    q.columns.forEach((c, i) => (c.width = [14, 44, 10, 16, 10][i]));
+
+    return {
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      filename: `Tổng quan thi đua năm ${year}.xlsx`,
+    };
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * Demo of the ballots module for Khối thi đua số 4: the 2024 year-end conference (27/12/2024), concluded
+ * with all five units present and approved minutes; closed electronic secret ballots for the city flag and
+ * the city chair's certificate of merit, their candidates from the awards module's eligibility (the
+ * finalised 2024 ranking and the awards demo's titles), their signed tally records; and the election of the
+ * 2025 leader and deputy, the seats the 2025 block year holds. Every person named here is fictional.
+ *
+ * Self-sufficient: finds the block years, units and accounts in the database. Needs the rounds demo (the
+ * finalised 2024 round) and the awards demo (the 2024 titles the city flag requires) to have run; runs in
+ * the demo loader's transaction. Ballots are written the way the service writes them (voter row, then the
+ * reshuffled box; the triggers check it) and tallied by the same pure function.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { ScopeService } from '../../common/scope/scope.service';
+import { AuditService } from '../audit/audit.service';
+import { AwardsService } from '../awards/awards.service';
+import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
+import { quorumState } from '../conferences/conference-rules';
+import { DEMO_BOARD_GUEST } from '../conferences/conferences.demo';
+import { ConferenceSnapshot, draftMinutes, minutesHash, type MinutesSeat } from '../conferences/minutes';
+import { buildDocumentNumber } from '../documents';
+import { canonicalPaper, withPaper } from './ballot-box';
+import { nextTallyRecordSequence, roundRecord, seriesRows, tallyData } from './ballot-store';
+import type { BallotCandidate } from './entities/ballot.entity';
+import { tally } from './rules';
+import { seriesState } from './series';
+import { tallyRecordHash } from './tally-record-document';
+
+export interface BallotsDemoResult {
+  conferenceId: string;
+  /** Ballot ids by award code. */
+  ballots: Record<string, string>;
+  /** Tally record numbers by award code, e.g. "03/BB-KTĐ4". */
+  tallyRecords: Record<string, string>;
+  /** Elected unit ids by award code. */
+  elected: Record<string, string[]>;
+}
+
+export const YEAR_END_2024 = {
+  title: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2024 và triển khai nhiệm vụ năm 2025',
+  place: 'Hội trường Đảng ủy Khối các cơ quan Thành phố',
+  conclusion:
+    'Hội nghị đánh giá năm 2024 các đơn vị trong Khối đã triển khai sâu rộng các phong trào thi đua gắn với kỷ niệm 70 năm Chiến thắng Điện Biên Phủ và 70 năm ' +
+    'Ngày Giải phóng Thủ đô, hoàn thành toàn diện các chỉ tiêu giao ước thi đua. Hội nghị thống nhất kết quả chấm điểm, xếp hạng; kết quả bỏ phiếu kín suy tôn ' +
+    'đơn vị đề nghị khen thưởng; bầu Khối trưởng, Khối phó năm 2025 và giao đơn vị Khối trưởng hoàn thiện hồ sơ đề nghị khen thưởng gửi Ban Thi đua – Khen thưởng Thành phố.',
+};
+
+const vn = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
+/**
+ * The conference day: after the 2024 round was finalised (26/12/2024) and the city recognised the 2024
+ * titles (27/12/2024), before the dossier is submitted (30/12/2024, proposals demo).
+ */
+export const YEAR_END_2024_DAY = '2024-12-27';
+const at = (hhmm: string) => vn(`${YEAR_END_2024_DAY}T${hhmm}:00`);
+
+interface Person { id: string; name: string; title: string }
+interface UnitPeople { unitId: string; name: string; officer: Person | null; head: Person | null }
+
+const line = (p: Person | null) => (p ? (p.title ? `${p.name} – ${p.title}` : p.name) : '');
+
+/**
+ * How the delegates voted, as papers (never tied to a voter): each award's first candidate in rank order
+ * is the unit the conference meant for it. City flag: the leading unit on four papers, the runner-up on
+ * one. Certificate of merit: the runner-up on every paper, the leading unit (already proposed for the
+ * flag) on one.
+ */
+function demoPapers(code: string, candidates: BallotCandidate[]): string[][] {
+  const [first, second] = candidates.map((c) => c.unitId);
+  if (code === 'city_flag') return [[first], [first], [first], [first], second ? [second] : []];
+  if (code === 'city_merit' && second) return [[second], [second], [second], [first, second], [second]];
+  return [[first], [first], [first], [first], [first]];
+}
+
+export async function seedBallotsDemo(em: EntityManager): Promise<BallotsDemoResult> {
+  const ds = em.connection;
+  const audit = new AuditService(ds);
+  const awards = new AwardsService(ds, audit, new ScopeService(ds));
+  const years: { id: string; year: number; block_id: string; leader_unit_id: string; deputy_unit_id: string | null; rules: RuleSet; code: string; name: string }[] = await em.query(
+    `SELECT y.id, y.year, y.block_id, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code, b.name FROM block_years y JOIN blocks b ON b.id = y.block_id
+     WHERE b.code = 'KTĐ4' AND y.year IN (2024, 2025) ORDER BY y.year`);
+  const y = years.find((r) => r.year === 2024);
+  const y2025 = years.find((r) => r.year === 2025);
+  if (!y || !y2025) throw new Error('ballots demo: Khối thi đua số 4 needs its 2024 and 2025 block years');
+  const rules: RuleSet = { ...defaultRuleSet(), ...(y.rules ?? {}) };
+
+  // Members with their officer and head; leader first, deputy second, others by name.
+  const rows: { unit_id: string; unit_name: string; account_id: string | null; full_name: string | null; title: string | null; role: string | null }[] = await em.query(
+    `SELECT m.unit_id, u.name AS unit_name, a.id AS account_id, a.full_name, a.title, a.role
+     FROM block_year_members m JOIN units u ON u.id = m.unit_id
+     LEFT JOIN accounts a ON a.unit_id = m.unit_id AND a.role IN ('officer','unit_head') AND a.archived_at IS NULL
+     WHERE m.block_year_id = $1 ORDER BY a.email`, [y.id]);
+  const units = new Map<string, UnitPeople>();
+  for (const r of rows) {
+    const u = units.get(r.unit_id) ?? { unitId: r.unit_id, name: r.unit_name, officer: null, head: null };
+    const p = r.account_id ? { id: r.account_id, name: r.full_name!, title: r.title ?? '' } : null;
+    if (r.role === 'officer' && !u.officer) u.officer = p;
+    if (r.role === 'unit_head' && !u.head) u.head = p;
+    units.set(r.unit_id, u);
+  }
+  const seatOf = (id: string): MinutesSeat | null => (id === y.leader_unit_id ? 'leader' : id === y.deputy_unit_id ? 'deputy' : null);
+  const ordered = [...units.values()].sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.name.localeCompare(b.name, 'vi'));
+  function rank(id: string) { return id === y!.leader_unit_id ? 0 : id === y!.deputy_unit_id ? 1 : 2; }
+  const leader = units.get(y.leader_unit_id)!;
+  const deputy = y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null;
+  const secretary = leader.officer;
+  const actor: Actor | null = secretary ? { id: secretary.id, role: 'officer', unitId: leader.unitId, fullName: secretary.name, email: '', sessionId: 'demo' } : null;
+  const auditActor = actor ? { id: actor.id, fullName: actor.fullName } : null;
+  const members = ordered.length;
+  const byName = (id: string | null) => (id ? units.get(id)?.name ?? '' : '');
+
+  // ---- the conference
+  const opened = at('08:00');
+  const closed = at('10:45');
+  const [conf] = await em.query(
+    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
+       guests, status, opened_at, closed_at, conclusion, created_by, created_at, updated_at, version)
+     VALUES ($1,'year_end',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'concluded',$3,$12,'',$13,$14,$12,1) RETURNING id`,
+    [y.id, YEAR_END_2024.title, opened, at('11:00'), YEAR_END_2024.place, leader.unitId, deputy?.unitId ?? null, line(leader.head), deputy ? line(deputy.head) : '',
+      line(secretary), JSON.stringify([DEMO_BOARD_GUEST]), closed, secretary?.id ?? null, vn('2024-12-16T09:00:00')]);
+  const conferenceId: string = conf.id;
+  for (const u of ordered) {
+    await em.query(
+      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
+       VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
+      [conferenceId, u.unitId, line(u.head) || u.name, u.officer?.id ?? null, vn('2024-12-20T10:00:00'), at('07:50'), secretary?.id ?? null]);
+  }
+  const presentIds = ordered.map((u) => u.unitId).sort();
+
+  // ---- the ballots
+  const ballots: Record<string, string> = {};
+  const tallyRecords: Record<string, string> = {};
+  const elected: Record<string, string[]> = {};
+  const committee = {
+    chair: line(units.get(ordered.find((u) => !seatOf(u.unitId))?.unitId ?? leader.unitId)?.head ?? null) || 'Trưởng ban kiểm phiếu',
+    members: ordered.filter((u) => !seatOf(u.unitId)).slice(1, 3).map((u) => line(u.officer) || u.name),
+  };
+  if (!committee.members.length) committee.members = [line(leader.officer) || leader.name];
+  const plan = [
+    { code: 'city_flag', opensAt: at('09:00'), closesAt: at('09:20'), signedAt: at('09:30') },
+    { code: 'city_merit', opensAt: at('09:25'), closesAt: at('09:40'), signedAt: at('09:50') },
+  ];
+  for (const p of plan) {
+    const report = await awards.eligibility(em, y.id, p.code);
+    const candidates: BallotCandidate[] = report.units.filter((u) => u.eligible).map((u) => ({ unitId: u.unitId, name: u.name, rank: u.rank, total: u.total }));
+    if (!candidates.length) throw new Error(`ballots demo: no unit of Khối 4 is eligible for ${p.code} in 2024 (run the rounds and awards demos first)`);
+    const quota = await awards.blockQuotaLimit(em, y.id, p.code);
+    const id = randomUUID();
+    await em.query(
+      `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
+         present_unit_ids, threshold_percent, threshold_base, opened_by, opened_at, version)
+       VALUES ($1,$1,1,$2,$3,$4,$5,'electronic','open',$6,$7,$8,$9::uuid[],$10,$11,$12,$13,1)`,
+      [id, conferenceId, y.id, p.code, report.award.name, JSON.stringify(candidates), quota, members, presentIds, rules.voteThresholdPercent, rules.voteThresholdBase,
+        actor?.id ?? null, p.opensAt]);
+    await em.query('INSERT INTO ballot_boxes (ballot_id) VALUES ($1)', [id]);
+    await audit.record(em, auditActor, {
+      action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+      after: { conferenceId, awardCode: p.code, mode: 'electronic', round: 1, quota, candidates: candidates.map((c) => c.unitId), presentUnitIds: presentIds, members },
+    });
+    // Each unit's head casts its ballot; the papers go into the box in an order unrelated to the voters.
+    const papers = demoPapers(p.code, candidates).slice(0, ordered.length);
+    let box: string[][] = [];
+    for (const [i, u] of ordered.entries()) {
+      const votedAt = new Date(p.opensAt.getTime() + (i + 2) * 60_000);
+      await em.query('INSERT INTO ballot_voters (ballot_id, unit_id, voted_by, voted_at) VALUES ($1,$2,$3,$4)', [id, u.unitId, u.head?.id ?? u.officer?.id, votedAt]);
+      box = withPaper(box, canonicalPaper(papers[i]));
+      await em.query('UPDATE ballot_boxes SET papers = $2 WHERE ballot_id = $1', [id, JSON.stringify(box)]);
+      await audit.record(em, u.head ? { id: u.head.id, fullName: u.head.name } : auditActor, {
+        action: 'ballot.vote', entityType: 'ballot', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa', after: { unitId: u.unitId },
+      });
+    }
+    const result = tally({
+      members, present: presentIds.length, candidates: candidates.map((c) => c.unitId), quota, thresholdPercent: rules.voteThresholdPercent,
+      thresholdBase: rules.voteThresholdBase, names: Object.fromEntries(candidates.map((c) => [c.unitId, c.name])), ballots: box,
+    });
+    await em.query(
+      `UPDATE ballots SET status = 'closed', result = $2, closed_by = $3, closed_at = $4, version = version + 1 WHERE id = $1`,
+      [id, JSON.stringify(result), actor?.id ?? null, p.closesAt]);
+    await audit.record(em, auditActor, {
+      action: 'ballot.close', entityType: 'ballot', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+      after: { status: 'closed', ballotsCast: result.ballotsCast, valid: result.valid, invalid: result.invalid, elected: result.elected, revote: result.revote },
+    });
+    ballots[p.code] = id;
+    elected[p.code] = result.elected;
+  }
+
+  // ---- the minutes (numbered before the tally records, as the service leaves the number to them)
+  const decisions: Record<string, string> = {};
+  const electedLine = (code: string) => {
+    const names = elected[code].map(byName);
+    return names.length ? names.join(', ') : 'không có đơn vị trúng cử';
+  };
+  decisions.ballot = `Kết quả bỏ phiếu kín: đề nghị tặng Cờ thi đua của UBND Thành phố năm 2024 cho ${electedLine('city_flag')}; đề nghị tặng Bằng khen của Chủ tịch UBND Thành phố cho ${electedLine('city_merit')}.`;
+  decisions.seats = `Hội nghị thống nhất bầu ${byName(y2025.leader_unit_id)} làm Khối trưởng, ${byName(y2025.deputy_unit_id)} làm Khối phó Khối thi đua số 4 năm 2025.`;
+  const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.name} (Khối trưởng)`;
+  const items: { title: string; presenter: string; notes: string; decision: { text: string; at: Date } | null }[] = [
+    {
+      title: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2024 và phương hướng nhiệm vụ năm 2025 của Khối', presenter: leaderLabel,
+      notes: 'Khối trưởng báo cáo kết quả thực hiện Kế hoạch hoạt động và Giao ước thi đua năm 2024; các đơn vị hoàn thành toàn diện các chỉ tiêu đã ký kết.', decision: null,
+    },
+    {
+      title: 'Thông qua kết quả chấm điểm, xếp hạng thi đua năm 2024', presenter: leaderLabel,
+      notes: 'Hội nghị thống nhất bảng tổng hợp điểm sau thẩm định và giải trình của đợt chấm điểm cuối năm 2024.', decision: null,
+    },
+    {
+      title: 'Bình xét, bỏ phiếu kín suy tôn đơn vị đề nghị khen thưởng năm 2024', presenter: `Ban kiểm phiếu (Trưởng ban: ${committee.chair})`,
+      notes: 'Hội nghị bỏ phiếu kín bằng phiếu điện tử; mỗi đơn vị có mặt một phiếu do thủ trưởng đơn vị bỏ. Ban kiểm phiếu công bố kết quả và lập biên bản kiểm phiếu.',
+      decision: { text: decisions.ballot, at: at('09:55') },
+    },
+    {
+      title: 'Bầu Khối trưởng, Khối phó năm 2025', presenter: leaderLabel,
+      notes: 'Theo thứ tự luân phiên, Khối phó năm 2024 đảm nhiệm Khối trưởng năm 2025, đơn vị kế tiếp đảm nhiệm Khối phó.',
+      decision: { text: decisions.seats, at: at('10:10') },
+    },
+    {
+      title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}`,
+      notes: 'Đồng chí Phó Trưởng Ban ghi nhận kết quả của Khối, đề nghị các đơn vị hoàn thiện hồ sơ đề nghị khen thưởng đúng thời hạn.', decision: null,
+    },
+    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel, notes: '', decision: { text: YEAR_END_2024.conclusion, at: at('10:40') } },
+  ];
+  for (const [i, item] of items.entries()) {
+    const [row] = await em.query(
+      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, status) VALUES ($1,$2,$3,$4,$5,'done') RETURNING id`,
+      [conferenceId, i + 1, item.title, item.presenter, item.notes]);
+    if (item.decision) {
+      await em.query(
+        `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
+         VALUES ($1,$2,'conclusion',NULL,$3,$4,$4,true,$5,$6)`,
+        [conferenceId, row.id, item.decision.text, members, item.decision.at, secretary?.id ?? null]);
+    }
+  }
+  const snapshot: ConferenceSnapshot = {
+    title: YEAR_END_2024.title, startsAt: opened, endsAt: at('11:00'), openedAt: opened, closedAt: closed, place: YEAR_END_2024.place,
+    chair: { unitName: leader.name, personName: line(leader.head), seat: 'leader' },
+    coChair: deputy ? { unitName: deputy.name, personName: line(deputy.head), seat: 'deputy' } : null,
+    secretaryName: line(secretary), guests: [DEMO_BOARD_GUEST],
+    attendees: ordered.map((u) => ({ unitName: u.name, seat: seatOf(u.unitId), presence: 'present' as const, delegateName: line(u.head) || u.name, rsvpDelegate: line(u.head) })),
+    quorum: quorumState(members, members, rules),
+    agenda: items.map((i) => ({
+      title: i.title, presenter: i.presenter, notes: i.notes, materialTitle: null,
+      decisions: i.decision ? [{ kind: 'conclusion' as const, text: i.decision.text, presentCount: members, memberCount: members }] : [],
+    })),
+    conclusion: '',
+  };
+  const content = draftMinutes(snapshot);
+  const [{ n: minutesBefore }] = await em.query(
+    'SELECT count(*)::int AS n FROM conference_minutes m JOIN conferences c ON c.id = m.conference_id WHERE c.block_year_id = $1', [y.id]);
+  await em.query(
+    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
+       content_hash, created_at, updated_at, version)
+     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
+    [conferenceId, buildDocumentNumber(minutesBefore + 1, 'BB', y.code), JSON.stringify(content), leader.head?.id ?? null, at('11:10'),
+      secretary?.id ?? null, at('10:55'), minutesHash(content), closed]);
+
+  // ---- the tally records, signed by the committee during the session
+  for (const p of plan) {
+    const seriesId = ballots[p.code];
+    const rounds = await seriesRows(em, seriesId);
+    const state = seriesState(rounds.map(roundRecord));
+    const data = await tallyData(em, seriesId, rounds, state);
+    const sequence = await nextTallyRecordSequence(em, y.id, conferenceId);
+    const number = buildDocumentNumber(sequence, 'BB', y.code);
+    const hash = tallyRecordHash(data);
+    await em.query(
+      `INSERT INTO ballot_tally_records (series_id, block_year_id, doc_number, sequence, chair_name, member_names, content_hash, signed_by, signed_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [seriesId, y.id, number, sequence, committee.chair, JSON.stringify(committee.members), hash, actor?.id ?? leader.head?.id, p.signedAt]);
+    await audit.record(em, auditActor, {
+      action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: seriesId, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+      after: { number, chairName: committee.chair, memberNames: committee.members, contentHash: hash, elected: state.elected.map((e) => e.unitId) },
+    });
+    tallyRecords[p.code] = number;
+  }
+
+  // ---- next year's seats: those the 2025 block year holds; the rotation kept makes them the suggestion too
+  const others = ordered.map((u) => u.unitId).filter((id) => ![y.leader_unit_id, y2025.leader_unit_id, y2025.deputy_unit_id].includes(id));
+  const rotation = [...new Set([y.leader_unit_id, y2025.leader_unit_id, y2025.deputy_unit_id, ...others].filter((id): id is string => !!id && units.has(id)))];
+  await em.query(
+    `INSERT INTO seat_elections (block_year_id, conference_id, leader_unit_id, deputy_unit_id, rotation_order, present_count, member_count, note, decided_by, decided_at, version)
+     VALUES ($1,$2,$3,$4,$5::uuid[],$6,$6,$7,$8,$9,1)`,
+    [y.id, conferenceId, y2025.leader_unit_id, y2025.deputy_unit_id, rotation, members, `Biểu quyết ${members}/${members} đơn vị có mặt nhất trí.`, actor?.id ?? null, at('10:10')]);
+  await audit.record(em, auditActor, {
+    action: 'seats.elect', entityType: 'block_year', entityId: y.id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+    after: { nextYear: 2025, conferenceId, leaderUnitId: y2025.leader_unit_id, deputyUnitId: y2025.deputy_unit_id, rotationOrder: rotation, present: members, members },
+  });
+  await audit.record(em, auditActor, {
+    action: 'conference.create', entityType: 'conference', entityId: conferenceId, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+    after: { title: YEAR_END_2024.title, kind: 'year_end', status: 'concluded', minutes: 'approved', contentHash: minutesHash(content) },
+  });
+  return { conferenceId, ballots, tallyRecords, elected };
+}

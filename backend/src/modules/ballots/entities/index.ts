@@ -1,0 +1,8 @@
+import { BallotBox } from './ballot-box.entity';
+import { BallotTallyRecord } from './ballot-tally-record.entity';
+import { BallotVoter } from './ballot-voter.entity';
+import { Ballot } from './ballot.entity';
+import { SeatElection } from './seat-election.entity';
+
+/** Entities of the ballots module (registered in database/entities.ts). */
+export const BALLOTS_ENTITIES: Function[] = [Ballot, BallotVoter, BallotBox, BallotTallyRecord, SeatElection];

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
+import { BallotsModule } from '../ballots/ballots.module';
+import { ConferencesModule } from '../conferences/conferences.module';
+import { RoundsModule } from '../rounds/rounds.module';
+import { ProposalsController } from './proposals.controller';
+import { ProposalsService } from './proposals.service';
+
+/** Award proposal dossiers: assembly, checklist, submission, the board's appraisal, return, approval and decisions. */
+@Module({
+  imports: [AwardsModule, BallotsModule, RoundsModule, ConferencesModule],
+  controllers: [ProposalsController],
+  providers: [ProposalsService],
+  exports: [ProposalsService],
+})
+export class ProposalsModule {}
