@@ -10,7 +10,8 @@
  *   expect(api.calls('PATCH /api/block-years/:id')[0].body).toEqual({ ... });
  *
  * Paths match on the pathname (`:name` matches one segment); the query is in `req.query`. A call
- * nobody stubbed gets a 404 with a message naming it, and is listed in `api.unmatched`.
+ * nobody stubbed gets a 404 with a message naming it, and is listed in `api.unmatched`. The header's
+ * notifications answer an empty list unless stubbed.
  */
 export interface StubRequest {
   method: string;
@@ -48,8 +49,11 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   return params;
 }
 
+/** Calls every signed-in page makes (the header's notification bell); a test may override them. */
+const SHELL_DEFAULTS: Record<string, Route> = { 'GET /api/notifications': [] };
+
 export function stubApi(initial: Record<string, Route> = {}) {
-  const routes = new Map<string, Route>(Object.entries(initial));
+  const routes = new Map<string, Route>(Object.entries({ ...SHELL_DEFAULTS, ...initial }));
   const log: { key: string; req: StubRequest }[] = [];
   const unmatched: string[] = [];
 

@@ -8,6 +8,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from '@/api/client';
 import { useMe } from '@/features/auth/api/me';
 import { useSignOut } from '@/features/auth/api/sign-in';
+import { NotificationsBell } from '@/features/notifications/notifications-bell';
 import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { navItems } from './nav';
 import { paths } from './paths';
@@ -59,6 +60,7 @@ function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, paddingInline: 24 }}>
+          <NotificationsBell unitId={user.unitId} />
           <Tag color={user.role === 'admin' || user.role === 'board' ? 'volcano' : 'blue'}>{t(`role.${user.role}` as SharedKey)}</Tag>
           {user.unitName && <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>{user.unitName}</Typography.Text>}
           <Button type="link" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>{t('common.language')}</Button>

@@ -7,6 +7,9 @@ export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[
   if (cityWide) {
     return [
       { href: paths.home.getHref(), label: 'nav.home' },
+      { href: paths.board.getHref(), label: 'nav.board' },
+      { href: paths.proposals.getHref(), label: 'nav.proposals' },
+      { href: paths.awards.getHref(), label: 'nav.awards' },
       { href: paths.blocks.getHref(), label: 'nav.blocks' },
       { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
       { href: paths.units.getHref(), label: 'nav.units' },
@@ -20,6 +23,7 @@ export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[
     { href: paths.home.getHref(), label: 'nav.home' },
     { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
     { href: paths.units.getHref(), label: 'nav.units' },
+    { href: paths.proposals.getHref(), label: 'nav.proposals' },
     { href: paths.accounts.getHref(), label: 'nav.accounts' },
     { href: paths.covenantVerify.getHref(), label: 'nav.verify' },
   ];

@@ -54,6 +54,11 @@ export function BlockYearPage() {
                 <Link to={paths.rules.getHref(y.id)}><Button>{t('rulesLink')}</Button></Link>
                 <Link to={paths.conferences.getHref(y.id)}><Button>{t('conferencesLink')}</Button></Link>
                 <Link to={paths.covenant.getHref(y.id)}><Button>{t('covenantLink')}</Button></Link>
+                <Link to={paths.scheme.getHref(y.id)}><Button>{t('schemeLink')}</Button></Link>
+                <Link to={paths.rounds.getHref(y.id)}><Button>{t('roundsLink')}</Button></Link>
+                <Link to={paths.blockYearProposals.getHref(y.id)}><Button>{t('proposalsLink')}</Button></Link>
+                <Link to={paths.awardBonuses.getHref(y.id)}><Button>{t('awardBonusesLink')}</Button></Link>
+                <Link to={paths.nextYear.getHref(y.id)}><Button>{t('nextYearLink')}</Button></Link>
               </Space>
             </Card>
 

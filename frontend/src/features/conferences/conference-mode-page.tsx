@@ -73,6 +73,7 @@ function ConferenceMode({ conference: c }: { conference: Conference }) {
         extra={
           <>
             <Link to={paths.conference.getHref(c.id)}><Button>{t('backToConference')}</Button></Link>
+            {c.kind === 'year_end' && <Link to={paths.conferenceBallots.getHref(c.id)}><Button>{t('secretBallots')}</Button></Link>}
             <Button onClick={togglePresenting}>{presenting ? t('exitFullscreen') : t('fullscreen')}</Button>
             {canRun && <SessionButtons conference={c} />}
           </>

@@ -54,11 +54,12 @@ function ConferenceView({ conference: c }: { conference: Conference }) {
             <Link to={paths.conferences.getHref(c.blockYearId)}>{t('backToList')}</Link>
           </Space>
         }
-        extra={canRun && (
+        extra={(canRun || c.kind === 'year_end') && (
           <>
-            {c.status !== 'concluded' && <Button type="primary" size="large" onClick={() => navigate(paths.conferenceLive.getHref(c.id))}>{t('run')}</Button>}
-            {c.status !== 'concluded' && <Button onClick={() => setEditing(true)} disabled={!year.data}>{t('editInfo')}</Button>}
-            {c.status === 'planned' && (
+            {c.kind === 'year_end' && <Link to={paths.conferenceBallots.getHref(c.id)}><Button>{t('secretBallots')}</Button></Link>}
+            {canRun && c.status !== 'concluded' && <Button type="primary" size="large" onClick={() => navigate(paths.conferenceLive.getHref(c.id))}>{t('run')}</Button>}
+            {canRun && c.status !== 'concluded' && <Button onClick={() => setEditing(true)} disabled={!year.data}>{t('editInfo')}</Button>}
+            {canRun && c.status === 'planned' && (
               <Popconfirm title={t('deleteConfirm')} okText={t('deleteConference')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }}
                 onConfirm={() => remove.mutate(c.id, {
                   onSuccess: () => { message.success(t('deletedOk')); navigate(paths.conferences.getHref(c.blockYearId), { replace: true }); },

@@ -170,6 +170,7 @@ export const conferenceStrings = {
 
     // conference mode
     backToConference: 'Về trang hội nghị',
+    secretBallots: 'Bỏ phiếu kín',
     fullscreen: 'Trình chiếu toàn màn hình',
     exitFullscreen: 'Thoát toàn màn hình',
     openSession: 'Khai mạc hội nghị',
@@ -382,6 +383,7 @@ export const conferenceStrings = {
     addAgendaEntry: 'Add item',
     remove: 'Remove',
     backToConference: 'Back to the conference',
+    secretBallots: 'Secret ballots',
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
     openSession: 'Open the session',

@@ -1,0 +1,45 @@
+import { Tabs } from 'antd';
+import { useSearchParams } from 'react-router';
+import { PageHeader } from '@/components/page-header';
+import { useMe } from '@/features/auth/api/me';
+import { useT } from '@/i18n/i18n';
+import { CatalogueTab } from './catalogue-tab';
+import { HistoryTab } from './history-tab';
+import { awardStrings } from './i18n';
+import { defaultYear } from './labels';
+import { RecordsTab } from './records-tabs';
+
+const TABS = ['catalogue', 'titles', 'flags', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+export function Component() {
+  const t = useT(awardStrings);
+  const me = useMe();
+  // The catalogue, titles, flags and history are written by the board only (the API's roles).
+  const canEdit = me.data?.role === 'board' || me.data?.role === 'admin';
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'catalogue';
+  const year = Number(params.get('year')) || defaultYear();
+  const set = (patch: Record<string, string>) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    Object.entries(patch).forEach(([k, v]) => next.set(k, v));
+    return next;
+  }, { replace: true });
+
+  return (
+    <>
+      <PageHeader title={t('awardsTitle')} />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => set({ tab: k })}
+        destroyOnHidden
+        items={[
+          { key: 'catalogue', label: t('tab.catalogue'), children: <CatalogueTab canEdit={canEdit} year={year} onYear={(y) => set({ year: String(y) })} /> },
+          { key: 'titles', label: t('tab.titles'), children: <RecordsTab kind="titles" canEdit={canEdit} /> },
+          { key: 'flags', label: t('tab.flags'), children: <RecordsTab kind="flags" canEdit={canEdit} /> },
+          { key: 'history', label: t('tab.history'), children: <HistoryTab canEdit={canEdit} /> },
+        ]}
+      />
+    </>
+  );
+}

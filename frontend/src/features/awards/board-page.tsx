@@ -1,0 +1,226 @@
+import { App, Button, Card, Col, Empty, Flex, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '@/api/client';
+import { paths } from '@/app/paths';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useT } from '@/i18n/i18n';
+import { formatDate, formatNumber } from '@/lib/format';
+import { exportBoardOverview, useBoardOverview, useYearProposals, type BoardOverview, type OverviewBlockYear } from './api/awards';
+import { awardStrings, type AwardStringKey } from './i18n';
+import { defaultYear, YearSelect } from './labels';
+
+const COLORS = ['#cf1322', '#d48806', '#1677ff', '#389e0d', '#722ed1', '#08979c', '#c41d7f'];
+const STEPS = 8; // domain.md §3: setup … decided (stepIndex 0–7)
+
+/** Awards per year per code as grouped bars, plain SVG. */
+export function AwardsChart({ data }: { data: BoardOverview }) {
+  const t = useT(awardStrings);
+  const names = new Map(data.awards.map((a) => [a.code, a.name]));
+  const codes = [...new Set([...data.awards.map((a) => a.code), ...data.byYear.flatMap((y) => Object.keys(y.counts))])];
+  const max = Math.max(0, ...data.byYear.flatMap((y) => Object.values(y.counts)));
+  if (!data.byYear.length || max === 0) return <Empty description={t('chartEmpty')} />;
+  const barW = 18;
+  const groupW = codes.length * barW + 24;
+  const h = 160;
+  const top = 16;
+  const width = Math.max(320, data.byYear.length * groupW + 40);
+  const scale = (n: number) => (n / max) * (h - top);
+  return (
+    <div>
+      <svg role="img" aria-label={t('chartTitle')} width="100%" viewBox={`0 0 ${width} ${h + 24}`} style={{ maxWidth: width }}>
+        <line x1={30} x2={width} y1={h} y2={h} stroke="#d9d9d9" />
+        {data.byYear.map((y, gi) => {
+          const x0 = 40 + gi * groupW;
+          return (
+            <g key={y.year}>
+              {codes.map((c, ci) => {
+                const n = y.counts[c] ?? 0;
+                const bh = scale(n);
+                return (
+                  <g key={c}>
+                    <rect x={x0 + ci * barW} y={h - bh} width={barW - 4} height={bh} fill={COLORS[ci % COLORS.length]}>
+                      <title>{`${names.get(c) ?? c} ${y.year}: ${n}`}</title>
+                    </rect>
+                    {n > 0 && <text x={x0 + ci * barW + (barW - 4) / 2} y={h - bh - 3} fontSize={10} textAnchor="middle">{n}</text>}
+                  </g>
+                );
+              })}
+              <text x={x0 + (codes.length * barW) / 2} y={h + 16} fontSize={12} textAnchor="middle">{y.year}</text>
+            </g>
+          );
+        })}
+      </svg>
+      <Flex gap={12} wrap style={{ marginTop: 8 }}>
+        {codes.map((c, i) => (
+          <Space key={c} size={4}>
+            <span style={{ display: 'inline-block', width: 10, height: 10, background: COLORS[i % COLORS.length] }} />
+            <Typography.Text type="secondary">{names.get(c) ?? c}</Typography.Text>
+          </Space>
+        ))}
+      </Flex>
+    </div>
+  );
+}
+
+function CityQuota({ data }: { data: BoardOverview }) {
+  const t = useT(awardStrings);
+  return (
+    <Flex vertical gap={12}>
+      {data.awards.map((a) => (
+        <div key={a.code}>
+          <Flex justify="space-between" gap={8}>
+            <Typography.Text>{a.name}</Typography.Text>
+            <Typography.Text type="secondary">
+              {a.cityQuota === null ? t('quotaNone', { awarded: a.awarded }) : t('quotaUse', { awarded: a.awarded, quota: a.cityQuota })}
+            </Typography.Text>
+          </Flex>
+          {a.cityQuota !== null && (
+            <Progress percent={a.cityQuota ? Math.round((a.awarded / a.cityQuota) * 100) : 100} showInfo={false} status={a.cityQuota && a.awarded > a.cityQuota ? 'exception' : 'normal'} />
+          )}
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
+function BlocksTable({ data, proposalIds }: { data: BoardOverview; proposalIds: Map<string, string> }) {
+  const t = useT(awardStrings);
+  const names = new Map(data.awards.map((a) => [a.code, a.name]));
+  return (
+    <Table<OverviewBlockYear>
+      rowKey="blockYearId" size="small" pagination={false} dataSource={data.blockYears} scroll={{ x: 1100 }}
+      columns={[
+        {
+          title: t('block'), key: 'block', fixed: 'left', width: 170,
+          render: (_, b) => (
+            <Flex vertical>
+              <Link to={paths.blockYear.getHref(b.blockYearId)}>{b.blockName}</Link>
+              <Typography.Text type="secondary">{b.blockCode} · {b.members} đơn vị</Typography.Text>
+            </Flex>
+          ),
+        },
+        { title: t('leaderUnit'), dataIndex: 'leaderUnitName', width: 160, render: (v: string | null) => v ?? '—' },
+        {
+          title: t('step'), key: 'step', width: 170,
+          render: (_, b) => (
+            <Flex vertical gap={4}>
+              <Tag color={b.stepIndex >= STEPS - 1 ? 'green' : 'blue'} style={{ whiteSpace: 'normal' }}>{b.stepLabel}</Tag>
+              <Progress percent={Math.round((b.stepIndex / (STEPS - 1)) * 100)} size="small" showInfo={false} aria-label={`${b.stepIndex}/${STEPS - 1}`} />
+            </Flex>
+          ),
+        },
+        {
+          title: t('covenant'), key: 'covenant', width: 120,
+          render: (_, b) => (b.covenant ? (
+            <Flex vertical>
+              <Link to={paths.covenant.getHref(b.blockYearId)}>{t(`covenant.${b.covenant.status}` as AwardStringKey)}</Link>
+              <Typography.Text type="secondary">{t('signedCount', { n: b.covenant.signed })}</Typography.Text>
+            </Flex>
+          ) : <Typography.Text type="secondary">{t('noCovenant')}</Typography.Text>),
+        },
+        {
+          title: t('rounds'), key: 'rounds', width: 160,
+          render: (_, b) => (b.rounds.length ? (
+            <Flex vertical>
+              {b.rounds.map((r) => (
+                <span key={r.id}><Link to={paths.round.getHref(r.id)}>{t(`round.${r.kind}` as AwardStringKey)}</Link>: {r.phaseLabel}</span>
+              ))}
+            </Flex>
+          ) : <Typography.Text type="secondary">{t('noRounds')}</Typography.Text>),
+        },
+        {
+          title: t('yearEnd'), key: 'yearEnd', width: 100,
+          render: (_, b) => (b.yearEndFinalised ? <Tag color="green">{t('finalised')}</Tag> : <Tag>{t('notFinalised')}</Tag>),
+        },
+        {
+          title: t('dossier'), key: 'dossier', width: 170,
+          render: (_, b) => {
+            if (!b.proposal) return <Typography.Text type="secondary">{t('noDossier')}</Typography.Text>;
+            const id = proposalIds.get(b.blockYearId);
+            return (
+              <Flex vertical>
+                {id ? <Link to={paths.proposal.getHref(id)}>{b.proposal.statusLabel}</Link> : <span>{b.proposal.statusLabel}</span>}
+                {b.proposal.submittedAt && <Typography.Text type="secondary">{t('submittedAt', { date: formatDate(b.proposal.submittedAt) })}</Typography.Text>}
+                {b.proposal.dueAt && <Typography.Text type="warning">{t('dueAt', { date: formatDate(b.proposal.dueAt) })}</Typography.Text>}
+              </Flex>
+            );
+          },
+        },
+        {
+          title: t('top3'), key: 'top3', width: 230,
+          render: (_, b) => (b.top3.length ? (
+            <ol style={{ margin: 0, paddingLeft: 18 }}>
+              {b.top3.map((r) => <li key={r.unitId} value={r.rank}>{r.unitName} ({formatNumber(r.total)})</li>)}
+            </ol>
+          ) : '—'),
+        },
+        {
+          title: t('decisions'), key: 'decisions', width: 170,
+          render: (_, b) => (b.decisionsTotal ? (
+            <Flex vertical>
+              {Object.entries(b.decisions).filter(([, n]) => n > 0).map(([code, n]) => <span key={code}>{names.get(code) ?? code}: {n}</span>)}
+            </Flex>
+          ) : '—'),
+        },
+      ]}
+    />
+  );
+}
+
+export function Component() {
+  const t = useT(awardStrings);
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || defaultYear();
+  const query = useBoardOverview(year);
+  const proposals = useYearProposals(year, !!query.data?.proposalsAvailable);
+  const proposalIds = new Map((proposals.data ?? []).map((p) => [p.blockYearId, p.id]));
+  const [exporting, setExporting] = useState(false);
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      await exportBoardOverview(year);
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : t('exportFailed'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('boardTitle')}
+        subtitle={t('boardSubtitle', { year })}
+        extra={(
+          <>
+            <YearSelect value={year} onChange={(y) => setParams(y ? { year: String(y) } : {})} />
+            <Button loading={exporting} onClick={doExport}>{t('exportXlsx')}</Button>
+          </>
+        )}
+      />
+      <QueryState query={query}>
+        {(data) => (
+          <Flex vertical gap={16}>
+            <Card title={t('blocksTable')} size="small">
+              <BlocksTable data={data} proposalIds={proposalIds} />
+            </Card>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={14}>
+                <Card title={t('chartTitle')} size="small"><AwardsChart data={data} /></Card>
+              </Col>
+              {data.awards.length > 0 && (
+                <Col xs={24} lg={10}>
+                  <Card title={t('quotaTitle', { year: data.year })} size="small"><CityQuota data={data} /></Card>
+                </Col>
+              )}
+            </Row>
+          </Flex>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '@/api/client';
+import { paths } from '@/app/paths';
+import { QueryState } from '@/components/query-state';
+import { useT } from '@/i18n/i18n';
+import { DATE_FORMAT, toApiDate } from '@/lib/dates';
+import { formatDate } from '@/lib/format';
+import { useAwardHistory, useCatalogue, useRecordAward, useRevokeAward, type AwardRecord, type HistoryFilter } from './api/awards';
+import { awardStrings } from './i18n';
+import { YearSelect } from './labels';
+import { UnitSelect } from './records-tabs';
+
+function setFieldErrors<T>(form: FormInstance<T>, e: unknown): boolean {
+  if (!(e instanceof ApiError) || !e.fields) return false;
+  const names = Object.keys(form.getFieldsValue(true));
+  const fields = Object.entries(e.fields).filter(([k]) => names.includes(k)).map(([name, reason]) => ({ name: name as never, errors: [reason] }));
+  form.setFields(fields);
+  return fields.length > 0;
+}
+
+/** Revocation: reason and the revoking decision; the modal is the confirmation. */
+export function RevokeModal({ record, onClose }: { record: AwardRecord; onClose: () => void }) {
+  const t = useT(awardStrings);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string; decisionNumber: string; decisionDate?: Dayjs | null }>();
+  const revoke = useRevokeAward();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: { reason: string; decisionNumber: string; decisionDate?: Dayjs | null }) => {
+    setError(null);
+    try {
+      const r = await revoke.mutateAsync({ id: record.id, body: { reason: v.reason.trim(), decisionNumber: v.decisionNumber.trim(), decisionDate: toApiDate(v.decisionDate) ?? null } });
+      message.success(t('revokedOk', { award: r.awardName, unit: r.unitName }));
+      onClose();
+    } catch (e) {
+      if (!setFieldErrors(form, e)) setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal open title={t('revokeTitle')} onCancel={onClose} okText={t('revokeConfirm')} okButtonProps={{ danger: true }} cancelText={t('action.cancel')}
+      onOk={() => form.submit()} confirmLoading={revoke.isPending} destroyOnHidden>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+        title={t('revokeWarning', { award: record.awardName, year: record.year, unit: record.unitName, number: record.decisionNumber })} />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ reason: '', decisionNumber: '', decisionDate: null }}>
+        <Form.Item name="reason" label={t('revokeReason')} rules={[{ required: true, whitespace: true, message: t('required') }]}><Input.TextArea rows={3} /></Form.Item>
+        <Flex gap={12}>
+          <Form.Item name="decisionNumber" label={t('revokeNumber')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+            <Input placeholder="2345/QĐ-UBND" />
+          </Form.Item>
+          <Form.Item name="decisionDate" label={t('revokeDate')} style={{ flex: 1 }}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
+        </Flex>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ManualForm { unitId?: string; year: number; code?: string; decisionNumber: string; decisionDate?: Dayjs | null; signer: string; note?: string }
+
+function ManualEntryModal({ onClose }: { onClose: () => void }) {
+  const t = useT(awardStrings);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ManualForm>();
+  const year = Form.useWatch('year', form) ?? new Date().getFullYear() - 1;
+  const catalogue = useCatalogue(year);
+  const record = useRecordAward();
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: ManualForm) => {
+    setError(null);
+    try {
+      await record.mutateAsync({
+        unitId: v.unitId!, year: v.year, code: v.code!, decisionNumber: v.decisionNumber.trim(), decisionDate: toApiDate(v.decisionDate) ?? '', signer: v.signer.trim(),
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      });
+      message.success(t('recorded'));
+      onClose();
+    } catch (e) {
+      if (!setFieldErrors(form, e)) setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <Modal open title={t('addRecordTitle')} onCancel={onClose} okText={t('action.save')} cancelText={t('action.cancel')} onOk={() => form.submit()} confirmLoading={record.isPending} destroyOnHidden width={620}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: new Date().getFullYear() - 1, decisionNumber: '', signer: '', note: '' }}>
+        <Form.Item name="unitId" label={t('unit')} rules={[{ required: true, message: t('required') }]}><UnitField /></Form.Item>
+        <Flex gap={12}>
+          <Form.Item name="year" label={t('year')} style={{ flex: 1 }} rules={[{ required: true, message: t('required') }]}>
+            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="code" label={t('award')} style={{ flex: 3 }} rules={[{ required: true, message: t('required') }]}>
+            <Select loading={catalogue.isPending} options={(catalogue.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={12}>
+          <Form.Item name="decisionNumber" label={t('decisionNumber')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+            <Input placeholder="512/QĐ-UBND" />
+          </Form.Item>
+          <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }} rules={[{ required: true, message: t('required') }]}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="signer" label={t('signer')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
+          <Input placeholder="KT. Chủ tịch – Phó Chủ tịch UBND Thành phố" />
+        </Form.Item>
+        <Form.Item name="note" label={t('note')}><Input.TextArea rows={2} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function UnitField({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
+  return <UnitSelect value={value} onChange={(v) => onChange?.(v)} allowClear={false} />;
+}
+
+/** One award record's state: active, or struck through with its revocation. */
+export function RevocationNote({ r }: { r: AwardRecord }) {
+  const t = useT(awardStrings);
+  if (!r.revokedAt) return <Tag color="green">{t('active')}</Tag>;
+  return (
+    <Flex vertical gap={2}>
+      <span><Tag color="red">{t('revoked')}</Tag></span>
+      <Typography.Text type="secondary">
+        {t('revokedBy', { number: r.revocationDecisionNumber ?? '', date: r.revocationDecisionDate ? ` (${formatDate(r.revocationDecisionDate)})` : '', reason: r.revocationReason ?? '' })}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
+const struck = (r: AwardRecord, node: ReactNode) => (r.revokedAt ? <Typography.Text delete type="secondary">{node}</Typography.Text> : node);
+
+export function historyColumns(t: ReturnType<typeof useT<typeof awardStrings.vi>>, withUnit: boolean) {
+  return [
+    { title: t('year'), dataIndex: 'year', width: 70, render: (v: number, r: AwardRecord) => struck(r, v) },
+    ...(withUnit ? [{ title: t('unit'), key: 'unit', render: (_: unknown, r: AwardRecord) => struck(r, <Link to={paths.unitAwards.getHref(r.unitId)}>{r.unitName}</Link>) }] : []),
+    { title: t('award'), dataIndex: 'awardName', render: (v: string, r: AwardRecord) => struck(r, v) },
+    { title: t('decisionNumber'), dataIndex: 'decisionNumber', render: (v: string, r: AwardRecord) => struck(r, r.proposalId ? <Link to={paths.proposal.getHref(r.proposalId)}>{v}</Link> : v) },
+    { title: t('decisionDate'), dataIndex: 'decisionDate', render: (v: string, r: AwardRecord) => struck(r, formatDate(v)) },
+    { title: t('signer'), dataIndex: 'signer', render: (v: string, r: AwardRecord) => struck(r, v) },
+    { title: t('status'), key: 'status', width: 260, render: (_: unknown, r: AwardRecord) => <RevocationNote r={r} /> },
+  ];
+}
+
+export function HistoryTab({ canEdit }: { canEdit: boolean }) {
+  const t = useT(awardStrings);
+  const [filter, setFilter] = useState<HistoryFilter>({ includeRevoked: true });
+  const query = useAwardHistory(filter);
+  const catalogue = useCatalogue(filter.year ?? new Date().getFullYear());
+  const [revoking, setRevoking] = useState<AwardRecord | null>(null);
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <YearSelect value={filter.year} allowClear onChange={(year) => setFilter((f) => ({ ...f, year }))} />
+          <Select aria-label={t('award')} style={{ minWidth: 240 }} allowClear placeholder={t('allAwards')} value={filter.code}
+            onChange={(code) => setFilter((f) => ({ ...f, code: code ?? undefined }))} options={(catalogue.data ?? []).map((a) => ({ value: a.code, label: a.name }))} />
+          <UnitSelect value={filter.unitId} onChange={(unitId) => setFilter((f) => ({ ...f, unitId }))} />
+          <Checkbox checked={filter.includeRevoked} onChange={(e) => setFilter((f) => ({ ...f, includeRevoked: e.target.checked }))}>{t('includeRevoked')}</Checkbox>
+        </Space>
+        {canEdit && <Button type="primary" onClick={() => setAdding(true)}>{t('addRecord')}</Button>}
+      </Flex>
+      <QueryState query={query}>
+        {(rows) => (
+          <Table<AwardRecord>
+            rowKey="id" size="small" dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1000 }}
+            columns={[
+              ...historyColumns(t, true),
+              ...(canEdit ? [{
+                title: '', key: 'actions', width: 100,
+                render: (_: unknown, r: AwardRecord) => (r.revokedAt ? null : <Button size="small" danger aria-label={`${t('revoke')} ${r.awardName} ${r.unitName}`} onClick={() => setRevoking(r)}>{t('revoke')}</Button>),
+              }] : []),
+            ]}
+          />
+        )}
+      </QueryState>
+      {revoking && <RevokeModal record={revoking} onClose={() => setRevoking(null)} />}
+      {adding && <ManualEntryModal onClose={() => setAdding(false)} />}
+    </>
+  );
+}

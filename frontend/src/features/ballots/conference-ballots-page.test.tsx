@@ -1,0 +1,90 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Schemas } from '@/api/client';
+import { reply, stubApi } from '../../../test/fetch-stub';
+import { units } from '../../../test/fixtures';
+import { findPage, openSelect, renderRoute, users } from '../../../test/render';
+import { attendance, conference, quorumOf } from '../../../test/conferences/fixtures';
+import { ballot } from './test-fixtures';
+
+const TITLE = 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2024';
+const att = attendance([units.dukcq.id, units.dukdn.id, units.lhp.id, units.bql.id]);
+const yearEnd = conference({ id: 'conf-ye', kind: 'year_end', title: TITLE, attendance: att, quorum: quorumOf(att) });
+
+const award = (code: string, name: string): Schemas['AwardTypeDto'] => ({
+  id: `award-${code}`, year: 2024, code, name, gates: { topN: null, requiredTitle: null }, blockQuota: { kind: 'count', value: 2 }, cityQuota: null, bonusPoints: 0, sort: 1, version: 1,
+} as Schemas['AwardTypeDto']);
+
+const eligibility = {
+  award: award('city_merit', 'Bằng khen của UBND Thành phố'), blockYearId: 'by-2024', year: 2024, roundId: 'round-ye', roundFinalised: true, members: 5, quotaLimit: 2,
+  units: [
+    { unitId: units.dukcq.id, name: units.dukcq.name, rank: 1, total: 97.5, eligible: true, reasons: [] },
+    { unitId: units.bql.id, name: units.bql.name, rank: 2, total: 95, eligible: true, reasons: [] },
+    { unitId: units.lhp.id, name: units.lhp.name, rank: 5, total: 88, eligible: false, reasons: ['Xếp hạng 5, ngoài nhóm được xét'] },
+  ],
+};
+
+describe('Conference ballots page', () => {
+  it('shows the candidates and quorum before the leader opens a ballot, then goes to it', async () => {
+    const api = stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/conferences/:id': yearEnd,
+      'GET /api/conferences/:id/quorum': yearEnd.quorum,
+      'GET /api/ballots': [],
+      'GET /api/awards/catalogue': [award('city_flag', 'Cờ thi đua của UBND Thành phố'), award('city_merit', 'Bằng khen của UBND Thành phố')],
+      'GET /api/block-years/:id/eligibility': eligibility,
+      'GET /api/block-years/:id/seat-suggestion': reply(200, {
+        blockYearId: 'by-2024', year: 2024, nextYear: 2025,
+        current: { leaderUnitId: units.dukcq.id, leaderUnitName: units.dukcq.name, deputyUnitId: units.dukdn.id, deputyUnitName: units.dukdn.name },
+        rotationOrder: [units.dukcq, units.dukdn, units.bql].map((u) => ({ unitId: u.id, name: u.name })),
+        suggestion: { leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.bql.id, deputyUnitName: units.bql.name, notes: [] },
+        election: null, nextYearId: null, canElect: true,
+      }),
+      'POST /api/ballots': reply(201, ballot()),
+      'GET /api/ballots/:id': ballot(),
+    });
+    const { router } = renderRoute('/conferences/conf-ye/ballots');
+    await findPage(`Bỏ phiếu kín – ${TITLE}`);
+    expect(await screen.findByText('Hội nghị chưa có cuộc bỏ phiếu nào.')).toBeInTheDocument();
+
+    const card = screen.getByRole('region', { name: 'Mở bỏ phiếu' });
+    expect(card).toHaveTextContent('Có mặt 4/5 đơn vị – cần ít nhất 4 (2/3) – đủ điều kiện');
+    expect(within(card).getByRole('button', { name: 'Mở bỏ phiếu' })).toBeDisabled();
+    const select = await openSelect(card, 'Chọn hình thức khen thưởng');
+    await select.choose('Bằng khen của UBND Thành phố');
+    await waitFor(() => expect(api.calls('GET /api/block-years/:id/eligibility')[0]?.query.get('award')).toBe('city_merit'));
+    expect(await within(card).findByText('Số đơn vị được bầu tối đa: 2')).toBeInTheDocument();
+    expect(within(card).getByRole('row', { name: new RegExp(units.lhp.name) })).toHaveTextContent('Không đủ điều kiện');
+    await userEvent.click(within(card).getByRole('radio', { name: 'Phiếu giấy' }));
+
+    await userEvent.click(within(card).getByRole('button', { name: 'Mở bỏ phiếu' }));
+    const confirm = await screen.findByRole('tooltip');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Mở bỏ phiếu' }));
+    await waitFor(() => expect(api.calls('POST /api/ballots')).toHaveLength(1));
+    expect(api.calls('POST /api/ballots')[0].body).toEqual({ conferenceId: 'conf-ye', awardCode: 'city_merit', mode: 'paper' });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ballots/ballot-1'));
+  });
+
+  it('shows the server’s refusal to open as-is', async () => {
+    const message = 'Chưa đủ số đơn vị dự họp: có mặt 3/5, cần ít nhất 4 (2/3). Chưa thể mở bỏ phiếu.';
+    const api = stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/conferences/:id': yearEnd,
+      'GET /api/conferences/:id/quorum': yearEnd.quorum,
+      'GET /api/ballots': [{ ...ballot(), status: 'closed' }],
+      'GET /api/awards/catalogue': [award('city_flag', 'Cờ thi đua của UBND Thành phố')],
+      'GET /api/block-years/:id/eligibility': { ...eligibility, award: award('city_flag', 'Cờ thi đua của UBND Thành phố'), quotaLimit: 1 },
+      'GET /api/block-years/:id/seat-suggestion': reply(403, { statusCode: 403, code: 'forbidden', message: 'x' }),
+      'POST /api/ballots': reply(409, { statusCode: 409, code: 'no_quorum', message }),
+    });
+    renderRoute('/conferences/conf-ye/ballots');
+    await findPage(`Bỏ phiếu kín – ${TITLE}`);
+    expect(await screen.findByRole('link', { name: 'Bằng khen của UBND Thành phố' })).toHaveAttribute('href', '/ballots/ballot-1');
+    const card = screen.getByRole('region', { name: 'Mở bỏ phiếu' });
+    await (await openSelect(card, 'Chọn hình thức khen thưởng')).choose('Cờ thi đua của UBND Thành phố');
+    await userEvent.click(within(card).getByRole('button', { name: 'Mở bỏ phiếu' }));
+    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Mở bỏ phiếu' }));
+    expect(await within(card).findByText(message)).toBeInTheDocument();
+    expect(api.calls('POST /api/ballots')).toHaveLength(1);
+  });
+});

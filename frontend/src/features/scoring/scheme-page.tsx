@@ -1,0 +1,187 @@
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { paths } from '@/app/paths';
+import { PageHeader } from '@/components/page-header';
+import { QueryState } from '@/components/query-state';
+import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
+import { useT } from '@/i18n/i18n';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { exportScheme, useDeleteScheme, useSchemeDetails, useSchemeList, type Scheme, type SchemeSummary } from './api/schemes';
+import { useConflictHandler } from './errors';
+import { scoringStrings } from './i18n';
+import { StatusTag } from './status-tag';
+import { CreateSchemeModal, ImportSchemeModal } from './scheme-forms';
+
+/** The version in force: the newest frozen one (a round uses it), else the newest draft. */
+export const currentVersion = (items: SchemeSummary[]) =>
+  [...items].filter((s) => s.status === 'frozen').sort((a, b) => b.versionNo - a.versionNo)[0] ?? [...items].sort((a, b) => b.versionNo - a.versionNo)[0];
+
+function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) {
+  const t = useT(scoringStrings);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState<SchemeSummary | null>(null);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const del = useDeleteScheme();
+  const conflict = useConflictHandler(undefined);
+
+  // Validity, based-on, rounds and permissions come with each version's details.
+  const detailQueries = useSchemeDetails(items.map((s) => s.id));
+  const details = new Map<string, Scheme>();
+  detailQueries.forEach((q) => q.data && details.set(q.data.id, q.data));
+  // Versions this year's are based on that sit in another year (copied from the year before).
+  const foreign = [...new Set([...details.values()].map((d) => d.basedOnId).filter((id): id is string => !!id && !items.some((s) => s.id === id)))];
+  const foreignQueries = useSchemeDetails(foreign, true);
+  const known = new Map<string, { versionNo: number; year: number }>(items.map((s) => [s.id, { versionNo: s.versionNo, year: year.year }]));
+  foreignQueries.forEach((q) => q.data && known.set(q.data.id, { versionNo: q.data.versionNo, year: q.data.year }));
+
+  // The leader seat's rights, as the API states them: on any version, or (no version yet) the year's seat.
+  const anyDetail = details.values().next().value as Scheme | undefined;
+  const canCreate = anyDetail ? anyDetail.permissions.canCreateVersion : year.permissions.seat !== null && year.status !== 'archived';
+  const current = currentVersion(items);
+
+  const doExport = async (s: SchemeSummary) => {
+    setExporting(s.id);
+    try {
+      await exportScheme(s);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  const createModal = (
+    <CreateSchemeModal open={creating} year={year} onClose={() => setCreating(false)} onCreated={(s) => navigate(paths.schemeEditor.getHref(s.id))} />
+  );
+
+  if (!items.length) {
+    return (
+      <Card>
+        <Empty description={canCreate ? t('noneLeader') : t('none')}>
+          {canCreate && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
+        </Empty>
+        {canCreate && createModal}
+      </Card>
+    );
+  }
+
+  return (
+    <>
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={canCreate ? t('leaderHint') : t('readOnlyHint')} />
+      <Card title={t('versions')} extra={canCreate && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}>
+        <Table<SchemeSummary>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={items}
+          aria-label={t('versions')}
+          scroll={{ x: 'max-content' }}
+          onRow={(s) => ({ style: s.id === current?.id ? { background: '#e6f4ff' } : undefined })}
+          columns={[
+            {
+              title: t('versionCol'), dataIndex: 'versionNo', width: 130,
+              render: (n: number, s) => <Space size={4} wrap>{t('versionNo', { n })}{s.id === current?.id && <Tag color="blue">{t('current')}</Tag>}</Space>,
+            },
+            { title: t('schemeTitle'), dataIndex: 'title', minWidth: 260, render: (title: string, s) => <Link to={paths.schemeEditor.getHref(s.id)}>{title}</Link> },
+            {
+              title: t('status'), dataIndex: 'status', width: 160,
+              render: (status: SchemeSummary['status'], s) => (
+                <>
+                  <StatusTag status={status} />
+                  {s.frozenAt && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('frozenAt', { time: formatDateTime(s.frozenAt) })}</Typography.Text></div>}
+                </>
+              ),
+            },
+            { title: t('totalMax'), dataIndex: 'totalMax', width: 90, align: 'right', render: (n: number) => formatNumber(n) },
+            { title: t('criteriaCount'), dataIndex: 'criteriaCount', width: 90, align: 'right' },
+            {
+              title: t('validity'), key: 'valid', width: 150,
+              render: (_, s) => {
+                const d = details.get(s.id);
+                if (!d) return null;
+                if (d.valid) return <Tag color="success">{t('valid')}</Tag>;
+                return d.criteria.length ? <Tag color="warning">{t('invalid', { n: d.problems.length })}</Tag> : <Tag>{t('empty')}</Tag>;
+              },
+            },
+            {
+              title: t('basedOn'), key: 'basedOn', width: 150,
+              render: (_, s) => {
+                const id = details.get(s.id)?.basedOnId;
+                if (!id) return <Typography.Text type="secondary">—</Typography.Text>;
+                const k = known.get(id);
+                return k ? t('basedOnVersion', { n: k.versionNo, year: k.year }) : t('basedOnUnknown');
+              },
+            },
+            {
+              title: t('rounds'), key: 'rounds', width: 200,
+              render: (_, s) => {
+                const rounds = details.get(s.id)?.rounds ?? [];
+                if (!rounds.length) return <Typography.Text type="secondary">{details.has(s.id) ? t('noRounds') : ''}</Typography.Text>;
+                return rounds.map((r) => <div key={r.id}><Link to={paths.round.getHref(r.id)}>{r.title}</Link></div>);
+              },
+            },
+            {
+              title: t('actions'), key: 'actions', width: 210,
+              render: (_, s) => {
+                const d = details.get(s.id);
+                const editable = !!d?.permissions.canEdit;
+                return (
+                  <Flex gap={4} wrap>
+                    <Link to={paths.schemeEditor.getHref(s.id)}><Button size="small" aria-label={`${editable ? t('openEditor') : t('open')}: ${t('versionNo', { n: s.versionNo })}`}>{editable ? t('openEditor') : t('open')}</Button></Link>
+                    <Button size="small" onClick={() => doExport(s)} loading={exporting === s.id} aria-label={`${t('exportXlsx')}: ${t('versionNo', { n: s.versionNo })}`}>{t('exportXlsx')}</Button>
+                    {editable && (
+                      <Button size="small" onClick={() => setImporting(s)} aria-label={`${t('importXlsx')}: ${t('versionNo', { n: s.versionNo })}`}>{t('importXlsx')}</Button>
+                    )}
+                    {editable && d.rounds.length === 0 && (
+                      <Popconfirm title={t('deleteSchemeConfirm', { n: s.versionNo, title: s.title })} okText={t('deleteScheme')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }}
+                        onConfirm={() => del.mutate({ id: s.id, version: s.version }, {
+                          onSuccess: () => message.success(t('deletedOk', { n: s.versionNo })),
+                          onError: (e) => {
+                            if (!conflict(e)) message.error(e.message);
+                          },
+                        })}>
+                        <Button size="small" danger aria-label={`${t('deleteScheme')}: ${t('versionNo', { n: s.versionNo })}`}>{t('deleteScheme')}</Button>
+                      </Popconfirm>
+                    )}
+                  </Flex>
+                );
+              },
+            },
+          ]}
+        />
+      </Card>
+      {canCreate && createModal}
+      {importing && <ImportSchemeModal open scheme={importing} onClose={() => setImporting(null)} />}
+    </>
+  );
+}
+
+/**
+ * Biểu chấm điểm of a block year: its versions (draft / frozen, total, validity, what each is based on,
+ * the rounds using it), the current one highlighted; the leader seat creates a version (blank, or a
+ * copy of this or an earlier year's), imports a draft from .xlsx and deletes an unused draft; anyone
+ * who may read exports.
+ */
+export function SchemePage() {
+  const { id: blockYearId = '' } = useParams();
+  const t = useT(scoringStrings);
+  const year = useBlockYear(blockYearId);
+  const list = useSchemeList(blockYearId);
+  return (
+    <>
+      <PageHeader
+        title={t('listTitle')}
+        subtitle={year.data && t('subtitle', { block: year.data.blockName, year: year.data.year })}
+        extra={<Link to={paths.blockYear.getHref(blockYearId)}>{t('backToYear')}</Link>}
+      />
+      <QueryState query={year}>
+        {(y) => <QueryState query={list}>{(items) => <Versions year={y} items={items} />}</QueryState>}
+      </QueryState>
+    </>
+  );
+}
+
+export { SchemePage as Component };
