@@ -5,12 +5,14 @@
 //      then pairs of officers racing on the same rows with the 409-and-retry the form does; final checks
 //      prove that no write was lost.
 // Options (environment): DATABASE_URL (else embedded PostgreSQL), BENCH_BLOCKS=4, BENCH_UNITS=25,
-// BENCH_CRITERIA=120, BENCH_OFFICERS=1000, BENCH_SAVES=5, BENCH_REQUESTS=200. Prints figures, asserts nothing.
+// BENCH_CRITERIA=120, BENCH_OFFICERS=1000, BENCH_SAVES=5, BENCH_REQUESTS=200, BENCH_MISSES=50. Prints figures, asserts nothing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import pg from 'pg';
 import { generate } from './generate.mjs';
-import { fmt, migrate, percentile, session, startDatabase, startServer } from './lib.mjs';
+import { fmt, migrate, percentile, root, session, startDatabase, startServer } from './lib.mjs';
 import { RANKING_SQL } from './ranking-sql.mjs';
 
 const env = (k, d) => Number(process.env[k] ?? d);
@@ -20,6 +22,13 @@ const CRITERIA = env('BENCH_CRITERIA', 120);
 const OFFICERS = env('BENCH_OFFICERS', 1000);
 const SAVES = env('BENCH_SAVES', 5);
 const REQUESTS = env('BENCH_REQUESTS', 200);
+const MISSES = env('BENCH_MISSES', 50);
+
+/** The fingerprint statement of the ranking's results cache, read from its one source (round-data.ts); null if not found. */
+function fingerprintSql() {
+  const src = readFileSync(path.join(root, 'backend/src/modules/rounds/round-data.ts'), 'utf8');
+  return src.match(/const FINGERPRINT_SQL = `([\s\S]*?)`;/)?.[1] ?? null;
+}
 
 const log = (s = '') => console.log(s);
 const stats = (ms) => `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile(ms, 95))} ms · p99 ${fmt(percentile(ms, 99))} ms · mean ${fmt(ms.reduce((s, x) => s + x, 0) / ms.length)} ms`;
@@ -89,14 +98,33 @@ async function main() {
       const s = viaSql[i];
       return !s || s.unit_id !== r.unitId || Number(s.rank) !== r.rank || Math.abs(Number(s.total) - r.final.total) > 0.005 || Math.abs(Number(s.self_total) - r.self.total) > 0.005;
     });
-    const apiMs = await timed(REQUESTS, fetchRanking);
-    const sqlMs = await timed(REQUESTS, sql);
+    // Endpoint and SQL alternate, so both series see the same background load on a shared box.
+    const apiMs = [];
+    const sqlMs = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      apiMs.push(...(await timed(1, fetchRanking)));
+      sqlMs.push(...(await timed(1, sql)));
+    }
+    // The cache's fingerprint statement alone (the price every live request pays to know nothing changed).
+    const fp = fingerprintSql();
+    const [ctx] = (await pgc.query('SELECT block_year_id, scheme_id FROM scoring_rounds WHERE id = $1', [block.roundId])).rows;
+    const fpMs = fp ? await timed(REQUESTS, () => pgc.query(fp, [block.roundId, ctx.block_year_id, ctx.scheme_id])) : [];
+    // Right after a change: each request follows a write to one score row (its version bumped, as a save
+    // does), so the results are computed again: the price of the first view after each save.
+    const [row] = (await pgc.query(`SELECT id FROM score_entries WHERE round_id = $1 AND source = 'self' LIMIT 1`, [block.roundId])).rows;
+    const missMs = [];
+    for (let i = 0; i < MISSES; i++) {
+      await pgc.query('UPDATE score_entries SET version = version + 1 WHERE id = $1', [row.id]);
+      missMs.push(...(await timed(1, fetchRanking)));
+    }
     log();
-    log(`1. Ranking of one block (${UNITS} units × ${CRITERIA} criteria, ${block.scoreRows} score rows), ${REQUESTS} sequential requests each`);
+    log(`1. Ranking of one block (${UNITS} units × ${CRITERIA} criteria, ${block.scoreRows} score rows), ${REQUESTS} sequential requests each, endpoint and SQL alternating`);
     log(`   GET ${'/api/rounds/:id/ranking'} (live)   ${stats(apiMs)}`);
     log(`   one raw SQL statement through pg     ${stats(sqlMs)}`);
     log(`   ratio endpoint / SQL at p50: ${fmt(percentile(apiMs, 50) / percentile(sqlMs, 50), 2)}×, at p95: ${fmt(percentile(apiMs, 95) / percentile(sqlMs, 95), 2)}× (goal ≤ 1.3×)`);
     log(`   same ranking from both: ${mismatches.length ? `NO — ${mismatches.length} rows differ` : 'yes (rank, total and self total of every unit)'}`);
+    if (fpMs.length) log(`   of which the results cache's fingerprint statement through pg: ${stats(fpMs)}`);
+    log(`   GET ranking right after a score row changed (${MISSES} requests, each after a write: computed again): ${stats(missMs)}; ratio to SQL at p50 ${fmt(percentile(missMs, 50) / percentile(sqlMs, 50), 2)}×`);
 
     // The finalised round serves its signed snapshot.
     const [{ id: leaderId }] = (await pgc.query(`INSERT INTO accounts (full_name, email, role, unit_id, password_hash, version) VALUES ('Khối trưởng (bench)', 'leader@bench.thidua.vn', 'officer', $1, 'x', 1) RETURNING id`, [block.units[0]])).rows;

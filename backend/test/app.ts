@@ -33,10 +33,14 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-/** Boots the real AppModule on a fresh copy of the migrated template database. */
+/**
+ * Boots the real AppModule on a fresh copy of a template database built by the global setup: the one that
+ * already holds the demo data (default), or the migrated one without it (`{ demo: false }`).
+ */
 export async function createTestApp(opts: { demo?: boolean } = { demo: true }): Promise<TestApp> {
   const adminUrl = process.env.THIDUA_TEST_ADMIN_URL!;
-  const template = process.env.THIDUA_TEST_TEMPLATE!;
+  const demo = opts.demo !== false;
+  const template = (demo && process.env.THIDUA_TEST_DEMO_TEMPLATE) || process.env.THIDUA_TEST_TEMPLATE!;
   const db = `thidua_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -46,7 +50,9 @@ export async function createTestApp(opts: { demo?: boolean } = { demo: true }): 
   const app = await createApp(config, { logger: false });
   await app.init();
   const ds = app.get(DataSource);
-  if (opts.demo !== false) await loadDemoOnce(ds);
+  // The demo template already holds the demo: this sees its mark and returns at once (it loads it only
+  // when the setup gave no demo template).
+  if (demo) await loadDemoOnce(ds);
   const server = app.getHttpServer();
   const http = () => request(server);
 

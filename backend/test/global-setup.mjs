@@ -1,5 +1,7 @@
 // Jest global setup: a real PostgreSQL for the HTTP tests. Embedded unless DATABASE_URL is set.
-// Migrations run once into a template database; each test file clones it (see test/app.ts).
+// Two template databases, each built once: the migrated schema, and a copy of it holding the demo data
+// (loaded by the app's own `loadDemoOnce`). Each test file clones one of them (see test/app.ts): cloning
+// is a file copy inside PostgreSQL, far cheaper than loading the demo in every file.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -32,18 +34,23 @@ export default async function globalSetup() {
     adminUrl = server.url('postgres');
   }
   const template = `thidua_tpl_${process.pid}`;
+  const demoTemplate = `thidua_tpl_demo_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${demoTemplate}`);
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
-  await admin.end();
-  const templateUrl = withDatabase(adminUrl, template);
-  execFileSync(process.execPath, ['-r', '@swc-node/register', 'src/database/migrate.ts'], {
-    cwd: backendDir, env: { ...process.env, DATABASE_URL: templateUrl, SWC_NODE_PROJECT: 'tsconfig.json' }, stdio: 'inherit',
+  globalThis.__THIDUA_TEMPLATE__ = { adminUrl, template, demoTemplate };
+  const run = (script, db) => execFileSync(process.execPath, ['-r', '@swc-node/register', script], {
+    cwd: backendDir, env: { ...process.env, DATABASE_URL: withDatabase(adminUrl, db), SWC_NODE_PROJECT: 'tsconfig.json' }, stdio: 'inherit',
   });
+  run('src/database/migrate.ts', template);
+  await admin.query(`CREATE DATABASE ${demoTemplate} TEMPLATE ${template}`);
+  run('src/database/seed-demo.ts', demoTemplate);
+  await admin.end();
   process.env.THIDUA_TEST_ADMIN_URL = adminUrl;
   process.env.THIDUA_TEST_TEMPLATE = template;
-  globalThis.__THIDUA_TEMPLATE__ = { adminUrl, template };
+  process.env.THIDUA_TEST_DEMO_TEMPLATE = demoTemplate;
 }
 
 export function withDatabase(url, db) {
@@ -59,6 +66,7 @@ export async function cleanup() {
     await admin.connect();
     const { rows } = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`thidua_t%_${process.pid}%`]);
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${t.demoTemplate} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${t.template} WITH (FORCE)`);
     await admin.end();
   }

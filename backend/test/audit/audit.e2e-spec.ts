@@ -131,7 +131,7 @@ describe('audit', () => {
       const both = await expectStatus(board.get('/api/audit?action=block&pageSize=200'), 200);
       expect(new Set(both.items.map((e: { action: string }) => e.action.split('.')[0]))).toEqual(new Set(['block', 'block_year']));
       // The prefix is literal: "_" is not a wildcard.
-      expect((await expectStatus(board.get('/api/audit?action=unit_'), 200)).total).toBe(0);
+      expect((await expectStatus(board.get('/api/audit?action=uni_'), 200)).total).toBe(0);
 
       const ofBlock = await expectStatus(board.get(`/api/audit?blockId=${block.id}`), 200);
       expect(ofBlock.items.map((e: { action: string }) => e.action)).toEqual(['block_year.update', 'block_year.create', 'block.create']);

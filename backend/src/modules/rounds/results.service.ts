@@ -14,6 +14,7 @@ import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
 import { PHASE_LABELS } from './round-phase';
 import { computeResults, RoundResults } from './round-results';
+import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';
 import { RoundsPolicy } from './rounds.policy';
 import { compareRowHashes, HashedScoreRow, scoreRowHash, snapshotDigest } from './score-hash';
@@ -39,6 +40,9 @@ interface SnapshotRow {
 
 @Injectable()
 export class ResultsService {
+  /** Live ranking rows of the last few rounds looked at, keyed by what they were computed from. */
+  private readonly cache = new ResultsCache<RankingRowDto[]>(8);
+
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
 
   // ---------------------------------------------------------------- ranking
@@ -55,8 +59,36 @@ export class ResultsService {
       const snap = await this.currentSnapshot(em, roundId);
       if (snap) return { roundId, title: ctx.round.title, phase: ctx.phase, basis: 'snapshot', digest: snap.digest, tieBreakChain: ctx.year.rules.tieBreakChain, rows: snap.ranking };
     }
-    const { rows } = await this.live(em, ctx);
+    const rows = await this.liveRows(ctx);
     return { roundId, title: ctx.round.title, phase: ctx.phase, basis: 'live', digest: null, tieBreakChain: ctx.year.rules.tieBreakChain, rows };
+  }
+
+  /**
+   * The live ranking rows, from the results cache when nothing they depend on has changed. Every request
+   * reads the fingerprint of the round's rows (and the covenant's targets in force) in one REPEATABLE READ
+   * READ ONLY snapshot, so a change by any path, a manual SQL edit included, is a different key; on a miss
+   * the inputs are read in that same snapshot, so the key stored is exactly the key of the rows computed.
+   * Access is checked by the caller on every request, before this.
+   */
+  private async liveRows(ctx: RoundContext): Promise<RankingRowDto[]> {
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const em = qr.manager;
+      const fingerprint = await this.data.fingerprint(em, ctx);
+      const covenantTargets = await this.data.covenantTargets(em, ctx);
+      const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets);
+      const rows = this.cache.get(ctx.round.id, key)
+        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets })).rows);
+      await qr.query('COMMIT');
+      return rows;
+    } catch (e) {
+      await qr.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      await qr.release();
+    }
   }
 
   async export(actor: Actor, roundId: string, format: 'xlsx' | 'pdf'): Promise<ExportedFile> {
@@ -151,8 +183,8 @@ export class ResultsService {
   }
 
   /** Ranking rows computed from the score rows as they are now. */
-  async live(em: EntityManager, ctx: RoundContext): Promise<{ rows: RankingRowDto[]; results: RoundResults }> {
-    const { input, scheme, units } = await this.data.resultsInput(em, ctx);
+  async live(em: EntityManager, ctx: RoundContext, read?: Parameters<RoundData['resultsInput']>[2]): Promise<{ rows: RankingRowDto[]; results: RoundResults }> {
+    const { input, scheme, units } = await this.data.resultsInput(em, ctx, read);
     const results = computeResults(input);
     return { rows: rankingRows(results, scheme, units), results };
   }

@@ -22,10 +22,60 @@ export interface TargetValue {
   source: 'round' | 'covenant';
 }
 
+/** A per-unit target of the covenant in force, as the covenants module gives it. */
+export interface CovenantTarget {
+  unitId: string;
+  indicator: string;
+  targetValue: number;
+}
+
 /** What the covenants module exposes: the per-unit targets of the covenant in force. */
 interface CovenantTargetsReader {
-  targetsInForce?: (blockYearId: string, em?: EntityManager) => Promise<{ unitId: string; indicator: string; targetValue: number }[]>;
+  targetsInForce?: (blockYearId: string, em?: EntityManager) => Promise<CovenantTarget[]>;
 }
+
+/**
+ * A fingerprint of everything in the database a round's results are computed from, one part per source:
+ * each part is the row count and the sum of a 64-bit hash of every row's relevant columns (order-free, so
+ * no sort). A row changed in any way that matters (through the application or by hand in SQL), added or
+ * removed changes its part. What is not in here comes from elsewhere and goes into the cache key beside it:
+ * the rule set (read with the round) and the covenant's targets in force (read through the covenants module).
+ */
+export interface RoundFingerprint {
+  /** score_entries of the round: id, version, unit, criterion, source, scorer, score, actual value. */
+  entries: string;
+  /** review_assignments of the round: who reviews whom, status (a recusal). */
+  assignments: string;
+  /** round_targets of the round. */
+  targets: string;
+  /** the year's member units (id, name, short name) with their self-assessment (status, submitted at, version). */
+  members: string;
+  /** the scheme and its criteria (tree, types, maxima, items, not-applicable units, versions). */
+  scheme: string;
+}
+
+/**
+ * One index scan of the round's score rows plus a few small lookups. The hash of a score row chains the
+ * built-in hash functions of its columns (each one's output seeds the next): cheaper per row than hashing a
+ * composite value, and unlike sums of the values it does not miss two rows trading places.
+ */
+const FINGERPRINT_SQL = `
+  SELECT
+    (SELECT count(*) || ':' || coalesce(sum(
+              hash_numeric_extended(coalesce(e.actual, -1), hash_numeric_extended(coalesce(e.score, -1), hashtextextended(e.source,
+                uuid_hash_extended(e.scorer_unit_id, uuid_hash_extended(e.criterion_id, uuid_hash_extended(e.unit_id, uuid_hash_extended(e.id, e.version)))))))), 0)
+       FROM score_entries e WHERE e.round_id = $1) AS entries,
+    (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((a.id, a.reviewer_unit_id, a.reviewee_unit_id, a.status), 0)), 0)
+       FROM review_assignments a WHERE a.round_id = $1) AS assignments,
+    (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((t.unit_id, t.criterion_id, t.target), 0)), 0)
+       FROM round_targets t WHERE t.round_id = $1) AS targets,
+    (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((u.id, u.name, u.short_name, sa.id, sa.status, sa.submitted_at, sa.version), 0)), 0)
+       FROM block_year_members m JOIN units u ON u.id = m.unit_id LEFT JOIN self_assessments sa ON sa.round_id = $1 AND sa.unit_id = m.unit_id
+       WHERE m.block_year_id = $2) AS members,
+    (SELECT hash_record_extended((s.id, s.version, s.frozen_at, s.total_max), 0) FROM scoring_schemes s WHERE s.id = $3)
+      || '/' || (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((c.id, c.parent_id, c.code, c.title, c.type, c.max_points, c.sort_order,
+              c.points_per_occurrence, c.measure, c.items, c.not_applicable_unit_ids, c.version), 0)), 0)
+       FROM scoring_criteria c WHERE c.scheme_id = $3) AS scheme`;
 
 const normal = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').replace(/[.:;,\s]+$/, '').trim();
 
@@ -49,13 +99,18 @@ const CACHE_LIMIT = 64;
  */
 @Injectable()
 export class RoundData {
-  private readonly schemes = new Map<string, RoundScheme>();
+  private readonly schemes = new Map<string, { scheme: RoundScheme; fingerprint?: string }>();
 
   constructor(private readonly scoring: ScoringService, private readonly covenants: CovenantsService) {}
 
-  async scheme(em: EntityManager, schemeId: string): Promise<RoundScheme> {
+  /**
+   * The scheme's rows. `fingerprint` (the `scheme` part of `fingerprint()`, read in the same transaction):
+   * the cached copy is used only when it was read under that same fingerprint, so even a frozen scheme
+   * changed by hand in the database is read again.
+   */
+  async scheme(em: EntityManager, schemeId: string, fingerprint?: string): Promise<RoundScheme> {
     const cached = this.schemes.get(schemeId);
-    if (cached) return cached;
+    if (cached && (fingerprint === undefined || cached.fingerprint === fingerprint)) return cached.scheme;
     const [s] = await em.query('SELECT frozen_at FROM scoring_schemes WHERE id = $1', [schemeId]);
     const rows = await this.scoring.loadRows(em, schemeId);
     const nodes = rows.map(toSchemeNode);
@@ -64,10 +119,24 @@ export class RoundData {
       notApplicable: new Map(rows.filter((r) => r.notApplicableUnitIds.length).map((r) => [r.id, new Set(r.notApplicableUnitIds)])),
     };
     if (s?.frozen_at) {
+      this.schemes.delete(schemeId);
       if (this.schemes.size >= CACHE_LIMIT) this.schemes.delete(this.schemes.keys().next().value!);
-      this.schemes.set(schemeId, scheme);
+      this.schemes.set(schemeId, { scheme, fingerprint });
     }
     return scheme;
+  }
+
+  /** See `RoundFingerprint`: one statement, a small fraction of the cost of reading the rows themselves. */
+  async fingerprint(em: EntityManager, ctx: RoundContext): Promise<RoundFingerprint> {
+    const [row] = await em.query(FINGERPRINT_SQL, [ctx.round.id, ctx.round.blockYearId, ctx.round.schemeId]);
+    return { entries: row.entries, assignments: row.assignments, targets: row.targets, members: row.members, scheme: row.scheme ?? '' };
+  }
+
+  /** The targets of the covenant in force, as the covenants module gives them (none when it offers no reader). */
+  async covenantTargets(em: EntityManager, ctx: RoundContext): Promise<CovenantTarget[]> {
+    const reader = this.covenants as unknown as CovenantTargetsReader;
+    if (typeof reader.targetsInForce !== 'function') return [];
+    return (await reader.targetsInForce(ctx.round.blockYearId, em)).map((t) => ({ unitId: t.unitId, indicator: t.indicator, targetValue: t.targetValue }));
   }
 
   members(em: EntityManager, blockYearId: string) {
@@ -79,16 +148,13 @@ export class RoundData {
    * (`CovenantsService.targetsInForce`, indicator matched to a criterion by title or code). Missing targets are
    * fine: the formula scores those units on the "no target" branch.
    */
-  async targets(em: EntityManager, ctx: RoundContext, scheme: RoundScheme): Promise<Map<string, TargetValue>> {
+  async targets(em: EntityManager, ctx: RoundContext, scheme: RoundScheme, covenantTargets?: readonly CovenantTarget[]): Promise<Map<string, TargetValue>> {
     const out = new Map<string, TargetValue>();
     const targetCriteria = scheme.rows.filter((r) => r.type === 'target');
     if (!targetCriteria.length) return out;
-    const reader = this.covenants as unknown as CovenantTargetsReader;
-    if (typeof reader.targetsInForce === 'function') {
-      for (const t of await reader.targetsInForce(ctx.round.blockYearId, em)) {
-        const criterionId = criterionForIndicator(t.indicator, targetCriteria);
-        if (criterionId && Number.isFinite(t.targetValue) && t.targetValue >= 0) out.set(`${t.unitId}|${criterionId}`, { target: t.targetValue, source: 'covenant' });
-      }
+    for (const t of covenantTargets ?? (await this.covenantTargets(em, ctx))) {
+      const criterionId = criterionForIndicator(t.indicator, targetCriteria);
+      if (criterionId && Number.isFinite(t.targetValue) && t.targetValue >= 0) out.set(`${t.unitId}|${criterionId}`, { target: t.targetValue, source: 'covenant' });
     }
     const rows: { unit_id: string; criterion_id: string; target: number }[] = await em.query(
       'SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [ctx.round.id]);
@@ -101,8 +167,10 @@ export class RoundData {
    * (unit, criterion and scorer as indexes, not uuids): a block of 25 units × 120 criteria has some
    * 12,000 rows, and parsing them row by row through the driver cost more than the whole computation.
    */
-  async resultsInput(em: EntityManager, ctx: RoundContext): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] }> {
-    const scheme = await this.scheme(em, ctx.round.schemeId);
+  async resultsInput(
+    em: EntityManager, ctx: RoundContext, read: { schemeFingerprint?: string; covenantTargets?: readonly CovenantTarget[] } = {},
+  ): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] }> {
+    const scheme = await this.scheme(em, ctx.round.schemeId, read.schemeFingerprint);
     const criteria = scheme.rows.map((r) => r.id);
     const [row] = await em.query(
       `WITH mem AS (
@@ -125,7 +193,7 @@ export class RoundData {
       const [u, c, src, s, score, actual] = text.split(',');
       return { unitId: units[Number(u) - 1].id, criterionId: criteria[Number(c) - 1], source: SOURCES[Number(src)], scorerUnitId: s ? units[Number(s) - 1].id : '', score: num(score), actual: num(actual) };
     });
-    const targets = await this.targets(em, ctx, scheme);
+    const targets = await this.targets(em, ctx, scheme, read.covenantTargets);
     return {
       scheme,
       units,
