@@ -45,7 +45,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
 
   it('the leader unit officer sees only Khối 4, with the 2024 leader seat', async () => {
     const { context, page } = await signIn(browser, 'canbo.dukcq@thidua.vn');
-    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Tài khoản', 'Kiểm tra giao ước']);
+    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Khen thưởng của đơn vị', 'Tài khoản', 'Kiểm tra giao ước']);
     await page.getByText('Khối thi đua số 4 – năm 2024').waitFor();
     assert.equal(await page.getByText('Khối thi đua số 1').count(), 0);
     assert.ok(await page.getByText('Đơn vị là Khối trưởng').first().isVisible());
@@ -69,7 +69,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
   it('a unit head signs in and sees their unit', async () => {
     const { context, page } = await signIn(browser, 'thutruong.lhp@thidua.vn', PASSWORD);
     await page.getByText('Trường Đào tạo cán bộ Lê Hồng Phong').first().waitFor();
-    await page.getByRole('menuitem', { name: 'Đơn vị' }).click();
+    await page.getByRole('menuitem', { name: 'Đơn vị', exact: true }).click();
     await page.getByText('Ban quản lý các khu công nghiệp và chế xuất Hà Nội').waitFor();
     assert.equal(await page.getByText('Sở Nội vụ Hà Nội').count(), 0);
     await context.close();

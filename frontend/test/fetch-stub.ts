@@ -9,6 +9,7 @@
  *   });
  *   expect(api.calls('PATCH /api/block-years/:id')[0].body).toEqual({ ... });
  *
+ * A 204 (`reply(204)`) answers with no body, as the server does.
  * Paths match on the pathname (`:name` matches one segment); the query is in `req.query`. A call
  * nobody stubbed gets a 404 with a message naming it, and is listed in `api.unmatched`. The header's
  * notifications answer an empty list unless stubbed.
@@ -49,6 +50,8 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   return params;
 }
 
+const NULL_BODY = new Set([204, 205, 304]);
+
 /** Calls every signed-in page makes (the header's notification bell); a test may override them. */
 const SHELL_DEFAULTS: Record<string, Route> = { 'GET /api/notifications': [] };
 
@@ -76,6 +79,8 @@ export function stubApi(initial: Record<string, Route> = {}) {
       log.push({ key, req });
       const out = typeof route === 'function' ? await route(req) : route;
       const r = isReply(out) ? out : reply(200, out);
+      // 204/205/304 carry no body (the Response constructor refuses one), whatever the stub gave.
+      if (NULL_BODY.has(r.status)) return new JsonResponse(null, { status: r.status, headers: r.headers });
       return new JsonResponse(r.body === undefined ? '' : JSON.stringify(r.body), { status: r.status, headers: { 'content-type': 'application/json', ...r.headers } });
     }
     unmatched.push(`${method} ${url.pathname}${url.search}`);

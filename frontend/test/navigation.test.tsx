@@ -21,15 +21,16 @@ describe('Navigation by role', () => {
     renderRoute('/');
     await findPage(/Xin chào/);
     const labels = await menuLabels();
-    expect(labels).toEqual(expect.arrayContaining(['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Tài khoản']));
+    expect(labels).toEqual(['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Khen thưởng của đơn vị', 'Tài khoản', 'Kiểm tra giao ước']);
+    expect(navItems(users.officer).find((i) => i.label === 'nav.unitAwards')?.href).toBe(`/units/${users.officer.unitId}/awards`);
     expect(labels).not.toContain('Khối, cụm thi đua');
     expect(labels).not.toContain('Nhật ký thay đổi');
     expect(labels).not.toContain('Nhập từ Excel');
   });
 
   it('gives admins and the board the same menu; unit heads the same as officers', () => {
-    expect(navItems({ role: 'admin' })).toEqual(navItems({ role: 'board' }));
-    expect(navItems({ role: 'unit_head' })).toEqual(navItems({ role: 'officer' }));
+    expect(navItems({ role: 'admin', unitId: null })).toEqual(navItems({ role: 'board', unitId: null }));
+    expect(navItems({ role: 'unit_head', unitId: 'u-1' })).toEqual(navItems({ role: 'officer', unitId: 'u-1' }));
   });
 
   it('sends a signed-out visitor to the sign-in page, remembering where they were going', async () => {

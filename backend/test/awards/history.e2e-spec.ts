@@ -94,6 +94,14 @@ describe('award history, bonuses and revocation', () => {
       expect((await expectStatus((await t.as(email)).get(url), 200)).map((a: any) => a.code).sort()).toEqual(['city_flag', 'city_merit']);
     }
     expect(await expectStatus(board.get(url), 200)).toHaveLength(2);
+    // The unit's officer and head open its awards page (menu "Khen thưởng của đơn vị"): the unit, history, titles, flags.
+    const title = await expectStatus(board.post('/api/unit-titles', { unitId: r.ids.dukcq, year: 2022, title: 'Danh hiệu thử của đơn vị' }), 201);
+    for (const email of [r.acc.dukcq.officer, r.acc.dukcq.head]) {
+      const own = await t.as(email);
+      expect((await expectStatus(own.get(`/api/units/${r.ids.dukcq}`), 200)).id).toBe(r.ids.dukcq);
+      expect((await expectStatus(own.get(`/api/unit-titles?unitId=${r.ids.dukcq}`), 200)).map((x: any) => x.id)).toEqual([title.id]);
+      expect(await expectStatus(own.get(`/api/discipline-flags?unitId=${r.ids.dukcq}`), 200)).toEqual([]);
+    }
     for (const email of [K4.lhpOfficer, K4.otherBlock]) {
       const res = await (await t.as(email)).get(url);
       expect(res.status).toBe(403);

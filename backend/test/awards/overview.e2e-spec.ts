@@ -78,12 +78,12 @@ describe('board overview', () => {
     const previous = svc.overviewProposalsProvider;
     const ids = await k4Ids(t);
     const fake: OverviewProposalsProvider = async (_em, blockYearIds) =>
-      new Map(blockYearIds.filter((id) => id === ids.year2024).map((id) => [id, { status: 'under_appraisal', statusLabel: 'Đang thẩm định', submitted: true, submittedAt: '2025-01-10T02:00:00.000Z', dueAt: '2025-02-21' }]));
+      new Map(blockYearIds.filter((id) => id === ids.year2024).map((id) => [id, { id: 'proposal-ktd4-2024', status: 'under_appraisal', statusLabel: 'Đang thẩm định', submitted: true, submittedAt: '2025-01-10T02:00:00.000Z', dueAt: '2025-02-21' }]));
     svc.registerOverviewProposals(fake);
     try {
       const o = await overview();
       expect(o.proposalsAvailable).toBe(true);
-      expect(block(o, 'KTĐ4').proposal).toEqual({ status: 'under_appraisal', statusLabel: 'Đang thẩm định', submittedAt: '2025-01-10T02:00:00.000Z', dueAt: '2025-02-21' });
+      expect(block(o, 'KTĐ4').proposal).toEqual({ id: 'proposal-ktd4-2024', status: 'under_appraisal', statusLabel: 'Đang thẩm định', submittedAt: '2025-01-10T02:00:00.000Z', dueAt: '2025-02-21' });
       expect(block(o, 'KTĐ4').stepIndex).toBeGreaterThanOrEqual(CYCLE_STEPS.indexOf('submitted'));
       expect(block(o, 'KTĐ1').proposal).toBeNull();
     } finally {

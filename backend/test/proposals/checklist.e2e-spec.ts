@@ -94,7 +94,7 @@ describe('award proposal dossier: checklist, cancellation, deadlines', () => {
     expect(submitted).toMatchObject({ status: 'submitted', appraisalWorkingDays: 25, workingDaysLeft: 25, overdue: false });
     // The board overview (awards module) shows the dossier with the board.
     const overview = await expectStatus((await t.as(K4.board)).get(`/api/board/overview?year=${y.year}`), 200);
-    expect(overview.blockYears.find((b: any) => b.blockYearId === y.yearId).proposal).toMatchObject({ status: 'submitted', dueAt: submitted.dueDate });
+    expect(overview.blockYears.find((b: any) => b.blockYearId === y.yearId).proposal).toMatchObject({ id, status: 'submitted', dueAt: submitted.dueDate });
 
     const past = isoDate(dayNumber(today) - 10);
     await t.ds.query('UPDATE proposals SET due_date = $2 WHERE id = $1', [id, past]);

@@ -205,6 +205,26 @@ describe('scoring schemes (biểu chấm điểm)', () => {
     await expect(t.ds.query(`UPDATE scoring_schemes SET total_max = 5 WHERE id = $1`, [built.id])).rejects.toThrow(/frozen/);
     // The copy is still a draft and editable: the next round's version.
     await expectStatus(leader.patch(`/api/scoring-schemes/${copy.id}`, { title: 'Biểu cho đợt cuối năm', version: copy.version }), 200);
+
+    // The list carries what its page shows, without a request per version.
+    const list = await expectStatus(leader.get(`/api/scoring-schemes?blockYearId=${ids.year2024}`), 200);
+    const inList = (id: string) => list.find((x: any) => x.id === id);
+    expect(inList(built.id)).toMatchObject({
+      status: 'frozen', valid: true, problemCount: 0, criteriaCount: 7, basedOnId: null, basedOn: null,
+      rounds: [{ title: 'Đợt thử đóng băng' }], permissions: { canEdit: false, canCreateVersion: true },
+    });
+    expect(inList(copy.id)).toMatchObject({
+      status: 'draft', valid: true, problemCount: 0, basedOnId: built.id, basedOn: { id: built.id, versionNo: built.body.versionNo, year: 2024 },
+      rounds: [], permissions: { canEdit: true, canCreateVersion: true },
+    });
+    const blank = await expectStatus(leader.post('/api/scoring-schemes', { blockYearId: ids.year2024, title: 'Chưa có gì' }), 201);
+    await expectStatus(leader.post(`/api/scoring-schemes/${blank.id}/criteria`, { type: 'group', code: 'I', title: 'Nhóm rỗng', max: 100 }), 201);
+    const again = await expectStatus(leader.get(`/api/scoring-schemes?blockYearId=${ids.year2024}`), 200);
+    const detail = await expectStatus(leader.get(`/api/scoring-schemes/${blank.id}`), 200);
+    expect(again.find((x: any) => x.id === blank.id)).toMatchObject({ valid: false, problemCount: detail.problems.length, criteriaCount: 0 });
+    expect(detail.problems.length).toBeGreaterThan(0);
+    const member = await expectStatus((await t.as(K4.lhpOfficer)).get(`/api/scoring-schemes?blockYearId=${ids.year2024}`), 200);
+    expect(member.find((x: any) => x.id === copy.id).permissions).toEqual({ canEdit: false, canCreateVersion: false });
   });
 
   it('an incomplete scheme cannot open a round (409 naming the rows)', async () => {

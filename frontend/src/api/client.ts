@@ -3,16 +3,26 @@ import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
 
-/** The API's one error shape, thrown by `unwrap`. */
+/**
+ * The API's one error shape, thrown by `unwrap`. `details` holds the body's other keys, e.g. `current`
+ * (the newer row) of a 409 `stale_version`.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
+}
+
+/** The keys of an error body besides the standard ones, or undefined when there are none. */
+function detailsOf(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const { statusCode: _s, code: _c, message: _m, fields: _f, ...rest } = body;
+  return Object.keys(rest).length ? rest : undefined;
 }
 
 function readCookie(name: string): string | null {
@@ -51,9 +61,10 @@ export async function unwrap<T>(p: Promise<{ data?: T; error?: unknown; response
   }
   const { data, error, response } = result;
   if (response.ok) return data as T;
-  const body = (error ?? {}) as { code?: string; message?: string; fields?: Record<string, string> };
+  const raw = typeof error === 'object' && error !== null && !Array.isArray(error) ? (error as Record<string, unknown>) : {};
+  const body = raw as { code?: string; message?: string; fields?: Record<string, string> };
   if (response.status === 401) unauthorizedListeners.forEach((fn) => fn());
-  throw new ApiError(response.status, body.code ?? 'http_error', body.message ?? `Lỗi máy chủ (${response.status}).`, body.fields);
+  throw new ApiError(response.status, body.code ?? 'http_error', body.message ?? `Lỗi máy chủ (${response.status}).`, body.fields, detailsOf(raw));
 }
 
 /** Downloads a file from the API (same session), keeping the server's file name. */
@@ -86,6 +97,6 @@ export async function upload<T>(url: string, form: FormData): Promise<T> {
     throw new ApiError(0, 'network_error', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.code ?? 'http_error', body.message ?? `Lỗi máy chủ (${res.status}).`, body.fields);
+  if (!res.ok) throw new ApiError(res.status, body.code ?? 'http_error', body.message ?? `Lỗi máy chủ (${res.status}).`, body.fields, detailsOf(body));
   return body as T;
 }

@@ -2,7 +2,7 @@ import type { Me } from '@/features/auth/api/me';
 import { paths } from './paths';
 
 /** Navigation by role: the board and admins see the whole city; units see their block and themselves. */
-export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[] {
+export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label: string }[] {
   const cityWide = me.role === 'admin' || me.role === 'board';
   if (cityWide) {
     return [
@@ -24,6 +24,7 @@ export function navItems(me: Pick<Me, 'role'>): { href: string; label: string }[
     { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
     { href: paths.units.getHref(), label: 'nav.units' },
     { href: paths.proposals.getHref(), label: 'nav.proposals' },
+    ...(me.unitId ? [{ href: paths.unitAwards.getHref(me.unitId), label: 'nav.unitAwards' }] : []),
     { href: paths.accounts.getHref(), label: 'nav.accounts' },
     { href: paths.covenantVerify.getHref(), label: 'nav.verify' },
   ];

@@ -29,6 +29,7 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'nav.board': 'Blocks overview',
   'nav.proposals': 'Award proposals',
   'nav.awards': 'Awards and history',
+  'nav.unitAwards': "Our unit's awards",
   'nav.import': 'Import from Excel',
   'nav.verify': 'Verify a covenant',
   'nav.account': 'My account',

@@ -27,6 +27,7 @@ export const vi = {
   'nav.board': 'Tổng quan các khối',
   'nav.proposals': 'Hồ sơ đề nghị khen thưởng',
   'nav.awards': 'Danh mục và lịch sử khen thưởng',
+  'nav.unitAwards': 'Khen thưởng của đơn vị',
   'nav.import': 'Nhập từ Excel',
   'nav.verify': 'Kiểm tra giao ước',
   'nav.account': 'Tài khoản của tôi',

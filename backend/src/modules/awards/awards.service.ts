@@ -119,6 +119,7 @@ export interface BlockYearBonuses {
 
 /** What the board overview shows of a block year's dossier; filled by the proposals module when it registers. */
 export interface OverviewProposal {
+  id: string;
   status: string;
   statusLabel: string;
   /** The dossier is with the board (submitted or later). */

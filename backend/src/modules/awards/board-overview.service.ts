@@ -64,6 +64,7 @@ export class BoardOverviewService {
       const cov = covenants.find((c) => c.block_year_id === y.id);
       const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === y.id).map((d) => [d.code, d.n]));
       const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
+      // The proposals module's provider sends the dossier's id too (see ProposalsService.overview).
       const proposal = proposals.get(y.id) ?? null;
       const step = cycleStep({
         status: y.status, covenantInForce: cov?.status === 'in_force', rounds: own.map((r) => ({ kind: r.kind, phase: r.effective })),
@@ -77,7 +78,7 @@ export class BoardOverviewService {
           id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
         })),
         yearEndFinalised, top3: ranking.filter((r) => r.rank <= 3), ranking,
-        proposal: proposal ? { status: proposal.status, statusLabel: proposal.statusLabel, submittedAt: proposal.submittedAt, dueAt: proposal.dueAt } : null,
+        proposal: proposal ? { id: proposal.id, status: proposal.status, statusLabel: proposal.statusLabel, submittedAt: proposal.submittedAt, dueAt: proposal.dueAt } : null,
         decisions, decisionsTotal,
       };
     });

@@ -43,11 +43,11 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The fields of a criterion that an edit can change (what is compared to find changed rows). */
 const EDITABLE: (keyof CriterionRow)[] = ['parentId', 'code', 'title', 'guidance', 'type', 'maxPoints', 'sortOrder', 'evidenceRequired', 'pointsPerOccurrence', 'measure', 'items', 'notApplicableUnitIds'];
 
-const SELECT_CRITERIA = `
-  SELECT id, parent_id AS "parentId", code, title, guidance, type, max_points::float8 AS "maxPoints", sort_order AS "sortOrder",
-         evidence_required AS "evidenceRequired", points_per_occurrence::float8 AS "pointsPerOccurrence", measure, items,
-         not_applicable_unit_ids::text[] AS "notApplicableUnitIds", version
-  FROM scoring_criteria WHERE scheme_id = $1`;
+const CRITERION_COLUMNS = `
+  id, parent_id AS "parentId", code, title, guidance, type, max_points::float8 AS "maxPoints", sort_order AS "sortOrder",
+  evidence_required AS "evidenceRequired", points_per_occurrence::float8 AS "pointsPerOccurrence", measure, items,
+  not_applicable_unit_ids::text[] AS "notApplicableUnitIds", version`;
+const SELECT_CRITERIA = `SELECT ${CRITERION_COLUMNS} FROM scoring_criteria WHERE scheme_id = $1`;
 
 @Injectable()
 export class ScoringService {
@@ -58,14 +58,30 @@ export class ScoringService {
   async list(actor: Actor, q: SchemeQueryDto): Promise<SchemeSummaryDto[]> {
     const year = await loadScoringYear(this.ds.manager, q.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
     ScoringPolicy.assertCanRead(actor, year);
+    // One query: each version with its based-on version, its rounds and its criteria (for validity).
     const rows = await this.ds.query(
-      `SELECT s.id, s.block_year_id, s.version_no, s.title, s.total_max::float8 AS total_max, s.frozen_at, s.version,
-              (SELECT count(*)::int FROM scoring_criteria c WHERE c.scheme_id = s.id AND c.type <> 'group') AS criteria_count
-       FROM scoring_schemes s WHERE s.block_year_id = $1 ORDER BY s.version_no DESC`, [q.blockYearId]);
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id, blockYearId: r.block_year_id, versionNo: r.version_no, title: r.title, totalMax: r.total_max,
-      status: r.frozen_at ? 'frozen' : 'draft', frozenAt: r.frozen_at ? new Date(r.frozen_at).toISOString() : null, criteriaCount: r.criteria_count, version: r.version,
-    }));
+      `SELECT s.id, s.block_year_id, s.version_no, s.title, s.total_max::float8 AS total_max, s.frozen_at, s.version, s.based_on_id,
+              b.version_no AS based_on_version_no, base_year.year AS based_on_year,
+              (SELECT coalesce(json_agg(json_build_object('id', r.id, 'title', r.title) ORDER BY r.created_at), '[]')
+                 FROM scoring_rounds r WHERE r.scheme_id = s.id) AS rounds,
+              (SELECT coalesce(json_agg(c), '[]') FROM (SELECT ${CRITERION_COLUMNS} FROM scoring_criteria WHERE scheme_id = s.id) c) AS criteria
+       FROM scoring_schemes s
+       LEFT JOIN scoring_schemes b ON b.id = s.based_on_id
+       LEFT JOIN block_years base_year ON base_year.id = b.block_year_id
+       WHERE s.block_year_id = $1 ORDER BY s.version_no DESC`, [q.blockYearId]);
+    const canEdit = ScoringPolicy.canEdit(actor, year);
+    return rows.map((r: Record<string, any>): SchemeSummaryDto => {
+      const criteria = r.criteria as CriterionRow[];
+      const problems = validateRows(criteria, r.total_max);
+      return {
+        id: r.id, blockYearId: r.block_year_id, versionNo: r.version_no, title: r.title, totalMax: r.total_max,
+        status: r.frozen_at ? 'frozen' : 'draft', frozenAt: r.frozen_at ? new Date(r.frozen_at).toISOString() : null,
+        criteriaCount: criteria.filter((c) => c.type !== 'group').length, basedOnId: r.based_on_id,
+        basedOn: r.based_on_id && r.based_on_version_no !== null ? { id: r.based_on_id, versionNo: r.based_on_version_no, year: r.based_on_year } : null,
+        rounds: r.rounds, valid: problems.length === 0 && criteria.length > 0, problemCount: problems.length, version: r.version,
+        permissions: { canEdit: canEdit && !r.frozen_at, canCreateVersion: canEdit },
+      };
+    });
   }
 
   async get(actor: Actor, id: string): Promise<SchemeDto> {

@@ -44,6 +44,17 @@ describe('Awards: catalogue', () => {
     expect(await within(dialog).findByText('không được vượt quá 100 (%)')).toBeInTheDocument();
   });
 
+  it('opens the catalogue on the latest year that has block years', async () => {
+    const now = new Date();
+    const working = now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear();
+    const summary = (id: string, year: number) => ({ id, blockId: 'block-4', blockName: 'Khối thi đua số 4', year, status: 'in_progress', leaderUnitName: null, deputyUnitName: null, memberCount: 5 });
+    const api = stubApi({ ...base(users.board), 'GET /api/block-years': [summary('by-last', working - 1), summary('by-next', working + 1)] });
+    renderRoute('/awards');
+    await findPage('Khen thưởng');
+    await screen.findByRole('row', { name: /Cờ thi đua của Chính phủ/ });
+    expect(api.calls('GET /api/awards/catalogue').map((c) => c.query.get('year'))).toEqual([String(working - 1)]);
+  });
+
   it('shows a unit officer the catalogue, titles, discipline and history without any edit button', async () => {
     stubApi({
       ...base(users.officer),
@@ -121,6 +132,8 @@ describe('Awards: history and revocation', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Xóa' }));
     await waitFor(() => expect(api.calls('DELETE /api/discipline-flags/:id')).toHaveLength(1));
     expect(api.calls('DELETE /api/discipline-flags/:id')[0].body).toEqual({ reason: 'Ghi nhầm đơn vị' });
+    // The server's bodiless 204 counts as done.
+    expect(await screen.findByText('Đã xóa.')).toBeInTheDocument();
   });
 });
 

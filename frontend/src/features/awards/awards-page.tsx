@@ -1,12 +1,12 @@
-import { Tabs } from 'antd';
+import { Skeleton, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
+import { useDefaultYear } from './api/awards';
 import { CatalogueTab } from './catalogue-tab';
 import { HistoryTab } from './history-tab';
 import { awardStrings } from './i18n';
-import { defaultYear } from './labels';
 import { RecordsTab } from './records-tabs';
 
 const TABS = ['catalogue', 'titles', 'flags', 'history'] as const;
@@ -19,7 +19,10 @@ export function Component() {
   const canEdit = me.data?.role === 'board' || me.data?.role === 'admin';
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'catalogue';
-  const year = Number(params.get('year')) || defaultYear();
+  // Only the catalogue tab is by year; it opens on the latest year with block years.
+  const asked = Number(params.get('year')) || undefined;
+  const fallback = useDefaultYear(!asked && tab === 'catalogue');
+  const year = asked ?? fallback;
   const set = (patch: Record<string, string>) => setParams((p) => {
     const next = new URLSearchParams(p);
     Object.entries(patch).forEach(([k, v]) => next.set(k, v));
@@ -34,7 +37,7 @@ export function Component() {
         onChange={(k) => set({ tab: k })}
         destroyOnHidden
         items={[
-          { key: 'catalogue', label: t('tab.catalogue'), children: <CatalogueTab canEdit={canEdit} year={year} onYear={(y) => set({ year: String(y) })} /> },
+          { key: 'catalogue', label: t('tab.catalogue'), children: year === undefined ? <Skeleton active /> : <CatalogueTab canEdit={canEdit} year={year} onYear={(y) => set({ year: String(y) })} /> },
           { key: 'titles', label: t('tab.titles'), children: <RecordsTab kind="titles" canEdit={canEdit} /> },
           { key: 'flags', label: t('tab.flags'), children: <RecordsTab kind="flags" canEdit={canEdit} /> },
           { key: 'history', label: t('tab.history'), children: <HistoryTab canEdit={canEdit} /> },

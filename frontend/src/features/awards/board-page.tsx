@@ -7,9 +7,9 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
-import { exportBoardOverview, useBoardOverview, useYearProposals, type BoardOverview, type OverviewBlockYear } from './api/awards';
+import { exportBoardOverview, useBoardOverview, useDefaultYear, type BoardOverview, type OverviewBlockYear } from './api/awards';
 import { awardStrings, type AwardStringKey } from './i18n';
-import { defaultYear, YearSelect } from './labels';
+import { YearSelect } from './labels';
 
 const COLORS = ['#cf1322', '#d48806', '#1677ff', '#389e0d', '#722ed1', '#08979c', '#c41d7f'];
 const STEPS = 8; // domain.md §3: setup … decided (stepIndex 0–7)
@@ -85,7 +85,7 @@ function CityQuota({ data }: { data: BoardOverview }) {
   );
 }
 
-function BlocksTable({ data, proposalIds }: { data: BoardOverview; proposalIds: Map<string, string> }) {
+function BlocksTable({ data }: { data: BoardOverview }) {
   const t = useT(awardStrings);
   const names = new Map(data.awards.map((a) => [a.code, a.name]));
   return (
@@ -138,10 +138,9 @@ function BlocksTable({ data, proposalIds }: { data: BoardOverview; proposalIds: 
           title: t('dossier'), key: 'dossier', width: 170,
           render: (_, b) => {
             if (!b.proposal) return <Typography.Text type="secondary">{t('noDossier')}</Typography.Text>;
-            const id = proposalIds.get(b.blockYearId);
             return (
               <Flex vertical>
-                {id ? <Link to={paths.proposal.getHref(id)}>{b.proposal.statusLabel}</Link> : <span>{b.proposal.statusLabel}</span>}
+                <Link to={paths.proposal.getHref(b.proposal.id)}>{b.proposal.statusLabel}</Link>
                 {b.proposal.submittedAt && <Typography.Text type="secondary">{t('submittedAt', { date: formatDate(b.proposal.submittedAt) })}</Typography.Text>}
                 {b.proposal.dueAt && <Typography.Text type="warning">{t('dueAt', { date: formatDate(b.proposal.dueAt) })}</Typography.Text>}
               </Flex>
@@ -173,13 +172,14 @@ export function Component() {
   const t = useT(awardStrings);
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || defaultYear();
+  const asked = Number(params.get('year')) || undefined;
+  const fallback = useDefaultYear(!asked);
+  const year = asked ?? fallback;
   const query = useBoardOverview(year);
-  const proposals = useYearProposals(year, !!query.data?.proposalsAvailable);
-  const proposalIds = new Map((proposals.data ?? []).map((p) => [p.blockYearId, p.id]));
   const [exporting, setExporting] = useState(false);
 
   const doExport = async () => {
+    if (year === undefined) return;
     setExporting(true);
     try {
       await exportBoardOverview(year);
@@ -194,11 +194,11 @@ export function Component() {
     <>
       <PageHeader
         title={t('boardTitle')}
-        subtitle={t('boardSubtitle', { year })}
+        subtitle={year !== undefined ? t('boardSubtitle', { year }) : undefined}
         extra={(
           <>
             <YearSelect value={year} onChange={(y) => setParams(y ? { year: String(y) } : {})} />
-            <Button loading={exporting} onClick={doExport}>{t('exportXlsx')}</Button>
+            <Button loading={exporting} disabled={year === undefined} onClick={doExport}>{t('exportXlsx')}</Button>
           </>
         )}
       />
@@ -206,7 +206,7 @@ export function Component() {
         {(data) => (
           <Flex vertical gap={16}>
             <Card title={t('blocksTable')} size="small">
-              <BlocksTable data={data} proposalIds={proposalIds} />
+              <BlocksTable data={data} />
             </Card>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>

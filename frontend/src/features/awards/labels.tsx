@@ -12,12 +12,6 @@ export function yearOptions(): { value: number; label: string }[] {
   return out;
 }
 
-/** Before April the board still works on last year's dossiers and decisions. */
-export const defaultYear = () => {
-  const d = new Date();
-  return d.getMonth() < 3 ? d.getFullYear() - 1 : d.getFullYear();
-};
-
 export function YearSelect({ value, onChange, allowClear, label }: { value: number | undefined; onChange: (y: number | undefined) => void; allowClear?: boolean; label?: string }) {
   const t = useT(awardStrings);
   return (

@@ -46,7 +46,7 @@ export const overview2024: Schemas['BoardOverviewDto'] = {
       yearEndFinalised: true,
       top3: [rank(1, units.dukcq, 104.5), rank(2, units.bql, 93.5), rank(3, units.lhp, 81.96)],
       ranking: [rank(1, units.dukcq, 104.5), rank(2, units.bql, 93.5), rank(3, units.lhp, 81.96), rank(4, units.dukdn, 73.93), rank(5, units.dukdh, 70.84)],
-      proposal: { status: 'under_appraisal', statusLabel: 'Đang thẩm định', submittedAt: '2025-01-14T01:30:00.000Z', dueAt: '2025-02-24' },
+      proposal: { id: 'proposal-2024', status: 'under_appraisal', statusLabel: 'Đang thẩm định', submittedAt: '2025-01-14T01:30:00.000Z', dueAt: '2025-02-24' },
       decisions: { city_flag: 1, city_merit: 1 }, decisionsTotal: 2,
     },
   ],

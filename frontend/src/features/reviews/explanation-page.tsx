@@ -1,18 +1,15 @@
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
-import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import {
-  StaleError, useAssessment, useDeleteEvidence, useRound, useSaveExplanation, useUploadExplanationEvidence,
+  staleCurrent, useDeleteEvidence, useSaveExplanation, useUploadExplanationEvidence,
   type Assessment, type AssessmentRow, type Explanation, type Round, type SourceScore,
 } from './api/reviews';
 import { CriterionTitle, EvidenceLinks, useDescribeValue } from './criterion-parts';
 import { reviewStrings } from './i18n';
+import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { valueOf } from './score';
 
 /**
@@ -20,14 +17,7 @@ import { valueOf } from './score';
  * with each source's score and reason, and answers (text and evidence) during the explanation phase.
  */
 export function ExplanationPage() {
-  const { id = '', unitId = '' } = useParams();
-  const round = useRound(id);
-  const assessment = useAssessment(id, unitId);
-  return (
-    <QueryState query={round}>
-      {(r) => <QueryState query={assessment}>{(a) => <ExplanationView round={r} assessment={a} />}</QueryState>}
-    </QueryState>
-  );
+  return <RoundUnitLoader>{(r, a) => <ExplanationView round={r} assessment={a} />}</RoundUnitLoader>;
 }
 
 const PHASE_ORDER = ['self_assessment', 'review', 'explanation', 'final_review', 'finalised'];
@@ -43,16 +33,7 @@ function ExplanationView({ round, assessment: a }: { round: Round; assessment: A
   const visible = own || a.rows.some((r) => r.final !== null);
   return (
     <>
-      <PageHeader
-        title={t('explanationTitle', { unit: a.unitName })}
-        subtitle={
-          <Space wrap size={4}>
-            <span>{round.title}</span>
-            <Tag color="blue">{round.phaseLabel}</Tag>
-            <Link to={paths.round.getHref(round.id)}>{t('backToRound')}</Link>
-          </Space>
-        }
-      />
+      <RoundUnitHeader title={t('explanationTitle', { unit: a.unitName })} round={round} unitId={a.unitId} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('explanationIntro')} />
       {!editable && !tooEarly && visible && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={round.phase !== 'explanation' ? t('explanationReadOnlyPhase', { phase: round.phaseLabel }) : t('explanationNotOwn')} />}
       {!visible ? (
@@ -150,8 +131,8 @@ function ExplanationEditor({ row, editable, roundId, unitId }: { row: Assessment
         message.success(t('answerSaved', { code: row.code }));
       },
       onError: (e) => {
-        if (e instanceof StaleError && e.current) {
-          const current = e.current as Explanation;
+        const current = staleCurrent<Explanation>(e);
+        if (current) {
           setStale(current);
           setBase(current);
           setVersion(current.version);

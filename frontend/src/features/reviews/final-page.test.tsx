@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { stubApi } from '../../../test/fetch-stub';
 import { blockYear2024, defaultRules } from '../../../test/fixtures';
-import { findPage, renderRoute, users } from '../../../test/render';
+import { findPage, openSelect, renderRoute, users } from '../../../test/render';
 import { assessment, patchRow, round, ROUND_ID, scoreRow, source, U } from './test-fixtures';
 
 const TITLE = `Chốt điểm: ${U.lhp.name}`;
@@ -103,5 +103,16 @@ describe('Final review page', () => {
     expect(within(i1).queryByLabelText('Điểm cuối cùng: Điểm')).not.toBeInTheDocument();
     await userEvent.click(within(i1).getByRole('button', { name: 'Điều chỉnh điểm cuối cùng' }));
     expect(within(i1).getByLabelText('Điểm cuối cùng: Điểm')).toBeInTheDocument();
+  });
+
+  it('lets the leader seat switch to another unit from the header, keeping the round', async () => {
+    setup();
+    const { router } = renderRoute(URL_);
+    await findPage(TITLE);
+    expect(screen.getByRole('link', { name: 'Bảng xếp hạng' })).toBeInTheDocument();
+    const select = await openSelect(document.body, 'Chuyển đơn vị');
+    expect(select.names()).toContain(U.hiza.name);
+    await select.choose(U.hiza.name);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/rounds/${ROUND_ID}/units/${U.hiza.id}/final`));
   });
 });

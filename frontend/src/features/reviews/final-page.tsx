@@ -1,17 +1,16 @@
-import { Alert, Button, Card, Col, Flex, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Space, Switch, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { paths } from '@/app/paths';
-import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
-import { useAssessment, useRound, type Assessment, type AssessmentRow, type Round } from './api/reviews';
+import { type Assessment, type AssessmentRow, type Round } from './api/reviews';
 import { CriterionTitle, EvidenceLinks, useDescribeValue } from './criterion-parts';
 import { reviewStrings } from './i18n';
+import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { ScoreEditor } from './score-editor';
 import { diverges, peersOf, sourceOf, totalOf, valueOf } from './score';
 
@@ -26,20 +25,12 @@ const DIVERGENT_STYLE = { borderLeft: '4px solid #cf1322', background: '#fff1f0'
  * from the final score by more than the rule set's share of the maximum highlighted, totals per source on top.
  */
 export function FinalPage() {
-  const { id = '', unitId = '' } = useParams();
-  const round = useRound(id);
-  const assessment = useAssessment(id, unitId);
-  return (
-    <QueryState query={round}>
-      {(r) => <QueryState query={assessment}>{(a) => <FinalView round={r} assessment={a} />}</QueryState>}
-    </QueryState>
-  );
+  return <RoundUnitLoader>{(r, a) => <FinalView round={r} assessment={a} />}</RoundUnitLoader>;
 }
 
 function FinalView({ round, assessment: a }: { round: Round; assessment: Assessment }) {
   const t = useT(reviewStrings);
   const me = useMe();
-  const navigate = useNavigate();
   const year = useQuery({ ...blockYearQueryOptions(round.blockYearId), retry: false });
   const percent = year.data?.rules.divergencePercent ?? DEFAULT_DIVERGENCE_PERCENT;
   const median = year.data?.rules.finalScoreRule === 'peer_median' || a.rows.some((r) => r.final?.source === 'peer_median');
@@ -70,19 +61,9 @@ function FinalView({ round, assessment: a }: { round: Round; assessment: Assessm
 
   return (
     <>
-      <PageHeader
-        title={t('finalTitle', { unit: a.unitName })}
-        subtitle={
-          <Space wrap size={4}>
-            <span>{round.title}</span>
-            <Tag color="blue">{round.phaseLabel}</Tag>
-            <Link to={paths.round.getHref(round.id)}>{t('backToRound')}</Link>
-            <Link to={paths.ranking.getHref(round.id)}>{t('toRanking')}</Link>
-          </Space>
-        }
-        extra={unitOptions.length > 1 && (
-          <Select aria-label={t('switchUnit')} style={{ minWidth: 260 }} value={a.unitId} options={unitOptions} onChange={(u: string) => navigate(paths.finalReview.getHref(round.id, u))} />
-        )}
+      <RoundUnitHeader
+        title={t('finalTitle', { unit: a.unitName })} round={round} unitId={a.unitId} units={unitOptions}
+        hrefOf={(u) => paths.finalReview.getHref(round.id, u)} links={<Link to={paths.ranking.getHref(round.id)}>{t('toRanking')}</Link>}
       />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('finalIntro', { p: formatNumber(percent) })} />
       {!editable && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={round.phase !== 'final_review' ? t('finalReadOnlyPhase', { phase: round.phaseLabel }) : t('finalNotAllowed')} />}

@@ -1,15 +1,14 @@
-import { Alert, App, Button, Card, Col, Flex, Input, Modal, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Input, Modal, Row, Segmented, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/app/paths';
-import { PageHeader } from '@/components/page-header';
-import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
-import { useAssessment, useAssignments, useRecuse, useRound, type Assessment, type AssessmentRow, type Round } from './api/reviews';
+import { useAssignments, useRecuse, type Assessment, type AssessmentRow, type Round } from './api/reviews';
 import { CriterionTitle, EvidenceLinks, useDescribeValue } from './criterion-parts';
 import { reviewStrings } from './i18n';
+import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { ScoreEditor } from './score-editor';
 import { hasValue, peersOf, sourceOf, valueOf, type LeafType } from './score';
 
@@ -21,20 +20,12 @@ type Mode = 'peer' | 'leader';
  * right. Which source the page writes follows the assessment's permissions (both: a switch).
  */
 export function ReviewPage() {
-  const { id = '', unitId = '' } = useParams();
-  const round = useRound(id);
-  const assessment = useAssessment(id, unitId);
-  return (
-    <QueryState query={round}>
-      {(r) => <QueryState query={assessment}>{(a) => <ReviewView round={r} assessment={a} />}</QueryState>}
-    </QueryState>
-  );
+  return <RoundUnitLoader>{(r, a) => <ReviewView round={r} assessment={a} />}</RoundUnitLoader>;
 }
 
 function ReviewView({ round, assessment: a }: { round: Round; assessment: Assessment }) {
   const t = useT(reviewStrings);
   const me = useMe();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const myUnitId = me.data?.unitId ?? null;
   const assignments = useAssignments(round.id, !!myUnitId);
@@ -65,24 +56,10 @@ function ReviewView({ round, assessment: a }: { round: Round; assessment: Assess
 
   return (
     <>
-      <PageHeader
-        title={t('reviewTitle', { unit: a.unitName })}
-        subtitle={
-          <Space wrap size={4}>
-            <span>{round.title}</span>
-            <Tag color="blue">{round.phaseLabel}</Tag>
-            <Link to={paths.round.getHref(round.id)}>{t('backToRound')}</Link>
-          </Space>
-        }
-        extra={
-          <>
-            {unitOptions.length > 1 && (
-              <Select aria-label={t('switchUnit')} style={{ minWidth: 260 }} value={a.unitId} options={unitOptions}
-                onChange={(u: string) => navigate(`${paths.review.getHref(round.id, u)}${asked ? `?as=${asked}` : ''}`)} />
-            )}
-            {active && reviewPhase && <RecuseButton assignmentId={active.id} roundId={round.id} unitName={a.unitName} />}
-          </>
-        }
+      <RoundUnitHeader
+        title={t('reviewTitle', { unit: a.unitName })} round={round} unitId={a.unitId} units={unitOptions}
+        hrefOf={(u) => `${paths.review.getHref(round.id, u)}${asked ? `?as=${asked}` : ''}`}
+        extra={active && reviewPhase && <RecuseButton assignmentId={active.id} roundId={round.id} unitName={a.unitName} />}
       />
       {recused && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('recused', { reason: recused.recusalReason })} />}
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('reviewIntro')} />

@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { StaleError, useSaveScore, type AssessmentRow, type ReviewSource, type ScoreRow } from './api/reviews';
+import { staleCurrent, useSaveScore, type AssessmentRow, type ReviewSource, type ScoreRow } from './api/reviews';
 import { useDescribeValue, ScoreField } from './criterion-parts';
 import { reviewStrings } from './i18n';
 import { needsReason, toInput, valueOf, type LeafType, type ScoreValue } from './score';
@@ -85,8 +85,8 @@ export function ScoreEditor({ row, source, serverRow, serverScore, editable, rou
           message.success(changed ? t('savedOk', { code: row.code }) : t('unchanged'));
         },
         onError: (e) => {
-          if (e instanceof StaleError) {
-            const current = e.current as ScoreRow | null;
+          const current = staleCurrent<ScoreRow>(e);
+          if (current !== undefined) {
             setStale({ row: current });
             if (current) {
               setBase(current);

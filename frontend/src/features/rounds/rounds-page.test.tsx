@@ -18,7 +18,8 @@ const summary = (patch: Partial<Schemas['RoundSummaryDto']> = {}): Schemas['Roun
   selfAssessmentUntil: at(2024, 12, 10, 17), finalisedAt: at(2025, 1, 8, 15), ...patch,
 });
 const scheme = (patch: Partial<Schemas['SchemeSummaryDto']> = {}): Schemas['SchemeSummaryDto'] => ({
-  id: 'scheme-2024', blockYearId: 'by-2024', versionNo: 2, title: 'Biểu chấm điểm thi đua năm 2024', totalMax: 100, status: 'frozen', frozenAt: at(2024, 6, 1), criteriaCount: 14, version: 3, ...patch,
+  id: 'scheme-2024', blockYearId: 'by-2024', versionNo: 2, title: 'Biểu chấm điểm thi đua năm 2024', totalMax: 100, status: 'frozen', frozenAt: at(2024, 6, 1), criteriaCount: 14,
+  basedOnId: null, basedOn: null, rounds: [], valid: true, problemCount: 0, version: 3, permissions: { canEdit: false, canCreateVersion: true }, ...patch,
 });
 
 describe('Scoring rounds of a block year', () => {

@@ -19,19 +19,20 @@ function stubSchemes(me: typeof users.leaderOfficer | typeof users.officer, perm
     'GET /api/auth/me': me,
     'GET /api/block-years/:id': blockYear2024(permissions),
     'GET /api/block-years': yearSummaries,
-    'GET /api/scoring-schemes': (req) => (req.query.get('blockYearId') === 'by-2024' ? [summaryOf(v2), summaryOf(v1)] : req.query.get('blockYearId') === 'by-2023' ? [scheme2023] : []),
+    'GET /api/scoring-schemes': (req) =>
+      req.query.get('blockYearId') === 'by-2024' ? [summaryOf(v2, { id: v1.id, versionNo: 1, year: 2024 }), summaryOf(v1)] : req.query.get('blockYearId') === 'by-2023' ? [scheme2023] : [],
     'GET /api/scoring-schemes/:id': (req) => (req.params.id === v1.id ? v1 : v2),
   });
 }
 
 describe('Scoring scheme versions of a block year', () => {
   it('lists the versions with status, total, validity, based-on and rounds; the frozen one in use is current; the leader seat may create, import and delete a draft', async () => {
-    stubSchemes(users.leaderOfficer, leaderSeat);
+    const api = stubSchemes(users.leaderOfficer, leaderSeat);
     renderRoute('/block-years/by-2024/scheme');
     await findPage('Biểu chấm điểm');
     expect(await screen.findByText('Khối thi đua số 4 – năm 2024')).toBeInTheDocument();
 
-    const v1 = await screen.findByRole('row', { name: /Phiên bản 1/ }, { timeout: 5000 });
+    const v1 = await screen.findByRole('row', { name: /^Phiên bản 1 / }, { timeout: 5000 });
     expect(within(v1).getByText('Hiện hành')).toBeInTheDocument();
     expect(within(v1).getByText('Đã đóng băng')).toBeInTheDocument();
     expect(within(v1).getByText('Đóng băng lúc 08:00 15/11/2024')).toBeInTheDocument();
@@ -52,6 +53,9 @@ describe('Scoring scheme versions of a block year', () => {
     expect(within(v2).getByRole('button', { name: 'Nhập .xlsx: Phiên bản 2' })).toBeInTheDocument();
     expect(within(v2).getByRole('button', { name: 'Xóa: Phiên bản 2' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Tạo biểu chấm điểm' })).toBeInTheDocument();
+    // The list carries all of it: no request per version.
+    expect(api.calls('GET /api/scoring-schemes/:id')).toHaveLength(0);
+    expect(api.calls('GET /api/scoring-schemes')).toHaveLength(1);
   });
 
   it('hides create, import and delete from a member unit, which still reads and exports', async () => {
@@ -139,8 +143,7 @@ describe('Scoring scheme versions of a block year', () => {
 
   it('deletes an unused draft after confirmation, sending its version', async () => {
     const api = stubSchemes(users.leaderOfficer, leaderSeat);
-    // The server answers 204; the shared stub cannot build a bodiless Response, so an empty 200 stands in.
-    api.on('DELETE /api/scoring-schemes/:id', reply(200, null));
+    api.on('DELETE /api/scoring-schemes/:id', reply(204));
     renderRoute('/block-years/by-2024/scheme');
     await findPage('Biểu chấm điểm');
     await userEvent.click(await screen.findByRole('button', { name: 'Xóa: Phiên bản 2' }, { timeout: 5000 }));

@@ -7,7 +7,7 @@ import { QueryState } from '@/components/query-state';
 import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
-import { exportScheme, useDeleteScheme, useSchemeDetails, useSchemeList, type Scheme, type SchemeSummary } from './api/schemes';
+import { exportScheme, useDeleteScheme, useSchemeList, type SchemeSummary } from './api/schemes';
 import { useConflictHandler } from './errors';
 import { scoringStrings } from './i18n';
 import { StatusTag } from './status-tag';
@@ -27,19 +27,8 @@ function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) 
   const del = useDeleteScheme();
   const conflict = useConflictHandler(undefined);
 
-  // Validity, based-on, rounds and permissions come with each version's details.
-  const detailQueries = useSchemeDetails(items.map((s) => s.id));
-  const details = new Map<string, Scheme>();
-  detailQueries.forEach((q) => q.data && details.set(q.data.id, q.data));
-  // Versions this year's are based on that sit in another year (copied from the year before).
-  const foreign = [...new Set([...details.values()].map((d) => d.basedOnId).filter((id): id is string => !!id && !items.some((s) => s.id === id)))];
-  const foreignQueries = useSchemeDetails(foreign, true);
-  const known = new Map<string, { versionNo: number; year: number }>(items.map((s) => [s.id, { versionNo: s.versionNo, year: year.year }]));
-  foreignQueries.forEach((q) => q.data && known.set(q.data.id, { versionNo: q.data.versionNo, year: q.data.year }));
-
   // The leader seat's rights, as the API states them: on any version, or (no version yet) the year's seat.
-  const anyDetail = details.values().next().value as Scheme | undefined;
-  const canCreate = anyDetail ? anyDetail.permissions.canCreateVersion : year.permissions.seat !== null && year.status !== 'archived';
+  const canCreate = items.length ? items[0].permissions.canCreateVersion : year.permissions.seat !== null && year.status !== 'archived';
   const current = currentVersion(items);
 
   const doExport = async (s: SchemeSummary) => {
@@ -100,34 +89,28 @@ function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) 
             {
               title: t('validity'), key: 'valid', width: 150,
               render: (_, s) => {
-                const d = details.get(s.id);
-                if (!d) return null;
-                if (d.valid) return <Tag color="success">{t('valid')}</Tag>;
-                return d.criteria.length ? <Tag color="warning">{t('invalid', { n: d.problems.length })}</Tag> : <Tag>{t('empty')}</Tag>;
+                if (s.valid) return <Tag color="success">{t('valid')}</Tag>;
+                return s.criteriaCount ? <Tag color="warning">{t('invalid', { n: s.problemCount })}</Tag> : <Tag>{t('empty')}</Tag>;
               },
             },
             {
               title: t('basedOn'), key: 'basedOn', width: 150,
               render: (_, s) => {
-                const id = details.get(s.id)?.basedOnId;
-                if (!id) return <Typography.Text type="secondary">—</Typography.Text>;
-                const k = known.get(id);
-                return k ? t('basedOnVersion', { n: k.versionNo, year: k.year }) : t('basedOnUnknown');
+                if (!s.basedOnId) return <Typography.Text type="secondary">—</Typography.Text>;
+                return s.basedOn ? t('basedOnVersion', { n: s.basedOn.versionNo, year: s.basedOn.year }) : t('basedOnUnknown');
               },
             },
             {
               title: t('rounds'), key: 'rounds', width: 200,
               render: (_, s) => {
-                const rounds = details.get(s.id)?.rounds ?? [];
-                if (!rounds.length) return <Typography.Text type="secondary">{details.has(s.id) ? t('noRounds') : ''}</Typography.Text>;
-                return rounds.map((r) => <div key={r.id}><Link to={paths.round.getHref(r.id)}>{r.title}</Link></div>);
+                if (!s.rounds.length) return <Typography.Text type="secondary">{t('noRounds')}</Typography.Text>;
+                return s.rounds.map((r) => <div key={r.id}><Link to={paths.round.getHref(r.id)}>{r.title}</Link></div>);
               },
             },
             {
               title: t('actions'), key: 'actions', width: 210,
               render: (_, s) => {
-                const d = details.get(s.id);
-                const editable = !!d?.permissions.canEdit;
+                const editable = s.permissions.canEdit;
                 return (
                   <Flex gap={4} wrap>
                     <Link to={paths.schemeEditor.getHref(s.id)}><Button size="small" aria-label={`${editable ? t('openEditor') : t('open')}: ${t('versionNo', { n: s.versionNo })}`}>{editable ? t('openEditor') : t('open')}</Button></Link>
@@ -135,7 +118,7 @@ function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) 
                     {editable && (
                       <Button size="small" onClick={() => setImporting(s)} aria-label={`${t('importXlsx')}: ${t('versionNo', { n: s.versionNo })}`}>{t('importXlsx')}</Button>
                     )}
-                    {editable && d.rounds.length === 0 && (
+                    {editable && s.rounds.length === 0 && (
                       <Popconfirm title={t('deleteSchemeConfirm', { n: s.versionNo, title: s.title })} okText={t('deleteScheme')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }}
                         onConfirm={() => del.mutate({ id: s.id, version: s.version }, {
                           onSuccess: () => message.success(t('deletedOk', { n: s.versionNo })),

@@ -104,9 +104,11 @@ export const draftScheme = (patch: Partial<Scheme> = {}): Scheme => {
   };
 };
 
-export const summaryOf = (s: Scheme): Schemas['SchemeSummaryDto'] => ({
+/** The list's row of a scheme; `basedOn`: the version and year of the scheme it copies, as the server joins them. */
+export const summaryOf = (s: Scheme, basedOn: Schemas['SchemeSummaryDto']['basedOn'] = null): Schemas['SchemeSummaryDto'] => ({
   id: s.id, blockYearId: s.blockYearId, versionNo: s.versionNo, title: s.title, totalMax: s.totalMax, status: s.status, frozenAt: s.frozenAt,
-  criteriaCount: s.criteria.filter((c) => c.type !== 'group').length, version: s.version,
+  criteriaCount: s.criteria.filter((c) => c.type !== 'group').length, basedOnId: s.basedOnId, basedOn, rounds: s.rounds,
+  valid: s.valid, problemCount: s.problems.length, version: s.version, permissions: s.permissions,
 });
 
 export const yearSummaries: Schemas['BlockYearSummaryDto'][] = [
@@ -117,5 +119,6 @@ export const yearSummaries: Schemas['BlockYearSummaryDto'][] = [
 
 export const scheme2023: Schemas['SchemeSummaryDto'] = {
   id: 'scheme-2023-v1', blockYearId: 'by-2023', versionNo: 1, title: 'Biểu chấm điểm thi đua Khối thi đua số 4 năm 2023', totalMax: 100, status: 'frozen',
-  frozenAt: '2023-11-20T02:00:00.000Z', criteriaCount: 12, version: 2,
+  frozenAt: '2023-11-20T02:00:00.000Z', criteriaCount: 12, basedOnId: null, basedOn: null, rounds: [{ id: 'round-2023', title: 'Chấm điểm thi đua năm 2023' }],
+  valid: true, problemCount: 0, version: 2, permissions: { canEdit: false, canCreateVersion: false },
 };

@@ -274,6 +274,7 @@ export class OverviewCovenantDto {
 }
 
 export class OverviewProposalDto {
+  @ApiProperty({ description: 'Mã hồ sơ (mở trang hồ sơ)' }) id: string;
   @ApiProperty() status: string;
   @ApiProperty() statusLabel: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt: string | null;

@@ -147,6 +147,12 @@ export class SchemeDto {
   @ApiProperty({ type: SchemePermissionsDto }) permissions: SchemePermissionsDto;
 }
 
+export class SchemeBaseRefDto {
+  @ApiProperty() id: string;
+  @ApiProperty() versionNo: number;
+  @ApiProperty() year: number;
+}
+
 export class SchemeSummaryDto {
   @ApiProperty() id: string;
   @ApiProperty() blockYearId: string;
@@ -155,6 +161,12 @@ export class SchemeSummaryDto {
   @ApiProperty() totalMax: number;
   @ApiProperty({ enum: ['draft', 'frozen'] }) status: 'draft' | 'frozen';
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) frozenAt: string | null;
-  @ApiProperty() criteriaCount: number;
+  @ApiProperty({ description: 'Số tiêu chí (không kể nhóm)' }) criteriaCount: number;
+  @ApiProperty({ type: String, nullable: true }) basedOnId: string | null;
+  @ApiProperty({ type: SchemeBaseRefDto, nullable: true, description: 'Biểu được sao chép (có thể thuộc năm trước)' }) basedOn: SchemeBaseRefDto | null;
+  @ApiProperty({ type: [SchemeRoundRefDto], description: 'Các đợt chấm điểm dùng biểu này' }) rounds: SchemeRoundRefDto[];
+  @ApiProperty({ description: 'Biểu hợp lệ, dùng được cho đợt chấm' }) valid: boolean;
+  @ApiProperty({ description: 'Số vấn đề còn lại (xem chi tiết ở biểu)' }) problemCount: number;
   @ApiProperty() version: number;
+  @ApiProperty({ type: SchemePermissionsDto }) permissions: SchemePermissionsDto;
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, unwrap, type Schemas } from '@/api/client';
+import { blockYearsQueryOptions } from '@/features/block-years/api/block-years';
 
 export type AwardType = Schemas['AwardTypeDto'];
 export type AwardRecord = Schemas['AwardRecordDto'];
@@ -24,7 +25,6 @@ export const awardKeys = {
   bonuses: (blockYearId: string) => ['awards', 'bonuses', blockYearId] as const,
   eligibility: (blockYearId: string, award: string) => ['awards', 'eligibility', blockYearId, award] as const,
   overview: (year: number) => ['awards', 'overview', year] as const,
-  proposals: (year: number) => ['awards', 'proposals', year] as const,
 };
 
 /** Drops empty filter values so the query string carries only what was chosen. */
@@ -50,11 +50,25 @@ export const useEligibility = (blockYearId: string, award: string | undefined) =
     queryFn: () => unwrap(api.GET('/api/block-years/{id}/eligibility', { params: { path: { id: blockYearId }, query: { award: award! } } })),
     enabled: !!award,
   });
-export const useBoardOverview = (year: number) =>
-  useQuery({ queryKey: awardKeys.overview(year), queryFn: () => unwrap(api.GET('/api/board/overview', { params: { query: { year } } })) });
-/** The year's dossiers, to link each block year of the overview to its dossier. */
-export const useYearProposals = (year: number, enabled: boolean) =>
-  useQuery({ queryKey: awardKeys.proposals(year), queryFn: () => unwrap(api.GET('/api/proposals', { params: { query: { year } } })), enabled });
+export const useBoardOverview = (year: number | undefined) =>
+  useQuery({ queryKey: awardKeys.overview(year ?? 0), queryFn: () => unwrap(api.GET('/api/board/overview', { params: { query: { year: year! } } })), enabled: year !== undefined });
+
+/** Before April the board still works on last year's dossiers and decisions. */
+export const workingYear = (now = new Date()) => (now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear());
+
+/**
+ * The year a page opens on when the address names none: the latest year that has block years, up to
+ * the working year (one request: the block years in the reader's scope); the working year when there
+ * are none or the list fails. Undefined while loading; `enabled` false skips the request.
+ */
+export function useDefaultYear(enabled = true): number | undefined {
+  const years = useQuery({ ...blockYearsQueryOptions(), enabled });
+  const cap = workingYear();
+  if (!enabled) return cap;
+  if (years.isPending) return undefined;
+  const past = (years.data ?? []).map((y) => y.year).filter((y) => y <= cap);
+  return past.length ? Math.max(...past) : cap;
+}
 
 export const exportBoardOverview = (year: number) => download(`/api/board/overview/export?year=${year}`, `tong-quan-${year}.xlsx`);
 

@@ -38,21 +38,13 @@ export const useRound = (id: string) => useQuery(roundQueryOptions(id));
 export const useAssessment = (roundId: string, unitId: string) => useQuery(assessmentQueryOptions(roundId, unitId));
 export const useAssignments = (roundId: string, enabled = true) => useQuery({ ...assignmentsQueryOptions(roundId), enabled });
 
-/** A 409 for a stale save: the server sends the newer row (or explanation) so the page can show it. */
-export class StaleError<T> extends ApiError {
-  constructor(message: string, readonly current: T | null) {
-    super(409, 'stale_version', message);
-  }
-}
-
-/** Like `unwrap`, keeping the newer value a 409 carries. */
-async function unwrapStale<T, C>(p: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const result = await p.catch(() => null);
-  if (result && result.response.status === 409) {
-    const body = (result.error ?? {}) as { code?: string; message?: string; current?: C | null };
-    if (body.code === 'stale_version') throw new StaleError<C>(body.message ?? 'Dữ liệu vừa được người khác cập nhật.', body.current ?? null);
-  }
-  return unwrap(result ? Promise.resolve(result) : p);
+/**
+ * The newer value a 409 `stale_version` carries in `details.current` (null when the row is gone), or
+ * undefined when `e` is some other error.
+ */
+export function staleCurrent<T>(e: unknown): T | null | undefined {
+  if (!(e instanceof ApiError) || e.status !== 409 || e.code !== 'stale_version') return undefined;
+  return (e.details?.current as T | null | undefined) ?? null;
 }
 
 export interface SaveScoreVars {
@@ -70,11 +62,11 @@ function putScore({ roundId, unitId, criterionId, source, body }: SaveScoreVars)
   return api.PUT('/api/rounds/{roundId}/units/{unitId}/final/{criterionId}', path);
 }
 
-/** Saves one peer, appraisal or final score row; a 409 throws `StaleError<ScoreRow>` with the newer row. */
+/** Saves one peer, appraisal or final score row; a 409's newer row: `staleCurrent<ScoreRow>(error)`. */
 export function useSaveScore() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: SaveScoreVars) => unwrapStale<Schemas['SaveResultDto'], ScoreRow>(putScore(v)),
+    mutationFn: (v: SaveScoreVars) => unwrap(putScore(v)),
     onSettled: (_d, _e, v) => qc.invalidateQueries({ queryKey: keys.assessment(v.roundId, v.unitId) }),
   });
 }
@@ -87,14 +79,12 @@ export interface SaveExplanationVars {
   version: number;
 }
 
-/** Saves the unit's answer to a lowered score; a 409 throws `StaleError<Explanation>` with the newer text. */
+/** Saves the unit's answer to a lowered score; a 409's newer text: `staleCurrent<Explanation>(error)`. */
 export function useSaveExplanation() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ roundId, unitId, criterionId, text, version }: SaveExplanationVars) =>
-      unwrapStale<Schemas['ExplanationResultDto'], Explanation>(
-        api.PUT('/api/rounds/{roundId}/units/{unitId}/explanations/{criterionId}', { params: { path: { roundId, unitId, criterionId } }, body: { text, version } }),
-      ),
+      unwrap(api.PUT('/api/rounds/{roundId}/units/{unitId}/explanations/{criterionId}', { params: { path: { roundId, unitId, criterionId } }, body: { text, version } })),
     onSettled: (_d, _e, v) => qc.invalidateQueries({ queryKey: keys.assessment(v.roundId, v.unitId) }),
   });
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, upload, type Schemas } from '@/api/client';
+import { api, ApiError, unwrap, upload, type Schemas } from '@/api/client';
 
 export type Assessment = Schemas['AssessmentDto'];
 export type AssessmentRow = Schemas['AssessmentRowDto'];
@@ -29,18 +29,15 @@ export type SaveOutcome =
   | { kind: 'stale'; current: ScoreRow | null; message: string }
   | { kind: 'error'; status: number; code: string; message: string };
 
-const NETWORK = 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.';
-
-/** PUT …/self/:criterionId with the row's version; a 409 `stale_version` carries the newer row. */
+/** PUT …/self/:criterionId with the row's version; a 409 `stale_version` carries the newer row in `details.current`. */
 export async function saveSelfScore(roundId: string, unitId: string, criterionId: string, body: ScoreInput): Promise<SaveOutcome> {
   try {
-    const { data, error, response } = await api.PUT('/api/rounds/{roundId}/units/{unitId}/self/{criterionId}', { params: { path: { roundId, unitId, criterionId } }, body });
-    if (response.ok && data) return { kind: 'saved', row: data.row };
-    const e = (error ?? {}) as { code?: string; message?: string; current?: ScoreRow | null };
-    if (response.status === 409 && e.code === 'stale_version') return { kind: 'stale', current: e.current ?? null, message: e.message ?? '' };
-    return { kind: 'error', status: response.status, code: e.code ?? 'http_error', message: e.message ?? `Lỗi máy chủ (${response.status}).` };
-  } catch {
-    return { kind: 'error', status: 0, code: 'network_error', message: NETWORK };
+    const data = await unwrap(api.PUT('/api/rounds/{roundId}/units/{unitId}/self/{criterionId}', { params: { path: { roundId, unitId, criterionId } }, body }));
+    return { kind: 'saved', row: data.row };
+  } catch (e) {
+    if (!(e instanceof ApiError)) return { kind: 'error', status: 0, code: 'client_error', message: String(e) };
+    if (e.status === 409 && e.code === 'stale_version') return { kind: 'stale', current: (e.details?.current as ScoreRow | null | undefined) ?? null, message: e.message };
+    return { kind: 'error', status: e.status, code: e.code, message: e.message };
   }
 }
 

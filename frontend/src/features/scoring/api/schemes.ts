@@ -28,13 +28,6 @@ export const useScheme = (id: string) => useQuery(schemeQueryOptions(id));
 export const useSchemeLists = (blockYearIds: string[]) =>
   useQueries({ queries: blockYearIds.map((id) => ({ ...schemeListQueryOptions(id), retry: false })) });
 
-/**
- * Each version's details (validity, based-on, rounds, permissions), which the list does not carry.
- * `optional`: a scheme the reader may not see (another year's) just yields no data, without retries.
- */
-export const useSchemeDetails = (ids: string[], optional = false) =>
-  useQueries({ queries: ids.map((id) => ({ ...schemeQueryOptions(id), ...(optional ? { retry: false } : {}) })) });
-
 /** After a write: the scheme as the server returned it, then everything of the feature refetched. */
 function useInvalidateSchemes() {
   const qc = useQueryClient();
