@@ -3654,7 +3654,7 @@ export interface components {
             id: string;
             agendaItemId: string;
             /** @enum {string} */
-            kind: "adopt_plan" | "adopt_rules" | "open_signing" | "conclusion";
+            kind: "adopt_plan" | "adopt_rules" | "open_signing" | "conclusion" | "ballot_result" | "seat_election";
             refId: string | null;
             text: string;
             presentCount: number;
@@ -3976,6 +3976,21 @@ export interface components {
             /** @description Phiên bản biên bản đã đọc (chống thông qua nhầm nội dung cũ) */
             version: number;
         };
+        SchemeBaseRefDto: {
+            id: string;
+            versionNo: number;
+            year: number;
+        };
+        SchemeRoundRefDto: {
+            id: string;
+            title: string;
+        };
+        SchemePermissionsDto: {
+            /** @description Được sửa biểu (ghế Khối trưởng/Khối phó, biểu chưa đóng băng) */
+            canEdit: boolean;
+            /** @description Được tạo phiên bản mới */
+            canCreateVersion: boolean;
+        };
         SchemeSummaryDto: {
             id: string;
             blockYearId: string;
@@ -3986,8 +4001,19 @@ export interface components {
             status: "draft" | "frozen";
             /** Format: date-time */
             frozenAt: string | null;
+            /** @description Số tiêu chí (không kể nhóm) */
             criteriaCount: number;
+            basedOnId: string | null;
+            /** @description Biểu được sao chép (có thể thuộc năm trước) */
+            basedOn: components["schemas"]["SchemeBaseRefDto"] | null;
+            /** @description Các đợt chấm điểm dùng biểu này */
+            rounds: components["schemas"]["SchemeRoundRefDto"][];
+            /** @description Biểu hợp lệ, dùng được cho đợt chấm */
+            valid: boolean;
+            /** @description Số vấn đề còn lại (xem chi tiết ở biểu) */
+            problemCount: number;
             version: number;
+            permissions: components["schemas"]["SchemePermissionsDto"];
         };
         CreateSchemeDto: {
             /** Format: uuid */
@@ -4007,10 +4033,6 @@ export interface components {
              * @description Sao chép cây tiêu chí từ một biểu của cùng khối (phiên bản mới cho đợt/năm sau)
              */
             copyFromSchemeId?: string;
-        };
-        SchemeRoundRefDto: {
-            id: string;
-            title: string;
         };
         SchemeTotalsDto: {
             /** @description Tổng điểm tối đa các mục cấp cao nhất (không gồm thưởng/trừ) */
@@ -4056,12 +4078,6 @@ export interface components {
             code: string | null;
             rule: string;
             message: string;
-        };
-        SchemePermissionsDto: {
-            /** @description Được sửa biểu (ghế Khối trưởng/Khối phó, biểu chưa đóng băng) */
-            canEdit: boolean;
-            /** @description Được tạo phiên bản mới */
-            canCreateVersion: boolean;
         };
         SchemeDto: {
             id: string;
@@ -4962,6 +4978,8 @@ export interface components {
             total: number;
         };
         OverviewProposalDto: {
+            /** @description Mã hồ sơ (mở trang hồ sơ) */
+            id: string;
             status: string;
             statusLabel: string;
             /** Format: date-time */

@@ -20,6 +20,7 @@ import {
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
 import { paperTally, RuleInputError, tally, type VoteSetup } from './rules';
 import { seriesState, StoredResult } from './series';
+import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { tallyRecordDocument, tallyRecordHash } from './tally-record-document';
 import { approvalProblem, isDelegate } from './voting';
 
@@ -225,6 +226,7 @@ export class BallotsService {
         throw e;
       }
       await this.closeRow(em, actor, b, result, null);
+      await this.recordOutcome(em, actor, b);
       await this.audit.record(em, actor, {
         action: 'ballot.close', entityType: 'ballot', entityId: b.id, blockId: y.blockId, before: { status: 'open' },
         after: { status: 'closed', ...resultSummary(result) },
@@ -249,6 +251,7 @@ export class BallotsService {
       }
       const counts: PaperCounts = { issued: dto.issued, valid: dto.valid, invalid: dto.invalid, approvals: Object.fromEntries(b.candidates.map((c) => [c.unitId, entered[c.unitId]])) };
       await this.closeRow(em, actor, b, outcome.result, counts);
+      await this.recordOutcome(em, actor, b);
       await this.audit.record(em, actor, {
         action: 'ballot.paper_tally', entityType: 'ballot', entityId: b.id, blockId: y.blockId, before: { status: 'open' },
         after: { status: 'closed', counts, ...resultSummary(outcome.result) },
@@ -451,6 +454,21 @@ export class BallotsService {
     await em.query(
       `UPDATE ballots SET status = 'closed', result = $2, paper_counts = $3, closed_by = $4, closed_at = now(), version = version + 1 WHERE id = $1`,
       [b.id, JSON.stringify(result), counts ? JSON.stringify(counts) : null, actor.id]);
+  }
+
+  /** Once the series has its final result, the conference's record states it (the minutes draw on it). */
+  private async recordOutcome(em: EntityManager, actor: Actor, b: BallotRow): Promise<void> {
+    const state = seriesState((await seriesRows(em, b.series_id)).map(roundRecord));
+    if (!state.complete) return;
+    const r = state.last.result!;
+    const pct = (n: number) => String(n).replace('.', ',');
+    const who = state.elected.length
+      ? state.elected.map((u) => `${u.name} (${u.approvals} phiếu đồng ý, đạt ${pct(u.percent)}%)`).join('; ')
+      : 'không có đơn vị nào đạt ngưỡng trúng cử';
+    await recordSessionOutcome(em, {
+      conferenceId: b.conference_id, kind: 'ballot_result', refId: b.series_id, present: r.present, members: r.members, actorId: actor.id,
+      text: `Kết quả bỏ phiếu kín đề nghị tặng ${b.award_name}: có mặt ${r.present}/${r.members} đơn vị, thu về ${r.ballotsCast} phiếu (${r.valid} phiếu hợp lệ); đơn vị được đề nghị: ${who}.`,
+    });
   }
 
   /** Why the actor may not cast this ballot now, or null. */

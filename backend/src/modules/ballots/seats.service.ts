@@ -10,6 +10,7 @@ import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { BallotsPolicy } from './ballots.policy';
 import { ElectSeatsDto, SeatElectionDto, SeatSuggestionDto } from './dto/seats.dto';
 import { RuleInputError } from './rules';
+import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { ElectionRow, RotationUnit, rotationOrder, seatElection, suggestSeats } from './seat-rotation';
 
 /**
@@ -87,6 +88,13 @@ export class SeatsService {
            rotation_order = EXCLUDED.rotation_order, present_count = EXCLUDED.present_count, member_count = EXCLUDED.member_count, note = EXCLUDED.note,
            decided_by = EXCLUDED.decided_by, decided_at = now(), version = seat_elections.version + 1`,
         [blockYearId, conf.id, dto.leaderUnitId, deputy, rotation, q.present, q.members, dto.note ?? '', actor.id]);
+      const names = new Map<string, string>((await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [[dto.leaderUnitId, deputy].filter(Boolean)]))
+        .map((u: { id: string; name: string }) => [u.id, u.name]));
+      await recordSessionOutcome(em, {
+        conferenceId: conf.id, kind: 'seat_election', refId: blockYearId, present: q.present, members: q.members, actorId: actor.id,
+        text: `Hội nghị bầu ${names.get(dto.leaderUnitId)} làm Khối trưởng${deputy ? `, ${names.get(deputy)} làm Khối phó` : ''} ${y.blockName} năm ${y.year + 1}`
+          + `${dto.note?.trim() ? ` (${dto.note.trim()})` : ''}.`,
+      });
       await this.audit.record(em, actor, {
         action: 'seats.elect', entityType: 'block_year', entityId: blockYearId, blockId: y.blockId,
         before: before ? { leaderUnitId: before.leader_unit_id, deputyUnitId: before.deputy_unit_id, rotationOrder: before.rotation_order } : undefined,

@@ -20,7 +20,7 @@ import {
 } from './dto/conference.dto';
 import { ApproveMinutesDto, ConferenceMinutesDto, RedraftMinutesDto, UpdateMinutesDto } from './dto/minutes.dto';
 import type { MaterialKind } from './entities/conference-agenda-item.entity';
-import type { DecisionKind } from './entities/conference-decision.entity';
+import type { ManualDecisionKind } from './entities/conference-decision.entity';
 import { ConferenceMinutes } from './entities/conference-minutes.entity';
 import { Conference, ConferenceGuest } from './entities/conference.entity';
 import { minutesDocument } from './minutes-document';
@@ -28,7 +28,7 @@ import { applyMinutesEdit, ConferenceSnapshot, defaultDecisionText, draftMinutes
 import { lastMinutesSequence } from './minutes-number';
 
 
-const MATERIAL_FOR: Record<Exclude<DecisionKind, 'conclusion'>, MaterialKind> = {
+const MATERIAL_FOR: Record<Exclude<ManualDecisionKind, 'conclusion'>, MaterialKind> = {
   adopt_plan: 'plan_version',
   adopt_rules: 'rules_version',
   open_signing: 'covenant',

@@ -62,7 +62,7 @@ export interface MinutesContent {
   conclusion: string;
 }
 
-export type DecisionKindForMinutes = 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion';
+export type DecisionKindForMinutes = 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion' | 'ballot_result' | 'seat_election';
 
 /** Everything the minutes are drafted from, read from the conference. */
 export interface ConferenceSnapshot {
@@ -89,7 +89,7 @@ export interface ConferenceSnapshot {
 }
 
 /** The text a decision gets when the leader writes none. */
-export function defaultDecisionText(kind: Exclude<DecisionKindForMinutes, 'conclusion'>, materialTitle: string | null): string {
+export function defaultDecisionText(kind: 'adopt_plan' | 'adopt_rules' | 'open_signing', materialTitle: string | null): string {
   switch (kind) {
     case 'adopt_plan':
       return `Hội nghị thống nhất thông qua ${materialTitle ?? 'Kế hoạch hoạt động của Khối'}.`;
@@ -104,6 +104,7 @@ export function defaultDecisionText(kind: Exclude<DecisionKindForMinutes, 'concl
 export function decisionLine(d: { kind: DecisionKindForMinutes; text: string; presentCount: number; memberCount: number }): string {
   if (d.kind === 'conclusion') return `Kết luận: ${d.text.trim()}`;
   const text = d.text.trim();
+  if (d.kind === 'ballot_result') return `${text}${/[.!?]$/.test(text) ? '' : '.'}`; // states who was present itself
   return `${text}${/[.!?]$/.test(text) ? '' : '.'} (Có ${d.presentCount}/${d.memberCount} đơn vị thành viên có mặt khi biểu quyết.)`;
 }
 

@@ -149,9 +149,9 @@ export class ProposalsService implements OnModuleInit {
   async overview(em: EntityManager, blockYearIds: string[]): Promise<Map<string, OverviewProposal>> {
     if (!blockYearIds.length) return new Map();
     const rows = await em.query(
-      `SELECT block_year_id, status, submitted_at, due_date::text AS due_date FROM proposals WHERE block_year_id = ANY($1::uuid[]) AND status <> 'cancelled'`, [blockYearIds]);
+      `SELECT id, block_year_id, status, submitted_at, due_date::text AS due_date FROM proposals WHERE block_year_id = ANY($1::uuid[]) AND status <> 'cancelled'`, [blockYearIds]);
     return new Map(rows.map((r: Record<string, any>) => [r.block_year_id, {
-      status: r.status, statusLabel: STATUS_LABELS[r.status as ProposalStatus], submitted: WITH_BOARD_STATUSES.includes(r.status),
+      id: r.id, status: r.status, statusLabel: STATUS_LABELS[r.status as ProposalStatus], submitted: WITH_BOARD_STATUSES.includes(r.status),
       submittedAt: iso(r.submitted_at), dueAt: r.status === 'submitted' || r.status === 'under_appraisal' ? r.due_date : null,
     }]));
   }

@@ -8,8 +8,9 @@ import { conferenceStrings } from './i18n';
 import { quorumVars } from './labels';
 
 /** Which material each adopting decision acts on. */
-const MATERIAL_FOR: Record<Exclude<DecisionKind, 'conclusion'>, MaterialKind> = { adopt_plan: 'plan_version', adopt_rules: 'rules_version', open_signing: 'covenant' };
-const ADOPTING = Object.keys(MATERIAL_FOR) as Exclude<DecisionKind, 'conclusion'>[];
+type Adopting = Exclude<DecisionKind, 'conclusion' | 'ballot_result' | 'seat_election'>;
+const MATERIAL_FOR: Record<Adopting, MaterialKind> = { adopt_plan: 'plan_version', adopt_rules: 'rules_version', open_signing: 'covenant' };
+const ADOPTING = Object.keys(MATERIAL_FOR) as Adopting[];
 
 /**
  * The decisions of the current agenda item: adopt the plan, adopt the rules, open the covenant's
@@ -27,7 +28,7 @@ export function DecisionPanel({ conference, item, quorum, canDecide }: { confere
   const decisions = conference.decisions.filter((d) => d.agendaItemId === item.id);
   const inSession = conference.status === 'in_session';
 
-  const run = (kind: DecisionKind, text?: string) =>
+  const run = (kind: Adopting | 'conclusion', text?: string) =>
     new Promise<void>((resolve) => {
       setRefusal(null);
       decide.mutate({ id: conference.id, body: { agendaItemId: item.id, kind, text } }, {

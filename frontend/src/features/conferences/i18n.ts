@@ -75,6 +75,8 @@ export const conferenceStrings = {
     'decision.adopt_rules': 'Thông qua quy chế',
     'decision.open_signing': 'Mở ký giao ước',
     'decision.conclusion': 'Kết luận',
+    'decision.ballot_result': 'Kết quả bỏ phiếu kín',
+    'decision.seat_election': 'Bầu Khối trưởng, Khối phó',
 
     // detail
     general: 'Thông tin chung',
@@ -296,6 +298,8 @@ export const conferenceStrings = {
     'decision.adopt_rules': 'Adopt the rules',
     'decision.open_signing': 'Open covenant signing',
     'decision.conclusion': 'Conclusion',
+    'decision.ballot_result': 'Secret ballot result',
+    'decision.seat_election': 'Seats elected',
     general: 'General',
     block: 'Block',
     year: 'Year',

@@ -8,6 +8,12 @@ import {
 import { parseVnDate } from './dates';
 import { proposalStrings } from './i18n';
 
+/**
+ * Success messages follow the promise, not `mutate`'s callbacks: the refetched dossier may unmount the panel
+ * (its permission gone) before those would run. A failure shows from the mutation's own state.
+ */
+export const shownByMutation = () => undefined;
+
 /** The board's actions on a dossier, each shown only when the DTO's permission allows it. */
 export function BoardActions({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
@@ -22,12 +28,12 @@ export function BoardActions({ p }: { p: Proposal }) {
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
       <Flex gap={8} wrap>
         {p.status === 'submitted' && (
-          <Button type="primary" loading={start.isPending} onClick={() => start.mutate(undefined, { onSuccess: () => void message.success(t('startedOk')) })}>
+          <Button type="primary" loading={start.isPending} onClick={() => start.mutateAsync(undefined).then(() => void message.success(t('startedOk')), shownByMutation)}>
             {t('startAppraisal')}
           </Button>
         )}
         {p.status === 'under_appraisal' && (
-          <Popconfirm title={t('approveConfirm')} okText={t('approve')} cancelText={t('action.cancel')} onConfirm={() => approve.mutate(undefined, { onSuccess: () => void message.success(t('approvedOk')) })}>
+          <Popconfirm title={t('approveConfirm')} okText={t('approve')} cancelText={t('action.cancel')} onConfirm={() => approve.mutateAsync(undefined).then(() => void message.success(t('approvedOk')), shownByMutation)}>
             <Button type="primary" loading={approve.isPending}>{t('approve')}</Button>
           </Popconfirm>
         )}
@@ -46,7 +52,7 @@ function ReturnModal({ p, onClose }: { p: Proposal; onClose: () => void }) {
   return (
     <Modal open title={t('returnProposal')} onCancel={onClose} onOk={() => form.submit()} okText={t('returnProposal')} okButtonProps={{ danger: true }} cancelText={t('action.cancel')} confirmLoading={ret.isPending} destroyOnHidden>
       {ret.isError && <Alert type="error" showIcon title={ret.error.message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => ret.mutate(v.reason.trim(), { onSuccess: () => { void message.success(t('returnedOk')); onClose(); } })}>
+      <Form form={form} layout="vertical" onFinish={(v) => ret.mutateAsync(v.reason.trim()).then(() => { void message.success(t('returnedOk')); onClose(); }, shownByMutation)}>
         <Form.Item name="reason" label={t('returnReason')} rules={[{ required: true, whitespace: true, message: t('returnReasonRequired') }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
@@ -135,7 +141,7 @@ export function DecisionFormCard({ p }: { p: Proposal }) {
     const body = v.outcome === 'awarded'
       ? { outcome: v.outcome, nominees, decisionNumber: v.decisionNumber!.trim(), decisionDate: parseVnDate(v.decisionDate!)!, signer: v.signer!.trim() }
       : { outcome: v.outcome, nominees, reason: v.reason!.trim() };
-    record.mutate(body, { onSuccess: () => { void message.success(t('decisionRecorded')); form.resetFields(); } });
+    void record.mutateAsync(body).then(() => { void message.success(t('decisionRecorded')); form.resetFields(); }, shownByMutation);
   };
   return (
     <Card size="small" title={t('recordDecision')}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/app/paths';
@@ -10,6 +10,7 @@ import { proposalStrings } from './i18n';
 /** Nominees per award (from the ballots), each with its achievement report and, later, its decision. */
 export function NomineesSection({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
+  const { message } = App.useApp();
   const upload = useUploadReport(p.id);
   const [uploadFor, setUploadFor] = useState<string | null>(null);
   return (
@@ -36,7 +37,7 @@ export function NomineesSection({ p }: { p: Proposal }) {
                     unitName={n.unitName}
                     label={n.report ? t('replaceReport') : t('uploadReport')}
                     loading={upload.isPending && uploadFor === n.unitId}
-                    onFile={(file) => { setUploadFor(n.unitId); upload.mutate({ unitId: n.unitId, file }); }}
+                    onFile={(file) => { setUploadFor(n.unitId); upload.mutate({ unitId: n.unitId, file }, { onSuccess: () => void message.success(t('reportUploaded')) }); }}
                   />
                 )}
               </Space>

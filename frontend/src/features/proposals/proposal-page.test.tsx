@@ -102,6 +102,7 @@ describe('One award proposal dossier', () => {
     expect(call.params).toEqual({ id: 'prop-2024', unitId: units.bql.id });
     expect(call.body).toBeInstanceOf(FormData);
     expect(((call.body as FormData).get('file') as File).name).toBe('bao-cao.pdf');
+    expect(await screen.findByText('Đã tải lên báo cáo thành tích.')).toBeInTheDocument();
   });
 
   it('lets the board take the dossier, see the appraisal with breaches, and return it only with a reason', async () => {
@@ -112,7 +113,12 @@ describe('One award proposal dossier', () => {
       'GET /api/proposals/:id/checklist': checklistOf(submitted),
       'GET /api/proposals/:id/appraisal': appraisal(),
       'POST /api/proposals/:id/appraisal/start': proposal({ status: 'under_appraisal' }, { canAppraise: true }),
-      'POST /api/proposals/:id/return': proposal({ status: 'returned', returnReason: 'Bổ sung báo cáo' }),
+      'POST /api/proposals/:id/return': () => {
+        // Returned, the dossier leaves the board's hands: the refetch removes the panel the dialog lives in.
+        const returned = proposal({ status: 'returned', returnReason: 'Bổ sung báo cáo' });
+        api.on('GET /api/proposals/:id', returned);
+        return reply(200, returned);
+      },
     });
     renderRoute('/proposals/prop-2024');
     await findPage(TITLE);
@@ -132,6 +138,8 @@ describe('One award proposal dossier', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Trả lại hồ sơ' }));
     await waitFor(() => expect(api.calls('POST /api/proposals/:id/return')).toHaveLength(1));
     expect(api.calls('POST /api/proposals/:id/return')[0].body).toEqual({ reason: 'Bổ sung báo cáo' });
+    expect(await screen.findByText('Đã trả lại hồ sơ.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Trả lại hồ sơ' })).not.toBeInTheDocument();
   });
 
   it('lets the board approve a dossier under appraisal, which opens the decision form', async () => {
@@ -205,5 +213,61 @@ describe('One award proposal dossier', () => {
       paragraphs: ['Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;', 'Khối thi đua số 4 đề nghị khen thưởng các đơn vị sau:'],
     });
     expect(await screen.findByText('07/TTr-KTĐ4', { selector: '.ant-descriptions-item-content' })).toBeInTheDocument();
+  });
+
+  it('lets the leader seat cancel a draft only with a reason; the dossier then shows as cancelled with it', async () => {
+    const p = proposal({ status: 'draft', submittedAt: null, dueDate: null, workingDaysLeft: null }, { canEdit: true });
+    const reason = 'Lập nhầm, khối lập lại hồ sơ sau hội nghị bổ sung';
+    const api = stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/proposals/:id': p,
+      'GET /api/proposals/:id/checklist': checklistOf(p),
+      'POST /api/proposals/:id/cancel': (req) => ({
+        ...p, status: 'cancelled', statusLabel: 'Đã hủy', version: 4, cancelledAt: '2025-01-05T02:00:00.000Z', cancelReason: (req.body as { reason: string }).reason,
+        permissions: { ...p.permissions, canEdit: false },
+      }),
+    });
+    renderRoute('/proposals/prop-2024');
+    await findPage(TITLE);
+    await userEvent.click(screen.getByRole('button', { name: 'Hủy hồ sơ' }));
+    const confirm = await screen.findByRole('tooltip');
+    expect(within(confirm).getByText(/Hủy hồ sơ này\?/)).toBeInTheDocument();
+    const ok = within(confirm).getByRole('button', { name: 'Đồng ý hủy' });
+    expect(ok).toBeDisabled();
+    await userEvent.type(within(confirm).getByLabelText('Lý do hủy'), `  ${reason} `);
+    expect(ok).toBeEnabled();
+    await userEvent.click(ok);
+    await waitFor(() => expect(api.calls('POST /api/proposals/:id/cancel')).toHaveLength(1));
+    expect(api.calls('POST /api/proposals/:id/cancel')[0].params.id).toBe('prop-2024');
+    expect(api.calls('POST /api/proposals/:id/cancel')[0].body).toEqual({ reason });
+    expect(await screen.findByText('Đã hủy hồ sơ.')).toBeInTheDocument();
+    expect(await screen.findByText(`Đã hủy: ${reason}`)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Hủy hồ sơ' })).not.toBeInTheDocument();
+  });
+
+  it('shows no cancel button when the DTO does not allow editing (a member unit, a dossier with the board)', async () => {
+    const submitted = proposal({ status: 'submitted' });
+    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/proposals/:id': submitted, 'GET /api/proposals/:id/checklist': checklistOf(submitted) });
+    renderRoute('/proposals/prop-2024');
+    await findPage(TITLE);
+    expect(screen.queryByRole('button', { name: 'Hủy hồ sơ' })).not.toBeInTheDocument();
+  });
+
+  it('shows the server’s refusal to cancel as it is', async () => {
+    const p = proposal({ status: 'returned', returnReason: 'Thiếu biên bản.' }, { canEdit: true });
+    const refusal = 'Hồ sơ đang ở trạng thái "Đã trình" nên không thể hủy hồ sơ; chỉ được hủy hồ sơ khi hồ sơ "Đang lập" hoặc "Bị trả lại".';
+    stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/proposals/:id': p,
+      'GET /api/proposals/:id/checklist': checklistOf(p),
+      'POST /api/proposals/:id/cancel': reply(409, { statusCode: 409, code: 'wrong_status', message: refusal }),
+    });
+    renderRoute('/proposals/prop-2024');
+    await findPage(TITLE);
+    await userEvent.click(screen.getByRole('button', { name: 'Hủy hồ sơ' }));
+    const confirm = await screen.findByRole('tooltip');
+    await userEvent.type(within(confirm).getByLabelText('Lý do hủy'), 'Lập lại');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Đồng ý hủy' }));
+    expect(await screen.findByText(refusal)).toBeInTheDocument();
   });
 });

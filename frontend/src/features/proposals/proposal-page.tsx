@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, Col, Descriptions, Popconfirm, Row, Space, Tag, Typography } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
@@ -7,8 +7,8 @@ import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { documentUrls, useChecklist, useProposal, useSubmitProposal, type ChecklistItem, type Proposal } from './api/proposals';
-import { AppraisalView, BoardActions, DecisionFormCard } from './board-panel';
+import { documentUrls, useCancelProposal, useChecklist, useProposal, useSubmitProposal, type ChecklistItem, type Proposal } from './api/proposals';
+import { AppraisalView, BoardActions, DecisionFormCard, shownByMutation } from './board-panel';
 import { proposalStrings } from './i18n';
 import { DueDate, StatusTag } from './labels';
 import { LetterSection } from './letter-section';
@@ -35,8 +35,9 @@ export function ProposalPage() {
                 {p.letterNumber && <span>{p.letterNumber}</span>}
               </Space>
             )}
-            extra={<SubmitButton p={p} />}
+            extra={<Space align="start" wrap><CancelButton p={p} /><SubmitButton p={p} /></Space>}
           />
+          {p.status === 'cancelled' && <Alert type="info" showIcon title={p.cancelReason ? `${t('status.cancelled')}: ${p.cancelReason}` : t('status.cancelled')} style={{ marginBottom: 16 }} />}
           {p.status === 'returned' && p.returnReason && <Alert type="warning" showIcon title={`${t('status.returned')}: ${p.returnReason}`} style={{ marginBottom: 16 }} />}
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={14}>
@@ -77,12 +78,46 @@ function SubmitButton({ p }: { p: Proposal }) {
         okText={t('submitOk')}
         cancelText={t('action.cancel')}
         disabled={!complete}
-        onConfirm={() => submit.mutate(undefined, { onSuccess: () => void message.success(t('submittedOk')) })}
+        onConfirm={() => submit.mutateAsync(undefined).then(() => void message.success(t('submittedOk')), shownByMutation)}
       >
         <Button type="primary" disabled={!complete} loading={submit.isPending}>{t('submit')}</Button>
       </Popconfirm>
       {!complete && checklist.data?.missingMessage && <Typography.Text type="danger">{checklist.data.missingMessage}</Typography.Text>}
       {submit.isError && <Alert type="error" showIcon title={submit.error.message} />}
+    </Space>
+  );
+}
+
+/** "Hủy hồ sơ": for the leader or deputy seat while the dossier may be edited (the DTO's canEdit), with a required reason. */
+function CancelButton({ p }: { p: Proposal }) {
+  const t = useT(proposalStrings);
+  const { message } = App.useApp();
+  const cancel = useCancelProposal(p.id);
+  const [reason, setReason] = useState('');
+  const inputId = useId();
+  if (!p.permissions.canEdit) return null;
+  return (
+    <Space orientation="vertical" align="end" size={4} style={{ maxWidth: 420 }}>
+      <Popconfirm
+        title={t('cancelConfirm')}
+        description={(
+          <Space orientation="vertical" size={4} style={{ width: 320 }}>
+            <label htmlFor={inputId}>{t('cancelReason')}</label>
+            <Input.TextArea id={inputId} autoSize={{ minRows: 2 }} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Space>
+        )}
+        okText={t('cancelOk')}
+        cancelText={t('cancelKeep')}
+        okButtonProps={{ danger: true, disabled: !reason.trim() }}
+        onOpenChange={(open) => open && cancel.reset()}
+        onConfirm={() => cancel.mutateAsync(reason.trim()).then(() => {
+          setReason('');
+          void message.success(t('cancelledOk'));
+        }, shownByMutation)}
+      >
+        <Button danger loading={cancel.isPending}>{t('cancelProposal')}</Button>
+      </Popconfirm>
+      {cancel.isError && <Alert type="error" showIcon title={cancel.error.message} />}
     </Space>
   );
 }

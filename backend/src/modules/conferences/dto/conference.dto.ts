@@ -6,7 +6,7 @@ import {
 import { trim } from '../../../common/dto';
 import { AGENDA_ITEM_STATUSES, MATERIAL_KINDS, type AgendaItemStatus, type MaterialKind } from '../entities/conference-agenda-item.entity';
 import { PRESENCES, RSVPS, type Presence, type Rsvp } from '../entities/conference-attendance.entity';
-import { DECISION_KINDS, type DecisionKind } from '../entities/conference-decision.entity';
+import { DECISION_KINDS, MANUAL_DECISION_KINDS, type DecisionKind, type ManualDecisionKind } from '../entities/conference-decision.entity';
 import { CONFERENCE_KINDS, CONFERENCE_STATUSES, type ConferenceKind, type ConferenceStatus } from '../entities/conference.entity';
 
 const DATE_TIME = { message: '!phải là thời điểm hợp lệ, ví dụ 2024-04-26T08:00:00+07:00' };
@@ -80,7 +80,7 @@ export class ConferenceCheckInDto {
 
 export class CreateConferenceDecisionDto {
   @ApiProperty({ format: 'uuid', description: 'Mục chương trình' }) @IsUUID() agendaItemId: string;
-  @ApiProperty({ enum: DECISION_KINDS }) @IsIn(DECISION_KINDS) kind: DecisionKind;
+  @ApiProperty({ enum: MANUAL_DECISION_KINDS }) @IsIn(MANUAL_DECISION_KINDS) kind: ManualDecisionKind;
   @ApiPropertyOptional({ format: 'uuid', description: 'Phiên bản kế hoạch/quy chế hoặc giao ước; bỏ trống: tài liệu gắn với mục chương trình' })
   @IsOptional() @IsUUID() refId?: string;
   @ApiPropertyOptional({ description: 'Nội dung quyết định/kết luận (bắt buộc với kết luận)' }) @IsOptional() @IsString() @MaxLength(20000) text?: string;

@@ -1,13 +1,19 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What a conference decided on an agenda item; the first three need a quorum. */
-export type DecisionKind = 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion';
-export const DECISION_KINDS: DecisionKind[] = ['adopt_plan', 'adopt_rules', 'open_signing', 'conclusion'];
+/**
+ * What a conference decided on an agenda item; all but the conclusion need a quorum. The leader records the
+ * first four; `ballot_result` (a secret ballot's final result) and `seat_election` (next year's seats) are
+ * written by the ballots module when it settles them in session.
+ */
+export type DecisionKind = 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion' | 'ballot_result' | 'seat_election';
+export const DECISION_KINDS: DecisionKind[] = ['adopt_plan', 'adopt_rules', 'open_signing', 'conclusion', 'ballot_result', 'seat_election'];
+export type ManualDecisionKind = Exclude<DecisionKind, 'ballot_result' | 'seat_election'>;
+export const MANUAL_DECISION_KINDS: ManualDecisionKind[] = ['adopt_plan', 'adopt_rules', 'open_signing', 'conclusion'];
 
 @Entity({ name: 'conference_decisions' })
 @Index('ix_conference_decisions_conference', ['conferenceId', 'createdAt'])
 @Index('uq_conference_decisions_ref', ['conferenceId', 'kind', 'refId'], { unique: true, where: 'ref_id IS NOT NULL' })
-@Check('ck_conference_decisions_kind', `kind IN ('adopt_plan','adopt_rules','open_signing','conclusion')`)
+@Check('ck_conference_decisions_kind', `kind IN ('adopt_plan','adopt_rules','open_signing','conclusion','ballot_result','seat_election')`)
 @Check('ck_conference_decisions_quorum', `kind = 'conclusion' OR quorum_met`)
 export class ConferenceDecision {
   @PrimaryGeneratedColumn('uuid') id: string;

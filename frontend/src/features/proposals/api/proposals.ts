@@ -67,6 +67,9 @@ export const useUpdateLetter = (id: string) =>
   useProposalMutation((body: LetterInput) => unwrap(api.PATCH('/api/proposals/{id}/letter', { params: { path: { id } }, body })));
 export const useSubmitProposal = (id: string) =>
   useProposalMutation(() => unwrap(api.POST('/api/proposals/{id}/submit', { params: { path: { id } } })));
+/** Hủy: the leader or deputy seat, while the dossier is being assembled or was returned; a reason is required. */
+export const useCancelProposal = (id: string) =>
+  useProposalMutation((reason: string) => unwrap(api.POST('/api/proposals/{id}/cancel', { params: { path: { id } }, body: { reason } })));
 export const useStartAppraisal = (id: string) =>
   useProposalMutation(() => unwrap(api.POST('/api/proposals/{id}/appraisal/start', { params: { path: { id } } })));
 export const useReturnProposal = (id: string) =>
