@@ -73,6 +73,8 @@ Mở http://localhost:${p} và đăng nhập bằng một tài khoản minh họ
   canbo.dukcq@thidua.vn       Cán bộ đơn vị khối trưởng 2024 – Khối thi đua số 4
   canbo.lhp@thidua.vn         Cán bộ đơn vị thành viên – Khối thi đua số 4
   thutruong.lhp@thidua.vn     Thủ trưởng đơn vị – Khối thi đua số 4
+  canbo.stc@thidua.vn         Cán bộ đơn vị khối trưởng 2025 – Khối thi đua số 1: diễn tập tổng kết năm
+                              (thủ trưởng các đơn vị Khối 1: thutruong.stc, thutruong.snv, thutruong.stp, …)
 Nhấn Ctrl+C để dừng.`);
 }
 

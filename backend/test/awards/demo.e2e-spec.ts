@@ -78,7 +78,7 @@ describe('demo data of awards', () => {
   it('audited every entry as the board', async () => {
     const [board] = await t.ds.query(`SELECT id FROM accounts WHERE email = 'bantdkt@thidua.vn'`);
     const rows = await t.ds.query(`SELECT action, count(*)::int AS n FROM audit_entries WHERE actor_id = $1 AND action IN ('award.record','unit_title.create','discipline_flag.create') GROUP BY action ORDER BY action`, [board.id]);
-    expect(Object.fromEntries(rows.map((r: any) => [r.action, r.n]))).toMatchObject({ 'award.record': expect.any(Number), 'discipline_flag.create': 1, 'unit_title.create': 9 });
+    expect(Object.fromEntries(rows.map((r: any) => [r.action, r.n]))).toMatchObject({ 'award.record': expect.any(Number), 'discipline_flag.create': 1, 'unit_title.create': 13 });
     const verify = await expectStatus((await t.as(K4.admin)).get('/api/audit/verify'), 200);
     expect(verify.ok).toBe(true);
   });

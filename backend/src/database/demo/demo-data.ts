@@ -7,7 +7,7 @@ import type { Role } from '../../common/actor';
 export const DEMO_PASSWORD = 'ThiDua@2024';
 
 export interface DemoUnit { key: string; name: string; shortName: string; parentAgency: string; address: string; phone: string; email: string }
-export interface DemoBlock { code: string; name: string; kind: 'khoi' | 'cum'; description: string; units: string[]; years: { year: number; leader: string; deputy: string }[] }
+export interface DemoBlock { code: string; name: string; kind: 'khoi' | 'cum'; description: string; units: string[]; years: { year: number; leader: string; deputy: string; inProgress?: boolean }[] }
 export interface DemoAccount { email: string; fullName: string; role: Role; unit?: string; title: string; highlight?: string }
 
 const u = (key: string, name: string, shortName: string, parentAgency: string, address: string, phone = '', email = ''): DemoUnit =>
@@ -57,7 +57,7 @@ export const DEMO_BLOCKS: DemoBlock[] = [
   {
     code: 'KTĐ1', name: 'Khối thi đua số 1', kind: 'khoi', description: 'Các sở, cơ quan tổng hợp của Thành phố.',
     units: ['snv', 'stc', 'stp', 'ttra', 'vpub', 'sqhkt'],
-    years: [{ year: 2024, leader: 'snv', deputy: 'stc' }, { year: 2025, leader: 'stc', deputy: 'stp' }],
+    years: [{ year: 2024, leader: 'snv', deputy: 'stc' }, { year: 2025, leader: 'stc', deputy: 'stp', inProgress: true }],
   },
   {
     code: 'KTĐ2', name: 'Khối thi đua số 2', kind: 'khoi', description: 'Các sở quản lý kinh tế, hạ tầng và dịch vụ.',
@@ -71,7 +71,7 @@ export const DEMO_BLOCKS: DemoBlock[] = [
   },
 ];
 
-/** The five highlighted accounts are printed by `npm start`; every unit of Khối 4 has an officer and a head. */
+/** Every unit of Khối 4 and Khối 1 has an officer and a head; `npm start` prints the main ones (keep `highlight` in step). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@thidua.vn', fullName: 'Quản trị Hệ thống', role: 'admin', title: 'Quản trị viên', highlight: 'Quản trị hệ thống' },
   { email: 'bantdkt@thidua.vn', fullName: 'Lê Thu Trang', role: 'board', title: 'Chuyên viên Phòng Nghiệp vụ 1', highlight: 'Ban Thi đua – Khen thưởng TP' },
@@ -85,7 +85,19 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'thutruong.hiza@thidua.vn', fullName: 'Đặng Quốc Việt', role: 'unit_head', unit: 'hiza', title: 'Trưởng ban' },
   { email: 'canbo.dukdh@thidua.vn', fullName: 'Lý Thị Mai', role: 'officer', unit: 'dukdh', title: 'Chuyên viên' },
   { email: 'thutruong.dukdh@thidua.vn', fullName: 'Tạ Minh Đức', role: 'unit_head', unit: 'dukdh', title: 'Bí thư' },
+  // Khối thi đua số 1: an officer and a head for every unit, so its 2025 year end can be replayed (leader Sở Tài chính).
+  { email: 'canbo.stc@thidua.vn', fullName: 'Dương Thị Thu Hà', role: 'officer', unit: 'stc', title: 'Chuyên viên Văn phòng Sở', highlight: 'Cán bộ đơn vị khối trưởng 2025 (Khối 1): diễn tập cuối năm' },
+  { email: 'thutruong.stc@thidua.vn', fullName: 'Nguyễn Hữu Phúc', role: 'unit_head', unit: 'stc', title: 'Giám đốc Sở' },
   { email: 'canbo.snv@thidua.vn', fullName: 'Cao Thị Lan', role: 'officer', unit: 'snv', title: 'Chuyên viên' },
+  { email: 'thutruong.snv@thidua.vn', fullName: 'Trần Đình Khoa', role: 'unit_head', unit: 'snv', title: 'Giám đốc Sở' },
+  { email: 'canbo.stp@thidua.vn', fullName: 'Lương Minh Tuấn', role: 'officer', unit: 'stp', title: 'Chuyên viên' },
+  { email: 'thutruong.stp@thidua.vn', fullName: 'Phan Thị Ngọc Anh', role: 'unit_head', unit: 'stp', title: 'Giám đốc Sở' },
+  { email: 'canbo.ttra@thidua.vn', fullName: 'Hà Văn Sơn', role: 'officer', unit: 'ttra', title: 'Thanh tra viên' },
+  { email: 'thutruong.ttra@thidua.vn', fullName: 'Đinh Công Thắng', role: 'unit_head', unit: 'ttra', title: 'Chánh Thanh tra' },
+  { email: 'canbo.vpub@thidua.vn', fullName: 'Chu Thị Bích Ngọc', role: 'officer', unit: 'vpub', title: 'Chuyên viên' },
+  { email: 'thutruong.vpub@thidua.vn', fullName: 'Lại Quốc Hưng', role: 'unit_head', unit: 'vpub', title: 'Chánh Văn phòng' },
+  { email: 'canbo.sqhkt@thidua.vn', fullName: 'Tống Thị Hương', role: 'officer', unit: 'sqhkt', title: 'Chuyên viên' },
+  { email: 'thutruong.sqhkt@thidua.vn', fullName: 'Âu Dương Bảo', role: 'unit_head', unit: 'sqhkt', title: 'Giám đốc Sở' },
   { email: 'canbo.sxd@thidua.vn', fullName: 'Kiều Văn Nam', role: 'officer', unit: 'sxd', title: 'Chuyên viên' },
   { email: 'canbo.bdinh@thidua.vn', fullName: 'Mai Thị Hoa', role: 'officer', unit: 'bdinh', title: 'Chuyên viên' },
 ];

@@ -5,7 +5,7 @@ import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rul
 import { seedAwardsDemo } from '../../modules/awards/awards.demo';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
 import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';
-import { seedConferencesDemo } from '../../modules/conferences/conferences.demo';
+import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules/conferences/conferences.demo';
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
 import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
@@ -33,7 +33,7 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     for (const block of DEMO_BLOCKS) {
       const [b] = await em.query(`INSERT INTO blocks (code, name, kind, description, version) VALUES ($1,$2,$3,$4,1) RETURNING id`, [block.code, block.name, block.kind, block.description]);
       for (const y of block.years) {
-        const status = y.year < 2025 ? 'in_progress' : 'planning';
+        const status = y.year < 2025 || y.inProgress ? 'in_progress' : 'planning';
         const [by] = await em.query(
           `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,$5,$6,$7,1) RETURNING id`,
           [b.id, y.year, unitIds.get(y.leader), unitIds.get(y.deputy), status, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(defaultRuleSet())]);
@@ -60,6 +60,10 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     await seedAwardsDemo(em);
     await seedBallotsDemo(em);
     await seedProposalsDemo(em);
+    // Khối thi đua số 1, 2025: scored, ranked and titled, its year-end conference planned; left for a newcomer to replay.
+    await seedPlannedYearEndConference(em, blockYearIds.get('KTĐ1/2025')!, {
+      title: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025 và triển khai nhiệm vụ năm 2026', startsAt: new Date('2025-12-26T08:00:00+07:00'), createdAt: new Date('2025-12-15T09:00:00+07:00'),
+    });
     await em.query('INSERT INTO app_meta (key, value) VALUES ($1, $2)', [MARK, new Date().toISOString()]);
     await new AuditService(ds).record(em, null, {
       action: 'demo.load', entityType: 'system', reason: 'Nạp dữ liệu minh họa',

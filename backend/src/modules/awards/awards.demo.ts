@@ -9,7 +9,7 @@ import { UnitRecordsService } from './unit-records.service';
 /** Demo units by short name (units.short_name), so the seed finds them in any database holding the demo. */
 const UNIT = {
   dukcq: 'ĐUK các cơ quan TP', hiza: 'Ban QL các KCN&CX', lhp: 'Trường ĐTCB Lê Hồng Phong', dukdn: 'ĐUK Doanh nghiệp', dukdh: 'ĐUK các trường ĐH, CĐ',
-  snv: 'Sở Nội vụ', stc: 'Sở Tài chính', sxd: 'Sở Xây dựng', bdinh: 'Quận Ba Đình', hkiem: 'Quận Hoàn Kiếm', hbt: 'Quận Hai Bà Trưng',
+  snv: 'Sở Nội vụ', stc: 'Sở Tài chính', stp: 'Sở Tư pháp', vpub: 'VP UBND TP', sxd: 'Sở Xây dựng', bdinh: 'Quận Ba Đình', hkiem: 'Quận Hoàn Kiếm', hbt: 'Quận Hai Bà Trưng',
 } as const;
 type Key = keyof typeof UNIT;
 
@@ -31,10 +31,14 @@ const HISTORY: { unit: Key; year: number; code: string; number: string; date: st
   { unit: 'sxd', year: 2023, code: 'city_merit', number: '1235/QĐ-UBND', date: '2024-03-15', signer: UBND_SIGNER },
 ];
 
-/** "Tập thể lao động xuất sắc": 2023 for the units the city honoured for 2023; 2024 for four of Khối 4's five units (not ĐUK các trường ĐH, CĐ). */
+/**
+ * "Tập thể lao động xuất sắc": 2023 for the units the city honoured for 2023; 2024 for four of Khối 4's five units (not ĐUK các
+ * trường ĐH, CĐ); 2025 for four of Khối 1's six units (its year end is left for a newcomer to replay).
+ */
 const TITLES: { units: Key[]; year: number; number: string; date: string }[] = [
   { units: ['dukcq', 'snv', 'hkiem', 'dukdn', 'lhp'], year: 2023, number: '5087/QĐ-UBND', date: '2023-12-26' },
   { units: ['dukcq', 'hiza', 'lhp', 'dukdn'], year: 2024, number: '5123/QĐ-UBND', date: '2024-12-27' },
+  { units: ['snv', 'vpub', 'stc', 'stp'], year: 2025, number: '5215/QĐ-UBND', date: '2025-12-23' },
 ];
 
 /** City-wide quotas the board set for the demo years (the defaults have none). */
@@ -48,7 +52,7 @@ export interface AwardsDemoResult {
 }
 
 /**
- * Awards demo: catalogues of 2024 and 2025 (defaults, with the board's city-wide quotas), the 2023 and 2024
+ * Awards demo: catalogues of 2024 and 2025 (defaults, with the board's city-wide quotas), the 2023–2025
  * titles, one disciplinary flag (Cụm thi đua số 1, 2024), and award history of 2022–2023 across the blocks.
  * Self-sufficient: finds units by short name and the board account by email. Runs in the demo loader's
  * transaction after the rounds seed.

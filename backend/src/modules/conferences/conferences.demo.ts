@@ -103,13 +103,14 @@ interface SeedItem {
 async function insertConference(em: EntityManager, c: {
   blockYearId: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
   chairName: string; coChairName: string; secretaryName: string; status: string; openedAt: Date | null; closedAt: Date | null; createdBy: string | null; createdAt: Date;
+  kind?: 'launch' | 'year_end';
 }): Promise<string> {
   const [row] = await em.query(
     `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
        guests, status, opened_at, closed_at, created_by, created_at, updated_at, version)
-     VALUES ($1,'launch',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,1) RETURNING id`,
+     VALUES ($1,$17,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,1) RETURNING id`,
     [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName, c.secretaryName,
-      JSON.stringify([DEMO_BOARD_GUEST]), c.status, c.openedAt, c.closedAt, c.createdBy, c.createdAt]);
+      JSON.stringify([DEMO_BOARD_GUEST]), c.status, c.openedAt, c.closedAt, c.createdBy, c.createdAt, c.kind ?? 'launch']);
   return row.id;
 }
 
@@ -254,6 +255,42 @@ async function seedLaunch2025(em: EntityManager, audit: AuditService, ids: Confe
   await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
     action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
     after: { title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', status: 'planned', startsAt },
+  });
+  return id;
+}
+
+/**
+ * A planned year-end conference (hội nghị tổng kết) with its agenda and every member unit confirmed: the starting
+ * point for replaying a year end in the browser (Khối thi đua số 1, 26/12/2025).
+ */
+export async function seedPlannedYearEndConference(em: EntityManager, blockYearId: string, c: { title: string; startsAt: Date; createdAt: Date }): Promise<string> {
+  const audit = new AuditService(em.connection);
+  const { y, units, leader, deputy } = await loadYear(em, blockYearId);
+  const id = await insertConference(em, {
+    blockYearId: y.id, title: c.title, startsAt: c.startsAt, endsAt: new Date(c.startsAt.getTime() + 3.5 * 3600_000), place: `Hội trường ${leader.unitName}`,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
+    secretaryName: line(leader.officer), status: 'planned', openedAt: null, closedAt: null, createdBy: leader.officer?.id ?? null, createdAt: c.createdAt, kind: 'year_end',
+  });
+  const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.unitName} (Khối trưởng)`;
+  const items = [
+    { title: `Khối trưởng báo cáo tổng kết công tác thi đua, khen thưởng năm ${y.year} của Khối`, presenter: leaderLabel },
+    { title: `Công bố kết quả chấm điểm, xếp hạng thi đua năm ${y.year}`, presenter: leaderLabel },
+    { title: 'Bỏ phiếu kín suy tôn đơn vị đề nghị tặng Cờ thi đua của UBND Thành phố', presenter: 'Tổ kiểm phiếu' },
+    { title: `Bầu Khối trưởng, Khối phó năm ${y.year + 1}`, presenter: 'Đại biểu các đơn vị thành viên' },
+    { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
+    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
+  ];
+  for (const [i, item] of items.entries()) {
+    await em.query('INSERT INTO conference_agenda_items (conference_id, sort, title, presenter) VALUES ($1,$2,$3,$4)', [id, i + 1, item.title, item.presenter]);
+  }
+  for (const u of units) {
+    await em.query(
+      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,'confirmed',$3,$4,$5)`,
+      [id, u.unitId, line(u.head), u.officer?.id ?? null, c.createdAt]);
+  }
+  await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
+    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
+    after: { title: c.title, status: 'planned', startsAt: c.startsAt },
   });
   return id;
 }

@@ -17,6 +17,8 @@ import { scoreRowHash, sha256, snapshotDigest } from './score-hash';
 export interface RoundsDemoResult {
   round2024Id: string;
   round2025Id: string;
+  /** The finalised 2025 year-end round of Khối thi đua số 1 (null when that block year or its scheme is absent). */
+  ktd1YearEnd2025Id: string | null;
 }
 
 type Key = 'hiza' | 'dukcq' | 'lhp' | 'dukdn' | 'dukdh';
@@ -118,7 +120,7 @@ export function demoPdf(lines: string[]): Buffer {
 
 interface Ctx {
   em: EntityManager;
-  units: Record<Key, string>;
+  units: Record<string, string>;
   accounts: Map<string, string>;
   rows: CriterionRow[];
   nodes: Map<string, SchemeNode>;
@@ -141,7 +143,7 @@ async function schemeOf(em: EntityManager, yearId: string, given?: string): Prom
 }
 
 /** Inserts one score row, the score computed by the pure rules (target criteria: only the actual value). */
-async function entry(c: Ctx, round: string, unit: Key, code: string, source: Source, scorer: Key, input: CriterionInput & { note?: string }, when: Date, by: string | null): Promise<void> {
+async function entry(c: Ctx, round: string, unit: string, code: string, source: Source, scorer: string, input: CriterionInput & { note?: string }, when: Date, by: string | null): Promise<void> {
   const row = c.byCode.get(code)!;
   const node = c.nodes.get(row.id) as LeafNode;
   const field = INPUT_FIELD[node.type];
@@ -157,7 +159,7 @@ async function entry(c: Ctx, round: string, unit: Key, code: string, source: Sou
       field === 'actual' ? input.actual : null, field === 'items' ? JSON.stringify(input.items ?? {}) : null, input.note ?? '', by, when]);
 }
 
-async function evidence(c: Ctx, round: string, unit: Key, code: string, purpose: 'self' | 'explanation', filename: string, pdf: Buffer, when: Date, by: string | null): Promise<void> {
+async function evidence(c: Ctx, round: string, unit: string, code: string, purpose: 'self' | 'explanation', filename: string, pdf: Buffer, when: Date, by: string | null): Promise<void> {
   await c.em.query(
     `INSERT INTO evidence_files (round_id, unit_id, criterion_id, purpose, filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
      VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9,$10)`,
@@ -173,30 +175,80 @@ export async function seedRoundsDemo(em: EntityManager, ids: DemoIds, schemes?: 
   const officer = (k: Key) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
   const head = (k: Key) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
   const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
-  const round2024Id = await seed2024(em, ids, schemes?.scheme2024Id, units, accounts, officer, head, audit);
+  const round2024Id = await seedFinalisedRound(em, ids, KTD4_2024, schemes?.scheme2024Id);
   const round2025Id = await seed2025(em, ids, schemes?.scheme2025Id, units, accounts, officer, head, audit);
-  await audit?.record(em, null, { action: 'demo.rounds', entityType: 'system', reason: 'Nạp dữ liệu minh họa: đợt chấm điểm', after: { rounds: [round2024Id, round2025Id] } });
-  return { round2024Id, round2025Id };
+  const ktd1YearEnd2025Id = schemes?.ktd1Scheme2025Id ? await seedFinalisedRound(em, ids, KTD1_2025, schemes.ktd1Scheme2025Id) : null;
+  await audit?.record(em, null, { action: 'demo.rounds', entityType: 'system', reason: 'Nạp dữ liệu minh họa: đợt chấm điểm', after: { rounds: [round2024Id, round2025Id, ktd1YearEnd2025Id].filter(Boolean) } });
+  return { round2024Id, round2025Id, ktd1YearEnd2025Id };
 }
 
-async function seed2024(
-  em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>, accounts: Map<string, string>,
-  officer: (k: Key) => string | null, head: (k: Key) => string | null, audit: AuditService | null,
-): Promise<string> {
-  const yearId = await blockYearId(em, ids, 'KTĐ4', 2024);
+/** A finalised year-end round to seed: who scored what, when, and the dates of its phases (Vietnam time). */
+export interface FinalisedRoundSpec {
+  blockCode: string;
+  year: number;
+  title: string;
+  /** Demo unit keys of the members, in the order they are seeded. */
+  keys: string[];
+  /** The leader unit (appraises everyone else) and the deputy (appraises the leader). */
+  leader: string;
+  deputy: string;
+  self: Record<string, Inputs>;
+  /** What the first peer reviewer of a unit scored differently (the other rows and reviewers equal the self-assessment). */
+  peer: Record<string, Inputs>;
+  /** The appraisal where it differs from the self-assessment. */
+  appraisal: Record<string, Inputs>;
+  explanations: Record<string, Record<string, string>>;
+  final: Record<string, Inputs>;
+  submitted: Record<string, string>;
+  /** Targets of I.2 and II.4, entered in the round when no covenant of the year is in force. */
+  targets: Record<string, { 'I.2': number; 'II.4': number }>;
+  dates: {
+    opens: string; selfUntil: string; reviewUntil: string; explanationUntil: string; finalUntil: string; targetsAt: string; assignmentsAt: string;
+    selfAt: string; evidenceAt: string; peerAt: string; appraisalAt: string; explanationAt: string; finalAt: string; finalisedAt: string;
+  };
+  evidenceLines: string[];
+  reason: string;
+}
+
+const KTD4_2024: FinalisedRoundSpec = {
+  blockCode: 'KTĐ4', year: 2024, title: 'Chấm điểm thi đua năm 2024', keys: KEYS, leader: 'dukcq', deputy: 'dukdn',
+  self: SELF_2024, peer: PEER_2024, appraisal: LEADER_2024, explanations: EXPLANATIONS_2024, final: FINAL_2024, submitted: SUBMITTED_2024, targets: TARGETS_2024,
+  dates: {
+    opens: '2024-11-15T08:00:00', selfUntil: '2024-12-05T17:00:00', reviewUntil: '2024-12-15T17:00:00', explanationUntil: '2024-12-20T17:00:00', finalUntil: '2024-12-27T17:00:00',
+    targetsAt: '2024-11-15T08:30:00', assignmentsAt: '2024-12-06T08:00:00', selfAt: '2024-12-01T10:00:00', evidenceAt: '2024-12-01T11:00:00', peerAt: '2024-12-10T14:00:00',
+    appraisalAt: '2024-12-14T09:00:00', explanationAt: '2024-12-18T10:00:00', finalAt: '2024-12-23T15:00:00', finalisedAt: '2024-12-26T16:00:00',
+  },
+  evidenceLines: ['Khoi thi dua so 4 - Minh chung (du lieu minh hoa)', 'Tai lieu nay chi dung de trinh dien he thong.'],
+  reason: 'Hội nghị tổng kết Khối thông qua kết quả chấm điểm (dữ liệu minh họa)',
+};
+
+/**
+ * Seeds a year-end round through to its signed snapshot, the way the services would leave it: self-assessments,
+ * targets, two peer reviewers per unit, the appraisal, explanations, final scores, the ranking and its digest.
+ */
+export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: FinalisedRoundSpec, schemeId?: string): Promise<string> {
+  const unitMap = asMap(ids.units);
+  const units = Object.fromEntries(spec.keys.map((k) => [k, unitMap.get(k)])) as Record<string, string>;
+  if (spec.keys.some((k) => !units[k])) throw new Error(`demo: the units of ${spec.blockCode} are missing from ids.units`);
+  const accounts = new Map<string, string>((await em.query(`SELECT email, id FROM accounts WHERE email LIKE '%@thidua.vn'`)).map((a: { email: string; id: string }) => [a.email, a.id]));
+  const officer = (k: string) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
+  const head = (k: string) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
+  const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
+  const d = spec.dates;
+  const yearId = await blockYearId(em, ids, spec.blockCode, spec.year);
   const scheme = await schemeOf(em, yearId, schemeId);
   const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
-  await em.query(`UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL`, [scheme, at('2024-11-15T08:00:00')]);
+  await em.query(`UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL`, [scheme, at(d.opens)]);
   const [round] = await em.query(
     `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, assignment_seed, created_by, created_at, version)
-     VALUES ($1,$2,'year_end','Chấm điểm thi đua năm 2024','final_review',$3,$4,$5,$6,$7,$6,2024,$8,$3,1) RETURNING id`,
-    [yearId, scheme, at('2024-11-15T08:00:00'), at('2024-12-05T17:00:00'), at('2024-12-15T17:00:00'), at('2024-12-20T17:00:00'), at('2024-12-27T17:00:00'), officer('dukcq')]);
+     VALUES ($1,$2,'year_end',$9,'final_review',$3,$4,$5,$6,$7,$6,$10,$8,$3,1) RETURNING id`,
+    [yearId, scheme, at(d.opens), at(d.selfUntil), at(d.reviewUntil), at(d.explanationUntil), at(d.finalUntil), officer(spec.leader), spec.title, spec.year]);
   const id: string = round.id;
 
-  for (const k of KEYS) {
+  for (const k of spec.keys) {
     await em.query(
       `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,'submitted',$3,$4,$5,$3,$6,$3,3)`,
-      [id, units[k], at(SUBMITTED_2024[k]), officer(k), head(k), at('2024-11-15T08:00:00')]);
+      [id, units[k], at(spec.submitted[k]), officer(k), head(k), at(d.opens)]);
   }
   // Targets: the covenant in force, whose indicators are the titles of I.2 and II.4; else entered in the round.
   const targetCriteria = c.rows.filter((r) => r.type === 'target');
@@ -205,43 +257,43 @@ async function seed2024(
      WHERE v.block_year_id = $1 AND v.status = 'in_force'`, [yearId]);
   const fromCovenant = covenant.map((t) => ({ unitId: t.unit_id, criterionId: criterionForIndicator(t.indicator, targetCriteria), target: t.target_value })).filter((t) => t.criterionId);
   if (!fromCovenant.length) {
-    for (const k of KEYS) {
+    for (const k of spec.keys) {
       await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,$4,$5,$6), ($1,$2,$7,$8,$5,$6)',
-        [id, units[k], c.byCode.get('I.2')!.id, TARGETS_2024[k]['I.2'], officer('dukcq'), at('2024-11-15T08:30:00'), c.byCode.get('II.4')!.id, TARGETS_2024[k]['II.4']]);
+        [id, units[k], c.byCode.get('I.2')!.id, spec.targets[k]['I.2'], officer(spec.leader), at(d.targetsAt), c.byCode.get('II.4')!.id, spec.targets[k]['II.4']]);
     }
   }
 
-  const unitIds = KEYS.map((k) => units[k]);
-  const keyOf = (unitId: string) => KEYS.find((k) => units[k] === unitId)!;
-  const assignments = generateAssignments(unitIds, 2, 2024);
+  const unitIds = spec.keys.map((k) => units[k]);
+  const keyOf = (unitId: string) => spec.keys.find((k) => units[k] === unitId)!;
+  const assignments = generateAssignments(unitIds, 2, spec.year);
   for (const a of assignments) {
-    await em.query('INSERT INTO review_assignments (round_id, reviewer_unit_id, reviewee_unit_id, created_by, created_at) VALUES ($1,$2,$3,$4,$5)', [id, a.reviewerId, a.revieweeId, officer('dukcq'), at('2024-12-06T08:00:00')]);
+    await em.query('INSERT INTO review_assignments (round_id, reviewer_unit_id, reviewee_unit_id, created_by, created_at) VALUES ($1,$2,$3,$4,$5)', [id, a.reviewerId, a.revieweeId, officer(spec.leader), at(d.assignmentsAt)]);
   }
 
-  const pdf = demoPdf(['Khoi thi dua so 4 - Minh chung (du lieu minh hoa)', 'Tai lieu nay chi dung de trinh dien he thong.']);
-  for (const k of KEYS) {
-    const self = SELF_2024[k];
-    for (const [code, input] of Object.entries(self)) await entry(c, id, k, code, 'self', k, input, at('2024-12-01T10:00:00'), officer(k));
-    for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, at('2024-12-01T11:00:00'), officer(k));
-    // Peers: the first reviewer lowers what PEER_2024 says; the second agrees with the self-assessment.
+  const pdf = demoPdf(spec.evidenceLines);
+  for (const k of spec.keys) {
+    const self = spec.self[k];
+    for (const [code, input] of Object.entries(self)) await entry(c, id, k, code, 'self', k, input, at(d.selfAt), officer(k));
+    for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, at(d.evidenceAt), officer(k));
+    // Peers: the first reviewer scores what `peer` says; the second agrees with the self-assessment.
     const reviewers = assignments.filter((a) => a.revieweeId === units[k]).map((a) => keyOf(a.reviewerId));
     for (const [i, reviewer] of reviewers.entries()) {
       for (const [code, input] of Object.entries(self)) {
-        const lowered = i === 0 ? PEER_2024[k][code] : undefined;
-        await entry(c, id, k, code, 'peer', reviewer, lowered ?? { ...input, note: '' }, at('2024-12-10T14:00:00'), officer(reviewer));
+        const lowered = i === 0 ? spec.peer[k]?.[code] : undefined;
+        await entry(c, id, k, code, 'peer', reviewer, lowered ?? { ...input, note: '' }, at(d.peerAt), officer(reviewer));
       }
     }
-    // The leader appraises; ĐUK các cơ quan TP (the leader unit) is appraised by the deputy.
-    const appraiser: Key = k === 'dukcq' ? 'dukdn' : 'dukcq';
+    // The leader appraises; the leader unit itself is appraised by the deputy.
+    const appraiser = k === spec.leader ? spec.deputy : spec.leader;
     for (const [code, input] of Object.entries(self)) {
-      await entry(c, id, k, code, 'leader', appraiser, LEADER_2024[k][code] ?? { ...input, note: '' }, at('2024-12-14T09:00:00'), officer(appraiser));
+      await entry(c, id, k, code, 'leader', appraiser, spec.appraisal[k]?.[code] ?? { ...input, note: '' }, at(d.appraisalAt), officer(appraiser));
     }
-    for (const [code, text] of Object.entries(EXPLANATIONS_2024[k] ?? {})) {
+    for (const [code, text] of Object.entries(spec.explanations[k] ?? {})) {
       await em.query('INSERT INTO round_explanations (round_id, unit_id, criterion_id, text, updated_by, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,1)',
-        [id, units[k], c.byCode.get(code)!.id, text, officer(k), at('2024-12-18T10:00:00')]);
-      await evidence(c, id, k, code, 'explanation', `Giải trình ${code}.pdf`, pdf, at('2024-12-18T10:05:00'), officer(k));
+        [id, units[k], c.byCode.get(code)!.id, text, officer(k), at(d.explanationAt)]);
+      await evidence(c, id, k, code, 'explanation', `Giải trình ${code}.pdf`, pdf, new Date(at(d.explanationAt).getTime() + 5 * 60_000), officer(k));
     }
-    for (const [code, input] of Object.entries(FINAL_2024[k] ?? {})) await entry(c, id, k, code, 'final', appraiser, input, at('2024-12-23T15:00:00'), officer(appraiser));
+    for (const [code, input] of Object.entries(spec.final[k] ?? {})) await entry(c, id, k, code, 'final', appraiser, input, at(d.finalAt), officer(appraiser));
   }
 
   // Finalise as the service does: the ranking from the rows, the SHA-256 of every row, the digest, the audit entry.
@@ -255,31 +307,80 @@ async function seed2024(
   const names: { id: string; name: string }[] = await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
   const nodes = [...c.nodes.values()];
   const results = computeResults({
-    nodes, notApplicable: new Map(), units: KEYS.map((k) => ({ id: units[k], submittedAt: at(SUBMITTED_2024[k]) })), entries,
+    nodes, notApplicable: new Map(), units: spec.keys.map((k) => ({ id: units[k], submittedAt: at(spec.submitted[k]) })), entries,
     activePeers: new Set(assignments.map((a) => `${a.reviewerId}|${a.revieweeId}`)), targets: new Map(targets.map((t) => [`${t.unit_id}|${t.criterion_id}`, t.target])),
     rule: year.rules.finalScoreRule ?? 'leader_appraisal', tieBreaks: year.rules.tieBreakChain,
   });
   const scheme2 = { rows: c.rows, nodes, byId: new Map(c.rows.map((r) => [r.id, r])), nodeById: c.nodes, notApplicable: new Map() } as unknown as RoundScheme;
-  const ranking = rankingRows(results, scheme2, KEYS.map((k) => ({ id: units[k], name: names.find((n) => n.id === units[k])!.name, submittedAt: at(SUBMITTED_2024[k]) })));
+  const ranking = rankingRows(results, scheme2, spec.keys.map((k) => ({ id: units[k], name: names.find((n) => n.id === units[k])!.name, submittedAt: at(spec.submitted[k]) })));
   const hashed = await em.query(
     `SELECT id, round_id AS "roundId", unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score,
             passed, count, actual::float8 AS actual, items, note, version FROM score_entries WHERE round_id = $1 ORDER BY id`, [id]);
   const rowHashes = hashed.map((r: never) => ({ id: (r as { id: string }).id, sha256: scoreRowHash(r) }));
-  const finalisedAt = at('2024-12-26T16:00:00');
-  const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officer('dukcq'), ranking, rowHashes });
+  const finalisedAt = at(d.finalisedAt);
+  const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officer(spec.leader), ranking, rowHashes });
   await em.query('INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,1,$2,$3,$4,$5,$6)',
-    [id, finalisedAt, officer('dukcq'), JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
+    [id, finalisedAt, officer(spec.leader), JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
   await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2 WHERE id = $1`, [id, finalisedAt]);
-  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, created_by, created_at) SELECT u, $2, 'finalised', 'Chấm điểm thi đua năm 2024: đã hoàn tất, công bố kết quả xếp hạng', $3, $4 FROM unnest($1::uuid[]) AS u`,
-    [unitIds, id, officer('dukcq'), finalisedAt]);
+  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, created_by, created_at) SELECT u, $2, 'finalised', $5, $3, $4 FROM unnest($1::uuid[]) AS u`,
+    [unitIds, id, officer(spec.leader), finalisedAt, `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`]);
   const [b] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [yearId]);
   await audit?.record(em, null, {
     action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId: b.block_id, before: { phase: 'final_review' },
     after: { phase: 'finalised', seq: 1, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) },
-    reason: 'Hội nghị tổng kết Khối thông qua kết quả chấm điểm (dữ liệu minh họa)',
+    reason: spec.reason,
   });
   return id;
 }
+
+/**
+ * Khối thi đua số 1, 2025: the year-end round finalised on 22/12/2025, ready for the year-end conference that a
+ * newcomer replays in the browser (leader Sở Tài chính, deputy Sở Tư pháp).
+ */
+const FULL = (o: Partial<Inputs> = {}): Inputs => ({
+  'I.1': { score: 14 }, 'I.2': { actual: 99 }, 'I.3': { score: 9 }, 'I.4': { passed: true }, 'II.1': { passed: true }, 'II.2': { count: 3 }, 'II.3': { count: 3 },
+  'II.4': { actual: 24 }, 'II.5': { score: 4.5 }, 'III.1': { passed: true }, 'III.2': { score: 9 }, 'III.3': { score: 4.5 }, ...o,
+}) as Inputs;
+
+export const KTD1_2025: FinalisedRoundSpec = {
+  blockCode: 'KTĐ1', year: 2025, title: 'Chấm điểm thi đua năm 2025', keys: ['snv', 'stc', 'stp', 'ttra', 'vpub', 'sqhkt'], leader: 'stc', deputy: 'stp',
+  self: {
+    snv: FULL({ 'I.1': { score: 15, note: 'Hoàn thành 100% nhiệm vụ sắp xếp tổ chức bộ máy theo Nghị quyết 18-NQ/TW' }, 'I.2': { actual: 100 }, 'I.3': { score: 9.5 },
+      'II.2': { count: 4 }, 'II.3': { count: 5 }, 'II.4': { actual: 34 }, 'II.5': { score: 5 }, 'III.2': { score: 10 }, 'III.3': { score: 5 },
+      T: { items: { initiative: 2 }, note: 'Hai sáng kiến cấp Thành phố về số hóa hồ sơ cán bộ' } }),
+    vpub: FULL({ 'I.1': { score: 14.5, note: 'Tham mưu ban hành đúng hạn 100% văn bản theo Chương trình công tác của UBND Thành phố' }, 'I.2': { actual: 100 }, 'I.3': { score: 9.5 },
+      'II.2': { count: 4 }, 'II.3': { count: 4 }, 'II.4': { actual: 30 }, 'II.5': { score: 5 }, 'III.2': { score: 9.5 }, 'III.3': { score: 5 } }),
+    stc: FULL({ 'I.1': { score: 14.5, note: 'Thu ngân sách trên địa bàn đạt 108% dự toán' }, 'I.2': { actual: 99.6 }, 'II.2': { count: 4 }, 'II.4': { actual: 27 }, 'II.5': { score: 5 }, 'III.2': { score: 9.5 } }),
+    stp: FULL({ 'I.3': { score: 8.5 }, 'II.4': { actual: 22 } }),
+    ttra: FULL({ 'I.1': { score: 13.5 }, 'I.2': { actual: 98.2 }, 'I.3': { score: 8.5 }, 'II.2': { count: 2 }, 'II.4': { actual: 20 }, D: { items: { late_report: 1 }, note: 'Nộp chậm báo cáo quý III' } }),
+    sqhkt: FULL({ 'I.1': { score: 13 }, 'I.2': { actual: 97.4 }, 'I.3': { score: 8 }, 'II.2': { count: 2 }, 'II.3': { count: 2 }, 'II.4': { actual: 18 }, 'II.5': { score: 4 } }),
+  },
+  peer: {
+    stc: { 'II.2': { count: 3, note: 'Phong trào thi đua chuyên đề quý IV chưa có báo cáo sơ kết' } },
+    ttra: { 'I.3': { score: 8, note: 'Chỉ số cải cách hành chính năm 2025 giảm 3 bậc' } },
+    snv: { 'II.3': { count: 4, note: 'Một điển hình chưa có quyết định biểu dương' } },
+  },
+  appraisal: {
+    snv: { T: { items: { initiative: 1 }, note: 'Một sáng kiến chưa có quyết định công nhận cấp Thành phố' } },
+    sqhkt: { 'I.3': { score: 7.5, note: 'Chưa hoàn thành số hóa hồ sơ quy hoạch theo kế hoạch' } },
+    ttra: { D: { items: { late_report: 2 }, note: 'Nộp chậm báo cáo quý III và báo cáo năm' } },
+  },
+  explanations: { snv: { T: 'Sáng kiến thứ hai đã được Hội đồng sáng kiến Thành phố công nhận ngày 15/12/2025 (Quyết định số 5180/QĐ-UBND).' } },
+  final: { snv: { T: { items: { initiative: 2 }, note: 'Chấp nhận giải trình: bổ sung quyết định công nhận sáng kiến' } } },
+  submitted: {
+    snv: '2025-12-03T09:20:00', vpub: '2025-12-03T15:45:00', stc: '2025-12-04T10:10:00', stp: '2025-12-04T16:30:00', ttra: '2025-12-05T11:00:00', sqhkt: '2025-12-05T16:40:00',
+  },
+  targets: {
+    snv: { 'I.2': 100, 'II.4': 30 }, vpub: { 'I.2': 100, 'II.4': 28 }, stc: { 'I.2': 100, 'II.4': 26 }, stp: { 'I.2': 100, 'II.4': 24 }, ttra: { 'I.2': 100, 'II.4': 20 }, sqhkt: { 'I.2': 100, 'II.4': 20 },
+  },
+  dates: {
+    opens: '2025-11-17T08:00:00', selfUntil: '2025-12-05T17:00:00', reviewUntil: '2025-12-12T17:00:00', explanationUntil: '2025-12-17T17:00:00', finalUntil: '2025-12-24T17:00:00',
+    targetsAt: '2025-11-17T08:30:00', assignmentsAt: '2025-12-08T08:00:00', selfAt: '2025-12-02T10:00:00', evidenceAt: '2025-12-02T11:00:00', peerAt: '2025-12-10T14:00:00',
+    appraisalAt: '2025-12-12T09:00:00', explanationAt: '2025-12-16T10:00:00', finalAt: '2025-12-19T15:00:00', finalisedAt: '2025-12-22T16:00:00',
+  },
+  evidenceLines: ['Khoi thi dua so 1 - Minh chung nam 2025 (du lieu minh hoa)', 'Tai lieu nay chi dung de trinh dien he thong.'],
+  reason: 'Khối trưởng chốt kết quả chấm điểm năm 2025 trước hội nghị tổng kết (dữ liệu minh họa)',
+};
 
 /** Progress of the 2025 mid-year round: one unit submitted, one waiting for its head, two half-way, one not started. */
 const SELF_2025: Record<Key, Inputs> = {

@@ -20,6 +20,8 @@ export interface DemoIds {
 export interface ScoringDemoResult {
   scheme2024Id: string;
   scheme2025Id: string;
+  /** Khối thi đua số 1's 2025 scheme (the same criteria), when that block year exists. */
+  ktd1Scheme2025Id?: string;
 }
 
 interface DemoRow {
@@ -133,11 +135,15 @@ export async function seedScoringDemo(em: EntityManager, ids: DemoIds): Promise<
   const account = async (email: string): Promise<string | null> => (await em.query('SELECT id FROM accounts WHERE email = $1', [email]))[0]?.id ?? null;
   const s2024 = await insertDemoScheme(em, y2024, 1, KTD4_SCHEME, { createdBy: await account('canbo.dukcq@thidua.vn'), titleSuffix: ' năm 2024' });
   const s2025 = await insertDemoScheme(em, y2025, 1, KTD4_SCHEME, { basedOn: s2024.id, createdBy: await account('canbo.dukdn@thidua.vn'), titleSuffix: ' năm 2025' });
+  const k1 = await blockYearId(em, ids, 'KTĐ1', 2025).catch(() => null);
+  const k1Scheme = k1
+    ? await insertDemoScheme(em, k1, 1, { ...KTD4_SCHEME, title: 'Biểu chấm điểm thi đua Khối thi đua số 1' }, { createdBy: await account('canbo.stc@thidua.vn'), titleSuffix: ' năm 2025' })
+    : null;
   if (em.queryRunner?.isTransactionActive) {
     await new AuditService(em.connection).record(em, null, {
       action: 'demo.scoring', entityType: 'system', reason: 'Nạp dữ liệu minh họa: biểu chấm điểm',
-      after: { schemes: [s2024.id, s2025.id], criteria: KTD4_SCHEME.rows.length },
+      after: { schemes: [s2024.id, s2025.id, k1Scheme?.id].filter(Boolean), criteria: KTD4_SCHEME.rows.length },
     });
   }
-  return { scheme2024Id: s2024.id, scheme2025Id: s2025.id };
+  return { scheme2024Id: s2024.id, scheme2025Id: s2025.id, ktd1Scheme2025Id: k1Scheme?.id };
 }
