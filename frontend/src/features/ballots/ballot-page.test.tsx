@@ -45,6 +45,15 @@ describe('Ballot page', () => {
     expect(api.unmatched).toEqual([]);
   });
 
+  it('tells the head of an absent unit why it cannot vote, with no ballot form', async () => {
+    const reason = 'Đơn vị của bạn không có mặt tại hội nghị khi mở bỏ phiếu nên không được bỏ phiếu.';
+    stubApi({ 'GET /api/auth/me': lhpHead, 'GET /api/ballots/:id': ballot({ myUnit: { unitId: units.lhp.id, present: false, hasVoted: false, canVote: false, reason } }) });
+    renderRoute('/ballots/ballot-1');
+    await findPage(TITLE);
+    expect(screen.getByText(`Chưa bỏ phiếu được: ${reason}`)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Bỏ phiếu' })).toBeNull();
+  });
+
   it('shows the leader the count and who voted while open, no contents; closing shows the result and a re-vote on a tie', async () => {
     const leaderPerms = { canRun: true, canClose: true, canEnterPaperTally: false, canOpenRevote: false };
     const open = ballot({ ballotsCast: 2, voters: [voter(units.bql), voter(units.dukdn)], permissions: leaderPerms,

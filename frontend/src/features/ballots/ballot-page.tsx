@@ -72,7 +72,7 @@ function MyVote({ ballot: b }: { ballot: Ballot }) {
   const my = b.myUnit;
   if (!my || b.mode !== 'electronic') return null;
   if (my.hasVoted) return <Alert type="success" showIcon title={t('unitHasVoted')} style={{ marginBottom: 16 }} />;
-  if (!my.canVote) return my.present && my.reason ? <Alert type="info" showIcon title={t('cannotVote', { reason: my.reason })} style={{ marginBottom: 16 }} /> : null;
+  if (!my.canVote) return my.reason ? <Alert type="info" showIcon title={t('cannotVote', { reason: my.reason })} style={{ marginBottom: 16 }} /> : null;
 
   const full = chosen.length >= b.quota;
   const toggle = (unitId: string, on: boolean) => setChosen((c) => (on ? [...c, unitId] : c.filter((x) => x !== unitId)));

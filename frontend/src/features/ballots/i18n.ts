@@ -116,7 +116,6 @@ export const ballotStrings = {
     revoteOk: 'Đã mở vòng bầu lại.',
     seriesElected: 'Kết quả cuối cùng của loạt bỏ phiếu',
     rounds: 'Các vòng',
-    resultHidden: 'Kết quả chỉ có sau khi kết thúc bỏ phiếu.',
 
     // tally record
     tallyRecord: 'Biên bản kiểm phiếu',
