@@ -87,4 +87,45 @@ describe('Conference ballots page', () => {
     expect(await within(card).findByText(message)).toBeInTheDocument();
     expect(api.calls('POST /api/ballots')).toHaveLength(1);
   });
+
+  it('lets the leader reorder the rotation, see the suggestion it gives, and record the seats with that order', async () => {
+    const inSession = { ...yearEnd, status: 'in_session' as const };
+    const ref = (u: { id: string; name: string }) => ({ unitId: u.id, name: u.name });
+    const seats = (over: object) => ({
+      blockYearId: 'by-2024', year: 2024, nextYear: 2025,
+      current: { leaderUnitId: units.dukcq.id, leaderUnitName: units.dukcq.name, deputyUnitId: units.dukdn.id, deputyUnitName: units.dukdn.name },
+      rotationOrder: [units.dukcq, units.dukdn, units.bql, units.lhp].map(ref),
+      suggestion: { leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.bql.id, deputyUnitName: units.bql.name, notes: [] },
+      election: null, nextYearId: null, canElect: true, ...over,
+    });
+    const api = stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/conferences/:id': inSession,
+      'GET /api/conferences/:id/quorum': inSession.quorum,
+      'GET /api/ballots': [],
+      'GET /api/awards/catalogue': [],
+      // A trial order: the unit after the deputy in that order is suggested as deputy.
+      'GET /api/block-years/:id/seat-suggestion': (req) => reply(200, req.query.get('rotationOrder')
+        ? seats({ suggestion: { leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.lhp.id, deputyUnitName: units.lhp.name, notes: [] } })
+        : seats({})),
+      'POST /api/block-years/:id/seat-election': reply(200, seats({})),
+    });
+    renderRoute('/conferences/conf-ye/ballots');
+    await findPage(`Bỏ phiếu kín – ${TITLE}`);
+    const card = await screen.findByRole('region', { name: 'Bầu Khối trưởng, Khối phó năm 2025' });
+    const list = within(card).getByRole('list', { name: 'Thứ tự luân phiên' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([units.dukcq.name, units.dukdn.name, units.bql.name, units.lhp.name].map((n) => expect.stringContaining(n)));
+    expect(within(list).getByRole('button', { name: `Đưa ${units.dukcq.name} lên trước` })).toBeDisabled();
+
+    await userEvent.click(within(list).getByRole('button', { name: `Đưa ${units.lhp.name} lên trước` }));
+    await waitFor(() => expect(api.calls('GET /api/block-years/:id/seat-suggestion').some((c) => c.query.get('rotationOrder') === [units.dukcq, units.dukdn, units.lhp, units.bql].map((u) => u.id).join(','))).toBe(true));
+    expect(await within(card).findByRole('status', { name: 'Đề xuất theo thứ tự này' })).toHaveTextContent(`Khối phó: ${units.lhp.name}`);
+
+    await userEvent.click(within(card).getByRole('button', { name: 'Theo đề xuất' }));
+    await userEvent.click(within(card).getByRole('button', { name: 'Ghi nhận kết quả bầu' }));
+    await waitFor(() => expect(api.calls('POST /api/block-years/:id/seat-election')).toHaveLength(1));
+    expect(api.calls('POST /api/block-years/:id/seat-election')[0].body).toEqual({
+      conferenceId: 'conf-ye', leaderUnitId: units.dukdn.id, deputyUnitId: units.lhp.id, rotationOrder: [units.dukcq, units.dukdn, units.lhp, units.bql].map((u) => u.id),
+    });
+  });
 });

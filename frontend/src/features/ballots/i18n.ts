@@ -56,6 +56,12 @@ export const ballotStrings = {
     electedOk: 'Đã ghi nhận Khối trưởng, Khối phó năm sau.',
     electInSession: 'Ghi nhận kết quả bầu khi hội nghị đang diễn ra.',
     useSuggestion: 'Theo đề xuất',
+    rotationEdit: 'Thứ tự luân phiên',
+    rotationHint: 'Khối phó năm nay lên Khối trưởng; đơn vị kế tiếp theo thứ tự này làm Khối phó. Thứ tự được lưu cùng kết quả bầu và dùng cho các năm sau.',
+    moveUp: 'Đưa {name} lên trước',
+    moveDown: 'Đưa {name} xuống sau',
+    trialSuggestion: 'Đề xuất theo thứ tự này',
+    resetOrder: 'Về thứ tự đang dùng',
     goNextYear: 'Khởi tạo năm tiếp theo',
     nextYearExists: 'Năm thi đua tiếp theo đã được khởi tạo.',
     viewNextYear: 'Xem năm thi đua tiếp theo',
@@ -161,6 +167,8 @@ export const ballotStrings = {
     signRecord: 'Sign the record',
     startNextYear: 'Start next year',
     nextYearTitleShort: 'Start next year',
+    rotationEdit: 'Rotation order',
+    trialSuggestion: 'Suggestion for this order',
   },
 };
 

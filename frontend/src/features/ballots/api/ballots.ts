@@ -41,6 +41,13 @@ export const useBallots = (conferenceId: string, live = false) =>
 export const useBallot = (id: string) =>
   useQuery({ ...ballotQueryOptions(id), refetchInterval: (q) => (q.state.data?.status === 'open' ? BALLOT_POLL_MS : false) });
 export const useSeatSuggestion = (blockYearId: string | undefined) => useQuery({ ...seatSuggestionQueryOptions(blockYearId ?? ''), enabled: !!blockYearId });
+/** The suggestion a trial rotation order gives (nothing is saved); the last answer stays while the next loads. */
+export const useTrialSuggestion = (blockYearId: string, order: string[] | null) => useQuery({
+  queryKey: [...keys.seats(blockYearId), 'trial', order?.join(',')],
+  queryFn: () => unwrap(api.GET('/api/block-years/{id}/seat-suggestion', { params: { path: { id: blockYearId }, query: { rotationOrder: order!.join(',') } } })),
+  enabled: !!order,
+  placeholderData: (previous) => previous,
+});
 export const useEligibility = (blockYearId: string, award: string | undefined) =>
   useQuery({ ...eligibilityQueryOptions(blockYearId, award ?? ''), enabled: !!award });
 export const useCatalogue = (year: number | undefined) => useQuery({ ...catalogueQueryOptions(year ?? 0), enabled: !!year });
