@@ -15,10 +15,26 @@ export async function launch() {
   });
 }
 
-/** A fresh context (own cookies), signed in through the real form. */
+/**
+ * Steps of one journey, each building on the one before: after a failure the rest are skipped, not run on a
+ * broken state. `const step = sequence(it);` then `step(name, fn)` as `it`.
+ */
+export function sequence(it) {
+  let broken = null;
+  return (name, fn) => it(name, async (t) => {
+    if (broken) return t.skip(`bước trước thất bại: ${broken}`);
+    try { await fn(); } catch (e) { broken = name; throw e; }
+  });
+}
+
+/** A fresh context (own cookies), signed in through the real form. A refused API call is printed, so a failed step says what the server answered. */
 export async function signIn(browser, email, password = PASSWORD) {
   const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true, viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
+  page.on('response', async (r) => {
+    if (!r.url().includes('/api/') || r.status() < 400) return;
+    console.log(`# ${email}: ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
+  });
   await page.goto(`${BASE}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);

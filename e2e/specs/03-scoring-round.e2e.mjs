@@ -5,7 +5,7 @@
 // The three other units' self-assessments go through the API (the same calls the form makes).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, BASE, confirmPopover, launch, screenshot, signIn } from '../lib.mjs';
+import { apiCall, BASE, confirmPopover, launch, screenshot, sequence, signIn } from '../lib.mjs';
 
 const LEADER = 'canbo.dukdn@thidua.vn'; // ĐUK Doanh nghiệp holds the 2025 leader seat
 const OFFICER = (k) => `canbo.${k}@thidua.vn`;
@@ -42,12 +42,7 @@ async function upload(page, url, name) {
 }
 
 describe('scoring: a year-end round from the scheme to the ranking', () => {
-  // Each step builds on the one before: after a failure the rest are skipped, not run on a broken state.
-  let broken = null;
-  const step = (name, fn) => it(name, async (t) => {
-    if (broken) return t.skip(`bước trước thất bại: ${broken}`);
-    try { await fn(); } catch (e) { broken = name; throw e; }
-  });
+  const step = sequence(it);
   let browser;
   let year;
   let round;
@@ -142,7 +137,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
       await page.getByText(/^Đã lưu/).first().waitFor();
       await page.getByRole('button', { name: 'Nộp bản tự chấm' }).click();
       await confirmPopover(page, 'Nộp');
-      await page.getByText('Đã gửi; bản tự chấm chờ thủ trưởng xác nhận nộp.').waitFor();
+      await page.getByText('Chờ thủ trưởng xác nhận', { exact: true }).first().waitFor(); // the status, which outlasts the toast
       if (k === 'lhp') await screenshot(page, '03-self-assessment');
       await context.close();
 
@@ -184,7 +179,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
     await officer.page.getByText(/^Đã lưu/).first().waitFor();
     await officer.page.getByRole('button', { name: 'Nộp bản tự chấm' }).click();
     await confirmPopover(officer.page, 'Nộp');
-    await officer.page.getByText('Đã gửi; bản tự chấm chờ thủ trưởng xác nhận nộp.').waitFor();
+    await officer.page.getByText('Chờ thủ trưởng xác nhận', { exact: true }).first().waitFor();
     await officer.context.close();
     const head = await signIn(browser, HEAD('lhp'));
     await head.page.goto(`${BASE}/rounds/${round.id}/units/${unit.lhp}`);

@@ -7,16 +7,7 @@
 // award, and the 2026 draft year, started from the next-year page, shows the bonus points.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, BASE, confirmPopover, docxText, downloadBytes, launch, screenshot, signIn as signInForm } from '../lib.mjs';
-
-/** Signs in; a refused API call is printed, so a failed step says what the server answered. */
-async function signIn(browser, email) {
-  const session = await signInForm(browser, email);
-  session.page.on('response', async (r) => {
-    if (r.url().includes('/api/') && r.status() >= 400) console.log(`# ${email}: ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
-  });
-  return session;
-}
+import { apiCall, BASE, confirmPopover, docxText, downloadBytes, launch, screenshot, sequence, signIn } from '../lib.mjs';
 
 const LEADER = 'canbo.stc@thidua.vn'; // Sở Tài chính holds the 2025 leader seat of Khối 1
 const LEADER_HEAD = 'thutruong.stc@thidua.vn';
@@ -33,12 +24,7 @@ const FLAG = 'Cờ thi đua của UBND Thành phố';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe('year end: ballot, dossier, the board, the decision, next year', () => {
-  // Each step builds on the one before: after a failure the rest are skipped, not run on a broken state.
-  let broken = null;
-  const step = (name, fn) => it(name, async (t) => {
-    if (broken) return t.skip(`bước trước thất bại: ${broken}`);
-    try { await fn(); } catch (e) { broken = name; throw e; }
-  });
+  const step = sequence(it);
   let browser;
   let year;
   let conference;
@@ -54,6 +40,17 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
     await context.close();
   });
   after(() => browser?.close());
+
+  /** The leader unit's head submits the complete dossier. */
+  async function headSubmits() {
+    const { context, page } = await signIn(browser, LEADER_HEAD);
+    await page.goto(`${BASE}/proposals/${proposalId}`);
+    await page.getByText('Hồ sơ đã đủ thành phần.').waitFor();
+    await page.getByRole('button', { name: 'Trình hồ sơ' }).click();
+    await confirmPopover(page, 'Đồng ý trình');
+    await page.getByText('Đã trình hồ sơ.').waitFor();
+    await context.close();
+  }
 
   step('the leader opens the planned year-end conference and checks in five of the six units', async () => {
     const { context, page } = await signIn(browser, LEADER);
@@ -202,13 +199,7 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
     await nominee.page.getByText('Đã tải lên báo cáo thành tích.').waitFor();
     await nominee.context.close();
 
-    const head = await signIn(browser, LEADER_HEAD);
-    await head.page.goto(`${BASE}/proposals/${proposalId}`);
-    await head.page.getByText('Hồ sơ đã đủ thành phần.').waitFor();
-    await head.page.getByRole('button', { name: 'Trình hồ sơ' }).click();
-    await confirmPopover(head.page, 'Đồng ý trình');
-    await head.page.getByText('Đã trình hồ sơ.').waitFor();
-    await head.context.close();
+    await headSubmits();
   });
 
   step('the board takes the dossier from its inbox and returns it with a reason', async () => {
@@ -239,12 +230,7 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
     await page.getByText('Đã lưu tờ trình.').waitFor();
     await context.close();
 
-    const head = await signIn(browser, LEADER_HEAD);
-    await head.page.goto(`${BASE}/proposals/${proposalId}`);
-    await head.page.getByRole('button', { name: 'Trình hồ sơ' }).click();
-    await confirmPopover(head.page, 'Đồng ý trình');
-    await head.page.getByText('Đã trình hồ sơ.').waitFor();
-    await head.context.close();
+    await headSubmits();
   });
 
   step('the board approves the dossier and records the decision', async () => {
