@@ -84,9 +84,9 @@ describe('block years', () => {
 
   describe('leader rights follow the seat', () => {
     it('the 2024 leader edits 2024 only while drafting; 2025 is the 2025 leader’s; moving the seat moves the rights', async () => {
-      // 2024 is under way: the leader's seat is there, but the rules are adopted.
+      // 2024 is done (the council decided its dossier): the leader's seat is there, but the rules are adopted.
       let y24 = await expectStatus(leader.get(`/api/block-years/${y2024}`), 200);
-      expect(y24.status).toBe('in_progress');
+      expect(y24.status).toBe('decided');
       expect(y24.permissions).toEqual({ canManage: false, seat: 'leader', canEditRules: false });
       const adopted = await leader.patch(`/api/block-years/${y2024}`, { legalBasis: [...y24.legalBasis, NEW_INSTRUMENT], version: y24.version });
       expect(adopted.status).toBe(409);

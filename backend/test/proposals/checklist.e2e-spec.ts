@@ -118,6 +118,7 @@ describe('award proposal dossier: checklist, cancellation, deadlines', () => {
   it('an archived year is read-only for the block', async () => {
     const board = await t.as(K4.board);
     await expectStatus(board.post(url('/return'), { reason: 'Bổ sung hồ sơ' }), 200);
+    const [{ status }] = await t.ds.query('SELECT status FROM block_years WHERE id = $1', [y.yearId]);
     await t.ds.query(`UPDATE block_years SET status = 'archived' WHERE id = $1`, [y.yearId]);
     try {
       const p = await expectStatus(y.leader.get(url()), 200);
@@ -127,7 +128,7 @@ describe('award proposal dossier: checklist, cancellation, deadlines', () => {
       expect(res.body.code).toBe('archived');
       expect((await y.leaderHead.post(url('/submit'))).body.code).toBe('archived');
     } finally {
-      await t.ds.query(`UPDATE block_years SET status = 'in_progress' WHERE id = $1`, [y.yearId]);
+      await t.ds.query('UPDATE block_years SET status = $2 WHERE id = $1', [y.yearId, status]);
     }
   });
 });

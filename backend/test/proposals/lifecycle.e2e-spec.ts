@@ -158,6 +158,9 @@ describe('award proposal dossier: lifecycle', () => {
     expect(p).toMatchObject({ status: 'submitted', statusLabel: 'Đã trình', nomineesFrozen: true, dueDate: due, workingDaysLeft: 3, overdue: false, appraisalWorkingDays: 3, submissions: 1 });
     expect(p.letter.date).toBe(today);
     expect(due).toBe(addWorkingDays(today, 3));
+    // The block year follows its dossier, audited.
+    expect((await t.ds.query('SELECT status FROM block_years WHERE id = $1', [y.yearId]))[0].status).toBe('submitted');
+    expect((await auditOf(t.ds, 'block_year', y.yearId)).filter((a) => a.action === 'block_year.status').map((a) => [a.before.status, a.after.status])).toEqual([['setup', 'submitted']]);
     expect(p.history.at(-1)).toMatchObject({ kind: 'submitted', dueDate: due, detail: { submission: 1, appraisalWorkingDays: 3 } });
     expect(await t.ds.query('SELECT award_code, unit_id FROM proposal_nominees WHERE proposal_id = $1 ORDER BY sort', [id])).toEqual([
       { award_code: 'city_flag', unit_id: y.ids.dukcq }, { award_code: 'city_merit', unit_id: y.ids.dukcq }, { award_code: 'city_merit', unit_id: y.ids.dukdn },
@@ -285,6 +288,7 @@ describe('award proposal dossier: lifecycle', () => {
     await expectStatus(board.post(url('/decisions'), { ...decision, decisionNumber: '513/QĐ-UBND', nominees: [{ unitId: y.ids.dukcq, code: 'city_merit' }] }), 201);
     const done = await expectStatus(board.post(url('/decisions'), { outcome: 'not_awarded', reason: 'Đơn vị bị xử lý kỷ luật trong năm', nominees: [{ unitId: y.ids.dukdn, code: 'city_merit' }] }), 201);
     expect(done).toMatchObject({ status: 'decided', statusLabel: 'Đã có quyết định', decidedCount: 3 });
+    expect((await t.ds.query('SELECT status FROM block_years WHERE id = $1', [y.yearId]))[0].status).toBe('decided');
     expect(done.decidedAt).toBeTruthy();
     expect(done.history.slice(-4).map((x: any) => x.kind)).toEqual(['decision', 'decision', 'decision', 'decided']);
     expect(done.nominees.find((n: any) => n.unitId === y.ids.dukdn).decision).toMatchObject({ outcome: 'not_awarded', reason: 'Đơn vị bị xử lý kỷ luật trong năm', awardHistoryId: null });
