@@ -47,7 +47,6 @@ export const proposalStrings = {
     dossierTitle: 'Hồ sơ đề nghị khen thưởng {block} năm {year}',
     toList: 'Hộp hồ sơ',
     history: 'Quá trình xử lý',
-    by: 'Người thực hiện',
     reason: 'Lý do',
     checklist: 'Thành phần hồ sơ',
     present: 'Đã có',
@@ -92,7 +91,6 @@ export const proposalStrings = {
     submitOk: 'Đồng ý trình',
     submitConfirm: 'Trình hồ sơ lên Ban Thi đua – Khen thưởng Thành phố? Danh sách đề nghị sẽ được chốt.',
     submittedOk: 'Đã trình hồ sơ.',
-    submitHeadOnly: 'Chỉ thủ trưởng đơn vị Khối trưởng được trình hồ sơ.',
     cancelProposal: 'Hủy hồ sơ',
     cancelConfirm: 'Hủy hồ sơ này? Hồ sơ được giữ lại trong lịch sử, khối có thể lập hồ sơ mới.',
     cancelReason: 'Lý do hủy',
@@ -129,7 +127,6 @@ export const proposalStrings = {
     required: 'Bắt buộc',
     dateFormat: 'dd/mm/yyyy',
     decisionRecorded: 'Đã ghi nhận quyết định.',
-    noBoardActions: '',
   },
   en: {
     inboxTitle: 'Award proposal dossiers',

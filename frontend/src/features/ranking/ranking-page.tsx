@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
+import { ReasonButton } from '@/components/reason-button';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { compareVi, formatDateTime, formatNumber } from '@/lib/format';
@@ -200,29 +201,12 @@ function ReopenButton({ roundId }: { roundId: string }) {
   const t = useT(rankingStrings);
   const { message } = App.useApp();
   const reopen = useReopen();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const confirm = () => {
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    reopen.mutate({ id: roundId, reason: reason.trim() }, {
-      onSuccess: () => { setOpen(false); message.success(t('reopenedOk')); },
-      onError: (e) => message.error(e.message),
-    });
-  };
   return (
-    <>
-      <Button danger onClick={() => { setReason(''); setMissing(false); setOpen(true); }}>{t('reopen')}</Button>
-      <Modal open={open} title={t('reopenTitle')} okText={t('reopen')} cancelText={t('action.cancel')} okButtonProps={{ danger: true, loading: reopen.isPending }} onOk={confirm} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Typography.Paragraph>{t('reopenBody')}</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={2000} aria-label={t('reopenReason')} placeholder={t('reopenReason')} value={reason} status={missing ? 'error' : undefined}
-          onChange={(e) => { setReason(e.target.value); setMissing(false); }} />
-        {missing && <Typography.Text type="danger" role="alert">{t('reopenReasonRequired')}</Typography.Text>}
-      </Modal>
-    </>
+    <ReasonButton
+      label={t('reopen')} title={t('reopenTitle')} body={t('reopenBody')} okText={t('reopen')} reasonLabel={t('reopenReason')} requiredMessage={t('reopenReasonRequired')}
+      loading={reopen.isPending}
+      onConfirm={(reason) => reopen.mutateAsync({ id: roundId, reason }).then(() => void message.success(t('reopenedOk')), (e: Error) => { message.error(e.message); throw e; })}
+    />
   );
 }
 

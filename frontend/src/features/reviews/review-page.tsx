@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, Col, Flex, Input, Modal, Row, Segmented, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Card, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/app/paths';
+import { ReasonButton } from '@/components/reason-button';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
@@ -139,34 +139,15 @@ function RecuseButton({ assignmentId, roundId, unitName }: { assignmentId: strin
   const { message } = App.useApp();
   const navigate = useNavigate();
   const recuse = useRecuse();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const confirm = () => {
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    recuse.mutate({ assignmentId, reason: reason.trim(), roundId }, {
-      onSuccess: () => {
-        setOpen(false);
+  return (
+    <ReasonButton
+      label={t('recuse')} title={t('recuseTitle', { unit: unitName })} body={t('recuseHint')} okText={t('recuseConfirm')} reasonLabel={t('recuseReason')} requiredMessage={t('recuseReasonRequired')}
+      loading={recuse.isPending}
+      onConfirm={(reason) => recuse.mutateAsync({ assignmentId, reason, roundId }).then(() => {
         message.success(t('recusedOk'));
         navigate(paths.round.getHref(roundId));
-      },
-      onError: (e) => message.error(e.message),
-    });
-  };
-  return (
-    <>
-      <Button danger onClick={() => { setReason(''); setMissing(false); setOpen(true); }}>{t('recuse')}</Button>
-      <Modal open={open} title={t('recuseTitle', { unit: unitName })} okText={t('recuseConfirm')} cancelText={t('action.cancel')} okButtonProps={{ danger: true, loading: recuse.isPending }}
-        onOk={confirm} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Typography.Paragraph>{t('recuseHint')}</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={2000} aria-label={t('recuseReason')} placeholder={t('recuseReason')} value={reason} status={missing ? 'error' : undefined}
-          onChange={(e) => { setReason(e.target.value); setMissing(false); }} />
-        {missing && <Typography.Text type="danger" role="alert">{t('recuseReasonRequired')}</Typography.Text>}
-      </Modal>
-    </>
+      }, (e: Error) => { message.error(e.message); throw e; })}
+    />
   );
 }
 

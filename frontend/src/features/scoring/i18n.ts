@@ -86,7 +86,6 @@ export const scoringStrings = {
     problems: 'Các vấn đề còn lại ({n})',
     problemsHint: 'Bấm vào một vấn đề để tới dòng đó.',
     wholeScheme: 'Cả biểu',
-    goToRow: 'Tới dòng {code}',
     noCriteria: 'Biểu chưa có nhóm, tiêu chí nào.',
     tree: 'Cây tiêu chí',
     code: 'Mã',
