@@ -21,7 +21,7 @@ import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot
 import { paperTally, RuleInputError, tally, type VoteSetup } from './rules';
 import { seriesState, StoredResult } from './series';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
-import { tallyRecordDocument, tallyRecordHash } from './tally-record-document';
+import { percentText, tallyRecordDocument, tallyRecordHash } from './tally-record-document';
 import { approvalProblem, isDelegate } from './voting';
 
 /** The final outcome of a ballot series (contracts5.md). */
@@ -461,9 +461,8 @@ export class BallotsService {
     const state = seriesState((await seriesRows(em, b.series_id)).map(roundRecord));
     if (!state.complete) return;
     const r = state.last.result!;
-    const pct = (n: number) => String(n).replace('.', ',');
     const who = state.elected.length
-      ? state.elected.map((u) => `${u.name} (${u.approvals} phiếu đồng ý, đạt ${pct(u.percent)}%)`).join('; ')
+      ? state.elected.map((u) => `${u.name} (${u.approvals} phiếu đồng ý, đạt ${percentText(u.percent)})`).join('; ')
       : 'không có đơn vị nào đạt ngưỡng trúng cử';
     await recordSessionOutcome(em, {
       conferenceId: b.conference_id, kind: 'ballot_result', refId: b.series_id, present: r.present, members: r.members, actorId: actor.id,

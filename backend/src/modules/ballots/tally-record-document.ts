@@ -75,7 +75,8 @@ export function tallyRecordHash(data: TallyRecordData): string {
 }
 
 const BASE_LABEL = { members: 'tổng số đơn vị thành viên', present: 'số đơn vị có mặt' } as const;
-const pct = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+/** 66.666 → "66,67%" (Vietnamese decimal comma, at most two decimals). */
+export const percentText = (n: number) => `${n.toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
 const para = (content: string): Block => ({ kind: 'paragraph', content });
 const labelled = (label: string, text: string): Block => ({ kind: 'paragraph', content: [{ text: `${label}: `, bold: true }, { text }] });
 const centred = (text: string): TableCell => ({ text, align: 'center' });
@@ -90,7 +91,7 @@ function roundBlocks(r: TallyRoundData, several: boolean): Block[] {
   blocks.push(labelled('Số đơn vị được bầu tối đa', `${r.quota}`));
   blocks.push(labelled(
     'Điều kiện trúng cử',
-    `số phiếu đồng ý phải trên ${pct(r.thresholdPercent)} ${BASE_LABEL[r.thresholdBase]} (${r.base} × ${pct(r.thresholdPercent)} = ${r.threshold.toLocaleString('vi-VN')}), tức ít nhất ${r.approvalsNeeded} phiếu`,
+    `số phiếu đồng ý phải trên ${percentText(r.thresholdPercent)} ${BASE_LABEL[r.thresholdBase]} (${r.base} × ${percentText(r.thresholdPercent)} = ${r.threshold.toLocaleString('vi-VN')}), tức ít nhất ${r.approvalsNeeded} phiếu`,
   ));
   blocks.push({
     kind: 'table',
@@ -103,7 +104,7 @@ function roundBlocks(r: TallyRoundData, several: boolean): Block[] {
       { header: 'Kết quả', width: 13, align: 'center' },
     ],
     rows: r.candidates.map((c, i) => [
-      centred(String(i + 1)), c.name, centred(c.rank === null ? '' : String(c.rank)), centred(String(c.approvals)), centred(pct(c.percent)),
+      centred(String(i + 1)), c.name, centred(c.rank === null ? '' : String(c.rank)), centred(String(c.approvals)), centred(percentText(c.percent)),
       centred(c.elected ? 'Trúng cử' : r.revote?.names.includes(c.name) ? 'Bầu lại' : 'Không trúng cử'),
     ]),
   });
@@ -136,7 +137,7 @@ export function tallyRecordDocument(data: TallyRecordData, meta: TallyRecordMeta
     blocks.push(para(`Căn cứ kết quả kiểm phiếu, các đơn vị sau trúng cử đề nghị tặng ${data.awardName} năm ${data.year}:`));
     blocks.push({
       kind: 'list', style: 'numbered',
-      items: data.elected.map((e) => `${e.name}: ${e.approvals} phiếu đồng ý, đạt ${pct(e.percent)}${data.rounds.length > 1 ? ` (${e.round === 1 ? 'vòng bầu thứ nhất' : `vòng bầu lại lần ${e.round - 1}`})` : ''};`),
+      items: data.elected.map((e) => `${e.name}: ${e.approvals} phiếu đồng ý, đạt ${percentText(e.percent)}${data.rounds.length > 1 ? ` (${e.round === 1 ? 'vòng bầu thứ nhất' : `vòng bầu lại lần ${e.round - 1}`})` : ''};`),
     });
   } else {
     blocks.push(para(`Không có đơn vị nào đạt số phiếu đồng ý cần thiết để đề nghị tặng ${data.awardName} năm ${data.year}.`));

@@ -8,6 +8,7 @@ import type { Block, DocumentModel, TableCell } from '../documents';
 import { signatoryName } from '../conferences/minutes-document';
 import { vnDate } from '../drafts/draft-content';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';
+import { percentText } from '../ballots/tally-record-document';
 
 export const CITY_AGENCY = 'Ủy ban nhân dân Thành phố Hà Nội';
 
@@ -26,7 +27,7 @@ export const NOMINEE_LIST_HEADERS = ['STT', 'Tên đơn vị', 'Hình thức khe
 export const DECISION_LIST_HEADERS = ['STT', 'Tên tập thể', 'Hình thức khen thưởng', 'Ghi chú'];
 
 /** "100%", "66,67%". */
-export const percentText = (p: number) => `${(Math.round(p * 100) / 100).toLocaleString('vi-VN', { maximumFractionDigits: 2 })}%`;
+export { percentText };
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** Nominees grouped by award, in the order of first appearance. */

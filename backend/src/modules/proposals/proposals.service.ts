@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, invalidField, notFound } from '../../co
 import { loadYearContext, YearContext } from '../../common/scope/year-context';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
+import { advanceYearStatus } from '../block-years/year-status';
 import { AwardsService, type OverviewProposal } from '../awards/awards.service';
 import { BallotsService } from '../ballots/ballots.service';
 import { checkBlockQuotas, type QuotaBreach } from '../ballots/rules';
@@ -129,9 +130,6 @@ interface Sources {
 const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 const dateOnly = (d: string | null): string | null => (d ? d.slice(0, 10) : null);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** The block year's statuses in cycle order (the `ck_block_years_status` values, archived last). */
-const YEAR_CYCLE = ['setup', 'planning', 'signed', 'in_progress', 'year_end', 'submitted', 'decided'];
 
 @Injectable()
 export class ProposalsService implements OnModuleInit {
@@ -437,24 +435,7 @@ export class ProposalsService implements OnModuleInit {
     };
     await this.event(em, id, 'submitted', actor, { at: now, dueDate, detail });
     await this.audit.record(em, actor, { action: 'proposal.submit', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'submitted', dueDate, ...detail } });
-    await this.advanceYear(em, actor, y, 'submitted');
-  }
-
-  /**
-   * The block year follows its dossier through the cycle (domain.md §3): "submitted" once sent to the board,
-   * "decided" once every nominee has the council's decision. Only forwards; an archived year is left alone.
-   */
-  private async advanceYear(em: EntityManager, actor: Actor, y: { blockYearId: string; blockId: string }, to: 'submitted' | 'decided'): Promise<void> {
-    const earlier = YEAR_CYCLE.slice(0, YEAR_CYCLE.indexOf(to));
-    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
-    const [[row]] = await em.query(
-      `UPDATE block_years n SET status = $2, version = n.version + 1, updated_at = now() FROM block_years o
-       WHERE n.id = $1 AND o.id = n.id AND n.status = ANY($3) RETURNING o.status AS before`, [y.blockYearId, to, earlier]);
-    if (!row) return;
-    await this.audit.record(em, actor, {
-      action: 'block_year.status', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId, before: { status: row.before }, after: { status: to },
-      reason: to === 'submitted' ? 'Đã trình hồ sơ đề nghị khen thưởng' : 'Đã có quyết định khen thưởng cho mọi đơn vị được đề nghị',
-    });
+    await advanceYearStatus(em, this.audit, actor, y, 'submitted', 'Đã trình hồ sơ đề nghị khen thưởng');
   }
 
   async cancel(actor: Actor, id: string, reason: string): Promise<ProposalDto> {
@@ -574,7 +555,7 @@ export class ProposalsService implements OnModuleInit {
     if (undecided === 0) {
       await em.query(`UPDATE proposals SET status = 'decided', decided_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, now]);
       await this.event(em, id, 'decided', actor, { at: now });
-      await this.advanceYear(em, actor, y, 'decided');
+      await advanceYearStatus(em, this.audit, actor, y, 'decided', 'Đã có quyết định khen thưởng cho mọi đơn vị được đề nghị');
     } else {
       await em.query('UPDATE proposals SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
     }

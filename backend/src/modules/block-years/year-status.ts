@@ -1,0 +1,19 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import type { AuditService } from '../audit/audit.service';
+import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from './entities/block-year.entity';
+
+/**
+ * Moves a block year forward in its cycle (domain.md §3) when another module reaches a step, e.g. the
+ * dossier sent ("submitted") or decided ("decided"). Only forwards (statuses are listed in cycle order);
+ * an archived year is left alone. Audited as `block_year.status`.
+ */
+export async function advanceYearStatus(em: EntityManager, audit: AuditService, actor: Actor, y: { blockYearId: string; blockId: string }, to: BlockYearStatus, reason: string): Promise<void> {
+  const earlier = BLOCK_YEAR_STATUSES.slice(0, BLOCK_YEAR_STATUSES.indexOf(to));
+  // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+  const [[row]] = await em.query(
+    `UPDATE block_years n SET status = $2, version = n.version + 1, updated_at = now() FROM block_years o
+     WHERE n.id = $1 AND o.id = n.id AND n.status = ANY($3) RETURNING o.status AS before`, [y.blockYearId, to, earlier]);
+  if (!row) return;
+  await audit.record(em, actor, { action: 'block_year.status', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId, before: { status: row.before }, after: { status: to }, reason });
+}
