@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { runMutation } from '@/lib/mutation';
 import {
   exportTallyRecord, useBallot, useCastVote, useCloseBallot, usePaperTally, useRevote, useSignTallyRecord,
   type Ballot, type BallotResult, type PaperTallyInput,
@@ -138,7 +139,7 @@ function CloseButton({ ballot: b }: { ballot: Ballot }) {
   const close = useCloseBallot();
   return (
     <Popconfirm title={t('closeConfirm')} okText={t('closeBallot')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }}
-      onConfirm={() => close.mutateAsync(b.id).then(() => { message.success(t('closedOk')); }, (e: Error) => { message.error(e.message); })}>
+      onConfirm={() => runMutation(close, b.id, () => void message.success(t('closedOk')), (e) => void message.error(e.message))}>
       <Button danger type="primary" size="large" loading={close.isPending}>{t('closeBallot')}</Button>
     </Popconfirm>
   );
@@ -154,17 +155,15 @@ function PaperTallyForm({ ballot: b }: { ballot: Ballot }) {
   const submit = (v: PaperTallyInput) => {
     setFormError(null);
     form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
-    save.mutate({ id: b.id, body: { issued: v.issued, valid: v.valid, invalid: v.invalid, approvals: { ...v.approvals } } }, {
-      onSuccess: () => message.success(t('paperOk')),
-      onError: (e) => {
-        setFormError(e.message);
-        if (e instanceof ApiError && e.fields) {
-          form.setFields(Object.entries(e.fields).map(([field, msg]) => {
-            const [head, unitId] = field.split('.');
-            return { name: unitId ? [head, unitId] : [head], errors: [msg] };
-          }));
-        }
-      },
+    // Closed by the tally, the ballot no longer shows this form: the message must outlive it.
+    runMutation(save, { id: b.id, body: { issued: v.issued, valid: v.valid, invalid: v.invalid, approvals: { ...v.approvals } } }, () => void message.success(t('paperOk')), (e) => {
+      setFormError(e.message);
+      if (e instanceof ApiError && e.fields) {
+        form.setFields(Object.entries(e.fields).map(([field, msg]) => {
+          const [head, unitId] = field.split('.');
+          return { name: unitId ? [head, unitId] : [head], errors: [msg] };
+        }));
+      }
     });
   };
   const num = (name: string | string[], label: string) => (

@@ -2,17 +2,12 @@ import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfir
 import { useState } from 'react';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
+import { runMutation } from '@/lib/mutation';
 import {
   useApproveProposal, useAppraisal, useRecordDecision, useReturnProposal, useStartAppraisal, type Proposal,
 } from './api/proposals';
 import { parseVnDate } from './dates';
 import { proposalStrings } from './i18n';
-
-/**
- * Success messages follow the promise, not `mutate`'s callbacks: the refetched dossier may unmount the panel
- * (its permission gone) before those would run. A failure shows from the mutation's own state.
- */
-export const shownByMutation = () => undefined;
 
 /** The board's actions on a dossier, each shown only when the DTO's permission allows it. */
 export function BoardActions({ p }: { p: Proposal }) {
@@ -28,12 +23,12 @@ export function BoardActions({ p }: { p: Proposal }) {
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
       <Flex gap={8} wrap>
         {p.status === 'submitted' && (
-          <Button type="primary" loading={start.isPending} onClick={() => start.mutateAsync(undefined).then(() => void message.success(t('startedOk')), shownByMutation)}>
+          <Button type="primary" loading={start.isPending} onClick={() => runMutation(start, undefined, () => void message.success(t('startedOk')))}>
             {t('startAppraisal')}
           </Button>
         )}
         {p.status === 'under_appraisal' && (
-          <Popconfirm title={t('approveConfirm')} okText={t('approve')} cancelText={t('action.cancel')} onConfirm={() => approve.mutateAsync(undefined).then(() => void message.success(t('approvedOk')), shownByMutation)}>
+          <Popconfirm title={t('approveConfirm')} okText={t('approve')} cancelText={t('action.cancel')} onConfirm={() => runMutation(approve, undefined, () => void message.success(t('approvedOk')))}>
             <Button type="primary" loading={approve.isPending}>{t('approve')}</Button>
           </Popconfirm>
         )}
@@ -52,7 +47,7 @@ function ReturnModal({ p, onClose }: { p: Proposal; onClose: () => void }) {
   return (
     <Modal open title={t('returnProposal')} onCancel={onClose} onOk={() => form.submit()} okText={t('returnProposal')} okButtonProps={{ danger: true }} cancelText={t('action.cancel')} confirmLoading={ret.isPending} destroyOnHidden>
       {ret.isError && <Alert type="error" showIcon title={ret.error.message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => ret.mutateAsync(v.reason.trim()).then(() => { void message.success(t('returnedOk')); onClose(); }, shownByMutation)}>
+      <Form form={form} layout="vertical" onFinish={(v) => runMutation(ret, v.reason.trim(), () => { void message.success(t('returnedOk')); onClose(); })}>
         <Form.Item name="reason" label={t('returnReason')} rules={[{ required: true, whitespace: true, message: t('returnReasonRequired') }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>
@@ -141,7 +136,7 @@ export function DecisionFormCard({ p }: { p: Proposal }) {
     const body = v.outcome === 'awarded'
       ? { outcome: v.outcome, nominees, decisionNumber: v.decisionNumber!.trim(), decisionDate: parseVnDate(v.decisionDate!)!, signer: v.signer!.trim() }
       : { outcome: v.outcome, nominees, reason: v.reason!.trim() };
-    void record.mutateAsync(body).then(() => { void message.success(t('decisionRecorded')); form.resetFields(); }, shownByMutation);
+    runMutation(record, body, () => { void message.success(t('decisionRecorded')); form.resetFields(); });
   };
   return (
     <Card size="small" title={t('recordDecision')}>

@@ -7,8 +7,9 @@ import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { runMutation } from '@/lib/mutation';
 import { documentUrls, useCancelProposal, useChecklist, useProposal, useSubmitProposal, type ChecklistItem, type Proposal } from './api/proposals';
-import { AppraisalView, BoardActions, DecisionFormCard, shownByMutation } from './board-panel';
+import { AppraisalView, BoardActions, DecisionFormCard } from './board-panel';
 import { proposalStrings } from './i18n';
 import { DueDate, StatusTag } from './labels';
 import { LetterSection } from './letter-section';
@@ -78,7 +79,7 @@ function SubmitButton({ p }: { p: Proposal }) {
         okText={t('submitOk')}
         cancelText={t('action.cancel')}
         disabled={!complete}
-        onConfirm={() => submit.mutateAsync(undefined).then(() => void message.success(t('submittedOk')), shownByMutation)}
+        onConfirm={() => runMutation(submit, undefined, () => void message.success(t('submittedOk')))}
       >
         <Button type="primary" disabled={!complete} loading={submit.isPending}>{t('submit')}</Button>
       </Popconfirm>
@@ -110,10 +111,10 @@ function CancelButton({ p }: { p: Proposal }) {
         cancelText={t('cancelKeep')}
         okButtonProps={{ danger: true, disabled: !reason.trim() }}
         onOpenChange={(open) => open && cancel.reset()}
-        onConfirm={() => cancel.mutateAsync(reason.trim()).then(() => {
+        onConfirm={() => runMutation(cancel, reason.trim(), () => {
           setReason('');
           void message.success(t('cancelledOk'));
-        }, shownByMutation)}
+        })}
       >
         <Button danger loading={cancel.isPending}>{t('cancelProposal')}</Button>
       </Popconfirm>

@@ -8,6 +8,7 @@ import { ReasonButton } from '@/components/reason-button';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { compareVi, formatDateTime, formatNumber } from '@/lib/format';
+import { runMutation } from '@/lib/mutation';
 import {
   exportRanking, useFinalise, useRanking, useReopen, useRound, useSnapshot, type ExportFormat, type Ranking, type RankingRow, type Round, type Snapshot,
 } from './api/ranking';
@@ -186,10 +187,7 @@ function FinaliseButton({ roundId }: { roundId: string }) {
     <>
       <Button type="primary" onClick={() => { setNote(''); setOpen(true); }}>{t('finalise')}</Button>
       <Modal open={open} title={t('finaliseTitle')} okText={t('finalise')} cancelText={t('action.cancel')} okButtonProps={{ loading: finalise.isPending }} onCancel={() => setOpen(false)} destroyOnHidden
-        onOk={() => finalise.mutate({ id: roundId, reason: note.trim() || undefined }, {
-          onSuccess: (s) => { setOpen(false); message.success(t('finalisedOk', { n: s.seq })); },
-          onError: (e) => message.error(e.message),
-        })}>
+        onOk={() => runMutation(finalise, { id: roundId, reason: note.trim() || undefined }, (s) => { setOpen(false); void message.success(t('finalisedOk', { n: s.seq })); }, (e) => void message.error(e.message))}>
         <Typography.Paragraph>{t('finaliseBody')}</Typography.Paragraph>
         <Input.TextArea rows={2} maxLength={2000} aria-label={t('finaliseNote')} placeholder={t('finaliseNote')} value={note} onChange={(e) => setNote(e.target.value)} />
       </Modal>
