@@ -1,5 +1,7 @@
 // `npm start`: one process tree, one URL. Uses DATABASE_URL when set; otherwise an embedded PostgreSQL
-// whose data persists in .data/postgres. Loads the demo once into an empty database.
+// whose data persists in .data/postgres (as root, when the `postgres` user cannot enter the project, in
+// /var/lib/thidua/<project>-<hash>/postgres; see embedded-pg.mjs). Loads the demo once into an empty database.
+// What cannot work where it is ends with one Vietnamese sentence and exit code 78.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
@@ -9,7 +11,6 @@ import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT || '3000';
-const dataDir = process.env.THIDUA_DATA_DIR ? path.resolve(process.env.THIDUA_DATA_DIR) : path.join(root, '.data', 'postgres');
 
 const portFree = (p) => new Promise((resolve) => {
   const s = net.createServer().once('error', () => resolve(false)).once('listening', () => s.close(() => resolve(true)));
@@ -17,9 +18,13 @@ const portFree = (p) => new Promise((resolve) => {
 });
 
 async function embeddedDatabase() {
-  const { startEmbeddedPostgres } = await import('./embedded-pg.mjs');
+  const { defaultDataDir, startEmbeddedPostgres } = await import('./embedded-pg.mjs');
+  const dataDir = process.env.THIDUA_DATA_DIR ? path.resolve(process.env.THIDUA_DATA_DIR) : defaultDataDir(root);
   let pgPort = Number(process.env.THIDUA_PG_PORT || 54329);
   while (!(await portFree(pgPort))) pgPort++;
+  if (!process.env.THIDUA_DATA_DIR && !dataDir.startsWith(root + path.sep)) {
+    console.log('Chạy bằng root thì PostgreSQL nhúng chạy bằng người dùng "postgres"; người dùng này không vào được thư mục dự án nên dữ liệu nằm ngoài dự án.');
+  }
   console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${dataDir}, cổng ${pgPort})...`);
   const server = await startEmbeddedPostgres({ dataDir, port: pgPort, persistent: true });
   const admin = new pg.Client({ connectionString: server.url('postgres') });
@@ -78,7 +83,12 @@ Mở http://localhost:${p} và đăng nhập bằng một tài khoản minh họ
 Nhấn Ctrl+C để dừng.`);
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
+  const { EmbeddedPostgresSetupError, SETUP_EXIT_CODE } = await import('./embedded-pg.mjs');
+  if (e instanceof EmbeddedPostgresSetupError) {
+    console.error(e.message);
+    process.exit(SETUP_EXIT_CODE);
+  }
   console.error('Không khởi động được:', e);
   process.exit(1);
 });
