@@ -1,5 +1,6 @@
 // `npm run test:e2e`: serves the built app on a throwaway embedded PostgreSQL with the demo, then runs the
-// browser specs (node:test + playwright-core driving Debian's Chromium) against it.
+// browser specs (node:test + playwright-core driving Debian's Chromium) against it, all on the Node.js that runs
+// this file. `E2E_SPECS=01-foundation,04` runs only the specs whose names start so.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -36,7 +37,11 @@ try {
     if (Date.now() > deadline) throw new Error('Ứng dụng không khởi động trong 120 giây');
     await new Promise((r) => setTimeout(r, 500));
   }
-  const specs = readdirSync(path.join(root, 'e2e/specs')).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => path.join('e2e/specs', f));
+  const wanted = (process.env.E2E_SPECS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const specs = readdirSync(path.join(root, 'e2e/specs'))
+    .filter((f) => f.endsWith('.e2e.mjs') && (!wanted.length || wanted.some((w) => f.startsWith(w))))
+    .sort().map((f) => path.join('e2e/specs', f));
+  if (!specs.length) throw new Error(`Không có kịch bản nào khớp E2E_SPECS=${process.env.E2E_SPECS}`);
   code = await new Promise((resolve) => {
     const run = spawn(process.execPath, ['--test', '--test-concurrency=1', ...specs], { cwd: root, env: { ...process.env, E2E_BASE_URL: base }, stdio: 'inherit' });
     run.on('exit', (c) => resolve(c ?? 1));
