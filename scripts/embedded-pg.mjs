@@ -187,7 +187,6 @@ function reachableBinaries(binaries, owner) {
         if (!existsSync(inCopy(binaries.postgres))) throw e; // else another start made it first
       }
     } catch (e) {
-      if (e instanceof EmbeddedPostgresSetupError) throw e;
       throw new EmbeddedPostgresSetupError(`Người dùng "postgres" không đọc được thư mục dự án nên phải chép PostgreSQL nhúng vào ${SYSTEM_CACHE}, nhưng không chép được (${e.code ?? e.message}); hãy đặt dự án ở nơi người dùng khác đọc được hoặc chạy bằng một người dùng thường.`);
     } finally {
       rmSync(partial, { recursive: true, force: true });
@@ -205,7 +204,7 @@ function reachableBinaries(binaries, owner) {
  * that user can reach it. Refuses (with a sentence) what cannot work rather than letting initdb fail.
  */
 function prepareDataDir(dir, owner) {
-  const advice = 'hãy đặt THIDUA_DATA_DIR vào thư mục khác hoặc bỏ biến này để dùng nơi mặc định';
+  const advice = 'hãy chọn thư mục khác bằng biến THIDUA_DATA_DIR';
   const unreachable = () => new EmbeddedPostgresSetupError(`Chạy bằng root thì PostgreSQL nhúng chạy bằng người dùng "postgres", mà người dùng này không vào được ${path.dirname(dir)}; ${advice}.`);
   if (owner && !canEnter(owner, nearestExisting(path.dirname(dir)))) throw unreachable();
   if (existsSync(path.join(dir, 'PG_VERSION'))) return;
@@ -244,7 +243,7 @@ function makeReadable(dir) {
 /** Whether `owner` can run the file / enter the folder: asked of the system as that user, so every rule counts. */
 const canRun = (owner, file) => asUser(owner, '[ -x "$1" ] && [ -f "$1" ]', file);
 const canEnter = (owner, dir) => asUser(owner, 'cd -- "$1"', dir);
-const asUser = (owner, script, arg) => spawnSync('/bin/sh', ['-c', script, 'sh', arg], { ...owner, stdio: 'ignore' }).status === 0;
+const asUser = (owner, script, arg) => spawnSync('/bin/sh', ['-c', script, 'sh', arg], { ...owner, cwd: '/', stdio: 'ignore' }).status === 0;
 
 function nearestExisting(dir) {
   while (!existsSync(dir) && dir !== path.dirname(dir)) dir = path.dirname(dir);

@@ -36,12 +36,14 @@ async function embeddedDatabase() {
 }
 
 async function main() {
+  // The database first: what cannot work where the project lies is said before anything else.
+  const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedDatabase();
   const mainJs = path.join(root, 'backend', 'dist', 'main.js');
   if (!existsSync(mainJs)) {
     console.error('Chưa có bản dựng. Hãy chạy "npm start" (tự dựng) hoặc "npm run build".');
+    await db.stop();
     process.exit(1);
   }
-  const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedDatabase();
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
