@@ -10,7 +10,7 @@
 #      server really runs on that Node, and one browser journey (E2E_SPECS, default 01-foundation) passes.
 # Everything it started is stopped and everything it made is removed, the embedded data included.
 #
-# Usage: scripts/ci-anywhere.sh [24|22|...|machine]
+# Usage: scripts/ci-anywhere.sh [24|22|...|machine]   (CI_ANYWHERE_PARENT=/root puts the clone under /root)
 set -euo pipefail
 major="${1:-24}"
 specs="${E2E_SPECS:-01-foundation}"
@@ -33,7 +33,7 @@ if [ "$major" != machine ] && [[ "$version" != v"$major".* ]]; then fail "$node_
 export PATH="$(dirname "$node_bin"):$PATH"
 [ "$(node -v)" = "$version" ] || fail "node on PATH is $(node -v), not $version"
 
-work="$(mktemp -d)"
+work="$(mktemp -d -p "${CI_ANYWHERE_PARENT:-${TMPDIR:-/tmp}}")"
 pgid=""
 data=""
 cleanup() {
