@@ -192,3 +192,22 @@ describe('adopting with unresolved comments', () => {
     expect(find(await tasksOf(leader), 'comments_resolve')).toEqual([]);
   });
 });
+
+describe('the year on one line', () => {
+  it('Khối 4 2025: what is done, what is current with who is waited for, each with its page; outsiders are refused', async () => {
+    const deputy = await t.as('canbo.dukdn@thidua.vn');
+    const yearId = find(await tasksOf(deputy), 'comments_resolve')[0].blockYearId;
+    const { steps } = await expectStatus(deputy.get(`/api/block-years/${yearId}/timeline`), 200);
+    const byKey = Object.fromEntries(steps.map((s: any) => [s.key, s]));
+    expect(byKey.setup.state).toBe('done');
+    expect(byKey.plan).toMatchObject({ state: 'current', link: `/block-years/${yearId}/plan`, waitingFor: 'Đơn vị Khối trưởng, Khối phó xử lý 2 góp ý; hội nghị thông qua' });
+    expect(byKey.mid_year).toMatchObject({ state: 'current', detail: 'Tự chấm điểm', dateLabel: 'Hạn' });
+    expect(byKey.mid_year.link).toMatch(/^\/rounds\/[0-9a-f-]{36}$/);
+    expect(byKey.mid_year.waitingFor).toMatch(/^\d đơn vị chưa nộp bản tự chấm$/);
+    expect(byKey.decision.state).toBe('next');
+    expect(steps.every((s: any) => s.state !== 'done' || s.waitingFor === '')).toBe(true);
+    expect((await expectStatus((await t.as(DEMO.board)).get(`/api/block-years/${yearId}/timeline`), 200)).steps).toHaveLength(steps.length);
+    expect((await (await t.as('canbo.stc@thidua.vn')).get(`/api/block-years/${yearId}/timeline`)).status).toBe(403);
+    expect((await deputy.get('/api/block-years/00000000-0000-4000-8000-000000000000/timeline')).status).toBe(404);
+  });
+});

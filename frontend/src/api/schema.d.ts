@@ -2641,6 +2641,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/block-years/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bước của năm thi đua (đã xong, đang làm, tiếp theo), kèm ngày và đang chờ ai */
+        get: operations["getBlockYearTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5783,6 +5800,30 @@ export interface components {
             count: number;
             /** @description Số việc đã quá hạn */
             overdueCount: number;
+        };
+        TimelineStepDto: {
+            /** @description Khóa của bước (setup, plan, rules, launch_conference, covenant, scheme, mid_year, year_end, year_end_conference, dossier, appraisal, decision, next_year) */
+            key: string;
+            title: string;
+            /** @enum {string} */
+            state: "done" | "current" | "next";
+            /**
+             * Format: date-time
+             * @description Ngày hoàn thành, hạn hoặc ngày dự kiến
+             */
+            date: string | null;
+            /** @description Ý nghĩa của ngày (Hạn, Thông qua, Dự kiến…) */
+            dateLabel: string | null;
+            /** @description Đang chờ ai (trống khi đã xong) */
+            waitingFor: string;
+            detail: string;
+            /** @description Trang thực hiện bước này */
+            link: string;
+        };
+        TimelineDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            steps: components["schemas"]["TimelineStepDto"][];
         };
     };
     responses: never;
@@ -10232,6 +10273,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskListDto"];
+                };
+            };
+        };
+    };
+    getBlockYearTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineDto"];
                 };
             };
         };

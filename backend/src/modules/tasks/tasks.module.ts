@@ -3,7 +3,9 @@ import { BallotsModule } from '../ballots/ballots.module';
 import { RoundsModule } from '../rounds/rounds.module';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
+import { TimelineController } from './timeline.controller';
+import { TimelineService } from './timeline.service';
 
-/** "Việc cần làm": each person's pending actions, derived from the year's state (issue 12). */
-@Module({ imports: [RoundsModule, BallotsModule], controllers: [TasksController], providers: [TasksService] })
+/** Read models derived from the year's state (issue 12): each person's "Việc cần làm" and the year's timeline. */
+@Module({ imports: [RoundsModule, BallotsModule], controllers: [TasksController, TimelineController], providers: [TasksService, TimelineService] })
 export class TasksModule {}
