@@ -4,9 +4,11 @@ import { api, unwrap, type Schemas } from '@/api/client';
 export type Task = Schemas['TaskDto'];
 export type TaskList = Schemas['TaskListDto'];
 
-/** Every write may change someone's tasks: the list is short-lived and refetched on focus and every minute. */
+export const taskKeys = { all: ['tasks'] as const };
+
+/** Derived by the server from the year's state: refetched after every write (main.tsx) and every minute. */
 export const tasksQuery = () => queryOptions({
-  queryKey: ['tasks'] as const,
+  queryKey: taskKeys.all,
   queryFn: () => unwrap(api.GET('/api/tasks')),
   staleTime: 15_000,
   refetchInterval: 60_000,
