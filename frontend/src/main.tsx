@@ -8,8 +8,9 @@ import { taskKeys } from './features/tasks/api/tasks';
 import { I18nProvider } from './i18n/i18n';
 
 const queryClient: QueryClient = new QueryClient({
-  // Any write may finish or create someone's task: the "Việc cần làm" list and its count follow at once.
-  mutationCache: new MutationCache({ onSuccess: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }) }),
+  // Any write may finish or create someone's task: the "Việc cần làm" list and its count follow (not awaited,
+  // so the write's own follow-up is not held up by the refetch).
+  mutationCache: new MutationCache({ onSuccess: () => { void queryClient.invalidateQueries({ queryKey: taskKeys.all }); } }),
   defaultOptions: {
     queries: { retry: (n, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && n < 2, refetchOnWindowFocus: false },
   },
