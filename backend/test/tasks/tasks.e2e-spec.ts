@@ -112,6 +112,22 @@ describe('leader: late units, and the early advance that names who it hits', () 
     expect(mine[0].detail).toMatch(/^Đã nhập 0\/\d+ tiêu chí$/);
     expect(find(await tasksOf(await t.as(DEMO.board)), 'peer_review')).toEqual([]);
   });
+
+  it('a score lowered by the leader asks the unit to explain; explained, the task is gone; in final review the leader must finalise', async () => {
+    const unit = `/api/rounds/${r.round.id}/units/${r.ids.hiza}`;
+    await expectStatus((await r.put(r.acc.dukcq.officer))(`${unit}/appraisal/${r.c('I.3')}`, { count: 1, note: 'Chỉ có một mô hình được công nhận', version: 0 }), 200);
+    expect(find(await tasksOf(await t.as(r.acc.hiza.officer)), 'explanation')).toEqual([]); // not before the explanation phase
+    await expectStatus(r.leader.post(`/api/rounds/${r.round.id}/advance`, { to: 'explanation' }), 200);
+    const [task] = find(await tasksOf(await t.as(r.acc.hiza.officer)), 'explanation');
+    expect(task).toMatchObject({ title: `Giải trình điểm bị chấm thấp hơn: ${r.round.title}`, detail: '1 tiêu chí cần giải trình', link: `/rounds/${r.round.id}/units/${r.ids.hiza}/explanation` });
+    expect(find(await tasksOf(await t.as(r.acc.lhp.officer)), 'explanation')).toEqual([]);
+    await expectStatus((await r.put(r.acc.hiza.officer))(`${unit}/explanations/${r.c('I.3')}`, { text: 'Đơn vị có hai mô hình, bổ sung quyết định công nhận thứ hai.', version: 0 }), 200);
+    expect(find(await tasksOf(await t.as(r.acc.hiza.officer)), 'explanation')).toEqual([]);
+    await expectStatus(r.leader.post(`/api/rounds/${r.round.id}/advance`, { to: 'final_review' }), 200);
+    const [fin] = find(await tasksOf(r.leader), 'round_finalise', `/rounds/${r.round.id}`);
+    expect(fin.title).toBe(`Chốt điểm và hoàn tất đợt chấm: ${r.round.title}`);
+    expect(find(await tasksOf(await t.as(r.acc.hiza.officer)), 'round_finalise')).toEqual([]);
+  });
 });
 
 describe('board: block years to set up', () => {

@@ -12,6 +12,9 @@
  * ($2), seat rows need the leader or deputy seat of that year, unit-head rows need role unit_head; the
  * board rows need the city-wide flag ($4). Archived years are read-only and give no task.
  *
+ * Minutes name their chair and secretary as text ("Trịnh Văn Khải – Phó Bí thư Thường trực"): the person whose
+ * full name the text is, or starts with, approves in that capacity.
+ *
  * Parameters: $1 role, $2 unit id (null for the board), $3 full name, $4 city-wide.
  */
 export const TASK_CANDIDATES_SQL = `
@@ -81,12 +84,14 @@ SELECT 'minutes_approve', my.by_id, my.year, my.block_name, c.id, c.title, x.as_
 FROM my JOIN conferences c ON c.block_year_id = my.by_id AND c.status = 'concluded'
 JOIN conference_minutes cm ON cm.conference_id = c.id AND cm.status = 'draft'
 CROSS JOIN LATERAL (VALUES ('chair', c.chair_name, cm.chair_approved_by), ('secretary', c.secretary_name, cm.secretary_approved_by)) AS x(as_role, name, approved_by)
-WHERE my.seat AND x.approved_by IS NULL AND lower(btrim(x.name)) = lower(btrim($3))
+WHERE my.seat AND x.approved_by IS NULL AND btrim($3) <> ''
+  AND (lower(btrim(x.name)) = lower(btrim($3)) OR starts_with(lower(btrim(x.name)), lower(btrim($3)) || ' '))
 UNION ALL
 SELECT 'dossier', my.by_id, my.year, my.block_name, p.id, NULL, coalesce(p.status, 'none'), NULL, NULL, NULL, NULL,
        (my.leader_unit_id = $2::uuid)::int, 0, NULL
 FROM my LEFT JOIN proposals p ON p.block_year_id = my.by_id AND p.status <> 'cancelled'
-WHERE my.seat AND (p.status IN ('draft','returned') OR (p.id IS NULL AND my.status = 'year_end'))
+WHERE my.seat AND (p.status IN ('draft','returned')
+  OR (p.id IS NULL AND EXISTS (SELECT 1 FROM scoring_rounds r WHERE r.block_year_id = my.by_id AND r.kind = 'year_end' AND r.phase = 'finalised')))
 UNION ALL
 SELECT 'report_check', my.by_id, my.year, my.block_name, p.id, NULL, p.status, NULL, NULL, NULL, NULL,
        (EXISTS (SELECT 1 FROM proposal_reports r WHERE r.proposal_id = p.id AND r.unit_id = $2::uuid AND r.superseded_at IS NULL))::int, 0, NULL
