@@ -176,6 +176,9 @@ describe('adopting with unresolved comments', () => {
     };
     const leader = await person(units[0].id);
     const member = await person(units[2].id);
+    const headEmail = (i: number) => `thutruong.${i}.${units[i].id.slice(0, 6)}@thidua.vn`;
+    for (const i of [1, 2]) await createAccount(board, { role: 'unit_head', unitId: units[i].id, email: headEmail(i), password: 'MatKhau2025' });
+    const head = (i: number) => t.as(headEmail(i), 'MatKhau2025');
     const plan = await expectStatus(leader.post('/api/drafts', { blockYearId: year.id, kind: 'plan' }), 201);
     const versionId = plan.latestVersionId;
     const version = await expectStatus(leader.get(`/api/drafts/versions/${versionId}`), 200);
@@ -186,7 +189,10 @@ describe('adopting with unresolved comments', () => {
     expect(find(await tasksOf(member), 'draft_comment')).toEqual([]);
     expect(find(await tasksOf(leader), 'comments_resolve')[0].detail).toBe('1 góp ý chưa xử lý');
 
-    const conf = await createConference(leader, year.id, { agenda: [{ title: 'Thông qua Kế hoạch', materialKind: 'plan_version', materialId: versionId }] });
+    const covenantId = (await expectStatus(leader.post('/api/covenants', { blockYearId: year.id }), 201)).id;
+    const conf = await createConference(leader, year.id, {
+      agenda: [{ title: 'Thông qua Kế hoạch', materialKind: 'plan_version', materialId: versionId }, { title: 'Ký kết giao ước', materialKind: 'covenant', materialId: covenantId }],
+    });
     await expectStatus(leader.post(`/api/conferences/${conf.id}/open`), 201);
     await checkInPresent(leader, conf, units.map((u) => u.id));
     const url = `/api/conferences/${conf.id}/decisions`;
@@ -206,6 +212,17 @@ describe('adopting with unresolved comments', () => {
     expect(entry.reason).toBe('Hội nghị thống nhất tiếp thu góp ý khi triển khai');
     expect(entry.after.unresolvedCommentIds).toHaveLength(1);
     expect(find(await tasksOf(leader), 'comments_resolve')).toEqual([]);
+
+    // Opening the covenant's signing gives each unit head a task; signing takes it away.
+    expect(find(await tasksOf(await head(2)), 'covenant_sign')).toEqual([]);
+    await expectStatus(leader.post(url, { agendaItemId: conf.agenda[1].id, kind: 'open_signing' }), 201);
+    const [sign] = find(await tasksOf(await head(2)), 'covenant_sign');
+    expect(sign).toMatchObject({ link: `/block-years/${year.id}/covenant` });
+    expect(sign.title).toMatch(/^Ký giao ước thi đua: /);
+    expect(find(await tasksOf(member), 'covenant_sign')).toEqual([]); // officers do not sign
+    await expectStatus((await head(2)).post(`/api/covenants/${covenantId}/sign`, { password: 'MatKhau2025' }), 201);
+    expect(find(await tasksOf(await head(2)), 'covenant_sign')).toEqual([]);
+    expect(find(await tasksOf(await head(1)), 'covenant_sign')).toHaveLength(1);
   });
 });
 

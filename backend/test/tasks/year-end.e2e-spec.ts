@@ -1,5 +1,6 @@
 import { Client_, createTestApp, DEMO, TestApp } from '../app';
 import { expectStatus } from '../factories';
+import { ballotYear, openBallot, vote, yearEndConference } from '../ballots/helpers';
 import { approveMinutes, buildYearEnd, expectRes, PDF, uploadAs, YearEnd } from '../proposals/helpers';
 
 /**
@@ -79,4 +80,19 @@ it('the dossier: built by the seat, reports by the nominees, sent by the leader 
   const decision = { outcome: 'awarded', decisionNumber: '512/QĐ-UBND', decisionDate: today, signer: 'Chủ tịch UBND Thành phố' };
   await expectStatus(board.post(url('/decisions'), { ...decision, nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }, { unitId: y.ids.dukcq, code: 'city_merit' }, { unitId: y.ids.dukdn, code: 'city_merit' }] }), 201);
   expect((await tasksOf(board)).filter((x) => x.link === `/proposals/${p.id}`)).toEqual([]);
+});
+
+it('an open secret ballot is a task for the head of each unit present until it has voted; absent units and officers have none', async () => {
+  const b = await ballotYear(t);
+  const conf = await yearEndConference(b, { present: ['lhp', 'hiza', 'dukdh', 'dukcq'], absent: ['dukdn'] });
+  const ballot = await openBallot(b, conf.id);
+  const voteTasks = async (email: string) => (await tasksOf(await t.as(email))).filter((x) => x.kind === 'ballot_vote' && x.link === `/ballots/${ballot.id}`);
+  const [task] = await voteTasks(b.acc.lhp.head);
+  expect(task.title).toBe('Bỏ phiếu kín: Bằng khen của Chủ tịch UBND Thành phố');
+  expect(await voteTasks(b.acc.lhp.officer)).toEqual([]);
+  expect(await voteTasks(b.acc.dukdn.head)).toEqual([]);
+  expect(await voteTasks(DEMO.board)).toEqual([]);
+  await vote(b, ballot.id, { lhp: ['lhp'] });
+  expect(await voteTasks(b.acc.lhp.head)).toEqual([]);
+  expect(await voteTasks(b.acc.hiza.head)).toHaveLength(1);
 });
