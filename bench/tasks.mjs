@@ -61,7 +61,7 @@ async function cityBlock(client, b, rand) {
 }
 
 async function main() {
-  log(`Thi đua benchmark: Việc cần làm — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}`);
+  log(`Thi đua benchmark: Việc cần làm — ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, load average ${os.loadavg().map((x) => fmt(x)).join(' / ')}`);
   const db = await startDatabase();
   const server = { stop: async () => {} };
   const pgc = new pg.Client({ connectionString: db.url });
@@ -88,6 +88,7 @@ async function main() {
     ];
     const sql = candidatesSql();
     log();
+    log(`Load average now ${os.loadavg().map((x) => fmt(x)).join(' / ')} (figures on a shared box move with it)`);
     log(`GET /api/tasks (list and count in one answer), ${REQUESTS} sequential requests per person, after 20 warm-up requests`);
     for (const [label, id, role, unitId] of people) {
       const s = await session(pgc, id);
