@@ -18,6 +18,7 @@ import { RoundsModule } from './modules/rounds/rounds.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
 
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
         AwardsModule, BallotsModule, ProposalsModule,
+        TasksModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

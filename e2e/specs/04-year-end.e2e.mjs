@@ -55,8 +55,8 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
   step('the leader opens the planned year-end conference and checks in five of the six units', async () => {
     const { context, page } = await signIn(browser, LEADER);
     await page.goto(`${BASE}/block-years/${year.id}`);
-    await page.getByRole('link', { name: 'Hội nghị' }).click();
-    await page.getByRole('link', { name: /Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025/ }).click();
+    // The year's timeline leads straight to the planned year-end conference.
+    await page.getByRole('link', { name: /^Hội nghị tổng kết: / }).click();
     await page.waitForURL(/\/conferences\/[0-9a-f-]+$/);
     conference = page.url().split('/').pop();
     await page.getByRole('button', { name: 'Điều hành hội nghị' }).click();
@@ -184,7 +184,7 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
   step('the leader assembles the dossier; the nominee uploads its report; the leader unit’s head submits', async () => {
     const { context, page } = await signIn(browser, LEADER);
     await page.goto(`${BASE}/block-years/${year.id}`);
-    await page.getByRole('link', { name: 'Hồ sơ đề nghị khen thưởng' }).click();
+    await page.getByRole('link', { name: 'Lập và trình hồ sơ đề nghị khen thưởng' }).click();
     await page.getByRole('button', { name: 'Lập hồ sơ đề nghị' }).click();
     await page.getByText('Đã lập hồ sơ đề nghị khen thưởng.').waitFor();
     await page.waitForURL(/\/proposals\/[0-9a-f-]+$/);
@@ -267,7 +267,7 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
   step('the leader starts 2026; its draft year shows Sở Nội vụ’s bonus points', async () => {
     const { context, page } = await signIn(browser, LEADER);
     await page.goto(`${BASE}/block-years/${year.id}`);
-    await page.getByRole('link', { name: 'Bầu Khối trưởng và năm tiếp theo' }).click();
+    await page.getByRole('link', { name: 'Lưu trữ năm; khởi tạo năm sau' }).click();
     await page.getByText('Khối trưởng, Khối phó năm 2026 theo kết quả bầu của hội nghị tổng kết.').waitFor();
     await page.getByRole('button', { name: 'Khởi tạo năm tiếp theo' }).click();
     await confirmPopover(page, 'Khởi tạo năm tiếp theo');

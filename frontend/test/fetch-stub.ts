@@ -11,8 +11,8 @@
  *
  * A 204 (`reply(204)`) answers with no body, as the server does.
  * Paths match on the pathname (`:name` matches one segment); the query is in `req.query`. A call
- * nobody stubbed gets a 404 with a message naming it, and is listed in `api.unmatched`. The header's
- * notifications answer an empty list unless stubbed.
+ * nobody stubbed gets a 404 with a message naming it, and is listed in `api.unmatched`. The shell's
+ * notifications and task count answer empty unless stubbed.
  */
 export interface StubRequest {
   method: string;
@@ -53,7 +53,7 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
 const NULL_BODY = new Set([204, 205, 304]);
 
 /** Calls every signed-in page makes (the header's notification bell); a test may override them. */
-const SHELL_DEFAULTS: Record<string, Route> = { 'GET /api/notifications': [] };
+const SHELL_DEFAULTS: Record<string, Route> = { 'GET /api/notifications': [], 'GET /api/tasks': { items: [], count: 0, overdueCount: 0 } };
 
 export function stubApi(initial: Record<string, Route> = {}) {
   const routes = new Map<string, Route>(Object.entries({ ...SHELL_DEFAULTS, ...initial }));

@@ -72,7 +72,7 @@ export async function advanceTo(leader: Client_, roundId: string, to: 'review' |
   const order = ['self_assessment', 'review', 'explanation', 'final_review'];
   let r = await expectStatus(leader.get(`/api/rounds/${roundId}`), 200);
   while (order.indexOf(r.phase) < order.indexOf(to)) {
-    r = await expectStatus(leader.post(`/api/rounds/${roundId}/advance`, { to: order[order.indexOf(r.phase) + 1] }), 200);
+    r = await expectStatus(leader.post(`/api/rounds/${roundId}/advance`, { to: order[order.indexOf(r.phase) + 1], confirmation: 'XÁC NHẬN' }), 200);
   }
   return r;
 }

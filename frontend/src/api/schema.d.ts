@@ -1304,6 +1304,23 @@ export interface paths {
         patch: operations["updateRound"];
         trace?: never;
     };
+    "/api/rounds/{id}/advance-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xem trước việc chuyển giai đoạn: các đơn vị bị ảnh hưởng và điều sẽ xảy ra với từng đơn vị (Khối trưởng, Khối phó) */
+        get: operations["previewRoundAdvance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rounds/{id}/advance": {
         parameters: {
             query?: never;
@@ -2607,6 +2624,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc cần làm của người đang đăng nhập (suy ra từ tình trạng của năm), kèm số việc */
+        get: operations["listMyTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/block-years/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bước của năm thi đua (đã xong, đang làm, tiếp theo), kèm ngày và đang chờ ai */
+        get: operations["getBlockYearTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3871,6 +3922,8 @@ export interface components {
             refId?: string;
             /** @description Nội dung quyết định/kết luận (bắt buộc với kết luận) */
             text?: string;
+            /** @description Lý do thông qua khi dự thảo còn góp ý chưa xử lý (bắt buộc trong trường hợp đó; ghi vào nhật ký) */
+            reason?: string;
         };
         CloseConferenceDto: {
             /** @description Kết luận chung của hội nghị (nếu có) */
@@ -4315,6 +4368,35 @@ export interface components {
             /** @description Phiên bản đang sửa (chống ghi đè) */
             version: number;
         };
+        AdvanceHitDto: {
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_confirmation" | "submitted" | "returned";
+            /** @description Số tiêu chí đã nhập */
+            filled: number;
+            /** @description Số tiêu chí phải chấm */
+            required: number;
+            /** @description Điều sẽ xảy ra với đơn vị */
+            consequence: string;
+        };
+        AdvancePreviewDto: {
+            /** Format: uuid */
+            roundId: string;
+            /** @enum {string} */
+            from: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
+            fromLabel: string;
+            /** @enum {string|null} */
+            to: "self_assessment" | "review" | "explanation" | "final_review" | "finalised" | null;
+            toLabel: string | null;
+            /** @description Chuyển trước hạn tự chấm */
+            early: boolean;
+            /** @description Các đơn vị bị ảnh hưởng */
+            hits: components["schemas"]["AdvanceHitDto"][];
+            /** @description Từ phải gõ để xác nhận (khi có đơn vị bị ảnh hưởng) */
+            confirmationWord: string | null;
+        };
         AdvancePhaseDto: {
             /**
              * @description Giai đoạn chuyển sang (giai đoạn kế tiếp)
@@ -4323,6 +4405,8 @@ export interface components {
             to: "self_assessment" | "review" | "explanation" | "final_review" | "finalised";
             /** @description Lý do (ghi vào nhật ký) */
             reason?: string;
+            /** @description Xác nhận gõ tay ("XÁC NHẬN") khi chuyển trước hạn sẽ khóa bản tự chấm của đơn vị chưa nộp */
+            confirmation?: string;
         };
         ExtensionDto: {
             /** Format: uuid */
@@ -5684,6 +5768,62 @@ export interface components {
             signer?: string;
             /** @description Lý do không khen thưởng (bắt buộc khi không được khen thưởng) */
             reason?: string;
+        };
+        TaskDto: {
+            /** @description Khóa ổn định của việc (loại + đối tượng), dùng làm key hiển thị */
+            key: string;
+            /** @enum {string} */
+            kind: "self_assessment" | "self_assessment_confirm" | "peer_review" | "explanation" | "draft_comment" | "nominee_report" | "invitation" | "covenant_sign" | "ballot_vote" | "dossier_send" | "minutes_approve" | "units_late" | "round_advance" | "round_finalise" | "comments_resolve" | "tally_record_sign" | "dossier_build" | "block_year_setup" | "dossier_take" | "dossier_appraise" | "decision_record";
+            /** @description Việc cần làm, tiếng Việt */
+            title: string;
+            /** @description Chi tiết (tiến độ, số đơn vị, số ngày làm việc còn lại…) */
+            detail: string;
+            /** Format: uuid */
+            blockYearId: string;
+            blockName: string;
+            year: number;
+            /** @description Đơn vị liên quan */
+            unitName: string | null;
+            /**
+             * Format: date-time
+             * @description Hạn (nếu có)
+             */
+            deadline: string | null;
+            /** @description Đã quá hạn */
+            overdue: boolean;
+            /** @description Trang nơi làm việc này (đường dẫn trong ứng dụng) */
+            link: string;
+        };
+        TaskListDto: {
+            items: components["schemas"]["TaskDto"][];
+            /** @description Số việc cần làm */
+            count: number;
+            /** @description Số việc đã quá hạn */
+            overdueCount: number;
+        };
+        TimelineStepDto: {
+            /** @description Khóa của bước (setup, plan, rules, launch_conference, covenant, scheme, mid_year, year_end, year_end_conference, dossier, appraisal, decision, next_year) */
+            key: string;
+            title: string;
+            /** @enum {string} */
+            state: "done" | "current" | "next";
+            /**
+             * Format: date-time
+             * @description Ngày hoàn thành, hạn hoặc ngày dự kiến
+             */
+            date: string | null;
+            /** @description Ý nghĩa của ngày (Hạn, Thông qua, Dự kiến…) */
+            dateLabel: string | null;
+            /** @description Đang chờ ai (trống khi đã xong) */
+            waitingFor: string;
+            detail: string;
+            /** @description Trang thực hiện bước này */
+            link: string;
+        };
+        TimelineDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            steps: components["schemas"]["TimelineStepDto"][];
         };
     };
     responses: never;
@@ -8032,6 +8172,27 @@ export interface operations {
             };
         };
     };
+    previewRoundAdvance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvancePreviewDto"];
+                };
+            };
+        };
+    };
     advanceRoundPhase: {
         parameters: {
             query?: never;
@@ -10093,6 +10254,46 @@ export interface operations {
                 };
                 content: {
                     "application/zip": string;
+                };
+            };
+        };
+    };
+    listMyTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskListDto"];
+                };
+            };
+        };
+    };
+    getBlockYearTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineDto"];
                 };
             };
         };

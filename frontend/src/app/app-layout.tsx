@@ -9,6 +9,7 @@ import { ApiError, onUnauthorized } from '@/api/client';
 import { useMe } from '@/features/auth/api/me';
 import { useSignOut } from '@/features/auth/api/sign-in';
 import { NotificationsBell } from '@/features/notifications/notifications-bell';
+import { TasksCountBadge } from '@/features/tasks/tasks-card';
 import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { navItems } from './nav';
 import { paths } from './paths';
@@ -37,7 +38,7 @@ function Shell() {
 
   useEffect(() => onUnauthorized(() => navigate(paths.signIn.getHref(location.pathname), { replace: true })), [navigate, location.pathname]);
 
-  const items = useMemo(() => (me.data ? navItems(me.data).map((i) => ({ key: i.href, label: t(i.label as SharedKey), onClick: () => navigate(i.href) })) : []), [me.data, t, navigate]);
+  const items = useMemo(() => (me.data ? navItems(me.data).map((i) => ({ key: i.href, label: i.href === paths.home.getHref() ? <>{t(i.label as SharedKey)}<TasksCountBadge /></> : t(i.label as SharedKey), onClick: () => navigate(i.href) })) : []), [me.data, t, navigate]);
 
   if (me.isPending) return <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}><Spin size="large" description={t('common.loading')}><div style={{ padding: 40 }} /></Spin></div>;
   if (me.error) {

@@ -371,7 +371,7 @@ export class ConferencesService {
       }
       const q = await this.computeQuorum(em, id, year);
       if (dto.kind !== 'conclusion' && !q.met) throw conflict('no_quorum', noQuorumMessage(q));
-      if (dto.kind === 'adopt_plan' || dto.kind === 'adopt_rules') await this.drafts.adoptVersion(em, actor, refId!, id);
+      if (dto.kind === 'adopt_plan' || dto.kind === 'adopt_rules') await this.drafts.adoptVersion(em, actor, refId!, id, dto.reason);
       if (dto.kind === 'open_signing') await this.covenants.openSigning(em, actor, refId!, id);
       const finalText = text || (dto.kind === 'conclusion' ? text : defaultDecisionText(dto.kind, materialTitle));
       const [row] = await em.query(

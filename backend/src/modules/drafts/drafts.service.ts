@@ -7,6 +7,7 @@ import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import type { RuleSet } from '../block-years/rule-set';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
+import { adoptionReasonProblem, UnresolvedComment } from './adoption-rules';
 import { draftDiff } from './draft-diff';
 import {
   type DraftKind, type DraftSection, type PlanData,
@@ -372,7 +373,7 @@ export class DraftsService {
    * Earlier adopted and circulated versions become superseded; a plan's activities are materialised;
    * a rules version's rule set becomes the block year's rule set.
    */
-  async adoptVersion(em: EntityManager, actor: Actor, versionId: string, conferenceId: string | null): Promise<void> {
+  async adoptVersion(em: EntityManager, actor: Actor, versionId: string, conferenceId: string | null, reason?: string): Promise<void> {
     const { v, doc } = await this.load(em, versionId, true);
     const y = await loadYearContext(em, doc.blockYearId, actor, { lock: true });
     DraftsPolicy.assertCanEdit(actor, y);
@@ -383,6 +384,9 @@ export class DraftsService {
       const problems = planProblems(v.plan, (await membersOf(em, y.blockYearId)).map((m) => m.id), y.year);
       if (Object.keys(problems).length) throw conflict('plan_invalid', `Kế hoạch còn dữ liệu không hợp lệ, chưa thể thông qua: ${Object.entries(problems).map(([f, r]) => `${f} ${r}`).join('; ')}.`, problems);
     }
+    const unresolved = await this.unresolvedComments(em, v.id);
+    const problem = adoptionReasonProblem(unresolved, reason);
+    if (problem) throw badRequest('unresolved_comments', problem, { reason: 'cần ghi lý do thông qua khi còn góp ý chưa xử lý' });
     const previous: { id: string }[] = await em.query(
       `UPDATE draft_versions SET status = 'superseded', version = version + 1, updated_at = now()
        WHERE document_id = $1 AND id <> $2 AND (status = 'adopted' OR (status = 'circulated' AND number < $3)) RETURNING id`, [doc.id, v.id, v.number]);
@@ -400,7 +404,11 @@ export class DraftsService {
     await em.save(v);
     await this.audit.record(em, actor, {
       action: 'draft_version.adopt', entityType: 'draft_version', entityId: v.id, blockId: y.blockId, before,
-      after: { status: 'adopted', kind: doc.kind, number: v.number, conferenceId, contentHash: v.contentHash, supersededVersionIds: previous.map((p) => p.id) },
+      after: {
+        status: 'adopted', kind: doc.kind, number: v.number, conferenceId, contentHash: v.contentHash, supersededVersionIds: previous.map((p) => p.id),
+        ...(unresolved.length ? { unresolvedCommentIds: unresolved.map((c) => c.id) } : {}),
+      },
+      reason: unresolved.length ? reason!.trim() : undefined,
     });
     if (doc.kind === 'plan') await this.materialiseActivities(em, actor, y, v);
     if (doc.kind === 'rules' && v.ruleSet) {
@@ -412,6 +420,14 @@ export class DraftsService {
         before: diff.before, after: { ...diff.after, rulesVersionId: v.id, conferenceId }, reason: `Hội nghị thông qua Quy chế (phiên bản ${v.number})`,
       });
     }
+  }
+
+  /** Comments (top-level, not replies) of a version that nobody has marked resolved, oldest first. */
+  async unresolvedComments(em: EntityManager, versionId: string): Promise<UnresolvedComment[]> {
+    return em.query(
+      `SELECT c.id, c.section_key AS "sectionKey", c.body, coalesce(u.name, a.full_name) AS "author"
+       FROM draft_comments c JOIN accounts a ON a.id = c.author_id LEFT JOIN units u ON u.id = c.unit_id
+       WHERE c.version_id = $1 AND c.parent_id IS NULL AND c.resolved_at IS NULL ORDER BY c.created_at, c.id`, [versionId]);
   }
 
   /** Title and block year of a plan or rules version, for conference agenda items; null when there is none. */

@@ -7,9 +7,10 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { sendFile } from '../scoring/download';
 import { AssignmentsDto, RankingDto, SnapshotDto } from './dto/assessment.dto';
 import {
-  AdvancePhaseDto, CreateRoundDto, ExportQueryDto, ExtensionDto, GenerateAssignmentsDto, OptionalReasonDto, ProgressDto, ReasonRequiredDto, ReminderDto,
+  AdvancePhaseDto, AdvancePreviewDto, CreateRoundDto, ExportQueryDto, ExtensionDto, GenerateAssignmentsDto, OptionalReasonDto, ProgressDto, ReasonRequiredDto, ReminderDto,
   ReminderResultDto, RoundDto, RoundQueryDto, RoundSummaryDto, SetTargetsDto, TargetDto, UpdateRoundDto,
 } from './dto/round.dto';
+import { AdvancePreviewService } from './advance-preview.service';
 import { ResultsService } from './results.service';
 import { ReviewsService } from './reviews.service';
 import { RoundsService } from './rounds.service';
@@ -25,7 +26,7 @@ const FILE_RESPONSE = {
 @ApiTags('rounds')
 @Controller('rounds')
 export class RoundsController {
-  constructor(private readonly rounds: RoundsService, private readonly reviews: ReviewsService, private readonly results: ResultsService) {}
+  constructor(private readonly rounds: RoundsService, private readonly reviews: ReviewsService, private readonly results: ResultsService, private readonly preview: AdvancePreviewService) {}
 
   @Get()
   @ApiOperation({ summary: 'Các đợt chấm điểm của một năm thi đua', operationId: 'listRounds' })
@@ -53,6 +54,13 @@ export class RoundsController {
   @ApiOkResponse({ type: RoundDto })
   update(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateRoundDto): Promise<RoundDto> {
     return this.rounds.update(actor, id, dto);
+  }
+
+  @Get(':id/advance-preview')
+  @ApiOperation({ summary: 'Xem trước việc chuyển giai đoạn: các đơn vị bị ảnh hưởng và điều sẽ xảy ra với từng đơn vị (Khối trưởng, Khối phó)', operationId: 'previewRoundAdvance' })
+  @ApiOkResponse({ type: AdvancePreviewDto })
+  advancePreview(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<AdvancePreviewDto> {
+    return this.preview.preview(actor, id);
   }
 
   @Post(':id/advance')

@@ -3,6 +3,8 @@ import { CovenantsModule } from '../covenants/covenants.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AssessmentsController, EvidenceController, NotificationsController, ReviewAssignmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
+import { AdvancePreviewService } from './advance-preview.service';
+import { RoundProgressReader } from './progress-reader';
 import { ResultsService } from './results.service';
 import { ReviewsService } from './reviews.service';
 import { RoundData } from './round-data';
@@ -12,7 +14,7 @@ import { RoundsService } from './rounds.service';
 @Module({
   imports: [ScoringModule, CovenantsModule],
   controllers: [RoundsController, AssessmentsController, EvidenceController, ReviewAssignmentsController, NotificationsController],
-  providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData],
-  exports: [RoundsService, ResultsService, RoundData],
+  providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData, RoundProgressReader, AdvancePreviewService],
+  exports: [RoundsService, ResultsService, RoundData, RoundProgressReader],
 })
 export class RoundsModule {}

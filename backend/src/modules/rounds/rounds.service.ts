@@ -5,6 +5,7 @@ import { Actor, isCityWide } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
+import { AdvancePreviewService } from './advance-preview.service';
 import { formatNumber } from '../scoring/rules/round';
 import { ScoringService } from '../scoring/scoring.service';
 import { loadScoringYear } from '../scoring/year-context';
@@ -28,6 +29,7 @@ export class RoundsService {
     private readonly audit: AuditService,
     private readonly scoring: ScoringService,
     private readonly data: RoundData,
+    private readonly advancePreview: AdvancePreviewService,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -138,10 +140,12 @@ export class RoundsService {
           ? `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ chuyển được sang giai đoạn kế tiếp "${PHASE_LABELS[next]}".`
           : `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", không chuyển tiếp bằng tay được nữa.`);
       }
+      // Early (before the self-assessment deadline) only: a switch at the deadline never reaches here in self-assessment.
+      const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
       await em.query(`UPDATE scoring_rounds SET phase = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.to]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, members, { roundId: id, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
-      await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to }, reason: dto.reason });
+      await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
     });
     return this.get(actor, id);
   }

@@ -7,7 +7,39 @@ import { findPage, page, renderRoute, users } from '../../../test/render';
 const readOnly = { canManage: false, seat: 'leader' as const, canEditRules: false };
 const board = { canManage: true, seat: null, canEditRules: true };
 
+const step = (key: string, title: string, state: 'done' | 'current' | 'next', over: Record<string, unknown> = {}) =>
+  ({ key, title, state, date: null, dateLabel: null, waitingFor: '', detail: '', link: `/block-years/by-2024/${key}`, ...over });
+
 describe('Block year page', () => {
+  it('shows the year on one line: done, current with its deadline and who is waited for, next; each step links to its page', async () => {
+    stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/block-years/:id': blockYear2024(readOnly),
+      'GET /api/block-years/:id/timeline': {
+        blockYearId: 'by-2024',
+        steps: [
+          step('plan', 'Kế hoạch hoạt động của Khối', 'done', { date: '2024-04-26T01:45:00.000Z', dateLabel: 'Thông qua', link: '/block-years/by-2024/plan' }),
+          step('mid_year', 'Chấm điểm sơ kết 6 tháng', 'current', { date: '2024-07-10T10:00:00.000Z', dateLabel: 'Hạn', waitingFor: '3 đơn vị chưa nộp bản tự chấm', detail: 'Tự chấm điểm', link: '/rounds/r1' }),
+          step('decision', 'Quyết định khen thưởng', 'next', { link: '/proposals/p1' }),
+        ],
+      },
+    });
+    renderRoute('/block-years/by-2024');
+    await findPage('Khối thi đua số 4 – năm 2024');
+    const timeline = await screen.findByRole('navigation', { name: 'Các bước của năm thi đua' });
+    const current = await within(timeline).findByRole('link', { name: 'Chấm điểm sơ kết 6 tháng' });
+    expect(current).toHaveAttribute('href', '/rounds/r1');
+    expect(current).toHaveAttribute('aria-current', 'step');
+    expect(within(timeline).getByText('Đang chờ: 3 đơn vị chưa nộp bản tự chấm')).toBeInTheDocument();
+    expect(within(timeline).getByText('Hạn: 10/07/2024')).toBeInTheDocument();
+    expect(within(timeline).getByText('Thông qua: 26/04/2024')).toBeInTheDocument();
+    expect(within(timeline).getByRole('link', { name: 'Kế hoạch hoạt động của Khối' })).toHaveAttribute('href', '/block-years/by-2024/plan');
+    expect(within(timeline).getByRole('link', { name: 'Quyết định khen thưởng' })).toHaveAttribute('href', '/proposals/p1');
+    expect(within(timeline).getAllByText('Đã xong')).toHaveLength(1);
+    expect(within(timeline).getAllByText('Tiếp theo')).toHaveLength(1);
+    expect(within(timeline).getAllByText('Đang thực hiện')).toHaveLength(1);
+  });
+
   it('shows the rule set in plain Vietnamese, the legal basis with dd/mm/yyyy dates, and the viewer’s seat', async () => {
     stubApi({ 'GET /api/auth/me': users.leaderOfficer, 'GET /api/block-years/:id': blockYear2024(readOnly) });
     renderRoute('/block-years/by-2024');

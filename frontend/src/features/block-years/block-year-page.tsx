@@ -13,6 +13,7 @@ import { blockYearStrings } from './i18n';
 import type { LegalInstrument } from './legal-basis-fields';
 import { RuleSetView } from './rule-set-view';
 import { STATUS_COLORS } from './status';
+import { YearTimeline } from './year-timeline';
 
 type Member = BlockYear['members'][number];
 
@@ -49,16 +50,12 @@ export function BlockYearPage() {
             )}
 
             <Card title={t('workTitle')} style={{ marginBottom: 16 }}>
-              <Space wrap>
-                <Link to={paths.plan.getHref(y.id)}><Button>{t('planLink')}</Button></Link>
-                <Link to={paths.rules.getHref(y.id)}><Button>{t('rulesLink')}</Button></Link>
-                <Link to={paths.conferences.getHref(y.id)}><Button>{t('conferencesLink')}</Button></Link>
-                <Link to={paths.covenant.getHref(y.id)}><Button>{t('covenantLink')}</Button></Link>
-                <Link to={paths.scheme.getHref(y.id)}><Button>{t('schemeLink')}</Button></Link>
-                <Link to={paths.rounds.getHref(y.id)}><Button>{t('roundsLink')}</Button></Link>
-                <Link to={paths.blockYearProposals.getHref(y.id)}><Button>{t('proposalsLink')}</Button></Link>
-                <Link to={paths.awardBonuses.getHref(y.id)}><Button>{t('awardBonusesLink')}</Button></Link>
-                <Link to={paths.nextYear.getHref(y.id)}><Button>{t('nextYearLink')}</Button></Link>
+              <YearTimeline blockYearId={y.id} />
+              <Space wrap size={[12, 4]} style={{ marginTop: 8 }}>
+                <Typography.Text type="secondary">{t('otherPages')}</Typography.Text>
+                <Link to={paths.conferences.getHref(y.id)}>{t('conferencesLink')}</Link>
+                <Link to={paths.rounds.getHref(y.id)}>{t('roundsLink')}</Link>
+                <Link to={paths.awardBonuses.getHref(y.id)}>{t('awardBonusesLink')}</Link>
               </Space>
             </Card>
 

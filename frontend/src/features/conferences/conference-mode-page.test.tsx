@@ -83,6 +83,33 @@ describe('Conference mode', () => {
     expect(refusal).toHaveTextContent('Chưa đủ số đơn vị dự họp: có mặt 3/5, cần ít nhất 4 (2/3)');
   });
 
+  it('adopting with comments unresolved shows them and asks for a reason, sent with the decision', async () => {
+    const att = attendance([units.dukcq.id, units.dukdn.id, units.lhp.id, units.bql.id]);
+    const live = conference({ attendance: att, quorum: quorumOf(att) });
+    const MESSAGE = 'Còn 1 góp ý chưa xử lý: Trường ĐTCB Lê Hồng Phong (mục hoat-dong): "Đề nghị bổ sung hoạt động về chuyển đổi số". Muốn thông qua khi chưa xử lý hết góp ý, hãy ghi lý do (được lưu vào nhật ký).';
+    const api = stubApi({
+      'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/conferences/:id': live,
+      'GET /api/conferences/:id/quorum': live.quorum,
+      'POST /api/conferences/:id/decisions': (req) => ((req.body as { reason?: string }).reason
+        ? reply(201, live)
+        : reply(400, { statusCode: 400, code: 'unresolved_comments', message: MESSAGE, fields: { reason: 'cần ghi lý do thông qua khi còn góp ý chưa xử lý' } })),
+    });
+    renderRoute('/conferences/conf-2024/live');
+    await findPage(TITLE);
+    const decisions = screen.getByRole('region', { name: 'Quyết định của mục' });
+    await userEvent.click(within(decisions).getByRole('button', { name: 'Thông qua kế hoạch' }));
+    await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Thông qua kế hoạch' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thông qua khi còn góp ý chưa xử lý?' });
+    expect(within(dialog).getByText(MESSAGE)).toBeInTheDocument();
+    const ok = within(dialog).getByRole('button', { name: 'Thông qua kế hoạch' });
+    expect(ok).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Lý do thông qua (bắt buộc, ghi vào nhật ký)'), 'Tiếp thu khi triển khai');
+    await userEvent.click(ok);
+    await waitFor(() => expect(api.calls('POST /api/conferences/:id/decisions')).toHaveLength(2));
+    expect(api.calls('POST /api/conferences/:id/decisions')[1].body).toEqual({ agendaItemId: 'item-1', kind: 'adopt_plan', reason: 'Tiếp thu khi triển khai' });
+  }, 60_000);
+
   it('asks for the delegate’s name when a unit that registered nobody is checked in as present, and saves once it is typed', async () => {
     const live = conference({ attendance: attendance([units.dukcq.id], { [units.dukdh.id]: { rsvp: 'pending', rsvpDelegate: '', rsvpByName: null, rsvpAt: null } }) });
     const after = conference({ attendance: attendance([units.dukcq.id], { [units.dukdh.id]: { rsvp: 'pending', rsvpDelegate: '', presence: 'present', delegateName: 'Tạ Minh Đức – Bí thư', checkedInAt: at(2024, 4, 26, 8, 5) } }) });

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { ApiError } from '@/api/client';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useT } from '@/i18n/i18n';
 import { useDecide, type AgendaItem, type Conference, type DecisionKind, type MaterialKind, type Quorum } from './api/conferences';
@@ -25,16 +26,20 @@ export function DecisionPanel({ conference, item, quorum, canDecide }: { confere
   const [refusal, setRefusal] = useState<string | null>(null);
   const [concluding, setConcluding] = useState(false);
   const [form] = Form.useForm<{ text: string }>();
+  /** An adoption refused because comments are unresolved: the server's list, and the reason the leader gives. */
+  const [unresolved, setUnresolved] = useState<{ kind: Adopting; message: string } | null>(null);
+  const [reason, setReason] = useState('');
   const decisions = conference.decisions.filter((d) => d.agendaItemId === item.id);
   const inSession = conference.status === 'in_session';
 
-  const run = (kind: Adopting | 'conclusion', text?: string) =>
+  const run = (kind: Adopting | 'conclusion', text?: string, withReason?: string) =>
     new Promise<void>((resolve) => {
       setRefusal(null);
-      decide.mutate({ id: conference.id, body: { agendaItemId: item.id, kind, text } }, {
-        onSuccess: () => { message.success(t('decidedOk', { action: t(`decision.${kind}`) })); setConcluding(false); form.resetFields(); resolve(); },
+      decide.mutate({ id: conference.id, body: { agendaItemId: item.id, kind, text, ...(withReason ? { reason: withReason } : {}) } }, {
+        onSuccess: () => { message.success(t('decidedOk', { action: t(`decision.${kind}`) })); setConcluding(false); setUnresolved(null); form.resetFields(); resolve(); },
         onError: (e) => {
-          if (!(kind === 'conclusion' && applyServerErrors(form, e, { text: t('conclusionText') }))) { setRefusal(e.message); setConcluding(false); }
+          if (kind !== 'conclusion' && e instanceof ApiError && e.code === 'unresolved_comments' && !withReason) { setReason(''); setUnresolved({ kind, message: e.message }); }
+          else if (!(kind === 'conclusion' && applyServerErrors(form, e, { text: t('conclusionText') }))) { setRefusal(e.message); setConcluding(false); setUnresolved(null); }
           resolve();
         },
       });
@@ -67,6 +72,13 @@ export function DecisionPanel({ conference, item, quorum, canDecide }: { confere
         </Flex>
       )}
       {refusal && <Alert type="error" showIcon closable={{ onClose: () => setRefusal(null) }} style={{ marginTop: 12 }} title={t('refused')} description={refusal} />}
+
+      <Modal open={!!unresolved} title={t('unresolvedTitle')} onCancel={() => setUnresolved(null)} cancelText={t('action.cancel')}
+        okText={unresolved ? t(`decision.${unresolved.kind}`) : ''} okButtonProps={{ disabled: !reason.trim(), danger: true }} confirmLoading={decide.isPending}
+        onOk={() => unresolved && run(unresolved.kind, undefined, reason.trim())}>
+        <Alert type="warning" showIcon title={unresolved?.message} style={{ marginBottom: 12 }} />
+        <Input.TextArea rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('unresolvedReason')} placeholder={t('unresolvedReason')} />
+      </Modal>
 
       <Modal open={concluding} title={t('conclusionTitle')} onCancel={() => setConcluding(false)} okText={t('conclusionSave')} cancelText={t('action.cancel')}
         confirmLoading={decide.isPending} destroyOnHidden

@@ -6,6 +6,7 @@ import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useBlockYears } from '@/features/block-years/api/block-years';
 import { UpcomingConferences } from '@/features/conferences/upcoming-conferences';
+import { TasksCard } from '@/features/tasks/tasks-card';
 import { useT, type SharedKey } from '@/i18n/i18n';
 
 /** Home: the board sees every block's year at a glance; a unit sees its block, year and seat. */
@@ -18,6 +19,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={`Xin chào, ${me.data?.fullName ?? ''}`} subtitle={me.data?.unitName ?? t(`role.${me.data?.role ?? 'board'}` as SharedKey)} />
+      <TasksCard />
       <QueryState query={years}>
         {(list) => {
           const currentYear = Math.max(...list.map((y) => y.year), 0);

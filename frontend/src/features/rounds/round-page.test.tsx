@@ -125,17 +125,51 @@ describe('Round page', () => {
     expect(api.calls('POST /api/rounds/:id/reminders')[1].body).toEqual({ message: 'Đề nghị các đơn vị nộp bản tự chấm trước ngày 10/12.' });
   }, 90_000);
 
-  it('moves the round to the next phase after a confirmation', async () => {
-    const api = stubApi(leaderApi({ 'POST /api/rounds/:id/advance': leaderRound({ phase: 'review', phaseLabel: 'Chấm chéo, thẩm định' }) }));
+  it('moves the round to the next phase after a confirmation when nobody is hit', async () => {
+    const api = stubApi(leaderApi({
+      'POST /api/rounds/:id/advance': leaderRound({ phase: 'review', phaseLabel: 'Chấm chéo, thẩm định' }),
+      'GET /api/rounds/:id/advance-preview': { roundId: ROUND_ID, from: 'self_assessment', fromLabel: 'Tự chấm điểm', to: 'review', toLabel: 'Chấm chéo, thẩm định', early: true, hits: [], confirmationWord: null },
+    }));
     renderRoute(`/rounds/${ROUND_ID}`);
     await findPage(TITLE);
     await userEvent.click(screen.getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' }));
-    const pop = await screen.findByRole('tooltip');
-    await userEvent.type(within(pop).getByLabelText('Lý do (ghi vào nhật ký, không bắt buộc)'), 'Các đơn vị đã nộp đủ');
-    await userEvent.click(within(pop).getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Chuyển sang giai đoạn "Chấm chéo, thẩm định" ngay bây giờ?' });
+    await userEvent.type(within(dialog).getByLabelText('Lý do (ghi vào nhật ký, không bắt buộc)'), 'Các đơn vị đã nộp đủ');
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' })).toBeEnabled());
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' }));
     await waitFor(() => expect(api.calls('POST /api/rounds/:id/advance')).toHaveLength(1));
     expect(api.calls('POST /api/rounds/:id/advance')[0].body).toEqual({ to: 'review', reason: 'Các đơn vị đã nộp đủ' });
   });
+
+  it('an early advance names the units it locks and needs the typed confirmation', async () => {
+    const api = stubApi(leaderApi({
+      'POST /api/rounds/:id/advance': leaderRound({ phase: 'review', phaseLabel: 'Chấm chéo, thẩm định' }),
+      'GET /api/rounds/:id/advance-preview': {
+        roundId: ROUND_ID, from: 'self_assessment', fromLabel: 'Tự chấm điểm', to: 'review', toLabel: 'Chấm chéo, thẩm định', early: true, confirmationWord: 'XÁC NHẬN',
+        hits: [
+          { unitId: units.bql.id, unitName: units.bql.name, status: 'draft', filled: 0, required: 12, consequence: 'Bản tự chấm chưa nộp sẽ bị khóa ở bản đang soạn (đã nhập 0/12 tiêu chí)' },
+          { unitId: units.lhp.id, unitName: units.lhp.name, status: 'draft', filled: 7, required: 12, consequence: 'Bản tự chấm chưa nộp sẽ bị khóa ở bản đang soạn (đã nhập 7/12 tiêu chí)' },
+        ],
+      },
+    }));
+    renderRoute(`/rounds/${ROUND_ID}`);
+    await findPage(TITLE);
+    await userEvent.click(screen.getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Chuyển sang giai đoạn "Chấm chéo, thẩm định" ngay bây giờ?' });
+    expect(await within(dialog).findByText('Chuyển trước hạn sẽ khóa bản tự chấm của 2 đơn vị chưa nộp')).toBeInTheDocument();
+    const list = within(dialog).getByRole('list', { name: 'Các đơn vị bị ảnh hưởng' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      `${units.bql.name}: Bản tự chấm chưa nộp sẽ bị khóa ở bản đang soạn (đã nhập 0/12 tiêu chí)`,
+      `${units.lhp.name}: Bản tự chấm chưa nộp sẽ bị khóa ở bản đang soạn (đã nhập 7/12 tiêu chí)`,
+    ]);
+    const ok = within(dialog).getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' });
+    expect(ok).toBeDisabled();
+    await userEvent.type(within(dialog).getByLabelText('Gõ "XÁC NHẬN" để xác nhận'), 'xác nhận');
+    await waitFor(() => expect(ok).toBeEnabled());
+    await userEvent.click(ok);
+    await waitFor(() => expect(api.calls('POST /api/rounds/:id/advance')).toHaveLength(1));
+    expect(api.calls('POST /api/rounds/:id/advance')[0].body).toEqual({ to: 'review', confirmation: 'xác nhận' });
+  }, 60_000);
 
   it('lets the leader set targets per unit, showing where each comes from', async () => {
     const targets: Schemas['TargetDto'][] = [

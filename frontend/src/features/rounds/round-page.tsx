@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths';
@@ -7,7 +7,7 @@ import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { nextManualPhase, PHASES, phaseIndex, useAdvancePhase, useRound, type Phase, type Round } from './api/rounds';
+import { nextManualPhase, PHASES, phaseIndex, useAdvancePhase, useAdvancePreview, useRound, type Phase, type Round } from './api/rounds';
 import { AssignmentsSection } from './assignments-section';
 import { roundStrings } from './i18n';
 import { PHASE_COLORS, STATUS_COLORS } from './labels';
@@ -37,33 +37,65 @@ function PhaseStepper({ round }: { round: Round }) {
   );
 }
 
-/** The leader moves the round on before its date, after a confirmation with an optional reason. */
+/**
+ * The leader moves the round on before its date. Leaving self-assessment early locks every unit that has
+ * not submitted: the dialog names each one and what happens to it, and asks for the typed confirmation.
+ */
 function AdvanceButton({ round }: { round: Round }) {
   const t = useT(roundStrings);
   const { message } = App.useApp();
   const advance = useAdvancePhase();
+  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [typed, setTyped] = useState('');
+  const preview = useAdvancePreview(round.id, open);
   const next = nextManualPhase(round.phase);
   if (!next) return null;
   const label = t(`phase.${next}`);
+  const word = preview.data?.confirmationWord ?? null;
+  const confirmed = !word || typed.trim().toLocaleUpperCase('vi') === word;
+  const show = () => { setReason(''); setTyped(''); setOpen(true); };
+  const submit = () => advance.mutateAsync({ id: round.id, body: { to: next, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(word ? { confirmation: typed.trim() } : {}) } })
+    .then(() => { setOpen(false); void message.success(t('advanced', { phase: label })); })
+    .catch((e: Error) => void message.error(e.message));
   return (
-    <Popconfirm
-      title={t('advanceTitle', { phase: label })}
-      description={
-        <Space orientation="vertical" style={{ maxWidth: 360 }}>
-          {t('advanceBody', { current: t(`phase.${round.phase}`) })}
+    <>
+      <Button onClick={show} loading={advance.isPending}>{t('advance', { phase: label })}</Button>
+      <Modal
+        open={open}
+        title={t('advanceTitle', { phase: label })}
+        onCancel={() => setOpen(false)}
+        onOk={submit}
+        okText={t('advance', { phase: label })}
+        cancelText={t('action.cancel')}
+        okButtonProps={{ disabled: preview.isPending || !confirmed, danger: !!word }}
+        confirmLoading={advance.isPending}
+        width={560}
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text>{t('advanceBody', { current: t(`phase.${round.phase}`) })}</Typography.Text>
+          {preview.isPending && <Spin />}
+          {preview.isError && <Alert type="error" showIcon title={preview.error.message} />}
+          {!!preview.data?.hits.length && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('advanceHits', { n: preview.data.hits.length })}
+              description={(
+                <ul aria-label={t('advanceHitsList')} style={{ margin: 0, paddingInlineStart: 18 }}>
+                  {preview.data.hits.map((h) => <li key={h.unitId}><strong>{h.unitName}</strong>: {h.consequence}</li>)}
+                </ul>
+              )}
+            />
+          )}
           <Input.TextArea rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('advanceReason')} aria-label={t('advanceReason')} />
+          {word && (
+            <Input value={typed} onChange={(e) => setTyped(e.target.value)} maxLength={100} aria-label={t('advanceConfirm', { word })} placeholder={word} />
+          )}
+          {word && <Typography.Text type="secondary">{t('advanceConfirm', { word })}</Typography.Text>}
         </Space>
-      }
-      okText={t('advance', { phase: label })}
-      cancelText={t('action.cancel')}
-      onOpenChange={(o) => o && setReason('')}
-      onConfirm={() => advance.mutateAsync({ id: round.id, body: { to: next, ...(reason.trim() ? { reason: reason.trim() } : {}) } })
-        .then(() => void message.success(t('advanced', { phase: label })))
-        .catch((e: Error) => void message.error(e.message))}
-    >
-      <Button loading={advance.isPending}>{t('advance', { phase: label })}</Button>
-    </Popconfirm>
+      </Modal>
+    </>
   );
 }
 

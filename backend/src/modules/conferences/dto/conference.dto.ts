@@ -84,6 +84,8 @@ export class CreateConferenceDecisionDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Phiên bản kế hoạch/quy chế hoặc giao ước; bỏ trống: tài liệu gắn với mục chương trình' })
   @IsOptional() @IsUUID() refId?: string;
   @ApiPropertyOptional({ description: 'Nội dung quyết định/kết luận (bắt buộc với kết luận)' }) @IsOptional() @IsString() @MaxLength(20000) text?: string;
+  @ApiPropertyOptional({ description: 'Lý do thông qua khi dự thảo còn góp ý chưa xử lý (bắt buộc trong trường hợp đó; ghi vào nhật ký)' })
+  @IsOptional() @IsString() @MaxLength(2000) @Matches(/^[^\u0000]*$/, { message: '!không được chứa ký tự NUL' }) reason?: string;
 }
 
 export class CloseConferenceDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
 import { PHASES, ROUND_KINDS, type Phase, type RoundKind } from '../round-phase';
@@ -37,6 +37,28 @@ export class UpdateRoundDto {
 export class AdvancePhaseDto {
   @ApiProperty({ enum: PHASES, description: 'Giai đoạn chuyển sang (giai đoạn kế tiếp)' }) @IsIn(PHASES) to: Phase;
   @ApiPropertyOptional({ description: 'Lý do (ghi vào nhật ký)' }) @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @ApiPropertyOptional({ description: 'Xác nhận gõ tay ("XÁC NHẬN") khi chuyển trước hạn sẽ khóa bản tự chấm của đơn vị chưa nộp' })
+  @IsOptional() @IsString() @MaxLength(100) @Matches(/^[^\u0000]*$/, { message: '!không được chứa ký tự NUL' }) confirmation?: string;
+}
+
+export class AdvanceHitDto {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty({ enum: ['draft', 'awaiting_confirmation', 'submitted', 'returned'] }) status: 'draft' | 'awaiting_confirmation' | 'submitted' | 'returned';
+  @ApiProperty({ description: 'Số tiêu chí đã nhập' }) filled: number;
+  @ApiProperty({ description: 'Số tiêu chí phải chấm' }) required: number;
+  @ApiProperty({ description: 'Điều sẽ xảy ra với đơn vị' }) consequence: string;
+}
+
+export class AdvancePreviewDto {
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ enum: PHASES }) from: Phase;
+  @ApiProperty() fromLabel: string;
+  @ApiProperty({ enum: PHASES, nullable: true, type: String }) to: Phase | null;
+  @ApiProperty({ type: String, nullable: true }) toLabel: string | null;
+  @ApiProperty({ description: 'Chuyển trước hạn tự chấm' }) early: boolean;
+  @ApiProperty({ type: [AdvanceHitDto], description: 'Các đơn vị bị ảnh hưởng' }) hits: AdvanceHitDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Từ phải gõ để xác nhận (khi có đơn vị bị ảnh hưởng)' }) confirmationWord: string | null;
 }
 
 export class ExtensionDto {

@@ -33,3 +33,10 @@ export function useUpdateBlockYear() {
     },
   });
 }
+
+export type TimelineStep = Schemas['TimelineStepDto'];
+
+/** The year's steps derived by the server from its state; refreshed whenever the page is revisited. */
+export const blockYearTimelineQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['block-years', id, 'timeline'], queryFn: () => unwrap(api.GET('/api/block-years/{id}/timeline', { params: { path: { id } } })), staleTime: 0 });
+export const useBlockYearTimeline = (id: string) => useQuery(blockYearTimelineQueryOptions(id));

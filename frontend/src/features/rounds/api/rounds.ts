@@ -37,6 +37,9 @@ export const roundQueryOptions = (id: string) =>
 
 export const useRounds = (blockYearId: string) => useQuery(roundListQueryOptions(blockYearId));
 export const useRound = (id: string) => useQuery(roundQueryOptions(id));
+/** Who an advance now would hit (units whose self-assessment would be locked), read fresh each time the dialog opens. */
+export const useAdvancePreview = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: [...roundKeys.detail(id), 'advance-preview'], queryFn: () => unwrap(api.GET('/api/rounds/{id}/advance-preview', { params: { path: { id } } })), enabled, staleTime: 0, gcTime: 0 });
 /** Progress of every unit: the leader seat and the board only. Refreshed every minute (time left, last saves). */
 export const useProgress = (id: string, enabled: boolean) =>
   useQuery({ queryKey: roundKeys.progress(id), queryFn: () => unwrap(api.GET('/api/rounds/{id}/progress', { params: { path: { id } } })), enabled, refetchInterval: 60_000 });
