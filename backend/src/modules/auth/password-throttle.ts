@@ -35,7 +35,8 @@ export async function recordPasswordFailure(db: Queryable, email: string, addres
      SELECT k, 1, now(), now() FROM unnest($1::text[]) AS k
      ON CONFLICT (key) DO UPDATE SET
        failures = CASE WHEN sign_in_throttle.last_failure_at < now() - make_interval(secs => $2) THEN 1 ELSE sign_in_throttle.failures + 1 END,
-       last_failure_at = now()
+       last_failure_at = now(),
+       blocked_until = greatest(sign_in_throttle.blocked_until, now())
      RETURNING key, failures`, [keys.map((k) => k.key), THROTTLE_WINDOW_MS / 1000]);
   const waits = rows.map((r) => ({ key: r.key, ms: throttleDelayMs(r.failures, keys.find((k) => k.key === r.key)!.kind, baseDelayMs) })).filter((w) => w.ms > 0);
   if (waits.length) {
