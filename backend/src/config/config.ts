@@ -1,3 +1,5 @@
+import { passwordProblem } from '../modules/auth/password-policy';
+
 /** Environment configuration, validated once at boot. */
 export interface AppConfig {
   port: number;
@@ -50,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminEmail = env.ADMIN_EMAIL || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
+  const adminPasswordProblem = adminPassword ? passwordProblem(adminPassword) : null;
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
   return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword, signInDelayMs, rateLimitPerMinute };
