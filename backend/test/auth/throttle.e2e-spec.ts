@@ -107,3 +107,22 @@ describe('wrong-password throttle', () => {
     expect((await signIn(DEMO.nextLeaderOfficer, 'MoiMatKhau2025', from)).status).toBe(200);
   });
 });
+
+describe('flood limit per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp({ demo: true, env: { RATE_LIMIT_PER_MINUTE: '5' } })));
+  afterAll(() => t.close());
+
+  it('answers 429 with Retry-After past the limit, per address', async () => {
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 6; i++) {
+      last = await t.http().get('/api/health').set('X-Forwarded-For', '203.0.113.50');
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    expect(last!.body).toMatchObject({ statusCode: 429, code: 'too_many_requests', message: expect.stringContaining('thử lại') });
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await t.http().get('/api/health').set('X-Forwarded-For', '203.0.113.51')).status).toBe(200);
+  });
+});
