@@ -7,7 +7,7 @@ import { accountStrings } from './i18n';
 import { passwordProblem } from '@/lib/password-policy';
 import { generatePassword } from './password';
 
-/** Sets a new password; the server also lifts a lock-out and ends the user's sessions. */
+/** Sets a new password; the server also clears the wrong-password waits and ends the user's sessions. */
 export function ResetPasswordModal({ account, onClose }: { account?: Account; onClose: () => void }) {
   const t = useT(accountStrings);
   const [form] = Form.useForm<{ newPassword: string }>();
