@@ -31,8 +31,8 @@ const STATUS_MESSAGES: Record<number, string> = {
   504: 'Máy chủ phản hồi quá lâu. Vui lòng thử lại sau ít phút.',
 };
 
-/** "Thử lại sau N giây/phút" for a Retry-After in seconds. */
-export function waitText(seconds: number): string {
+/** "N giây" or "N phút" for a Retry-After in seconds. */
+function waitText(seconds: number): string {
   return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }
 
