@@ -72,7 +72,7 @@ export async function startServer(url) {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: backend,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '' },
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

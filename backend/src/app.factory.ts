@@ -9,6 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { InputSafetyPipe } from './common/input-safety.pipe';
+import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 
@@ -21,7 +23,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // JSON up to 2 MB, UTF-8 only (body-parser answers other charsets 415, bad gzip/deflate 400, more than
+  // the limit 413; the error filter gives those the usual shape). Forms are registered here too so that
+  // the request context below runs after every parser.
+  app.use(utf8JsonOnly);
   app.useBodyParser('json', { limit: '2mb' });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false, parameterLimit: 200 });
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -41,12 +48,23 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     }),
   );
   app.use(cookieParser());
+  app.use(requestContext);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   if (config.staticDir && existsSync(path.join(config.staticDir, 'index.html'))) serveFrontend(app, config.staticDir);
   return app;
+}
+
+/** body-parser also decodes UTF-16 JSON; the API speaks UTF-8 only (RFC 8259), anything else is 415. */
+function utf8JsonOnly(req: Request, _res: Response, next: NextFunction): void {
+  const type = req.headers['content-type'] ?? '';
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type)?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8' && /^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    return next(Object.assign(new Error(`unsupported charset ${charset}`), { status: 415, type: 'charset.unsupported' }));
+  }
+  next();
 }
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {

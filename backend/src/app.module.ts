@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ScopeModule } from './common/scope/scope.module';
 import { APP_CONFIG, AppConfig } from './config/config';
@@ -29,13 +31,16 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
+        // Requests per client address and minute, answered 429 with Retry-After (in-process counts: a
+        // coarse flood limit; wrong passwords have their own shared throttle in auth/).
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) }], skipIf: () => config.rateLimitPerMinute === 0 }),
         ScopeModule, AuditModule, AuthModule, HealthModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
         AwardsModule, BallotsModule, ProposalsModule,
         TasksModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
       exports: [APP_CONFIG],
     };
   }

@@ -37,7 +37,9 @@ function withDatabase(url: string, db: string): string {
  * Boots the real AppModule on a fresh copy of a template database built by the global setup: the one that
  * already holds the demo data (default), or the migrated one without it (`{ demo: false }`).
  */
-export async function createTestApp(opts: { demo?: boolean; staticDir?: string } = { demo: true }): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; staticDir?: string; env?: Record<string, string>; databaseUrl?: (url: string) => string } = { demo: true },
+): Promise<TestApp> {
   const adminUrl = process.env.THIDUA_TEST_ADMIN_URL!;
   const demo = opts.demo !== false;
   const template = (demo && process.env.THIDUA_TEST_DEMO_TEMPLATE) || process.env.THIDUA_TEST_TEMPLATE!;
@@ -46,7 +48,11 @@ export async function createTestApp(opts: { demo?: boolean; staticDir?: string }
   await admin.connect();
   await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test', STATIC_DIR: opts.staticDir });
+  // No flood limit unless a test asks for one: every test file calls from one address.
+  const url = withDatabase(adminUrl, db);
+  const config = loadConfig({
+    DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(url) : url, NODE_ENV: 'test', STATIC_DIR: opts.staticDir, RATE_LIMIT_PER_MINUTE: '0', ...opts.env,
+  });
   const app = await createApp(config, { logger: false });
   await app.init();
   const ds = app.get(DataSource);

@@ -31,3 +31,10 @@ export const forbidden = (message = 'Bạn không có quyền thực hiện thao
   new AppError(403, code, message);
 export const notFound = (message: string, code = 'not_found') => new AppError(404, code, message);
 export const conflict = (code: string, message: string, fields?: Record<string, string>) => new AppError(409, code, message, fields);
+
+/** A 429 asking the client to wait; the error filter sends the wait as `Retry-After`. */
+export class RetryLaterError extends AppError {
+  constructor(readonly retryAfterSeconds: number, code: string, message: string) {
+    super(429, code, message);
+  }
+}

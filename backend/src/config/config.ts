@@ -1,3 +1,5 @@
+import { passwordProblem } from '../modules/auth/password-policy';
+
 /** Environment configuration, validated once at boot. */
 export interface AppConfig {
   port: number;
@@ -11,6 +13,10 @@ export interface AppConfig {
   /** First admin of an empty installation (optional). */
   adminEmail: string | null;
   adminPassword: string | null;
+  /** First wait after too many wrong passwords (doubles with each further failure). */
+  signInDelayMs: number;
+  /** Requests per minute one client address may make to the API (0: no limit). */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -41,12 +47,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sessionTtlHours = int('SESSION_TTL_HOURS', 12, 1, 24 * 30);
   const loadDemo = bool('DEMO_DATA', false);
   const cookieSecure = bool('COOKIE_SECURE', false);
+  const signInDelayMs = int('SIGN_IN_DELAY_MS', 1000, 1, 60_000);
+  const rateLimitPerMinute = int('RATE_LIMIT_PER_MINUTE', 3000, 0, 1_000_000);
   const adminEmail = env.ADMIN_EMAIL || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
+  const adminPasswordProblem = adminPassword ? passwordProblem(adminPassword) : null;
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
-  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword };
+  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword, signInDelayMs, rateLimitPerMinute };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

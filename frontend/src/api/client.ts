@@ -14,9 +14,36 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly details?: Record<string, unknown>,
+    /** Seconds the server asked to wait (`Retry-After` of a 429 or 503). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
+}
+
+/** Said when the server's answer carries no message of its own (e.g. a proxy's page). */
+const STATUS_MESSAGES: Record<number, string> = {
+  413: 'Tệp hoặc dữ liệu gửi lên quá lớn.',
+  415: 'Định dạng dữ liệu gửi lên không được hỗ trợ.',
+  429: 'Bạn thao tác quá nhanh, vui lòng chờ một lát rồi thử lại.',
+  502: 'Máy chủ tạm thời không phản hồi. Vui lòng thử lại sau ít phút.',
+  503: 'Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút.',
+  504: 'Máy chủ phản hồi quá lâu. Vui lòng thử lại sau ít phút.',
+};
+
+/** "N giây" or "N phút" for a Retry-After in seconds. */
+function waitText(seconds: number): string {
+  return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
+}
+
+/** The ApiError for a refused response: the server's Vietnamese message, else one for its status. */
+function errorOf(response: Response, raw: Record<string, unknown>): ApiError {
+  const body = raw as { code?: string; message?: string; fields?: Record<string, string> };
+  const header = Number(response.headers.get('retry-after'));
+  const retryAfter = Number.isFinite(header) && header > 0 ? Math.ceil(header) : undefined;
+  let message = body.message ?? STATUS_MESSAGES[response.status] ?? `Lỗi máy chủ (${response.status}).`;
+  if (!body.message && retryAfter && (response.status === 429 || response.status === 503)) message += ` Có thể thử lại sau ${waitText(retryAfter)}.`;
+  return new ApiError(response.status, body.code ?? 'http_error', message, body.fields, detailsOf(raw), retryAfter);
 }
 
 /** The keys of an error body besides the standard ones, or undefined when there are none. */
@@ -62,9 +89,8 @@ export async function unwrap<T>(p: Promise<{ data?: T; error?: unknown; response
   const { data, error, response } = result;
   if (response.ok) return data as T;
   const raw = typeof error === 'object' && error !== null && !Array.isArray(error) ? (error as Record<string, unknown>) : {};
-  const body = raw as { code?: string; message?: string; fields?: Record<string, string> };
   if (response.status === 401) unauthorizedListeners.forEach((fn) => fn());
-  throw new ApiError(response.status, body.code ?? 'http_error', body.message ?? `Lỗi máy chủ (${response.status}).`, body.fields, detailsOf(raw));
+  throw errorOf(response, raw);
 }
 
 /** Downloads a file from the API (same session), keeping the server's file name. */
@@ -72,7 +98,8 @@ export async function download(url: string, fallbackName: string): Promise<void>
   const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) {
     const body = await res.json().catch(() => ({}));
-    throw new ApiError(res.status, body.code ?? 'http_error', body.message ?? 'Không tải được tệp.');
+    const error = errorOf(res, body);
+    throw body.message || STATUS_MESSAGES[res.status] ? error : new ApiError(res.status, error.code, 'Không tải được tệp.');
   }
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
@@ -97,6 +124,6 @@ export async function upload<T>(url: string, form: FormData): Promise<T> {
     throw new ApiError(0, 'network_error', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, body.code ?? 'http_error', body.message ?? `Lỗi máy chủ (${res.status}).`, body.fields, detailsOf(body));
+  if (!res.ok) throw errorOf(res, body);
   return body as T;
 }

@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đăng nhập */
+        /** Đăng nhập (nhập sai nhiều lần: phải chờ, tăng dần; xem Retry-After) */
         post: operations["signIn"];
         delete?: never;
         options?: never;
@@ -98,9 +98,60 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đổi mật khẩu */
+        /** Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai) */
         post: operations["changePassword"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phiên đăng nhập đang mở của tài khoản (tối đa 10; đăng nhập thêm sẽ đóng phiên cũ nhất) */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng xuất mọi phiên khác của tài khoản */
+        post: operations["endOtherSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Kết thúc một phiên đăng nhập của tài khoản */
+        delete: operations["endSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -342,7 +393,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Đặt lại mật khẩu và mở khóa đăng nhập */
+        /** Đặt lại mật khẩu (xóa các lần chờ do nhập sai) */
         post: operations["resetAccountPassword"];
         delete?: never;
         options?: never;
@@ -2718,7 +2769,33 @@ export interface components {
         };
         ChangePasswordDto: {
             currentPassword: string;
+            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, khác mật khẩu hiện tại */
             newPassword: string;
+        };
+        SessionDto: {
+            /**
+             * Format: uuid
+             * @description Mã để kết thúc phiên này
+             */
+            id: string;
+            /** @description Trình duyệt, thiết bị (User-Agent) */
+            userAgent: string;
+            /** @description Địa chỉ IP lúc đăng nhập */
+            ip: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Lần dùng gần nhất (chính xác đến phút)
+             */
+            lastSeenAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description Là phiên đang dùng để xem danh sách này */
+            current: boolean;
+        };
+        EndedSessionsDto: {
+            ended: number;
         };
         HealthDto: {
             /** @enum {string} */
@@ -2840,8 +2917,6 @@ export interface components {
             title: string;
             /** Format: date-time */
             archivedAt: string | null;
-            /** Format: date-time */
-            lockedUntil: string | null;
             version: number;
         };
         AccountPageDto: {
@@ -2861,10 +2936,10 @@ export interface components {
              * Format: uuid
              * @description Bắt buộc với cán bộ và thủ trưởng đơn vị
              */
-            unitId?: Record<string, never>;
+            unitId?: string | null;
             /** @example Chuyên viên */
             title?: string;
-            /** @description Mật khẩu ban đầu: ít nhất 8 ký tự, có chữ và số */
+            /** @description Mật khẩu ban đầu: ít nhất 10 ký tự, không phải mật khẩu phổ biến */
             password: string;
         };
         UpdateAccountDto: {
@@ -5906,6 +5981,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description Nhập sai nhiều lần: chờ số giây trong tiêu đề Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     signOut: {
@@ -5956,6 +6038,70 @@ export interface operations {
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nhập sai nhiều lần: chờ số giây trong tiêu đề Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+        };
+    };
+    endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionsDto"];
+                };
+            };
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             204: {
                 headers: {

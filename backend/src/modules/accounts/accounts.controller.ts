@@ -55,7 +55,7 @@ export class AccountsController {
   }
 
   @Post(':id/reset-password')
-  @ApiOperation({ summary: 'Đặt lại mật khẩu và mở khóa đăng nhập', operationId: 'resetAccountPassword' })
+  @ApiOperation({ summary: 'Đặt lại mật khẩu (xóa các lần chờ do nhập sai)', operationId: 'resetAccountPassword' })
   @ApiCreatedResponse({ type: AccountDto })
   resetPassword(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ResetPasswordDto): Promise<AccountDto> {
     return this.accounts.resetPassword(actor, id, dto.newPassword);

@@ -6,7 +6,8 @@ import { conflict, forbidden, invalidField, notFound } from '../../common/app-er
 import { likePattern } from '../../common/pagination';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, passwordProblem } from '../auth/password';
+import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { forgetAccountFailures } from '../auth/password-throttle';
 import { AccountsPolicy } from './accounts.policy';
 import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
@@ -95,16 +96,19 @@ export class AccountsService {
     return this.get(actor, id);
   }
 
-  /** Sets a new password and lifts any lock-out; the account's sessions end. */
+  /** Sets a new password (never the current one) and forgets its wrong-password waits; the account's sessions end. */
   async resetPassword(actor: Actor, id: string, newPassword: string): Promise<AccountDto> {
     const problem = passwordProblem(newPassword);
     if (problem) throw invalidField('newPassword', problem);
     await this.ds.transaction(async (em) => {
       const account = await this.lockAccount(em, id);
       AccountsPolicy.assertCanManage(actor, account.role, account.role);
-      await em.update(Account, id, { passwordHash: await hashPassword(newPassword), failedSignIns: 0, lockedUntil: null, version: account.version + 1 });
+      const [{ password_hash: current }] = await em.query('SELECT password_hash FROM accounts WHERE id = $1', [id]);
+      if (await verifyPassword(current, newPassword)) throw invalidField('newPassword', 'không được trùng mật khẩu hiện tại');
+      await em.update(Account, id, { passwordHash: await hashPassword(newPassword), version: account.version + 1 });
       await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
-      await this.audit.record(em, actor, { action: 'account.reset_password', entityType: 'account', entityId: id, before: { lockedUntil: account.lockedUntil }, after: { lockedUntil: null } });
+      await forgetAccountFailures(em, account.email);
+      await this.audit.record(em, actor, { action: 'account.reset_password', entityType: 'account', entityId: id });
     });
     return this.get(actor, id);
   }
@@ -122,13 +126,13 @@ export class AccountsService {
   }
 }
 
-const SELECT_ACCOUNT = `SELECT a.id, a.full_name, a.email, a.role, a.unit_id, a.title, a.archived_at, a.locked_until, a.version, u.name AS unit_name
+const SELECT_ACCOUNT = `SELECT a.id, a.full_name, a.email, a.role, a.unit_id, a.title, a.archived_at, a.version, u.name AS unit_name
   FROM accounts a LEFT JOIN units u ON u.id = a.unit_id`;
 
 function toDto(r: Record<string, any>): AccountDto {
   const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
   return {
     id: r.id, fullName: r.full_name, email: r.email, role: r.role, unitId: r.unit_id, unitName: r.unit_name ?? null, title: r.title,
-    archivedAt: iso(r.archived_at), lockedUntil: r.locked_until && new Date(r.locked_until) > new Date() ? iso(r.locked_until) : null, version: r.version,
+    archivedAt: iso(r.archived_at), version: r.version,
   };
 }

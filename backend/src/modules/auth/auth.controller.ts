@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { Inject } from '@nestjs/common';
 import type { Actor } from '../../common/actor';
@@ -7,7 +7,8 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { CurrentActor, Public } from './auth.decorators';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
 import { AuthService } from './auth.service';
-import { ChangePasswordDto, MeDto, SignInDto } from './dto/auth.dto';
+import { UuidPipe } from '../../common/uuid.pipe';
+import { ChangePasswordDto, EndedSessionsDto, MeDto, SessionDto, SignInDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,8 +18,9 @@ export class AuthController {
   @Public()
   @Post('sign-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Đăng nhập', operationId: 'signIn' })
+  @ApiOperation({ summary: 'Đăng nhập (nhập sai nhiều lần: phải chờ, tăng dần; xem Retry-After)', operationId: 'signIn' })
   @ApiOkResponse({ type: MeDto })
+  @ApiTooManyRequestsResponse({ description: 'Nhập sai nhiều lần: chờ số giây trong tiêu đề Retry-After' })
   async signIn(@Body() dto: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
     const { token, session } = await this.auth.signIn(dto.email, dto.password, { ip: req.ip ?? '', userAgent: req.header('user-agent') ?? '' });
     const base: CookieOptions = { sameSite: 'lax', secure: this.config.cookieSecure, path: '/', expires: session.expiresAt };
@@ -47,9 +49,33 @@ export class AuthController {
 
   @Post('change-password')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Đổi mật khẩu', operationId: 'changePassword' })
+  @ApiOperation({ summary: 'Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai)', operationId: 'changePassword' })
   @ApiNoContentResponse()
+  @ApiTooManyRequestsResponse({ description: 'Nhập sai nhiều lần: chờ số giây trong tiêu đề Retry-After' })
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'Các phiên đăng nhập đang mở của tài khoản (tối đa 10; đăng nhập thêm sẽ đóng phiên cũ nhất)', operationId: 'listMySessions' })
+  @ApiOkResponse({ type: [SessionDto] })
+  sessions(@CurrentActor() actor: Actor): Promise<SessionDto[]> {
+    return this.auth.listSessions(actor);
+  }
+
+  @Post('sessions/end-others')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Đăng xuất mọi phiên khác của tài khoản', operationId: 'endOtherSessions' })
+  @ApiOkResponse({ type: EndedSessionsDto })
+  endOthers(@CurrentActor() actor: Actor): Promise<EndedSessionsDto> {
+    return this.auth.endOtherSessions(actor);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Kết thúc một phiên đăng nhập của tài khoản', operationId: 'endSession' })
+  @ApiNoContentResponse()
+  endSession(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<void> {
+    return this.auth.endSession(actor, id);
   }
 }

@@ -3,17 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { AppError, invalidField, unauthorized } from '../../common/app-error';
+import { AppError, invalidField, notFound, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Account } from '../accounts/entities/account.entity';
 import { AuditService } from '../audit/audit.service';
-import { MeDto } from './dto/auth.dto';
-import { checkPasswordTx } from './lockout';
+import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
-import { hashPassword, passwordProblem, verifyPassword } from './password';
-
+import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password';
+import { assertNotThrottled, checkOwnPassword, clearPasswordFailures, recordPasswordFailure, setThrottleBaseDelay } from './password-throttle';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Live sessions one account may hold; signing in once more ends the oldest. */
+export const MAX_SESSIONS_PER_ACCOUNT = 10;
 
 @Injectable()
 export class AuthService {
@@ -21,41 +23,49 @@ export class AuthService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    setThrottleBaseDelay(config.signInDelayMs);
+  }
 
-  /** Checks the password under the lock-out rule of `lockout.ts`. */
+  /**
+   * Checks the password under the wrong-password throttle (`password-throttle.ts`). A missing or archived
+   * account is answered exactly like a wrong password, after the same argon2 work and the same counting.
+   */
   async signIn(email: string, password: string, meta: { ip: string; userAgent: string }): Promise<{ token: string; session: Session }> {
-    const bad = () => new AppError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng.');
-    const outcome = await this.ds.transaction(async (em) => {
-      const account = await em.getRepository(Account).createQueryBuilder('a').addSelect('a.passwordHash')
-        .where('a.email = :email', { email: email.trim().toLowerCase() }).setLock('pessimistic_write').getOne();
-      if (!account || account.archivedAt) {
-        await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZQ', password);
-        return { error: bad() };
-      }
-      const now = new Date();
-      const refused = await checkPasswordTx(em, this.audit, account, password, now);
-      if (refused) return { error: refused === 'wrong' ? bad() : refused };
+    await assertNotThrottled(this.ds, email, meta.ip);
+    const account = await this.ds.getRepository(Account).createQueryBuilder('a').addSelect('a.passwordHash')
+      .where('a.email = :email', { email: email.trim().toLowerCase() }).getOne();
+    const usable = !!account && !account.archivedAt;
+    const right = await verifyPassword(usable ? account.passwordHash : DUMMY_HASH, password);
+    if (!usable || !right) {
+      await recordPasswordFailure(this.ds, email, meta.ip);
+      throw new AppError(401, 'invalid_credentials', 'Email hoặc mật khẩu không đúng.');
+    }
+    await clearPasswordFailures(this.ds, email, meta.ip);
+    return this.ds.transaction(async (em) => {
       const token = randomBytes(32).toString('base64url');
       const session = em.getRepository(Session).create({
         id: sha256(token), accountId: account.id, csrfToken: randomBytes(32).toString('hex'),
-        expiresAt: new Date(now.getTime() + this.config.sessionTtlHours * 3600_000), ip: meta.ip.slice(0, 64), userAgent: meta.userAgent.slice(0, 500),
+        expiresAt: new Date(Date.now() + this.config.sessionTtlHours * 3600_000), ip: meta.ip.slice(0, 64), userAgent: meta.userAgent.slice(0, 500),
       });
       await em.save(session);
+      await em.query(
+        `DELETE FROM sessions WHERE account_id = $1 AND (expires_at <= now() OR id NOT IN (
+           SELECT id FROM sessions WHERE account_id = $1 AND expires_at > now() ORDER BY created_at DESC, id DESC LIMIT $2))`,
+        [account.id, MAX_SESSIONS_PER_ACCOUNT]);
       return { token, session };
     });
-    if ('error' in outcome) throw outcome.error;
-    return outcome;
   }
 
   async signOut(actor: Actor): Promise<void> {
     await this.ds.getRepository(Session).delete({ id: actor.sessionId });
   }
 
-  /** Resolves a cookie token to the signed-in actor and the session's CSRF token. */
+  /** Resolves a cookie token to the signed-in actor and the session's CSRF token; notes when it was last used (once a minute). */
   async resolve(token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
     const [row] = await this.ds.query(
-      `SELECT s.id AS sid, s.csrf_token, a.id, a.role, a.unit_id, a.full_name, a.email
+      `WITH seen AS (UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute' RETURNING id)
+       SELECT s.id AS sid, s.csrf_token, a.id, a.role, a.unit_id, a.full_name, a.email
        FROM sessions s JOIN accounts a ON a.id = s.account_id
        WHERE s.id = $1 AND s.expires_at > now() AND a.archived_at IS NULL`, [sha256(token)]);
     if (!row) return null;
@@ -74,16 +84,42 @@ export class AuthService {
     return { id: actor.id, fullName: actor.fullName, email: actor.email, role: actor.role, unitId: actor.unitId, unitName: unit?.name ?? null, csrfToken: session.csrf_token, seats };
   }
 
-  /** Re-checks the current password; other sessions of the account are signed out. */
+  /**
+   * Re-checks the current password (wrong answers count toward the same throttle as signing in); the new
+   * one must pass the policy and differ from the current one. Other sessions of the account are signed out.
+   */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
-    const problem = passwordProblem(next);
+    const problem = passwordProblem(next, { current });
     if (problem) throw invalidField('newPassword', problem);
+    if (!(await checkOwnPassword(this.ds, actor.id, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
     await this.ds.transaction(async (em) => {
-      const account = await em.getRepository(Account).createQueryBuilder('a').addSelect('a.passwordHash').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
-      if (!(await verifyPassword(account.passwordHash, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
+      await em.getRepository(Account).createQueryBuilder('a').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
       await em.update(Account, actor.id, { passwordHash: await hashPassword(next) });
       await em.query('DELETE FROM sessions WHERE account_id = $1 AND id <> $2', [actor.id, actor.sessionId]);
       await this.audit.record(em, actor, { action: 'account.change_password', entityType: 'account', entityId: actor.id });
     });
+  }
+
+  /** The account's live sessions, newest first; the one making the request is marked. */
+  async listSessions(actor: Actor): Promise<SessionDto[]> {
+    const rows: Session[] = await this.ds.getRepository(Session).createQueryBuilder('s')
+      .where('s.accountId = :id AND s.expiresAt > now()', { id: actor.id }).orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC').getMany();
+    return rows.map((s) => ({
+      id: s.publicId, userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(),
+      expiresAt: s.expiresAt.toISOString(), current: s.id === actor.sessionId,
+    }));
+  }
+
+  /** Ends one of the account's own sessions (the current one too: that is signing out). */
+  async endSession(actor: Actor, publicId: string): Promise<void> {
+    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
+    const [, affected] = await this.ds.query('DELETE FROM sessions WHERE account_id = $1 AND public_id = $2', [actor.id, publicId]);
+    if (!affected) throw notFound('Không tìm thấy phiên đăng nhập.');
+  }
+
+  /** Ends every session of the account except the one making the request. */
+  async endOtherSessions(actor: Actor): Promise<{ ended: number }> {
+    const [, ended] = await this.ds.query('DELETE FROM sessions WHERE account_id = $1 AND id <> $2', [actor.id, actor.sessionId]);
+    return { ended };
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { AppError, conflict, invalidField, notFound } from '../../common/app-error';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import { confirmPassword } from '../auth/lockout';
+import { confirmPassword } from '../auth/password-throttle';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import type { PlanData } from '../drafts/draft-content';
 import { assertConferenceOfYear, CONTENT_TYPES, type ExportedFile } from '../drafts/drafts.service';
@@ -260,7 +260,7 @@ export class CovenantsService {
       CovenantsPolicy.assertCanRead(actor, y);
       CovenantsPolicy.assertCanSign(actor, y, dto.unitId);
     }
-    await confirmPassword(this.ds, this.audit, actor.id, dto.password);
+    await confirmPassword(this.ds, actor.id, dto.password);
     await this.ds.transaction((em) => this.signTx(em, actor, id, dto, meta));
     return this.get(actor, id);
   }

@@ -7,7 +7,8 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
 import { useCreateAccount, useUpdateAccount, type Account, type Role } from './api/accounts';
 import { accountStrings } from './i18n';
-import { generatePassword, passwordOk } from './password';
+import { passwordProblem } from '@/lib/password-policy';
+import { generatePassword } from './password';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 export const needsUnit = (role?: Role) => role === 'officer' || role === 'unit_head';
@@ -87,7 +88,7 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
         {!account && (
           <Form.Item label={t('password')} required extra={t('passwordHint')}>
             <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="password" noStyle rules={[{ required: true, message: t('required', { field: t('password') }) }, { validator: (_, v: string) => (!v || passwordOk(v) ? Promise.resolve() : Promise.reject(new Error(t('passwordRule')))) }]}>
+              <Form.Item name="password" noStyle rules={[{ required: true, message: t('required', { field: t('password') }) }, { validator: (_, v: string) => { const problem = v ? passwordProblem(v) : null; return problem ? Promise.reject(new Error(`${t('password')} ${problem}`)) : Promise.resolve(); } }]}>
                 <Input.Password autoComplete="new-password" aria-label={t('password')} visibilityToggle />
               </Form.Item>
               <Button onClick={() => form.setFieldsValue({ password: generatePassword() })}>{t('generate')}</Button>

@@ -7,44 +7,45 @@ import { findPage, page, renderRoute, users } from '../../../test/render';
 
 type Account = Schemas['AccountDto'];
 const account = (a: Partial<Account> & Pick<Account, 'id' | 'fullName' | 'email' | 'role'>): Account =>
-  ({ unitId: null, unitName: null, title: 'Chuyên viên', archivedAt: null, lockedUntil: null, version: 1, ...a });
+  ({ unitId: null, unitName: null, title: 'Chuyên viên', archivedAt: null, version: 1, ...a });
 
-const lockedUntil = new Date(2030, 3, 26, 8, 5);
 const accounts = [
   account({ id: 'acc-admin', fullName: 'Quản trị Hệ thống', email: 'admin@thidua.vn', role: 'admin' }),
-  account({ id: 'acc-lhp', fullName: 'Đỗ Thị Hạnh', email: 'canbo.lhp@thidua.vn', role: 'officer', unitId: 'unit-lhp', unitName: 'Trường Đào tạo cán bộ Lê Hồng Phong', lockedUntil: lockedUntil.toISOString(), version: 2 }),
+  account({ id: 'acc-lhp', fullName: 'Đỗ Thị Hạnh', email: 'canbo.lhp@thidua.vn', role: 'officer', unitId: 'unit-lhp', unitName: 'Trường Đào tạo cán bộ Lê Hồng Phong', version: 2 }),
   account({ id: 'acc-head', fullName: 'Vũ Đức Thành', email: 'thutruong.lhp@thidua.vn', role: 'unit_head', unitId: 'unit-lhp', unitName: 'Trường Đào tạo cán bộ Lê Hồng Phong', title: 'Hiệu trưởng' }),
 ];
 
 describe('Accounts page', () => {
-  it('shows a lock-out and lets the board reset the password, which also unlocks', async () => {
+  it('lets the board reset a password, checked against the shared password policy', async () => {
     const api = stubApi({
       'GET /api/auth/me': users.board,
       'GET /api/accounts': page(accounts),
       'GET /api/units': page(unitList),
-      'POST /api/accounts/:id/reset-password': { ...accounts[1], lockedUntil: null, version: 3 },
+      'POST /api/accounts/:id/reset-password': { ...accounts[1], version: 3 },
     });
     renderRoute('/accounts');
     await findPage('Tài khoản');
     const row = await screen.findByRole('row', { name: /canbo\.lhp@thidua\.vn/ });
-    expect(within(row).getByText('Đang bị khóa đến 08:05 26/04/2030')).toBeInTheDocument();
     // The board does not act on administrators.
     expect(within(screen.getByRole('row', { name: /admin@thidua\.vn/ })).queryByRole('button')).not.toBeInTheDocument();
 
     await userEvent.click(within(row).getByRole('button', { name: 'Đặt lại mật khẩu: Đỗ Thị Hạnh' }));
     const dialog = await screen.findByRole('dialog', { name: 'Đặt lại mật khẩu cho Đỗ Thị Hạnh' });
-    expect(within(dialog).getByText('Đang bị khóa đến 08:05 26/04/2030')).toBeInTheDocument();
     const password = within(dialog).getByLabelText('Mật khẩu mới');
     await userEvent.clear(password);
     await userEvent.type(password, 'ngan');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Đặt lại mật khẩu' }));
-    expect(await within(dialog).findByText('Mật khẩu phải có ít nhất 8 ký tự, gồm cả chữ và số')).toBeInTheDocument();
+    expect(await within(dialog).findByText('Mật khẩu mới phải có ít nhất 10 ký tự')).toBeInTheDocument();
+    await userEvent.clear(password);
+    await userEvent.type(password, 'matkhau123');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Đặt lại mật khẩu' }));
+    expect(await within(dialog).findByText(/Mật khẩu mới quá dễ đoán/)).toBeInTheDocument();
     await userEvent.clear(password);
     await userEvent.type(password, 'MatKhauMoi2025');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Đặt lại mật khẩu' }));
     await waitFor(() => expect(api.calls('POST /api/accounts/:id/reset-password')).toHaveLength(1));
     expect(api.calls('POST /api/accounts/:id/reset-password')[0]).toMatchObject({ params: { id: 'acc-lhp' }, body: { newPassword: 'MatKhauMoi2025' } });
-    expect(await screen.findByText('Đã đặt lại mật khẩu và mở khóa tài khoản.')).toBeInTheDocument();
+    expect(await screen.findByText('Đã đặt lại mật khẩu.')).toBeInTheDocument();
   });
 
   it('requires a unit for officers when the board creates an account, and never offers the administrator role', async () => {

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/features/auth/api/me';
 import { useUnitOptions } from '@/features/units/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
-import { formatDateTime, sortByVi } from '@/lib/format';
+import { sortByVi } from '@/lib/format';
 import { AccountForm } from './account-form';
 import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from './api/accounts';
 import { accountStrings } from './i18n';
@@ -78,7 +78,6 @@ export function AccountsPage() {
             render: (_, a) => (
               <Space orientation="vertical" size={4}>
                 {a.archivedAt ? <Tag>{t('common.archived')}</Tag> : <Tag color="green">{t('common.active')}</Tag>}
-                {a.lockedUntil && <Tag color="red">{t('lockedUntil', { time: formatDateTime(a.lockedUntil) })}</Tag>}
               </Space>
             ),
           },

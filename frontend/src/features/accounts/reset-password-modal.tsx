@@ -1,13 +1,13 @@
-import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { formatDateTime } from '@/lib/format';
 import { useResetPassword, type Account } from './api/accounts';
 import { accountStrings } from './i18n';
-import { generatePassword, passwordOk } from './password';
+import { passwordProblem } from '@/lib/password-policy';
+import { generatePassword } from './password';
 
-/** Sets a new password; the server also lifts a lock-out and ends the user's sessions. */
+/** Sets a new password; the server also clears the wrong-password waits and ends the user's sessions. */
 export function ResetPasswordModal({ account, onClose }: { account?: Account; onClose: () => void }) {
   const t = useT(accountStrings);
   const [form] = Form.useForm<{ newPassword: string }>();
@@ -31,12 +31,11 @@ export function ResetPasswordModal({ account, onClose }: { account?: Account; on
   return (
     <Modal open={!!account} title={account ? t('resetTitle', { name: account.fullName }) : ''} onCancel={onClose} onOk={submit}
       okText={t('resetPassword')} cancelText={t('action.cancel')} confirmLoading={reset.isPending} destroyOnHidden>
-      {account?.lockedUntil && <Alert type="warning" showIcon title={t('lockedUntil', { time: formatDateTime(account.lockedUntil) })} style={{ marginBottom: 12 }} />}
       <p>{t('resetHint')}</p>
       <Form form={form} layout="vertical">
         <Form.Item label={t('newPassword')} required extra={t('resetPasswordHint')}>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="newPassword" noStyle rules={[{ required: true, message: t('required', { field: t('newPassword') }) }, { validator: (_, v: string) => (!v || passwordOk(v) ? Promise.resolve() : Promise.reject(new Error(t('passwordRule')))) }]}>
+            <Form.Item name="newPassword" noStyle rules={[{ required: true, message: t('required', { field: t('newPassword') }) }, { validator: (_, v: string) => { const problem = v ? passwordProblem(v) : null; return problem ? Promise.reject(new Error(`${t('newPassword')} ${problem}`)) : Promise.resolve(); } }]}>
               <Input autoComplete="new-password" aria-label={t('newPassword')} />
             </Form.Item>
             <Button onClick={() => form.setFieldsValue({ newPassword: generatePassword() })}>{t('generate')}</Button>

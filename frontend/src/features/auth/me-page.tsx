@@ -2,9 +2,11 @@ import { App, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
 import { PageHeader } from '@/components/page-header';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
+import { passwordProblem } from '@/lib/password-policy';
 import { useMe } from './api/me';
 import { useChangePassword } from './api/sign-in';
 import { authStrings } from './i18n';
+import { SessionsCard } from './sessions-card';
 
 export function MePage() {
   const t = useT(authStrings);
@@ -44,7 +46,11 @@ export function MePage() {
           <Form.Item name="currentPassword" label={t('currentPassword')} rules={[{ required: true, message: t('passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('newPassword')} extra={t('passwordRule')} rules={[{ required: true, message: t('passwordRequired') }, { min: 8, message: t('passwordRule') }]}>
+          <Form.Item name="newPassword" label={t('newPassword')} extra={t('passwordRule')} dependencies={['currentPassword']}
+            rules={[{ required: true, message: t('passwordRequired') }, ({ getFieldValue }) => ({ validator: (_, v: string) => {
+              const problem = v ? passwordProblem(v, { current: getFieldValue('currentPassword') }) : null;
+              return problem ? Promise.reject(new Error(`${t('newPassword')} ${problem}`)) : Promise.resolve();
+            } })]}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="confirm" label={t('confirmPassword')} dependencies={['newPassword']}
@@ -54,6 +60,7 @@ export function MePage() {
           <Button type="primary" htmlType="submit" loading={change.isPending}>{t('changePassword')}</Button>
         </Form>
       </Card>
+      <SessionsCard />
     </>
   );
 }

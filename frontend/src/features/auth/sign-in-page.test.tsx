@@ -24,13 +24,24 @@ describe('Sign-in page', () => {
     expect(api.calls('POST /api/auth/sign-in')[0].body).toEqual({ email: 'bantdkt@thidua.vn', password: 'sai-mat-khau' });
   });
 
-  it('shows the lock-out message after repeated failures', async () => {
-    stubApi({ 'POST /api/auth/sign-in': reply(423, { statusCode: 423, code: 'account_locked', message: 'Tài khoản tạm khóa 15 phút do đăng nhập sai 5 lần.' }) });
+  it('after repeated failures shows the wait the server asked for and holds the button until it passes', async () => {
+    stubApi({ 'POST /api/auth/sign-in': reply(429, { statusCode: 429, code: 'too_many_attempts', message: 'Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 2 giây.' }, { 'Retry-After': '2' }) });
     renderRoute('/sign-in');
     await userEvent.type(await screen.findByLabelText('Email'), 'canbo.lhp@thidua.vn');
     await userEvent.type(screen.getByLabelText('Mật khẩu'), 'sai-mat-khau');
     await userEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Tài khoản tạm khóa 15 phút');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Vui lòng chờ 2 giây rồi đăng nhập lại.');
+    expect(screen.getByRole('button', { name: 'Chờ 2 giây...' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'Đăng nhập' }, { timeout: 3000 })).toBeEnabled();
+  });
+
+  it('explains a proxy\'s 413, 503 and 429 in Vietnamese when the body carries no message', async () => {
+    stubApi({ 'POST /api/auth/sign-in': reply(503, 'Service Unavailable', { 'Retry-After': '30' }) });
+    renderRoute('/sign-in');
+    await userEvent.type(await screen.findByLabelText('Email'), 'canbo.lhp@thidua.vn');
+    await userEvent.type(screen.getByLabelText('Mật khẩu'), 'ThiDua@2024');
+    await userEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Hệ thống tạm thời gián đoạn. Vui lòng thử lại sau ít phút. Có thể thử lại sau 30 giây.');
   });
 
   it('signs in and goes to the page the user asked for', async () => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '@/api/client';
 import { paths } from '@/app/paths';
@@ -17,6 +17,15 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  // Too many wrong passwords: the server says how long to wait (429 + Retry-After); count it down.
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
+  const waitLeft = Math.max(0, Math.ceil((waitUntil - now) / 1000));
+  useEffect(() => {
+    if (waitUntil <= Date.now()) return;
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, [waitUntil]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -24,6 +33,12 @@ export function SignInPage() {
     setErrors(next);
     if (next.email || next.password) return;
     signIn.mutate({ email: email.trim(), password }, {
+      onError: (err) => {
+        if (err instanceof ApiError && err.status === 429 && err.retryAfter) {
+          setNow(Date.now());
+          setWaitUntil(Date.now() + err.retryAfter * 1000);
+        }
+      },
       onSuccess: () => {
         const target = params.get('next');
         navigate(target && target.startsWith('/') && !target.startsWith('//') ? target : paths.home.getHref(), { replace: true });
@@ -49,8 +64,12 @@ export function SignInPage() {
         <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
           aria-invalid={!!errors.password} />
         {errors.password && <div className="field-error">{errors.password}</div>}
-        {serverError && !serverError.fields && <div className="alert" role="alert">{serverError.message}</div>}
-        <button type="submit" disabled={signIn.isPending}>{signIn.isPending ? t('submitting') : t('submit')}</button>
+        {serverError && !serverError.fields && (
+          <div className="alert" role="alert">{serverError.status === 429 && waitLeft > 0 ? t('wait', { seconds: waitLeft }) : serverError.message}</div>
+        )}
+        <button type="submit" disabled={signIn.isPending || waitLeft > 0}>
+          {signIn.isPending ? t('submitting') : waitLeft > 0 ? t('waiting', { seconds: waitLeft }) : t('submit')}
+        </button>
         <div className="signin-foot">
           <span>{t('hint')}</span>
           <button type="button" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>{t('common.language')}</button>

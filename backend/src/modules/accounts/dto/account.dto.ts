@@ -9,10 +9,10 @@ export class CreateAccountDto {
   @ApiProperty({ example: 'Nguyễn Thị Minh' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(255) fullName: string;
   @ApiProperty({ example: 'minh@donvi.gov.vn' }) @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value)) @IsEmail() @MaxLength(255) email: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Bắt buộc với cán bộ và thủ trưởng đơn vị' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Bắt buộc với cán bộ và thủ trưởng đơn vị' })
   @ValidateIf((o) => o.role === 'officer' || o.role === 'unit_head' || o.unitId != null) @IsUUID() unitId?: string | null;
   @ApiPropertyOptional({ example: 'Chuyên viên' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(255) title?: string;
-  @ApiProperty({ description: 'Mật khẩu ban đầu: ít nhất 8 ký tự, có chữ và số' }) @IsString() @IsNotEmpty() @MaxLength(128) password: string;
+  @ApiProperty({ description: 'Mật khẩu ban đầu: ít nhất 10 ký tự, không phải mật khẩu phổ biến' }) @IsString() @IsNotEmpty() @MaxLength(128) password: string;
 }
 
 export class UpdateAccountDto {
@@ -42,7 +42,6 @@ export class AccountDto {
   @ApiProperty({ type: String, nullable: true }) unitName: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) archivedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lockedUntil: string | null;
   @ApiProperty() version: number;
 }
 

@@ -15,8 +15,6 @@ export class Account {
   @Column({ name: 'unit_id', type: 'uuid', nullable: true }) unitId: string | null;
   @Column({ type: 'varchar', length: 255, default: '' }) title: string;
   @Column({ name: 'password_hash', type: 'varchar', length: 255, select: false }) passwordHash: string;
-  @Column({ name: 'failed_sign_ins', type: 'int', default: 0 }) failedSignIns: number;
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -9,7 +9,21 @@ export class SignInDto {
 
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(128) currentPassword: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(128) newPassword: string;
+  @ApiProperty({ description: 'Ít nhất 10 ký tự, không phải mật khẩu phổ biến, khác mật khẩu hiện tại' }) @IsString() @IsNotEmpty() @MaxLength(128) newPassword: string;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid', description: 'Mã để kết thúc phiên này' }) id: string;
+  @ApiProperty({ description: 'Trình duyệt, thiết bị (User-Agent)' }) userAgent: string;
+  @ApiProperty({ description: 'Địa chỉ IP lúc đăng nhập' }) ip: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Lần dùng gần nhất (chính xác đến phút)' }) lastSeenAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: 'Là phiên đang dùng để xem danh sách này' }) current: boolean;
+}
+
+export class EndedSessionsDto {
+  @ApiProperty() ended: number;
 }
 
 export class SeatDto {

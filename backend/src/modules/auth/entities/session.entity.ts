@@ -12,4 +12,7 @@ export class Session {
   @Column({ type: 'varchar', length: 64, default: '' }) ip: string;
   @Column({ name: 'user_agent', type: 'varchar', length: 500, default: '' }) userAgent: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Shown to the user to end this session; the id (token hash) never leaves the server. */
+  @Column({ name: 'public_id', type: 'uuid', insert: false, update: false }) publicId: string;
+  @Column({ name: 'last_seen_at', type: 'timestamptz', insert: false }) lastSeenAt: Date;
 }

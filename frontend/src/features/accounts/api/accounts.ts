@@ -42,7 +42,7 @@ export function useArchiveAccount() {
   });
 }
 
-/** Sets a new password and lifts a lock-out after repeated failed sign-ins. */
+/** Sets a new password; the waits after wrong passwords are cleared. */
 export function useResetPassword() {
   const qc = useQueryClient();
   return useMutation({
