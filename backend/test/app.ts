@@ -46,7 +46,8 @@ export async function createTestApp(opts: { demo?: boolean } = { demo: true }): 
   await admin.connect();
   await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test' });
+  // A fresh ballot wrap key per test app, held (as in production) outside the database.
+  const config = loadConfig({ DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test', BALLOT_WRAP_KEY: randomBytes(32).toString('base64') });
   const app = await createApp(config, { logger: false });
   await app.init();
   const ds = app.get(DataSource);

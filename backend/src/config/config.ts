@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Environment configuration, validated once at boot. */
 export interface AppConfig {
   port: number;
@@ -11,6 +13,12 @@ export interface AppConfig {
   /** First admin of an empty installation (optional). */
   adminEmail: string | null;
   adminPassword: string | null;
+  /**
+   * The key (32 bytes) that wraps each open electronic ballot's secret key (docs/ballot-secrecy.md); kept
+   * outside the database: BALLOT_WRAP_KEY, or the file BALLOT_KEY_FILE (base64 or hex). Without it,
+   * electronic ballots cannot be opened or counted.
+   */
+  ballotWrapKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -45,8 +53,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD || null;
   if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
+  let ballotWrapKey: Buffer | null = null;
+  const wrapSource = env.BALLOT_WRAP_KEY ? { name: 'BALLOT_WRAP_KEY', text: env.BALLOT_WRAP_KEY } : env.BALLOT_KEY_FILE ? { name: 'BALLOT_KEY_FILE', text: readKeyFile(env.BALLOT_KEY_FILE, problems) } : null;
+  if (wrapSource?.text != null) {
+    ballotWrapKey = parseKey(wrapSource.text);
+    if (!ballotWrapKey) problems.push(`${wrapSource.name} phải là khóa 32 byte dạng base64 hoặc hex`);
+  }
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
-  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword };
+  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword, ballotWrapKey };
+}
+
+function readKeyFile(file: string, problems: string[]): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    problems.push(`BALLOT_KEY_FILE: không đọc được tệp khóa "${file}"`);
+    return null;
+  }
+}
+
+function parseKey(text: string): Buffer | null {
+  const t = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(t) ? Buffer.from(t, 'base64') : null;
+  return key?.length === 32 ? key : null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

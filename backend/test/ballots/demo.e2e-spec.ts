@@ -99,8 +99,10 @@ describe('demo: the 2024 year-end conference of Khối thi đua số 4', () => {
   it('keeps the secrecy of the real ballots: voters apart from the box, votes audited without content', async () => {
     for (const b of ballots) {
       const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ballot_voters WHERE ballot_id = $1', [b.id]);
-      const [box] = await t.ds.query('SELECT jsonb_array_length(papers) AS n FROM ballot_boxes WHERE ballot_id = $1', [b.id]);
-      expect([n, box.n]).toEqual([5, 5]);
+      const [papers] = await t.ds.query('SELECT count(*)::int AS n FROM ballot_papers WHERE ballot_id = $1', [b.id]);
+      expect([n, papers.n]).toEqual([5, 5]);
+      // Counted: no key left to open a paper.
+      expect(await t.ds.query('SELECT 1 FROM ballot_keys WHERE ballot_id = $1', [b.id])).toEqual([]);
       const votes = await t.ds.query(`SELECT after FROM audit_entries WHERE entity_id = $1 AND action = 'ballot.vote'`, [b.id]);
       expect(votes.map((v: any) => Object.keys(v.after))).toEqual([['unitId'], ['unitId'], ['unitId'], ['unitId'], ['unitId']]);
     }
