@@ -33,7 +33,8 @@ describe('paper ballots', () => {
     expect(b).toMatchObject({ mode: 'paper', present: 5, quota: 2, permissions: { canClose: false, canEnterPaperTally: true } });
     expect(await expectStatus((await y.head('lhp')).post(`/api/ballots/${b.id}/votes`, { paper: strayPaper() }), 409)).toMatchObject({ code: 'paper_ballot' });
     expect(await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 409)).toMatchObject({ code: 'paper_ballot' });
-    expect(await t.ds.query('SELECT 1 FROM ballot_boxes WHERE ballot_id = $1', [b.id])).toEqual([]);
+    expect(b.publicKey).toBeNull();
+    expect(await t.ds.query('SELECT 1 FROM ballot_keys WHERE ballot_id = $1', [b.id])).toEqual([]);
   });
 
   it('refuse totals that do not add up, naming the field, and change nothing', async () => {
@@ -66,7 +67,7 @@ describe('paper ballots', () => {
     const closed = await expectStatus(y.leader.post(`/api/ballots/${b.id}/paper-tally`, { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 2 } }), 200);
     expect(closed).toMatchObject({ status: 'closed', ballotsCast: 5 });
     expect(closed.result).toMatchObject({
-      ballotsCast: 5, valid: 4, invalid: 1, approvalsNeeded: 3, elected: [{ unitId: lhp }], papers: null, invalidByProblem: null,
+      ballotsCast: 5, valid: 4, invalid: 1, approvalsNeeded: 3, elected: [{ unitId: lhp }], receipts: null, decryption: null, invalidByProblem: null,
       paperCounts: { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 2 } },
       candidates: [{ unitId: lhp, approvals: 4, percent: 80, elected: true }, { unitId: hiza, approvals: 2, percent: 40, elected: false }],
     });
