@@ -1,7 +1,8 @@
 // `npm start`: one process tree, one URL. Uses DATABASE_URL when set; otherwise an embedded PostgreSQL
 // whose data persists in .data/postgres. Loads the demo once into an empty database.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,19 @@ async function embeddedDatabase() {
   return { url: server.url('thidua'), stop: () => server.stop() };
 }
 
+/**
+ * The key that wraps each open electronic ballot's secret key must live outside the database
+ * (docs/ballot-secrecy.md): unless BALLOT_WRAP_KEY or BALLOT_KEY_FILE is given, a key file beside the data
+ * directory, created once, readable by this user only. Back it up apart from the database.
+ */
+function ballotKeyFile() {
+  if (process.env.BALLOT_WRAP_KEY || process.env.BALLOT_KEY_FILE) return process.env.BALLOT_KEY_FILE;
+  const file = `${dataDir}-ballot.key`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return file;
+}
+
 async function main() {
   const mainJs = path.join(root, 'backend', 'dist', 'main.js');
   if (!existsSync(mainJs)) {
@@ -37,6 +51,7 @@ async function main() {
     process.exit(1);
   }
   const db = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop: async () => {} } : await embeddedDatabase();
+  const keyFile = ballotKeyFile();
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -44,6 +59,7 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV || 'production',
     STATIC_DIR: process.env.STATIC_DIR || path.join(root, 'frontend', 'dist'),
     DEMO_DATA: process.env.DEMO_DATA ?? 'true',
+    ...(keyFile ? { BALLOT_KEY_FILE: keyFile } : {}),
   };
   const child = spawn(process.execPath, [mainJs], { env, stdio: 'inherit' });
   let stopping = false;
