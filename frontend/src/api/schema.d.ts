@@ -5318,7 +5318,7 @@ export interface components {
         EncryptedPaperDto: {
             /** @description Một bản mã cho mỗi ứng viên, theo thứ tự ứng viên của cuộc bỏ phiếu */
             choices: components["schemas"]["EncryptedChoiceDto"][];
-            /** @description Chứng minh tổng số đơn vị được đồng ý từ 0 đến số được bầu tối đa */
+            /** @description Chứng minh tổng số đơn vị được đồng ý từ 0 đến số được bầu tối đa (rỗng khi số được bầu tối đa không nhỏ hơn số ứng viên) */
             quotaProof: components["schemas"]["RangeProofDto"];
         };
         CastVoteDto: {

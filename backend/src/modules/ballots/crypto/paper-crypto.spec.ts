@@ -72,6 +72,17 @@ describe('invalid papers are refused', () => {
     expect(paperProblem(ctx({ quota: 2 }), cut)).toMatchObject({ code: 'quota_proof' });
   });
 
+  it('no quota proof when the quota is at least the number of candidates; one sent anyway is refused', () => {
+    const all = ctx({ quota: 4 });
+    const p = encryptPaper(all, [true, true, true, true]);
+    expect(p.quotaProof).toEqual({ c: [], s: [] });
+    expect(paperProblem(all, p)).toBeNull();
+    const withProof = { ...p, quotaProof: encryptPaper(ctx({ quota: 3 }), [true, true, true, false]).quotaProof };
+    expect(paperProblem(all, withProof)).toMatchObject({ field: 'paper.quotaProof', code: 'quota_proof' });
+    // The same paper where the quota binds (3 of 4) has no proof to show.
+    expect(paperProblem(ctx({ quota: 3 }), p)).toMatchObject({ field: 'paper.quotaProof', code: 'quota_proof' });
+  });
+
   it('a tampered proof or ciphertext is refused, whichever byte changes', () => {
     const p = honest();
     fc.assert(fc.property(fc.nat(3), fc.constantFrom<'c' | 's'>('c', 's'), fc.nat(1), fc.nat(63), (i, k, j, pos) => {

@@ -8,7 +8,8 @@
  * - A paper, per candidate, is an exponential-ElGamal encryption of m ∈ {0, 1} (1 = đồng ý):
  *   (a, b) = (r·G, m·G + r·H) with a fresh random r.
  * - Each encryption carries a disjunctive Chaum–Pedersen proof that m is 0 or 1, and the sum of the
- *   paper's encryptions (Σa, Σb) carries one that Σm is in 0..quota. Non-interactive by Fiat–Shamir: the
+ *   paper's encryptions (Σa, Σb) carries one that Σm is in 0..quota (empty when the quota is at least the
+ *   number of candidates: no paper of 0s and 1s can exceed it). Non-interactive by Fiat–Shamir: the
  *   challenge hashes the ballot id, the public key, what is proved (candidate index or the sum with its
  *   quota) and the ciphertext, so a paper proved for one ballot or one position fails anywhere else.
  * - Counting multiplies (adds, in additive notation) the encryptions per candidate and decrypts only the
@@ -181,6 +182,8 @@ function verifyRange(ctx: PaperContext, h: Point, st: Statement, proof: RangePro
 }
 
 const choiceLabel = (index: number) => `choice:${index}`;
+/** The quota needs its own proof only when a paper could approve more candidates than it allows. */
+const quotaBinds = (ctx: PaperContext) => ctx.quota < ctx.candidates;
 const SUM_LABEL = 'sum';
 
 // ---------------------------------------------------------------- papers
@@ -206,9 +209,9 @@ export function encryptPaper(ctx: PaperContext, approvals: readonly boolean[]): 
     const hex = { a: hexOf(a), b: hexOf(b) };
     return { ...hex, proof: proveRange(ctx, h, { label: choiceLabel(i), a, b, hex, max: 1 }, r, m) };
   });
+  if (!quotaBinds(ctx)) return { choices, quotaProof: { c: [], s: [] } };
   const sum = { label: SUM_LABEL, a: sumA, b: sumB, hex: { a: hexOf(sumA), b: hexOf(sumB) }, max: ctx.quota };
-  const quotaProof = proveRange(ctx, h, sum, sumR, total);
-  return { choices, quotaProof };
+  return { choices, quotaProof: proveRange(ctx, h, sum, sumR, total) };
 }
 
 /**
@@ -231,6 +234,10 @@ export function paperProblem(ctx: PaperContext, paper: unknown): PaperProblem | 
   for (const [i, [a, b]] of points.entries()) {
     const hex = { a: p.choices[i].a, b: p.choices[i].b };
     if (!verifyRange(ctx, h, { label: choiceLabel(i), a, b, hex, max: 1 }, p.choices[i].proof)) return { field: `paper.choices.${i}.proof`, code: 'choice_proof', index: i };
+  }
+  if (!quotaBinds(ctx)) {
+    const q = p.quotaProof;
+    return q && Array.isArray(q.c) && Array.isArray(q.s) && q.c.length === 0 && q.s.length === 0 ? null : { field: 'paper.quotaProof', code: 'quota_proof' };
   }
   const sumA = points.reduce((s, [a]) => s.add(a), Point.ZERO);
   const sumB = points.reduce((s, [, b]) => s.add(b), Point.ZERO);

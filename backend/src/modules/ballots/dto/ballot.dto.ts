@@ -31,8 +31,8 @@ const HEX32_EACH = { each: true, message: '!mỗi phần tử phải là 64 ch�
 
 /** A disjunctive Chaum–Pedersen proof: one challenge and one response per possible value. */
 export class RangeProofDto {
-  @ApiProperty({ type: [String], description: 'Thử thách (số vô hướng, hex)' }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(101) @IsString({ each: true }) @Matches(HEX32, HEX32_EACH) c: string[];
-  @ApiProperty({ type: [String], description: 'Phản hồi (số vô hướng, hex)' }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(101) @IsString({ each: true }) @Matches(HEX32, HEX32_EACH) s: string[];
+  @ApiProperty({ type: [String], description: 'Thử thách (số vô hướng, hex)' }) @IsArray() @ArrayMaxSize(101) @IsString({ each: true }) @Matches(HEX32, HEX32_EACH) c: string[];
+  @ApiProperty({ type: [String], description: 'Phản hồi (số vô hướng, hex)' }) @IsArray() @ArrayMaxSize(101) @IsString({ each: true }) @Matches(HEX32, HEX32_EACH) s: string[];
 }
 
 /** One candidate's encrypted 0/1 with its proof. */
@@ -46,7 +46,7 @@ export class EncryptedChoiceDto {
 export class EncryptedPaperDto {
   @ApiProperty({ type: [EncryptedChoiceDto], description: 'Một bản mã cho mỗi ứng viên, theo thứ tự ứng viên của cuộc bỏ phiếu' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => EncryptedChoiceDto) choices: EncryptedChoiceDto[];
-  @ApiProperty({ type: RangeProofDto, description: 'Chứng minh tổng số đơn vị được đồng ý từ 0 đến số được bầu tối đa' })
+  @ApiProperty({ type: RangeProofDto, description: 'Chứng minh tổng số đơn vị được đồng ý từ 0 đến số được bầu tối đa (rỗng khi số được bầu tối đa không nhỏ hơn số ứng viên)' })
   @IsDefined() @ValidateNested() @Type(() => RangeProofDto) quotaProof: RangeProofDto;
 }
 
