@@ -3,7 +3,8 @@
  * their papers is repeated with everything PostgreSQL holds — every live row of every table with its xmin
  * and ctid, every tuple on every data page (old and dead versions included, through pageinspect), and the
  * audit log — and finds no way from a voter to a choice: no choice in the clear anywhere, the papers are
- * ciphertexts, and neither the ballot's secret key nor the server's wrap key is anywhere in the database.
+ * ciphertexts, and neither the ballot's secret key nor the server's wrap key is anywhere in the database
+ * or in the write-ahead log written during the ballot (pg_walinspect).
  * Then: what the database refuses, and that an acknowledged paper is committed and a failed one leaves
  * nothing.
  */
@@ -20,6 +21,8 @@ let t: TestApp;
 let y: BallotYear;
 let ballot: any;
 let secretKey: string;
+/** The write-ahead log from before the ballot opened to after it closed. */
+let wal: { from: string; to: string };
 /** Casting order and what each unit approved (unit keys). city_merit: candidates lhp and hiza, quota 2. */
 const CAST: [UnitKey, UnitKey[]][] = [['dukdh', ['lhp']], ['lhp', ['hiza']], ['dukcq', ['lhp', 'hiza']], ['hiza', []], ['dukdn', ['hiza']]];
 const receipts = new Map<UnitKey, string>();
@@ -28,6 +31,7 @@ beforeAll(async () => {
   t = await createTestApp();
   y = await ballotYear(t);
   const conf = (await yearEndConference(y)).id;
+  const [{ lsn: from }] = await t.ds.query('SELECT pg_current_wal_lsn()::text AS lsn');
   ballot = await openBallot(y, conf, 'city_merit');
   expect(ballot).toMatchObject({ quota: 2, candidates: [{ unitId: y.ids.lhp }, { unitId: y.ids.hiza }] });
   // What the server alone can do while the ballot is open: unwrap the key with its wrap key. The test keeps
@@ -39,6 +43,8 @@ beforeAll(async () => {
     receipts.set(voter, res.receipt);
   }
   await expectStatus(y.leader.post(`/api/ballots/${ballot.id}/close`), 200);
+  const [{ lsn: to }] = await t.ds.query('SELECT pg_current_wal_lsn()::text AS lsn');
+  wal = { from, to };
 }, 120_000);
 afterAll(async () => { await t.close(); });
 
@@ -138,6 +144,18 @@ describe('an attacker with the whole database', () => {
     const all = [...db.rows.map((r) => r.row), ...db.tuples.map((x) => x.data)].join('\n');
     const key = wrapKey();
     for (const form of [key.toString('hex'), key.toString('base64'), asciiHex(key.toString('base64')), asciiHex(key.toString('hex'))]) expect(all).not.toContain(form);
+  });
+
+  it('the write-ahead log of the whole ballot holds neither key', async () => {
+    await t.ds.query('CREATE EXTENSION IF NOT EXISTS pg_walinspect');
+    const blocks: { data: string }[] = await t.ds.query(
+      `SELECT encode(coalesce(block_data, ''::bytea), 'hex') || encode(coalesce(block_fpi_data, ''::bytea), 'hex') AS data FROM pg_get_wal_block_info($1::pg_lsn, $2::pg_lsn)`, [wal.from, wal.to]);
+    const log = blocks.map((b) => b.data).join('');
+    // The papers went through the log (the test can see them), the keys never did.
+    const [paper] = db.rows.filter((r) => r.table === 'ballot_papers' && r.row.includes(ballot.id));
+    expect(log).toContain(asciiHex(JSON.parse(paper.row).receipt));
+    const key = wrapKey();
+    for (const form of [asciiHex(secretKey), secretKey, key.toString('hex'), asciiHex(key.toString('base64')), asciiHex(key.toString('hex'))]) expect(log).not.toContain(form);
   });
 
   it('the audit log says which unit voted, never a receipt, a ciphertext or a choice', () => {
