@@ -114,6 +114,19 @@ function challenge(parts: string[]): bigint {
   return mod(leToBigint(sha512(utf8ToBytes([DOMAIN, ...parts].join('|')))));
 }
 
+/**
+ * Range proofs use 128-bit challenges (added mod 2^128 across the branches): 128-bit soundness, and the
+ * verifier's c·P multiplications take half the doublings. Responses stay full scalars mod n.
+ */
+const CH = 1n << 128n;
+const modCh = (x: bigint) => ((x % CH) + CH) % CH;
+const rangeChallenge = (parts: string[]) => challenge(parts) % CH;
+function randomChallenge(): bigint {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  return leToBigint(bytes);
+}
+
 // ---------------------------------------------------------------- keys
 
 export function generateKeyPair(): KeyPair {
@@ -147,14 +160,14 @@ function proveRange(ctx: PaperContext, h: Point, st: Statement, r: bigint, m: nu
       commits.push(hexOf(mulSecret(G, w)), hexOf(mulSecret(h, w)));
       continue;
     }
-    const c = randomScalar();
+    const c = randomChallenge();
     const s = randomScalar();
     cs.push(c); ss.push(s);
     const [A, B] = simulated(h, st, j, c, s);
     commits.push(hexOf(A), hexOf(B));
   }
-  const total = challenge([...statementParts(ctx, st), ...commits]);
-  const cm = mod(total - cs.reduce((x, y) => x + y, 0n));
+  const total = rangeChallenge([...statementParts(ctx, st), ...commits]);
+  const cm = modCh(total - cs.reduce((x, y) => x + y, 0n));
   cs[m] = cm;
   ss[m] = mod(w + cm * r);
   return { c: cs.map(scalarHex), s: ss.map(scalarHex) };
@@ -171,14 +184,14 @@ function verifyRange(ctx: PaperContext, h: Point, st: Statement, proof: RangePro
   if (!proof || !Array.isArray(proof.c) || !Array.isArray(proof.s) || proof.c.length !== st.max + 1 || proof.s.length !== st.max + 1) return false;
   const cs = proof.c.map(parseScalar);
   const ss = proof.s.map(parseScalar);
-  if (cs.some((x) => x === null) || ss.some((x) => x === null)) return false;
+  if (cs.some((x) => x === null || x >= CH) || ss.some((x) => x === null)) return false;
   const commits: string[] = [];
   for (let j = 0; j <= st.max; j++) {
     const [A, B] = simulated(h, st, j, cs[j]!, ss[j]!);
     commits.push(hexOf(A), hexOf(B));
   }
-  const total = challenge([...statementParts(ctx, st), ...commits]);
-  return mod(cs.reduce((x, y) => x! + y!, 0n)!) === total;
+  const total = rangeChallenge([...statementParts(ctx, st), ...commits]);
+  return modCh(cs.reduce((x, y) => x! + y!, 0n)!) === total;
 }
 
 const choiceLabel = (index: number) => `choice:${index}`;
