@@ -213,7 +213,9 @@ export function resultFromCounts(setup: VoteSetup, counts: BallotCounts): TallyR
 }
 
 /**
- * Kiểm phiếu điện tử: counts the stored ballots and elects. Throws `RuleInputError` when the setup is
+ * The count of papers in the clear: the reference the encrypted count (`countedTally`, what closing a
+ * ballot runs) is property-tested against, and the statement of the election rule the tests check. Counts
+ * the ballots and elects. Throws `RuleInputError` when the setup is
  * invalid or there are more ballots than units present (one ballot per present unit).
  */
 export function tally(input: TallyInput): ElectronicTallyResult {
