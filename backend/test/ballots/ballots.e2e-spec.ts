@@ -6,6 +6,8 @@
 import { createTestApp, type TestApp } from '../app';
 import { auditOf, expectStatus } from '../factories';
 import { K4 } from '../scoring/helpers';
+import { randomBytes } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { BallotsService } from '../../src/modules/ballots/ballots.service';
 import { ristretto255 } from '@noble/curves/ed25519';
 import { encryptPaper, paperReceipt, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
@@ -303,5 +305,33 @@ describe('an officer of a member unit cannot open or close; the deputy neither',
     expect(await stored(b.id)).toMatchObject({ voters: 0, status: 'open' });
     // A list needs its year or conference.
     expect((await expectStatus(y.leader.get('/api/ballots'), 400)).fields).toHaveProperty('blockYearId');
+  });
+});
+
+describe('the server wrap key', () => {
+  it('without it, electronic ballots are neither opened nor counted (paper still works); with another, the count waits and nothing changes', async () => {
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const own = config.ballotWrapKey;
+    const y = await ballotYear(t);
+    const conf = await yearEndConference(y);
+    try {
+      config.ballotWrapKey = null;
+      const refused = await expectStatus(y.leader.post('/api/ballots', { conferenceId: conf.id, awardCode: 'city_merit' }), 409);
+      expect(refused).toMatchObject({ code: 'ballot_key_missing', message: expect.stringContaining('BALLOT_KEY_FILE') });
+      expect((await t.ds.query('SELECT count(*)::int AS n FROM ballots WHERE block_year_id = $1', [y.yearId]))[0].n).toBe(0);
+      await grantTitles(t, y, ['lhp', 'hiza']);
+      expect(await openBallot(y, conf.id, 'city_flag', 'paper')).toMatchObject({ mode: 'paper', publicKey: null });
+      config.ballotWrapKey = own;
+      const b = await openBallot(y, conf.id, 'city_merit');
+      await vote(y, b.id, { lhp: ['lhp'], hiza: ['lhp'], dukdh: ['lhp'] });
+      config.ballotWrapKey = randomBytes(32);
+      expect(await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 409)).toMatchObject({ code: 'ballot_key_mismatch' });
+      expect(await stored(b.id)).toMatchObject({ status: 'open', voters: 3, key: expect.stringMatching(/^v1:/) });
+      config.ballotWrapKey = own;
+      const closed = await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 200);
+      expect(closed.result).toMatchObject({ ballotsCast: 3, elected: [{ unitId: y.ids.lhp }] });
+    } finally {
+      config.ballotWrapKey = own;
+    }
   });
 });
