@@ -2070,7 +2070,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh); mỗi đơn vị có mặt một phiếu, không sửa được */
+        /** Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh): phiếu mã hóa trên trình duyệt kèm chứng minh hợp lệ; mỗi đơn vị có mặt một phiếu, không sửa được; trả về biên nhận */
         post: operations["castBallot"];
         delete?: never;
         options?: never;

@@ -75,7 +75,7 @@ export const ballotStrings = {
     castCount: 'Đã bỏ phiếu: {n}/{m} đơn vị có mặt',
     voted: 'Đã bỏ phiếu',
     notVoted: 'Chưa bỏ phiếu',
-    secrecyNote: 'Bỏ phiếu kín: chỉ công khai đơn vị nào đã bỏ phiếu; nội dung phiếu không ai xem được, kể cả Khối trưởng, cho đến khi kết thúc.',
+    secrecyNote: 'Bỏ phiếu kín: chỉ công khai đơn vị nào đã bỏ phiếu. Phiếu được mã hóa trên máy người bỏ phiếu nên không ai xem được nội dung, kể cả Khối trưởng và người quản trị; khi kết thúc chỉ giải mã tổng số phiếu đồng ý của từng ứng viên.',
     voteTitle: 'Phiếu bầu của đơn vị {unit}',
     voteHint: 'Đánh dấu các đơn vị đồng ý đề nghị khen thưởng, tối đa {n} đơn vị. Không đánh dấu ai là phiếu không đồng ý ai.',
     selected: 'Đã chọn {n}/{m}',
