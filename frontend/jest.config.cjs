@@ -5,7 +5,7 @@ process.env.TZ = 'Asia/Ho_Chi_Minh';
 module.exports = {
   testEnvironment: 'jsdom',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }] },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css)$': 'identity-obj-proxy' },
+  moduleNameMapper: { '^@ballot-crypto$': '<rootDir>/../backend/src/modules/ballots/crypto/paper-crypto.ts', '^@/(.*)$': '<rootDir>/src/$1', '\\.(css)$': 'identity-obj-proxy' },
   setupFiles: ['<rootDir>/test/setup-env.cjs'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/test/**/*.test.ts?(x)'],

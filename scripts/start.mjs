@@ -3,7 +3,8 @@
 // /var/lib/thidua/<project>-<hash>/postgres; see embedded-pg.mjs). Loads the demo once into an empty database.
 // What cannot work where it is ends with one Vietnamese sentence and exit code 78.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +18,15 @@ const portFree = (p) => new Promise((resolve) => {
   s.listen(p, '127.0.0.1');
 });
 
+/** Where the embedded PostgreSQL keeps its data (keys that must stay outside the database sit beside it). */
+async function embeddedDataDir() {
+  const { defaultDataDir } = await import('./embedded-pg.mjs');
+  return process.env.THIDUA_DATA_DIR ? path.resolve(process.env.THIDUA_DATA_DIR) : defaultDataDir(root);
+}
+
 async function embeddedDatabase() {
-  const { defaultDataDir, startEmbeddedPostgres } = await import('./embedded-pg.mjs');
-  const dataDir = process.env.THIDUA_DATA_DIR ? path.resolve(process.env.THIDUA_DATA_DIR) : defaultDataDir(root);
+  const { startEmbeddedPostgres } = await import('./embedded-pg.mjs');
+  const dataDir = await embeddedDataDir();
   let pgPort = Number(process.env.THIDUA_PG_PORT || 54329);
   while (!(await portFree(pgPort))) pgPort++;
   if (!process.env.THIDUA_DATA_DIR && !dataDir.startsWith(root + path.sep)) {
@@ -32,7 +39,20 @@ async function embeddedDatabase() {
   const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'thidua'`);
   if (!rowCount) await admin.query('CREATE DATABASE thidua');
   await admin.end();
-  return { url: server.url('thidua'), stop: () => server.stop() };
+  return { url: server.url('thidua'), dataDir, stop: () => server.stop() };
+}
+
+/**
+ * The key that wraps each open electronic ballot's secret key must live outside the database
+ * (docs/ballot-secrecy.md): unless BALLOT_WRAP_KEY or BALLOT_KEY_FILE is given, a key file beside the data
+ * directory, created once, readable by this user only. Back it up apart from the database.
+ */
+function ballotKeyFile(dataDir) {
+  if (process.env.BALLOT_WRAP_KEY || process.env.BALLOT_KEY_FILE) return process.env.BALLOT_KEY_FILE;
+  const file = `${dataDir}-ballot.key`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  return file;
 }
 
 async function main() {
@@ -44,6 +64,7 @@ async function main() {
     await db.stop();
     process.exit(1);
   }
+  const keyFile = ballotKeyFile(db.dataDir ?? (await embeddedDataDir()));
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
@@ -51,6 +72,7 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV || 'production',
     STATIC_DIR: process.env.STATIC_DIR || path.join(root, 'frontend', 'dist'),
     DEMO_DATA: process.env.DEMO_DATA ?? 'true',
+    ...(keyFile ? { BALLOT_KEY_FILE: keyFile } : {}),
   };
   const child = spawn(process.execPath, [mainJs], { env, stdio: 'inherit' });
   let stopping = false;

@@ -48,10 +48,12 @@ export async function createTestApp(
   await admin.connect();
   await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
   await admin.end();
-  // No flood limit unless a test asks for one: every test file calls from one address.
+  // No flood limit unless a test asks for one: every test file calls from one address. A fresh ballot wrap
+  // key per test app, held (as in production) outside the database.
   const url = withDatabase(adminUrl, db);
   const config = loadConfig({
-    DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(url) : url, NODE_ENV: 'test', STATIC_DIR: opts.staticDir, RATE_LIMIT_PER_MINUTE: '0', ...opts.env,
+    DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(url) : url, NODE_ENV: 'test', STATIC_DIR: opts.staticDir, RATE_LIMIT_PER_MINUTE: '0',
+    BALLOT_WRAP_KEY: randomBytes(32).toString('base64'), ...opts.env,
   });
   const app = await createApp(config, { logger: false });
   await app.init();

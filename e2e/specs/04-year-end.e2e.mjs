@@ -29,6 +29,8 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
   let year;
   let conference;
   let ballotId;
+  /** Each voting unit's receipt, as its browser showed it. */
+  const receipts = new Map();
   let proposalId;
   let nextYearId;
   const unitId = {};
@@ -113,6 +115,10 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
       await vote.getByRole('button', { name: 'Bỏ phiếu' }).click();
       await page.getByRole('dialog', { name: 'Xác nhận bỏ phiếu' }).getByRole('button', { name: 'Bỏ phiếu' }).click();
       await page.getByText('Đơn vị đã bỏ phiếu.').waitFor();
+      // The paper was encrypted in this browser; the unit keeps the receipt the server answered with.
+      const receipt = (await page.getByRole('region', { name: 'Biên nhận phiếu của đơn vị' }).innerText()).match(/[0-9a-f]{64}/)?.[0];
+      assert.ok(receipt, 'the voter sees a receipt');
+      receipts.set(k, receipt);
       if (i === 2) {
         const leader = await signIn(browser, LEADER);
         await leader.page.goto(`${BASE}/ballots/${ballotId}`);
@@ -144,6 +150,19 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
     const docx = await downloadBytes(page, () => record.getByRole('button', { name: 'Tải .docx' }).click());
     const text = (await docxText(docx.bytes)).replace(/\s+/g, ' ');
     for (const s of ['BIÊN BẢN KIỂM PHIẾU', 'KHỐI THI ĐUA SỐ 1', UNITS.snv, FLAG, 'Hà Văn Sơn']) assert.ok(text.toLocaleUpperCase('vi').includes(s.toLocaleUpperCase('vi')), `tally record has “${s}”`);
+    // The record lists every paper's receipt.
+    for (const r of receipts.values()) assert.ok(text.includes(r), 'the tally record lists each receipt');
+    await context.close();
+  });
+
+  step('a unit that voted finds its receipt among the counted papers', async () => {
+    const [k, receipt] = [...receipts.entries()][0];
+    const { context, page } = await signIn(browser, `thutruong.${k}@thidua.vn`);
+    await page.goto(`${BASE}/ballots/${ballotId}`);
+    const check = page.getByRole('region', { name: 'Kiểm tra biên nhận' });
+    await check.getByRole('textbox', { name: 'Biên nhận cần kiểm tra' }).fill(receipt);
+    await check.getByRole('button', { name: 'Kiểm tra biên nhận' }).click();
+    await check.getByText('Có trong danh sách: phiếu mang biên nhận này đã được kiểm.').waitFor();
     await context.close();
   });
 

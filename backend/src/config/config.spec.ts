@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const URL = 'postgres://u:p@localhost:5432/thidua';
@@ -18,5 +21,21 @@ describe('config', () => {
       expect(msg).toContain('DEMO_DATA phải là true hoặc false');
       expect(msg).toContain('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
     }
+  });
+});
+
+describe('ballot wrap key', () => {
+  const key = Buffer.alloc(32, 7);
+  it('reads BALLOT_WRAP_KEY (base64 or hex) or the file BALLOT_KEY_FILE', () => {
+    expect(loadConfig({ DATABASE_URL: URL }).ballotWrapKey).toBeNull();
+    expect(loadConfig({ DATABASE_URL: URL, BALLOT_WRAP_KEY: key.toString('base64') }).ballotWrapKey).toEqual(key);
+    expect(loadConfig({ DATABASE_URL: URL, BALLOT_WRAP_KEY: key.toString('hex') }).ballotWrapKey).toEqual(key);
+    const file = join(tmpdir(), `ballot-key-${process.pid}`);
+    writeFileSync(file, `${key.toString('base64')}\n`);
+    expect(loadConfig({ DATABASE_URL: URL, BALLOT_KEY_FILE: file }).ballotWrapKey).toEqual(key);
+  });
+  it('refuses a short key or a missing file, in Vietnamese', () => {
+    expect(() => loadConfig({ DATABASE_URL: URL, BALLOT_WRAP_KEY: 'abcd' })).toThrow('BALLOT_WRAP_KEY phải là khóa 32 byte');
+    expect(() => loadConfig({ DATABASE_URL: URL, BALLOT_KEY_FILE: '/nonexistent/key' })).toThrow('không đọc được tệp khóa');
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { passwordProblem } from '../modules/auth/password-policy';
 
 /** Environment configuration, validated once at boot. */
@@ -17,6 +18,12 @@ export interface AppConfig {
   signInDelayMs: number;
   /** Requests per minute one client address may make to the API (0: no limit). */
   rateLimitPerMinute: number;
+  /**
+   * The key (32 bytes) that wraps each open electronic ballot's secret key (docs/ballot-secrecy.md); kept
+   * outside the database: BALLOT_WRAP_KEY, or the file BALLOT_KEY_FILE (base64 or hex). Without it,
+   * electronic ballots cannot be opened or counted.
+   */
+  ballotWrapKey: Buffer | null;
 }
 
 export class ConfigError extends Error {}
@@ -55,8 +62,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminPasswordProblem = adminPassword ? passwordProblem(adminPassword) : null;
   if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
+  let ballotWrapKey: Buffer | null = null;
+  const wrapSource = env.BALLOT_WRAP_KEY ? { name: 'BALLOT_WRAP_KEY', text: env.BALLOT_WRAP_KEY } : env.BALLOT_KEY_FILE ? { name: 'BALLOT_KEY_FILE', text: readKeyFile(env.BALLOT_KEY_FILE, problems) } : null;
+  if (wrapSource?.text != null) {
+    ballotWrapKey = parseKey(wrapSource.text);
+    if (!ballotWrapKey) problems.push(`${wrapSource.name} phải là khóa 32 byte dạng base64 hoặc hex`);
+  }
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
-  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword, signInDelayMs, rateLimitPerMinute };
+  return {
+    port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
+    signInDelayMs, rateLimitPerMinute, ballotWrapKey,
+  };
+}
+
+function readKeyFile(file: string, problems: string[]): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    problems.push(`BALLOT_KEY_FILE: không đọc được tệp khóa "${file}"`);
+    return null;
+  }
+}
+
+function parseKey(text: string): Buffer | null {
+  const t = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/]{43}=?$/.test(t) ? Buffer.from(t, 'base64') : null;
+  return key?.length === 32 ? key : null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

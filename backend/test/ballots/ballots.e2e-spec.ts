@@ -6,8 +6,12 @@
 import { createTestApp, type TestApp } from '../app';
 import { auditOf, expectStatus } from '../factories';
 import { K4 } from '../scoring/helpers';
+import { randomBytes } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { BallotsService } from '../../src/modules/ballots/ballots.service';
-import { ballotYear, BallotYear, grantTitles, openBallot, vote, yearEndConference } from './helpers';
+import { ristretto255 } from '@noble/curves/ed25519';
+import { encryptPaper, paperReceipt, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
+import { ballotYear, BallotYear, castPaper, grantTitles, openBallot, paperFor, strayPaper, vote, yearEndConference } from './helpers';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -15,12 +19,13 @@ afterAll(async () => { await t.close(); });
 
 const VN = /[ạảãáàâấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựíìỉĩịúùủũụýỳỷỹỵ]/i;
 
-/** Voters and papers of a ballot, straight from the tables. */
+/** Voters, papers (by receipt) and key of a ballot, straight from the tables. */
 async function stored(ballotId: string) {
   const [{ voters }] = await t.ds.query('SELECT count(*)::int AS voters FROM ballot_voters WHERE ballot_id = $1', [ballotId]);
-  const [box] = await t.ds.query('SELECT papers FROM ballot_boxes WHERE ballot_id = $1', [ballotId]);
+  const papers = (await t.ds.query('SELECT receipt FROM ballot_papers WHERE ballot_id = $1 ORDER BY receipt', [ballotId])).map((r: { receipt: string }) => r.receipt);
+  const [key] = await t.ds.query('SELECT wrapped FROM ballot_keys WHERE ballot_id = $1', [ballotId]);
   const [b] = await t.ds.query('SELECT status, version FROM ballots WHERE id = $1', [ballotId]);
-  return { voters, papers: box?.papers ?? null, status: b.status, version: b.version };
+  return { voters, papers, key: key?.wrapped ?? null, status: b.status, version: b.version };
 }
 
 describe('opening a ballot', () => {
@@ -122,10 +127,15 @@ describe('casting, secrecy towards the leader, closing', () => {
   });
 
   it('a head casts the unit ballot; everyone then sees one ballot cast and who voted, not what', async () => {
+    expect(ballot.publicKey).toMatch(/^[0-9a-f]{64}$/);
     const lhp = await y.head('lhp');
-    const after = await expectStatus(lhp.post(`/api/ballots/${ballot.id}/votes`, { approvals: [y.ids.lhp, y.ids.hiza] }), 201);
+    const paper = paperFor(ballot, [y.ids.lhp, y.ids.hiza]);
+    const after = await expectStatus(lhp.post(`/api/ballots/${ballot.id}/votes`, { paper }), 201);
     expect(after).toMatchObject({ ballotsCast: 1, result: null, voters: [{ unitId: y.ids.lhp }], myUnit: { hasVoted: true, canVote: false } });
+    // The receipt goes back to the voter only: it is the paper's hash, and nobody else's reading shows it.
+    expect(after.receipt).toBe(paperReceipt(paper));
     expect(JSON.stringify(after)).not.toContain('approvals');
+    expect((await expectStatus(lhp.get(`/api/ballots/${ballot.id}`), 200)).receipt).toBeNull();
     const leaderView = await expectStatus(y.leader.get(`/api/ballots/${ballot.id}`), 200);
     expect(leaderView).toMatchObject({ ballotsCast: 1, result: null, voters: [{ unitId: y.ids.lhp, votedAt: expect.any(String) }] });
     expect(leaderView.myUnit).toMatchObject({ canVote: false, reason: expect.stringContaining('thủ trưởng') });
@@ -146,43 +156,66 @@ describe('casting, secrecy towards the leader, closing', () => {
     expect((await expectStatus(officer.get(`/api/ballots/${ballot.id}`), 200)).myUnit).toMatchObject({ canVote: true, reason: null });
     // lhp's officer is not its delegate (the head is).
     const lhpOfficer = await y.as(y.acc.lhp.officer);
-    const res = await expectStatus(lhpOfficer.post(`/api/ballots/${ballot.id}/votes`, { approvals: [] }), 403);
+    const res = await expectStatus(castPaper(lhpOfficer, ballot.id, []), 403);
     expect(res).toMatchObject({ code: 'not_delegate' });
     const dn = await y.as(y.acc.dukdn.officer);
-    expect(await expectStatus(dn.post(`/api/ballots/${ballot.id}/votes`, { approvals: [] }), 403)).toMatchObject({ code: 'not_delegate' });
+    expect(await expectStatus(castPaper(dn, ballot.id, []), 403)).toMatchObject({ code: 'not_delegate' });
     // A blank ballot (approving nobody) is a valid ballot.
-    await expectStatus(officer.post(`/api/ballots/${ballot.id}/votes`, { approvals: [] }), 201);
+    await expectStatus(castPaper(officer, ballot.id, []), 201);
     expect((await stored(ballot.id)).voters).toBe(2);
   });
 
   it('refuses every abuse and changes nothing', async () => {
     const before = await stored(ballot.id);
     const auditBefore = (await auditOf(t.ds, 'ballot', ballot.id)).length;
-    const cases: [string, any, number, string][] = [
+    const blank = paperFor(ballot, []);
+    const one = paperFor(ballot, [y.ids.lhp]);
+    const P = ristretto255.Point;
+    // A choice that encrypts 2: G added to an encryption of 1, its proof left as it was.
+    const two = JSON.parse(JSON.stringify(one));
+    const lhpAt = ballot.candidates.findIndex((c: { unitId: string }) => c.unitId === y.ids.lhp);
+    two.choices[lhpAt].b = P.fromHex(two.choices[lhpAt].b).add(P.BASE).toHex();
+    // −1: G taken from an encryption of 0.
+    const negative = JSON.parse(JSON.stringify(blank));
+    negative.choices[0].b = P.fromHex(negative.choices[0].b).subtract(P.BASE).toHex();
+    const tampered = JSON.parse(JSON.stringify(one));
+    tampered.choices[0].proof.s[0] = tampered.choices[0].proof.s[1];
+    // Made for another ballot (same key would be needed; the ballot id alone already breaks the proofs).
+    const replayed = encryptPaper({ ballotId: conf, publicKey: ballot.publicKey, candidates: ballot.candidates.length, quota: ballot.quota }, ballot.candidates.map(() => false));
+    const cases: [string, any, number, string, string?][] = [
       // not present: dukdh was absent when the ballot opened
-      [y.acc.dukdh.head, { approvals: [y.ids.lhp] }, 403, 'not_present'],
+      [y.acc.dukdh.head, { paper: one }, 403, 'not_present'],
       // twice
-      [y.acc.lhp.head, { approvals: [y.ids.hiza] }, 409, 'already_voted'],
-      // another unit, not a candidate
-      [y.acc.dukdn.head, { approvals: [y.ids.dukdh] }, 400, 'not_candidate'],
-      // a unit outside the block
-      [y.acc.dukdn.head, { approvals: [ballot.id] }, 400, 'not_candidate'],
-      // the same candidate twice
-      [y.acc.dukdn.head, { approvals: [y.ids.lhp, y.ids.lhp] }, 400, 'validation_failed'],
+      [y.acc.lhp.head, { paper: one }, 409, 'already_voted'],
+      // a 2, a −1, a tampered proof, a paper of another ballot, the wrong number of choices
+      [y.acc.dukdn.head, { paper: two }, 400, 'choice_proof', `paper.choices.${lhpAt}.proof`],
+      [y.acc.dukdn.head, { paper: negative }, 400, 'choice_proof', 'paper.choices.0.proof'],
+      [y.acc.dukdn.head, { paper: tampered }, 400, 'choice_proof', 'paper.choices.0.proof'],
+      [y.acc.dukdn.head, { paper: replayed }, 400, 'choice_proof', 'paper.choices.0.proof'],
+      [y.acc.dukdn.head, { paper: { ...one, choices: one.choices.slice(1) } }, 400, 'paper_shape', 'paper.choices'],
+      // the paper in the clear (the server never takes a choice), none, null, NUL, huge, wrong types
+      [y.acc.dukdn.head, { approvals: [y.ids.lhp] }, 400, 'validation_failed', 'approvals'],
+      [y.acc.dukdn.head, {}, 400, 'validation_failed', 'paper'],
+      [y.acc.dukdn.head, { paper: null }, 400, 'validation_failed', 'paper'],
+      [y.acc.dukdn.head, { paper: { ...one, quotaProof: { c: ['\u0000'], s: [] } } }, 400, 'validation_failed', 'paper.quotaProof.c'],
+      [y.acc.dukdn.head, { paper: { ...one, choices: Array(101).fill(one.choices[0]) } }, 400, 'validation_failed', 'paper.choices'],
+      [y.acc.dukdn.head, { paper: { ...one, choices: [{ ...one.choices[0], a: 42 }, ...one.choices.slice(1)] } }, 400, 'validation_failed', 'paper.choices.0.a'],
+      [y.acc.dukdn.head, { paper: 'x'.repeat(10_000) }, 400, 'validation_failed', 'paper'],
       // casting for another unit
-      [y.acc.dukdn.head, { approvals: [], unitId: y.ids.dukdh }, 403, 'other_unit'],
+      [y.acc.dukdn.head, { paper: blank, unitId: y.ids.dukdh }, 403, 'other_unit'],
       // the board, an admin, another block
-      [K4.board, { approvals: [] }, 403, 'not_voter'],
-      [K4.admin, { approvals: [] }, 403, 'not_voter'],
-      [K4.otherBlock, { approvals: [] }, 403, 'not_member'],
+      [K4.board, { paper: blank }, 403, 'not_voter'],
+      [K4.admin, { paper: blank }, 403, 'not_voter'],
+      [K4.otherBlock, { paper: blank }, 403, 'not_member'],
       // the demo's KTĐ4 head is not a member of this block
-      [K4.lhpHead, { approvals: [] }, 403, 'not_member'],
+      [K4.lhpHead, { paper: blank }, 403, 'not_member'],
     ];
-    for (const [email, body, status, code] of cases) {
+    for (const [email, body, status, code, field] of cases) {
       const c = await y.as(email);
       const res = await expectStatus(c.post(`/api/ballots/${ballot.id}/votes`, body), status);
       expect({ email, code: res.code }).toEqual({ email, code });
       expect(res.message).toMatch(VN);
+      if (field) expect(Object.keys(res.fields ?? {})).toContain(field);
     }
     expect(await stored(ballot.id)).toEqual(before);
     expect((await auditOf(t.ds, 'ballot', ballot.id)).length).toBe(auditBefore);
@@ -204,9 +237,16 @@ describe('casting, secrecy towards the leader, closing', () => {
         { unitId: y.ids.hiza, approvals: 2, percent: 40, aboveThreshold: false, elected: false },
       ],
     });
-    // The stored papers recount to the same result, in no particular order.
-    expect(closed.result.papers.map((p: string[]) => JSON.stringify(p)).sort()).toEqual(
-      [[], [y.ids.lhp], [y.ids.hiza, y.ids.lhp].sort(), [y.ids.hiza, y.ids.lhp].sort()].map((p) => JSON.stringify(p)).sort());
+    // The receipts of the four papers are published in alphabetical order; the sums' decryption is provable.
+    const receipts = (await stored(ballot.id)).papers;
+    expect(closed.result.receipts).toEqual(receipts);
+    expect(receipts).toHaveLength(4);
+    expect(closed.result.decryption.publicKey).toBe(ballot.publicKey);
+    expect(closed.result.decryption.sums.map((x: any) => [x.unitId, x.count])).toEqual(ballot.candidates.map((c: any) => [c.unitId, c.unitId === y.ids.lhp ? 3 : 2]));
+    for (const sum of closed.result.decryption.sums) expect(verifyDecryption({ ballotId: ballot.id, publicKey: ballot.publicKey }, sum)).toBe(true);
+    expect(closed.publicKey).toBeNull();
+    // Counted: the wrapped secret key is gone.
+    expect((await stored(ballot.id)).key).toBeNull();
     expect(closed.series).toMatchObject({ complete: true, revotePending: false, elected: [{ unitId: y.ids.lhp, approvals: 3, round: 1 }] });
     expect(await expectStatus(member.get(`/api/ballots/${ballot.id}/result`), 200)).toMatchObject({ elected: [{ unitId: y.ids.lhp }] });
     const [entry] = (await auditOf(t.ds, 'ballot', ballot.id)).filter((a) => a.action === 'ballot.close');
@@ -215,7 +255,7 @@ describe('casting, secrecy towards the leader, closing', () => {
     // Voting after close, closing twice, a paper tally on an electronic ballot.
     const before = await stored(ballot.id);
     const hizaHead = await y.head('hiza');
-    expect(await expectStatus(hizaHead.post(`/api/ballots/${ballot.id}/votes`, { approvals: [] }), 409)).toMatchObject({ code: 'ballot_closed' });
+    expect(await expectStatus(hizaHead.post(`/api/ballots/${ballot.id}/votes`, { paper: paperFor(ballot, []) }), 409)).toMatchObject({ code: 'ballot_closed' });
     expect(await expectStatus(y.leader.post(`/api/ballots/${ballot.id}/close`), 409)).toMatchObject({ code: 'ballot_closed' });
     expect(await stored(ballot.id)).toEqual(before);
 
@@ -235,8 +275,10 @@ describe('casting, secrecy towards the leader, closing', () => {
     expect(flag.quota).toBe(1);
     expect(flag.candidates).toHaveLength(2);
     const head = await y.head('dukdn');
-    const res = await expectStatus(head.post(`/api/ballots/${flag.id}/votes`, { approvals: [y.ids.lhp, y.ids.hiza] }), 400);
-    expect(res).toMatchObject({ code: 'over_quota', fields: { approvals: expect.stringContaining('tối đa 1') } });
+    // Both approved, each choice proved 0-or-1, the sum proved for a quota of 2: the ballot's quota is 1.
+    const both = encryptPaper({ ballotId: flag.id, publicKey: flag.publicKey, candidates: 2, quota: 2 }, [true, true]);
+    const res = await expectStatus(head.post(`/api/ballots/${flag.id}/votes`, { paper: both }), 400);
+    expect(res).toMatchObject({ code: 'quota_proof', fields: { 'paper.quotaProof': expect.stringContaining('không quá 1 đơn vị') } });
     expect(await stored(flag.id)).toMatchObject({ voters: 0, papers: [] });
   });
 });
@@ -257,11 +299,39 @@ describe('an officer of a member unit cannot open or close; the deputy neither',
     const conf = await yearEndConference(y);
     const b = await openBallot(y, conf.id);
     await t.ds.query(`UPDATE block_years SET status = 'archived' WHERE id = $1`, [y.yearId]);
-    expect(await expectStatus((await y.head('lhp')).post(`/api/ballots/${b.id}/votes`, { approvals: [] }), 409)).toMatchObject({ code: 'archived' });
+    expect(await expectStatus((await y.head('lhp')).post(`/api/ballots/${b.id}/votes`, { paper: strayPaper() }), 409)).toMatchObject({ code: 'archived' });
     expect(await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 409)).toMatchObject({ code: 'archived' });
     expect(await expectStatus(y.leader.get(`/api/ballots/${b.id}`), 200)).toMatchObject({ status: 'open', permissions: { canRun: false } });
     expect(await stored(b.id)).toMatchObject({ voters: 0, status: 'open' });
     // A list needs its year or conference.
     expect((await expectStatus(y.leader.get('/api/ballots'), 400)).fields).toHaveProperty('blockYearId');
+  });
+});
+
+describe('the server wrap key', () => {
+  it('without it, electronic ballots are neither opened nor counted (paper still works); with another, the count waits and nothing changes', async () => {
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const own = config.ballotWrapKey;
+    const y = await ballotYear(t);
+    const conf = await yearEndConference(y);
+    try {
+      config.ballotWrapKey = null;
+      const refused = await expectStatus(y.leader.post('/api/ballots', { conferenceId: conf.id, awardCode: 'city_merit' }), 409);
+      expect(refused).toMatchObject({ code: 'ballot_key_missing', message: expect.stringContaining('BALLOT_KEY_FILE') });
+      expect((await t.ds.query('SELECT count(*)::int AS n FROM ballots WHERE block_year_id = $1', [y.yearId]))[0].n).toBe(0);
+      await grantTitles(t, y, ['lhp', 'hiza']);
+      expect(await openBallot(y, conf.id, 'city_flag', 'paper')).toMatchObject({ mode: 'paper', publicKey: null });
+      config.ballotWrapKey = own;
+      const b = await openBallot(y, conf.id, 'city_merit');
+      await vote(y, b.id, { lhp: ['lhp'], hiza: ['lhp'], dukdh: ['lhp'] });
+      config.ballotWrapKey = randomBytes(32);
+      expect(await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 409)).toMatchObject({ code: 'ballot_key_mismatch' });
+      expect(await stored(b.id)).toMatchObject({ status: 'open', voters: 3, key: expect.stringMatching(/^v1:/) });
+      config.ballotWrapKey = own;
+      const closed = await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 200);
+      expect(closed.result).toMatchObject({ ballotsCast: 3, elected: [{ unitId: y.ids.lhp }] });
+    } finally {
+      config.ballotWrapKey = own;
+    }
   });
 });

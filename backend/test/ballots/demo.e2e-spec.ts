@@ -11,7 +11,8 @@ import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
 import { AwardsService } from '../../src/modules/awards/awards.service';
 import { BallotsService } from '../../src/modules/ballots/ballots.service';
 import { seedBallotsDemo, YEAR_END_2024 } from '../../src/modules/ballots/ballots.demo';
-import { tally } from '../../src/modules/ballots/rules';
+import { countedTally } from '../../src/modules/ballots/rules';
+import { sumPapers, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
 import { docxText, pdfText } from './helpers';
 
 let t: TestApp;
@@ -52,9 +53,15 @@ describe('demo: the 2024 year-end conference of Khối thi đua số 4', () => {
       const eligibility = await t.app.get(AwardsService).eligibility(t.ds.manager, k.year2024, b.awardCode);
       expect(b.candidates.map((c: any) => c.unitId)).toEqual(eligibility.units.filter((u: any) => u.eligible).map((u: any) => u.unitId));
       expect(b.voters).toHaveLength(5);
-      const recount = tally({
+      // Anyone can recount: the stored papers add up to the published sums, whose decryption is proved.
+      const papers = (await t.ds.query('SELECT paper, receipt FROM ballot_papers WHERE ballot_id = $1 ORDER BY receipt', [b.id]));
+      expect(papers.map((p: any) => p.receipt)).toEqual(b.result.receipts);
+      const sums = sumPapers(papers.map((p: any) => p.paper), b.candidates.length);
+      expect(b.result.decryption.sums.map((x: any) => ({ a: x.a, b: x.b }))).toEqual(sums);
+      for (const x of b.result.decryption.sums) expect(verifyDecryption({ ballotId: b.id, publicKey: b.result.decryption.publicKey }, x)).toBe(true);
+      const recount = countedTally({
         members: 5, present: 5, candidates: b.candidates.map((c: any) => c.unitId), quota: b.quota, thresholdPercent: b.thresholdPercent,
-        thresholdBase: b.thresholdBase, ballots: b.result.papers,
+        thresholdBase: b.thresholdBase, ballotsCast: papers.length, approvals: b.result.decryption.sums.map((x: any) => x.count),
       });
       expect(recount.elected).toEqual(b.result.elected.map((e: any) => e.unitId));
       expect(recount.candidates.map((c) => c.approvals)).toEqual(b.result.candidates.map((c: any) => c.approvals));
@@ -99,8 +106,10 @@ describe('demo: the 2024 year-end conference of Khối thi đua số 4', () => {
   it('keeps the secrecy of the real ballots: voters apart from the box, votes audited without content', async () => {
     for (const b of ballots) {
       const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ballot_voters WHERE ballot_id = $1', [b.id]);
-      const [box] = await t.ds.query('SELECT jsonb_array_length(papers) AS n FROM ballot_boxes WHERE ballot_id = $1', [b.id]);
-      expect([n, box.n]).toEqual([5, 5]);
+      const [papers] = await t.ds.query('SELECT count(*)::int AS n FROM ballot_papers WHERE ballot_id = $1', [b.id]);
+      expect([n, papers.n]).toEqual([5, 5]);
+      // Counted: no key left to open a paper.
+      expect(await t.ds.query('SELECT 1 FROM ballot_keys WHERE ballot_id = $1', [b.id])).toEqual([]);
       const votes = await t.ds.query(`SELECT after FROM audit_entries WHERE entity_id = $1 AND action = 'ballot.vote'`, [b.id]);
       expect(votes.map((v: any) => Object.keys(v.after))).toEqual([['unitId'], ['unitId'], ['unitId'], ['unitId'], ['unitId']]);
     }

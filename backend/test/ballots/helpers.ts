@@ -8,6 +8,7 @@ import { expectStatus } from '../factories';
 import { newYear, UNIT_KEYS, type Fixture, type UnitKey } from '../rounds/helpers';
 import { buildScheme } from '../scoring/helpers';
 import { EXCELLENT_COLLECTIVE_TITLE } from '../../src/modules/ballots/rules';
+import { encryptPaper, generateKeyPair, type EncryptedPaper } from '../../src/modules/ballots/crypto/paper-crypto';
 
 export { UNIT_KEYS, type UnitKey };
 
@@ -105,11 +106,29 @@ export async function openBallot(y: BallotYear, conferenceId: string, awardCode 
   return expectStatus(y.leader.post('/api/ballots', { conferenceId, awardCode, ...(mode ? { mode } : {}) }), 201);
 }
 
+/** A paper for `approvals` (unit ids), encrypted and proved as the browser does, for the ballot as read. */
+export function paperFor(ballot: { id: string; publicKey: string; candidates: { unitId: string }[]; quota: number }, approvals: string[]): EncryptedPaper {
+  return encryptPaper(
+    { ballotId: ballot.id, publicKey: ballot.publicKey, candidates: ballot.candidates.length, quota: ballot.quota },
+    ballot.candidates.map((c) => approvals.includes(c.unitId)),
+  );
+}
+
+/** A well-formed paper under a stranger's key: for requests refused before the paper is even checked. */
+export function strayPaper(candidates = 2): EncryptedPaper {
+  return encryptPaper({ ballotId: '00000000-0000-4000-8000-000000000000', publicKey: generateKeyPair().publicKey, candidates, quota: 1 }, Array(candidates).fill(false));
+}
+
+/** The client casts an encrypted paper approving `approvals` (unit ids); returns the response. */
+export async function castPaper(c: Client_, ballotId: string, approvals: string[], extra: object = {}) {
+  const ballot = await expectStatus(c.get(`/api/ballots/${ballotId}`), 200);
+  return c.post(`/api/ballots/${ballotId}/votes`, { paper: paperFor(ballot, approvals), ...extra });
+}
+
 /** Each unit's head votes for the listed candidates (unit keys). */
 export async function vote(y: BallotYear, ballotId: string, votes: Partial<Record<UnitKey, UnitKey[]>>) {
   for (const [voter, approvals] of Object.entries(votes) as [UnitKey, UnitKey[]][]) {
-    const c = await y.head(voter);
-    await expectStatus(c.post(`/api/ballots/${ballotId}/votes`, { approvals: approvals.map((k) => y.ids[k]) }), 201);
+    await expectStatus(castPaper(await y.head(voter), ballotId, approvals.map((k) => y.ids[k])), 201);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { createTestApp, type TestApp } from '../app';
 import { expectStatus } from '../factories';
+import { castPaper } from './helpers';
 
 const LEADER = 'canbo.stc@thidua.vn';
 const HEADS = ['thutruong.stc', 'thutruong.snv', 'thutruong.stp', 'thutruong.ttra', 'thutruong.vpub', 'thutruong.sqhkt'].map((h) => `${h}@thidua.vn`);
@@ -50,10 +51,10 @@ describe('demo: Khối thi đua số 1 can replay its 2025 year end', () => {
     const ballot = await expectStatus(leader.post('/api/ballots', { conferenceId: conf.id, awardCode: 'city_flag' }), 201);
     expect(ballot.candidates.map((c: any) => c.unitId)).toEqual([unit['Sở Nội vụ'], unit['VP UBND TP'], unit['Sở Tài chính']]);
     // The absent unit's head may not vote.
-    expect((await (await t.as('thutruong.sqhkt@thidua.vn')).post(`/api/ballots/${ballot.id}/votes`, { approvals: [unit['Sở Nội vụ']] })).status).toBe(403);
+    expect((await castPaper(await t.as('thutruong.sqhkt@thidua.vn'), ballot.id, [unit['Sở Nội vụ']])).status).toBe(403);
     const papers = [['Sở Nội vụ'], ['Sở Nội vụ'], ['Sở Nội vụ'], ['VP UBND TP'], ['Sở Nội vụ']];
     for (const [i, email] of HEADS.slice(0, 5).entries()) {
-      await expectStatus((await t.as(email)).post(`/api/ballots/${ballot.id}/votes`, { approvals: papers[i].map((n) => unit[n]) }), 201);
+      await expectStatus(castPaper(await t.as(email), ballot.id, papers[i].map((n) => unit[n])), 201);
     }
     const closed = await expectStatus(leader.post(`/api/ballots/${ballot.id}/close`), 200);
     expect(closed.result).toMatchObject({ ballotsCast: 5, valid: 5, elected: [{ unitId: unit['Sở Nội vụ'] }], revote: null });

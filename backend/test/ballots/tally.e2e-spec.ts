@@ -7,7 +7,8 @@ import { auditOf, expectStatus } from '../factories';
 import { download } from '../rounds/helpers';
 import { K4 } from '../scoring/helpers';
 import { BallotsService } from '../../src/modules/ballots/ballots.service';
-import { ballotYear, BallotYear, docxText, grantTitles, openBallot, pdfText, setRules, vote, yearEndConference } from './helpers';
+import { encryptPaper } from '../../src/modules/ballots/crypto/paper-crypto';
+import { ballotYear, BallotYear, docxText, grantTitles, openBallot, pdfText, setRules, strayPaper, vote, yearEndConference } from './helpers';
 
 let t: TestApp;
 let y: BallotYear;
@@ -30,9 +31,10 @@ describe('paper ballots', () => {
 
   it('take no electronic votes and are not closed without the counted totals', async () => {
     expect(b).toMatchObject({ mode: 'paper', present: 5, quota: 2, permissions: { canClose: false, canEnterPaperTally: true } });
-    expect(await expectStatus((await y.head('lhp')).post(`/api/ballots/${b.id}/votes`, { approvals: [] }), 409)).toMatchObject({ code: 'paper_ballot' });
+    expect(await expectStatus((await y.head('lhp')).post(`/api/ballots/${b.id}/votes`, { paper: strayPaper() }), 409)).toMatchObject({ code: 'paper_ballot' });
     expect(await expectStatus(y.leader.post(`/api/ballots/${b.id}/close`), 409)).toMatchObject({ code: 'paper_ballot' });
-    expect(await t.ds.query('SELECT 1 FROM ballot_boxes WHERE ballot_id = $1', [b.id])).toEqual([]);
+    expect(b.publicKey).toBeNull();
+    expect(await t.ds.query('SELECT 1 FROM ballot_keys WHERE ballot_id = $1', [b.id])).toEqual([]);
   });
 
   it('refuse totals that do not add up, naming the field, and change nothing', async () => {
@@ -65,7 +67,7 @@ describe('paper ballots', () => {
     const closed = await expectStatus(y.leader.post(`/api/ballots/${b.id}/paper-tally`, { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 2 } }), 200);
     expect(closed).toMatchObject({ status: 'closed', ballotsCast: 5 });
     expect(closed.result).toMatchObject({
-      ballotsCast: 5, valid: 4, invalid: 1, approvalsNeeded: 3, elected: [{ unitId: lhp }], papers: null, invalidByProblem: null,
+      ballotsCast: 5, valid: 4, invalid: 1, approvalsNeeded: 3, elected: [{ unitId: lhp }], receipts: null, decryption: null, invalidByProblem: null,
       paperCounts: { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 2 } },
       candidates: [{ unitId: lhp, approvals: 4, percent: 80, elected: true }, { unitId: hiza, approvals: 2, percent: 40, elected: false }],
     });
@@ -109,8 +111,14 @@ describe('a tie at the quota line: the re-vote round', () => {
     expect(round2).toMatchObject({ round: 2, seriesId: round1.id, quota: 1, mode: 'electronic', status: 'open', present: 5 });
     expect(round2.candidates.map((c: any) => c.unitId)).toEqual([y.ids.lhp, y.ids.hiza]);
     expect(await expectStatus(y.leader.post(`/api/ballots/${round1.id}/revote`, {}), 409)).toMatchObject({ code: 'revote_exists' });
-    // dukdh is no longer a candidate.
-    expect(await expectStatus((await y.head('dukdn')).post(`/api/ballots/${round2.id}/votes`, { approvals: [y.ids.dukdh] }), 400)).toMatchObject({ code: 'not_candidate' });
+    expect(round2.publicKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(round2.publicKey).not.toBe(round1.publicKey);
+    // dukdh is no longer a candidate: a paper of round 1's shape (three choices) is refused, and so is a
+    // round-2-shaped paper proved under round 1's key.
+    const threeChoices = encryptPaper({ ballotId: round2.id, publicKey: round2.publicKey, candidates: 3, quota: 1 }, [false, false, true]);
+    expect(await expectStatus((await y.head('dukdn')).post(`/api/ballots/${round2.id}/votes`, { paper: threeChoices }), 400)).toMatchObject({ code: 'paper_shape' });
+    const oldKey = encryptPaper({ ballotId: round2.id, publicKey: round1.publicKey, candidates: 2, quota: 1 }, [true, false]);
+    expect(await expectStatus((await y.head('dukdn')).post(`/api/ballots/${round2.id}/votes`, { paper: oldKey }), 400)).toMatchObject({ code: 'choice_proof' });
     await vote(y, round2.id, { lhp: ['hiza'], hiza: ['lhp'], dukdh: ['lhp'], dukcq: ['lhp'], dukdn: ['hiza'] });
     const closed = await expectStatus(y.leader.post(`/api/ballots/${round2.id}/close`), 200);
     expect(closed.result).toMatchObject({ elected: [{ unitId: y.ids.lhp }], revote: null });

@@ -12,7 +12,7 @@ import type { Client_, TestApp } from '../app';
 export const uniq = () => randomBytes(3).toString('hex');
 
 /** Asserts the HTTP status and returns the body, with the body in the failure message. */
-export async function expectStatus<T = any>(req: request.Test, status: number): Promise<T> {
+export async function expectStatus<T = any>(req: request.Test | Promise<request.Response>, status: number): Promise<T> {
   const res = await req;
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as T;

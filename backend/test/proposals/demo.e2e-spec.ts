@@ -4,6 +4,7 @@ import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
 import { seedProposalsDemo } from '../../src/modules/proposals/proposals.demo';
 import { appraisalDueDate } from '../../src/modules/proposals/rules';
 import { approveMinutes, docxText, download, flat, K4 } from './helpers';
+import { paperFor } from '../ballots/helpers';
 
 type Seed = (em: any) => Promise<unknown>;
 
@@ -37,7 +38,7 @@ async function yearEnd2024(t: TestApp) {
   for (const code of ['city_flag', 'city_merit']) {
     const b = await expectStatus(leader.post('/api/ballots', { conferenceId: conf.id, awardCode: code }), 201);
     const approvals = b.candidates.slice(0, b.quota).map((c: any) => c.unitId);
-    for (const email of heads) await expectStatus((await t.as(email)).post(`/api/ballots/${b.id}/votes`, { approvals }), 201);
+    for (const email of heads) await expectStatus((await t.as(email)).post(`/api/ballots/${b.id}/votes`, { paper: paperFor(b, approvals) }), 201);
     await expectStatus(leader.post(`/api/ballots/${b.id}/close`), 200);
     await expectStatus(leader.post(`/api/ballots/${b.id}/tally-record/sign`, { chairName: 'Nguyễn Văn Kiểm', memberNames: ['Lê Thị Phiếu'] }), 200);
   }

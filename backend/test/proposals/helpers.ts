@@ -11,6 +11,7 @@ import { createAccount, createBlock, createUnit, expectStatus, signInRaw, uniq }
 import { DEMO_PASSWORD } from '../../src/database/demo/demo-data';
 import { buildScheme, BuiltScheme, K4 } from '../scoring/helpers';
 import { advanceTo, DAY, download, PDF, pdfText, UNIT_KEYS, UnitKey } from '../rounds/helpers';
+import { paperFor } from '../ballots/helpers';
 
 export { DAY, download, PDF, pdfText, UNIT_KEYS, K4 };
 export type { UnitKey };
@@ -121,7 +122,7 @@ export async function buildYearEnd(t: TestApp, opts: YearEndOptions = {}): Promi
   for (const code of awards) {
     const b = await expectStatus(leader.post('/api/ballots', { conferenceId: conf.id, awardCode: code }), 201);
     const candidates = b.candidates.map((x: { unitId: string }) => x.unitId);
-    for (const k of UNIT_KEYS) await expectStatus((await t.as(acc[k].head)).post(`/api/ballots/${b.id}/votes`, { approvals: candidates }), 201);
+    for (const k of UNIT_KEYS) await expectStatus((await t.as(acc[k].head)).post(`/api/ballots/${b.id}/votes`, { paper: paperFor(b, candidates) }), 201);
     await expectStatus(leader.post(`/api/ballots/${b.id}/close`), 200);
     if (opts.signTallies !== false) {
       await expectStatus(leader.post(`/api/ballots/${b.id}/tally-record/sign`, { chairName: `Trưởng ban kiểm phiếu ${code}`, memberNames: ['Thành viên A', 'Thành viên B'] }), 200);

@@ -2138,7 +2138,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh); mỗi đơn vị có mặt một phiếu, không sửa được */
+        /** Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh): phiếu mã hóa trên trình duyệt kèm chứng minh hợp lệ; mỗi đơn vị có mặt một phiếu, không sửa được; trả về biên nhận */
         post: operations["castBallot"];
         delete?: never;
         options?: never;
@@ -5285,6 +5285,25 @@ export interface components {
             duplicate: number;
             over_quota: number;
         };
+        DecryptionProofDto: {
+            c: string;
+            s: string;
+        };
+        DecryptedSumDto: {
+            unitId: string;
+            /** @description Tổng các bản mã a của ứng viên */
+            a: string;
+            /** @description Tổng các bản mã b của ứng viên */
+            b: string;
+            /** @description Số phiếu đồng ý giải mã được */
+            count: number;
+            proof: components["schemas"]["DecryptionProofDto"];
+        };
+        DecryptionDto: {
+            /** @description Khóa công khai của cuộc bỏ phiếu */
+            publicKey: string;
+            sums: components["schemas"]["DecryptedSumDto"][];
+        };
         PaperTallyDto: {
             /** @description Số phiếu phát ra */
             issued: number;
@@ -5320,8 +5339,10 @@ export interface components {
             /** @description Có đơn vị bằng phiếu tại ngưỡng số lượng: phải bầu lại */
             revote: components["schemas"]["RevoteInfoDto"] | null;
             invalidByProblem: components["schemas"]["InvalidByProblemDto"] | null;
-            /** @description Phiếu điện tử trong hòm phiếu (đã xáo trộn, không gắn với đơn vị nào) để kiểm tra lại kết quả */
-            papers: string[][] | null;
+            /** @description Biên nhận (SHA-256) của mọi phiếu điện tử trong hòm phiếu, theo thứ tự chữ cái; mỗi đơn vị tìm được biên nhận của mình */
+            receipts: string[] | null;
+            /** @description Tổng đã mã hóa của từng ứng viên, kết quả giải mã và chứng minh giải mã đúng (ai cũng kiểm tra được) */
+            decryption: components["schemas"]["DecryptionDto"] | null;
             /** @description Kết quả kiểm phiếu giấy đã nhập */
             paperCounts: components["schemas"]["PaperTallyDto"] | null;
         };
@@ -5414,6 +5435,10 @@ export interface components {
             /** @description Các đơn vị đã bỏ phiếu (công khai) */
             voters: components["schemas"]["BallotVoterDto"][];
             openedByName: string | null;
+            /** @description Phiếu điện tử: khóa công khai (ristretto255, hex) để mã hóa phiếu trên trình duyệt */
+            publicKey: string | null;
+            /** @description Biên nhận của phiếu vừa bỏ: chỉ có trong phản hồi khi bỏ phiếu, không lưu cùng đơn vị */
+            receipt: string | null;
             /** @description Chỉ có sau khi kết thúc bỏ phiếu */
             result: components["schemas"]["BallotResultDto"] | null;
             series: components["schemas"]["BallotSeriesDto"];
@@ -5435,9 +5460,29 @@ export interface components {
              */
             mode?: "electronic" | "paper";
         };
+        RangeProofDto: {
+            /** @description Thử thách (số vô hướng, hex) */
+            c: string[];
+            /** @description Phản hồi (số vô hướng, hex) */
+            s: string[];
+        };
+        EncryptedChoiceDto: {
+            /** @description ElGamal a = r·G (điểm ristretto255, hex) */
+            a: string;
+            /** @description ElGamal b = m·G + r·H (điểm ristretto255, hex) */
+            b: string;
+            /** @description Chứng minh giá trị mã hóa là 0 hoặc 1 */
+            proof: components["schemas"]["RangeProofDto"];
+        };
+        EncryptedPaperDto: {
+            /** @description Một bản mã cho mỗi ứng viên, theo thứ tự ứng viên của cuộc bỏ phiếu */
+            choices: components["schemas"]["EncryptedChoiceDto"][];
+            /** @description Chứng minh tổng số đơn vị được đồng ý từ 0 đến số được bầu tối đa (rỗng khi số được bầu tối đa không nhỏ hơn số ứng viên) */
+            quotaProof: components["schemas"]["RangeProofDto"];
+        };
         CastVoteDto: {
-            /** @description Các ứng viên được đồng ý (0 đến số đơn vị được bầu tối đa); để trống là phiếu không đồng ý ai */
-            approvals: string[];
+            /** @description Phiếu đã mã hóa trên trình duyệt bằng khóa công khai của cuộc bỏ phiếu, kèm chứng minh hợp lệ */
+            paper: components["schemas"]["EncryptedPaperDto"];
             /** @description Đơn vị bỏ phiếu; nếu gửi phải là đơn vị của người dùng */
             unitId?: string;
         };

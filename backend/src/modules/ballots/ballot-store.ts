@@ -24,6 +24,7 @@ export interface BallotRow {
   present_unit_ids: string[];
   threshold_percent: number;
   threshold_base: 'members' | 'present';
+  public_key: string | null;
   paper_counts: PaperCounts | null;
   result: StoredResult | null;
   opened_by: string | null;
@@ -35,7 +36,7 @@ export interface BallotRow {
 
 export const SELECT_BALLOT = `
   SELECT id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-         present_unit_ids::text[] AS present_unit_ids, threshold_percent::float8 AS threshold_percent, threshold_base, paper_counts, result,
+         present_unit_ids::text[] AS present_unit_ids, threshold_percent::float8 AS threshold_percent, threshold_base, public_key, paper_counts, result,
          opened_by, opened_at, closed_by, closed_at, version
   FROM ballots`;
 
@@ -49,6 +50,17 @@ export function roundRecord(b: BallotRow): RoundRecord {
   return { id: b.id, round: b.round, status: b.status, mode: b.mode, candidates: b.candidates, quota: b.quota, result: b.result };
 }
 
+/** The receipts of a ballot's papers, in alphabetical order (the order says nothing about who cast which). */
+export async function paperReceipts(em: EntityManager, ballotId: string): Promise<string[]> {
+  const rows: { receipt: string }[] = await em.query('SELECT receipt FROM ballot_papers WHERE ballot_id = $1 ORDER BY receipt', [ballotId]);
+  return rows.map((r) => r.receipt);
+}
+
+async function receiptsOf(em: EntityManager, r: BallotRow): Promise<{ receipts?: string[] }> {
+  const receipts = r.mode === 'electronic' ? await paperReceipts(em, r.id) : [];
+  return receipts.length ? { receipts } : {};
+}
+
 /** What the tally record states, from the stored rounds. */
 export async function tallyData(em: EntityManager, seriesId: string, rounds: BallotRow[], state: SeriesState): Promise<TallyRecordData> {
   const first = rounds[0];
@@ -59,7 +71,7 @@ export async function tallyData(em: EntityManager, seriesId: string, rounds: Bal
   return {
     blockName: m.block_name, blockCode: m.block_code, year: m.year, awardCode: first.award_code, awardName: first.award_name, conferenceTitle: m.title, place: m.place,
     members: first.member_count,
-    rounds: rounds.filter((r) => r.status === 'closed' && r.result).map((r) => {
+    rounds: await Promise.all(rounds.filter((r) => r.status === 'closed' && r.result).map(async (r) => {
       const res = r.result!;
       const nameOf = (u: string) => r.candidates.find((c) => c.unitId === u)?.name ?? u;
       return {
@@ -72,8 +84,9 @@ export async function tallyData(em: EntityManager, seriesId: string, rounds: Bal
           aboveThreshold: c.aboveThreshold, elected: electedIds.has(`${r.round}:${c.unitId}`),
         })),
         revote: res.revote ? { names: res.revote.candidates.map(nameOf), seats: res.revote.seats } : null,
+        ...(await receiptsOf(em, r)),
       };
-    }),
+    })),
     elected: state.elected.map((e) => ({ name: e.name, approvals: e.approvals, percent: e.percent, round: e.round })),
   };
 }

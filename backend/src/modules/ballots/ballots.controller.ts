@@ -45,7 +45,7 @@ export class BallotsController {
   }
 
   @Post(':id/votes')
-  @ApiOperation({ summary: 'Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh); mỗi đơn vị có mặt một phiếu, không sửa được', operationId: 'castBallot' })
+  @ApiOperation({ summary: 'Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh): phiếu mã hóa trên trình duyệt kèm chứng minh hợp lệ; mỗi đơn vị có mặt một phiếu, không sửa được; trả về biên nhận', operationId: 'castBallot' })
   @ApiCreatedResponse({ type: BallotDto })
   cast(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CastVoteDto): Promise<BallotDto> {
     return this.ballots.cast(actor, id, dto);

@@ -7,8 +7,10 @@
  *
  * Self-sufficient: finds the block years, units and accounts in the database. Needs the rounds demo (the
  * finalised 2024 round) and the awards demo (the 2024 titles the city flag requires) to have run; runs in
- * the demo loader's transaction. Ballots are written the way the service writes them (voter row, then the
- * reshuffled box; the triggers check it) and tallied by the same pure function.
+ * the demo loader's transaction. Ballots are written the way the service writes them: each paper encrypted
+ * to the ballot's key with its proofs (as a browser does), a voter row and a paper row per unit (the
+ * triggers check them), counted by adding up the encryptions and decrypting only the sums. The secret key
+ * lives only in this function's memory and is gone once the ballot is counted, as the service destroys it.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -21,10 +23,10 @@ import { quorumState } from '../conferences/conference-rules';
 import { DEMO_BOARD_GUEST } from '../conferences/conferences.demo';
 import { ConferenceSnapshot, draftMinutes, minutesHash, type MinutesSeat } from '../conferences/minutes';
 import { buildDocumentNumber } from '../documents';
-import { canonicalPaper, withPaper } from './ballot-box';
+import { decryptSum, encryptPaper, generateKeyPair, paperReceipt, sumPapers } from './crypto/paper-crypto';
 import { nextTallyRecordSequence, roundRecord, seriesRows, tallyData } from './ballot-store';
 import type { BallotCandidate } from './entities/ballot.entity';
-import { tally } from './rules';
+import { countedTally } from './rules';
 import { seriesState } from './series';
 import { tallyRecordHash } from './tally-record-document';
 
@@ -147,33 +149,39 @@ export async function seedBallotsDemo(em: EntityManager): Promise<BallotsDemoRes
     if (!candidates.length) throw new Error(`ballots demo: no unit of Khối 4 is eligible for ${p.code} in 2024 (run the rounds and awards demos first)`);
     const quota = await awards.blockQuotaLimit(em, y.id, p.code);
     const id = randomUUID();
+    const key = generateKeyPair();
+    const ctx = { ballotId: id, publicKey: key.publicKey, candidates: candidates.length, quota };
     await em.query(
       `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-         present_unit_ids, threshold_percent, threshold_base, opened_by, opened_at, version)
-       VALUES ($1,$1,1,$2,$3,$4,$5,'electronic','open',$6,$7,$8,$9::uuid[],$10,$11,$12,$13,1)`,
+         present_unit_ids, threshold_percent, threshold_base, opened_by, opened_at, public_key, version)
+       VALUES ($1,$1,1,$2,$3,$4,$5,'electronic','open',$6,$7,$8,$9::uuid[],$10,$11,$12,$13,$14,1)`,
       [id, conferenceId, y.id, p.code, report.award.name, JSON.stringify(candidates), quota, members, presentIds, rules.voteThresholdPercent, rules.voteThresholdBase,
-        actor?.id ?? null, p.opensAt]);
-    await em.query('INSERT INTO ballot_boxes (ballot_id) VALUES ($1)', [id]);
+        actor?.id ?? null, p.opensAt, key.publicKey]);
     await audit.record(em, auditActor, {
       action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
       after: { conferenceId, awardCode: p.code, mode: 'electronic', round: 1, quota, candidates: candidates.map((c) => c.unitId), presentUnitIds: presentIds, members },
     });
-    // Each unit's head casts its ballot; the papers go into the box in an order unrelated to the voters.
+    // Each unit's head casts its encrypted paper.
     const papers = demoPapers(p.code, candidates).slice(0, ordered.length);
-    let box: string[][] = [];
+    const box = [];
     for (const [i, u] of ordered.entries()) {
       const votedAt = new Date(p.opensAt.getTime() + (i + 2) * 60_000);
+      const paper = encryptPaper(ctx, candidates.map((c) => papers[i].includes(c.unitId)));
+      box.push(paper);
       await em.query('INSERT INTO ballot_voters (ballot_id, unit_id, voted_by, voted_at) VALUES ($1,$2,$3,$4)', [id, u.unitId, u.head?.id ?? u.officer?.id, votedAt]);
-      box = withPaper(box, canonicalPaper(papers[i]));
-      await em.query('UPDATE ballot_boxes SET papers = $2 WHERE ballot_id = $1', [id, JSON.stringify(box)]);
+      await em.query('INSERT INTO ballot_papers (id, ballot_id, paper, receipt) VALUES ($1,$2,$3,$4)', [randomUUID(), id, JSON.stringify(paper), paperReceipt(paper)]);
       await audit.record(em, u.head ? { id: u.head.id, fullName: u.head.name } : auditActor, {
         action: 'ballot.vote', entityType: 'ballot', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa', after: { unitId: u.unitId },
       });
     }
-    const result = tally({
-      members, present: presentIds.length, candidates: candidates.map((c) => c.unitId), quota, thresholdPercent: rules.voteThresholdPercent,
-      thresholdBase: rules.voteThresholdBase, names: Object.fromEntries(candidates.map((c) => [c.unitId, c.name])), ballots: box,
-    });
+    const sums = sumPapers(box, candidates.length).map((sum) => decryptSum(ctx, key.secretKey, sum, box.length));
+    const result = {
+      ...countedTally({
+        members, present: presentIds.length, candidates: candidates.map((c) => c.unitId), quota, thresholdPercent: rules.voteThresholdPercent,
+        thresholdBase: rules.voteThresholdBase, names: Object.fromEntries(candidates.map((c) => [c.unitId, c.name])), ballotsCast: box.length, approvals: sums.map((x) => x.count),
+      }),
+      decryption: { publicKey: key.publicKey, sums: sums.map((x, i) => ({ unitId: candidates[i].unitId, ...x })) },
+    };
     await em.query(
       `UPDATE ballots SET status = 'closed', result = $2, closed_by = $3, closed_at = $4, version = version + 1 WHERE id = $1`,
       [id, JSON.stringify(result), actor?.id ?? null, p.closesAt]);

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { loadYearContext, type YearContext } from '../../common/scope/year-context';
 import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
@@ -11,18 +12,19 @@ import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';
-import { canonicalPaper, withPaper } from './ballot-box';
-import { BallotRow, nextTallyRecordSequence, roundRecord, SELECT_BALLOT, seriesRows, tallyData } from './ballot-store';
+import { unwrapBallotKey, wrapBallotKey } from './ballot-keys';
+import { BallotRow, nextTallyRecordSequence, paperReceipts, roundRecord, SELECT_BALLOT, seriesRows, tallyData } from './ballot-store';
 import { BallotsPolicy } from './ballots.policy';
 import {
   BallotDto, BallotQueryDto, BallotResultDto, BallotSummaryDto, CastVoteDto, OpenBallotDto, PaperTallyDto, RevoteDto, SignTallyRecordDto, TallyRecordDto,
 } from './dto/ballot.dto';
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
-import { paperTally, RuleInputError, tally, type VoteSetup } from './rules';
+import { countedTally, paperTally, RuleInputError, type VoteSetup } from './rules';
+import { canonicalPaper, decryptSum, generateKeyPair, paperProblem, paperReceipt, sumPapers, type EncryptedPaper } from './crypto/paper-crypto';
 import { seriesState, StoredResult } from './series';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { percentText, tallyRecordDocument, tallyRecordHash } from './tally-record-document';
-import { approvalProblem, isDelegate } from './voting';
+import { isDelegate, paperProblemMessage } from './voting';
 
 /** The final outcome of a ballot series (contracts5.md). */
 export interface BallotOutcome {
@@ -81,10 +83,11 @@ const rulesOf = (y: YearContext): RuleSet => ({ ...defaultRuleSet(), ...(y.rules
  * Secret ballots at the year-end conference (domain.md §5), their tally and tally record, and the outcomes
  * the proposals module reads.
  *
- * Secrecy: a cast writes the voter row (ballot_voters) and rewrites the whole ballot box (ballot_boxes) with
- * the new paper at a random place, in one transaction. The audit entry says only which unit voted in which
- * ballot. Until a ballot closes, every reader — the leader included — gets the number of ballots cast and
- * which units voted, never the box.
+ * Secrecy (docs/ballot-secrecy.md): the browser encrypts the paper to the ballot's public key and proves
+ * it valid (crypto/paper-crypto.ts); the server checks the proofs and stores the voter row and the paper
+ * row (ciphertexts only, random id, no time) in one transaction. The ballot's secret key rests only wrapped
+ * by the server's key, which is not in the database, and is deleted once counted. Closing adds up the
+ * encryptions per candidate and decrypts only the sums. The audit entry says only which unit voted.
  */
 @Injectable()
 export class BallotsService {
@@ -92,6 +95,8 @@ export class BallotsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly awards: AwardsService,
+    /** Absent only when built by hand outside Nest (demo loaders read outcomes, never run a ballot). */
+    @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
 
   // ---------------------------------------------------------------- reading
@@ -165,13 +170,14 @@ export class BallotsService {
       if (quota < 1) throw conflict('no_quota', `Số lượng đề nghị tặng ${report.award.name} của khối là 0 nên không tổ chức bỏ phiếu.`);
 
       const id = randomUUID();
+      const key = this.ballotKey(mode, id);
       await em.query(
         `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-           present_unit_ids, threshold_percent, threshold_base, opened_by, version)
-         VALUES ($1,$1,1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::uuid[],$11,$12,$13,1)`,
+           present_unit_ids, threshold_percent, threshold_base, opened_by, public_key, version)
+         VALUES ($1,$1,1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::uuid[],$11,$12,$13,$14,1)`,
         [id, conf.id, y.blockYearId, dto.awardCode, report.award.name, mode, JSON.stringify(candidates), quota, att.members, att.present,
-          rules.voteThresholdPercent, rules.voteThresholdBase, actor.id]);
-      if (mode === 'electronic') await em.query('INSERT INTO ballot_boxes (ballot_id) VALUES ($1)', [id]);
+          rules.voteThresholdPercent, rules.voteThresholdBase, actor.id, key?.publicKey ?? null]);
+      if (key) await em.query('INSERT INTO ballot_keys (ballot_id, wrapped) VALUES ($1,$2)', [id, key.wrapped]);
       await this.audit.record(em, actor, {
         action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.blockId,
         after: {
@@ -185,29 +191,32 @@ export class BallotsService {
   }
 
   /**
-   * Bỏ phiếu: one ballot per present unit, by its head or checked-in delegate, approving 0..quota
-   * candidates. Written as the voter row plus the reshuffled box; the audit says only that the unit voted.
+   * Bỏ phiếu: one paper per present unit, cast by its head or checked-in delegate, encrypted in the browser.
+   * The proofs are checked before anything is written (a 400 naming the field otherwise); then the voter
+   * row and the paper row, in one transaction. The audit says only that the unit voted; the receipt goes
+   * back to the voter in the response and is stored only with the paper.
    */
   async cast(actor: Actor, id: string, dto: CastVoteDto): Promise<BallotDto> {
-    await this.ds.transaction(async (em) => {
+    const receipt = await this.ds.transaction(async (em) => {
       const b = await this.lockBallot(em, id);
       const y = await loadYearContext(em, b.block_year_id, actor);
       if (dto.unitId && actor.unitId && dto.unitId !== actor.unitId) throw forbidden('Bạn chỉ được bỏ phiếu cho đơn vị mình.', 'other_unit');
       const refusal = await this.voterRefusal(em, actor, b, y);
       if (refusal) throw refusal;
-      const approvals = dto.approvals.map((a) => a.toLowerCase());
-      const names = await this.unitNames(em, approvals);
-      const problem = approvalProblem(approvals, b.candidates, b.quota, names);
-      if (problem) throw invalidField('approvals', problem.message, problem.code);
+      const paper = canonicalPaper(dto.paper as EncryptedPaper);
+      const problem = paperProblem({ ballotId: b.id, publicKey: b.public_key!, candidates: b.candidates.length, quota: b.quota }, paper);
+      if (problem) throw invalidField(problem.field, paperProblemMessage(problem, b.candidates, b.quota), problem.code);
+      const receipt = paperReceipt(paper);
+      const [copy] = await em.query('SELECT 1 FROM ballot_papers WHERE ballot_id = $1 AND receipt = $2', [b.id, receipt]);
+      if (copy) throw invalidField('paper', 'trùng với một phiếu đã có trong hòm phiếu; mỗi phiếu phải được mã hóa riêng', 'paper_replayed');
 
-      const paper = canonicalPaper(approvals);
       await em.query('INSERT INTO ballot_voters (ballot_id, unit_id, voted_by) VALUES ($1,$2,$3)', [b.id, actor.unitId, actor.id]);
-      const [box] = await em.query('SELECT papers FROM ballot_boxes WHERE ballot_id = $1 FOR UPDATE', [b.id]);
-      await em.query('UPDATE ballot_boxes SET papers = $2 WHERE ballot_id = $1', [b.id, JSON.stringify(withPaper(box.papers, paper))]);
-      // Who voted, never what.
+      await em.query('INSERT INTO ballot_papers (id, ballot_id, paper, receipt) VALUES ($1,$2,$3,$4)', [randomUUID(), b.id, JSON.stringify(paper), receipt]);
+      // Who voted, never what (nor the receipt).
       await this.audit.record(em, actor, { action: 'ballot.vote', entityType: 'ballot', entityId: b.id, blockId: y.blockId, after: { unitId: actor.unitId } });
+      return receipt;
     });
-    return this.get(actor, id);
+    return { ...(await this.get(actor, id)), receipt };
   }
 
   /** Kết thúc bỏ phiếu điện tử: counts the box with the pure tally. */
@@ -217,15 +226,29 @@ export class BallotsService {
       const y = await this.forRunning(em, actor, b);
       assertOpen(b);
       if (b.mode === 'paper') throw conflict('paper_ballot', 'Cuộc bỏ phiếu dùng phiếu giấy: hãy nhập kết quả kiểm phiếu để kết thúc.');
-      const [box] = await em.query('SELECT papers FROM ballot_boxes WHERE ballot_id = $1', [b.id]);
+      const wrapKey = this.wrapKey();
+      const [key] = await em.query('SELECT wrapped FROM ballot_keys WHERE ballot_id = $1', [b.id]);
+      if (!key) throw conflict('ballot_key_missing', 'Không tìm thấy khóa giải mã của cuộc bỏ phiếu nên không kiểm phiếu được.');
+      let secretKey: string;
+      try {
+        secretKey = unwrapBallotKey(key.wrapped, wrapKey, b.id);
+      } catch {
+        throw conflict('ballot_key_mismatch', 'Khóa bảo vệ phiếu bầu của máy chủ không mở được khóa giải mã của cuộc bỏ phiếu này (máy chủ đã đổi khóa?). Chưa kiểm phiếu.');
+      }
+      const papers: EncryptedPaper[] = (await em.query('SELECT paper FROM ballot_papers WHERE ballot_id = $1', [b.id])).map((r: { paper: EncryptedPaper }) => r.paper);
+      const ctx = { ballotId: b.id, publicKey: b.public_key! };
+      const sums = sumPapers(papers, b.candidates.length).map((sum) => decryptSum(ctx, secretKey, sum, papers.length));
       let result: StoredResult;
       try {
-        result = tally({ ...setupOf(b), ballots: box.papers });
+        result = countedTally({ ...setupOf(b), ballotsCast: papers.length, approvals: sums.map((x) => x.count) });
       } catch (e) {
         if (e instanceof RuleInputError) throw conflict('invalid_ballot', `Không kiểm phiếu được: ${e.message}.`);
         throw e;
       }
+      result.decryption = { publicKey: b.public_key!, sums: sums.map((x, i) => ({ unitId: b.candidates[i].unitId, ...x })) };
       await this.closeRow(em, actor, b, result, null);
+      // Counted: the key is destroyed; nobody can open a paper any more, the server included.
+      await em.query('DELETE FROM ballot_keys WHERE ballot_id = $1', [b.id]);
       await this.recordOutcome(em, actor, b);
       await this.audit.record(em, actor, {
         action: 'ballot.close', entityType: 'ballot', entityId: b.id, blockId: y.blockId, before: { status: 'open' },
@@ -278,13 +301,14 @@ export class BallotsService {
       const mode = dto.mode ?? b.mode;
       const candidates = revote.candidates.map((u) => b.candidates.find((c) => c.unitId === u)!);
       const newId = randomUUID();
+      const key = this.ballotKey(mode, newId);
       await em.query(
         `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-           present_unit_ids, threshold_percent, threshold_base, opened_by, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'open',$9,$10,$11,$12::uuid[],$13,$14,$15,1)`,
+           present_unit_ids, threshold_percent, threshold_base, opened_by, public_key, version)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'open',$9,$10,$11,$12::uuid[],$13,$14,$15,$16,1)`,
         [newId, b.series_id, b.round + 1, conf.id, y.blockYearId, b.award_code, b.award_name, mode, JSON.stringify(candidates), revote.seats, att.members, att.present,
-          b.threshold_percent, b.threshold_base, actor.id]);
-      if (mode === 'electronic') await em.query('INSERT INTO ballot_boxes (ballot_id) VALUES ($1)', [newId]);
+          b.threshold_percent, b.threshold_base, actor.id, key?.publicKey ?? null]);
+      if (key) await em.query('INSERT INTO ballot_keys (ballot_id, wrapped) VALUES ($1,$2)', [newId, key.wrapped]);
       await this.audit.record(em, actor, {
         action: 'ballot.revote', entityType: 'ballot', entityId: newId, blockId: y.blockId,
         after: { seriesId: b.series_id, previousBallotId: b.id, round: b.round + 1, mode, quota: revote.seats, candidates: revote.candidates, presentUnitIds: att.present },
@@ -403,6 +427,22 @@ export class BallotsService {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /** The server's key that wraps ballot keys; electronic ballots cannot run without it. */
+  private wrapKey(): Buffer {
+    if (!this.config?.ballotWrapKey) {
+      throw conflict('ballot_key_missing', 'Máy chủ chưa được cấu hình khóa bảo vệ phiếu bầu (BALLOT_KEY_FILE hoặc BALLOT_WRAP_KEY) nên không mở hay kiểm được phiếu điện tử; có thể dùng phiếu giấy.');
+    }
+    return this.config.ballotWrapKey;
+  }
+
+  /** A new electronic ballot's key pair: the public key for the ballot row, the secret key only wrapped. */
+  private ballotKey(mode: BallotMode, ballotId: string): { publicKey: string; wrapped: string } | null {
+    if (mode !== 'electronic') return null;
+    const wrapKey = this.wrapKey();
+    const pair = generateKeyPair();
+    return { publicKey: pair.publicKey, wrapped: wrapBallotKey(pair.secretKey, wrapKey, ballotId) };
+  }
 
   private async conference(em: EntityManager, id: string): Promise<ConferenceRow | null> {
     const [c] = await em.query('SELECT id, block_year_id, kind, status, title, place FROM conferences WHERE id = $1 FOR SHARE', [id]);
@@ -531,8 +571,7 @@ export class BallotsService {
 
     let result: BallotResultDto | null = null;
     if (b.status === 'closed' && b.result) {
-      const papers = b.mode === 'electronic' ? (await em.query('SELECT papers FROM ballot_boxes WHERE ballot_id = $1', [b.id]))[0]?.papers ?? [] : null;
-      result = resultDto(b, papers);
+      result = resultDto(b, b.mode === 'electronic' ? await paperReceipts(em, b.id) : null);
     }
     let myUnit: BallotDto['myUnit'] = null;
     if (isUnitMember(actor) && actor.unitId && y.isMember) {
@@ -550,6 +589,8 @@ export class BallotsService {
       thresholdPercent: Number(b.threshold_percent), thresholdBase: b.threshold_base,
       voters: voters.map((v) => ({ unitId: v.unit_id, name: v.name, votedAt: iso(v.voted_at)! })),
       openedByName: opener?.full_name ?? null,
+      publicKey: b.status === 'open' ? b.public_key : null,
+      receipt: null,
       result,
       series: {
         seriesId: b.series_id, rounds: state.rounds.map((r) => ({ id: r.id, round: r.round, status: r.status })), complete: state.complete, revotePending: state.revotePending,
@@ -602,7 +643,7 @@ function summary(b: BallotRow, voters: number): BallotSummaryDto {
   };
 }
 
-function resultDto(b: BallotRow, papers: string[][] | null): BallotResultDto {
+function resultDto(b: BallotRow, receipts: string[] | null): BallotResultDto {
   const r = b.result!;
   const name = (u: string) => b.candidates.find((c) => c.unitId === u)?.name ?? u;
   const elected = new Set(r.elected);
@@ -613,7 +654,8 @@ function resultDto(b: BallotRow, papers: string[][] | null): BallotResultDto {
     elected: r.elected.map((u) => ({ unitId: u, name: name(u) })),
     revote: r.revote ? { candidates: r.revote.candidates.map((u) => ({ unitId: u, name: name(u) })), seats: r.revote.seats } : null,
     invalidByProblem: (r.invalidByProblem as unknown as BallotResultDto['invalidByProblem']) ?? null,
-    papers,
+    receipts,
+    decryption: r.decryption ?? null,
     paperCounts: b.paper_counts,
   };
 }

@@ -7,11 +7,19 @@
  * - The series is complete when its last round is closed without a tie left; its elected units are those
  *   elected in every round, in the order of the rounds.
  */
+import type { DecryptedSum } from './crypto/paper-crypto';
 import type { TallyResult } from './rules';
 import type { BallotCandidate, BallotMode } from './entities/ballot.entity';
 
-/** A closed round's stored tally (the electronic tally also counts invalid ballots by problem). */
-export type StoredResult = TallyResult & { invalidByProblem?: Record<string, number> };
+/**
+ * A closed round's stored tally. Electronic rounds also keep the invalid ballots by problem (always 0 since
+ * papers are proved valid when cast) and, when encrypted, each candidate's summed ciphertext with its
+ * decrypted count and the proof of decryption, so anyone can recheck the count against the papers.
+ */
+export type StoredResult = TallyResult & {
+  invalidByProblem?: Record<string, number>;
+  decryption?: { publicKey: string; sums: (DecryptedSum & { unitId: string })[] };
+};
 
 export interface RoundRecord {
   id: string;

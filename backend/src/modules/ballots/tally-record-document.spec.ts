@@ -51,6 +51,18 @@ describe('tally record document', () => {
     }
   });
 
+  it('lists the receipts of an electronic round, and the signed hash covers them', () => {
+    const receipts = ['0a'.repeat(32), '1b'.repeat(32)];
+    const withReceipts: TallyRecordData = { ...data, rounds: [round({ receipts })] };
+    const t = text(tallyRecordDocument(withReceipts, { issuePlace: 'Hà Nội', signature: null, draftNumber: '' }));
+    expect(t).toContain('Biên nhận của 2 phiếu điện tử');
+    for (const r of receipts) expect(t).toContain(r);
+    expect(tallyRecordHash(withReceipts)).not.toBe(tallyRecordHash(data));
+    expect(tallyRecordHash({ ...data, rounds: [round({ receipts: [receipts[0]] })] })).not.toBe(tallyRecordHash(withReceipts));
+    // A round without receipts (paper, or counted before encryption) keeps the hash it was signed with.
+    expect(text(tallyRecordDocument(data, { issuePlace: 'Hà Nội', signature: null, draftNumber: '' }))).not.toContain('Biên nhận');
+  });
+
   it('hashes the data canonically', () => {
     expect(tallyRecordHash(data)).toMatch(/^[0-9a-f]{64}$/);
     expect(tallyRecordHash({ ...data })).toBe(tallyRecordHash(data));

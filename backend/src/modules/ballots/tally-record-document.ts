@@ -35,6 +35,11 @@ export interface TallyRoundData {
   candidates: { name: string; rank: number | null; approvals: number; percent: number; aboveThreshold: boolean; elected: boolean }[];
   /** Names of the candidates tied at the quota line and the seats left, when a re-vote follows. */
   revote: { names: string[]; seats: number } | null;
+  /**
+   * Electronic rounds: the receipts (SHA-256) of every paper in the box, alphabetical. Each unit finds the
+   * receipt it was given when it voted. Absent for paper rounds and for ballots counted before encryption.
+   */
+  receipts?: string[];
 }
 
 /** Everything the record states; its SHA-256 is what the committee signs. */
@@ -110,6 +115,10 @@ function roundBlocks(r: TallyRoundData, several: boolean): Block[] {
   });
   const elected = r.candidates.filter((c) => c.elected).map((c) => c.name);
   blocks.push(para(elected.length ? `Kết quả vòng bầu: trúng cử ${elected.join('; ')}.` : 'Kết quả vòng bầu: không có đơn vị trúng cử.'));
+  if (r.receipts?.length) {
+    blocks.push(para(`Biên nhận của ${r.receipts.length} phiếu điện tử trong hòm phiếu (SHA-256, theo thứ tự chữ cái; mỗi đơn vị đối chiếu biên nhận nhận được khi bỏ phiếu, biên nhận không cho biết nội dung phiếu):`));
+    blocks.push({ kind: 'list', style: 'numbered', items: r.receipts });
+  }
   if (r.revote) {
     blocks.push(para(`Các đơn vị ${r.revote.names.join('; ')} có số phiếu bằng nhau tại ngưỡng số lượng được bầu; Hội nghị tiến hành bầu lại giữa các đơn vị này cho ${r.revote.seats} vị trí còn lại.`));
   }

@@ -1,4 +1,4 @@
-import { approvalProblem, isDelegate, personName } from './voting';
+import { isDelegate, paperProblemMessage, personName } from './voting';
 import { seriesState, RoundRecord } from './series';
 
 describe('who casts the ballot', () => {
@@ -16,17 +16,12 @@ describe('who casts the ballot', () => {
   });
 });
 
-describe('what a ballot may approve', () => {
-  const candidates = [{ unitId: 'a', name: 'A' }, { unitId: 'b', name: 'B' }, { unitId: 'c', name: 'C' }];
-  it('accepts none up to the quota', () => {
-    expect(approvalProblem([], candidates, 2)).toBeNull();
-    expect(approvalProblem(['a', 'b'], candidates, 2)).toBeNull();
-  });
-  it('refuses a unit that is not a candidate, naming it', () => {
-    expect(approvalProblem(['a', 'x'], candidates, 2, new Map([['x', 'Đơn vị X']]))).toEqual({ code: 'not_candidate', message: expect.stringContaining('Đơn vị X') });
-  });
-  it('refuses more approvals than the quota', () => {
-    expect(approvalProblem(['a', 'b', 'c'], candidates, 2)?.code).toBe('over_quota');
+describe('why a paper is refused', () => {
+  const candidates = [{ name: 'Sở Nội vụ' }, { name: 'Sở Tư pháp' }];
+  it('names the candidate whose choice fails, or the quota', () => {
+    expect(paperProblemMessage({ field: 'paper.choices.1.proof', code: 'choice_proof', index: 1 }, candidates, 1)).toContain('Sở Tư pháp');
+    expect(paperProblemMessage({ field: 'paper.quotaProof', code: 'quota_proof' }, candidates, 1)).toContain('không quá 1 đơn vị');
+    expect(paperProblemMessage({ field: 'paper.choices', code: 'paper_shape' }, candidates, 1)).toContain('đúng 2 lựa chọn');
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * Who casts a unit's ballot and what a ballot may approve. Pure.
+ * Who casts a unit's ballot, and why a cast paper is refused. Pure.
  *
  * Decision (domain.md §5 "cast by its delegate", §6 "unit head … cast the unit's ballot"): a unit's ballot
  * is cast by its head (thủ trưởng), or by an officer of the unit who is the person checked in as the unit's
  * delegate at the conference (the attendance's delegate name, up to the first " – " or comma, equals the
  * officer's full name, ignoring case and spacing). One ballot per unit whoever casts it.
  */
+
+import type { PaperProblem } from './crypto/paper-crypto';
 
 const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
 
@@ -20,24 +22,17 @@ export function isDelegate(delegateName: string | null | undefined, fullName: st
   return d.length > 0 && d === norm(fullName);
 }
 
-export interface ApprovalProblem {
-  code: 'not_candidate' | 'over_quota';
-  message: string;
-}
-
-/**
- * Why a ballot's approvals are refused, or null: every approved unit must be a candidate of this ballot
- * (never another unit), and at most `quota` of them (approving none is a valid ballot).
- */
-export function approvalProblem(approvals: readonly string[], candidates: readonly { unitId: string; name: string }[], quota: number, names: ReadonlyMap<string, string> = new Map()): ApprovalProblem | null {
-  const ids = new Set(candidates.map((c) => c.unitId));
-  const strangers = [...new Set(approvals)].filter((a) => !ids.has(a));
-  if (strangers.length) {
-    const label = strangers.map((s) => names.get(s) ?? s).join(', ');
-    return { code: 'not_candidate', message: `chỉ được chọn các đơn vị có tên trong phiếu bầu; không có trong danh sách ứng viên: ${label}` };
+/** Why a cast paper was refused, in Vietnamese, for the field the crypto check names. */
+export function paperProblemMessage(problem: PaperProblem, candidates: readonly { name: string }[], quota: number): string {
+  const who = problem.index !== undefined ? candidates[problem.index]?.name : undefined;
+  switch (problem.code) {
+    case 'paper_shape':
+      return problem.index === undefined ? `phải có đúng ${candidates.length} lựa chọn, mỗi ứng viên một lựa chọn theo thứ tự trong phiếu bầu` : `lựa chọn cho ${who} không đúng định dạng`;
+    case 'paper_point':
+      return `lựa chọn cho ${who} không phải bản mã hợp lệ`;
+    case 'choice_proof':
+      return `chứng minh lựa chọn cho ${who} chỉ là đồng ý hoặc không đồng ý không hợp lệ (phiếu bị sửa, hoặc mã hóa cho cuộc bỏ phiếu khác)`;
+    case 'quota_proof':
+      return `chứng minh phiếu đồng ý không quá ${quota} đơn vị không hợp lệ`;
   }
-  if (new Set(approvals).size > quota) {
-    return { code: 'over_quota', message: `chỉ được đồng ý tối đa ${quota} đơn vị (đã chọn ${new Set(approvals).size})` };
-  }
-  return null;
 }

@@ -3,12 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { reply, stubApi } from '../../../test/fetch-stub';
 import { units } from '../../../test/fixtures';
 import { findPage, renderRoute, users } from '../../../test/render';
-import { ballot, lhpHead, tiedResult, voter } from './test-fixtures';
+import { decryptSum, paperProblem, type EncryptedPaper } from '@ballot-crypto';
+import { ballot, BALLOT_KEY, lhpHead, RECEIPTS, tiedResult, voter } from './test-fixtures';
 
 const TITLE = 'Bỏ phiếu: Bằng khen của UBND Thành phố';
 
 describe('Ballot page', () => {
-  it('lets a unit head approve at most the quota, sends the chosen ids, then shows only that the unit voted', async () => {
+  it('lets a unit head approve at most the quota, sends only an encrypted paper, then shows that the unit voted and its receipt', async () => {
+    localStorage.clear();
     const open = ballot({ myUnit: { unitId: units.lhp.id, present: true, hasVoted: false, canVote: true, reason: null } });
     const api = stubApi({
       'GET /api/auth/me': lhpHead,
@@ -16,7 +18,7 @@ describe('Ballot page', () => {
       'POST /api/ballots/:id/votes': () => {
         const after = ballot({ ballotsCast: 1, voters: [voter(units.lhp)], myUnit: { unitId: units.lhp.id, present: true, hasVoted: true, canVote: false, reason: 'Đơn vị đã bỏ phiếu.' } });
         api.on('GET /api/ballots/:id', after);
-        return reply(201, after);
+        return reply(201, { ...after, receipt: RECEIPTS.mine });
       },
     });
     renderRoute('/ballots/ballot-1');
@@ -37,12 +39,43 @@ describe('Ballot page', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Bỏ phiếu' }));
 
     await waitFor(() => expect(api.calls('POST /api/ballots/:id/votes')).toHaveLength(1));
-    expect(api.calls('POST /api/ballots/:id/votes')[0].body).toEqual({ approvals: [units.dukcq.id, units.dukdn.id] });
+    // Only ciphertexts and proofs leave the browser: no unit id, and the paper is valid for this ballot.
+    const body = api.calls('POST /api/ballots/:id/votes')[0].body as { paper: EncryptedPaper };
+    expect(Object.keys(body)).toEqual(['paper']);
+    for (const u of Object.values(units)) expect(JSON.stringify(body)).not.toContain(u.id);
+    const ctx = { ballotId: 'ballot-1', publicKey: BALLOT_KEY.publicKey, candidates: 3, quota: 2 };
+    expect(paperProblem(ctx, body.paper)).toBeNull();
+    // With the ballot's secret key (which only the server holds, wrapped), it reads ĐUK CQ and ĐUK DN.
+    expect(body.paper.choices.map((c) => decryptSum(ctx, BALLOT_KEY.secretKey, c, 1).count)).toEqual([1, 0, 1]);
     expect(await screen.findByText('Đơn vị đã bỏ phiếu.')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Biên nhận phiếu của đơn vị' })).toHaveTextContent(RECEIPTS.mine);
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /Phiếu bầu của đơn vị/ })).not.toBeInTheDocument();
     expect(screen.getByRole('status', { name: 'Tiến độ bỏ phiếu' })).toHaveTextContent('Đã bỏ phiếu: 1/4 đơn vị có mặt');
     expect(api.unmatched).toEqual([]);
+  });
+
+  it('after the close, a unit checks its receipt against the published list (prefilled from this device)', async () => {
+    localStorage.setItem('thidua.ballot-receipt.ballot-1', RECEIPTS.mine);
+    const closed = ballot({ status: 'closed', closedAt: '2024-12-27T03:30:00.000Z', ballotsCast: 4, publicKey: null, result: tiedResult(),
+      series: { seriesId: 'ballot-1', rounds: [{ id: 'ballot-1', round: 1, status: 'closed' }], complete: false, revotePending: true, elected: [] } });
+    stubApi({ 'GET /api/auth/me': lhpHead, 'GET /api/ballots/:id': closed });
+    renderRoute('/ballots/ballot-1');
+    await findPage(TITLE);
+    const check = screen.getByRole('region', { name: 'Kiểm tra biên nhận' });
+    const input = within(check).getByRole('textbox', { name: 'Biên nhận cần kiểm tra' });
+    expect(input).toHaveValue(RECEIPTS.mine);
+    await userEvent.click(within(check).getByRole('button', { name: 'Kiểm tra biên nhận' }));
+    expect(within(check).getByRole('status')).toHaveTextContent('Có trong danh sách: phiếu mang biên nhận này đã được kiểm.');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'c'.repeat(64));
+    await userEvent.click(within(check).getByRole('button', { name: 'Kiểm tra biên nhận' }));
+    expect(within(check).getByRole('status')).toHaveTextContent('Không có trong danh sách');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'xyz');
+    await userEvent.click(within(check).getByRole('button', { name: 'Kiểm tra biên nhận' }));
+    expect(within(check).getByRole('status')).toHaveTextContent('64 ký tự');
+    localStorage.clear();
   });
 
   it('tells the head of an absent unit why it cannot vote, with no ballot form', async () => {

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '@/api/client';
@@ -9,7 +9,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
 import {
-  exportTallyRecord, useBallot, useCastVote, useCloseBallot, usePaperTally, useRevote, useSignTallyRecord,
+  exportTallyRecord, savedReceipt, useBallot, useCastVote, useCloseBallot, usePaperTally, useRevote, useSignTallyRecord,
   type Ballot, type BallotResult, type PaperTallyInput,
 } from './api/ballots';
 import { ballotStrings } from './i18n';
@@ -63,7 +63,7 @@ function BallotView({ ballot: b }: { ballot: Ballot }) {
   );
 }
 
-/** The unit's own ballot: checkboxes up to the quota, a confirm, then only "đã bỏ phiếu". */
+/** The unit's own ballot: checkboxes up to the quota, a confirm, then "đã bỏ phiếu" with the receipt. */
 function MyVote({ ballot: b }: { ballot: Ballot }) {
   const t = useT(ballotStrings);
   const { message } = App.useApp();
@@ -72,7 +72,7 @@ function MyVote({ ballot: b }: { ballot: Ballot }) {
   const [confirming, setConfirming] = useState(false);
   const my = b.myUnit;
   if (!my || b.mode !== 'electronic') return null;
-  if (my.hasVoted) return <Alert type="success" showIcon title={t('unitHasVoted')} style={{ marginBottom: 16 }} />;
+  if (my.hasVoted) return <VotedNotice ballotId={b.id} />;
   if (!my.canVote) return my.reason ? <Alert type="info" showIcon title={t('cannotVote', { reason: my.reason })} style={{ marginBottom: 16 }} /> : null;
 
   const full = chosen.length >= b.quota;
@@ -82,6 +82,7 @@ function MyVote({ ballot: b }: { ballot: Ballot }) {
   return (
     <Card title={t('voteTitle', { unit: unitName })} style={{ marginBottom: 16 }} role="region" aria-label={t('voteTitle', { unit: unitName })}>
       <Typography.Paragraph>{t('voteHint', { n: b.quota })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('encryptNote')}</Typography.Paragraph>
       <Flex vertical gap={8} style={{ marginBottom: 12 }}>
         {b.candidates.map((c) => {
           const on = chosen.includes(c.unitId);
@@ -98,7 +99,7 @@ function MyVote({ ballot: b }: { ballot: Ballot }) {
       </Flex>
       <Modal open={confirming} title={t('confirmVoteTitle')} okText={t('submitVote')} cancelText={t('action.cancel')} confirmLoading={cast.isPending}
         onCancel={() => setConfirming(false)}
-        onOk={() => cast.mutate({ id: b.id, approvals: b.candidates.filter((c) => chosen.includes(c.unitId)).map((c) => c.unitId) }, {
+        onOk={() => cast.mutate({ ballot: b, approvals: chosen }, {
           onSuccess: () => { setConfirming(false); setChosen([]); message.success(t('votedOk')); },
           onError: (e) => { setConfirming(false); message.error(e.message); },
         })}>
@@ -106,6 +107,56 @@ function MyVote({ ballot: b }: { ballot: Ballot }) {
         <Typography.Paragraph>{names.length ? t('confirmVoteChosen', { names: names.join('; ') }) : t('confirmVoteEmpty')}</Typography.Paragraph>
       </Modal>
     </Card>
+  );
+}
+
+/** The unit has voted: the receipt this device received, to check against the published list later. */
+function VotedNotice({ ballotId }: { ballotId: string }) {
+  const t = useT(ballotStrings);
+  const receipt = savedReceipt(ballotId);
+  return (
+    <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('unitHasVoted')} description={receipt && (
+      <div role="region" aria-label={t('receiptTitle')}>
+        <Typography.Text strong>{t('receiptTitle')}: </Typography.Text>
+        <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{receipt}</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('receiptHint')}</Typography.Paragraph>
+      </div>
+    )} />
+  );
+}
+
+/** Anyone checks that a receipt is among the counted papers: inclusion, never content. */
+function ReceiptCheck({ ballotId, receipts }: { ballotId: string; receipts: string[] }) {
+  const t = useT(ballotStrings);
+  const [value, setValue] = useState(() => savedReceipt(ballotId) ?? '');
+  const [verdict, setVerdict] = useState<'found' | 'missing' | 'malformed' | null>(null);
+  const check = () => {
+    const r = value.trim().toLowerCase();
+    setVerdict(!/^[0-9a-f]{64}$/.test(r) ? 'malformed' : receipts.includes(r) ? 'found' : 'missing');
+  };
+  return (
+    <section aria-label={t('checkReceipt')} style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>{t('checkReceipt')}</Typography.Title>
+      <Space.Compact style={{ width: '100%', maxWidth: 640 }}>
+        <Input aria-label={t('receiptInput')} value={value} onChange={(e) => { setValue(e.target.value); setVerdict(null); }} onPressEnter={check} maxLength={80} />
+        <Button onClick={check}>{t('checkReceipt')}</Button>
+      </Space.Compact>
+      {verdict && (
+        <Alert role="status" style={{ marginTop: 8 }} showIcon type={verdict === 'found' ? 'success' : verdict === 'missing' ? 'error' : 'warning'}
+          title={t(verdict === 'found' ? 'receiptFound' : verdict === 'missing' ? 'receiptMissing' : 'receiptMalformed')} />
+      )}
+      <Collapse size="small" style={{ marginTop: 12 }} items={[{
+        key: 'list', label: t('receiptsTitle', { n: receipts.length }),
+        children: (
+          <>
+            <Typography.Paragraph type="secondary">{t('receiptsHint')}</Typography.Paragraph>
+            <ol aria-label={t('receiptsTitle', { n: receipts.length })} style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all' }}>
+              {receipts.map((r) => <li key={r}>{r}</li>)}
+            </ol>
+          </>
+        ),
+      }]} />
+    </section>
   );
 }
 
@@ -228,6 +279,7 @@ function ResultCard({ ballot: b, result: r }: { ballot: Ballot; result: BallotRe
             </Popconfirm>
           )} />
       )}
+      {!!r.receipts?.length && <ReceiptCheck ballotId={b.id} receipts={r.receipts} />}
       {b.series.rounds.length > 1 && b.series.complete && (
         <>
           <Typography.Title level={5}>{t('seriesElected')}</Typography.Title>

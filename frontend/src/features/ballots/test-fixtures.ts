@@ -1,3 +1,4 @@
+import { generateKeyPair } from '@ballot-crypto';
 import type { Schemas } from '@/api/client';
 import { units } from '../../../test/fixtures';
 import { users } from '../../../test/render';
@@ -11,6 +12,9 @@ export const lhpHead = { ...users.officer, id: 'acc-head-lhp', fullName: 'Trần
 const ref = (u: { id: string; name: string }) => ({ unitId: u.id, name: u.name });
 export const present = [units.bql, units.dukcq, units.dukdn, units.lhp].map(ref).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
+/** The ballot's key pair: the page encrypts to the public key; tests decrypt with the secret one. */
+export const BALLOT_KEY = generateKeyPair();
+
 /** The city merit ballot of the 2024 year-end conference: three candidates, two may be chosen, four units present. */
 export function ballot(patch: Partial<Ballot> = {}): Ballot {
   return {
@@ -22,7 +26,8 @@ export function ballot(patch: Partial<Ballot> = {}): Ballot {
       { ...ref(units.bql), rank: 2, total: 95 },
       { ...ref(units.dukdn), rank: 3, total: 93.25 },
     ],
-    quota: 2, members: 5, presentUnits: present, thresholdPercent: 50, thresholdBase: 'members', voters: [], openedByName: 'Phạm Quang Huy', result: null,
+    quota: 2, members: 5, presentUnits: present, thresholdPercent: 50, thresholdBase: 'members', voters: [], openedByName: 'Phạm Quang Huy',
+    publicKey: BALLOT_KEY.publicKey, receipt: null, result: null,
     series: { seriesId: 'ballot-1', rounds: [{ id: 'ballot-1', round: 1, status: 'open' }], complete: false, revotePending: false, elected: [] },
     tallyRecord: {
       seriesId: 'ballot-1', ballotId: 'ballot-1', complete: false, signed: false, number: null, chairName: null, memberNames: [], signedAt: null, signedByName: null, contentHash: null, canSign: false,
@@ -34,6 +39,8 @@ export function ballot(patch: Partial<Ballot> = {}): Ballot {
 }
 
 export const voter = (u: { id: string; name: string }, at = '2024-12-27T03:05:00.000Z') => ({ ...ref(u), votedAt: at });
+
+export const RECEIPTS = { mine: 'a'.repeat(63) + '1', other: 'b'.repeat(63) + '2' };
 
 /** A tie at the quota line: ĐUK các cơ quan TP elected, Ban QL and ĐUK Doanh nghiệp tied for the last seat. */
 export function tiedResult(): Result {
@@ -47,6 +54,6 @@ export function tiedResult(): Result {
     elected: [ref(units.dukcq)],
     revote: { candidates: [ref(units.bql), ref(units.dukdn)], seats: 1 },
     invalidByProblem: { not_candidate: 0, duplicate: 0, over_quota: 0 },
-    papers: [], paperCounts: null,
+    receipts: [RECEIPTS.mine, RECEIPTS.other].sort(), decryption: null, paperCounts: null,
   };
 }

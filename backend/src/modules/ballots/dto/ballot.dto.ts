@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
 import { BALLOT_MODES, type BallotMode } from '../entities/ballot.entity';
@@ -25,9 +25,34 @@ export class OpenBallotDto {
   @IsOptional() @IsIn(BALLOT_MODES) mode?: BallotMode;
 }
 
+const HEX32 = /^[0-9a-f]{64}$/;
+const HEX32_MSG = { message: '!phải là 64 chữ số hệ 16 viết thường' };
+const HEX32_EACH = { each: true, message: '!mỗi phần tử phải là 64 chữ số hệ 16 viết thường' };
+
+/** A disjunctive Chaum–Pedersen proof: one challenge and one response per possible value. */
+export class RangeProofDto {
+  @ApiProperty({ type: [String], description: 'Thử thách (số vô hướng, hex)' }) @IsArray() @ArrayMaxSize(101) @IsString({ each: true }) @Matches(HEX32, HEX32_EACH) c: string[];
+  @ApiProperty({ type: [String], description: 'Phản hồi (số vô hướng, hex)' }) @IsArray() @ArrayMaxSize(101) @IsString({ each: true }) @Matches(HEX32, HEX32_EACH) s: string[];
+}
+
+/** One candidate's encrypted 0/1 with its proof. */
+export class EncryptedChoiceDto {
+  @ApiProperty({ description: 'ElGamal a = r·G (điểm ristretto255, hex)' }) @IsString() @Matches(HEX32, HEX32_MSG) a: string;
+  @ApiProperty({ description: 'ElGamal b = m·G + r·H (điểm ristretto255, hex)' }) @IsString() @Matches(HEX32, HEX32_MSG) b: string;
+  @ApiProperty({ type: RangeProofDto, description: 'Chứng minh giá trị mã hóa là 0 hoặc 1' }) @IsDefined() @ValidateNested() @Type(() => RangeProofDto) proof: RangeProofDto;
+}
+
+/** A paper encrypted in the browser: the server never sees which candidates it approves. */
+export class EncryptedPaperDto {
+  @ApiProperty({ type: [EncryptedChoiceDto], description: 'Một bản mã cho mỗi ứng viên, theo thứ tự ứng viên của cuộc bỏ phiếu' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => EncryptedChoiceDto) choices: EncryptedChoiceDto[];
+  @ApiProperty({ type: RangeProofDto, description: 'Chứng minh tổng số đơn vị được đồng ý từ 0 đến số được bầu tối đa (rỗng khi số được bầu tối đa không nhỏ hơn số ứng viên)' })
+  @IsDefined() @ValidateNested() @Type(() => RangeProofDto) quotaProof: RangeProofDto;
+}
+
 export class CastVoteDto {
-  @ApiProperty({ type: [String], description: 'Các ứng viên được đồng ý (0 đến số đơn vị được bầu tối đa); để trống là phiếu không đồng ý ai' })
-  @IsArray() @ArrayMaxSize(100) @ArrayUnique() @IsUUID('all', { each: true }) approvals: string[];
+  @ApiProperty({ type: EncryptedPaperDto, description: 'Phiếu đã mã hóa trên trình duyệt bằng khóa công khai của cuộc bỏ phiếu, kèm chứng minh hợp lệ' })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => EncryptedPaperDto) paper: EncryptedPaperDto;
   @ApiPropertyOptional({ description: 'Đơn vị bỏ phiếu; nếu gửi phải là đơn vị của người dùng' }) @IsOptional() @IsUUID() unitId?: string;
 }
 
@@ -89,6 +114,24 @@ export class InvalidByProblemDto {
   @ApiProperty() over_quota: number;
 }
 
+export class DecryptionProofDto {
+  @ApiProperty() c: string;
+  @ApiProperty() s: string;
+}
+
+export class DecryptedSumDto {
+  @ApiProperty() unitId: string;
+  @ApiProperty({ description: 'Tổng các bản mã a của ứng viên' }) a: string;
+  @ApiProperty({ description: 'Tổng các bản mã b của ứng viên' }) b: string;
+  @ApiProperty({ description: 'Số phiếu đồng ý giải mã được' }) count: number;
+  @ApiProperty({ type: DecryptionProofDto }) proof: DecryptionProofDto;
+}
+
+export class DecryptionDto {
+  @ApiProperty({ description: 'Khóa công khai của cuộc bỏ phiếu' }) publicKey: string;
+  @ApiProperty({ type: [DecryptedSumDto] }) sums: DecryptedSumDto[];
+}
+
 export class BallotResultDto {
   @ApiProperty() members: number;
   @ApiProperty({ description: 'Số đơn vị có mặt (số phiếu phát ra)' }) present: number;
@@ -105,8 +148,10 @@ export class BallotResultDto {
   @ApiProperty({ type: [UnitRefDto] }) elected: UnitRefDto[];
   @ApiProperty({ type: RevoteInfoDto, nullable: true, description: 'Có đơn vị bằng phiếu tại ngưỡng số lượng: phải bầu lại' }) revote: RevoteInfoDto | null;
   @ApiProperty({ type: InvalidByProblemDto, nullable: true }) invalidByProblem: InvalidByProblemDto | null;
-  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } }, nullable: true, description: 'Phiếu điện tử trong hòm phiếu (đã xáo trộn, không gắn với đơn vị nào) để kiểm tra lại kết quả' })
-  papers: string[][] | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'Biên nhận (SHA-256) của mọi phiếu điện tử trong hòm phiếu, theo thứ tự chữ cái; mỗi đơn vị tìm được biên nhận của mình' })
+  receipts: string[] | null;
+  @ApiProperty({ type: () => DecryptionDto, nullable: true, description: 'Tổng đã mã hóa của từng ứng viên, kết quả giải mã và chứng minh giải mã đúng (ai cũng kiểm tra được)' })
+  decryption: DecryptionDto | null;
   @ApiProperty({ type: PaperTallyDto, nullable: true, description: 'Kết quả kiểm phiếu giấy đã nhập' }) paperCounts: PaperTallyDto | null;
 }
 
@@ -189,6 +234,8 @@ export class BallotDto extends BallotSummaryDto {
   @ApiProperty({ enum: ['members', 'present'] }) thresholdBase: 'members' | 'present';
   @ApiProperty({ type: [BallotVoterDto], description: 'Các đơn vị đã bỏ phiếu (công khai)' }) voters: BallotVoterDto[];
   @ApiProperty({ type: String, nullable: true }) openedByName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Phiếu điện tử: khóa công khai (ristretto255, hex) để mã hóa phiếu trên trình duyệt' }) publicKey: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Biên nhận của phiếu vừa bỏ: chỉ có trong phản hồi khi bỏ phiếu, không lưu cùng đơn vị' }) receipt: string | null;
   @ApiProperty({ type: BallotResultDto, nullable: true, description: 'Chỉ có sau khi kết thúc bỏ phiếu' }) result: BallotResultDto | null;
   @ApiProperty({ type: BallotSeriesDto }) series: BallotSeriesDto;
   @ApiProperty({ type: TallyRecordDto }) tallyRecord: TallyRecordDto;

@@ -50,6 +50,8 @@ export class Ballot {
   @Column({ name: 'present_unit_ids', type: 'uuid', array: true }) presentUnitIds: string[];
   @Column({ name: 'threshold_percent', type: 'numeric', precision: 5, scale: 2 }) thresholdPercent: string;
   @Column({ name: 'threshold_base', type: 'varchar', length: 16 }) thresholdBase: 'members' | 'present';
+  /** Electronic ballots: the ElGamal public key papers are encrypted to (crypto/paper-crypto.ts); fixed at opening. */
+  @Column({ name: 'public_key', type: 'char', length: 64, nullable: true }) publicKey: string | null;
   @Column({ name: 'paper_counts', type: 'jsonb', nullable: true }) paperCounts: PaperCounts | null;
   /** The tally (TallyResult of rules/tally.ts), set when the ballot closes. */
   @Column({ type: 'jsonb', nullable: true }) result: Record<string, unknown> | null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RuleInputError } from './common';
-import { approvalsNeeded, ballotProblem, checkVoteSetup, revoteSetup, tally, TallyInput, VoteSetup } from './tally';
+import { approvalsNeeded, ballotProblem, checkVoteSetup, countedTally, revoteSetup, tally, TallyInput, VoteSetup } from './tally';
 
 const setup = (over: Partial<VoteSetup> = {}): VoteSetup => ({
   members: 5,
@@ -378,5 +378,25 @@ describe('tally properties', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('the count of an encrypted box (papers and per-candidate sums) elects what the papers in the clear elect', () => {
+    fc.assert(
+      fc.property(arbTally.filter((i) => i.candidates.length > 0 && i.quota >= 1), (input) => {
+        const valid = input.ballots.filter((b) => ballotProblem(b, new Set(input.candidates), input.quota) === null);
+        const approvals = input.candidates.map((c) => valid.filter((b) => b.includes(c)).length);
+        const counted = countedTally({ ...input, ballotsCast: valid.length, approvals });
+        expect(counted).toEqual(tally({ ...input, ballots: valid }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses counts a box of valid papers cannot give', () => {
+    const s = { ...setup(), candidates: ['A', 'B'], quota: 1 };
+    expect(() => countedTally({ ...s, ballotsCast: 3, approvals: [4, 0] })).toThrow();
+    expect(() => countedTally({ ...s, ballotsCast: 3, approvals: [2, 2] })).toThrow();
+    expect(() => countedTally({ ...s, ballotsCast: 3, approvals: [1] })).toThrow();
+    expect(() => countedTally({ ...s, ballotsCast: s.present + 1, approvals: [0, 0] })).toThrow();
   });
 });

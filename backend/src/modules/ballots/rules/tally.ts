@@ -213,7 +213,9 @@ export function resultFromCounts(setup: VoteSetup, counts: BallotCounts): TallyR
 }
 
 /**
- * Kiểm phiếu điện tử: counts the stored ballots and elects. Throws `RuleInputError` when the setup is
+ * The count of papers in the clear: the reference the encrypted count (`countedTally`, what closing a
+ * ballot runs) is property-tested against, and the statement of the election rule the tests check. Counts
+ * the ballots and elects. Throws `RuleInputError` when the setup is
  * invalid or there are more ballots than units present (one ballot per present unit).
  */
 export function tally(input: TallyInput): ElectronicTallyResult {
@@ -238,6 +240,39 @@ export function tally(input: TallyInput): ElectronicTallyResult {
   }
   const counts: BallotCounts = { ballotsCast: input.ballots.length, valid, invalid: input.ballots.length - valid, approvals };
   return { ...resultFromCounts(input, counts), invalidByProblem };
+}
+
+/** The count of an encrypted ballot box: the number of papers and the decrypted approvals per candidate. */
+export interface CountedTallyInput extends VoteSetup {
+  ballotsCast: number;
+  /** Approvals of each candidate, in the order of `candidates`. */
+  approvals: readonly number[];
+}
+
+/**
+ * Kiểm phiếu điện tử (encrypted box): elects from the decrypted per-candidate sums. Every paper in the box
+ * is valid, since its proofs (0 or 1 per candidate, at most `quota` in all) were checked when it was cast;
+ * the counts must agree with that. Gives what `tally` gives for the same papers in the clear.
+ */
+export function countedTally(input: CountedTallyInput): ElectronicTallyResult {
+  const errors = checkVoteSetup(input);
+  if (!isCount(input.ballotsCast)) errors.push({ field: 'ballots', message: `Số phiếu đã bỏ (${input.ballotsCast}) phải là số nguyên không âm` });
+  else if (isCount(input.present) && input.ballotsCast > input.present) {
+    errors.push({ field: 'ballots', message: `Số phiếu đã bỏ (${input.ballotsCast}) không được lớn hơn số đơn vị có mặt (${input.present})` });
+  }
+  if (input.approvals.length !== input.candidates.length) errors.push({ field: 'approvals', message: 'Số kết quả không bằng số ứng viên' });
+  input.approvals.forEach((n, i) => {
+    if (!isCount(n) || n > input.ballotsCast) {
+      errors.push({ field: 'approvals', message: `Số phiếu đồng ý của ${unitLabel(input.candidates[i], input.names)} (${n}) phải từ 0 đến số phiếu đã bỏ` });
+    }
+  });
+  if (input.approvals.reduce((a, b) => a + b, 0) > input.ballotsCast * input.quota) {
+    errors.push({ field: 'approvals', message: 'Tổng số phiếu đồng ý vượt quá số phiếu nhân số đơn vị được bầu tối đa' });
+  }
+  if (errors.length > 0) throw new RuleInputError(errors);
+  const approvals = new Map(input.candidates.map((c, i) => [c, input.approvals[i]]));
+  const counts: BallotCounts = { ballotsCast: input.ballotsCast, valid: input.ballotsCast, invalid: 0, approvals };
+  return { ...resultFromCounts(input, counts), invalidByProblem: { not_candidate: 0, duplicate: 0, over_quota: 0 } };
 }
 
 /** The setup of the re-vote round: the same meeting, only the tied candidates, only the seats left. */

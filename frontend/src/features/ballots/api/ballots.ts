@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { encryptPaper } from '@ballot-crypto';
 import { api, download, unwrap, type Schemas } from '@/api/client';
 
 export type Ballot = Schemas['BallotDto'];
@@ -66,8 +67,31 @@ function useBallotMutation<V>(fn: (v: V) => Promise<Ballot>) {
 
 export const useOpenBallot = () =>
   useBallotMutation((body: Schemas['OpenBallotDto']) => unwrap(api.POST('/api/ballots', { body })));
+/**
+ * Casting: the paper is encrypted and proved here, in the browser, with the ballot's public key; only the
+ * ciphertexts leave this device. The receipt the server answers with is kept on this device (it says
+ * nothing about the content) so the unit can find it in the published list later.
+ */
 export const useCastVote = () =>
-  useBallotMutation(({ id, approvals }: { id: string; approvals: string[] }) => unwrap(api.POST('/api/ballots/{id}/votes', { params: { path: { id } }, body: { approvals } })));
+  useBallotMutation(async ({ ballot, approvals }: { ballot: Ballot; approvals: string[] }) => {
+    if (!ballot.publicKey) throw new Error('ballot has no public key');
+    const paper = encryptPaper(
+      { ballotId: ballot.id, publicKey: ballot.publicKey, candidates: ballot.candidates.length, quota: ballot.quota },
+      ballot.candidates.map((c) => approvals.includes(c.unitId)),
+    );
+    const answer = await unwrap(api.POST('/api/ballots/{id}/votes', { params: { path: { id: ballot.id } }, body: { paper } }));
+    if (answer.receipt) saveReceipt(ballot.id, answer.receipt);
+    return answer;
+  });
+
+const receiptKey = (ballotId: string) => `thidua.ballot-receipt.${ballotId}`;
+function saveReceipt(ballotId: string, receipt: string): void {
+  try { localStorage.setItem(receiptKey(ballotId), receipt); } catch { /* private mode: the receipt is still shown once */ }
+}
+/** The receipt this device received when it cast the ballot, if any. */
+export function savedReceipt(ballotId: string): string | null {
+  try { return localStorage.getItem(receiptKey(ballotId)); } catch { return null; }
+}
 export const useCloseBallot = () =>
   useBallotMutation((id: string) => unwrap(api.POST('/api/ballots/{id}/close', { params: { path: { id } } })));
 export const usePaperTally = () =>
