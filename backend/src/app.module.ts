@@ -17,6 +17,9 @@ import { DraftsModule } from './modules/drafts/drafts.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { MailModule } from './modules/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { UnitsModule } from './modules/units/units.module';
 
@@ -28,7 +31,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
-        ScopeModule, AuditModule, AuthModule, HealthModule,
+        ScopeModule, AuditModule, AuthModule, HealthModule, JobsModule, MailModule, NotificationsModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
         AwardsModule, BallotsModule, ProposalsModule,

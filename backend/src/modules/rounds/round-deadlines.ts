@@ -1,0 +1,115 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { reminderDaysBefore, RuleSet } from '../block-years/rule-set';
+import { JobRunner } from '../jobs/job-runner';
+import { NewJob, scheduleJobs } from '../jobs/jobs';
+import { notify } from '../notifications/notify';
+import { loadRound } from './round-context';
+import { RoundData } from './round-data';
+import { calendarPhase, Phase, phaseIndex, PHASE_LABELS, unitDeadline } from './round-phase';
+
+const DAY_MS = 86_400_000;
+const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
+
+/** What the sweep decides for one round at `now`, pure: the jobs due, each keyed so it is made once. */
+export function roundDeadlineJobs(
+  r: { id: string; phase: Phase; opensAt: Date; selfAssessmentUntil: Date; reviewUntil: Date; explanationUntil: Date; latestExtension: Date | null; rules: Partial<RuleSet> },
+  pending: readonly { unitId: string; extension: Date | null }[],
+  now: Date,
+): NewJob[] {
+  const jobs: NewJob[] = [];
+  if (r.phase === 'finalised') return jobs;
+  const target = calendarPhase(r, now);
+  if (phaseIndex(target) > phaseIndex(r.phase)) jobs.push({ kind: 'round.phase_switch', payload: { roundId: r.id, to: target }, runAt: now, dedupeKey: `round.phase:${r.id}:${target}` });
+  // Reminders and missed deadlines concern self-assessment; a leader who moved the round on has closed it.
+  if (r.phase !== 'self_assessment') return jobs;
+  const leadMs = reminderDaysBefore(r.rules) * DAY_MS;
+  for (const u of pending) {
+    const deadline = unitDeadline(r, u.extension);
+    const payload = { roundId: r.id, unitId: u.unitId, deadline: deadline.toISOString() };
+    if (now < deadline) {
+      if (leadMs > 0 && now.getTime() >= deadline.getTime() - leadMs && r.opensAt.getTime() < deadline.getTime() - leadMs) {
+        jobs.push({ kind: 'round.reminder', payload, runAt: now, dedupeKey: `round.reminder:${r.id}:${u.unitId}:${deadline.getTime()}` });
+      }
+    } else if (now <= r.reviewUntil) {
+      jobs.push({ kind: 'round.missed', payload, runAt: now, dedupeKey: `round.missed:${r.id}:${u.unitId}:${deadline.getTime()}` });
+    }
+  }
+  return jobs;
+}
+
+/**
+ * Deadlines that act on their own. A sweep on every runner pass looks at every open round of the city (two
+ * queries) and schedules, by dedupe key, what the calendar has made due: the reminder N days (rule set)
+ * before each unit's own deadline, the notice to a unit that missed it with the escalation to the leader,
+ * and the phase switch. A unit's extension changes its deadline, hence its keys: the reminders move for that
+ * unit only, and the switch out of self-assessment waits for the latest extension (`calendarPhase`).
+ * Each job re-checks the state in its own transaction before it notifies, so a unit that has submitted
+ * in the meantime hears nothing.
+ */
+@Injectable()
+export class RoundDeadlines implements OnModuleInit {
+  constructor(private readonly runner: JobRunner, private readonly data: RoundData, private readonly audit: AuditService) {}
+
+  onModuleInit(): void {
+    this.runner.addSweeper((em, now) => this.sweep(em, now));
+    this.runner.register('round.phase_switch', (em, p: { roundId: string; to: Phase }, ctx) => this.switchPhase(em, p.roundId, p.to, ctx.now));
+    this.runner.register('round.reminder', (em, p: { roundId: string; unitId: string; deadline: string }, ctx) => this.unitDeadline(em, p, 'reminder', ctx.now));
+    this.runner.register('round.missed', (em, p: { roundId: string; unitId: string; deadline: string }, ctx) => this.unitDeadline(em, p, 'missed', ctx.now));
+  }
+
+  async sweep(em: EntityManager, now: Date): Promise<number> {
+    const rounds: Record<string, any>[] = await em.query(
+      `SELECT r.id, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, y.rules,
+              (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension
+       FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id
+       WHERE r.phase <> 'finalised' AND y.status <> 'archived' AND r.opens_at <= $1`, [now]);
+    if (!rounds.length) return 0;
+    const open = rounds.filter((r) => r.phase === 'self_assessment').map((r) => r.id);
+    const pending: { round_id: string; unit_id: string; until: Date | null }[] = open.length ? await em.query(
+      `SELECT sa.round_id, sa.unit_id, e.until FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id
+       WHERE sa.round_id = ANY($1::uuid[]) AND sa.status <> 'submitted'`, [open]) : [];
+    const byRound = new Map<string, { unitId: string; extension: Date | null }[]>();
+    for (const p of pending) byRound.set(p.round_id, [...(byRound.get(p.round_id) ?? []), { unitId: p.unit_id, extension: p.until }]);
+    const jobs = rounds.flatMap((r) => roundDeadlineJobs({
+      id: r.id, phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
+      latestExtension: r.latest_extension, rules: r.rules ?? {},
+    }, byRound.get(r.id) ?? [], now));
+    return scheduleJobs(em, jobs);
+  }
+
+  /** The calendar has moved the round on: members and the leader are told once, and the audit trail says so. */
+  private async switchPhase(em: EntityManager, roundId: string, to: Phase, now: Date): Promise<void> {
+    const ctx = await loadRound(em, roundId, null, 'update');
+    const r = ctx.round;
+    if (r.storedPhase === 'finalised' || phaseIndex(r.storedPhase) >= phaseIndex(to) || phaseIndex(calendarPhase(r, now)) < phaseIndex(to)) return;
+    const members = (await this.data.members(em, r.blockYearId)).map((m) => m.id);
+    await notify(em, null, { units: members, leadersOf: [r.blockYearId] }, {
+      roundId, blockYearId: r.blockYearId, link: `/rounds/${roundId}`, kind: 'phase_changed', title: `${r.title}: đã đến hạn, chuyển sang giai đoạn "${PHASE_LABELS[to]}"`,
+    });
+    await this.audit.record(em, null, { action: 'round.phase_switch', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: r.storedPhase }, after: { phase: to, at: now.toISOString() } });
+  }
+
+  /** A reminder before a unit's deadline, or the notice that it has passed (and the leader told), if still due. */
+  private async unitDeadline(em: EntityManager, p: { roundId: string; unitId: string; deadline: string }, what: 'reminder' | 'missed', now: Date): Promise<void> {
+    const ctx = await loadRound(em, p.roundId, null, 'share');
+    const r = ctx.round;
+    if (r.storedPhase !== 'self_assessment') return;
+    const [sa] = await em.query(
+      `SELECT sa.status, e.until, u.name FROM self_assessments sa JOIN units u ON u.id = sa.unit_id
+       LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id WHERE sa.round_id = $1 AND sa.unit_id = $2`, [p.roundId, p.unitId]);
+    const deadline = sa ? unitDeadline(r, sa.until) : null;
+    // Submitted meanwhile, or the deadline was moved (a new job carries the new one).
+    if (!sa || sa.status === 'submitted' || deadline!.getTime() !== new Date(p.deadline).getTime()) return;
+    const link = `/rounds/${r.id}/units/${p.unitId}`;
+    const base = { roundId: r.id, blockYearId: r.blockYearId, unitId: p.unitId, link };
+    if (what === 'reminder') {
+      const days = Math.max(1, Math.ceil((deadline!.getTime() - now.getTime()) / DAY_MS));
+      await notify(em, null, { units: [p.unitId] }, { ...base, kind: 'deadline_reminder', title: `${r.title}: sắp đến hạn nộp bản tự chấm (${vnDateTime(deadline!)})`, body: `Còn khoảng ${days} ngày. Đề nghị đơn vị hoàn thành và nộp bản tự chấm đúng hạn.` });
+      return;
+    }
+    await notify(em, null, { units: [p.unitId] }, { ...base, kind: 'deadline_missed', title: `${r.title}: đã quá hạn nộp bản tự chấm (${vnDateTime(deadline!)})`, body: 'Đơn vị chưa nộp bản tự chấm. Nếu có lý do chính đáng, đề nghị liên hệ đơn vị Khối trưởng để được gia hạn.' });
+    await notify(em, null, { leadersOf: [r.blockYearId] }, { ...base, link: `/rounds/${r.id}`, kind: 'unit_overdue', title: `${r.title}: ${sa.name} quá hạn nộp bản tự chấm (${vnDateTime(deadline!)})`, body: 'Khối trưởng xem xét nhắc nhở hoặc gia hạn cho đơn vị.' });
+  }
+}
