@@ -35,9 +35,10 @@ function withDatabase(url: string, db: string): string {
 
 /**
  * Boots the real AppModule on a fresh copy of a template database built by the global setup: the one that
- * already holds the demo data (default), or the migrated one without it (`{ demo: false }`).
+ * already holds the demo data (default), or the migrated one without it (`{ demo: false }`). `env` adds
+ * settings (SMTP_URL…).
  */
-export async function createTestApp(opts: { demo?: boolean } = { demo: true }): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } = { demo: true }): Promise<TestApp> {
   const adminUrl = process.env.THIDUA_TEST_ADMIN_URL!;
   const demo = opts.demo !== false;
   const template = (demo && process.env.THIDUA_TEST_DEMO_TEMPLATE) || process.env.THIDUA_TEST_TEMPLATE!;
@@ -46,7 +47,7 @@ export async function createTestApp(opts: { demo?: boolean } = { demo: true }): 
   await admin.connect();
   await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test' });
+  const config = loadConfig({ ...opts.env, DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test' });
   const app = await createApp(config, { logger: false });
   await app.init();
   const ds = app.get(DataSource);

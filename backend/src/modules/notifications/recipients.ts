@@ -11,6 +11,10 @@ export interface Recipients {
   unitHeads?: readonly string[];
   /** The officers and head of the leader unit (Khối trưởng) of these block years. */
   leadersOf?: readonly string[];
+  /** Every officer and head of the member units of these block years. */
+  membersOf?: readonly string[];
+  /** The heads of the member units of these block years. */
+  memberHeadsOf?: readonly string[];
   /** The city board (Ban Thi đua – Khen thưởng). */
   board?: boolean;
   accounts?: readonly string[];
@@ -25,6 +29,8 @@ export function recipientsFilter(to: Recipients, first: number): { sql: string; 
   if (to.unitOfficers?.length) parts.push(`(a.role = 'officer' AND a.unit_id = ANY(${p(to.unitOfficers)}::uuid[]))`);
   if (to.unitHeads?.length) parts.push(`(a.role = 'unit_head' AND a.unit_id = ANY(${p(to.unitHeads)}::uuid[]))`);
   if (to.leadersOf?.length) parts.push(`(a.role IN ('officer','unit_head') AND a.unit_id IN (SELECT y.leader_unit_id FROM block_years y WHERE y.id = ANY(${p(to.leadersOf)}::uuid[])))`);
+  if (to.membersOf?.length) parts.push(`(a.role IN ('officer','unit_head') AND a.unit_id IN (SELECT m.unit_id FROM block_year_members m WHERE m.block_year_id = ANY(${p(to.membersOf)}::uuid[])))`);
+  if (to.memberHeadsOf?.length) parts.push(`(a.role = 'unit_head' AND a.unit_id IN (SELECT m.unit_id FROM block_year_members m WHERE m.block_year_id = ANY(${p(to.memberHeadsOf)}::uuid[])))`);
   if (to.board) parts.push(`a.role = 'board'`);
   if (to.accounts?.length) parts.push(`a.id = ANY(${p(to.accounts)}::uuid[])`);
   return { sql: parts.length ? `a.archived_at IS NULL AND (${parts.join(' OR ')})` : 'false', params };
