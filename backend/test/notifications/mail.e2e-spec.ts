@@ -40,11 +40,11 @@ function textOf(raw: string): string {
   const b64 = [...body.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{40,})/g)].map((m) => Buffer.from(m[1].replace(/\s/g, ''), 'base64').toString('utf8')).join('\n');
   return `${qp}\n${b64}`;
 }
-/** The decoded Subject header (RFC 2047 encoded words). */
+/** The decoded Subject header (RFC 2047 encoded words, B or Q). */
 function subjectOf(raw: string): string {
   const m = raw.match(/^Subject: (.*(?:\r?\n[ \t].*)*)/m)!;
-  return m[1].replace(/\r?\n[ \t]/g, ' ').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, s: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(s, 'base64').toString('utf8') : Buffer.from(s.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1').replace(/%/g, '%'), 'binary') && decodeURIComponent(s.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, '%$1')));
+  const q = (x: string) => Buffer.from(x.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  return m[1].replace(/\r?\n[ \t]/g, ' ').replace(/=\?utf-8\?([BQ])\?([^?]*)\?=\s*/gi, (_, enc: string, x: string) => (enc.toUpperCase() === 'B' ? Buffer.from(x, 'base64').toString('utf8') : q(x)));
 }
 const messageIdOf = (raw: string) => raw.match(/^Message-ID: (.*)$/im)?.[1].trim();
 
@@ -55,7 +55,8 @@ describe('mail through a real SMTP server on loopback', () => {
   let r: OpenRound;
   const tick = () => runnerOf(t.app).runner.tick();
   const clock = () => runnerOf(t.app).clock;
-  const outbox = (to: string) => t.ds.query(`SELECT status, attempts, last_error, subject, message_id FROM mail_outbox WHERE to_address = $1 ORDER BY created_at`, [to]);
+  /** The reminders mailed to one address. */
+  const outbox = (to: string) => t.ds.query(`SELECT status, attempts, last_error, subject, message_id FROM mail_outbox WHERE to_address = $1 AND subject LIKE '%Nhắc nhở%' ORDER BY created_at`, [to]);
 
   beforeAll(async () => {
     server = await smtp(received);
@@ -91,9 +92,9 @@ describe('mail through a real SMTP server on loopback', () => {
     const port = server.port;
     await stop(server);
     received.length = 0;
+    await expectStatus(r.leader.post(`/api/rounds/${r.round.id}/reminders`, { unitIds: [r.ids.lhp] }), 201);
     const now = new Date();
     clock().set(now);
-    await expectStatus(r.leader.post(`/api/rounds/${r.round.id}/reminders`, { unitIds: [r.ids.lhp] }), 201);
     await tick();
     let o = await outbox(r.acc.lhp.officer);
     expect(o).toHaveLength(1);
@@ -112,6 +113,7 @@ describe('mail through a real SMTP server on loopback', () => {
     expect((await outbox(r.acc.lhp.officer))[0].attempts).toBeGreaterThanOrEqual(2);
 
     server = await smtp(received, port);
+    expect(received).toHaveLength(0);
     clock().set(new Date(now.getTime() + 3 * 3_600_000));
     await tick();
     await tick();
