@@ -86,7 +86,7 @@ async function insertMany(client, sql, columns) {
   for (let i = 0; i < n; i += 5000) await client.query(sql, columns.map((c) => c.slice(i, i + 5000)));
 }
 
-async function insertScheme(client, yearId, K) {
+export async function insertScheme(client, yearId, K) {
   const { rows, total, leaves } = schemeRows(K);
   const [{ id }] = (await client.query(`INSERT INTO scoring_schemes (block_year_id, version_no, title, total_max, version) VALUES ($1, 1, 'Biểu chấm điểm (bench)', $2, 1) RETURNING id`, [yearId, total])).rows;
   // Parents first: groups come before their leaves in `rows`.
@@ -99,7 +99,7 @@ async function insertScheme(client, yearId, K) {
   return { id, rows, leaves, total };
 }
 
-async function insertBlock(client, b, M, label) {
+export async function insertBlock(client, b, M, label) {
   const [{ id: blockId }] = (await client.query(`INSERT INTO blocks (code, name, kind, version) VALUES ($1, $2, 'khoi', 1) RETURNING id`, [`B${b}`, `Khối ${label} ${b}`])).rows;
   const units = (await client.query(
     `INSERT INTO units (name, short_name, version) SELECT 'Đơn vị ' || $1 || ' ' || $2 || '-' || g, 'ĐV ' || $2 || '-' || g, 1 FROM generate_series(1, $3) g RETURNING id`, [label, b, M])).rows.map((r) => r.id);
@@ -110,7 +110,7 @@ async function insertBlock(client, b, M, label) {
   return { blockId, yearId, units };
 }
 
-async function insertAccounts(client, unitIds, role, prefix) {
+export async function insertAccounts(client, unitIds, role, prefix) {
   return (await client.query(
     `INSERT INTO accounts (full_name, email, role, unit_id, password_hash, version)
      SELECT $3 || ' ' || i, lower($3) || '.' || i || '.' || $4 || '@bench.thidua.vn', $2, u, 'x', 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS t(u, i) RETURNING id, unit_id`,

@@ -25,15 +25,20 @@ export function roundDeadlineJobs(
   // Reminders and missed deadlines concern self-assessment; a leader who moved the round on has closed it.
   if (r.phase !== 'self_assessment') return jobs;
   const leadMs = reminderDaysBefore(r.rules) * DAY_MS;
+  // Units sharing a deadline (the round's, or one extension's) are reminded and told together.
+  const byDeadline = new Map<number, string[]>();
   for (const u of pending) {
-    const deadline = unitDeadline(r, u.extension);
-    const payload = { roundId: r.id, unitId: u.unitId, deadline: deadline.toISOString() };
-    if (now < deadline) {
-      if (leadMs > 0 && now.getTime() >= deadline.getTime() - leadMs && r.opensAt.getTime() < deadline.getTime() - leadMs) {
-        jobs.push({ kind: 'round.reminder', payload, runAt: now, dedupeKey: `round.reminder:${r.id}:${u.unitId}:${deadline.getTime()}` });
+    const at = unitDeadline(r, u.extension).getTime();
+    byDeadline.set(at, [...(byDeadline.get(at) ?? []), u.unitId]);
+  }
+  for (const [at, unitIds] of byDeadline) {
+    const payload = { roundId: r.id, unitIds: unitIds.sort(), deadline: new Date(at).toISOString() };
+    if (now.getTime() < at) {
+      if (leadMs > 0 && now.getTime() >= at - leadMs && r.opensAt.getTime() < at - leadMs) {
+        jobs.push({ kind: 'round.reminder', payload, runAt: now, dedupeKey: `round.reminder:${r.id}:${at}` });
       }
     } else if (now <= r.reviewUntil) {
-      jobs.push({ kind: 'round.missed', payload, runAt: now, dedupeKey: `round.missed:${r.id}:${u.unitId}:${deadline.getTime()}` });
+      jobs.push({ kind: 'round.missed', payload, runAt: now, dedupeKey: `round.missed:${r.id}:${at}` });
     }
   }
   return jobs;
@@ -42,8 +47,8 @@ export function roundDeadlineJobs(
 /**
  * Deadlines that act on their own. A sweep on every runner pass looks at every open round of the city (two
  * queries) and schedules, by dedupe key, what the calendar has made due: the reminder N days (rule set)
- * before each unit's own deadline, the notice to a unit that missed it with the escalation to the leader,
- * and the phase switch. A unit's extension changes its deadline, hence its keys: the reminders move for that
+ * before each unit's own deadline, the notice to the units that missed it with one escalation to the
+ * leader naming them, and the phase switch. Units sharing a deadline share a job. A unit's extension changes its deadline, hence its keys: the reminders move for that
  * unit only, and the switch out of self-assessment waits for the latest extension (`calendarPhase`).
  * Each job re-checks the state in its own transaction before it notifies, so a unit that has submitted
  * in the meantime hears nothing.
@@ -55,8 +60,8 @@ export class RoundDeadlines implements OnModuleInit {
   onModuleInit(): void {
     this.runner.addSweeper((em, now) => this.sweep(em, now));
     this.runner.register('round.phase_switch', (em, p: { roundId: string; to: Phase }, ctx) => this.switchPhase(em, p.roundId, p.to, ctx.now));
-    this.runner.register('round.reminder', (em, p: { roundId: string; unitId: string; deadline: string }, ctx) => this.unitDeadline(em, p, 'reminder', ctx.now));
-    this.runner.register('round.missed', (em, p: { roundId: string; unitId: string; deadline: string }, ctx) => this.unitDeadline(em, p, 'missed', ctx.now));
+    this.runner.register('round.reminder', (em, p: UnitsDeadline, ctx) => this.unitsDeadline(em, p, 'reminder', ctx.now));
+    this.runner.register('round.missed', (em, p: UnitsDeadline, ctx) => this.unitsDeadline(em, p, 'missed', ctx.now));
   }
 
   async sweep(em: EntityManager, now: Date): Promise<number> {
@@ -91,25 +96,35 @@ export class RoundDeadlines implements OnModuleInit {
     await this.audit.record(em, null, { action: 'round.phase_switch', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: r.storedPhase }, after: { phase: to, at: now.toISOString() } });
   }
 
-  /** A reminder before a unit's deadline, or the notice that it has passed (and the leader told), if still due. */
-  private async unitDeadline(em: EntityManager, p: { roundId: string; unitId: string; deadline: string }, what: 'reminder' | 'missed', now: Date): Promise<void> {
+  /** A reminder before the units' deadline, or the notice that it has passed (and the leader told), to those still due. */
+  private async unitsDeadline(em: EntityManager, p: UnitsDeadline, what: 'reminder' | 'missed', now: Date): Promise<void> {
     const ctx = await loadRound(em, p.roundId, null, 'share');
     const r = ctx.round;
     if (r.storedPhase !== 'self_assessment') return;
-    const [sa] = await em.query(
-      `SELECT sa.status, e.until, u.name FROM self_assessments sa JOIN units u ON u.id = sa.unit_id
-       LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id WHERE sa.round_id = $1 AND sa.unit_id = $2`, [p.roundId, p.unitId]);
-    const deadline = sa ? unitDeadline(r, sa.until) : null;
-    // Submitted meanwhile, or the deadline was moved (a new job carries the new one).
-    if (!sa || sa.status === 'submitted' || deadline!.getTime() !== new Date(p.deadline).getTime()) return;
-    const link = `/rounds/${r.id}/units/${p.unitId}`;
-    const base = { roundId: r.id, blockYearId: r.blockYearId, unitId: p.unitId, link };
+    const rows: { unit_id: string; name: string; until: Date | null }[] = await em.query(
+      `SELECT sa.unit_id, u.name, e.until FROM self_assessments sa JOIN units u ON u.id = sa.unit_id
+       LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id
+       WHERE sa.round_id = $1 AND sa.unit_id = ANY($2::uuid[]) AND sa.status <> 'submitted' ORDER BY u.name`, [p.roundId, p.unitIds]);
+    // Submitted meanwhile, or given another deadline (a job of its own carries that one).
+    const due = rows.filter((u) => unitDeadline(r, u.until).getTime() === new Date(p.deadline).getTime());
+    if (!due.length) return;
+    const deadline = new Date(p.deadline);
+    const base = { roundId: r.id, blockYearId: r.blockYearId, link: `/rounds/${r.id}` };
     if (what === 'reminder') {
-      const days = Math.max(1, Math.ceil((deadline!.getTime() - now.getTime()) / DAY_MS));
-      await notify(em, null, { units: [p.unitId] }, { ...base, kind: 'deadline_reminder', title: `${r.title}: sắp đến hạn nộp bản tự chấm (${vnDateTime(deadline!)})`, body: `Còn khoảng ${days} ngày. Đề nghị đơn vị hoàn thành và nộp bản tự chấm đúng hạn.` });
+      const days = Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS));
+      await notify(em, null, { units: due.map((u) => u.unit_id) }, { ...base, kind: 'deadline_reminder', title: `${r.title}: sắp đến hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: `Còn khoảng ${days} ngày. Đề nghị đơn vị hoàn thành và nộp bản tự chấm đúng hạn.` });
       return;
     }
-    await notify(em, null, { units: [p.unitId] }, { ...base, kind: 'deadline_missed', title: `${r.title}: đã quá hạn nộp bản tự chấm (${vnDateTime(deadline!)})`, body: 'Đơn vị chưa nộp bản tự chấm. Nếu có lý do chính đáng, đề nghị liên hệ đơn vị Khối trưởng để được gia hạn.' });
-    await notify(em, null, { leadersOf: [r.blockYearId] }, { ...base, link: `/rounds/${r.id}`, kind: 'unit_overdue', title: `${r.title}: ${sa.name} quá hạn nộp bản tự chấm (${vnDateTime(deadline!)})`, body: 'Khối trưởng xem xét nhắc nhở hoặc gia hạn cho đơn vị.' });
+    await notify(em, null, { units: due.map((u) => u.unit_id) }, { ...base, kind: 'deadline_missed', title: `${r.title}: đã quá hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: 'Đơn vị chưa nộp bản tự chấm. Nếu có lý do chính đáng, đề nghị liên hệ đơn vị Khối trưởng để được gia hạn.' });
+    await notify(em, null, { leadersOf: [r.blockYearId] }, {
+      ...base, kind: 'units_overdue',
+      title: `${r.title}: ${due.length} đơn vị quá hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: `${due.map((u) => u.name).join('; ')}. Khối trưởng xem xét nhắc nhở hoặc gia hạn.`,
+    });
   }
+}
+
+interface UnitsDeadline {
+  roundId: string;
+  unitIds: string[];
+  deadline: string;
 }
