@@ -65,6 +65,18 @@ describe('notifications to persons', () => {
     expect(rows.map((r) => r.email)).not.toContain(DEMO.memberOfficer);
   });
 
+  it('reaches nobody outside the scope: every notice about a block year went to its member units or the board', async () => {
+    const kinds: { kind: string }[] = await t.ds.query(`SELECT DISTINCT kind FROM notifications WHERE block_year_id IS NOT NULL`);
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['round_opened', 'conference_invitation', 'covenant_signing', 'draft_circulated', 'dossier_submitted']));
+    const outside = await t.ds.query(
+      `SELECT n.kind, a.email, a.role FROM notifications n JOIN accounts a ON a.id = n.account_id
+       WHERE n.block_year_id IS NOT NULL AND NOT (a.role = 'board' OR EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = n.block_year_id AND m.unit_id = a.unit_id))`);
+    expect(outside).toEqual([]);
+    // Only the board hears of dossiers submitted; only unit heads of covenants to sign.
+    expect((await t.ds.query(`SELECT DISTINCT a.role FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.kind = 'dossier_submitted'`)).map((r: { role: string }) => r.role)).toEqual(['board']);
+    expect((await t.ds.query(`SELECT DISTINCT a.role FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.kind = 'covenant_signing'`)).map((r: { role: string }) => r.role)).toEqual(['unit_head']);
+  });
+
   it('lists only the person’s own notifications; read state is per person; read-all marks only theirs', async () => {
     const officer = await t.as(y.acc.lhp.officer);
     const head = await t.as(y.acc.lhp.head);

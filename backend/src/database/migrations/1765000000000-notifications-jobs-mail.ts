@@ -98,7 +98,7 @@ export class NotificationsJobsMail1765000000000 implements MigrationInterface {
       WHERE d.id = n.id AND d.k > 1`);
     await q.query(`UPDATE notifications SET read_by = CASE WHEN read_at IS NULL THEN NULL ELSE account_id END`);
     await q.query(`ALTER TABLE notifications DROP COLUMN account_id, DROP COLUMN block_year_id, DROP COLUMN link`);
-    await q.query(`ALTER TABLE notifications ALTER COLUMN kind TYPE varchar(32)`);
+    await q.query(`ALTER TABLE notifications ALTER COLUMN kind TYPE varchar(32) USING left(kind, 32)`);
     await q.query(`ALTER TABLE notifications ALTER COLUMN unit_id SET NOT NULL`);
     await q.query(`CREATE INDEX ix_notifications_unit ON notifications (unit_id, created_at DESC)`);
     await q.query(`DROP TABLE jobs`);
