@@ -2,6 +2,7 @@ import { createTestApp, DEMO, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { buildYearEnd, K4, PDF, uploadAs, YearEnd } from '../proposals/helpers';
 import { UNIT_KEYS } from '../rounds/helpers';
+import { runnerOf } from './helpers';
 
 /**
  * Each step that gives someone work reaches exactly the persons whose work it is: the unit's officers and
@@ -45,7 +46,25 @@ describe('notifications to persons', () => {
     const board = await t.as(K4.board);
     await expectStatus(board.post(`/api/proposals/${p.id}/return`, { reason: 'Bổ sung xác nhận của cấp ủy' }), 200);
     expect(await reached('dossier_returned', y.yearId)).toEqual(unitsOf(['dukcq']));
-    await expectStatus(y.leaderHead.post(`/api/proposals/${p.id}/submit`), 200);
+    const resubmitted = await expectStatus(y.leaderHead.post(`/api/proposals/${p.id}/submit`), 200);
+    // The appraisal deadline acts on its own: the board is reminded before it, and told once it has passed.
+    const { clock, runner } = runnerOf(t.app);
+    const due = new Date(`${resubmitted.dueDate}T02:00:00Z`); // 09:00 in Hà Nội on the due date
+    const boardHeard = async (kind: string) => (await t.ds.query(
+      `SELECT a.email FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.kind = $1 AND n.link = $2 ORDER BY a.email`, [kind, `/proposals/${p.id}`])).map((x: { email: string }) => x.email);
+    clock.set(new Date(due.getTime() - 10 * 86_400_000));
+    await runner.tick();
+    expect(await boardHeard('appraisal_due')).toEqual([]);
+    clock.set(due);
+    await runner.tick();
+    await runner.tick();
+    expect(await boardHeard('appraisal_due')).toEqual(await boardEmails());
+    clock.set(new Date(due.getTime() + 3 * 86_400_000));
+    await runner.tick();
+    await runner.tick();
+    expect(await boardHeard('appraisal_overdue')).toEqual(await boardEmails());
+    expect(await boardHeard('appraisal_due')).toEqual(await boardEmails());
+    clock.reset();
     await expectStatus(board.post(`/api/proposals/${p.id}/appraisal/start`), 200);
     await expectStatus(board.post(`/api/proposals/${p.id}/approve`, {}), 200);
     expect(await reached('dossier_approved', y.yearId)).toEqual(unitsOf(['dukcq']));
@@ -122,7 +141,4 @@ describe('notifications to persons', () => {
   });
 });
 
-async function runnerTick(t: TestApp) {
-  const { JobRunner } = await import('../../src/modules/jobs/job-runner');
-  await t.app.get(JobRunner).tick();
-}
+const runnerTick = (t: TestApp) => runnerOf(t.app).runner.tick();

@@ -88,6 +88,15 @@ describe('scheduled deadlines with two runners', () => {
     expect(jobs.every((j: any) => j.done_at && j.attempts === 1 && !j.last_error)).toBe(true);
   });
 
+  it('asks the units for explanations when the calendar opens that phase', async () => {
+    const reviewUntil = new Date(r.round.reviewUntil);
+    await both(new Date(reviewUntil.getTime() + 60_000));
+    const [{ title, body }] = await t.ds.query(`SELECT title, body FROM notifications WHERE round_id = $1 AND kind = 'phase_changed' AND title LIKE '%Giải trình%' LIMIT 1`, [r.round.id]);
+    expect(title).toContain('chuyển sang giai đoạn "Giải trình"');
+    expect(body).toContain('giải trình các tiêu chí có chênh lệch');
+    expect(await switches()).toBe(2);
+  });
+
   it('a sweep over nothing new schedules nothing', async () => {
     const [{ n: before }] = await t.ds.query('SELECT count(*)::int AS n FROM jobs');
     await both(new Date(deadline.getTime() + 3 * DAY));

@@ -12,6 +12,15 @@ import { calendarPhase, Phase, phaseIndex, PHASE_LABELS, unitDeadline } from './
 const DAY_MS = 86_400_000;
 const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
+/** What each phase asks of the units, said when the calendar opens it. */
+const PHASE_WORK: Record<Phase, (r: { reviewUntil: Date; explanationUntil: Date }) => string> = {
+  self_assessment: () => '',
+  review: (r) => `Các đơn vị chấm chéo những đơn vị được phân công; Khối trưởng thẩm định. Hạn: ${vnDateTime(r.reviewUntil)}.`,
+  explanation: (r) => `Đơn vị xem kết quả chấm chéo, thẩm định và giải trình các tiêu chí có chênh lệch trước ${vnDateTime(r.explanationUntil)}.`,
+  final_review: () => 'Khối trưởng chốt điểm cuối cùng và hoàn tất đợt chấm.',
+  finalised: () => '',
+};
+
 /** What the sweep decides for one round at `now`, pure: the jobs due, each keyed so it is made once. */
 export function roundDeadlineJobs(
   r: { id: string; phase: Phase; opensAt: Date; selfAssessmentUntil: Date; reviewUntil: Date; explanationUntil: Date; latestExtension: Date | null; rules: Partial<RuleSet> },
@@ -91,7 +100,7 @@ export class RoundDeadlines implements OnModuleInit {
     if (r.storedPhase === 'finalised' || phaseIndex(r.storedPhase) >= phaseIndex(to) || phaseIndex(calendarPhase(r, now)) < phaseIndex(to)) return;
     const members = (await this.data.members(em, r.blockYearId)).map((m) => m.id);
     await notify(em, null, { units: members, leadersOf: [r.blockYearId] }, {
-      roundId, blockYearId: r.blockYearId, link: `/rounds/${roundId}`, kind: 'phase_changed', title: `${r.title}: đã đến hạn, chuyển sang giai đoạn "${PHASE_LABELS[to]}"`,
+      roundId, blockYearId: r.blockYearId, link: `/rounds/${roundId}`, kind: 'phase_changed', title: `${r.title}: đã đến hạn, chuyển sang giai đoạn "${PHASE_LABELS[to]}"`, body: PHASE_WORK[to](r),
     });
     await this.audit.record(em, null, { action: 'round.phase_switch', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: r.storedPhase }, after: { phase: to, at: now.toISOString() } });
   }
