@@ -30,7 +30,7 @@ export class MailService implements OnModuleInit {
     private readonly runner: JobRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl, { from: config.mailFrom }) : null;
+    this.transport = config.smtpUrl ? createTransport(withTimeouts(config.smtpUrl), { from: config.mailFrom }) : null;
   }
 
   onModuleInit(): void {
@@ -86,4 +86,14 @@ export class MailService implements OnModuleInit {
     if (!rows.length && q.page > 1) total = Number((await this.ds.query(`SELECT count(*) AS n FROM mail_outbox WHERE ($1::varchar IS NULL OR status = $1)`, [q.status ?? null]))[0].n);
     return { items, total, page: q.page, pageSize: q.pageSize, smtpConfigured: !!this.transport };
   }
+}
+
+/**
+ * Short network timeouts unless the URL sets its own: a hung mail server must not hold a claimed mail (and
+ * its database connection) for minutes. nodemailer reads options from the URL's query.
+ */
+function withTimeouts(smtpUrl: string): string {
+  const u = new URL(smtpUrl);
+  for (const [k, v] of [['connectionTimeout', '10000'], ['greetingTimeout', '10000'], ['socketTimeout', '30000']]) if (!u.searchParams.has(k)) u.searchParams.set(k, v);
+  return u.toString();
 }
