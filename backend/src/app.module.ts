@@ -19,6 +19,9 @@ import { DraftsModule } from './modules/drafts/drafts.module';
 import { RoundsModule } from './modules/rounds/rounds.module';
 import { ScoringModule } from './modules/scoring/scoring.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { MailModule } from './modules/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
@@ -34,7 +37,7 @@ export class AppModule {
         // Requests per client address and minute, answered 429 with Retry-After (in-process counts: a
         // coarse flood limit; wrong passwords have their own shared throttle in auth/).
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) }], skipIf: () => config.rateLimitPerMinute === 0 }),
-        ScopeModule, AuditModule, AuthModule, HealthModule,
+        ScopeModule, AuditModule, AuthModule, HealthModule, JobsModule, MailModule, NotificationsModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
         AwardsModule, BallotsModule, ProposalsModule,

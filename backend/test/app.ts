@@ -35,7 +35,8 @@ function withDatabase(url: string, db: string): string {
 
 /**
  * Boots the real AppModule on a fresh copy of a template database built by the global setup: the one that
- * already holds the demo data (default), or the migrated one without it (`{ demo: false }`).
+ * already holds the demo data (default), or the migrated one without it (`{ demo: false }`). `env` adds
+ * settings (SMTP_URL…).
  */
 export async function createTestApp(
   opts: { demo?: boolean; staticDir?: string; env?: Record<string, string>; databaseUrl?: (url: string) => string } = { demo: true },

@@ -28,8 +28,9 @@ describe('Navigation by role', () => {
     expect(labels).not.toContain('Nhập từ Excel');
   });
 
-  it('gives admins and the board the same menu; unit heads the same as officers', () => {
-    expect(navItems({ role: 'admin', unitId: null })).toEqual(navItems({ role: 'board', unitId: null }));
+  it('gives admins the board’s menu plus the mail outbox; unit heads the same as officers', () => {
+    expect(navItems({ role: 'admin', unitId: null }).filter((i) => i.label !== 'nav.mailOutbox')).toEqual(navItems({ role: 'board', unitId: null }));
+    expect(navItems({ role: 'admin', unitId: null }).map((i) => i.label)).toContain('nav.mailOutbox');
     expect(navItems({ role: 'unit_head', unitId: 'u-1' })).toEqual(navItems({ role: 'officer', unitId: 'u-1' }));
   });
 

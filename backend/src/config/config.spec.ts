@@ -22,6 +22,25 @@ describe('config', () => {
       expect(msg).toContain('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
     }
   });
+  it('configures mail and the job runner, with defaults that work offline', () => {
+    expect(loadConfig({ DATABASE_URL: URL, PORT: '8080' })).toMatchObject({ smtpUrl: null, appBaseUrl: 'http://localhost:8080', jobsPollMs: 5000, mailFrom: 'Thi đua – Khen thưởng <no-reply@thidua.local>' });
+    expect(loadConfig({ DATABASE_URL: URL, NODE_ENV: 'test' }).jobsPollMs).toBe(0);
+    expect(loadConfig({ DATABASE_URL: URL, SMTP_URL: 'smtps://u:p@mail.hanoi.gov.vn:465', MAIL_FROM: 'Ban Thi đua <thidua@hanoi.gov.vn>', APP_BASE_URL: 'https://thidua.hanoi.gov.vn/', JOBS_POLL_MS: '0' }))
+      .toMatchObject({ smtpUrl: 'smtps://u:p@mail.hanoi.gov.vn:465', mailFrom: 'Ban Thi đua <thidua@hanoi.gov.vn>', appBaseUrl: 'https://thidua.hanoi.gov.vn', jobsPollMs: 0 });
+  });
+  it('refuses bad mail settings in Vietnamese', () => {
+    try {
+      loadConfig({ DATABASE_URL: URL, SMTP_URL: 'mail.example.vn', MAIL_FROM: 'không phải email', APP_BASE_URL: 'thidua.vn', JOBS_POLL_MS: '-1' });
+      throw new Error('accepted');
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(e).toBeInstanceOf(ConfigError);
+      expect(msg).toContain('SMTP_URL phải là địa chỉ máy chủ thư');
+      expect(msg).toContain('MAIL_FROM phải là địa chỉ email');
+      expect(msg).toContain('APP_BASE_URL phải là địa chỉ http:// hoặc https://');
+      expect(msg).toContain('JOBS_POLL_MS phải là số nguyên');
+    }
+  });
 });
 
 describe('ballot wrap key', () => {

@@ -24,6 +24,13 @@ export interface AppConfig {
    * electronic ballots cannot be opened or counted.
    */
   ballotWrapKey: Buffer | null;
+  /** How often each process's job runner looks for due jobs and mail (ms); 0 turns the runner off. */
+  jobsPollMs: number;
+  /** smtp:// or smtps:// address of the mail server; null keeps mails in the outbox the admin reads. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Public address of the app, for links in mails (no trailing slash). */
+  appBaseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminPasswordProblem = adminPassword ? passwordProblem(adminPassword) : null;
   if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD ${adminPasswordProblem}`);
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
+  // Tests start a runner themselves when they need one.
+  const jobsPollMs = int('JOBS_POLL_MS', nodeEnv === 'test' ? 0 : 5000, 0, 3_600_000);
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) problems.push('SMTP_URL phải là địa chỉ máy chủ thư dạng smtp://người-dùng:mật-khẩu@máy:cổng hoặc smtps://…');
+  const mailFrom = env.MAIL_FROM || 'Thi đua – Khen thưởng <no-reply@thidua.local>';
+  if (!/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(mailFrom.trim())) problems.push(`MAIL_FROM phải là địa chỉ email, có thể kèm tên: "Tên <dia-chi@mien>" (đang là "${mailFrom}")`);
+  const appBaseUrl = (env.APP_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(appBaseUrl)) problems.push(`APP_BASE_URL phải là địa chỉ http:// hoặc https:// của ứng dụng (đang là "${env.APP_BASE_URL}")`);
   let ballotWrapKey: Buffer | null = null;
   const wrapSource = env.BALLOT_WRAP_KEY ? { name: 'BALLOT_WRAP_KEY', text: env.BALLOT_WRAP_KEY } : env.BALLOT_KEY_FILE ? { name: 'BALLOT_KEY_FILE', text: readKeyFile(env.BALLOT_KEY_FILE, problems) } : null;
   if (wrapSource?.text != null) {
@@ -71,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
   return {
     port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
-    signInDelayMs, rateLimitPerMinute, ballotWrapKey,
+    signInDelayMs, rateLimitPerMinute, ballotWrapKey, jobsPollMs, smtpUrl, mailFrom: mailFrom.trim(), appBaseUrl,
   };
 }
 

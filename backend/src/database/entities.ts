@@ -11,6 +11,9 @@ import { PROPOSALS_ENTITIES } from '../modules/proposals/entities';
 import { CONFERENCES_ENTITIES } from '../modules/conferences/entities';
 import { COVENANTS_ENTITIES } from '../modules/covenants/entities';
 import { DRAFTS_ENTITIES } from '../modules/drafts/entities';
+import { Job } from '../modules/jobs/entities/job.entity';
+import { OutboxMail } from '../modules/mail/entities/outbox-mail.entity';
+import { NOTIFICATIONS_ENTITIES } from '../modules/notifications/entities';
 import { ROUNDS_ENTITIES } from '../modules/rounds/entities';
 import { SCORING_ENTITIES } from '../modules/scoring/entities';
 import { AppMeta } from './app-meta.entity';
@@ -19,5 +22,5 @@ import { AppMeta } from './app-meta.entity';
 export const ENTITIES = [
   AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember,
   ...DRAFTS_ENTITIES, ...COVENANTS_ENTITIES, ...CONFERENCES_ENTITIES, ...SCORING_ENTITIES, ...ROUNDS_ENTITIES,
-  ...AWARDS_ENTITIES, ...BALLOTS_ENTITIES, ...PROPOSALS_ENTITIES,
+  ...AWARDS_ENTITIES, ...BALLOTS_ENTITIES, ...PROPOSALS_ENTITIES, ...NOTIFICATIONS_ENTITIES, Job, OutboxMail,
 ];

@@ -174,6 +174,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/mail/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hộp thư đi: thư thông báo đã và sẽ gửi, trạng thái từng thư (quản trị viên) */
+        get: operations["listMailOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo gửi tới người dùng (việc mới, nhắc hạn, kết quả), chưa đọc trước */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu tất cả là đã đọc */
+        post: operations["readAllNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cách nhận thông báo qua email của người dùng */
+        get: operations["getNotificationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Chọn nhận email ngay, tổng hợp hằng ngày hoặc không nhận */
+        patch: operations["updateNotificationSettings"];
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/blocks": {
         parameters: {
             query?: never;
@@ -1816,40 +1902,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Thông báo của đơn vị người dùng (nhắc nhở, trả lại, gia hạn, kết quả) */
-        get: operations["listNotifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/notifications/{id}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Đánh dấu đã đọc */
-        post: operations["readNotification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/awards/catalogue": {
         parameters: {
             query?: never;
@@ -2803,6 +2855,66 @@ export interface components {
             /** @enum {string} */
             database: "ok";
         };
+        OutboxMailDto: {
+            id: string;
+            to: string;
+            toName: string;
+            subject: string;
+            /** @description Nội dung thư dạng văn bản, như người nhận đọc */
+            text: string;
+            /**
+             * @description pending: chờ gửi; sent: đã gửi; held: giữ trong hộp thư đi vì chưa cấu hình SMTP; failed: gửi không được sau nhiều lần
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "held" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        OutboxPageDto: {
+            items: components["schemas"]["OutboxMailDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Đã cấu hình máy chủ thư (SMTP_URL) hay chưa */
+            smtpConfigured: boolean;
+        };
+        NotificationDto: {
+            id: string;
+            roundId: string | null;
+            blockYearId: string | null;
+            unitId: string | null;
+            kind: string;
+            title: string;
+            body: string;
+            /** @description Đường dẫn trong ứng dụng tới trang xử lý việc; rỗng khi không có */
+            link: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        ReadAllResultDto: {
+            marked: number;
+        };
+        NotificationSettingsDto: {
+            /**
+             * @description immediate: gửi ngay; daily: một thư tổng hợp mỗi ngày; none: không gửi email
+             * @enum {string}
+             */
+            emailMode: "immediate" | "daily" | "none";
+            /** @description Địa chỉ nhận thư (email đăng nhập) */
+            email: string;
+        };
+        UpdateNotificationSettingsDto: {
+            /** @enum {string} */
+            emailMode: "immediate" | "daily" | "none";
+        };
         BlockDto: {
             id: string;
             code: string;
@@ -2995,6 +3107,11 @@ export interface components {
             scoringScaleMax: number;
             /** @example 20 */
             divergencePercent: number;
+            /**
+             * @description Số ngày trước hạn nộp tự động nhắc đơn vị chưa nộp (mặc định 3; 0: chỉ nhắc khi quá hạn)
+             * @example 3
+             */
+            reminderDaysBefore?: number;
         };
         LegalInstrumentDto: {
             /** @example 06/2022/QH15 */
@@ -4871,17 +4988,6 @@ export interface components {
              */
             unitId?: string;
         };
-        NotificationDto: {
-            id: string;
-            roundId: string | null;
-            kind: string;
-            title: string;
-            body: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            readAt: string | null;
-        };
         QuotaResponseDto: {
             /** @enum {string} */
             kind: "count" | "percent";
@@ -6171,6 +6277,132 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    listMailOutbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                status?: "pending" | "sent" | "held" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResultDto"];
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
                 };
             };
         };
@@ -9062,46 +9294,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentsDto"];
-                };
-            };
-        };
-    };
-    listNotifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"][];
-                };
-            };
-        };
-    };
-    readNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
                 };
             };
         };

@@ -16,6 +16,7 @@ export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label
       { href: paths.accounts.getHref(), label: 'nav.accounts' },
       { href: paths.import.getHref(), label: 'nav.import' },
       { href: paths.audit.getHref(), label: 'nav.audit' },
+      ...(me.role === 'admin' ? [{ href: paths.mailOutbox.getHref(), label: 'nav.mailOutbox' }] : []),
       { href: paths.covenantVerify.getHref(), label: 'nav.verify' },
     ];
   }

@@ -37,4 +37,6 @@ export const paths = {
   audit: { path: '/audit', getHref: () => '/audit' },
   import: { path: '/import', getHref: () => '/import' },
   me: { path: '/me', getHref: () => '/me' },
+  notificationSettings: { path: '/me/notifications', getHref: () => '/me/notifications' },
+  mailOutbox: { path: '/mail-outbox', getHref: () => '/mail-outbox' },
 } as const;

@@ -48,6 +48,8 @@ export const routes = [
       { path: paths.audit.path, lazy: () => import('@/features/audit/audit-page') },
       { path: paths.import.path, lazy: () => import('@/features/imports/import-page') },
       { path: paths.me.path, lazy: () => import('@/features/auth/me-page') },
+      { path: paths.notificationSettings.path, lazy: () => import('@/features/notifications/notification-settings-page') },
+      { path: paths.mailOutbox.path, lazy: () => import('@/features/mail/outbox-page') },
       { path: '*', lazy: () => import('./not-found-page') },
     ],
   },

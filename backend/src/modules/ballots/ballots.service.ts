@@ -25,6 +25,7 @@ import { seriesState, StoredResult } from './series';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { percentText, tallyRecordDocument, tallyRecordHash } from './tally-record-document';
 import { isDelegate, paperProblemMessage } from './voting';
+import { notify } from '../notifications/notify';
 
 /** The final outcome of a ballot series (contracts5.md). */
 export interface BallotOutcome {
@@ -178,6 +179,7 @@ export class BallotsService {
         [id, conf.id, y.blockYearId, dto.awardCode, report.award.name, mode, JSON.stringify(candidates), quota, att.members, att.present,
           rules.voteThresholdPercent, rules.voteThresholdBase, actor.id, key?.publicKey ?? null]);
       if (key) await em.query('INSERT INTO ballot_keys (ballot_id, wrapped) VALUES ($1,$2)', [id, key.wrapped]);
+      if (mode === 'electronic') await notify(em, actor, { unitHeads: att.present }, { kind: 'ballot_opened', blockYearId: y.blockYearId, link: `/ballots/${id}`, title: `Đã mở bỏ phiếu đề nghị tặng ${report.award.name} (${y.blockName} năm ${y.year})`, body: 'Đề nghị thủ trưởng đơn vị bỏ phiếu trước khi Khối trưởng kết thúc bỏ phiếu.' });
       await this.audit.record(em, actor, {
         action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.blockId,
         after: {

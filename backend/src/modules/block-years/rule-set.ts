@@ -31,6 +31,11 @@ export interface RuleSet {
   scoringScaleMax: number;
   /** A source differing from the final by more than this % of the criterion max is highlighted. */
   divergencePercent: number;
+  /**
+   * Days before a unit's deadline when the reminder goes out by itself (0: only on the day it is missed).
+   * Optional so rule sets stored before it existed keep working; read it through `reminderDaysBefore()`.
+   */
+  reminderDaysBefore?: number;
 }
 
 export const DEFAULT_RULE_SET: RuleSet = {
@@ -48,7 +53,11 @@ export const DEFAULT_RULE_SET: RuleSet = {
   reviewsPerUnit: 2,
   scoringScaleMax: 100,
   divergencePercent: 20,
+  reminderDaysBefore: 3,
 };
+
+/** The reminder lead time of a rule set, the default when it has none. */
+export const reminderDaysBefore = (rules: Pick<RuleSet, 'reminderDaysBefore'>): number => rules.reminderDaysBefore ?? DEFAULT_RULE_SET.reminderDaysBefore!;
 
 export const defaultRuleSet = (): RuleSet => structuredClone(DEFAULT_RULE_SET);
 

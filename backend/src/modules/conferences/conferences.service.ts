@@ -26,6 +26,7 @@ import { Conference, ConferenceGuest } from './entities/conference.entity';
 import { minutesDocument } from './minutes-document';
 import { applyMinutesEdit, ConferenceSnapshot, defaultDecisionText, draftMinutes, MinutesContent, minutesHash } from './minutes';
 import { lastMinutesSequence } from './minutes-number';
+import { notify } from '../notifications/notify';
 
 
 const MATERIAL_FOR: Record<Exclude<ManualDecisionKind, 'conclusion'>, MaterialKind> = {
@@ -137,6 +138,7 @@ export class ConferencesService {
       // Every member unit is invited.
       await em.query(
         `INSERT INTO conference_attendance (conference_id, unit_id) SELECT $1, unit_id FROM block_year_members WHERE block_year_id = $2`, [conf.id, year.id]);
+      await notify(em, actor, { units: members }, { kind: 'conference_invitation', blockYearId: year.id, link: `/conferences/${conf.id}`, title: `Giấy mời: ${conf.title}`, body: `Thời gian: ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(startsAt)}${dto.place ? `, địa điểm: ${dto.place}` : ''}. Đề nghị đơn vị xác nhận tham dự.` });
       await this.audit.record(em, actor, {
         action: 'conference.create', entityType: 'conference', entityId: conf.id, blockId: year.block_id,
         after: { ...snapshot(conf), agenda: agenda.map((a) => ({ title: a.title, materialKind: a.materialKind ?? null, materialId: a.materialId ?? null })) },
@@ -606,6 +608,7 @@ export class ConferencesService {
     const content = draftMinutes(toSnapshot(await this.read(em, conferenceId, null)));
     const docNumber = buildDocumentNumber(seq, 'BB', year.block_code);
     await em.save(em.getRepository(ConferenceMinutes).create({ conferenceId, docNumber, content, status: 'draft' }));
+    await notify(em, actor, { leadersOf: [year.id] }, { kind: 'minutes_to_approve', blockYearId: year.id, link: `/conferences/${conferenceId}`, title: `Biên bản hội nghị số ${docNumber} chờ chủ trì và thư ký thông qua` });
     await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.block_id, after: { number: docNumber } });
   }
 

@@ -18,6 +18,7 @@ import type {
   SetCovenantTargetsDto, SignCovenantDto, TargetInForce, UpdateCovenantDto, VerifyResultDto,
 } from './dto/covenant.dto';
 import { Covenant } from './entities/covenant.entity';
+import { notify } from '../notifications/notify';
 
 export interface CovenantDescription {
   blockYearId: string;
@@ -245,6 +246,7 @@ export class CovenantsService {
     c.openedBy = actor.id;
     c.openedConferenceId = conferenceId;
     await em.save(c);
+    await notify(em, actor, { memberHeadsOf: [y.blockYearId] }, { kind: 'covenant_signing', blockYearId: y.blockYearId, link: `/block-years/${y.blockYearId}/covenant`, title: `Đã mở ký giao ước thi đua ${y.blockName} năm ${y.year}`, body: `${c.title}. Đề nghị thủ trưởng đơn vị xem và ký giao ước.` });
     await this.audit.record(em, actor, {
       action: 'covenant.open_signing', entityType: 'covenant', entityId: c.id, blockId: y.blockId,
       before: { status: 'draft' }, after: { status: 'signing', contentHash: c.contentHash, conferenceId, memberUnitIds: members.map((m) => m.id), leaderUnitId: y.leaderUnitId },

@@ -24,6 +24,7 @@ import type {
 import { DraftDocument } from './entities/draft-document.entity';
 import { DraftVersion } from './entities/draft-version.entity';
 import { loadYearContext, membersOf, YearContext } from '../../common/scope/year-context';
+import { notify } from '../notifications/notify';
 
 export type DraftMaterialKind = 'plan_version' | 'rules_version';
 export interface MaterialDescription {
@@ -268,6 +269,7 @@ export class DraftsService {
       `UPDATE draft_versions SET status = 'superseded', version = version + 1, updated_at = now()
        WHERE document_id = $1 AND status = 'circulated' AND number < $2 RETURNING id`, [doc.id, v.number]);
     await em.save(v);
+    await notify(em, actor, { membersOf: [y.blockYearId] }, { kind: 'draft_circulated', blockYearId: y.blockYearId, link: `/block-years/${y.blockYearId}/${doc.kind === 'rules' ? 'rules' : 'plan'}`, title: `Xin ý kiến dự thảo ${doc.kind === 'rules' ? 'quy chế' : 'kế hoạch'}: ${v.title}`, body: 'Đề nghị đơn vị đọc dự thảo và góp ý.' });
     await this.audit.record(em, actor, {
       action: 'draft_version.circulate', entityType: 'draft_version', entityId: v.id, blockId: y.blockId,
       before: { status: 'draft' }, after: { status: 'circulated', contentHash: v.contentHash, supersededVersionIds: superseded.map((r) => r.id) },

@@ -3,6 +3,7 @@ import { AwardsModule } from '../awards/awards.module';
 import { BallotsModule } from '../ballots/ballots.module';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { RoundsModule } from '../rounds/rounds.module';
+import { AppraisalDeadlines } from './appraisal-deadlines';
 import { ProposalsController } from './proposals.controller';
 import { ProposalsService } from './proposals.service';
 
@@ -10,7 +11,7 @@ import { ProposalsService } from './proposals.service';
 @Module({
   imports: [AwardsModule, BallotsModule, RoundsModule, ConferencesModule],
   controllers: [ProposalsController],
-  providers: [ProposalsService],
+  providers: [ProposalsService, AppraisalDeadlines],
   exports: [ProposalsService],
 })
 export class ProposalsModule {}

@@ -30,6 +30,7 @@ import {
 } from './proposal-rules';
 import { ProposalsPolicy } from './proposals.policy';
 import { DEFAULT_APPRAISAL_WORKING_DAYS } from './rules';
+import { notify } from '../notifications/notify';
 
 /** A file produced for download. */
 export interface ProposalFile {
@@ -316,6 +317,7 @@ export class ProposalsService implements OnModuleInit {
        VALUES ($1,'draft',$2,$3,$4,$5,$6,$7,$8,$8,1) RETURNING id`,
       [blockYearId, number, draft.recipient, JSON.stringify(draft.paragraphs), draft.closing, signer, actor.id, now]);
     await this.event(em, row.id, 'created', actor, { at: now, detail: { number } });
+    await notify(em, actor, { units: [...new Set((await this.ballots.outcomes(em, blockYearId)).filter((o) => o.status === 'closed').flatMap((o) => o.elected.map((e) => e.unitId)))] }, { kind: 'nominee_report', blockYearId, link: `/proposals/${row.id}`, title: `Đơn vị được đề nghị khen thưởng năm ${y.year}: đề nghị gửi báo cáo thành tích`, body: `Khối trưởng đang lập hồ sơ đề nghị khen thưởng của ${y.blockName}; báo cáo thành tích của đơn vị là thành phần bắt buộc.`, at });
     await this.audit.record(em, actor, { action: 'proposal.create', entityType: 'proposal', entityId: row.id, blockId: y.blockId, after: { blockYearId, year: y.year, number } });
     return row.id;
   }
@@ -434,6 +436,7 @@ export class ProposalsService implements OnModuleInit {
       nominees: src.nominees.map((n) => ({ unitId: n.unitId, code: n.code })), reports: [...src.current.values()].map((r) => ({ unitId: r.unitId, sha256: r.sha256 })),
     };
     await this.event(em, id, 'submitted', actor, { at: now, dueDate, detail });
+    await notify(em, actor, { board: true }, { kind: 'dossier_submitted', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `${y.blockName} trình hồ sơ đề nghị khen thưởng năm ${y.year} (${p.letter_number})`, body: `Hạn thẩm định: ${dueDate.split('-').reverse().join('/')} (${days} ngày làm việc).`, at });
     await this.audit.record(em, actor, { action: 'proposal.submit', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'submitted', dueDate, ...detail } });
     await advanceYearStatus(em, this.audit, actor, y, 'submitted', 'Đã trình hồ sơ đề nghị khen thưởng');
   }
@@ -481,6 +484,7 @@ export class ProposalsService implements OnModuleInit {
     const now = at ?? (await this.now(em));
     await em.query(`UPDATE proposals SET status = 'returned', returned_at = $2, return_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [id, now, reason]);
     await this.event(em, id, 'returned', actor, { at: now, reason });
+    await notify(em, actor, { leadersOf: [y.blockYearId] }, { kind: 'dossier_returned', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `Hồ sơ đề nghị khen thưởng năm ${y.year} bị trả lại để hoàn thiện`, body: reason, at });
     await this.audit.record(em, actor, { action: 'proposal.return', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'returned' }, reason });
   }
 
@@ -497,6 +501,7 @@ export class ProposalsService implements OnModuleInit {
     const now = at ?? (await this.now(em));
     await em.query(`UPDATE proposals SET status = 'approved', approved_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, now]);
     await this.event(em, id, 'approved', actor, { at: now, reason: note ?? '' });
+    await notify(em, actor, { leadersOf: [y.blockYearId] }, { kind: 'dossier_approved', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `Hồ sơ đề nghị khen thưởng năm ${y.year} đã được Ban Thi đua – Khen thưởng thẩm định, thông qua`, body: note ?? '', at });
     await this.audit.record(em, actor, { action: 'proposal.approve', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'approved' }, reason: note });
   }
 
@@ -559,6 +564,7 @@ export class ProposalsService implements OnModuleInit {
     } else {
       await em.query('UPDATE proposals SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
     }
+    await notify(em, actor, { leadersOf: [y.blockYearId], units: targets.map((n) => n.unit_id) }, { kind: 'decision_recorded', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: dto.outcome === 'awarded' ? `Đã có quyết định khen thưởng số ${dto.decisionNumber}: ${targets.map((n) => `${n.award_name} – ${n.unit_name}`).join('; ')}` : `Hội đồng không đề nghị khen thưởng: ${targets.map((n) => `${n.award_name} – ${n.unit_name}`).join('; ')}`, body: dto.reason ?? '', at });
     await this.audit.record(em, actor, {
       action: 'proposal.decision', entityType: 'proposal', entityId: id, blockId: y.blockId,
       before: { status: p.status }, after: { status: undecided === 0 ? 'decided' : p.status, ...detail }, reason: dto.reason,

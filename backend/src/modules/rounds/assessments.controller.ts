@@ -9,7 +9,7 @@ import { CurrentActor } from '../auth/auth.decorators';
 import { sendFile } from '../scoring/download';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentDto, AssignmentsDto, EvidenceDto, ExplanationResultDto, SaveResultDto } from './dto/assessment.dto';
-import { EvidenceUploadQueryDto, ExplanationInputDto, OptionalReasonDto, ReasonRequiredDto, ReassignDto, ScoreInputDto, NotificationDto } from './dto/round.dto';
+import { EvidenceUploadQueryDto, ExplanationInputDto, OptionalReasonDto, ReasonRequiredDto, ReassignDto, ScoreInputDto } from './dto/round.dto';
 import { ReviewsService } from './reviews.service';
 import { RoundsService } from './rounds.service';
 
@@ -149,26 +149,5 @@ export class ReviewAssignmentsController {
   @ApiOkResponse({ type: AssignmentsDto })
   reassign(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: ReassignDto): Promise<AssignmentsDto> {
     return this.reviews.reassign(actor, id, dto);
-  }
-}
-
-@ApiTags('notifications')
-@Controller('notifications')
-export class NotificationsController {
-  constructor(private readonly rounds: RoundsService) {}
-
-  @Get()
-  @ApiOperation({ summary: 'Thông báo của đơn vị người dùng (nhắc nhở, trả lại, gia hạn, kết quả)', operationId: 'listNotifications' })
-  @ApiOkResponse({ type: [NotificationDto] })
-  list(@CurrentActor() actor: Actor): Promise<NotificationDto[]> {
-    return this.rounds.notifications(actor);
-  }
-
-  @Post(':id/read')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Đánh dấu đã đọc', operationId: 'readNotification' })
-  @ApiOkResponse({ type: NotificationDto })
-  read(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<NotificationDto> {
-    return this.rounds.readNotification(actor, id);
   }
 }

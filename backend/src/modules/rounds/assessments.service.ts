@@ -11,7 +11,7 @@ import {
 } from './dto/assessment.dto';
 import { ExplanationInputDto, ScoreInputDto } from './dto/round.dto';
 import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from './evidence-type';
-import { notify } from './notify';
+import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { phaseIndex, unitDeadline } from './round-phase';
@@ -169,7 +169,7 @@ export class AssessmentsService {
         await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
       } else {
         await em.query(`UPDATE self_assessments SET status = 'awaiting_confirmation', submitted_by = $2, version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, actor.id]);
-        await notify(em, actor, [unitId], { roundId, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
+        await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
       }
       await this.audit.record(em, actor, {
         action: byHead ? 'self_assessment.submit' : 'self_assessment.request_confirmation', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId,
@@ -225,7 +225,7 @@ export class AssessmentsService {
       await em.query(
         `UPDATE self_assessments SET status = 'returned', return_reason = $2, returned_at = now(), returned_by = $3, submitted_at = NULL, confirmed_by = NULL, confirmed_at = NULL,
            version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, reason, actor.id]);
-      await notify(em, actor, [unitId], { roundId, kind: 'returned', title: `${ctx.round.title}: Khối trưởng trả lại bản tự chấm để hoàn thiện`, body: reason });
+      await notify(em, actor, { units: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'returned', title: `${ctx.round.title}: Khối trưởng trả lại bản tự chấm để hoàn thiện`, body: reason });
       await this.audit.record(em, actor, { action: 'self_assessment.return', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'returned', unitId }, reason });
     });
     return this.get(actor, roundId, unitId);
@@ -424,7 +424,7 @@ export class AssessmentsService {
   private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string): Promise<void> {
     const [u] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
     const seats = [ctx.year.leaderUnitId, ctx.year.deputyUnitId].filter((x): x is string => !!x && x !== unitId);
-    await notify(em, actor, seats, { roundId: ctx.round.id, kind: 'submitted', title: `${ctx.round.title}: ${u?.name ?? 'Đơn vị'} ${what}` });
+    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${u?.name ?? 'Đơn vị'} ${what}` });
   }
 }
 

@@ -9,7 +9,7 @@ import { buildDocumentNumber, DocumentModel, renderPdf } from '../documents';
 import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
-import { notify } from './notify';
+import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
 import { PHASE_LABELS } from './round-phase';
@@ -123,7 +123,7 @@ export class ResultsService {
         [roundId, seq, ctx.now, actor.id, JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
       await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId, ctx.now]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      await notify(em, actor, members, { roundId, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
+      await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}/ranking`, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
       await this.audit.record(em, actor, {
         action: 'round.finalise', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: ctx.phase },
         after: { phase: 'finalised', seq, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) }, reason,
@@ -142,7 +142,7 @@ export class ResultsService {
       if (snap) await em.query('UPDATE round_snapshots SET superseded_at = now(), superseded_by = $2, reopen_reason = $3 WHERE id = $1', [snap.id, actor.id, reason]);
       await em.query(`UPDATE scoring_rounds SET phase = 'final_review', finalised_at = NULL, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      await notify(em, actor, members, { roundId, kind: 'reopened', title: `${ctx.round.title}: Khối trưởng mở lại đợt chấm để xem xét lại điểm`, body: reason });
+      await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'reopened', title: `${ctx.round.title}: Khối trưởng mở lại đợt chấm để xem xét lại điểm`, body: reason });
       await this.audit.record(em, actor, {
         action: 'round.reopen', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId,
         before: { phase: 'finalised', seq: snap?.seq ?? null, digest: snap?.digest ?? null }, after: { phase: 'final_review' }, reason,

@@ -10,7 +10,7 @@ import { formatNumber } from '../scoring/rules/round';
 import { AssessmentsService } from './assessments.service';
 import { AssignmentsDto, SaveResultDto } from './dto/assessment.dto';
 import { GenerateAssignmentsDto, ReassignDto, ScoreInputDto } from './dto/round.dto';
-import { notify } from './notify';
+import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
 import { reviewNeedsReason, Source } from './round-results';
@@ -56,7 +56,7 @@ export class ReviewsService {
           [roundId, list.map((a) => a.reviewerId), list.map((a) => a.revieweeId), actor.id]);
       }
       await em.query('UPDATE scoring_rounds SET assignment_seed = $2, version = version + 1, updated_at = now() WHERE id = $1', [roundId, seed]);
-      await notify(em, actor, [...new Set(list.map((a) => a.reviewerId))], { roundId, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo ${reviewsPerUnit(members.length, k)} đơn vị` });
+      await notify(em, actor, { units: [...new Set(list.map((a) => a.reviewerId))] }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo ${reviewsPerUnit(members.length, k)} đơn vị` });
       await this.audit.record(em, actor, { action: 'round.assign', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { assignments: old.n }, after: { seed, k, assignments: list } });
       return ctx;
     });
@@ -75,7 +75,7 @@ export class ReviewsService {
       await em.query(`UPDATE review_assignments SET status = 'recused', recusal_reason = $2, recused_at = now(), recused_by = $3 WHERE id = $1`, [assignmentId, reason, actor.id]);
       const seats = [ctx.year.leaderUnitId, ctx.year.deputyUnitId].filter((x): x is string => !!x);
       const [u] = await em.query('SELECT name FROM units WHERE id = $1', [a.reviewee_unit_id]);
-      await notify(em, actor, seats, { roundId: a.round_id, kind: 'recused', title: `${ctx.round.title}: một đơn vị từ chối chấm chéo ${u?.name ?? ''}, cần phân công thay thế`, body: reason });
+      await notify(em, actor, { units: seats }, { roundId: a.round_id, blockYearId: ctx.round.blockYearId, link: `/rounds/${a.round_id}`, kind: 'recused', title: `${ctx.round.title}: một đơn vị từ chối chấm chéo ${u?.name ?? ''}, cần phân công thay thế`, body: reason });
       await this.audit.record(em, actor, { action: 'review.recuse', entityType: 'review_assignment', entityId: assignmentId, blockId: ctx.year.blockId, before: { status: 'active' }, after: { status: 'recused', reviewer: a.reviewer_unit_id, reviewee: a.reviewee_unit_id }, reason });
       return a.round_id as string;
     });
@@ -114,7 +114,7 @@ export class ReviewsService {
       if (!replacement) throw conflict('no_replacement', 'Không còn đơn vị nào phù hợp để chấm thay (mọi đơn vị khác đều đã chấm hoặc đã từ chối chấm đơn vị này).');
       const [created] = await em.query('INSERT INTO review_assignments (round_id, reviewer_unit_id, reviewee_unit_id, created_by) VALUES ($1,$2,$3,$4) RETURNING id', [a.round_id, replacement, a.reviewee_unit_id, actor.id]);
       await em.query('UPDATE review_assignments SET replaced_by_id = $2 WHERE id = $1', [assignmentId, created.id]);
-      await notify(em, actor, [replacement], { roundId: a.round_id, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo thay một đơn vị đã từ chối chấm` });
+      await notify(em, actor, { units: [replacement] }, { roundId: a.round_id, blockYearId: ctx.round.blockYearId, link: `/rounds/${a.round_id}`, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo thay một đơn vị đã từ chối chấm` });
       await this.audit.record(em, actor, { action: 'review.reassign', entityType: 'review_assignment', entityId: created.id, blockId: ctx.year.blockId, after: { replaces: assignmentId, reviewer: replacement, reviewee: a.reviewee_unit_id, reciprocal } });
       return a.round_id as string;
     });

@@ -4,6 +4,7 @@
  * signed snapshot; and the open 2025 mid-year round in the self-assessment phase with units at different
  * stages. Called by the demo loader inside its transaction, after `seedScoringDemo`.
  */
+import { notify } from '../notifications/notify';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '../scoring/rules';
@@ -322,8 +323,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   await em.query('INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,1,$2,$3,$4,$5,$6)',
     [id, finalisedAt, officer(spec.leader), JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
   await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2 WHERE id = $1`, [id, finalisedAt]);
-  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, created_by, created_at) SELECT u, $2, 'finalised', $5, $3, $4 FROM unnest($1::uuid[]) AS u`,
-    [unitIds, id, officer(spec.leader), finalisedAt, `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`]);
+  await notify(em, { id: officer(spec.leader) }, { units: unitIds }, { roundId: id, blockYearId: yearId, link: `/rounds/${id}/ranking`, kind: 'finalised', title: `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: finalisedAt });
   const [b] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [yearId]);
   await audit?.record(em, null, {
     action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId: b.block_id, before: { phase: 'final_review' },
@@ -429,9 +429,8 @@ async function seed2025(
     if (k === 'lhp') await evidence(c, id, k, 'I.1', 'self', 'Báo cáo sơ kết 6 tháng (dự thảo).pdf', pdf, days(-2), officer(k));
   }
   const unitIds = KEYS.map((k) => units[k]);
-  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, body, created_by, created_at) SELECT u, $2, 'round_opened', 'Đã mở đợt chấm điểm: Chấm điểm thi đua 6 tháng đầu năm 2025', 'Hạn nộp bản tự chấm: sau 14 ngày kể từ hôm nay.', $3, $4 FROM unnest($1::uuid[]) AS u`,
-    [unitIds, id, officer('dukdn'), days(-5)]);
-  await em.query(`INSERT INTO notifications (unit_id, round_id, kind, title, body, created_by, created_at) VALUES ($1,$2,'reminder','Nhắc nhở: Chấm điểm thi đua 6 tháng đầu năm 2025','Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.',$3,$4)`,
-    [units.dukdh, id, officer('dukdn'), days(-1)]);
+  const title = 'Chấm điểm thi đua 6 tháng đầu năm 2025';
+  await notify(em, { id: officer('dukdn') }, { units: unitIds }, { roundId: id, link: `/rounds/${id}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: 'Hạn nộp bản tự chấm: sau 14 ngày kể từ hôm nay.', at: days(-5) });
+  await notify(em, { id: officer('dukdn') }, { units: [units.dukdh] }, { roundId: id, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${title}`, body: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.', at: days(-1) });
   return id;
 }

@@ -1,20 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { ScoringModule } from '../scoring/scoring.module';
-import { AssessmentsController, EvidenceController, NotificationsController, ReviewAssignmentsController } from './assessments.controller';
+import { AssessmentsController, EvidenceController, ReviewAssignmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 import { AdvancePreviewService } from './advance-preview.service';
 import { RoundProgressReader } from './progress-reader';
 import { ResultsService } from './results.service';
 import { ReviewsService } from './reviews.service';
 import { RoundData } from './round-data';
+import { RoundDeadlines } from './round-deadlines';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
 @Module({
   imports: [ScoringModule, CovenantsModule],
-  controllers: [RoundsController, AssessmentsController, EvidenceController, ReviewAssignmentsController, NotificationsController],
-  providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData, RoundProgressReader, AdvancePreviewService],
+  controllers: [RoundsController, AssessmentsController, EvidenceController, ReviewAssignmentsController],
+  providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData, RoundProgressReader, AdvancePreviewService, RoundDeadlines],
   exports: [RoundsService, ResultsService, RoundData, RoundProgressReader],
 })
 export class RoundsModule {}

@@ -11,10 +11,10 @@ import { ScoringService } from '../scoring/scoring.service';
 import { loadScoringYear } from '../scoring/year-context';
 import { applicability, completeness, effectiveStatus, SelfRowState } from './completeness';
 import {
-  AdvancePhaseDto, CreateRoundDto, ExtensionDto, NotificationDto, ProgressDto, ReminderDto, ReminderResultDto, RoundDto, RoundQueryDto, RoundSummaryDto,
+  AdvancePhaseDto, CreateRoundDto, ExtensionDto, ProgressDto, ReminderDto, ReminderResultDto, RoundDto, RoundQueryDto, RoundSummaryDto,
   SetTargetsDto, TargetDto, UpdateRoundDto,
 } from './dto/round.dto';
-import { notify } from './notify';
+import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
 import { effectivePhase, nextManualPhase, PHASE_LABELS, ROUND_KIND_LABELS, unitDeadline } from './round-phase';
@@ -79,7 +79,7 @@ export class RoundsService {
         [year.blockYearId, dto.schemeId, dto.kind, title, dates.opensAt, dates.selfAssessmentUntil, dates.reviewUntil, dates.explanationUntil, dates.finalReviewUntil, actor.id]);
       const members = (await this.data.members(em, year.blockYearId)).map((m) => m.id);
       await em.query(`INSERT INTO self_assessments (round_id, unit_id, version) SELECT $1, u, 1 FROM unnest($2::uuid[]) AS u`, [round.id, members]);
-      await notify(em, actor, members, { roundId: round.id, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: `Hạn nộp bản tự chấm: ${vnDateTime(dates.selfAssessmentUntil)}.` });
+      await notify(em, actor, { units: members }, { roundId: round.id, blockYearId: year.blockYearId, link: `/rounds/${round.id}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: `Hạn nộp bản tự chấm: ${vnDateTime(dates.selfAssessmentUntil)}.` });
       await this.audit.record(em, actor, {
         action: 'round.create', entityType: 'scoring_round', entityId: round.id, blockId: year.blockId,
         after: { title, kind: dto.kind, schemeId: dto.schemeId, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v?.toISOString() ?? null])), units: members.length },
@@ -144,7 +144,7 @@ export class RoundsService {
       const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
       await em.query(`UPDATE scoring_rounds SET phase = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id, dto.to]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      await notify(em, actor, members, { roundId: id, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
+      await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
       await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
     });
     return this.get(actor, id);
@@ -173,7 +173,7 @@ export class RoundsService {
          ON CONFLICT (round_id, unit_id) DO UPDATE SET until = EXCLUDED.until, reason = EXCLUDED.reason, granted_by = EXCLUDED.granted_by, granted_at = now()`,
         [id, dto.unitId, until, dto.reason, actor.id]);
       await em.query('UPDATE scoring_rounds SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
-      await notify(em, actor, [dto.unitId], { roundId: id, kind: 'extension', title: `${ctx.round.title}: đơn vị được gia hạn nộp bản tự chấm đến ${vnDateTime(until)}`, body: dto.reason });
+      await notify(em, actor, { units: [dto.unitId] }, { roundId: id, blockYearId: ctx.round.blockYearId, unitId: dto.unitId, link: `/rounds/${id}/units/${dto.unitId}`, kind: 'extension', title: `${ctx.round.title}: đơn vị được gia hạn nộp bản tự chấm đến ${vnDateTime(until)}`, body: dto.reason });
       await this.audit.record(em, actor, {
         action: 'round.extend', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId,
         before: old ? { unitId: dto.unitId, until: new Date(old.until).toISOString() } : null, after: { unitId: dto.unitId, until: until.toISOString() }, reason: dto.reason,
@@ -233,7 +233,7 @@ export class RoundsService {
       }
       const deadline = vnDateTime(ctx.round.selfAssessmentUntil);
       const body = dto.message || (ctx.phase === 'self_assessment' ? `Đề nghị đơn vị hoàn thành và nộp bản tự chấm trước ${deadline}.` : `Đề nghị đơn vị hoàn thành phần việc của giai đoạn "${PHASE_LABELS[ctx.phase]}".`);
-      await notify(em, actor, unitIds, { roundId: id, kind: 'reminder', title: `Nhắc nhở: ${ctx.round.title}`, body });
+      await notify(em, actor, { units: unitIds }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${ctx.round.title}`, body });
       await this.audit.record(em, actor, { action: 'round.remind', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { unitIds, message: body } });
       return { sent: unitIds.length, unitIds };
     });
@@ -279,25 +279,6 @@ export class RoundsService {
       if (changes.length) await this.audit.record(em, actor, { action: 'round.targets', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { changes } });
     });
     return this.targets(actor, id);
-  }
-
-  // ---------------------------------------------------------------- notifications
-
-  async notifications(actor: Actor): Promise<NotificationDto[]> {
-    if (!actor.unitId) return [];
-    const rows = await this.ds.query(
-      `SELECT id, round_id, kind, title, body, created_at, read_at FROM notifications WHERE unit_id = $1 ORDER BY created_at DESC, id LIMIT 200`, [actor.unitId]);
-    return rows.map(toNotification);
-  }
-
-  async readNotification(actor: Actor, id: string): Promise<NotificationDto> {
-    // An UPDATE answers [rows, count] through TypeORM.
-    const [rows] = await this.ds.query(
-      `UPDATE notifications SET read_at = coalesce(read_at, now()), read_by = coalesce(read_by, $2) WHERE id = $1 AND unit_id = $3
-       RETURNING id, round_id, kind, title, body, created_at, read_at`, [id, actor.id, actor.unitId]);
-    const row = rows[0];
-    if (!row) throw notFound('Không tìm thấy thông báo của đơn vị bạn.');
-    return toNotification(row);
   }
 
   // ---------------------------------------------------------------- internals
@@ -379,10 +360,4 @@ function assertCalendar(d: { opensAt: Date; selfAssessmentUntil: Date; reviewUnt
   if (d.finalReviewUntil && !(d.explanationUntil < d.finalReviewUntil)) throw invalidField('finalReviewUntil', 'phải sau hạn giải trình');
 }
 
-function toNotification(r: Record<string, any>): NotificationDto {
-  return {
-    id: r.id, roundId: r.round_id, kind: r.kind, title: r.title, body: r.body, createdAt: new Date(r.created_at).toISOString(),
-    readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
-  };
-}
 

@@ -72,6 +72,11 @@ export function RuleSetFields() {
             <InputNumber min={0} max={100} suffix="%" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={['rules', 'reminderDaysBefore']} label={t('edit.reminder')} rules={[{ type: 'number' as const, min: 0, max: 30 }]} extra={t('edit.reminderHelp')}>
+            <InputNumber min={0} max={30} precision={0} placeholder="3" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
       </Row>
     </>
   );

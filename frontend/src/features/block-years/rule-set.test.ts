@@ -35,6 +35,8 @@ describe('Rule set in plain Vietnamese', () => {
     expect(lines.reviews.text).toBe('Không chấm chéo giữa các đơn vị');
     expect(lines.scale.text).toBe('Tổng điểm tối đa của biểu chấm điểm: 1.000 điểm');
     expect(lines.divergence.text).toContain('lệch quá 15% điểm tối đa của tiêu chí');
+    expect(lines.reminder.text).toBe('Hệ thống tự nhắc đơn vị chưa nộp bản tự chấm 3 ngày trước hạn, báo khi quá hạn và báo Khối trưởng');
+    expect(describeRuleSet({ ...rules, reminderDaysBefore: 0 }, t).find((l) => l.key === 'reminder')!.text).toBe('Hệ thống chỉ báo khi đơn vị quá hạn nộp bản tự chấm (và báo Khối trưởng)');
   });
 
   it('handles no tie-break chain and a zero quota', () => {

@@ -52,5 +52,6 @@ export function describeRuleSet(r: RuleSet, t: Translate, members?: number): Rul
     { key: 'reviews', label: t('rule.reviews'), text: r.reviewsPerUnit > 0 ? t('text.reviews', { k: r.reviewsPerUnit }) : t('text.reviews.none') },
     { key: 'scale', label: t('rule.scale'), text: t('text.scale', { max: n(r.scoringScaleMax) }) },
     { key: 'divergence', label: t('rule.divergence'), text: t('text.divergence', { p: n(r.divergencePercent) }) },
+    { key: 'reminder', label: t('rule.reminder'), text: (r.reminderDaysBefore ?? 3) > 0 ? t('text.reminder', { d: r.reminderDaysBefore ?? 3 }) : t('text.reminder.none') },
   ];
 }

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { paths } from '@/app/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useMarkRead, useNotifications, type Notification } from './api/notifications';
+import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from './api/notifications';
 import { notificationStrings } from './i18n';
 
 const BellIcon = () => (
@@ -13,36 +13,33 @@ const BellIcon = () => (
   </svg>
 );
 
-/** Where a notification leads: the unit's own self-assessment for returns and confirmations, else the round. */
-function target(n: Notification, unitId: string | null): string | null {
-  if (!n.roundId) return null;
-  if (unitId && (n.kind === 'returned' || n.kind === 'awaiting_confirmation')) return paths.selfAssessment.getHref(n.roundId, unitId);
-  return paths.round.getHref(n.roundId);
-}
+/** Where a notification leads: the page it names (an app path), if any. */
+const target = (n: Notification): string | null => (n.link.startsWith('/') ? n.link : null);
 
 /**
- * Thông báo of the user's unit (reminders, returns, extensions, phase changes…): a bell with the unread
- * count in the header and a list; opening one marks it read and goes to its round.
+ * Thông báo addressed to the signed-in person (work given, deadlines, results): a bell with the unread
+ * count in the header and a list; opening one marks it read and goes to the page where the work is.
+ * `unitId` is kept for the layout's call; every person has notifications now.
  */
-export function NotificationsBell({ unitId }: { unitId: string | null }) {
+export function NotificationsBell(_: { unitId?: string | null }) {
   const t = useT(notificationStrings);
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const list = useNotifications(!!unitId);
+  const list = useNotifications();
   const read = useMarkRead();
-  if (!unitId) return null;
+  const readAll = useMarkAllRead();
   const items = list.data ?? [];
   const unread = items.filter((n) => !n.readAt);
 
   const openItem = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    const href = target(n, unitId);
+    const href = target(n);
     setOpen(false);
     if (href) navigate(href);
   };
 
   const content = (
-    <div style={{ width: 380, maxHeight: 440, overflowY: 'auto' }}>
+    <div style={{ width: 'min(380px, calc(100vw - 32px))', maxHeight: 440, overflowY: 'auto' }}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
       ) : (
@@ -63,6 +60,9 @@ export function NotificationsBell({ unitId }: { unitId: string | null }) {
           ))}
         </ul>
       )}
+      <div style={{ paddingTop: 8 }}>
+        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => { setOpen(false); navigate(paths.notificationSettings.getHref()); }}>{t('settingsLink')}</Button>
+      </div>
     </div>
   );
 
@@ -75,7 +75,7 @@ export function NotificationsBell({ unitId }: { unitId: string | null }) {
       title={
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <span>{t('title')}</span>
-          {unread.length > 0 && <Button type="link" size="small" onClick={() => unread.forEach((n) => read.mutate(n.id))}>{t('markAll')}</Button>}
+          {unread.length > 0 && <Button type="link" size="small" onClick={() => readAll.mutate()} loading={readAll.isPending}>{t('markAll')}</Button>}
         </div>
       }
       content={content}

@@ -35,6 +35,7 @@ export class RuleSetDto {
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(10) reviewsPerUnit: number;
   @ApiProperty({ example: 100 }) @IsNumber() @Min(1) @Max(100000) scoringScaleMax: number;
   @ApiProperty({ example: 20 }) @IsNumber() @Min(0) @Max(100) divergencePercent: number;
+  @ApiPropertyOptional({ example: 3, description: 'Số ngày trước hạn nộp tự động nhắc đơn vị chưa nộp (mặc định 3; 0: chỉ nhắc khi quá hạn)' }) @IsOptional() @IsInt() @Min(0) @Max(30) reminderDaysBefore?: number;
 }
 
 export class CreateBlockYearDto {

@@ -220,12 +220,3 @@ export class TargetDto {
   @ApiProperty({ enum: ['round', 'covenant', 'none'], description: 'Nhập trong đợt, lấy từ giao ước, hoặc chưa có' }) source: 'round' | 'covenant' | 'none';
 }
 
-export class NotificationDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ type: String, nullable: true }) roundId: string | null;
-  @ApiProperty() kind: string;
-  @ApiProperty() title: string;
-  @ApiProperty() body: string;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) readAt: string | null;
-}

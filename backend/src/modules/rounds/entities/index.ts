@@ -1,5 +1,4 @@
 import { EvidenceFile } from './evidence-file.entity';
-import { Notification } from './notification.entity';
 import { ReviewAssignment } from './review-assignment.entity';
 import { RoundExplanation } from './round-explanation.entity';
 import { RoundExtension } from './round-extension.entity';
@@ -11,5 +10,5 @@ import { SelfAssessment } from './self-assessment.entity';
 
 /** Entities of the rounds module (registered in database/entities.ts). */
 export const ROUNDS_ENTITIES: Function[] = [
-  ScoringRound, RoundExtension, RoundTarget, SelfAssessment, ReviewAssignment, ScoreEntry, RoundExplanation, EvidenceFile, RoundSnapshot, Notification,
+  ScoringRound, RoundExtension, RoundTarget, SelfAssessment, ReviewAssignment, ScoreEntry, RoundExplanation, EvidenceFile, RoundSnapshot,
 ];

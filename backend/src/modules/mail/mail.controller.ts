@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { OutboxPageDto, OutboxQueryDto } from './dto/mail.dto';
+import { MailService } from './mail.service';
+
+@ApiTags('mail')
+@Controller('mail')
+@Roles('admin')
+export class MailController {
+  constructor(private readonly mail: MailService) {}
+
+  @Get('outbox')
+  @ApiOperation({ summary: 'Hộp thư đi: thư thông báo đã và sẽ gửi, trạng thái từng thư (quản trị viên)', operationId: 'listMailOutbox' })
+  @ApiOkResponse({ type: OutboxPageDto })
+  outbox(@Query() q: OutboxQueryDto): Promise<OutboxPageDto> {
+    return this.mail.outbox(q);
+  }
+}
