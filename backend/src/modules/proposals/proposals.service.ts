@@ -117,7 +117,8 @@ interface ReportRow {
 
 /** What the dossier is assembled from, read at the moment of the request. */
 interface Sources {
-  conference: { id: string; startsAt: Date; minutesNumber: string | null; minutesApproved: boolean } | null;
+  /** heldAt: when it was actually held, as its minutes record it (null: not held yet, so no date is cited). */
+  conference: { id: string; heldAt: Date | null; minutesNumber: string | null; minutesApproved: boolean } | null;
   round: { id: string; title: string; finalised: boolean } | null;
   ranks: Map<string, number>;
   ballots: { ballotId: string; code: string; awardName: string; status: 'open' | 'closed'; signed: boolean; documentNumber: string | null }[];
@@ -307,7 +308,7 @@ export class ProposalsService implements OnModuleInit {
     }
     const [{ n }] = await em.query('SELECT count(*)::int AS n FROM proposals WHERE block_year_id = $1', [blockYearId]);
     const conference = await this.yearEndConference(em, blockYearId);
-    const draft = draftLetter({ blockName: y.blockName, year: y.year, legalBasis: y.legalBasis, conferenceDate: conference ? vietnamDate(conference.startsAt) : null });
+    const draft = draftLetter({ blockName: y.blockName, year: y.year, legalBasis: y.legalBasis, conferenceDate: conference?.heldAt ? vietnamDate(conference.heldAt) : null });
     const signer = await this.leaderHeadName(em, y.leaderUnitId);
     const number = buildDocumentNumber(n + 1, 'TTr', y.blockCode);
     const now = at ?? (await this.now(em));
@@ -717,10 +718,11 @@ export class ProposalsService implements OnModuleInit {
   /** The year-end conference whose minutes go into the dossier: the one with approved minutes first, then the latest. */
   private async yearEndConference(em: EntityManager, blockYearId: string): Promise<Sources['conference']> {
     const [c] = await em.query(
-      `SELECT c.id, c.starts_at, m.doc_number, m.status FROM conferences c LEFT JOIN conference_minutes m ON m.conference_id = c.id
+      `SELECT c.id, COALESCE((m.content->>'startedAt')::timestamptz, c.opened_at) AS held_at, m.doc_number, m.status
+       FROM conferences c LEFT JOIN conference_minutes m ON m.conference_id = c.id
        WHERE c.block_year_id = $1 AND c.kind = 'year_end'
        ORDER BY (m.status = 'approved') DESC NULLS LAST, c.starts_at DESC LIMIT 1`, [blockYearId]);
-    return c ? { id: c.id, startsAt: c.starts_at, minutesNumber: c.doc_number ?? null, minutesApproved: c.status === 'approved' } : null;
+    return c ? { id: c.id, heldAt: c.held_at ?? null, minutesNumber: c.doc_number ?? null, minutesApproved: c.status === 'approved' } : null;
   }
 
   private async yearEndRound(em: EntityManager, blockYearId: string): Promise<Sources['round']> {
