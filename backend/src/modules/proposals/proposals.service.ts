@@ -612,7 +612,10 @@ export class ProposalsService implements OnModuleInit {
     ProposalsPolicy.assertCanRead(actor, y);
     const round = await this.yearEndRound(this.ds.manager, p.block_year_id);
     if (!round) throw notFound('Khối chưa có đợt chấm điểm cuối năm.', 'round_not_found');
-    return this.results.export(actor, round.id, format);
+    // "Đề nghị": the awards the dossier proposes for each nominated unit.
+    const proposed = new Map<string, string>();
+    for (const n of (await this.sources(this.ds.manager, p, y)).nominees) proposed.set(n.unitId, [proposed.get(n.unitId), n.awardName].filter(Boolean).join('; '));
+    return this.results.export(actor, round.id, format, proposed);
   }
 
   async tallyRecordFile(actor: Actor, id: string, ballotId: string, format: 'docx' | 'pdf'): Promise<ProposalFile> {

@@ -53,7 +53,7 @@ export class MinutesContentInputDto {
 }
 
 export class MinutesContentDto extends MinutesContentInputDto {
-  @ApiProperty({ type: ConferenceQuorumDto }) quorum: ConferenceQuorumDto;
+  @ApiProperty({ type: ConferenceQuorumDto }) override quorum: ConferenceQuorumDto;
 }
 
 export class UpdateMinutesDto {
