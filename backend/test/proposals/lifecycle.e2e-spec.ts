@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { createTestApp, TestApp } from '../app';
@@ -344,6 +345,20 @@ describe('award proposal dossier: lifecycle', () => {
     // The other parts come from their modules.
     expect((await download(member, url('/documents/minutes?format=pdf'))).headers['content-type']).toBe('application/pdf');
     expect((await download(member, url('/documents/score-annex?format=pdf'))).status).toBe(200);
+    // The dossier's score annex says which award it proposes for each nominated unit ("Đề nghị").
+    const annex = new ExcelJS.Workbook();
+    await annex.xlsx.load((await download(member, url('/documents/score-annex?format=xlsx'))).body as unknown as ArrayBuffer);
+    const sheet = annex.worksheets[0];
+    let headRow = 0;
+    sheet.eachRow((row, n) => { if (row.getCell(1).value === 'STT') headRow = n; });
+    const head = (sheet.getRow(headRow).values as unknown[]).slice(1) as string[];
+    const proposed = new Map<string, unknown>();
+    sheet.eachRow((row, n) => { if (n > headRow) proposed.set(String(row.getCell(2).value), row.getCell(head.indexOf('Đề nghị') + 1).value); });
+    const dossier = await expectStatus(member.get(url('')), 200);
+    expect(dossier.nominees.length).toBeGreaterThan(0);
+    for (const n of dossier.nominees) expect(String(proposed.get(n.unitName))).toContain(n.awardName);
+    const nominated = new Set(dossier.nominees.map((n: { unitName: string }) => n.unitName));
+    for (const [name, value] of proposed) if (!nominated.has(name)) expect(value).toBe('');
     const tally = await download(member, url(`/documents/tally-records/${y.ballots.city_flag}?format=docx`));
     expect(flat(await docxText(tally.body))).toContain('KIỂM PHIẾU');
     expect((await member.get(url('/documents/tally-records/00000000-0000-4000-8000-000000000000?format=pdf'))).status).toBe(404);

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { asciiSlug } from '../../common/file-name';
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, badRequest, conflict, invalidField, notFound } from '../../common/app-error';
 import { loadYearContext, YearContext } from '../../common/scope/year-context';
@@ -914,4 +915,3 @@ function nomineeLines(nominees: NomineeDto[]): NomineeLine[] {
   return nominees.map((n) => ({ unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, approvals: n.approvals, percent: n.percent, rank: n.rank, note: n.note }));
 }
 
-const asciiSlug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -20,7 +21,6 @@ import { RoundsPolicy } from './rounds.policy';
 import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
 
-const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 interface SelfAssessmentRow {
   id: string;
