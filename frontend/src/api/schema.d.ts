@@ -2981,6 +2981,8 @@ export interface components {
         ImportCountDto: {
             created: number;
             rejected: number;
+            /** @description Dòng mẫu bỏ qua */
+            skipped: number;
         };
         ImportRowDto: {
             /** @enum {string} */
@@ -2989,14 +2991,19 @@ export interface components {
             row: number;
             /** @description Tên đơn vị hoặc email */
             label: string;
-            /** @enum {string} */
-            status: "created" | "rejected";
+            /**
+             * @description skipped: dòng mẫu của tệp mẫu, không nhập
+             * @enum {string}
+             */
+            status: "created" | "rejected" | "skipped";
             errors: string[];
             /** @description Mật khẩu ban đầu sinh tự động (chỉ hiện một lần) */
             initialPassword?: string;
         };
         ImportReportDto: {
             dryRun: boolean;
+            /** @description SHA-256 của tệp: gửi lại làm mã xác nhận (confirm) để nhập đúng tệp đã kiểm tra */
+            fileSha256: string;
             units: components["schemas"]["ImportCountDto"];
             accounts: components["schemas"]["ImportCountDto"];
             rows: components["schemas"]["ImportRowDto"][];
@@ -3903,6 +3910,8 @@ export interface components {
             decisions: string[];
         };
         MinutesContentDto: {
+            /** @description Chỉ đọc: nếu gửi kèm (như đã đọc) thì được bỏ qua; số có mặt tính lại theo danh sách đại biểu */
+            quorum?: components["schemas"]["ConferenceQuorumDto"];
             title: string;
             /** Format: date-time */
             startedAt: string;
@@ -3916,7 +3925,6 @@ export interface components {
             attendees: components["schemas"]["MinutesAttendeeDto"][];
             agenda: components["schemas"]["MinutesAgendaEntryDto"][];
             conclusion: string;
-            quorum: components["schemas"]["ConferenceQuorumDto"];
         };
         MinutesApprovalDto: {
             accountId: string;
@@ -3940,10 +3948,14 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Người dùng được sửa và thông qua biên bản */
+            /** @description Người dùng được sửa biên bản */
             canEdit: boolean;
+            /** @description Vai trò người dùng được thông qua: chỉ người biên bản ghi là chủ trì, thư ký */
+            canApproveAs: ("chair" | "secretary")[];
         };
         MinutesContentInputDto: {
+            /** @description Chỉ đọc: nếu gửi kèm (như đã đọc) thì được bỏ qua; số có mặt tính lại theo danh sách đại biểu */
+            quorum?: components["schemas"]["ConferenceQuorumDto"];
             title: string;
             /** Format: date-time */
             startedAt: string;
@@ -6463,6 +6475,8 @@ export interface operations {
             query?: {
                 /** @description Chỉ kiểm tra, không ghi dữ liệu */
                 dryRun?: boolean;
+                /** @description Mã xác nhận (fileSha256 của lần kiểm tra) – bắt buộc khi ghi dữ liệu */
+                confirm?: string;
             };
             header?: never;
             path?: never;

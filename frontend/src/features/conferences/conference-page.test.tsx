@@ -179,7 +179,7 @@ describe('Conference page: minutes', () => {
     });
     renderRoute('/conferences/conf-2024');
     await findPage(TITLE_2024);
-    await userEvent.click(await screen.findByRole('button', { name: 'Chủ trì duyệt' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Thư ký duyệt' }));
     await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Duyệt' }));
     const dialog = await screen.findByRole('dialog', { name: 'Biên bản vừa được người khác thay đổi' });
     expect(within(dialog).getByText('Biên bản đã được người khác cập nhật. Vui lòng tải lại.')).toBeInTheDocument();
