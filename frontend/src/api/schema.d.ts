@@ -3911,7 +3911,7 @@ export interface components {
         };
         MinutesContentDto: {
             /** @description Chỉ đọc: nếu gửi kèm (như đã đọc) thì được bỏ qua; số có mặt tính lại theo danh sách đại biểu */
-            quorum?: components["schemas"]["ConferenceQuorumDto"];
+            quorum: components["schemas"]["ConferenceQuorumDto"];
             title: string;
             /** Format: date-time */
             startedAt: string;

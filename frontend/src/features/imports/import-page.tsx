@@ -84,12 +84,12 @@ export function ImportPage() {
         </Col>
       </Row>
       {run.isError && <Alert type="error" showIcon title={run.error.message} style={{ marginBottom: 16 }} />}
-      {run.data && <ImportReportView report={run.data} onConfirm={() => send(false, run.data.fileSha256)} confirming={run.isPending && !run.variables?.dryRun} />}
+      {run.data && <ImportReportView report={run.data} onConfirm={() => send(false, run.data.fileSha256)} />}
     </>
   );
 }
 
-function ImportReportView({ report, onConfirm, confirming }: { report: ImportReport; onConfirm: () => void; confirming: boolean }) {
+function ImportReportView({ report, onConfirm }: { report: ImportReport; onConfirm: () => void }) {
   const t = useT(importStrings);
   const { message } = App.useApp();
   const [onlyRejected, setOnlyRejected] = useState(false);
@@ -111,7 +111,7 @@ function ImportReportView({ report, onConfirm, confirming }: { report: ImportRep
   return (
     <Card title={report.dryRun ? t('reportDry') : t('report')}>
       <Alert type={report.dryRun ? 'info' : 'success'} showIcon title={report.dryRun ? t('dryNotice') : t('doneNotice')} style={{ marginBottom: 16 }}
-        action={report.dryRun ? <Button type="primary" onClick={onConfirm} disabled={!valid} loading={confirming}>{t('run')}</Button> : undefined} />
+        action={report.dryRun ? <Button type="primary" onClick={onConfirm} disabled={!valid}>{t('run')}</Button> : undefined} />
       {skipped > 0 && <Alert type="warning" showIcon title={t('skippedNotice', { n: skipped })} style={{ marginBottom: 16 }} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}><Statistic title={report.dryRun ? t('unitsValid') : t('unitsCreated')} value={report.units.created} /></Col>

@@ -53,7 +53,7 @@ export class MinutesContentInputDto {
 }
 
 export class MinutesContentDto extends MinutesContentInputDto {
-  @ApiProperty({ type: ConferenceQuorumDto }) override quorum: ConferenceQuorumDto;
+  @ApiProperty({ type: ConferenceQuorumDto, required: true }) override quorum: ConferenceQuorumDto;
 }
 
 export class UpdateMinutesDto {
