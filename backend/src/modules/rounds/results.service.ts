@@ -79,9 +79,10 @@ export class ResultsService {
       const em = qr.manager;
       const fingerprint = await this.data.fingerprint(em, ctx);
       const covenantTargets = await this.data.covenantTargets(em, ctx);
-      const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets);
+      const awardFacts = await this.data.awardFacts(em, ctx);
+      const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets, awardFacts);
       const rows = this.cache.get(ctx.round.id, key)
-        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets })).rows);
+        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts })).rows);
       await qr.query('COMMIT');
       return rows;
     } catch (e) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AssessmentsController, EvidenceController, NotificationsController, ReviewAssignmentsController } from './assessments.controller';
@@ -10,7 +11,7 @@ import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  imports: [ScoringModule, CovenantsModule],
+  imports: [ScoringModule, CovenantsModule, AwardsModule],
   controllers: [RoundsController, AssessmentsController, EvidenceController, ReviewAssignmentsController, NotificationsController],
   providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData],
   exports: [RoundsService, ResultsService, RoundData],
