@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { createTestApp, TestApp } from '../app';
 import { auditOf, expectStatus } from '../factories';
-import { addWorkingDays, appraisalDueDate } from '../../src/modules/proposals/rules';
+import { addWorkingDays, appraisalDueDate, OFFICIAL_CALENDAR } from '../../src/modules/proposals/rules';
 import { buildYearEnd, docxText, download, expectRes, flat, K4, PDF, pdfText, tinyDocx, uploadAs, YearEnd } from './helpers';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -155,10 +155,10 @@ describe('award proposal dossier: lifecycle', () => {
     expect(await expectStatus(board.patch(`/api/proposals/settings?year=${y.year}`, { appraisalWorkingDays: 3 }), 200)).toMatchObject({ appraisalWorkingDays: 3, isDefault: false, version: 1 });
 
     const p = await expectStatus(y.leaderHead.post(url('/submit')), 200);
-    const due = appraisalDueDate(today, 3);
+    const due = appraisalDueDate(today, 3, OFFICIAL_CALENDAR);
     expect(p).toMatchObject({ status: 'submitted', statusLabel: 'Đã trình', nomineesFrozen: true, dueDate: due, workingDaysLeft: 3, overdue: false, appraisalWorkingDays: 3, submissions: 1 });
     expect(p.letter.date).toBe(today);
-    expect(due).toBe(addWorkingDays(today, 3));
+    expect(due).toBe(addWorkingDays(today, 3, OFFICIAL_CALENDAR));
     // The block year follows its dossier, audited.
     expect((await t.ds.query('SELECT status FROM block_years WHERE id = $1', [y.yearId]))[0].status).toBe('submitted');
     expect((await auditOf(t.ds, 'block_year', y.yearId)).filter((a) => a.action === 'block_year.status').map((a) => [a.before.status, a.after.status])).toEqual([['setup', 'submitted']]);
@@ -177,7 +177,7 @@ describe('award proposal dossier: lifecycle', () => {
   it('the board inbox lists the dossiers of every block with due dates; units see only their blocks', async () => {
     const board = await t.as(K4.board);
     const inbox = await expectStatus(board.get(`/api/proposals?year=${y.year}`), 200);
-    expect(inbox.find((x: any) => x.id === id)).toMatchObject({ blockName: y.blockName, status: 'submitted', dueDate: appraisalDueDate(today, 3), nomineeCount: 3, decidedCount: 0 });
+    expect(inbox.find((x: any) => x.id === id)).toMatchObject({ blockName: y.blockName, status: 'submitted', dueDate: appraisalDueDate(today, 3, OFFICIAL_CALENDAR), nomineeCount: 3, decidedCount: 0 });
     expect((await expectStatus(board.get('/api/proposals?status=draft'), 200)).some((x: any) => x.id === id)).toBe(false);
     expect((await expectStatus(board.get('/api/proposals?status=submitted'), 200)).some((x: any) => x.id === id)).toBe(true);
     expect((await expectStatus((await t.as(y.acc.hiza.officer)).get('/api/proposals'), 200)).map((x: any) => x.id)).toContain(id);
@@ -270,7 +270,7 @@ describe('award proposal dossier: lifecycle', () => {
     expect((await board.post(url('/decisions'), { outcome: 'awarded', nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).body.fields).toEqual({
       decisionNumber: 'là bắt buộc', decisionDate: 'là bắt buộc', signer: 'là bắt buộc',
     });
-    expect((await board.post(url('/decisions'), { ...decision, decisionDate: addWorkingDays(today, 5), nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).body.fields).toHaveProperty('decisionDate');
+    expect((await board.post(url('/decisions'), { ...decision, decisionDate: addWorkingDays(today, 5, OFFICIAL_CALENDAR), nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).body.fields).toHaveProperty('decisionDate');
     expect((await board.post(url('/decisions'), { outcome: 'not_awarded', nominees: [{ unitId: y.ids.dukdn, code: 'city_merit' }] })).body.fields).toEqual({ reason: 'là bắt buộc' });
     expect((await y.leaderHead.post(url('/decisions'), { ...decision, nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).status).toBe(403);
     expect(await history()).toBe(n0);
