@@ -29,7 +29,7 @@ describe('the board’s work calendar', () => {
   it('flags a dossier whose deadline reaches into a year without a calendar, until the board enters it', async () => {
     const board = await t.as(DEMO.board);
     const [p] = await t.ds.query(`SELECT p.id FROM proposals p JOIN block_years y ON y.id = p.block_year_id WHERE y.year = 2024 LIMIT 1`);
-    await t.ds.query(`UPDATE proposals SET status = 'submitted', due_date = '2027-02-26' WHERE id = $1`, [p.id]);
+    await t.ds.query(`UPDATE proposals SET status = 'submitted', decided_at = NULL, due_date = '2027-02-26' WHERE id = $1`, [p.id]);
     expect((await expectStatus(board.get(`/api/proposals/${p.id}`), 200)).calendarMissingYears).toEqual([2027]);
     const inbox = await expectStatus(board.get('/api/proposals'), 200);
     expect(inbox.find((x: any) => x.id === p.id).calendarMissingYears).toEqual([2027]);

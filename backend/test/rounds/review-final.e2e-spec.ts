@@ -24,7 +24,7 @@ describe('review, explanation, final review, ranking, finalisation', () => {
     // Targets: 100 files each for II.1.
     await expectStatus((await r.put(r.acc.dukcq.officer))(`/api/rounds/${r.round.id}/targets`, { targets: UNIT_KEYS.map((k) => ({ unitId: r.ids[k], criterionId: r.c('II.1'), target: 100 })) }), 200);
     const S: Record<UnitKey, Record<string, object>> = {
-      dukcq: { 'I.1': { score: 20 }, 'I.2': { passed: true }, 'I.3': { count: 5 }, 'II.1': { actual: 150 }, 'II.2': { score: 30 }, T: { items: { city_flag: 1 } } },
+      dukcq: { 'I.1': { score: 20 }, 'I.2': { passed: true }, 'I.3': { count: 5 }, 'II.1': { actual: 150 }, 'II.2': { score: 30 }, T: { items: { initiative: 1 } } },
       dukdn: { 'I.1': { score: 10 }, 'I.2': { passed: true }, 'I.3': { count: 5 }, 'II.1': { actual: 100 }, 'II.2': { score: 25 } },
       lhp: { 'I.1': { score: 20, note: 'Hoàn thành xuất sắc' }, 'I.2': { passed: false }, 'I.3': { count: 0 }, 'II.1': { actual: 150 }, 'II.2': { score: 20 } },
       hiza: { 'I.1': { score: 15 }, 'I.2': { passed: true }, 'I.3': { count: 2 }, 'II.1': { actual: 50 }, 'II.2': { score: 20 }, D: { items: { late: 1 } } },
