@@ -120,26 +120,27 @@ describe('start of the year: plan, rules, conference, covenant, minutes', () => 
     await page.getByRole('button', { name: 'Bế mạc hội nghị' }).click();
     await page.getByRole('dialog', { name: 'Bế mạc hội nghị' }).getByRole('button', { name: 'Bế mạc hội nghị' }).click();
     await page.getByText('Hội nghị đã bế mạc; dự thảo biên bản đã được lập.').waitFor();
+    // The minutes name the leader unit's officer as secretary and its head as chair: each approves in that role only.
     await page.goto(`${BASE}/conferences/${ids.conference}`);
-    await page.getByRole('button', { name: 'Chủ trì duyệt' }).click();
+    await page.getByRole('button', { name: 'Thư ký duyệt' }).click();
     await confirmPopover(page, 'Duyệt');
     await page.getByText('Đã ghi nhận xác nhận duyệt.').first().waitFor();
     await context.close();
 
     const head = await signIn(browser, LEADER_HEAD);
     await head.page.goto(`${BASE}/conferences/${ids.conference}`);
-    // The secretary's approval freezes the minutes. What the page says on failure goes into the error.
+    // The chair's approval freezes the minutes. What the page says on failure goes into the error.
     const frozen = head.page.getByText('Biên bản đã được chủ trì và thư ký thông qua và khóa nội dung.');
     for (let attempt = 0; attempt < 2 && !(await frozen.isVisible()); attempt++) {
       if (attempt > 0) await head.page.reload();
-      await head.page.getByRole('button', { name: 'Thư ký duyệt' }).click();
+      await head.page.getByRole('button', { name: 'Chủ trì duyệt' }).click();
       await confirmPopover(head.page, 'Duyệt');
       await frozen.waitFor({ timeout: 20_000 }).catch(() => {});
     }
     if (!(await frozen.isVisible())) {
       await screenshot(head.page, 'minutes-approval-failed');
       const said = await head.page.locator('.ant-message, [role=alert]').allInnerTexts();
-      assert.fail(`minutes not frozen after the secretary's approval; the page said: ${said.join(' | ')}`);
+      assert.fail(`minutes not frozen after the chair's approval; the page said: ${said.join(' | ')}`);
     }
     await screenshot(head.page, 'minutes-approved');
 

@@ -181,15 +181,17 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
     await page.getByRole('button', { name: 'Bế mạc hội nghị' }).click();
     await page.getByRole('dialog', { name: 'Bế mạc hội nghị' }).getByRole('button', { name: 'Bế mạc hội nghị' }).click();
     await page.getByText('Hội nghị đã bế mạc; dự thảo biên bản đã được lập.').waitFor();
+    // The minutes name the leader unit's officer as secretary and its head as chair: each approves in that role only.
     await page.goto(`${BASE}/conferences/${conference}`);
-    await page.getByRole('button', { name: 'Chủ trì duyệt' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Chủ trì duyệt' }).count(), 0, 'the secretary cannot approve as chair');
+    await page.getByRole('button', { name: 'Thư ký duyệt' }).click();
     await confirmPopover(page, 'Duyệt');
     await page.getByText('Đã ghi nhận xác nhận duyệt.').first().waitFor();
     await context.close();
 
     const head = await signIn(browser, LEADER_HEAD);
     await head.page.goto(`${BASE}/conferences/${conference}`);
-    await head.page.getByRole('button', { name: 'Thư ký duyệt' }).click();
+    await head.page.getByRole('button', { name: 'Chủ trì duyệt' }).click();
     await confirmPopover(head.page, 'Duyệt');
     await head.page.getByText('Biên bản đã được chủ trì và thư ký thông qua và khóa nội dung.').waitFor();
     // The minutes state the ballot's result and the seats, as the conference recorded them.

@@ -103,7 +103,7 @@ describe('board overview', () => {
     expect(bad.body.fields).toHaveProperty('year');
   });
 
-  it('exports the overview to .xlsx: the cycle, rankings side by side, awards per year, the city-wide quotas', async () => {
+  it('exports the overview to a printable .xlsx: the cycle in the page\'s order, rankings, awards per year, the city-wide quotas', async () => {
     const file = await download(board, '/api/board/overview/export?year=2024');
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -118,20 +118,39 @@ describe('board overview', () => {
     };
     const summary = text(wb.getWorksheet('Tổng quan')!);
     expect(summary[0][0]).toBe('TỔNG QUAN CÁC KHỐI, CỤM THI ĐUA NĂM 2024');
+    // Columns in the page's order: block, members, leader, deputy, step, status, covenant, round, dossier, top 3, decisions.
+    expect(summary[2]).toEqual(['STT', 'Khối, cụm thi đua', 'Số đơn vị', 'Khối trưởng', 'Khối phó', 'Bước trong chu trình', 'Trạng thái năm', 'Giao ước', 'Đợt chấm cuối năm',
+      'Hồ sơ đề nghị', 'Hạng 1', 'Hạng 2', 'Hạng 3', 'Khen thưởng đã quyết định']);
     const k4 = summary.find((r) => r[1] === 'Khối thi đua số 4 (KTĐ4)')!;
-    expect(k4.slice(4, 7)).toEqual(['Đảng ủy Khối các cơ quan Thành phố Hà Nội', 'Đảng ủy Khối Doanh nghiệp Hà Nội', '5']);
+    expect(k4.slice(2, 5)).toEqual(['5', 'Đảng ủy Khối các cơ quan Thành phố Hà Nội', 'Đảng ủy Khối Doanh nghiệp Hà Nội']);
     expect(k4[7]).toBe('Có hiệu lực (5/5 đã ký)');
     expect(k4[8]).toBe('Đã hoàn tất');
-    expect(k4[9]).toBe(`${K4_TOP3[0]} (104.5)`);
+    expect(k4[10]).toBe(`${K4_TOP3[0]} (104,5)`);
+    // Awards by their names, never their codes.
+    expect(k4[13]).toMatch(/Cờ thi đua của UBND Thành phố: 1/);
+    expect(JSON.stringify(summary)).not.toMatch(/gov_flag|city_flag|city_merit/);
     expect(summary.find((r) => r[1] === 'Khối thi đua số 1 (KTĐ1)')![8]).toBe('Chưa mở');
     const ranking = text(wb.getWorksheet('Xếp hạng')!);
-    expect(ranking[1][0]).toBe('Khối thi đua số 4');
-    expect(ranking.slice(3, 6).map((r) => [r[0], r[1]])).toEqual(K4_TOP3.map((n, i) => [String(i + 1), n]));
-    expect(ranking).toHaveLength(3 + 5);
+    expect(ranking[1]).toEqual(['Khối, cụm thi đua', 'Hạng', 'Đơn vị', 'Tổng điểm']);
+    expect(ranking.slice(2, 5).map((r) => [r[0], r[1], r[2]])).toEqual(K4_TOP3.map((n, i) => ['Khối thi đua số 4', String(i + 1), n]));
+    expect(ranking).toHaveLength(2 + 5);
     const byYear = text(wb.getWorksheet('Khen thưởng theo năm')!);
     expect(byYear[1].slice(0, 4)).toEqual(['Năm', 'Cờ thi đua của Chính phủ', 'Cờ thi đua của UBND Thành phố', 'Bằng khen của Chủ tịch UBND Thành phố']);
     expect(byYear.find((r) => r[0] === '2019')!.slice(1, 3)).toEqual(['0', '1']);
     const quotas = text(wb.getWorksheet('Chỉ tiêu toàn Thành phố')!);
-    expect(quotas.find((r) => r[0] === 'city_merit')!.slice(1, 5)).toEqual(['Bằng khen của Chủ tịch UBND Thành phố', expect.any(String), '7', expect.any(String)]);
+    expect(quotas.find((r) => r[1] === 'Bằng khen của Chủ tịch UBND Thành phố')!.slice(2, 5)).toEqual([expect.any(String), '7', expect.any(String)]);
+    expect(JSON.stringify(quotas)).not.toMatch(/gov_flag|city_flag|city_merit/);
+
+    // Every sheet prints: A4 landscape, one page wide, header rows frozen and repeated on every page.
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow).toMatch(/^1:\d+$/);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: Number(ws.pageSetup.printTitlesRow!.split(':')[1]) });
+    }
+    const overview = wb.getWorksheet('Tổng quan')!;
+    expect(overview.pageSetup.printTitlesRow).toBe('1:4');
+    expect(overview.views[0]).toMatchObject({ xSplit: 2, ySplit: 4 });
+    expect(overview.getColumn(2).width).toBeGreaterThanOrEqual(30);
+    expect(wb.getWorksheet('Xếp hạng')!.getRow(4).getCell(4).numFmt).toBe('#,##0.00');
   });
 });

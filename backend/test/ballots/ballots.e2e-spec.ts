@@ -107,11 +107,20 @@ describe('opening a ballot', () => {
     expect((await t.ds.query('SELECT count(*)::int AS n FROM ballots WHERE block_year_id = $1', [y2.yearId]))[0].n).toBe(1);
   });
 
-  it('has no candidates before the year-end round is finalised', async () => {
+  it('has no candidates before the year-end round is finalised, unless the award has no rank gate', async () => {
     const y3 = await ballotYear(t, { finalised: false });
     const c = await yearEndConference(y3);
     const res = await expectStatus(y3.leader.post('/api/ballots', { conferenceId: c.id, awardCode: 'city_merit' }), 409);
     expect(res).toMatchObject({ code: 'no_candidates', message: expect.stringContaining('chưa hoàn tất') });
+    // An award with no rank gate does not wait for the round: every unit passing its other gates stands.
+    const [before] = await t.ds.query(`SELECT top_n_kind, top_n_value FROM award_types WHERE year = 2024 AND code = 'city_merit'`);
+    await t.ds.query(`UPDATE award_types SET top_n_kind = NULL, top_n_value = NULL WHERE year = 2024 AND code = 'city_merit'`);
+    try {
+      const b = await expectStatus(y3.leader.post('/api/ballots', { conferenceId: c.id, awardCode: 'city_merit' }), 201);
+      expect(b.candidates.map((x: { unitId: string }) => x.unitId).sort()).toEqual(Object.values(y3.ids).sort());
+    } finally {
+      await t.ds.query(`UPDATE award_types SET top_n_kind = $1, top_n_value = $2 WHERE year = 2024 AND code = 'city_merit'`, [before.top_n_kind, before.top_n_value]);
+    }
   });
 });
 

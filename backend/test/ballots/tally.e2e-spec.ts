@@ -44,7 +44,7 @@ describe('paper ballots', () => {
       [{ issued: 5, valid: 4, invalid: 0, approvals: { [lhp]: 3, [hiza]: 2 } }, 'valid', 'phải bằng số phiếu phát ra'],
       [{ issued: 6, valid: 6, invalid: 0, approvals: { [lhp]: 3, [hiza]: 2 } }, 'issued', 'không được lớn hơn số đơn vị có mặt'],
       [{ issued: 5, valid: 3, invalid: 2, approvals: { [lhp]: 4, [hiza]: 1 } }, `approvals.${lhp}`, 'không được lớn hơn số phiếu hợp lệ'],
-      [{ issued: 5, valid: 5, invalid: 0, approvals: { [lhp]: 3 } }, `approvals.${hiza}`, 'Chưa nhập số phiếu đồng ý'],
+      [{ issued: 5, valid: 5, invalid: 0, approvals: { [lhp]: 6 } }, `approvals.${lhp}`, 'không được lớn hơn số phiếu hợp lệ'],
       [{ issued: 5, valid: 5, invalid: 0, approvals: { [lhp]: 3, [hiza]: 2, [dukdh]: 1 } }, `approvals.${dukdh}`, 'không có trong danh sách ứng viên'],
       [{ issued: 5, valid: 5, invalid: 0, approvals: { [lhp]: 2.5, [hiza]: 2 } }, `approvals.${lhp}`, 'phải là số nguyên không âm'],
     ];
@@ -62,14 +62,15 @@ describe('paper ballots', () => {
     expect(await row(b.id)).toEqual(before);
   });
 
-  it('closes with totals that add up, elected exactly as an electronic tally would', async () => {
+  it('closes with totals that add up (a candidate left out counted 0), elected exactly as an electronic tally would', async () => {
     const { lhp, hiza } = y.ids;
-    const closed = await expectStatus(y.leader.post(`/api/ballots/${b.id}/paper-tally`, { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 2 } }), 200);
+    // The tally sheet lists only the candidates who received approvals: hiza, left out, received none.
+    const closed = await expectStatus(y.leader.post(`/api/ballots/${b.id}/paper-tally`, { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4 } }), 200);
     expect(closed).toMatchObject({ status: 'closed', ballotsCast: 5 });
     expect(closed.result).toMatchObject({
       ballotsCast: 5, valid: 4, invalid: 1, approvalsNeeded: 3, elected: [{ unitId: lhp }], receipts: null, decryption: null, invalidByProblem: null,
-      paperCounts: { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 2 } },
-      candidates: [{ unitId: lhp, approvals: 4, percent: 80, elected: true }, { unitId: hiza, approvals: 2, percent: 40, elected: false }],
+      paperCounts: { issued: 5, valid: 4, invalid: 1, approvals: { [lhp]: 4, [hiza]: 0 } },
+      candidates: [{ unitId: lhp, approvals: 4, percent: 80, elected: true }, { unitId: hiza, approvals: 0, percent: 0, elected: false }],
     });
     const [entry] = (await auditOf(t.ds, 'ballot', b.id)).filter((a) => a.action === 'ballot.paper_tally');
     expect(entry.after).toMatchObject({ counts: { issued: 5, valid: 4, invalid: 1 }, elected: [lhp] });
@@ -177,7 +178,7 @@ describe('the tally record (biên bản kiểm phiếu)', () => {
     const member = await y.as(y.acc.hiza.officer);
     const docx = await download(member, `/api/ballots/${flagBallot}/tally-record/export?format=docx`);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
-    expect(docx.headers['content-disposition']).toContain(`bien-ban-kiem-phieu-`);
+    expect(docx.headers['content-disposition']).toContain(`Bien-ban-kiem-phieu-`);
     const pdf = await download(member, `/api/ballots/${flagBallot}/tally-record/export?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const names = await t.ds.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [[y.ids.lhp, y.ids.hiza]]);
@@ -201,7 +202,7 @@ describe('the tally record (biên bản kiểm phiếu)', () => {
     }
     // The contract's file for the dossier.
     const file = await t.app.get(BallotsService).tallyRecordFile(t.ds.manager, flagBallot, 'pdf');
-    expect(file).toMatchObject({ mimeType: 'application/pdf', filename: expect.stringMatching(/^bien-ban-kiem-phieu-.*-2024-city_flag\.pdf$/) });
+    expect(file).toMatchObject({ mimeType: 'application/pdf', filename: expect.stringMatching(/^Bien-ban-kiem-phieu-.*-2024-Co-thi-dua-cua-UBND-Thanh-pho\.pdf$/) });
     expect(file.content.subarray(0, 4).toString()).toBe('%PDF');
     // Another block's officer cannot read it.
     await expectStatus((await y.as(K4.otherBlock)).get(`/api/ballots/${flagBallot}/tally-record/export?format=pdf`), 403);

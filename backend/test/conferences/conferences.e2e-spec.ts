@@ -354,15 +354,16 @@ describe('conferences', () => {
         expect(minutes).toMatchObject({ status: 'draft', chairApproval: null });
       });
 
-      it('are approved by the chair and the secretary, two different people of a leader seat, then frozen with a hash', async () => {
+      it('are approved by the chair and the secretary they name, two different people, then frozen with a hash', async () => {
         for (const c of [member, memberHead, board, admin, other]) expect((await c.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'chair', version: minutes.version })).status).toBe(403);
         expect((await leaderHead.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'chair', version: minutes.version - 1 })).body.code).toBe('stale_version');
         minutes = await expectStatus(leaderHead.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'chair', version: minutes.version }), 201);
         expect(minutes).toMatchObject({ status: 'draft', chairApproval: { name: 'Trịnh Văn Khải' }, secretaryApproval: null });
         expect((await leaderHead.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'chair', version: minutes.version })).body.code).toBe('already_approved');
+        // The chair is not the secretary the minutes name: a 403 naming the role.
         const same = await leaderHead.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'secretary', version: minutes.version });
-        expect(same.status).toBe(409);
-        expect(same.body.code).toBe('same_approver');
+        expect(same.status).toBe(403);
+        expect(same.body).toMatchObject({ code: 'not_named_approver', message: expect.stringContaining('thư ký (Phạm Quang Huy)') });
         expect((await leader.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'someone', version: minutes.version })).body.fields).toHaveProperty('as');
         minutes = await expectStatus(leader.post(`/api/conferences/${conf.id}/minutes/approve`, { as: 'secretary', version: minutes.version }), 201);
         expect(minutes).toMatchObject({ status: 'approved', secretaryApproval: { name: 'Phạm Quang Huy' }, canEdit: false });

@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import { Client_, createTestApp, DEMO, TestApp } from '../app';
 import { auditCount, expectStatus, failAuditFor, importWorkbook, signInRaw, uniq, upload } from '../factories';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const URL_IMPORT = '/api/imports/units-accounts';
+/** Writing is confirmed with the SHA-256 of the file the check reported on (the report's fileSha256). */
+const confirmed = (file: Buffer) => `${URL_IMPORT}?confirm=${createHash('sha256').update(file).digest('hex')}`;
 
 /** supertest collects a binary response into a Buffer. */
 const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
@@ -37,13 +40,33 @@ describe('imports', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(body as unknown as ArrayBuffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Hướng dẫn', 'Đơn vị', 'Tài khoản']);
-      expect((wb.getWorksheet('Đơn vị')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Tên đơn vị (*)', 'Tên viết tắt (*)', 'Cơ quan chủ quản', 'Địa chỉ', 'Điện thoại', 'Email']);
-      expect((wb.getWorksheet('Tài khoản')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Họ và tên (*)', 'Email (*)', 'Vai trò (*)', 'Đơn vị (tên hoặc tên viết tắt)', 'Chức vụ']);
+      expect((wb.getWorksheet('Đơn vị')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Tên đơn vị (*)', 'Tên viết tắt (*)', 'Cơ quan chủ quản', 'Địa chỉ', 'Điện thoại', 'Email', 'Dòng mẫu (xóa dòng này)']);
+      expect((wb.getWorksheet('Tài khoản')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Họ và tên (*)', 'Email (*)', 'Vai trò (*)', 'Đơn vị (tên hoặc tên viết tắt)', 'Chức vụ', 'Dòng mẫu (xóa dòng này)']);
+      expect(wb.getWorksheet('Đơn vị')!.getRow(2).getCell(7).value).toBe('MẪU – không nhập');
 
-      // The template, sent back as it is, passes a dry run: one example unit and one example account.
+      // The template sent back as it is: its example rows are skipped and reported as such, never imported.
       const dry = await upload(t, DEMO.board, `${URL_IMPORT}?dryRun=true`, body);
       expect(dry.status).toBe(201);
-      expect(dry.body).toMatchObject({ dryRun: true, units: { created: 1, rejected: 0 }, accounts: { created: 1, rejected: 0 } });
+      expect(dry.body).toMatchObject({ dryRun: true, units: { created: 0, rejected: 0, skipped: 1 }, accounts: { created: 0, rejected: 0, skipped: 1 } });
+      expect(dry.body.rows).toEqual([
+        { sheet: 'units', row: 2, label: 'Sở Văn hóa và Thể thao Hà Nội', status: 'skipped', errors: ['Dòng mẫu của tệp mẫu: không nhập'] },
+        { sheet: 'accounts', row: 2, label: 'vidu@hanoi.gov.vn', status: 'skipped', errors: ['Dòng mẫu của tệp mẫu: không nhập'] },
+      ]);
+      const before = await counts();
+      const real = await upload(t, DEMO.board, `${URL_IMPORT}?confirm=${dry.body.fileSha256}`, body);
+      expect(real.body).toMatchObject({ dryRun: false, units: { created: 0, skipped: 1 }, accounts: { created: 0, skipped: 1 } });
+      expect(real.body.rows.every((r: { initialPassword?: string }) => !r.initialPassword)).toBe(true);
+      expect(await t.ds.query('SELECT 1 FROM accounts WHERE email = $1', ['vidu@hanoi.gov.vn'])).toHaveLength(0);
+      expect((await counts()).units).toBe(before.units);
+
+      // The example rows with their marker erased are still recognised; a row filled in with real data is not.
+      wb.getWorksheet('Đơn vị')!.getRow(2).getCell(7).value = null;
+      wb.getWorksheet('Tài khoản')!.getRow(2).getCell(6).value = null;
+      const s = uniq();
+      wb.getWorksheet('Đơn vị')!.addRow([`Sở Thật ${s}`, `ST ${s}`]);
+      const edited = Buffer.from(await wb.xlsx.writeBuffer());
+      const again = await upload(t, DEMO.board, `${URL_IMPORT}?dryRun=true`, edited);
+      expect(again.body.rows.map((r: { status: string }) => r.status)).toEqual(['skipped', 'created', 'skipped']);
     });
 
     it('officers and unit heads may neither download the template nor import', async () => {
@@ -84,7 +107,7 @@ describe('imports', () => {
           ['Bùi Thị Khánh', `khanh.${s}@hanoi.gov.vn`, 'Cán bộ'],                                        // row 10: officer without unit
         ],
       });
-      const res = await upload(t, DEMO.board, URL_IMPORT, file);
+      const res = await upload(t, DEMO.board, confirmed(file), file);
       expect(res.status).toBe(201);
       const report = res.body;
       expect(report).toMatchObject({ dryRun: false, units: { created: 2, rejected: 4 }, accounts: { created: 3, rejected: 6 } });
@@ -149,7 +172,14 @@ describe('imports', () => {
       expect(await counts()).toEqual(before);
       expect((await t.http().post('/api/auth/sign-in').send({ email: `lan.${s}@hanoi.gov.vn`, password: 'anything1' })).status).toBe(401);
       // The real run then does what the dry run promised.
-      const real = await upload(t, DEMO.board, URL_IMPORT, file);
+      // Writing needs the confirmation of this very file: none, or another file's, is refused.
+      const unconfirmed = await upload(t, DEMO.board, URL_IMPORT, file);
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.body).toMatchObject({ code: 'confirmation_required', fields: { confirm: expect.any(String) } });
+      expect((await upload(t, DEMO.board, `${URL_IMPORT}?confirm=${'0'.repeat(64)}`, file)).status).toBe(400);
+      expect(await counts()).toEqual(before);
+      expect(dry.body.fileSha256).toBe(createHash('sha256').update(file).digest('hex'));
+      const real = await upload(t, DEMO.board, `${URL_IMPORT}?confirm=${dry.body.fileSha256}`, file);
       expect(real.body).toMatchObject({ dryRun: false, units: { created: 1, rejected: 1 }, accounts: { created: 1, rejected: 1 } });
       const after = await counts();
       expect(after.units).toBe(before.units + 1);
@@ -159,7 +189,7 @@ describe('imports', () => {
     it('the board may not import an admin account (the row is refused, the rest lands)', async () => {
       const s = uniq();
       const file = await importWorkbook({ accounts: [['Quản Trị Lén', `qt.${s}@hanoi.gov.vn`, 'Quản trị'], ['Cán Bộ Ban', `cb.${s}@hanoi.gov.vn`, 'Ban TĐKT']] });
-      const res = await upload(t, DEMO.board, URL_IMPORT, file);
+      const res = await upload(t, DEMO.board, confirmed(file), file);
       expect(res.status).toBe(201);
       expect(res.body.rows.map((r: { status: string }) => r.status)).toEqual(['rejected', 'created']);
       expect(res.body.rows[0].errors).toEqual(['Chỉ quản trị viên được tạo hoặc sửa tài khoản quản trị.']);
@@ -172,7 +202,7 @@ describe('imports', () => {
       const before = await counts();
       const undo = await failAuditFor(t.ds, 'account.create');
       try {
-        expect((await upload(t, DEMO.board, URL_IMPORT, file)).status).toBe(500);
+        expect((await upload(t, DEMO.board, confirmed(file), file)).status).toBe(500);
       } finally {
         await undo();
       }

@@ -1,6 +1,6 @@
 import { createTestApp, TestApp } from '../app';
 import { auditOf, expectStatus, failAuditFor } from '../factories';
-import { isoDate, dayNumber, workingDaysBetween } from '../../src/modules/proposals/rules';
+import { isoDate, dayNumber, OFFICIAL_CALENDAR, workingDaysBetween } from '../../src/modules/proposals/rules';
 import { approveMinutes, buildYearEnd, expectRes, K4, PDF, tinyDocx, uploadAs, YearEnd } from './helpers';
 
 /**
@@ -99,7 +99,7 @@ describe('award proposal dossier: checklist, cancellation, deadlines', () => {
     const past = isoDate(dayNumber(today) - 10);
     await t.ds.query('UPDATE proposals SET due_date = $2 WHERE id = $1', [id, past]);
     const row = (await expectStatus((await t.as(K4.board)).get(`/api/proposals?year=${y.year}`), 200)).find((x: any) => x.id === id);
-    expect(row).toMatchObject({ dueDate: past, overdue: true, workingDaysLeft: workingDaysBetween(today, past) });
+    expect(row).toMatchObject({ dueDate: past, overdue: true, workingDaysLeft: workingDaysBetween(today, past, OFFICIAL_CALENDAR) });
     expect(row.workingDaysLeft).toBeLessThan(0);
   });
 

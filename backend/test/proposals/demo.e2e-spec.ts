@@ -2,7 +2,7 @@ import { createTestApp, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
 import { seedProposalsDemo } from '../../src/modules/proposals/proposals.demo';
-import { appraisalDueDate } from '../../src/modules/proposals/rules';
+import { appraisalDueDate, OFFICIAL_CALENDAR } from '../../src/modules/proposals/rules';
 import { approveMinutes, docxText, download, flat, K4 } from './helpers';
 import { paperFor } from '../ballots/helpers';
 
@@ -78,9 +78,9 @@ describe('demo: Khối thi đua số 4, the 2024 dossier through the board decis
       'created', 'submitted', 'appraisal_started', 'returned', 'submitted', 'appraisal_started', 'approved', ...p.history.slice(7, -1).map(() => 'decision'), 'decided',
     ]);
     expect(p.history.filter((h: any) => h.kind === 'decision').length).toBeGreaterThanOrEqual(1);
-    expect(p.history[1]).toMatchObject({ at: '2024-12-30T01:30:00.000Z', dueDate: appraisalDueDate('2024-12-30', 25), actorName: expect.any(String) });
+    expect(p.history[1]).toMatchObject({ at: '2024-12-30T01:30:00.000Z', dueDate: appraisalDueDate('2024-12-30', 25, OFFICIAL_CALENDAR), actorName: expect.any(String) });
     expect(p.history[3].reason).toContain('chưa có xác nhận của cơ quan chủ quản');
-    expect(p.history[4]).toMatchObject({ dueDate: appraisalDueDate('2025-01-14', 25), detail: { submission: 2 } });
+    expect(p.history[4]).toMatchObject({ dueDate: appraisalDueDate('2025-01-14', 25, OFFICIAL_CALENDAR), detail: { submission: 2 } });
     expect(p.letter.paragraphs.at(-1)).toContain('biên bản kiểm phiếu');
     // Every nominee has its report; the returned one was replaced and kept.
     for (const n of p.nominees) expect(n.report).toMatchObject({ mimeType: 'application/pdf', supersededAt: null });

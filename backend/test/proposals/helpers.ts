@@ -73,12 +73,14 @@ export async function buildYearEnd(t: TestApp, opts: YearEndOptions = {}): Promi
   const ids = {} as Record<UnitKey, string>;
   const names = {} as Record<UnitKey, string>;
   const acc = {} as Record<UnitKey, { officer: string; head: string }>;
+  const people = {} as Record<UnitKey, { officer: string; head: string }>;
   for (const k of UNIT_KEYS) {
     const unit = await createUnit(admin);
     ids[k] = unit.id;
     names[k] = unit.name;
     const s = uniq();
     acc[k] = { officer: `canbo.${k}.${s}@thidua.vn`, head: `thutruong.${k}.${s}@thidua.vn` };
+    people[k] = { officer: `Cán bộ ${k} ${s}`, head: `Thủ trưởng ${k} ${s}` };
     await createAccount(admin, { email: acc[k].officer, role: 'officer', unitId: unit.id, password: DEMO_PASSWORD, fullName: `Cán bộ ${k} ${s}` });
     await createAccount(admin, { email: acc[k].head, role: 'unit_head', unitId: unit.id, password: DEMO_PASSWORD, fullName: `Thủ trưởng ${k} ${s}` });
   }
@@ -114,7 +116,8 @@ export async function buildYearEnd(t: TestApp, opts: YearEndOptions = {}): Promi
   const conf = await expectStatus(leader.post('/api/conferences', {
     blockYearId: by.id, kind: 'year_end', title: `Hội nghị tổng kết công tác thi đua, khen thưởng năm ${year}`,
     startsAt: new Date(now - 2 * 3600_000).toISOString(), endsAt: new Date(now + 3600_000).toISOString(), place: 'Hội trường đơn vị Khối trưởng',
-    chairName: 'Thủ trưởng Khối trưởng', secretaryName: 'Cán bộ thi đua', agenda: [{ title: 'Bình xét, suy tôn và bỏ phiếu đề nghị khen thưởng' }],
+    // The minutes name the leader unit's head as chair and its officer as secretary: they approve them.
+    chairName: `${people.dukcq.head} – Thủ trưởng`, secretaryName: people.dukcq.officer, agenda: [{ title: 'Bình xét, suy tôn và bỏ phiếu đề nghị khen thưởng' }],
   }), 201);
   await expectStatus(leader.post(`/api/conferences/${conf.id}/open`), 201);
   for (const k of UNIT_KEYS) await expectStatus(leader.post(`/api/conferences/${conf.id}/attendance/${ids[k]}/check-in`, { presence: 'present', delegateName: `Thủ trưởng ${k}` }), 201);

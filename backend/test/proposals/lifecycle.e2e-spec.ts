@@ -1,8 +1,9 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createHash } from 'node:crypto';
 import { createTestApp, TestApp } from '../app';
 import { auditOf, expectStatus } from '../factories';
-import { addWorkingDays, appraisalDueDate } from '../../src/modules/proposals/rules';
+import { addWorkingDays, appraisalDueDate, OFFICIAL_CALENDAR } from '../../src/modules/proposals/rules';
 import { buildYearEnd, docxText, download, expectRes, flat, K4, PDF, pdfText, tinyDocx, uploadAs, YearEnd } from './helpers';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -154,10 +155,10 @@ describe('award proposal dossier: lifecycle', () => {
     expect(await expectStatus(board.patch(`/api/proposals/settings?year=${y.year}`, { appraisalWorkingDays: 3 }), 200)).toMatchObject({ appraisalWorkingDays: 3, isDefault: false, version: 1 });
 
     const p = await expectStatus(y.leaderHead.post(url('/submit')), 200);
-    const due = appraisalDueDate(today, 3);
+    const due = appraisalDueDate(today, 3, OFFICIAL_CALENDAR);
     expect(p).toMatchObject({ status: 'submitted', statusLabel: 'Đã trình', nomineesFrozen: true, dueDate: due, workingDaysLeft: 3, overdue: false, appraisalWorkingDays: 3, submissions: 1 });
     expect(p.letter.date).toBe(today);
-    expect(due).toBe(addWorkingDays(today, 3));
+    expect(due).toBe(addWorkingDays(today, 3, OFFICIAL_CALENDAR));
     // The block year follows its dossier, audited.
     expect((await t.ds.query('SELECT status FROM block_years WHERE id = $1', [y.yearId]))[0].status).toBe('submitted');
     expect((await auditOf(t.ds, 'block_year', y.yearId)).filter((a) => a.action === 'block_year.status').map((a) => [a.before.status, a.after.status])).toEqual([['setup', 'submitted']]);
@@ -176,7 +177,7 @@ describe('award proposal dossier: lifecycle', () => {
   it('the board inbox lists the dossiers of every block with due dates; units see only their blocks', async () => {
     const board = await t.as(K4.board);
     const inbox = await expectStatus(board.get(`/api/proposals?year=${y.year}`), 200);
-    expect(inbox.find((x: any) => x.id === id)).toMatchObject({ blockName: y.blockName, status: 'submitted', dueDate: appraisalDueDate(today, 3), nomineeCount: 3, decidedCount: 0 });
+    expect(inbox.find((x: any) => x.id === id)).toMatchObject({ blockName: y.blockName, status: 'submitted', dueDate: appraisalDueDate(today, 3, OFFICIAL_CALENDAR), nomineeCount: 3, decidedCount: 0 });
     expect((await expectStatus(board.get('/api/proposals?status=draft'), 200)).some((x: any) => x.id === id)).toBe(false);
     expect((await expectStatus(board.get('/api/proposals?status=submitted'), 200)).some((x: any) => x.id === id)).toBe(true);
     expect((await expectStatus((await t.as(y.acc.hiza.officer)).get('/api/proposals'), 200)).map((x: any) => x.id)).toContain(id);
@@ -269,7 +270,7 @@ describe('award proposal dossier: lifecycle', () => {
     expect((await board.post(url('/decisions'), { outcome: 'awarded', nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).body.fields).toEqual({
       decisionNumber: 'là bắt buộc', decisionDate: 'là bắt buộc', signer: 'là bắt buộc',
     });
-    expect((await board.post(url('/decisions'), { ...decision, decisionDate: addWorkingDays(today, 5), nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).body.fields).toHaveProperty('decisionDate');
+    expect((await board.post(url('/decisions'), { ...decision, decisionDate: addWorkingDays(today, 5, OFFICIAL_CALENDAR), nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).body.fields).toHaveProperty('decisionDate');
     expect((await board.post(url('/decisions'), { outcome: 'not_awarded', nominees: [{ unitId: y.ids.dukdn, code: 'city_merit' }] })).body.fields).toEqual({ reason: 'là bắt buộc' });
     expect((await y.leaderHead.post(url('/decisions'), { ...decision, nominees: [{ unitId: y.ids.dukcq, code: 'city_flag' }] })).status).toBe(403);
     expect(await history()).toBe(n0);
@@ -344,6 +345,20 @@ describe('award proposal dossier: lifecycle', () => {
     // The other parts come from their modules.
     expect((await download(member, url('/documents/minutes?format=pdf'))).headers['content-type']).toBe('application/pdf');
     expect((await download(member, url('/documents/score-annex?format=pdf'))).status).toBe(200);
+    // The dossier's score annex says which award it proposes for each nominated unit ("Đề nghị").
+    const annex = new ExcelJS.Workbook();
+    await annex.xlsx.load((await download(member, url('/documents/score-annex?format=xlsx'))).body as unknown as ArrayBuffer);
+    const sheet = annex.worksheets[0];
+    let headRow = 0;
+    sheet.eachRow((row, n) => { if (row.getCell(1).value === 'STT') headRow = n; });
+    const head = (sheet.getRow(headRow).values as unknown[]).slice(1) as string[];
+    const proposed = new Map<string, unknown>();
+    sheet.eachRow((row, n) => { if (n > headRow) proposed.set(String(row.getCell(2).value), row.getCell(head.indexOf('Đề nghị') + 1).value); });
+    const dossier = await expectStatus(member.get(url('')), 200);
+    expect(dossier.nominees.length).toBeGreaterThan(0);
+    for (const n of dossier.nominees) expect(String(proposed.get(n.unitName))).toContain(n.awardName);
+    const nominated = new Set(dossier.nominees.map((n: { unitName: string }) => n.unitName));
+    for (const [name, value] of proposed) if (!nominated.has(name)) expect(value).toBe('');
     const tally = await download(member, url(`/documents/tally-records/${y.ballots.city_flag}?format=docx`));
     expect(flat(await docxText(tally.body))).toContain('KIỂM PHIẾU');
     expect((await member.get(url('/documents/tally-records/00000000-0000-4000-8000-000000000000?format=pdf'))).status).toBe(404);

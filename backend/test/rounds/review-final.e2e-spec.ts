@@ -24,7 +24,7 @@ describe('review, explanation, final review, ranking, finalisation', () => {
     // Targets: 100 files each for II.1.
     await expectStatus((await r.put(r.acc.dukcq.officer))(`/api/rounds/${r.round.id}/targets`, { targets: UNIT_KEYS.map((k) => ({ unitId: r.ids[k], criterionId: r.c('II.1'), target: 100 })) }), 200);
     const S: Record<UnitKey, Record<string, object>> = {
-      dukcq: { 'I.1': { score: 20 }, 'I.2': { passed: true }, 'I.3': { count: 5 }, 'II.1': { actual: 150 }, 'II.2': { score: 30 }, T: { items: { city_flag: 1 } } },
+      dukcq: { 'I.1': { score: 20 }, 'I.2': { passed: true }, 'I.3': { count: 5 }, 'II.1': { actual: 150 }, 'II.2': { score: 30 }, T: { items: { initiative: 1 } } },
       dukdn: { 'I.1': { score: 10 }, 'I.2': { passed: true }, 'I.3': { count: 5 }, 'II.1': { actual: 100 }, 'II.2': { score: 25 } },
       lhp: { 'I.1': { score: 20, note: 'Hoàn thành xuất sắc' }, 'I.2': { passed: false }, 'I.3': { count: 0 }, 'II.1': { actual: 150 }, 'II.2': { score: 20 } },
       hiza: { 'I.1': { score: 15 }, 'I.2': { passed: true }, 'I.3': { count: 2 }, 'II.1': { actual: 50 }, 'II.2': { score: 20 }, D: { items: { late: 1 } } },
@@ -253,10 +253,22 @@ describe('review, explanation, final review, ranking, finalisation', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.body as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    const header = (ws.getRow(5).values as unknown[]).slice(1, 11);
-    expect(header).toEqual(['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú']);
-    expect((ws.getRow(6).values as unknown[]).slice(1, 9)).toEqual([1, expect.any(String), 110, 100, 10, 0, 110, 1]);
-    expect(ws.getRow(9).getCell(10).value).toBe('Đồng hạng');
+    // The groups detail "Thẩm định": between "Tự chấm" and it; both before bonus and deductions, so they compare.
+    const header = (ws.getRow(5).values as unknown[]).slice(1) as string[];
+    const annex = ['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú'];
+    expect(header.filter((h) => annex.includes(h))).toEqual(annex);
+    const groups = header.indexOf('Thẩm định') - header.indexOf('Tự chấm') - 1;
+    expect(groups).toBeGreaterThan(0);
+    expect(header.slice(3, 3 + groups).every((h) => /\(tối đa /.test(h))).toBe(true);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const first = ws.getRow(6);
+    expect([col('STT'), col('Tự chấm'), col('Thẩm định'), col('Điểm thưởng'), col('Điểm trừ'), col('Tổng'), col('Xếp hạng')].map((c) => first.getCell(c).value)).toEqual([1, 100, 100, 10, 0, 110, 1]);
+    expect(ws.getRow(9).getCell(col('Ghi chú')).value).toBe('Đồng hạng');
+    // It prints: A4 landscape, one page wide, the title and header rows on every page, frozen on screen.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:5' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
+    expect(first.getCell(col('Tổng')).numFmt).toBe('#,##0.00');
+    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(40);
     const p = await download(board, `/api/rounds/${r.round.id}/ranking/export?format=pdf`);
     expect(p.status).toBe(200);
     expect(p.headers['content-type']).toBe('application/pdf');

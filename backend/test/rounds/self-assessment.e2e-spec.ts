@@ -26,7 +26,7 @@ describe('self-assessment: rows, bad input, concurrency, evidence, submission', 
     expect((await expectStatus(put(selfUrl(r, r.ids.lhp, 'I.3'), { count: 7, version: 0 }), 200)).row.score).toBe(10); // 7 × 2 capped at 10
     const target = await expectStatus(put(selfUrl(r, r.ids.lhp, 'II.1'), { actual: 45, version: 0 }), 200);
     expect(target.row).toMatchObject({ actual: 45, score: null });
-    expect((await expectStatus(put(selfUrl(r, r.ids.lhp, 'T'), { items: { city_flag: 1 }, version: 0 }), 200)).row.score).toBe(10);
+    expect((await expectStatus(put(selfUrl(r, r.ids.lhp, 'T'), { items: { initiative: 1 }, version: 0 }), 200)).row.score).toBe(10);
     const same = await expectStatus(put(selfUrl(r, r.ids.lhp, 'I.1'), { score: 18.5, note: 'Hoàn thành', version: 1 }), 200);
     expect(same).toMatchObject({ changed: false, row: { version: 1 } });
     const view = await expectStatus((await t.as(r.acc.lhp.officer)).get(`${unitUrl(r, r.ids.lhp)}/assessment`), 200);

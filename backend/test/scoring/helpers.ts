@@ -76,7 +76,7 @@ export async function buildScheme(leader: Client_, blockYearId: string, over: { 
   const II = codes(s).II.id;
   await add({ parentId: II, type: 'target', code: 'II.1', title: 'Hồ sơ khen thưởng giải quyết đúng hạn', max: 30, measure: 'hồ sơ' });
   await add({ parentId: II, type: 'points', code: 'II.2', title: 'Tuyên truyền, nhân rộng điển hình', max: 30 });
-  await add({ type: 'bonus', code: 'T', title: 'Điểm thưởng', max: 15, items: [{ id: 'city_flag', title: 'Cờ thi đua của UBND Thành phố năm trước', points: 10 }, { id: 'gov_flag', title: 'Cờ thi đua của Chính phủ năm trước', points: 15 }] });
+  await add({ type: 'bonus', code: 'T', title: 'Điểm thưởng', max: 15, items: [{ id: 'initiative', title: 'Sáng kiến được công nhận cấp Thành phố', points: 10 }, { id: 'gov_flag', title: 'Cờ thi đua của Chính phủ năm trước', points: 15 }] });
   await add({ type: 'deduction', code: 'D', title: 'Điểm trừ', max: 10, items: [{ id: 'late', title: 'Nộp báo cáo chậm', points: 2, cap: 10 }] });
   const byCode = Object.fromEntries(s.criteria.map((c: any) => [c.code, { id: c.id, version: c.version }]));
   return { id: s.id, byCode, body: s };

@@ -2404,6 +2404,24 @@ export interface paths {
         patch: operations["updateProposalSetting"];
         trace?: never;
     };
+    "/api/proposals/work-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch nghỉ lễ, Tết và ngày làm bù của một năm (tính thời hạn thẩm định theo ngày làm việc) */
+        get: operations["getWorkCalendar"];
+        /** Ban TĐKT nhập lịch nghỉ của năm theo thông báo chính thức (thay toàn bộ danh sách của năm) */
+        put: operations["updateWorkCalendar"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}": {
         parameters: {
             query?: never;
@@ -3224,6 +3242,8 @@ export interface components {
         ImportCountDto: {
             created: number;
             rejected: number;
+            /** @description Dòng mẫu bỏ qua */
+            skipped: number;
         };
         ImportRowDto: {
             /** @enum {string} */
@@ -3232,14 +3252,19 @@ export interface components {
             row: number;
             /** @description Tên đơn vị hoặc email */
             label: string;
-            /** @enum {string} */
-            status: "created" | "rejected";
+            /**
+             * @description skipped: dòng mẫu của tệp mẫu, không nhập
+             * @enum {string}
+             */
+            status: "created" | "rejected" | "skipped";
             errors: string[];
             /** @description Mật khẩu ban đầu sinh tự động (chỉ hiện một lần) */
             initialPassword?: string;
         };
         ImportReportDto: {
             dryRun: boolean;
+            /** @description SHA-256 của tệp: gửi lại làm mã xác nhận (confirm) để nhập đúng tệp đã kiểm tra */
+            fileSha256: string;
             units: components["schemas"]["ImportCountDto"];
             accounts: components["schemas"]["ImportCountDto"];
             rows: components["schemas"]["ImportRowDto"][];
@@ -4148,6 +4173,8 @@ export interface components {
             decisions: string[];
         };
         MinutesContentDto: {
+            /** @description Chỉ đọc: nếu gửi kèm (như đã đọc) thì được bỏ qua; số có mặt tính lại theo danh sách đại biểu */
+            quorum: components["schemas"]["ConferenceQuorumDto"];
             title: string;
             /** Format: date-time */
             startedAt: string;
@@ -4161,7 +4188,6 @@ export interface components {
             attendees: components["schemas"]["MinutesAttendeeDto"][];
             agenda: components["schemas"]["MinutesAgendaEntryDto"][];
             conclusion: string;
-            quorum: components["schemas"]["ConferenceQuorumDto"];
         };
         MinutesApprovalDto: {
             accountId: string;
@@ -4185,10 +4211,14 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Người dùng được sửa và thông qua biên bản */
+            /** @description Người dùng được sửa biên bản */
             canEdit: boolean;
+            /** @description Vai trò người dùng được thông qua: chỉ người biên bản ghi là chủ trì, thư ký */
+            canApproveAs: ("chair" | "secretary")[];
         };
         MinutesContentInputDto: {
+            /** @description Chỉ đọc: nếu gửi kèm (như đã đọc) thì được bỏ qua; số có mặt tính lại theo danh sách đại biểu */
+            quorum?: components["schemas"]["ConferenceQuorumDto"];
             title: string;
             /** Format: date-time */
             startedAt: string;
@@ -4815,6 +4845,23 @@ export interface components {
             /** @description Mã tiêu chí thiếu minh chứng bắt buộc */
             evidenceMissingCodes: string[];
         };
+        AwardBonusFactDto: {
+            awardId: string;
+            /** @example city_flag */
+            code: string;
+            /** @example Cờ thi đua của UBND Thành phố */
+            awardName: string;
+            /** @description Năm được khen thưởng */
+            year: number;
+            /** @example 512/QĐ-UBND */
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string;
+            /** @description Điểm thưởng */
+            points: number;
+            /** @example Cờ thi đua của UBND Thành phố năm 2024 (QĐ 512/QĐ-UBND ngày 15/01/2025): +10 */
+            text: string;
+        };
         ScoreRowDto: {
             id: string;
             criterionId: string;
@@ -4895,7 +4942,10 @@ export interface components {
             evidenceRequired: boolean;
             pointsPerOccurrence: number | null;
             measure: string;
+            /** @description Các khoản đơn vị tự khai (không gồm khen thưởng năm trước: được tính tự động) */
             items: components["schemas"]["AdjustmentItemResponseDto"][];
+            /** @description Tiêu chí điểm thưởng: khen thưởng năm trước được tính tự động, kèm quyết định */
+            awardBonuses: components["schemas"]["AwardBonusFactDto"][];
             /** @description Chỉ tiêu T của đơn vị (loại theo chỉ tiêu) */
             target: number | null;
             /** @description Dòng tự chấm */
@@ -5683,6 +5733,8 @@ export interface components {
             dueDate: string | null;
             /** @description Số ngày làm việc còn lại đến hạn (âm: quá hạn); chỉ khi hồ sơ đang chờ Ban TĐKT */
             workingDaysLeft: number | null;
+            /** @description Năm chưa có lịch nghỉ (Ban TĐKT chưa nhập) trong khoảng đến hạn: số ngày làm việc có thể chưa trừ ngày nghỉ của năm đó */
+            calendarMissingYears: number[];
             overdue: boolean;
             /** @description Số lần trình */
             submissions: number;
@@ -5731,6 +5783,39 @@ export interface components {
             version: number;
             /** Format: date-time */
             updatedAt: string | null;
+        };
+        CalendarDayDto: {
+            /** Format: date */
+            date: string;
+            /** @enum {string} */
+            kind: "holiday" | "make_up";
+            name: string;
+        };
+        WorkCalendarYearDto: {
+            year: number;
+            /** @description Ban TĐKT đã nhập lịch nghỉ của năm; chưa có: hạn thẩm định chạm vào năm này được cảnh báo */
+            known: boolean;
+            days: components["schemas"]["CalendarDayDto"][];
+            /** @description Các năm đã có lịch nghỉ */
+            knownYears: number[];
+        };
+        CalendarDayInputDto: {
+            /**
+             * Format: date
+             * @example 2027-02-08
+             */
+            date: string;
+            /**
+             * @description holiday: ngày nghỉ (lễ, Tết, nghỉ bù, hoán đổi); make_up: ngày cuối tuần đi làm bù
+             * @enum {string}
+             */
+            kind: "holiday" | "make_up";
+            /** @example Tết Nguyên đán Đinh Mùi */
+            name: string;
+        };
+        UpdateWorkCalendarDto: {
+            /** @description Toàn bộ ngày nghỉ và ngày làm bù của năm (thay thế danh sách cũ) */
+            days: components["schemas"]["CalendarDayInputDto"][];
         };
         UpdateSettingDto: {
             /** @description Thời hạn thẩm định, số ngày làm việc kể từ ngày trình */
@@ -5866,6 +5951,8 @@ export interface components {
             dueDate: string | null;
             /** @description Số ngày làm việc còn lại đến hạn (âm: quá hạn); chỉ khi hồ sơ đang chờ Ban TĐKT */
             workingDaysLeft: number | null;
+            /** @description Năm chưa có lịch nghỉ (Ban TĐKT chưa nhập) trong khoảng đến hạn: số ngày làm việc có thể chưa trừ ngày nghỉ của năm đó */
+            calendarMissingYears: number[];
             overdue: boolean;
             /** @description Số lần trình */
             submissions: number;
@@ -7026,6 +7113,8 @@ export interface operations {
             query?: {
                 /** @description Chỉ kiểm tra, không ghi dữ liệu */
                 dryRun?: boolean;
+                /** @description Mã xác nhận (fileSha256 của lần kiểm tra) – bắt buộc khi ghi dữ liệu */
+                confirm?: string;
             };
             header?: never;
             path?: never;
@@ -10180,6 +10269,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettingDto"];
+                };
+            };
+        };
+    };
+    getWorkCalendar: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkCalendarYearDto"];
+                };
+            };
+        };
+    };
+    updateWorkCalendar: {
+        parameters: {
+            query: {
+                /** @description Năm thi đua */
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkCalendarYearDto"];
                 };
             };
         };

@@ -77,7 +77,7 @@ export function conference(patch: Partial<Conference> = {}): Conference {
 export function minutes(patch: Partial<Minutes> = {}): Minutes {
   const att = attendance(ORDER.map((u) => u.id));
   return {
-    conferenceId: 'conf-2024', number: '01/BB-KTĐ4', status: 'draft', version: 2, updatedAt: at(2024, 4, 26, 10, 40), canEdit: true,
+    conferenceId: 'conf-2024', number: '01/BB-KTĐ4', status: 'draft', version: 2, updatedAt: at(2024, 4, 26, 10, 40), canEdit: true, canApproveAs: ['secretary'],
     chairApproval: null, secretaryApproval: null, contentHash: null,
     content: {
       title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024',

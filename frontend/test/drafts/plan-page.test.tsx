@@ -129,7 +129,8 @@ describe('Annual plan page', () => {
       'GET /api/drafts': draftList([adopted]),
       'GET /api/drafts/versions/:id': adopted,
       'GET /api/drafts/versions/:id/comments': [],
-      'GET /api/conferences/:id': { id: 'conf-1', title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024', startsAt: '2024-04-26T01:00:00.000Z' },
+      // Planned for 30/04, held (and the plan adopted) on 26/04: the notice states when it was adopted.
+      'GET /api/conferences/:id': { id: 'conf-1', title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024', startsAt: '2024-04-30T01:00:00.000Z' },
       'GET /api/drafts/plan-activities': planProgress({ versionId: 'pv-2', total: 2, done: 1, planned: 1, percentDone: 50, items, canUpdate: true }),
       'PATCH /api/drafts/plan-activities/:id': () => {
         const after = planProgress({ versionId: 'pv-2', total: 2, done: 2, percentDone: 100, items: items.map((a) => ({ ...a, status: 'done' as const, version: 2 })), canUpdate: true });

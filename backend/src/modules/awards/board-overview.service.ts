@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
+import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
+import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { awardsByYear, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep } from './award-rules';
 import { AwardsService } from './awards.service';
@@ -12,6 +14,8 @@ export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
   setup: 'Thiết lập', planning: 'Xây dựng kế hoạch', signed: 'Đã ký giao ước', in_progress: 'Đang thực hiện', year_end: 'Tổng kết cuối năm',
   submitted: 'Đã gửi hồ sơ', decided: 'Đã có quyết định', archived: 'Lưu trữ',
 };
+/** An award no longer in the year's catalogue: named generically rather than by its code. */
+const AWARD_FALLBACK = 'Hình thức khen thưởng khác';
 const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', signing: 'Đang ký', in_force: 'Có hiệu lực', superseded: 'Đã thay thế' };
 
 /**
@@ -100,63 +104,54 @@ export class BoardOverviewService {
     const o = await this.overview(year);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Thi đua';
-    const bold = { bold: true };
 
-    const ws = wb.addWorksheet('Tổng quan', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    // Columns in the order the board's page shows them; awards by their Vietnamese names, never their codes.
+    const awardName = new Map(o.awards.map((a) => [a.code, a.name]));
+    const ws = addPrintableSheet(wb, 'Tổng quan');
     ws.addRow([`TỔNG QUAN CÁC KHỐI, CỤM THI ĐUA NĂM ${year}`]).font = { bold: true, size: 14 };
     ws.addRow(['Ban Thi đua – Khen thưởng Thành phố']).font = { italic: true };
     ws.addRow([]);
-    const header = ws.addRow(['STT', 'Khối, cụm thi đua', 'Trạng thái năm', 'Bước trong chu trình', 'Khối trưởng', 'Khối phó', 'Số đơn vị', 'Giao ước', 'Đợt chấm cuối năm',
-      'Hạng 1', 'Hạng 2', 'Hạng 3', 'Hồ sơ đề nghị', 'Khen thưởng đã quyết định']);
-    header.font = bold;
-    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    const header = ws.addRow(['STT', 'Khối, cụm thi đua', 'Số đơn vị', 'Khối trưởng', 'Khối phó', 'Bước trong chu trình', 'Trạng thái năm', 'Giao ước', 'Đợt chấm cuối năm',
+      'Hồ sơ đề nghị', 'Hạng 1', 'Hạng 2', 'Hạng 3', 'Khen thưởng đã quyết định']);
     o.blockYears.forEach((b, i) => {
       const yearEnd = b.rounds.find((r) => r.kind === 'year_end');
-      const rankName = (n: number) => b.top3.filter((r) => r.rank === n).map((r) => `${r.unitName} (${r.total})`).join('; ');
+      const rankName = (n: number) => b.top3.filter((r) => r.rank === n).map((r) => `${r.unitName} (${formatNumber(r.total)})`).join('; ');
+      const decided = Object.entries(b.decisions).filter(([, n]) => n > 0).map(([code, n]) => `${awardName.get(code) ?? AWARD_FALLBACK}: ${n}`).join('; ');
       ws.addRow([
-        i + 1, `${b.blockName} (${b.blockCode})`, BLOCK_YEAR_STATUS_LABELS[b.status] ?? b.status, b.stepLabel, b.leaderUnitName ?? '', b.deputyUnitName ?? '', b.members,
-        b.covenant ? `${COVENANT_STATUS_LABELS[b.covenant.status] ?? b.covenant.status} (${b.covenant.signed}/${b.members} đã ký)` : 'Chưa có',
-        yearEnd ? yearEnd.phaseLabel : 'Chưa mở', rankName(1), rankName(2), rankName(3), b.proposal?.statusLabel ?? (o.proposalsAvailable ? 'Chưa có' : ''),
-        b.decisionsTotal,
+        i + 1, `${b.blockName} (${b.blockCode})`, b.members, b.leaderUnitName ?? '', b.deputyUnitName ?? '', b.stepLabel, BLOCK_YEAR_STATUS_LABELS[b.status] ?? '',
+        b.covenant ? `${COVENANT_STATUS_LABELS[b.covenant.status] ?? ''} (${b.covenant.signed}/${b.members} đã ký)` : 'Chưa có',
+        yearEnd ? yearEnd.phaseLabel : 'Chưa mở', b.proposal?.statusLabel ?? (o.proposalsAvailable ? 'Chưa có' : ''), rankName(1), rankName(2), rankName(3),
+        decided || 'Chưa có',
       ]);
     });
-    ws.columns.forEach((c, i) => (c.width = [6, 32, 18, 28, 36, 36, 10, 24, 20, 36, 36, 36, 22, 14][i] ?? 14));
+    layoutTable(ws, { headerRow: header.number, widths: [6, 30, 8, 30, 30, 24, 16, 18, 18, 20, 30, 30, 30, 30], frozenColumns: 2 });
 
-    const rk = wb.addWorksheet('Xếp hạng', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const rk = addPrintableSheet(wb, 'Xếp hạng');
     rk.addRow([`KẾT QUẢ XẾP HẠNG CUỐI NĂM ${year} (theo bản chốt của từng khối)`]).font = { bold: true, size: 14 };
     rk.addRow([]);
     const ranked = o.blockYears.filter((b) => b.yearEndFinalised);
-    const names = rk.addRow(ranked.flatMap((b) => [b.blockName, '', '', '']));
-    names.font = bold;
-    ranked.forEach((_, i) => rk.mergeCells(names.number, i * 4 + 1, names.number, i * 4 + 3));
-    rk.addRow(ranked.flatMap(() => ['Hạng', 'Đơn vị', 'Tổng điểm', ''])).font = bold;
-    const depth = Math.max(0, ...ranked.map((b) => b.ranking.length));
-    for (let i = 0; i < depth; i++) rk.addRow(ranked.flatMap((b) => (b.ranking[i] ? [b.ranking[i].rank, b.ranking[i].unitName, b.ranking[i].total, ''] : ['', '', '', ''])));
-    ranked.forEach((_, i) => {
-      rk.getColumn(i * 4 + 1).width = 7;
-      rk.getColumn(i * 4 + 2).width = 44;
-      rk.getColumn(i * 4 + 3).width = 11;
-      rk.getColumn(i * 4 + 4).width = 3;
-    });
+    // One block under another (not side by side), so the sheet fits the page's width.
+    const rkHeader = rk.addRow(['Khối, cụm thi đua', 'Hạng', 'Đơn vị', 'Tổng điểm']);
+    for (const b of ranked) for (const r of b.ranking) rk.addRow([b.blockName, r.rank, r.unitName, r.total]);
     if (!ranked.length) rk.addRow(['Chưa khối nào chốt kết quả đợt chấm điểm cuối năm.']);
+    layoutTable(rk, { headerRow: rkHeader.number, widths: [30, 8, 48, 12], scoreColumns: [4] });
 
     const codes = o.awards.map((a) => a.code);
-    const nameOf = new Map(o.awards.map((a) => [a.code, a.name]));
-    const ch = wb.addWorksheet('Khen thưởng theo năm');
+    const ch = addPrintableSheet(wb, 'Khen thưởng theo năm');
     ch.addRow(['SỐ ĐƠN VỊ ĐƯỢC KHEN THƯỞNG THEO NĂM (không tính khen thưởng đã thu hồi)']).font = { bold: true, size: 14 };
     ch.addRow([]);
     const extra = [...new Set(o.byYear.flatMap((y) => Object.keys(y.counts)))].filter((c) => !codes.includes(c));
     const allCodes = [...codes, ...extra];
-    ch.addRow(['Năm', ...allCodes.map((c) => nameOf.get(c) ?? c), 'Tổng']).font = bold;
+    const chHeader = ch.addRow(['Năm', ...allCodes.map((c) => awardName.get(c) ?? AWARD_FALLBACK), 'Tổng']);
     for (const y of o.byYear) ch.addRow([y.year, ...allCodes.map((c) => y.counts[c] ?? 0), y.total]);
-    ch.columns.forEach((c, i) => (c.width = i === 0 ? 8 : 24));
+    layoutTable(ch, { headerRow: chHeader.number, widths: [8, ...allCodes.map(() => 22), 10] });
 
-    const q = wb.addWorksheet('Chỉ tiêu toàn Thành phố');
+    const q = addPrintableSheet(wb, 'Chỉ tiêu toàn Thành phố');
     q.addRow([`SỬ DỤNG CHỈ TIÊU KHEN THƯỞNG TOÀN THÀNH PHỐ NĂM ${year}`]).font = { bold: true, size: 14 };
     q.addRow([]);
-    q.addRow(['Mã', 'Hình thức khen thưởng', 'Đã tặng', 'Chỉ tiêu', 'Còn lại']).font = bold;
-    for (const a of o.awards) q.addRow([a.code, a.name, a.awarded, a.cityQuota ?? 'Không giới hạn', a.cityQuota === null ? '' : a.cityQuota - a.awarded]);
-    q.columns.forEach((c, i) => (c.width = [14, 44, 10, 16, 10][i]));
+    const qHeader = q.addRow(['STT', 'Hình thức khen thưởng', 'Đã tặng', 'Chỉ tiêu', 'Còn lại']);
+    o.awards.forEach((a, i) => q.addRow([i + 1, a.name, a.awarded, a.cityQuota ?? 'Không giới hạn', a.cityQuota === null ? '' : a.cityQuota - a.awarded]));
+    layoutTable(q, { headerRow: qHeader.number, widths: [6, 44, 10, 16, 10] });
 
     return {
       buffer: Buffer.from(await wb.xlsx.writeBuffer()), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { asciiSlug } from '../../common/file-name';
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -274,7 +275,7 @@ export class BallotsService {
         const fields = Object.fromEntries(outcome.errors.map((e) => [e.field, e.message]));
         throw new AppError(400, 'paper_tally_mismatch', `Kết quả kiểm phiếu không khớp: ${outcome.errors.map((e) => e.message).join('; ')}.`, fields);
       }
-      const counts: PaperCounts = { issued: dto.issued, valid: dto.valid, invalid: dto.invalid, approvals: Object.fromEntries(b.candidates.map((c) => [c.unitId, entered[c.unitId]])) };
+      const counts: PaperCounts = { issued: dto.issued, valid: dto.valid, invalid: dto.invalid, approvals: Object.fromEntries(b.candidates.map((c) => [c.unitId, entered[c.unitId] ?? 0])) };
       await this.closeRow(em, actor, b, outcome.result, counts);
       await this.recordOutcome(em, actor, b);
       await this.audit.record(em, actor, {
@@ -390,7 +391,8 @@ export class BallotsService {
       } : null,
     });
     const content = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
-    return { filename: `bien-ban-kiem-phieu-${data.blockCode}-${data.year}-${b.award_code}.${format}`, mimeType: MIME[format], content };
+    // Named by the award, never its code: "Bien-ban-kiem-phieu-KTD4-2024-Co-thi-dua-cua-UBND-Thanh-pho.pdf".
+    return { filename: `Bien-ban-kiem-phieu-${asciiSlug(data.blockCode)}-${data.year}-${asciiSlug(data.awardName)}.${format}`, mimeType: MIME[format], content };
   }
 
   // ---------------------------------------------------------------- outcomes (contract)

@@ -6,6 +6,7 @@ import { conflict, invalidField, notFound } from '../../common/app-error';
 import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
+import { assertRankingRulesFixedWhileRoundOpen } from './ranking-rules-guard';
 import { BlockYearsPolicy } from './block-years.policy';
 import {
   BlockYearDefaultsDto, BlockYearDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto,
@@ -101,6 +102,7 @@ export class BlockYearsService {
       if (dto.rules) {
         assertRuleSet(dto.rules);
         await assertRulesNotAdopted(em, id);
+        await assertRankingRulesFixedWhileRoundOpen(em, id, year.rules, dto.rules);
       }
       if (dto.memberUnitIds) await this.assertMembersUsable(em, dto.memberUnitIds, year.year, year.blockId, id);
       assertSeats(members, leader, deputy);

@@ -92,3 +92,15 @@ export function hasQuorum(present: number, members: number, rules: Pick<RuleSet,
 export function quotaLimit(quota: Quota, members: number): number {
   return quota.kind === 'count' ? quota.value : Math.floor((members * quota.value) / 100 + 1e-9);
 }
+
+/** What the live ranking is computed with: the tie-break chain and the final-score rule. */
+const RANKING_RULES = ['tieBreakChain', 'finalScoreRule'] as const;
+export const RANKING_RULE_LABELS: Record<(typeof RANKING_RULES)[number], string> = {
+  tieBreakChain: 'thứ tự ưu tiên khi bằng điểm',
+  finalScoreRule: 'cách xác định điểm chốt',
+};
+
+/** The ranking rules a change of rule set touches (empty when none). */
+export function changedRankingRules(before: Pick<RuleSet, 'tieBreakChain' | 'finalScoreRule'>, after: Pick<RuleSet, 'tieBreakChain' | 'finalScoreRule'>): (typeof RANKING_RULES)[number][] {
+  return RANKING_RULES.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}

@@ -1,6 +1,7 @@
 import { Actor, isCityWide } from '../../common/actor';
 import { conflict, forbidden } from '../../common/app-error';
 import type { ConferenceStatus } from './entities/conference.entity';
+import { isNamedInRole, signatoryName, type MinutesContent, type MinutesRole } from './minutes';
 
 /**
  * Who may do what with conferences (domain.md §6): the leader or deputy seat of the block year runs
@@ -21,6 +22,15 @@ export const ConferencesPolicy = {
     if (isCityWide(actor)) throw forbidden('Ban Thi đua – Khen thưởng Thành phố và quản trị viên không xác nhận tham dự thay đơn vị.');
     if (actor.unitId !== unitId) throw forbidden('Bạn chỉ được xác nhận tham dự cho đơn vị mình.');
     if (!isMember) throw forbidden('Đơn vị của bạn không phải thành viên của khối trong năm này.');
+  },
+
+  /** Minutes are approved in a role only by the person they name in it (the name under that signature). */
+  assertNamedApprover(content: Pick<MinutesContent, 'chair' | 'secretary'>, role: MinutesRole, person: { fullName: string; unitName: string | null }): void {
+    if (isNamedInRole(content, role, person)) return;
+    const label = role === 'chair' ? 'chủ trì' : 'thư ký';
+    const named = signatoryName(role === 'chair' ? content.chair.person : content.secretary);
+    const who = role === 'chair' ? `${named || 'chưa ghi tên'} (${content.chair.unit})` : named || 'chưa ghi tên';
+    throw forbidden(`Chỉ người được ghi trong biên bản là ${label} (${who}) mới được thông qua biên bản với tư cách ${label}.`, 'not_named_approver');
   },
 
   assertWritable(year: { status: string; year: number }): void {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isCityWide } from '../../common/actor';
+import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { conflict, invalidField, notFound } from '../../common/app-error';
 import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
@@ -24,7 +24,7 @@ import type { ManualDecisionKind } from './entities/conference-decision.entity';
 import { ConferenceMinutes } from './entities/conference-minutes.entity';
 import { Conference, ConferenceGuest } from './entities/conference.entity';
 import { minutesDocument } from './minutes-document';
-import { applyMinutesEdit, ConferenceSnapshot, defaultDecisionText, draftMinutes, MinutesContent, minutesHash } from './minutes';
+import { applyMinutesEdit, ConferenceSnapshot, defaultDecisionText, draftMinutes, isNamedInRole, MinutesContent, minutesHash } from './minutes';
 import { lastMinutesSequence } from './minutes-number';
 import { notify } from '../notifications/notify';
 
@@ -330,7 +330,8 @@ export class ConferencesService {
       ConferencesPolicy.assertNotConcluded(conf.status);
       if (!(await this.memberIds(em, year.id)).includes(unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối trong năm');
       const [before] = await em.query('SELECT rsvp_delegate, presence, delegate_name FROM conference_attendance WHERE conference_id = $1 AND unit_id = $2', [id, unitId]);
-      let delegate = dto.delegateName?.trim() ?? '';
+      // An absent unit sent nobody: whom it had registered is not recorded as its delegate.
+      let delegate = dto.presence === 'present' ? (dto.delegateName?.trim() ?? '') : '';
       if (dto.presence === 'present' && !delegate) delegate = before?.rsvp_delegate ?? '';
       if (dto.presence === 'present' && !delegate) throw invalidField('delegateName', 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)');
       await em.query(
@@ -411,7 +412,9 @@ export class ConferencesService {
 
   async getMinutes(actor: Actor, id: string): Promise<ConferenceMinutesDto> {
     const conf = await this.read(this.ds.manager, id, actor);
-    return this.minutesDto(this.ds.manager, id, conf.permissions.canRun);
+    const person = { fullName: actor.fullName, unitName: await this.unitName(this.ds.manager, actor.unitId) };
+    return this.minutesDto(this.ds.manager, id, conf.permissions.canRun, (content) =>
+      isUnitMember(actor) ? (['chair', 'secretary'] as const).filter((r) => isNamedInRole(content, r, person)) : []);
   }
 
   async editMinutes(actor: Actor, id: string, dto: UpdateMinutesDto): Promise<ConferenceMinutesDto> {
@@ -452,18 +455,21 @@ export class ConferencesService {
   }
 
   /**
-   * The chair and the secretary each approve (two different people of the leader or deputy unit); with
-   * both, the minutes are approved, their content hashed and frozen.
+   * The chair and the secretary each approve: only the person the minutes name in that role (the name
+   * printed under its signature), two different people; with both, the minutes are approved, their
+   * content hashed and frozen.
    */
   async approveMinutes(actor: Actor, id: string, dto: ApproveMinutesDto): Promise<ConferenceMinutesDto> {
     await this.ds.transaction(async (em) => {
-      const { year } = await this.forRunning(em, actor, id);
+      const { year } = await this.lockConference(em, actor, id);
+      ConferencesPolicy.assertWritable(year);
       const minutes = await this.lockMinutes(em, id);
       assertMinutesDraft(minutes);
       assertVersion(minutes, dto.version, 'Biên bản');
       const mine = dto.as === 'chair' ? 'chair' : 'secretary';
       const other = mine === 'chair' ? 'secretary' : 'chair';
       const label = { chair: 'chủ trì', secretary: 'thư ký' } as const;
+      ConferencesPolicy.assertNamedApprover(minutes.content, mine, { fullName: actor.fullName, unitName: await this.unitName(em, actor.unitId) });
       const by = (role: 'chair' | 'secretary') => (role === 'chair' ? minutes.chairApprovedBy : minutes.secretaryApprovedBy);
       if (by(mine)) {
         const [who] = await em.query('SELECT full_name FROM accounts WHERE id = $1', [by(mine)]);
@@ -487,6 +493,12 @@ export class ConferencesService {
       });
     });
     return this.getMinutes(actor, id);
+  }
+
+  private async unitName(em: EntityManager, unitId: string | null): Promise<string | null> {
+    if (!unitId) return null;
+    const [u] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
+    return u?.name ?? null;
   }
 
   async exportMinutes(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
@@ -612,10 +624,11 @@ export class ConferencesService {
     await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.block_id, after: { number: docNumber } });
   }
 
-  private async minutesDto(em: EntityManager, conferenceId: string, canRun: boolean): Promise<ConferenceMinutesDto> {
+  private async minutesDto(em: EntityManager, conferenceId: string, canRun: boolean, rolesOf: (c: MinutesContent) => ('chair' | 'secretary')[]): Promise<ConferenceMinutesDto> {
     const [m] = await em.query(
-      `SELECT m.*, ca.full_name AS chair_approver, sa.full_name AS secretary_approver
+      `SELECT m.*, ca.full_name AS chair_approver, sa.full_name AS secretary_approver, y.status AS year_status
        FROM conference_minutes m LEFT JOIN accounts ca ON ca.id = m.chair_approved_by LEFT JOIN accounts sa ON sa.id = m.secretary_approved_by
+       JOIN conferences c ON c.id = m.conference_id JOIN block_years y ON y.id = c.block_year_id
        WHERE m.conference_id = $1`, [conferenceId]);
     if (!m) throw notFound('Chưa có biên bản: biên bản được lập tự động khi kết thúc hội nghị.', 'minutes_not_drafted');
     const approval = (by: string | null, name: string | null, at: Date | null) => (by ? { accountId: by, name: name ?? '', at: new Date(at!).toISOString() } : null);
@@ -625,6 +638,7 @@ export class ConferencesService {
       secretaryApproval: approval(m.secretary_approved_by, m.secretary_approver, m.secretary_approved_at),
       contentHash: m.content_hash, version: m.version, updatedAt: new Date(m.updated_at).toISOString(),
       canEdit: canRun && m.status === 'draft',
+      canApproveAs: m.status === 'draft' && m.year_status !== 'archived' ? rolesOf(m.content) : [],
     };
   }
 

@@ -4,7 +4,9 @@
  */
 import type { Block, DocumentModel, SignatureBlock, TableCell } from '../documents';
 import { vietnamCalendarDate } from '../documents';
-import type { MinutesContent, MinutesPresence, MinutesSeat } from './minutes';
+import { signatoryName, type MinutesContent, type MinutesPresence, type MinutesSeat } from './minutes';
+
+export { signatoryName };
 
 export interface MinutesDocumentMeta {
   /** Block name, e.g. "Khối thi đua số 4": the issuing agency. */
@@ -41,10 +43,6 @@ export function vietnameseTime(iso: string): string {
 
 const sameVietnamDay = (a: string, b: string) => JSON.stringify(vietnamCalendarDate(new Date(a))) === JSON.stringify(vietnamCalendarDate(new Date(b)));
 
-/** "Trịnh Văn Khải – Phó Bí thư Thường trực" → "Trịnh Văn Khải": the name to print under a signature. */
-export function signatoryName(person: string): string {
-  return person.split(/\s+[–-]\s+|,/)[0].trim();
-}
 
 function personLine(p: { person: string; unit: string; seat: MinutesSeat | null }): string {
   const seat = p.seat ? ` (${SEAT_LABEL[p.seat]})` : '';
@@ -80,7 +78,7 @@ export function minutesDocument(c: MinutesContent, meta: MinutesDocumentMeta): D
     rows: c.attendees.map((a, i) => [
       centred(String(i + 1)),
       a.seat ? `${a.unitName} (${SEAT_LABEL[a.seat]})` : a.unitName,
-      a.delegate,
+      a.presence === 'present' ? a.delegate : '',
       centred(a.presence ? PRESENCE_LABEL[a.presence] : 'Chưa điểm danh'),
     ]),
   });

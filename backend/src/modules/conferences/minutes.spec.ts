@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { defaultRuleSet } from '../block-years/rule-set';
 import { quorumState } from './conference-rules';
-import { applyMinutesEdit, canonicalJson, ConferenceSnapshot, decisionLine, defaultDecisionText, draftMinutes, guestLine, minutesHash } from './minutes';
+import { applyMinutesEdit, canonicalJson, ConferenceSnapshot, decisionLine, defaultDecisionText, draftMinutes, guestLine, isNamedInRole, minutesHash } from './minutes';
 import { minutesDocument, signatoryName, vietnameseDateTime } from './minutes-document';
 
 const UNITS = [
@@ -58,7 +58,7 @@ describe('drafting the minutes', () => {
     expect(m.attendees).toHaveLength(5);
     // A unit checked in without a name falls back to the delegate it registered.
     expect(m.attendees[2]).toEqual({ unitName: UNITS[2], seat: null, presence: 'present', delegate: 'Đặng Quốc Việt – Trưởng ban' });
-    expect(m.attendees[4].presence).toBe('excused');
+    expect(m.attendees[4]).toMatchObject({ presence: 'excused', delegate: '' }); // who was to come did not: no delegate
     expect(m.quorum).toMatchObject({ members: 5, present: 4, needed: 4, met: true });
     expect(m.agenda[0]).toEqual({
       title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2024', presenter: 'Đồng chí Khối trưởng',
@@ -132,5 +132,22 @@ describe('the minutes document (BB)', () => {
     const doc = minutesDocument(draftMinutes(launch({ conclusion: 'Hội nghị thành công tốt đẹp.' })), { blockName: 'Khối thi đua số 4', number: '01/BB-KTĐ4', issuePlace: 'Hà Nội', status: 'draft', contentHash: null });
     expect(JSON.stringify(doc.blocks)).toContain('IV. KẾT LUẬN CỦA HỘI NGHỊ');
     expect(doc.footer).toMatch(/DỰ THẢO/);
+  });
+});
+
+describe('who may approve the minutes', () => {
+  const m = draftMinutes(launch());
+  it('only the person named in the role (name under the signature; the chair also of the chair unit)', () => {
+    expect(isNamedInRole(m, 'chair', { fullName: 'Trịnh Văn Khải', unitName: UNITS[0] })).toBe(true);
+    expect(isNamedInRole(m, 'chair', { fullName: ' trịnh  văn khải ', unitName: UNITS[0] })).toBe(true);
+    expect(isNamedInRole(m, 'chair', { fullName: 'Trịnh Văn Khải', unitName: UNITS[1] })).toBe(false);
+    expect(isNamedInRole(m, 'chair', { fullName: 'Phạm Quang Huy', unitName: UNITS[0] })).toBe(false);
+    expect(isNamedInRole(m, 'secretary', { fullName: 'Phạm Quang Huy', unitName: UNITS[0] })).toBe(true);
+    expect(isNamedInRole(m, 'secretary', { fullName: 'Trịnh Văn Khải', unitName: UNITS[0] })).toBe(false);
+    expect(isNamedInRole({ ...m, secretary: '' }, 'secretary', { fullName: '', unitName: null })).toBe(false);
+  });
+  it('an edit sent back with the quorum it was read with is accepted; the quorum is recomputed', () => {
+    const edited = applyMinutesEdit(m, { ...m, quorum: { ...m.quorum, present: 99 } } as never);
+    expect(edited.quorum.present).toBe(4);
   });
 });

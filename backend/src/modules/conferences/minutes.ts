@@ -131,7 +131,8 @@ export function draftMinutes(c: ConferenceSnapshot): MinutesContent {
       unitName: a.unitName,
       seat: a.seat,
       presence: a.presence,
-      delegate: a.presence === 'present' ? (a.delegateName || a.rsvpDelegate) : a.delegateName,
+      // Only a unit that came sent a delegate: whom an absent unit had registered did not attend.
+      delegate: a.presence === 'present' ? (a.delegateName || a.rsvpDelegate) : '',
     })),
     quorum: { ...c.quorum },
     agenda: c.agenda.map((i) => ({
@@ -149,10 +150,30 @@ export function draftMinutes(c: ConferenceSnapshot): MinutesContent {
  * Applies an edit of a draft: everything is the leader's text except the quorum, whose member count and
  * threshold stay as drafted and whose present count follows the attendees' presence.
  */
-export function applyMinutesEdit(current: MinutesContent, edited: Omit<MinutesContent, 'quorum'>): MinutesContent {
-  const present = edited.attendees.filter((a) => a.presence === 'present').length;
+export function applyMinutesEdit(current: MinutesContent, edited: Omit<MinutesContent, 'quorum'> & { quorum?: unknown }): MinutesContent {
+  const { quorum: _readOnly, ...rest } = edited; // sent back as read: ignored, it is recomputed
+  const present = rest.attendees.filter((a) => a.presence === 'present').length;
   const q = current.quorum;
-  return { ...edited, quorum: { ...q, present, met: q.members > 0 && present >= q.needed } };
+  return { ...rest, quorum: { ...q, present, met: q.members > 0 && present >= q.needed } };
+}
+
+/** "Trịnh Văn Khải – Phó Bí thư Thường trực" → "Trịnh Văn Khải": the name to print under a signature. */
+export function signatoryName(person: string): string {
+  return person.split(/\s+[–-]\s+|,/)[0].trim();
+}
+
+export type MinutesRole = 'chair' | 'secretary';
+
+const personKey = (s: string) => signatoryName(s).normalize('NFC').replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+
+/**
+ * Whether a person is the one the minutes name in a role, i.e. the name printed under that signature
+ * (and, for the chair, of the unit printed beside it). Only that person may approve in that role.
+ */
+export function isNamedInRole(c: Pick<MinutesContent, 'chair' | 'secretary'>, role: MinutesRole, person: { fullName: string; unitName: string | null }): boolean {
+  const named = role === 'chair' ? c.chair.person : c.secretary;
+  if (!personKey(named) || personKey(named) !== personKey(person.fullName)) return false;
+  return role === 'secretary' || (person.unitName ?? '').normalize('NFC').trim() === c.chair.unit.normalize('NFC').trim();
 }
 
 /** SHA-256 (hex) of the canonical JSON (keys sorted at every level, as the audit chain hashes) of the content. */

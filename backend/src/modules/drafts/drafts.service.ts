@@ -14,6 +14,7 @@ import {
   defaultPlanSections, defaultRulesSections, draftContentHash, emptyPlan, planProblems, sectionKeyFor, withKeys,
 } from './draft-content';
 import { draftDocumentModel } from './drafts.export';
+import { assertRankingRulesFixedWhileRoundOpen } from '../block-years/ranking-rules-guard';
 import { DraftsPolicy } from './drafts.policy';
 import type {
   AddSectionDto, CreateCommentDto, CreateDraftDocumentDto, DraftListQueryDto, PlanDataInputDto, UpdateDraftVersionDto, UpdatePlanActivityDto, UpdateSectionDto,
@@ -415,6 +416,7 @@ export class DraftsService {
     if (doc.kind === 'plan') await this.materialiseActivities(em, actor, y, v);
     if (doc.kind === 'rules' && v.ruleSet) {
       const after = structuredClone(v.ruleSet);
+      await assertRankingRulesFixedWhileRoundOpen(em, y.blockYearId, y.rules, after);
       await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [y.blockYearId, JSON.stringify(after)]);
       const diff = changedFields({ rules: y.rules }, { rules: after });
       await this.audit.record(em, actor, {

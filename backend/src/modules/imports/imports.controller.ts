@@ -26,9 +26,10 @@ export class ImportsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Chỉ kiểm tra, không ghi dữ liệu' })
+  @ApiQuery({ name: 'confirm', required: false, type: String, description: 'Mã xác nhận (fileSha256 của lần kiểm tra) – bắt buộc khi ghi dữ liệu' })
   @ApiCreatedResponse({ type: ImportReportDto })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
-  import(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined, @Query('dryRun') dryRun?: string): Promise<ImportReportDto> {
-    return this.imports.importWorkbook(actor, file?.buffer, dryRun === 'true');
+  import(@CurrentActor() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined, @Query('dryRun') dryRun?: string, @Query('confirm') confirm?: string): Promise<ImportReportDto> {
+    return this.imports.importWorkbook(actor, file?.buffer, dryRun === 'true', confirm);
   }
 }

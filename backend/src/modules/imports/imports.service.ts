@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, badRequest, forbidden } from '../../common/app-error';
@@ -11,7 +11,7 @@ import { CreateAccountDto } from '../accounts/dto/account.dto';
 import { CreateUnitDto } from '../units/dto/unit.dto';
 import { UnitsService } from '../units/units.service';
 import { ImportReportDto, ImportRowDto } from './dto/import.dto';
-import { ACCOUNT_COLUMNS, ACCOUNT_SHEET, parseRole, UNIT_COLUMNS, UNIT_SHEET } from './import-sheets';
+import { ACCOUNT_COLUMNS, ACCOUNT_SHEET, isSampleRow, parseRole, SAMPLE_ACCOUNT, SAMPLE_HEADER, SAMPLE_MARK, SAMPLE_UNIT, UNIT_COLUMNS, UNIT_SHEET } from './import-sheets';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 2000;
@@ -33,24 +33,30 @@ export class ImportsService {
       `Trang "${ACCOUNT_SHEET}": mỗi dòng một tài khoản. Vai trò: Quản trị, Ban TĐKT, Cán bộ, Thủ trưởng.`,
       'Cán bộ và Thủ trưởng phải ghi Đơn vị (tên đầy đủ hoặc tên viết tắt, có thể là đơn vị vừa khai ở trang Đơn vị).',
       'Mật khẩu ban đầu được sinh tự động và hiển thị một lần trong báo cáo sau khi nhập; hãy chuyển cho người dùng và đề nghị đổi mật khẩu.',
-      'Dòng hợp lệ được nhập; dòng có lỗi bị bỏ qua và báo rõ lý do. Có thể chạy "Kiểm tra trước" để xem báo cáo mà không ghi dữ liệu.',
+      `Dòng thứ hai của mỗi trang là dòng mẫu (cột "${SAMPLE_HEADER}" ghi "${SAMPLE_MARK}"): hệ thống không nhập dòng mẫu; hãy xóa nó và điền dữ liệu thật từ dòng 2.`,
+      'Dòng hợp lệ được nhập; dòng có lỗi bị bỏ qua và báo rõ lý do. Trước khi ghi, hệ thống luôn kiểm tra tệp và hiện báo cáo để bạn xác nhận.',
     ].forEach((t, i) => (guide.getCell(`A${i + 1}`).value = t));
     guide.getCell('A1').font = { bold: true, size: 14 };
     const units = wb.addWorksheet(UNIT_SHEET);
     units.columns = UNIT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    units.addRow({ name: 'Sở Văn hóa và Thể thao Hà Nội', shortName: 'Sở VH&TT', parentAgency: 'UBND thành phố Hà Nội', address: '47 Hàng Dầu, Hoàn Kiếm, Hà Nội', phone: '024 3825 3011', email: 'vanthu@hanoi.gov.vn' });
+    units.addRow(SAMPLE_UNIT);
     const accounts = wb.addWorksheet(ACCOUNT_SHEET);
     accounts.columns = ACCOUNT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    accounts.addRow({ fullName: 'Nguyễn Văn Ví Dụ', email: 'vidu@hanoi.gov.vn', role: 'Cán bộ', unit: 'Sở VH&TT', title: 'Chuyên viên' });
+    accounts.addRow(SAMPLE_ACCOUNT);
     for (const ws of [units, accounts]) {
       ws.getRow(1).font = { bold: true };
+      ws.getRow(2).font = { italic: true, color: { argb: 'FF595959' } };
       ws.views = [{ state: 'frozen', ySplit: 1 }];
     }
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  /** Imports units then accounts; each row stands alone (a bad row is reported, the good ones land). */
-  async importWorkbook(actor: Actor, file: Buffer | undefined, dryRun: boolean): Promise<ImportReportDto> {
+  /**
+   * Imports units then accounts; each row stands alone (a bad row is reported, the good ones land; the
+   * template's example rows are skipped and reported as such). Writing needs confirmation: `confirm` is
+   * the SHA-256 of the same file a check (dry run) reported on, so nothing is written unseen.
+   */
+  async importWorkbook(actor: Actor, file: Buffer | undefined, dryRun: boolean, confirm?: string): Promise<ImportReportDto> {
     if (actor.role !== 'admin' && actor.role !== 'board') throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được nhập dữ liệu.');
     if (!file?.length) throw badRequest('validation_failed', 'Dữ liệu không hợp lệ: file là bắt buộc (tệp .xlsx).', { file: 'là bắt buộc' });
     if (file.length > MAX_IMPORT_BYTES) throw badRequest('file_too_large', 'Tệp quá lớn (tối đa 5 MB).', { file: 'quá 5 MB' });
@@ -64,15 +70,19 @@ export class ImportsService {
     const unitSheet = wb.getWorksheet(UNIT_SHEET);
     const accountSheet = wb.getWorksheet(ACCOUNT_SHEET);
     if (!unitSheet && !accountSheet) throw badRequest('bad_template', `Tệp phải có trang "${UNIT_SHEET}" hoặc "${ACCOUNT_SHEET}" như tệp mẫu.`, { file: 'không đúng mẫu' });
+    const fileSha256 = createHash('sha256').update(file).digest('hex');
+    if (!dryRun && confirm !== fileSha256) {
+      throw badRequest('confirmation_required', 'Hãy kiểm tra tệp trước và xác nhận nhập theo báo cáo kiểm tra; tệp chưa được kiểm tra hoặc đã thay đổi sau khi kiểm tra.', { confirm: 'phải là mã xác nhận của lần kiểm tra tệp này' });
+    }
 
     const rows: ImportRowDto[] = [];
     try {
       await this.ds.transaction(async (em) => {
         for (const r of readRows(unitSheet, UNIT_COLUMNS.map((c) => c.key))) {
-          rows.push(await this.importUnit(em, actor, r.row, r.values));
+          rows.push(isSampleRow(r.values, SAMPLE_UNIT) ? skipped('units', r.row, r.values.name) : await this.importUnit(em, actor, r.row, r.values));
         }
         for (const r of readRows(accountSheet, ACCOUNT_COLUMNS.map((c) => c.key))) {
-          rows.push(await this.importAccount(em, actor, r.row, r.values));
+          rows.push(isSampleRow(r.values, SAMPLE_ACCOUNT) ? skipped('accounts', r.row, r.values.email || r.values.fullName) : await this.importAccount(em, actor, r.row, r.values));
         }
         if (dryRun) throw new DryRunRollback();
       });
@@ -81,9 +91,9 @@ export class ImportsService {
     }
     const count = (sheet: string, status: string) => rows.filter((r) => r.sheet === sheet && r.status === status).length;
     return {
-      dryRun,
-      units: { created: count('units', 'created'), rejected: count('units', 'rejected') },
-      accounts: { created: count('accounts', 'created'), rejected: count('accounts', 'rejected') },
+      dryRun, fileSha256,
+      units: { created: count('units', 'created'), rejected: count('units', 'rejected'), skipped: count('units', 'skipped') },
+      accounts: { created: count('accounts', 'created'), rejected: count('accounts', 'rejected'), skipped: count('accounts', 'skipped') },
       rows: dryRun ? rows.map(({ initialPassword: _p, ...r }) => r) : rows,
     };
   }
@@ -123,6 +133,10 @@ export class ImportsService {
       throw e;
     }
   }
+}
+
+function skipped(sheet: 'units' | 'accounts', row: number, label: string | undefined): ImportRowDto {
+  return { sheet, row, label: label || '(trống)', status: 'skipped', errors: ['Dòng mẫu của tệp mẫu: không nhập'] };
 }
 
 function readRows(ws: ExcelJS.Worksheet | undefined, keys: readonly string[]): { row: number; values: Record<string, string> }[] {

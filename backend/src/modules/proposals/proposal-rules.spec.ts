@@ -1,4 +1,5 @@
 import { checklist, ChecklistInput, cityQuotaUse, deadline, letterProblems, missingMessage, transitionProblem, vietnamDate } from './proposal-rules';
+import { OFFICIAL_CALENDAR } from './rules';
 import { PROPOSAL_STATUSES } from './entities/proposal.entity';
 import { decisionListDocument, draftLetter, letterDocument, nomineeListDocument, percentText, signerPosition } from './proposal-documents';
 
@@ -77,11 +78,19 @@ describe('transitions', () => {
 describe('deadline', () => {
   it('counts working days from the Vietnam date of submission, skipping weekends and holidays', () => {
     // Submitted 23:30 on Tue 31/12/2024 in Hà Nội = 16:30 UTC; 1/1/2025 is a holiday.
-    const d = deadline(new Date('2024-12-31T16:30:00Z'), 1, new Date('2024-12-31T16:30:00Z'));
+    const d = deadline(new Date('2024-12-31T16:30:00Z'), 1, new Date('2024-12-31T16:30:00Z'), OFFICIAL_CALENDAR);
     expect(vietnamDate(new Date('2024-12-31T16:30:00Z'))).toBe('2024-12-31');
-    expect(d).toEqual({ dueDate: '2025-01-02', workingDaysLeft: 1, overdue: false });
+    expect(d).toEqual({ dueDate: '2025-01-02', workingDaysLeft: 1, overdue: false, calendarMissingYears: [] });
     // 25 working days from Mon 13/1/2025 cross Tết Ất Tỵ (28–31/1 off).
-    expect(deadline(new Date('2025-01-13T03:00:00Z'), 25, new Date('2025-02-25T03:00:00Z'))).toEqual({ dueDate: '2025-02-21', workingDaysLeft: -2, overdue: true });
+    expect(deadline(new Date('2025-01-13T03:00:00Z'), 25, new Date('2025-02-25T03:00:00Z'), OFFICIAL_CALENDAR))
+      .toEqual({ dueDate: '2025-02-21', workingDaysLeft: -2, overdue: true, calendarMissingYears: [] });
+  });
+
+  it('flags a deadline reaching into a year the board has not entered, rather than counting it silently', () => {
+    // Submitted 15/12/2026: 25 working days run into January 2027, whose Tết schedule is not in the calendar.
+    const d = deadline(new Date('2026-12-15T03:00:00Z'), 25, new Date('2026-12-15T03:00:00Z'), OFFICIAL_CALENDAR);
+    expect(d.calendarMissingYears).toEqual([2027]);
+    expect(deadline(new Date('2026-03-02T03:00:00Z'), 25, new Date('2026-03-02T03:00:00Z'), OFFICIAL_CALENDAR).calendarMissingYears).toEqual([]);
   });
 });
 

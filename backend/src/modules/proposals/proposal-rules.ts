@@ -12,7 +12,7 @@
 import { AWARD_CODES, type AwardCode } from '../block-years/rule-set';
 import { checkCityQuotas, type CityQuotaBreach } from '../ballots/rules';
 import { parseDocumentNumber, vietnamCalendarDate } from '../documents';
-import { appraisalDueDate, DEFAULT_WORK_CALENDAR, workingDaysBetween } from './rules';
+import { appraisalDueDate, type KnownWorkCalendar, uncoveredYears, workingDaysBetween } from './rules';
 import type { ProposalStatus } from './entities/proposal.entity';
 
 export const STATUS_LABELS: Record<ProposalStatus, string> = {
@@ -157,17 +157,21 @@ export interface Deadline {
   /** Working days from `today` to the due date (negative when overdue). */
   workingDaysLeft: number;
   overdue: boolean;
+  /** Years between submission (or today) and the due date the board's calendar has no schedule for: the count may miss their days off. */
+  calendarMissingYears: number[];
 }
 
-/** The due date of a dossier submitted at `submittedAt` and how it stands on `today` (Vietnam time). */
-export function deadline(submittedAt: Date, days: number, now: Date): Deadline {
-  const dueDate = appraisalDueDate(vietnamDate(submittedAt), days, DEFAULT_WORK_CALENDAR);
-  return { dueDate, ...deadlineState(dueDate, now) };
+/** The due date of a dossier submitted at `submittedAt` and how it stands on `today` (Vietnam time), on the board's calendar. */
+export function deadline(submittedAt: Date, days: number, now: Date, calendar: KnownWorkCalendar): Deadline {
+  const submitted = vietnamDate(submittedAt);
+  const dueDate = appraisalDueDate(submitted, days, calendar);
+  const state = deadlineState(dueDate, now, calendar);
+  return { dueDate, ...state, calendarMissingYears: [...new Set([...uncoveredYears(calendar, submitted, dueDate), ...state.calendarMissingYears])].sort() };
 }
 
-export function deadlineState(dueDate: string, now: Date): { workingDaysLeft: number; overdue: boolean } {
+export function deadlineState(dueDate: string, now: Date, calendar: KnownWorkCalendar): { workingDaysLeft: number; overdue: boolean; calendarMissingYears: number[] } {
   const today = vietnamDate(now);
-  return { workingDaysLeft: workingDaysBetween(today, dueDate, DEFAULT_WORK_CALENDAR), overdue: today > dueDate };
+  return { workingDaysLeft: workingDaysBetween(today, dueDate, calendar), overdue: today > dueDate, calendarMissingYears: uncoveredYears(calendar, today, dueDate) };
 }
 
 // ------------------------------------------------------------------ city-wide quota use

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -9,7 +9,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { sendFile } from '../scoring/download';
 import {
   AnnexQueryDto, AppraisalDto, ChecklistDto, CityQuotaDto, CreateProposalDto, DecisionListQueryDto, DocumentQueryDto, OptionalNoteDto, ProposalDto, ProposalQueryDto,
-  ProposalSummaryDto, ReasonRequiredDto, RecordDecisionDto, ReportDto, SettingDto, UpdateLetterDto, UpdateSettingDto, YearQueryDto,
+  ProposalSummaryDto, ReasonRequiredDto, RecordDecisionDto, ReportDto, SettingDto, UpdateLetterDto, UpdateSettingDto, UpdateWorkCalendarDto, WorkCalendarYearDto, YearQueryDto,
 } from './dto/proposal.dto';
 import { ProposalsService } from './proposals.service';
 
@@ -48,6 +48,21 @@ export class ProposalsController {
   @ApiOkResponse({ type: SettingDto })
   setting(@Query() q: YearQueryDto): Promise<SettingDto> {
     return this.proposals.setting(q.year);
+  }
+
+  @Get('work-calendar')
+  @ApiOperation({ summary: 'Lịch nghỉ lễ, Tết và ngày làm bù của một năm (tính thời hạn thẩm định theo ngày làm việc)', operationId: 'getWorkCalendar' })
+  @ApiOkResponse({ type: WorkCalendarYearDto })
+  workCalendar(@Query() q: YearQueryDto): Promise<WorkCalendarYearDto> {
+    return this.proposals.workCalendarYear(q.year);
+  }
+
+  @Put('work-calendar')
+  @Roles('admin', 'board')
+  @ApiOperation({ summary: 'Ban TĐKT nhập lịch nghỉ của năm theo thông báo chính thức (thay toàn bộ danh sách của năm)', operationId: 'updateWorkCalendar' })
+  @ApiOkResponse({ type: WorkCalendarYearDto })
+  updateWorkCalendar(@CurrentActor() actor: Actor, @Query() q: YearQueryDto, @Body() dto: UpdateWorkCalendarDto): Promise<WorkCalendarYearDto> {
+    return this.proposals.updateWorkCalendarYear(actor, q.year, dto);
   }
 
   @Patch('settings')

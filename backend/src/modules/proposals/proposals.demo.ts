@@ -33,7 +33,7 @@ export function proposalsServiceFor(em: EntityManager): ProposalsService {
   const scope = new ScopeService(ds);
   const awards = new AwardsService(ds, audit, scope);
   const covenants = new CovenantsService(ds, audit);
-  const results = new ResultsService(ds, audit, new RoundData(new ScoringService(ds, audit), covenants));
+  const results = new ResultsService(ds, audit, new RoundData(new ScoringService(ds, audit), covenants, awards));
   const conferences = new ConferencesService(ds, audit, scope, new DraftsService(ds, audit), covenants);
   return new ProposalsService(ds, audit, awards, new BallotsService(ds, audit, awards), results, conferences);
 }

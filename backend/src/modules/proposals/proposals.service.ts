@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { asciiSlug } from '../../common/file-name';
 import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, badRequest, conflict, invalidField, notFound } from '../../common/app-error';
 import { loadYearContext, YearContext } from '../../common/scope/year-context';
@@ -18,7 +19,7 @@ import { ResultsService } from '../rounds/results.service';
 import { detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from '../rounds/evidence-type';
 import {
   AppraisalDto, BreachDto, ChecklistDto, CityQuotaDto, CreateProposalDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,
-  RecordDecisionDto, ReportDto, SettingDto, UpdateLetterDto, UpdateSettingDto,
+  RecordDecisionDto, ReportDto, SettingDto, UpdateLetterDto, UpdateSettingDto, UpdateWorkCalendarDto, WorkCalendarYearDto,
 } from './dto/proposal.dto';
 import type { ProposalEventKind } from './entities/proposal-event.entity';
 import type { ProposalStatus } from './entities/proposal.entity';
@@ -29,7 +30,7 @@ import {
   checklist, ChecklistItem, cityQuotaUse, CityCount, deadline, deadlineState, EDITABLE_STATUSES, missingMessage, STATUS_LABELS, vietnamDate, WITH_BOARD_STATUSES,
 } from './proposal-rules';
 import { ProposalsPolicy } from './proposals.policy';
-import { DEFAULT_APPRAISAL_WORKING_DAYS } from './rules';
+import { calendarYearProblems, DEFAULT_APPRAISAL_WORKING_DAYS, type KnownWorkCalendar, workCalendar } from './rules';
 import { notify } from '../notifications/notify';
 
 /** A file produced for download. */
@@ -118,7 +119,8 @@ interface ReportRow {
 
 /** What the dossier is assembled from, read at the moment of the request. */
 interface Sources {
-  conference: { id: string; startsAt: Date; minutesNumber: string | null; minutesApproved: boolean } | null;
+  /** heldAt: when it was actually held, as its minutes record it (null: not held yet, so no date is cited). */
+  conference: { id: string; heldAt: Date | null; minutesNumber: string | null; minutesApproved: boolean } | null;
   round: { id: string; title: string; finalised: boolean } | null;
   ranks: Map<string, number>;
   ballots: { ballotId: string; code: string; awardName: string; status: 'open' | 'closed'; signed: boolean; documentNumber: string | null }[];
@@ -175,7 +177,8 @@ export class ProposalsService implements OnModuleInit {
       [cityWide ? null : actor.unitId, q.status ?? null, q.year ?? null, q.blockYearId ?? null, hidden]);
     const now = await this.now(this.ds.manager);
     const awarded = await this.awardedCounts(this.ds.manager, rows);
-    return rows.map((r: Record<string, any>) => toSummary(r, now, awarded.get(r.id) ?? 0));
+    const calendar = await loadWorkCalendar(this.ds.manager);
+    return rows.map((r: Record<string, any>) => toSummary(r, now, awarded.get(r.id) ?? 0, calendar));
   }
 
   /** Awards each dossier led to and still in force (a revoked award no longer counts), read through the awards module. */
@@ -289,6 +292,36 @@ export class ProposalsService implements OnModuleInit {
     return this.setting(year);
   }
 
+  // ---------------------------------------------------------------- the board's work calendar
+
+  async workCalendarYear(year: number): Promise<WorkCalendarYearDto> {
+    const rows: { day: string; kind: 'holiday' | 'make_up'; name: string }[] = await this.ds.query(
+      `SELECT day::text AS day, kind, name FROM work_calendar_days WHERE extract(year FROM day) = $1 ORDER BY day`, [year]);
+    const known: { y: number }[] = await this.ds.query(`SELECT DISTINCT extract(year FROM day)::int AS y FROM work_calendar_days ORDER BY 1`);
+    return { year, known: rows.length > 0, days: rows.map((r) => ({ date: r.day, kind: r.kind, name: r.name })), knownYears: known.map((k) => k.y) };
+  }
+
+  /** The board enters (or corrects) a year's days off and weekend days worked, as the official schedule is announced. */
+  async updateWorkCalendarYear(actor: Actor, year: number, dto: UpdateWorkCalendarDto): Promise<WorkCalendarYearDto> {
+    ProposalsPolicy.assertBoard(actor);
+    const problems = calendarYearProblems(year, dto.days);
+    if (Object.keys(problems).length) throw badRequest('validation_failed', `Lịch nghỉ năm ${year} không hợp lệ: ${Object.values(problems).join('; ')}.`, problems);
+    await this.ds.transaction(async (em) => {
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('work_calendar:' || $1::text))`, [year]);
+      const before: { day: string; kind: string; name: string }[] = await em.query(
+        `SELECT day::text AS day, kind, name FROM work_calendar_days WHERE extract(year FROM day) = $1 ORDER BY day`, [year]);
+      const after = [...dto.days].sort((a, b) => a.date.localeCompare(b.date));
+      if (JSON.stringify(before.map((b) => [b.day, b.kind, b.name])) === JSON.stringify(after.map((a) => [a.date, a.kind, a.name]))) return;
+      await em.query('DELETE FROM work_calendar_days WHERE extract(year FROM day) = $1', [year]);
+      for (const d of after) await em.query('INSERT INTO work_calendar_days (day, kind, name, updated_by) VALUES ($1,$2,$3,$4)', [d.date, d.kind, d.name, actor.id]);
+      await this.audit.record(em, actor, {
+        action: 'work_calendar.update', entityType: 'work_calendar', entityId: null,
+        before: { year, days: before.map((b) => ({ date: b.day, kind: b.kind, name: b.name })) }, after: { year, days: after },
+      });
+    });
+    return this.workCalendarYear(year);
+  }
+
   // ---------------------------------------------------------------- the block assembles
 
   async create(actor: Actor, dto: CreateProposalDto): Promise<ProposalDto> {
@@ -308,7 +341,7 @@ export class ProposalsService implements OnModuleInit {
     }
     const [{ n }] = await em.query('SELECT count(*)::int AS n FROM proposals WHERE block_year_id = $1', [blockYearId]);
     const conference = await this.yearEndConference(em, blockYearId);
-    const draft = draftLetter({ blockName: y.blockName, year: y.year, legalBasis: y.legalBasis, conferenceDate: conference ? vietnamDate(conference.startsAt) : null });
+    const draft = draftLetter({ blockName: y.blockName, year: y.year, legalBasis: y.legalBasis, conferenceDate: conference?.heldAt ? vietnamDate(conference.heldAt) : null });
     const signer = await this.leaderHeadName(em, y.leaderUnitId);
     const number = buildDocumentNumber(n + 1, 'TTr', y.blockCode);
     const now = at ?? (await this.now(em));
@@ -418,7 +451,7 @@ export class ProposalsService implements OnModuleInit {
     if (missing) throw conflict('dossier_incomplete', missing, Object.fromEntries(items.filter((i) => !i.present).map((i) => [i.key, i.detail])));
     const now = at ?? (await this.now(em));
     const days = await this.appraisalDays(em, y.year);
-    const { dueDate } = deadline(now, days, now);
+    const { dueDate } = deadline(now, days, now, await loadWorkCalendar(em));
     await em.query('DELETE FROM proposal_nominees WHERE proposal_id = $1', [id]);
     for (const [i, n] of src.nominees.entries()) {
       await em.query(
@@ -617,7 +650,10 @@ export class ProposalsService implements OnModuleInit {
     ProposalsPolicy.assertCanRead(actor, y);
     const round = await this.yearEndRound(this.ds.manager, p.block_year_id);
     if (!round) throw notFound('Khối chưa có đợt chấm điểm cuối năm.', 'round_not_found');
-    return this.results.export(actor, round.id, format);
+    // "Đề nghị": the awards the dossier proposes for each nominated unit.
+    const proposed = new Map<string, string>();
+    for (const n of (await this.sources(this.ds.manager, p, y)).nominees) proposed.set(n.unitId, [proposed.get(n.unitId), n.awardName].filter(Boolean).join('; '));
+    return this.results.export(actor, round.id, format, proposed);
   }
 
   async tallyRecordFile(actor: Actor, id: string, ballotId: string, format: 'docx' | 'pdf'): Promise<ProposalFile> {
@@ -723,10 +759,11 @@ export class ProposalsService implements OnModuleInit {
   /** The year-end conference whose minutes go into the dossier: the one with approved minutes first, then the latest. */
   private async yearEndConference(em: EntityManager, blockYearId: string): Promise<Sources['conference']> {
     const [c] = await em.query(
-      `SELECT c.id, c.starts_at, m.doc_number, m.status FROM conferences c LEFT JOIN conference_minutes m ON m.conference_id = c.id
+      `SELECT c.id, COALESCE((m.content->>'startedAt')::timestamptz, c.opened_at) AS held_at, m.doc_number, m.status
+       FROM conferences c LEFT JOIN conference_minutes m ON m.conference_id = c.id
        WHERE c.block_year_id = $1 AND c.kind = 'year_end'
        ORDER BY (m.status = 'approved') DESC NULLS LAST, c.starts_at DESC LIMIT 1`, [blockYearId]);
-    return c ? { id: c.id, startsAt: c.starts_at, minutesNumber: c.doc_number ?? null, minutesApproved: c.status === 'approved' } : null;
+    return c ? { id: c.id, heldAt: c.held_at ?? null, minutesNumber: c.doc_number ?? null, minutesApproved: c.status === 'approved' } : null;
   }
 
   private async yearEndRound(em: EntityManager, blockYearId: string): Promise<Sources['round']> {
@@ -862,7 +899,7 @@ export class ProposalsService implements OnModuleInit {
       seq: e.seq, kind: e.kind, label: EVENT_LABELS[e.kind as ProposalEventKind], at: iso(e.at)!, actorName: e.actor_name || null, reason: e.reason, dueDate: dateOnly(e.due_date), detail: e.detail,
     }));
     const editable = EDITABLE_STATUSES.includes(p.status) && y.status !== 'archived';
-    const summary = toSummary(s, now, decisions.filter((d) => d.outcome === 'awarded' && !d.revoked).length);
+    const summary = toSummary(s, now, decisions.filter((d) => d.outcome === 'awarded' && !d.revoked).length, await loadWorkCalendar(em));
     const [submitter] = p.submitted_by ? await em.query('SELECT full_name FROM accounts WHERE id = $1', [p.submitted_by]) : [];
     return {
       ...summary,
@@ -900,19 +937,24 @@ const SELECT_SUMMARY = `
          (SELECT count(*)::int FROM proposal_decisions d WHERE d.proposal_id = p.id) AS decided_count
   FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id`;
 
-function toSummary(r: Record<string, any>, now: Date, awardedCount: number): ProposalSummaryDto {
+function toSummary(r: Record<string, any>, now: Date, awardedCount: number, calendar: KnownWorkCalendar): ProposalSummaryDto {
   const waiting = (r.status === 'submitted' || r.status === 'under_appraisal') && r.due_date;
-  const state = waiting ? deadlineState(dateOnly(r.due_date)!, now) : null;
+  const state = waiting ? deadlineState(dateOnly(r.due_date)!, now, calendar) : null;
   return {
     id: r.id, blockYearId: r.block_year_id, blockId: r.block_id, blockCode: r.block_code, blockName: r.block_name, year: r.year, status: r.status,
     statusLabel: STATUS_LABELS[r.status as ProposalStatus], letterNumber: r.letter_number, submittedAt: iso(r.submitted_at), dueDate: dateOnly(r.due_date),
-    workingDaysLeft: state?.workingDaysLeft ?? null, overdue: state?.overdue ?? false, submissions: r.submissions, nomineeCount: r.nominee_count,
+    workingDaysLeft: state?.workingDaysLeft ?? null, overdue: state?.overdue ?? false, calendarMissingYears: state?.calendarMissingYears ?? [], submissions: r.submissions, nomineeCount: r.nominee_count,
     decidedCount: r.decided_count, awardedCount, returnReason: r.return_reason, updatedAt: iso(r.updated_at)!,
   };
+}
+
+/** The board's work calendar (work_calendar_days), as the working-day arithmetic takes it. */
+async function loadWorkCalendar(em: EntityManager): Promise<KnownWorkCalendar> {
+  const rows: { day: string; kind: 'holiday' | 'make_up' }[] = await em.query(`SELECT day::text AS day, kind FROM work_calendar_days ORDER BY day`);
+  return workCalendar(rows.map((r) => ({ date: r.day, kind: r.kind })));
 }
 
 function nomineeLines(nominees: NomineeDto[]): NomineeLine[] {
   return nominees.map((n) => ({ unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, approvals: n.approvals, percent: n.percent, rank: n.rank, note: n.note }));
 }
 
-const asciiSlug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
@@ -15,12 +16,12 @@ import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { phaseIndex, unitDeadline } from './round-phase';
+import { awardFactLine, isAwardItem } from './award-bonus';
 import { computeResults, divergence, targetScoreWith } from './round-results';
 import { RoundsPolicy } from './rounds.policy';
 import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
 
-const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 interface SelfAssessmentRow {
   id: string;
@@ -52,9 +53,10 @@ export class AssessmentsService {
     const ctx = await loadRound(em, roundId, actor);
     const rel = await this.relation(em, actor, ctx, unitId);
     const sa = await this.selfAssessment(em, roundId, unitId);
-    const { input, scheme, units } = await this.data.resultsInput(em, ctx);
+    const { input, scheme, units, awardFacts } = await this.data.resultsInput(em, ctx);
     const results = computeResults(input);
     const unit = units.find((u) => u.id === unitId)!;
+    const awards = (awardFacts.get(unitId) ?? []).map((f) => ({ ...f, text: awardFactLine(f) }));
     const seeSources = rel.manager || rel.board || (rel.own && phaseIndex(ctx.phase) >= phaseIndex('explanation'));
     const seeExplanations = rel.own || rel.manager || rel.board;
     const applicable = applicability(scheme.rows, unitId);
@@ -101,7 +103,8 @@ export class AssessmentsService {
       out.push({
         criterionId: r.id, parentId: r.parentId, code: r.code, title: r.title, guidance: r.guidance, type: r.type, max: r.maxPoints, depth: depthOf(scheme, r.id),
         applicable: applicable(r.id), evidenceRequired: r.evidenceRequired, pointsPerOccurrence: r.pointsPerOccurrence, measure: r.measure,
-        items: r.items.map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap ?? null })),
+        items: r.items.filter((i) => !isAwardItem(i.id)).map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap ?? null })),
+        awardBonuses: r.id === input.awardBonusNodeId ? awards : [],
         target: r.type === 'target' ? (targets.get(`${unitId}|${r.id}`) ?? null) : null,
         self, selfScore, evidence: evidence.filter((e) => e.criterionId === r.id),
         myReview: rel.reviewer ? (rows.find((x) => x.criterionId === r.id && x.source === 'peer' && x.scorerUnitId === actor.unitId) ?? null) : null,

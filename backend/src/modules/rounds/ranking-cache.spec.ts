@@ -51,6 +51,7 @@ describe('resultsKey', () => {
       resultsKey(round, { ...rules, finalScoreRule: 'peer_median' }, fp, cov),
       resultsKey(round, { ...rules, tieBreakChain: ['fewer_deductions'] }, fp, cov),
       ...(Object.keys(fp) as (keyof typeof fp)[]).map((k) => resultsKey(round, rules, { ...fp, [k]: `${fp[k]}x` }, cov)),
+      resultsKey(round, rules, fp, cov, new Map([['u1', [{ awardId: 'a1', points: 10 }]]])),
       resultsKey(round, rules, fp, [{ ...cov[0], targetValue: 11 }]),
       resultsKey(round, rules, fp, [{ ...cov[0], indicator: 'II.2' }]),
       resultsKey(round, rules, fp, []),

@@ -4,17 +4,20 @@ import type { CovenantTarget, RoundFingerprint } from './round-data';
 /**
  * The key of a round's live results: everything they are computed from. `fingerprint` covers the rows in the
  * database (see `RoundFingerprint`); beside it the round's scheme and year, the rule set in force (final score
- * rule, tie-break chain) and the covenant's targets in force. Equal keys mean equal inputs, hence equal results.
+ * rule, tie-break chain), the covenant's targets in force and the awards held from the year before. Equal keys mean equal inputs, hence equal results.
  */
 export function resultsKey(
   round: { id: string; schemeId: string; blockYearId: string },
   rules: { finalScoreRule: string; tieBreakChain: readonly string[] },
   fingerprint: RoundFingerprint,
   covenantTargets: readonly CovenantTarget[],
+  awardFacts: ReadonlyMap<string, readonly { awardId: string; points: number }[]> = new Map(),
 ): string {
   const covenant = createHash('sha256').update(JSON.stringify(covenantTargets.map((t) => [t.unitId, t.indicator, t.targetValue]))).digest('base64');
+  // The awards held (revoked ones are gone): their bonus points are part of the results.
+  const awards = createHash('sha256').update(JSON.stringify([...awardFacts].sort(([a], [b]) => a.localeCompare(b)).map(([u, f]) => [u, f.map((x) => [x.awardId, x.points])]))).digest('base64');
   return JSON.stringify([round.id, round.schemeId, round.blockYearId, rules.finalScoreRule, rules.tieBreakChain,
-    fingerprint.entries, fingerprint.assignments, fingerprint.targets, fingerprint.members, fingerprint.scheme, covenant]);
+    fingerprint.entries, fingerprint.assignments, fingerprint.targets, fingerprint.members, fingerprint.scheme, covenant, awards]);
 }
 
 /**

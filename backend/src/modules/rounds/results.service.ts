@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { conflict, forbidden, notFound } from '../../common/app-error';
+import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { AuditService } from '../audit/audit.service';
 import { buildDocumentNumber, DocumentModel, renderPdf } from '../documents';
 import { formatNumber } from '../scoring/rules/round';
@@ -78,9 +79,10 @@ export class ResultsService {
       const em = qr.manager;
       const fingerprint = await this.data.fingerprint(em, ctx);
       const covenantTargets = await this.data.covenantTargets(em, ctx);
-      const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets);
+      const awardFacts = await this.data.awardFacts(em, ctx);
+      const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets, awardFacts);
       const rows = this.cache.get(ctx.round.id, key)
-        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets })).rows);
+        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts })).rows);
       await qr.query('COMMIT');
       return rows;
     } catch (e) {
@@ -91,15 +93,16 @@ export class ResultsService {
     }
   }
 
-  async export(actor: Actor, roundId: string, format: 'xlsx' | 'pdf'): Promise<ExportedFile> {
+  /** The score summary; `proposed` (from the dossier): the award proposed for each nominated unit, for "Đề nghị". */
+  async export(actor: Actor, roundId: string, format: 'xlsx' | 'pdf', proposed: Map<string, string> = new Map()): Promise<ExportedFile> {
     const ranking = await this.ranking(actor, roundId);
     const ctx = await loadRound(this.ds.manager, roundId, actor);
     const base = `Bảng tổng hợp điểm ${ctx.year.blockCode} ${ctx.year.year} ${ctx.round.kind === 'mid_year' ? '6 tháng' : 'cả năm'}`;
-    if (format === 'xlsx') return { buffer: await this.xlsx(ctx, ranking), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
+    if (format === 'xlsx') return { buffer: await this.xlsx(ctx, ranking, proposed), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
     const [head] = ctx.year.leaderUnitId
       ? await this.ds.query(`SELECT full_name FROM accounts WHERE unit_id = $1 AND role = 'unit_head' AND archived_at IS NULL ORDER BY created_at LIMIT 1`, [ctx.year.leaderUnitId])
       : [];
-    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head?.full_name ?? '')), contentType: 'application/pdf', filename: `${base}.pdf` };
+    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head?.full_name ?? '', proposed)), contentType: 'application/pdf', filename: `${base}.pdf` };
   }
 
   // ---------------------------------------------------------------- finalising
@@ -202,28 +205,30 @@ export class ResultsService {
        FROM score_entries WHERE round_id = $1 ORDER BY id`, [roundId]);
   }
 
-  private async xlsx(ctx: RoundContext, ranking: RankingDto): Promise<Buffer> {
+  private async xlsx(ctx: RoundContext, ranking: RankingDto, proposed: Map<string, string>): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Thi đua';
-    const ws = wb.addWorksheet('Tổng hợp điểm', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = addPrintableSheet(wb, 'Tổng hợp điểm');
     ws.addRow([`BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM THI ĐUA – ${ctx.year.blockName.toUpperCase()}`]).font = { bold: true, size: 14 };
     ws.addRow([ctx.round.title + (ranking.basis === 'live' ? ' (TẠM TÍNH – đợt chấm chưa hoàn tất)' : '')]).font = { italic: true };
     if (ranking.digest) ws.addRow([`Mã băm bản chốt (SHA-256): ${ranking.digest}`]).font = { size: 9 };
     ws.addRow([]);
+    // The groups detail "Thẩm định" (their sum): printed just before it, as the ranking page shows them before the totals.
     const groups = ranking.rows[0]?.groups ?? [];
-    const header = ws.addRow([...ANNEX_HEADERS, ...groups.map((g) => `${g.code} (tối đa ${formatNumber(g.max)})`)]);
-    header.font = { bold: true };
-    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    const at = ANNEX_HEADERS.indexOf('Thẩm định');
+    const header = ws.addRow([...ANNEX_HEADERS.slice(0, at), ...groups.map((g) => `${g.code} (tối đa ${formatNumber(g.max)})`), ...ANNEX_HEADERS.slice(at)]);
     ranking.rows.forEach((r, i) => {
-      ws.addRow([i + 1, r.unitName, r.self.total, r.final.score, r.final.bonus, r.final.deductions, r.final.total, r.rank, '', annexNote(r), ...r.groups.map((g) => g.final)]);
+      const cells = annexCells(r, i, proposed);
+      ws.addRow([...cells.slice(0, at), ...r.groups.map((g) => g.final), ...cells.slice(at)]);
     });
-    ws.columns.forEach((c, i) => (c.width = i === 1 ? 48 : i === 9 ? 30 : 12));
-    for (const col of [3, 4, 5, 6, 7]) ws.getColumn(col).numFmt = '0.00';
+    const widths = [6, 44, 11, ...groups.map(() => 11), 11, 11, 10, 11, 9, 26, 26];
+    const scoreColumns = [3, ...groups.map((_, i) => 4 + i), 4 + groups.length, 5 + groups.length, 6 + groups.length, 7 + groups.length];
+    layoutTable(ws, { headerRow: header.number, widths, scoreColumns, frozenColumns: 2 });
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   /** The score summary annex (domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
-  annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = ''): DocumentModel {
+  annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = '', proposed: Map<string, string> = new Map()): DocumentModel {
     const vn = (n: number) => formatNumber(n);
     let number = '';
     try {
@@ -245,7 +250,7 @@ export class ResultsService {
           kind: 'table',
           size: 12,
           columns: ANNEX_HEADERS.map((header, i) => ({ header, width: [0.8, 4.2, 1.2, 1.3, 1.3, 1.1, 1.1, 1.2, 1.8, 2][i], align: i === 1 || i >= 8 ? 'left' : 'center' })),
-          rows: ranking.rows.map((r, i) => [i + 1, r.unitName, vn(r.self.total), vn(r.final.score), vn(r.final.bonus), vn(r.final.deductions), { text: vn(r.final.total), bold: true }, r.rank, '', annexNote(r)]),
+          rows: ranking.rows.map((r, i) => annexCells(r, i, proposed).map((v, c) => (typeof v === 'number' && c >= 2 && c <= 6 ? (c === 6 ? { text: vn(v), bold: true } : vn(v)) : v))),
         },
         {
           kind: 'paragraph', size: 11, align: 'left', indent: false,
@@ -259,6 +264,15 @@ export class ResultsService {
       footer: ranking.digest ? `Bản chốt kết quả đợt chấm điểm, mã kiểm tra SHA-256: ${ranking.digest}` : 'TẠM TÍNH – chưa hoàn tất đợt chấm điểm',
     };
   }
+}
+
+/**
+ * One unit's row of the annex, in ANNEX_HEADERS order. "Tự chấm" and "Thẩm định" are both the criteria's
+ * points before bonus and deductions, so the two compare; "Tổng" is the final points after them.
+ * `proposed`: the award the dossier proposes for the unit, by unit id.
+ */
+export function annexCells(r: RankingRowDto, i: number, proposed: Map<string, string>): (string | number)[] {
+  return [i + 1, r.unitName, r.self.score, r.final.score, r.final.bonus, r.final.deductions, r.final.total, r.rank, proposed.get(r.unitId) ?? '', annexNote(r)];
 }
 
 function annexNote(r: RankingRowDto): string {

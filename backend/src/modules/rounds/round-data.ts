@@ -3,8 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { CovenantsService } from '../covenants/covenants.service';
 import type { SchemeNode } from '../scoring/rules';
 import { toSchemeNode } from '../scoring/scheme-tree';
+import { AwardsService } from '../awards/awards.service';
+import { adjustmentPoints, round2 } from '../scoring/rules';
 import { ScoringService, StoredCriterion } from '../scoring/scoring.service';
 import { yearMembers } from '../scoring/year-context';
+import { awardBonusNode, type AwardBonusFact, declaredCounts } from './award-bonus';
 import type { RoundContext } from './round-context';
 import type { ResultsInput, ScoreEntryLite } from './round-results';
 
@@ -101,7 +104,15 @@ const CACHE_LIMIT = 64;
 export class RoundData {
   private readonly schemes = new Map<string, { scheme: RoundScheme; fingerprint?: string }>();
 
-  constructor(private readonly scoring: ScoringService, private readonly covenants: CovenantsService) {}
+  constructor(private readonly scoring: ScoringService, private readonly covenants: CovenantsService, private readonly awards: AwardsService) {}
+
+  /** The awards each member unit holds from the year before, with their bonus points (see award-bonus.ts). */
+  async awardFacts(em: EntityManager, ctx: RoundContext): Promise<Map<string, AwardBonusFact[]>> {
+    const b = await this.awards.bonusesFor(em, ctx.round.blockYearId);
+    return new Map(b.units.map((u) => [u.unitId, u.awards.map((a) => ({
+      awardId: a.id, code: a.code, awardName: a.awardName, decisionNumber: a.decisionNumber, decisionDate: a.decisionDate, year: a.year, points: a.bonusPoints,
+    }))]));
+  }
 
   /**
    * The scheme's rows. `fingerprint` (the `scheme` part of `fingerprint()`, read in the same transaction):
@@ -168,8 +179,8 @@ export class RoundData {
    * 12,000 rows, and parsing them row by row through the driver cost more than the whole computation.
    */
   async resultsInput(
-    em: EntityManager, ctx: RoundContext, read: { schemeFingerprint?: string; covenantTargets?: readonly CovenantTarget[] } = {},
-  ): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[] }> {
+    em: EntityManager, ctx: RoundContext, read: { schemeFingerprint?: string; covenantTargets?: readonly CovenantTarget[]; awardFacts?: Map<string, AwardBonusFact[]> } = {},
+  ): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[]; awardFacts: Map<string, AwardBonusFact[]> }> {
     const scheme = await this.scheme(em, ctx.round.schemeId, read.schemeFingerprint);
     const criteria = scheme.rows.map((r) => r.id);
     const [row] = await em.query(
@@ -194,10 +205,24 @@ export class RoundData {
       return { unitId: units[Number(u) - 1].id, criterionId: criteria[Number(c) - 1], source: SOURCES[Number(src)], scorerUnitId: s ? units[Number(s) - 1].id : '', score: num(score), actual: num(actual) };
     });
     const targets = await this.targets(em, ctx, scheme, read.covenantTargets);
+    // The bonus criterion counts what units declared without the awards' own items, plus the awards held.
+    const bonusNode = awardBonusNode(scheme.nodes);
+    if (bonusNode?.type === 'bonus') {
+      const declared: { unit_id: string; source: string; scorer_unit_id: string | null; items: Record<string, number> | null }[] = await em.query(
+        'SELECT unit_id, source, scorer_unit_id, items FROM score_entries WHERE round_id = $1 AND criterion_id = $2', [ctx.round.id, bonusNode.id]);
+      const points = new Map(declared.map((d) => [`${d.unit_id}|${d.source}|${d.scorer_unit_id ?? ''}`, adjustmentPoints(bonusNode, declaredCounts(d.items))]));
+      for (const e of entries) {
+        if (e.criterionId === bonusNode.id) e.score = points.get(`${e.unitId}|${e.source}|${e.scorerUnitId}`) ?? e.score;
+      }
+    }
+    const awardFacts = read.awardFacts ?? (await this.awardFacts(em, ctx));
     return {
       scheme,
       units,
+      awardFacts,
       input: {
+        awardBonusNodeId: bonusNode?.id ?? null,
+        awardBonus: new Map([...awardFacts].map(([unitId, facts]) => [unitId, round2(facts.reduce((sum, f) => sum + f.points, 0))])),
         nodes: scheme.nodes, notApplicable: scheme.notApplicable, units: units.map((u) => ({ id: u.id, submittedAt: u.submittedAt })), entries,
         activePeers: new Set((row.peers as [string, string][]).map(([a, b]) => `${a}|${b}`)),
         targets: new Map([...targets].map(([k, v]) => [k, v.target])), rule: ctx.year.rules.finalScoreRule, tieBreaks: ctx.year.rules.tieBreakChain,

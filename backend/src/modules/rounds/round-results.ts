@@ -7,6 +7,7 @@ import {
   computeTotals, divergence, finalScore, FinalScore, FinalScoreRule, isAdjustment, needsReason, RankedRow, rankUnits, SchemeNode, SchemeTotals,
   targetOutcomes, TieBreak,
 } from '../scoring/rules';
+import { withAwardPoints } from './award-bonus';
 
 export type Source = 'self' | 'peer' | 'leader' | 'final';
 export const SOURCES: readonly Source[] = ['self', 'peer', 'leader', 'final'];
@@ -33,6 +34,9 @@ export interface ResultsInput {
   targets: ReadonlyMap<string, number>;
   rule: FinalScoreRule;
   tieBreaks: readonly TieBreak[];
+  /** The bonus criterion the awards held go into (award-bonus.ts), and each unit's award points. */
+  awardBonusNodeId?: string | null;
+  awardBonus?: ReadonlyMap<string, number>;
 }
 
 /** The sources of one criterion of one unit (only counted peers). */
@@ -102,9 +106,12 @@ export function computeResults(input: ResultsInput): RoundResults {
       resolved.set(u.id, { self: pick(s.self), final: finalScore({ self: pick(s.self), peers, leader: pick(s.leader), final: pick(s.final) }, input.rule) });
     }
     if (!target) {
+      const awards = node.id === input.awardBonusNodeId ? input.awardBonus : undefined;
       for (const [unitId, r] of resolved) {
-        if (r.self !== null) selfScores.get(unitId)!.set(node.id, r.self);
-        finalScores.get(unitId)!.set(node.id, r.final);
+        const award = awards?.get(unitId) ?? 0;
+        const self = withAwardPoints(r.self, award, node.max);
+        if (self !== null) selfScores.get(unitId)!.set(node.id, self);
+        finalScores.get(unitId)!.set(node.id, award ? { score: withAwardPoints(r.final.score, award, node.max), source: r.final.source ?? 'self' } : r.final);
       }
       continue;
     }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { AssessmentsController, EvidenceController, ReviewAssignmentsController } from './assessments.controller';
@@ -13,7 +14,7 @@ import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  imports: [ScoringModule, CovenantsModule],
+  imports: [ScoringModule, CovenantsModule, AwardsModule],
   controllers: [RoundsController, AssessmentsController, EvidenceController, ReviewAssignmentsController],
   providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData, RoundProgressReader, AdvancePreviewService, RoundDeadlines],
   exports: [RoundsService, ResultsService, RoundData, RoundProgressReader],

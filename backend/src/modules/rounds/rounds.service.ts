@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
@@ -20,7 +21,6 @@ import { RoundData } from './round-data';
 import { effectivePhase, nextManualPhase, PHASE_LABELS, ROUND_KIND_LABELS, unitDeadline } from './round-phase';
 import { RoundsPolicy } from './rounds.policy';
 
-const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 @Injectable()
 export class RoundsService {

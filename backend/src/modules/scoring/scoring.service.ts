@@ -11,7 +11,7 @@ import {
   AdjustmentItemDto, CreateCriterionDto, CreateSchemeDto, CriterionDto, MoveCriterionDto, SchemeDto, SchemeQueryDto, SchemeSummaryDto, UpdateCriterionDto,
   UpdateSchemeDto,
 } from './dto/scheme.dto';
-import { SchemeError, validateScheme } from './rules';
+import { scaleMismatch, SchemeError, validateScheme } from './rules';
 import { CriterionRow, introducedErrors, treeTotals, validateRows } from './scheme-tree';
 import { parseSchemeXlsx, schemeToXlsx } from './scheme-xlsx';
 import { ScoringPolicy } from './scoring.policy';
@@ -313,6 +313,9 @@ export class ScoringService {
     if (!rows.some((r) => r.type !== 'group' && r.type !== 'bonus' && r.type !== 'deduction')) {
       throw conflict('scheme_invalid', 'Biểu chấm điểm chưa có tiêu chí nào nên chưa mở đợt chấm được.');
     }
+    const [{ rules }] = await em.query('SELECT rules FROM block_years WHERE id = $1', [blockYearId]);
+    const scale = scaleMismatch(scheme.total_max, rules.scoringScaleMax);
+    if (scale) throw conflict('scale_mismatch', `${scale} Sửa tổng điểm của biểu hoặc thang điểm trong bộ quy tắc của năm trước khi mở đợt chấm.`, { schemeId: scale });
     if (!scheme.frozen_at) {
       await em.query('UPDATE scoring_schemes SET frozen_at = now(), version = version + 1, updated_at = now() WHERE id = $1', [schemeId]);
       const [y] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [blockYearId]);

@@ -128,7 +128,7 @@ describe('Conference page: minutes', () => {
   it('shows the draft with the approvals so far, approves as secretary, and then shows it frozen with its SHA-256', async () => {
     const hash = 'a3f1c9e07b5d4e2f8a6b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f';
     const draft = minutes({ chairApproval: { accountId: 'acc-head-dukcq', name: 'Trịnh Văn Khải', at: at(2024, 4, 26, 11, 5) } });
-    const approved = minutes({ ...draft, status: 'approved', version: 3, canEdit: false, contentHash: hash, secretaryApproval: { accountId: 'acc-dukcq', name: 'Phạm Quang Huy', at: at(2024, 4, 26, 11, 10) } });
+    const approved = minutes({ ...draft, status: 'approved', version: 3, canEdit: false, canApproveAs: [], contentHash: hash, secretaryApproval: { accountId: 'acc-dukcq', name: 'Phạm Quang Huy', at: at(2024, 4, 26, 11, 10) } });
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
       'GET /api/conferences/:id': concluded2024(),
@@ -140,6 +140,7 @@ describe('Conference page: minutes', () => {
     });
     renderRoute('/conferences/conf-2024');
     await findPage(TITLE_2024);
+    // The signed-in officer is the secretary the minutes name: the chair's button is not theirs.
     // A concluded conference is no longer run from conference mode.
     expect(screen.queryByRole('button', { name: 'Điều hành hội nghị' })).not.toBeInTheDocument();
     expect(screen.getByText(/Hội nghị thống nhất thông qua Kế hoạch hoạt động năm 2024 của Khối thi đua số 4\.$/)).toBeInTheDocument();
@@ -178,7 +179,7 @@ describe('Conference page: minutes', () => {
     });
     renderRoute('/conferences/conf-2024');
     await findPage(TITLE_2024);
-    await userEvent.click(await screen.findByRole('button', { name: 'Chủ trì duyệt' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Thư ký duyệt' }));
     await userEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Duyệt' }));
     const dialog = await screen.findByRole('dialog', { name: 'Biên bản vừa được người khác thay đổi' });
     expect(within(dialog).getByText('Biên bản đã được người khác cập nhật. Vui lòng tải lại.')).toBeInTheDocument();
@@ -220,7 +221,7 @@ describe('Conference page: minutes', () => {
     const api = stubApi({
       'GET /api/auth/me': users.officer,
       'GET /api/conferences/:id': { ...concluded2024(), minutesStatus: 'approved', permissions: { canRun: false, canReplyForUnitId: null } },
-      'GET /api/conferences/:id/minutes': minutes({ status: 'approved', canEdit: false, contentHash: 'ab'.repeat(32) }),
+      'GET /api/conferences/:id/minutes': minutes({ status: 'approved', canEdit: false, canApproveAs: [], contentHash: 'ab'.repeat(32) }),
       'GET /api/conferences/:id/minutes/export': reply(200, 'docx-bytes', { 'content-disposition': "attachment; filename=\"bien-ban.docx\"; filename*=UTF-8''bien-ban-hoi-nghi-KT%C4%904-2024-04-26.docx" }),
     });
     renderRoute('/conferences/conf-2024');

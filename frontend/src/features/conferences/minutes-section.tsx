@@ -82,7 +82,7 @@ function MinutesBody({ conference, minutes: m }: { conference: Conference; minut
         {a
           ? <Tag color="green">{t('approvedBy', { who: a.name, time: formatDateTime(a.at) })}</Tag>
           : <Tag color="orange">{t('awaitingApproval')}</Tag>}
-        {!a && m.canEdit && (
+        {!a && m.canApproveAs.includes(as) && (
           <Popconfirm title={as === 'chair' ? t('approveChairConfirm') : t('approveSecretaryConfirm')} okText={t('approve')} cancelText={t('action.cancel')}
             onConfirm={() => doApprove(as)}>
             <Button type="primary" loading={approve.isPending && approve.variables?.as === as}>{as === 'chair' ? t('approveChair') : t('approveSecretary')}</Button>

@@ -125,7 +125,7 @@ function VersionNotice({ version }: { version: DraftVersion }) {
     case 'adopted': {
       const c = conference.data;
       const title = c
-        ? t('notice.adoptedAt', { conference: c.title, date: formatDate(c.startsAt) })
+        ? t('notice.adoptedAt', { conference: c.title, date: formatDate(version.adoptedAt) })
         : t('notice.adopted', { date: formatDate(version.adoptedAt) });
       return <Alert type="success" showIcon style={style} title={title} description={version.contentHash ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('hashLabel')}: <Typography.Text code copyable style={{ fontSize: 12 }}>{version.contentHash}</Typography.Text></Typography.Text> : undefined} />;
     }

@@ -9,7 +9,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 /**
  * Import units and accounts from the .xlsx template: download the template, choose a file (kept in
- * the browser until a button is pressed), check it first or import it, then read the per-row report.
+ * the browser until a button is pressed), check it, read the per-row report, then confirm to write it.
  */
 export function ImportPage() {
   const t = useT(importStrings);
@@ -18,13 +18,13 @@ export function ImportPage() {
   const [downloading, setDownloading] = useState(false);
   const run = useImportWorkbook();
 
-  const send = (dryRun: boolean) => {
+  const send = (dryRun: boolean, confirm?: string) => {
     const raw = file?.originFileObj;
     if (!raw) {
       message.warning(t('noFile'));
       return;
     }
-    run.mutate({ file: raw, dryRun });
+    run.mutate({ file: raw, dryRun, confirm });
   };
 
   const getTemplate = async () => {
@@ -77,26 +77,27 @@ export function ImportPage() {
         <Col xs={24} lg={8}>
           <Card title={t('step3')} style={{ height: '100%' }}>
             <Space wrap>
-              <Button onClick={() => send(true)} disabled={!file} loading={run.isPending && run.variables?.dryRun}>{t('dryRun')}</Button>
-              <Button type="primary" onClick={() => send(false)} disabled={!file} loading={run.isPending && !run.variables?.dryRun}>{t('run')}</Button>
+              <Button type="primary" onClick={() => send(true)} disabled={!file} loading={run.isPending && run.variables?.dryRun}>{t('dryRun')}</Button>
             </Space>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('dryRunHint')}<br />{t('runHint')}</Typography.Paragraph>
           </Card>
         </Col>
       </Row>
       {run.isError && <Alert type="error" showIcon title={run.error.message} style={{ marginBottom: 16 }} />}
-      {run.data && <ImportReportView report={run.data} />}
+      {run.data && <ImportReportView report={run.data} onConfirm={() => send(false, run.data.fileSha256)} />}
     </>
   );
 }
 
-function ImportReportView({ report }: { report: ImportReport }) {
+function ImportReportView({ report, onConfirm }: { report: ImportReport; onConfirm: () => void }) {
   const t = useT(importStrings);
   const { message } = App.useApp();
   const [onlyRejected, setOnlyRejected] = useState(false);
   const withPasswords = report.rows.filter((r) => r.initialPassword);
   const rows = onlyRejected ? report.rows.filter((r) => r.status === 'rejected') : report.rows;
   const okLabel = report.dryRun ? t('status.valid') : t('status.created');
+  const skipped = report.units.skipped + report.accounts.skipped;
+  const valid = report.units.created + report.accounts.created;
 
   const copyPasswords = async () => {
     try {
@@ -109,7 +110,9 @@ function ImportReportView({ report }: { report: ImportReport }) {
 
   return (
     <Card title={report.dryRun ? t('reportDry') : t('report')}>
-      <Alert type={report.dryRun ? 'info' : 'success'} showIcon title={report.dryRun ? t('dryNotice') : t('doneNotice')} style={{ marginBottom: 16 }} />
+      <Alert type={report.dryRun ? 'info' : 'success'} showIcon title={report.dryRun ? t('dryNotice') : t('doneNotice')} style={{ marginBottom: 16 }}
+        action={report.dryRun ? <Button type="primary" onClick={onConfirm} disabled={!valid}>{t('run')}</Button> : undefined} />
+      {skipped > 0 && <Alert type="warning" showIcon title={t('skippedNotice', { n: skipped })} style={{ marginBottom: 16 }} />}
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}><Statistic title={report.dryRun ? t('unitsValid') : t('unitsCreated')} value={report.units.created} /></Col>
         <Col xs={12} md={6}><Statistic title={t('unitsRejected')} value={report.units.rejected} styles={{ content: report.units.rejected ? { color: '#cf1322' } : undefined }} /></Col>
@@ -132,7 +135,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
           { title: t('sheet'), dataIndex: 'sheet', width: 110, render: (s: ImportRow['sheet']) => t(`sheet.${s}`) },
           { title: t('row'), dataIndex: 'row', width: 70, align: 'right' },
           { title: t('label'), dataIndex: 'label' },
-          { title: t('status'), dataIndex: 'status', width: 130, render: (s: ImportRow['status']) => (s === 'created' ? <Tag color="green">{okLabel}</Tag> : <Tag color="red">{t('status.rejected')}</Tag>) },
+          { title: t('status'), dataIndex: 'status', width: 130, render: (s: ImportRow['status']) => (s === 'created' ? <Tag color="green">{okLabel}</Tag> : s === 'skipped' ? <Tag>{t('status.skipped')}</Tag> : <Tag color="red">{t('status.rejected')}</Tag>) },
           {
             title: t('reasons'), dataIndex: 'errors',
             render: (errors: string[]) => (errors.length

@@ -14,8 +14,8 @@ export function StatusTag({ status }: { status: ProposalStatus }) {
   return <Tag color={STATUS_COLORS[status]}>{t(`status.${status}`)}</Tag>;
 }
 
-/** The appraisal due date, red with a marker when overdue. */
-export function DueDate({ p }: { p: Pick<ProposalSummary, 'dueDate' | 'overdue' | 'workingDaysLeft'> }) {
+/** The appraisal due date, red with a marker when overdue; flagged when it reaches into a year with no holiday calendar. */
+export function DueDate({ p }: { p: Pick<ProposalSummary, 'dueDate' | 'overdue' | 'workingDaysLeft' | 'calendarMissingYears'> }) {
   const t = useT(proposalStrings);
   if (!p.dueDate) return null;
   return (
@@ -23,6 +23,7 @@ export function DueDate({ p }: { p: Pick<ProposalSummary, 'dueDate' | 'overdue' 
       <Typography.Text type={p.overdue ? 'danger' : undefined} strong={p.overdue}>{formatDate(p.dueDate)}</Typography.Text>
       {p.overdue && <Tag color="red">{t('overdue')}</Tag>}
       {!p.overdue && p.workingDaysLeft !== null && <Typography.Text type="secondary">({t('daysLeft', { n: p.workingDaysLeft })})</Typography.Text>}
+      {p.calendarMissingYears.length > 0 && <Tag color="orange">{t('calendarMissing', { years: p.calendarMissingYears.join(', ') })}</Tag>}
     </Space>
   );
 }

@@ -59,6 +59,32 @@ describe('The board’s inbox of dossiers', () => {
     expect(api.calls('PATCH /api/proposals/settings')[0].query.get('year')).toBe('2024');
   });
 
+  it('keeps the public holidays per year: a year not entered is flagged, and the board enters it', async () => {
+    const known = { year: 2024, known: true, knownYears: [2024], days: [{ date: '2024-01-01', kind: 'holiday', name: 'Tết Dương lịch' }] };
+    const api = stubApi({
+      'GET /api/auth/me': users.board,
+      'GET /api/proposals': [summary({ dueDate: '2025-02-10', workingDaysLeft: 6, calendarMissingYears: [2025] })],
+      'GET /api/proposals/quota-use': { year: 2024, usage: [], breaches: [] },
+      'GET /api/proposals/settings': setting,
+      'GET /api/proposals/work-calendar': (req) => (req.query.get('year') === '2024' ? known : { year: 2025, known: false, knownYears: [2024], days: [] }),
+      'PUT /api/proposals/work-calendar': (req) => ({ year: 2025, known: true, knownYears: [2024, 2025], days: (req.body as { days: object[] }).days }),
+    });
+    renderRoute('/proposals');
+    await findPage('Hồ sơ đề nghị khen thưởng');
+    // The dossier whose deadline reaches into 2025 says its holidays are not counted yet.
+    const row = await screen.findByRole('row', { name: /Khối thi đua số 4/ });
+    expect(within(row).getByText('Chưa có lịch nghỉ năm 2025: hạn có thể chưa trừ ngày nghỉ lễ, Tết')).toBeInTheDocument();
+    expect(await screen.findByLabelText('Danh sách ngày nghỉ và ngày làm bù năm 2024')).toHaveValue('2024-01-01; nghỉ; Tết Dương lịch');
+    expect(await screen.findByText(/Chưa nhập lịch nghỉ năm 2025/)).toBeInTheDocument();
+    const next = screen.getByLabelText('Danh sách ngày nghỉ và ngày làm bù năm 2025');
+    await userEvent.type(next, '2025-01-01; nghỉ; Tết Dương lịch{enter}2025-01-28; nghỉ; Tết Nguyên đán');
+    await userEvent.click(within(next.closest('.ant-card') as HTMLElement).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(api.calls('PUT /api/proposals/work-calendar')).toHaveLength(1));
+    const call = api.calls('PUT /api/proposals/work-calendar')[0];
+    expect(call.query.get('year')).toBe('2025');
+    expect(call.body).toEqual({ days: [{ date: '2025-01-01', kind: 'holiday', name: 'Tết Dương lịch' }, { date: '2025-01-28', kind: 'holiday', name: 'Tết Nguyên đán' }] });
+  });
+
   it('filters by status and year', async () => {
     const api = stubApi({
       'GET /api/auth/me': users.board,

@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Schemas } from '@/api/client';
 import { useEffect, useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
-import { useCityQuota, useProposals, useSetting, useUpdateSetting, type ProposalStatus, type QuotaUse } from './api/proposals';
+import { useCityQuota, useProposals, useSetting, useUpdateSetting, useUpdateWorkCalendar, useWorkCalendar, type ProposalStatus, type QuotaUse } from './api/proposals';
 import { proposalStrings } from './i18n';
 import { STATUSES } from './labels';
 import { ProposalsTable } from './proposals-table';
@@ -52,6 +53,8 @@ export function ProposalsPage() {
         <Flex gap={16} wrap style={{ marginTop: 24 }} align="flex-start">
           <div style={{ flex: '2 1 520px' }}><CityQuota year={focusYear} /></div>
           <div style={{ flex: '1 1 280px' }}><SettingCard year={focusYear} /></div>
+          <div style={{ flex: '1 1 360px' }}><CalendarCard year={focusYear} /></div>
+          <div style={{ flex: '1 1 360px' }}><CalendarCard year={focusYear + 1} /></div>
         </Flex>
       )}
     </>
@@ -121,6 +124,51 @@ function SettingCard({ year }: { year: number }) {
                 { onSuccess: () => void message.success(t('settingSaved')) },
               )}
             >
+              {t('action.save')}
+            </Button>
+          </Space>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+const KIND_TEXT = { holiday: 'nghỉ', make_up: 'làm bù' } as const;
+
+/** Lines "yyyy-mm-dd; nghỉ|làm bù; tên" → days; the number of the first line that is not, else null. */
+function parseCalendar(text: string): { days: Schemas['CalendarDayInputDto'][]; bad: number | null } {
+  const days: Schemas['CalendarDayInputDto'][] = [];
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const [i, line] of lines.entries()) {
+    const [date, kind, ...name] = line.split(';').map((x) => x.trim());
+    const k = kind?.toLocaleLowerCase('vi') === KIND_TEXT.make_up ? 'make_up' : kind?.toLocaleLowerCase('vi') === KIND_TEXT.holiday ? 'holiday' : null;
+    if (!date || !k) return { days, bad: i + 1 };
+    days.push({ date, kind: k, name: name.join(';').trim() });
+  }
+  return { days, bad: null };
+}
+
+/** The board keeps each year's public holidays and make-up days (the appraisal deadline counts working days on them). */
+function CalendarCard({ year }: { year: number }) {
+  const t = useT(proposalStrings);
+  const { message } = App.useApp();
+  const calendar = useWorkCalendar(year);
+  const save = useUpdateWorkCalendar(year);
+  const [text, setText] = useState('');
+  useEffect(() => setText((calendar.data?.days ?? []).map((d) => `${d.date}; ${KIND_TEXT[d.kind]}; ${d.name}`).join('\n')), [calendar.data]);
+  const parsed = parseCalendar(text);
+  return (
+    <Card title={t('calendarTitle', { year })} size="small">
+      <QueryState query={calendar}>
+        {(c) => (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {!c.known && <Alert type="warning" showIcon title={t('calendarUnknown', { year })} />}
+            <Typography.Text type="secondary">{t('calendarHint')}</Typography.Text>
+            <Input.TextArea aria-label={t('calendarLabel', { year })} autoSize={{ minRows: 4, maxRows: 14 }} value={text} onChange={(e) => setText(e.target.value)} />
+            {parsed.bad !== null && <Alert type="error" showIcon title={t('calendarBadLine', { n: parsed.bad })} />}
+            {save.isError && <Alert type="error" showIcon title={save.error.message} />}
+            <Button type="primary" loading={save.isPending} disabled={parsed.bad !== null || !parsed.days.length}
+              onClick={() => save.mutate({ days: parsed.days }, { onSuccess: () => void message.success(t('calendarSaved')) })}>
               {t('action.save')}
             </Button>
           </Space>

@@ -9,7 +9,7 @@ type ChecklistItem = Schemas['ChecklistItemDto'];
 export const summary = (patch: Partial<Summary> = {}): Summary => ({
   id: 'prop-2024', blockYearId: 'by-2024', blockId: 'block-4', blockCode: 'KTĐ4', blockName: 'Khối thi đua số 4', year: 2024,
   status: 'submitted', statusLabel: 'Đã trình', letterNumber: '05/TTr-KTĐ4', submittedAt: '2024-12-30T01:30:00.000Z', dueDate: '2025-02-10',
-  workingDaysLeft: 6, overdue: false, submissions: 1, nomineeCount: 2, decidedCount: 0, awardedCount: 0, returnReason: '', updatedAt: '2024-12-30T01:30:00.000Z',
+  workingDaysLeft: 6, overdue: false, calendarMissingYears: [], submissions: 1, nomineeCount: 2, decidedCount: 0, awardedCount: 0, returnReason: '', updatedAt: '2024-12-30T01:30:00.000Z',
   ...patch,
 });
 

@@ -137,9 +137,21 @@ function AdjustmentItems({ meta, s, ctx, score }: { meta: AssessmentRow; s: RowS
           )}
         </div>
       ))}
-      <span className="sa-computed">{t(meta.type === 'bonus' ? 'bonusTotal' : 'deductionTotal', { score: formatNumber(score ?? 0) })}</span>
+      {meta.awardBonuses.map((a) => (
+        <div key={a.awardId} className="sa-item">
+          <span className="sa-item-title">{a.text}</span>
+          <Typography.Text type="secondary">{t('awardAutomatic')}</Typography.Text>
+        </div>
+      ))}
+      <span className="sa-computed">{t(meta.type === 'bonus' ? 'bonusTotal' : 'deductionTotal', { score: formatNumber(withAwards(meta, score ?? 0)) })}</span>
     </div>
   );
+}
+
+/** The bonus criterion's points with last year's awards (scored by the server from the award history), capped at its maximum. */
+function withAwards(meta: AssessmentRow, declared: number): number {
+  const awards = meta.awardBonuses.reduce((sum, a) => sum + a.points, 0);
+  return awards ? Math.min(meta.max, Math.round((declared + awards) * 100) / 100) : declared;
 }
 
 function ReadOnlyValue({ meta, s }: { meta: AssessmentRow; s: RowState }) {

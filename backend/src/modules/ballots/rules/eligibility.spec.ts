@@ -59,6 +59,15 @@ describe('eligibility', () => {
     expect(eligibleUnitIds(checkEligibility({ award: 'city_flag', roundFinalised: true, units: tied }))).toEqual(['A', 'B', 'C', 'D']);
   });
 
+  it('does not need a finalised round (nor a rank) for an award with no rank gate', () => {
+    const gates = { topN: null, requiredTitle: 'Cờ thi đua của Bộ' };
+    const r = checkEligibility({ award: 'city_merit', gates, roundFinalised: false, units: [unit('A', null, { titles: ['Cờ thi đua của Bộ'] }), unit('B', null, { titles: [] })] });
+    expect(r[0]).toEqual({ unitId: 'A', eligible: true, reasons: [] });
+    expect(r[1].reasons).toEqual(['Chưa có danh hiệu "Cờ thi đua của Bộ"']);
+    // The Government flag stays for the leading unit: its rank gate needs the finalised round.
+    expect(checkEligibility({ award: 'gov_flag', gates: { topN: null, requiredTitle: null }, roundFinalised: false, units: [unit('A', 1)] })[0].eligible).toBe(false);
+  });
+
   it('refuses everyone while the year-end round is not finalised', () => {
     const r = checkEligibility({ award: 'city_merit', roundFinalised: false, units: [unit('A', 1), unit('B', 2, { disciplined: true })] });
     expect(r).toEqual([
@@ -132,11 +141,9 @@ describe('eligibility properties', () => {
         const limit = topN === null ? Infinity : topN.kind === 'count' ? topN.value : Math.floor((members * topN.value) / 100);
         results.forEach((r, i) => {
           const u = units[i];
+          const rankGated = topN !== null || award === 'gov_flag';
           const expected =
-            roundFinalised &&
-            u.rank !== null &&
-            u.rank <= limit &&
-            (award !== 'gov_flag' || u.rank === 1) &&
+            (!rankGated || (roundFinalised && u.rank !== null && u.rank <= limit && (award !== 'gov_flag' || u.rank === 1))) &&
             !u.disciplined &&
             (requiredTitle === null || u.titles.includes(requiredTitle));
           expect(r.unitId).toBe(u.unitId);

@@ -91,10 +91,14 @@ export function checkEligibility(input: EligibilityInput): UnitEligibility[] {
   const topN = gates.topN ? quotaLimit(gates.topN, members) : null;
   const leadingOnly = LEADING_UNIT_ONLY_AWARDS.includes(input.award);
   const required = gates.requiredTitle ? normalizeTitle(gates.requiredTitle) : null;
+  const rankGated = leadingOnly || topN !== null;
 
   return input.units.map((u) => {
     const reasons: string[] = [];
-    if (!input.roundFinalised) {
+    // Ranks matter only to an award with a rank gate: without one, the year-end round need not be finalised.
+    if (!rankGated) {
+      // no rank gate
+    } else if (!input.roundFinalised) {
       reasons.push('Kết quả đợt chấm điểm cuối năm chưa được chốt');
     } else if (u.rank === null) {
       reasons.push('Không có thứ hạng trong đợt chấm điểm cuối năm');

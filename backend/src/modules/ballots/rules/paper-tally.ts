@@ -19,7 +19,7 @@ export interface PaperTallyInput extends VoteSetup {
   valid: number;
   /** Số phiếu không hợp lệ */
   invalid: number;
-  /** Số phiếu đồng ý per candidate id; every candidate must have an entry. */
+  /** Số phiếu đồng ý per candidate id; a candidate left out received none (0). */
   approvals: Readonly<Record<string, number>>;
 }
 
@@ -55,12 +55,8 @@ export function checkPaperTally(input: PaperTallyInput): RuleError[] {
   let allCounts = true;
   for (const id of input.candidates) {
     const label = `Số phiếu đồng ý của ${unitLabel(id, names)}`;
-    if (!Object.hasOwn(input.approvals, id)) {
-      errors.push({ field: `approvals.${id}`, message: `Chưa nhập số phiếu đồng ý của ${unitLabel(id, names)}` });
-      allCounts = false;
-      continue;
-    }
-    const a = input.approvals[id];
+    // A candidate the tally sheet does not list received no approval: missing is 0.
+    const a = Object.hasOwn(input.approvals, id) ? input.approvals[id] : 0;
     if (!isCount(a)) {
       errors.push(countError(`approvals.${id}`, label, a));
       allCounts = false;
@@ -85,7 +81,7 @@ export function checkPaperTally(input: PaperTallyInput): RuleError[] {
 export function paperTally(input: PaperTallyInput): PaperTallyOutcome {
   const errors = checkPaperTally(input);
   if (errors.length > 0) return { ok: false, errors };
-  const approvals = new Map(input.candidates.map((id) => [id, input.approvals[id]]));
+  const approvals = new Map(input.candidates.map((id) => [id, Object.hasOwn(input.approvals, id) ? input.approvals[id] : 0]));
   return {
     ok: true,
     result: resultFromCounts(input, { ballotsCast: input.issued, valid: input.valid, invalid: input.invalid, approvals }),

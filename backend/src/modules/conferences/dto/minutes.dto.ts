@@ -1,7 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested,
+  Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
 import { MINUTES_STATUSES, type MinutesStatus } from '../entities/conference-minutes.entity';
@@ -35,6 +35,10 @@ export class MinutesAgendaEntryDto {
 
 /** What the leader may edit in a draft: everything but the quorum, which follows the attendees. */
 export class MinutesContentInputDto {
+  /** Minutes read and sent back unchanged carry their quorum: accepted and ignored (it is recomputed). */
+  @ApiPropertyOptional({ type: ConferenceQuorumDto, description: 'Chỉ đọc: nếu gửi kèm (như đã đọc) thì được bỏ qua; số có mặt tính lại theo danh sách đại biểu' })
+  @IsOptional() @Allow() quorum?: unknown;
+
   @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500) title: string;
   @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, DATE_TIME) startedAt: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }, DATE_TIME) endedAt: string | null;
@@ -49,7 +53,7 @@ export class MinutesContentInputDto {
 }
 
 export class MinutesContentDto extends MinutesContentInputDto {
-  @ApiProperty({ type: ConferenceQuorumDto }) quorum: ConferenceQuorumDto;
+  @ApiProperty({ type: ConferenceQuorumDto, required: true }) override quorum: ConferenceQuorumDto;
 }
 
 export class UpdateMinutesDto {
@@ -86,6 +90,7 @@ export class ConferenceMinutesDto {
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 nội dung khi đã thông qua' }) contentHash: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiProperty({ description: 'Người dùng được sửa và thông qua biên bản' }) canEdit: boolean;
+  @ApiProperty({ description: 'Người dùng được sửa biên bản' }) canEdit: boolean;
+  @ApiProperty({ enum: ['chair', 'secretary'], isArray: true, description: 'Vai trò người dùng được thông qua: chỉ người biên bản ghi là chủ trì, thư ký' }) canApproveAs: ('chair' | 'secretary')[];
 }
 

@@ -189,6 +189,7 @@ export class ProposalSummaryDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) submittedAt: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date', description: 'Hạn thẩm định' }) dueDate: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Số ngày làm việc còn lại đến hạn (âm: quá hạn); chỉ khi hồ sơ đang chờ Ban TĐKT' }) workingDaysLeft: number | null;
+  @ApiProperty({ type: [Number], description: 'Năm chưa có lịch nghỉ (Ban TĐKT chưa nhập) trong khoảng đến hạn: số ngày làm việc có thể chưa trừ ngày nghỉ của năm đó' }) calendarMissingYears: number[];
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'Số lần trình' }) submissions: number;
   @ApiProperty({ description: 'Số lượt đơn vị được đề nghị (danh sách chốt khi trình; hồ sơ đang lập: theo kết quả bỏ phiếu hiện hành)' }) nomineeCount: number;
@@ -282,4 +283,30 @@ export class SettingDto {
   @ApiProperty({ description: 'Chưa thiết lập: dùng mặc định 25 ngày làm việc' }) isDefault: boolean;
   @ApiProperty({ description: '0 khi chưa thiết lập' }) version: number;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) updatedAt: string | null;
+}
+
+// ---- the board's work calendar (days off and weekend days worked), per year
+
+export class CalendarDayInputDto {
+  @ApiProperty({ format: 'date', example: '2027-02-08' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '!phải là ngày dạng yyyy-mm-dd' }) date: string;
+  @ApiProperty({ enum: ['holiday', 'make_up'], description: 'holiday: ngày nghỉ (lễ, Tết, nghỉ bù, hoán đổi); make_up: ngày cuối tuần đi làm bù' }) @IsIn(['holiday', 'make_up']) kind: 'holiday' | 'make_up';
+  @ApiProperty({ example: 'Tết Nguyên đán Đinh Mùi' }) @Transform(trim) @IsString() @MaxLength(255) @Matches(/^[^\u0000]*$/, { message: '!không được chứa ký tự NUL' }) name: string;
+}
+
+export class UpdateWorkCalendarDto {
+  @ApiProperty({ type: [CalendarDayInputDto], description: 'Toàn bộ ngày nghỉ và ngày làm bù của năm (thay thế danh sách cũ)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => CalendarDayInputDto) days: CalendarDayInputDto[];
+}
+
+export class CalendarDayDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty({ enum: ['holiday', 'make_up'] }) kind: 'holiday' | 'make_up';
+  @ApiProperty() name: string;
+}
+
+export class WorkCalendarYearDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ description: 'Ban TĐKT đã nhập lịch nghỉ của năm; chưa có: hạn thẩm định chạm vào năm này được cảnh báo' }) known: boolean;
+  @ApiProperty({ type: [CalendarDayDto] }) days: CalendarDayDto[];
+  @ApiProperty({ type: [Number], description: 'Các năm đã có lịch nghỉ' }) knownYears: number[];
 }

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
-import {
-  addWorkingDays,
-  appraisalDueDate,
-  dayNumber,
-  DEFAULT_APPRAISAL_WORKING_DAYS,
-  isoDate,
-  isWorkingDay,
-  VN_PUBLIC_HOLIDAYS_2024_2026,
-  workingDaysBetween,
-} from './working-days';
+import { OFFICIAL_SCHEDULES, VN_PUBLIC_HOLIDAYS_2024_2026 } from './official-holidays';
+import * as wd from './working-days';
+import { dayNumber, DEFAULT_APPRAISAL_WORKING_DAYS, isoDate, workCalendar } from './working-days';
+
+/** The official schedules of 2024–2026, as the board's calendar starts out: the calendar these cases are read on. */
+const OFFICIAL = workCalendar(Object.values(OFFICIAL_SCHEDULES).flat());
+type Cal = Parameters<typeof wd.addWorkingDays>[2];
+const addWorkingDays = (d: string, n: number, c: Cal = OFFICIAL) => wd.addWorkingDays(d, n, c);
+const appraisalDueDate = (d: string, n = DEFAULT_APPRAISAL_WORKING_DAYS, c: Cal = OFFICIAL) => wd.appraisalDueDate(d, n, c);
+const isWorkingDay = (d: string, c: Cal = OFFICIAL) => wd.isWorkingDay(d, c);
+const workingDaysBetween = (a: string, b: string, c: Cal = OFFICIAL) => wd.workingDaysBetween(a, b, c);
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 

@@ -22,35 +22,30 @@ export interface WorkCalendar {
 }
 
 /**
- * Vietnamese public holidays for 2024–2026 on which public servants are off (Labour Code 2019 art. 112
- * and the yearly schedules): Tết Dương lịch 1/1; the weekdays off for Tết Nguyên đán as announced; Giỗ Tổ
- * Hùng Vương (10/3 âm lịch); 30/4; 1/5; Quốc khánh 2/9 and the adjacent day; plus the nghỉ bù for a
- * holiday falling on a weekend. Swapped days (hoán đổi, worked back on a Saturday) are left out: over a
- * deadline they cancel out. The official schedule is decided yearly, so this list and any swaps are
- * configurable: pass your own WorkCalendar.
+ * The board's calendar (table work_calendar_days, kept per year; see official-holidays.ts for the
+ * schedules it starts with) as the arithmetic needs it, with the years it covers. A year the board has
+ * not entered is not covered: `uncoveredYears` names it so a deadline reaching into it is flagged, never
+ * silently counted as if every weekday were worked.
  */
-export const VN_PUBLIC_HOLIDAYS_2024_2026: readonly string[] = [
-  // 2024
-  '2024-01-01', // Tết Dương lịch
-  '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14', // Tết Giáp Thìn (off 8–14/2)
-  '2024-04-18', // Giỗ Tổ Hùng Vương
-  '2024-04-30', '2024-05-01', // the 29/4 swap (worked back on Sat 4/5) is not included
-  '2024-09-02', '2024-09-03', // Quốc khánh and the day after
-  // 2025
-  '2025-01-01',
-  '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', // Tết Ất Tỵ (off 25/1–2/2; the swapped 27/1 is not listed)
-  '2025-04-07', // Giỗ Tổ Hùng Vương
-  '2025-04-30', '2025-05-01', // the 2/5 swap (worked back on Sat 26/4) is not included
-  '2025-09-01', '2025-09-02', // Quốc khánh and the day before
-  // 2026
-  '2026-01-01', // the 2/1 swap is not included
-  '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', // Tết Bính Ngọ
-  '2026-04-27', // nghỉ bù: Giỗ Tổ Hùng Vương falls on Sunday 26/4
-  '2026-04-30', '2026-05-01',
-  '2026-09-01', '2026-09-02', // Quốc khánh and the day before (check against the year's official schedule)
-];
+export interface KnownWorkCalendar extends WorkCalendar {
+  years: readonly number[];
+}
 
-export const DEFAULT_WORK_CALENDAR: WorkCalendar = { holidays: VN_PUBLIC_HOLIDAYS_2024_2026, makeUpDays: [] };
+export function workCalendar(days: readonly { date: string; kind: 'holiday' | 'make_up' }[]): KnownWorkCalendar {
+  return {
+    holidays: days.filter((d) => d.kind === 'holiday').map((d) => d.date),
+    makeUpDays: days.filter((d) => d.kind === 'make_up').map((d) => d.date),
+    years: [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => a - b),
+  };
+}
+
+/** The years between two ISO dates (both included) the calendar has no schedule for. */
+export function uncoveredYears(calendar: Pick<KnownWorkCalendar, 'years'>, from: string, to: string): number[] {
+  const [a, b] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((x, y) => x - y);
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) if (!calendar.years.includes(y)) out.push(y);
+  return out;
+}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -91,7 +86,7 @@ function workingDayTest(calendar: CalendarArg): (day: number) => boolean {
 }
 
 /** A working day: Monday–Friday and not a holiday, or a listed make-up day. */
-export function isWorkingDay(date: string, calendar: CalendarArg = DEFAULT_WORK_CALENDAR): boolean {
+export function isWorkingDay(date: string, calendar: CalendarArg): boolean {
   return workingDayTest(calendar)(dayNumber(date));
 }
 
@@ -99,7 +94,7 @@ export function isWorkingDay(date: string, calendar: CalendarArg = DEFAULT_WORK_
  * The date `days` working days after `date` (the start day itself is not counted; 0 returns `date`).
  * E.g. Friday + 1 = the next Monday when that Monday is not a holiday.
  */
-export function addWorkingDays(date: string, days: number, calendar: CalendarArg = DEFAULT_WORK_CALENDAR): string {
+export function addWorkingDays(date: string, days: number, calendar: CalendarArg): string {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`Số ngày làm việc (${days}) phải là số nguyên không âm`);
   const working = workingDayTest(calendar);
   let day = dayNumber(date);
@@ -114,7 +109,7 @@ export function addWorkingDays(date: string, days: number, calendar: CalendarArg
  * Working days in (from, to]: the days counted by addWorkingDays, so
  * workingDaysBetween(d, addWorkingDays(d, n)) === n. Negative when `to` is before `from`.
  */
-export function workingDaysBetween(from: string, to: string, calendar: CalendarArg = DEFAULT_WORK_CALENDAR): number {
+export function workingDaysBetween(from: string, to: string, calendar: CalendarArg): number {
   const working = workingDayTest(calendar);
   const a = dayNumber(from);
   const b = dayNumber(to);
@@ -125,6 +120,29 @@ export function workingDaysBetween(from: string, to: string, calendar: CalendarA
 }
 
 /** Thời hạn thẩm định: the board's appraisal due date for a dossier submitted on `submittedOn`. */
-export function appraisalDueDate(submittedOn: string, days: number = DEFAULT_APPRAISAL_WORKING_DAYS, calendar: CalendarArg = DEFAULT_WORK_CALENDAR): string {
+export function appraisalDueDate(submittedOn: string, days: number, calendar: CalendarArg): string {
   return addWorkingDays(submittedOn, days, calendar);
+}
+
+/**
+ * What is wrong with a year's calendar as the board entered it, by field (`days.2.date`): dates of that
+ * year, each once, and a make-up day on a weekend (a weekday is worked anyway). Empty when fine.
+ */
+export function calendarYearProblems(year: number, days: readonly { date: string; kind: 'holiday' | 'make_up' }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Set<string>();
+  days.forEach((d, i) => {
+    let day: number;
+    try {
+      day = dayNumber(d.date);
+    } catch {
+      out[`days.${i}.date`] = 'không phải ngày hợp lệ';
+      return;
+    }
+    if (Number(d.date.slice(0, 4)) !== year) out[`days.${i}.date`] = `phải thuộc năm ${year}`;
+    else if (seen.has(d.date)) out[`days.${i}.date`] = 'bị trùng với một dòng khác';
+    else if (d.kind === 'make_up' && ![0, 6].includes((((day + 4) % 7) + 7) % 7)) out[`days.${i}.date`] = 'ngày làm bù phải là thứ Bảy hoặc Chủ nhật';
+    seen.add(d.date);
+  });
+  return out;
 }

@@ -56,6 +56,18 @@ export class ExplanationDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** An award held from the year before, scored automatically in the bonus criterion. */
+export class AwardBonusFactDto {
+  @ApiProperty() awardId: string;
+  @ApiProperty({ example: 'city_flag' }) code: string;
+  @ApiProperty({ example: 'Cờ thi đua của UBND Thành phố' }) awardName: string;
+  @ApiProperty({ description: 'Năm được khen thưởng' }) year: number;
+  @ApiProperty({ example: '512/QĐ-UBND' }) decisionNumber: string;
+  @ApiProperty({ format: 'date' }) decisionDate: string;
+  @ApiProperty({ description: 'Điểm thưởng' }) points: number;
+  @ApiProperty({ example: 'Cờ thi đua của UBND Thành phố năm 2024 (QĐ 512/QĐ-UBND ngày 15/01/2025): +10' }) text: string;
+}
+
 export class AssessmentRowDto {
   @ApiProperty() criterionId: string;
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
@@ -69,7 +81,8 @@ export class AssessmentRowDto {
   @ApiProperty() evidenceRequired: boolean;
   @ApiProperty({ type: Number, nullable: true }) pointsPerOccurrence: number | null;
   @ApiProperty() measure: string;
-  @ApiProperty({ type: [AdjustmentItemResponseDto] }) items: AdjustmentItemResponseDto[];
+  @ApiProperty({ type: [AdjustmentItemResponseDto], description: 'Các khoản đơn vị tự khai (không gồm khen thưởng năm trước: được tính tự động)' }) items: AdjustmentItemResponseDto[];
+  @ApiProperty({ type: [AwardBonusFactDto], description: 'Tiêu chí điểm thưởng: khen thưởng năm trước được tính tự động, kèm quyết định' }) awardBonuses: AwardBonusFactDto[];
   @ApiProperty({ type: Number, nullable: true, description: 'Chỉ tiêu T của đơn vị (loại theo chỉ tiêu)' }) target: number | null;
   @ApiProperty({ type: ScoreRowDto, nullable: true, description: 'Dòng tự chấm' }) self: ScoreRowDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Điểm tự chấm (nhóm: tổng; loại theo chỉ tiêu: tính cho cả khối)' }) selfScore: number | null;

@@ -145,7 +145,7 @@ export function validateCriterionInput(node: SchemeNode, input: CriterionInput):
 }
 
 /** Points of a bonus / deduction node: each item min(count × points, item cap), the sum capped at the node's max. */
-function adjustmentPoints(node: AdjustmentNode, counts: Readonly<Record<string, number>>): number {
+export function adjustmentPoints(node: AdjustmentNode, counts: Readonly<Record<string, number>>): number {
   let sum = 0;
   for (const item of node.items) sum += Math.min((counts[item.id] ?? 0) * item.points, item.cap ?? Infinity);
   return round2(Math.min(sum, node.max));

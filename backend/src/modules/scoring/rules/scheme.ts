@@ -421,3 +421,12 @@ export function computeTotals(
     unscored,
   };
 }
+
+/**
+ * A scheme is scored on the year's scale (the rule set's `scoringScaleMax`, e.g. 100): a scheme of another
+ * total (20 of a 100-point scale) would rank units on numbers nobody agreed to. The reason, or null.
+ */
+export function scaleMismatch(totalMax: number, scaleMax: number): string | null {
+  if (round2(totalMax) === round2(scaleMax)) return null;
+  return `Tổng điểm của biểu chấm điểm (${formatNumber(totalMax)}) khác thang điểm của bộ quy tắc năm (${formatNumber(scaleMax)}).`;
+}

@@ -91,6 +91,21 @@ export function useUploadReport(id: string) {
   });
 }
 
+export const useWorkCalendar = (year: number) =>
+  useQuery({ queryKey: ['proposals', 'work-calendar', year] as const, queryFn: () => unwrap(api.GET('/api/proposals/work-calendar', { params: { query: { year } } })) });
+
+/** The board enters a year's days off and make-up days; the dossiers' deadlines are read again. */
+export function useUpdateWorkCalendar(year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['UpdateWorkCalendarDto']) => unwrap(api.PUT('/api/proposals/work-calendar', { params: { query: { year } }, body })),
+    onSuccess: (c) => {
+      qc.setQueryData(['proposals', 'work-calendar', year], c);
+      return qc.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}
+
 export function useUpdateSetting(year: number) {
   const qc = useQueryClient();
   return useMutation({
