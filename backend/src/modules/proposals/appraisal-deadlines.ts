@@ -4,6 +4,8 @@ import { JobRunner } from '../jobs/job-runner';
 import { NewJob, scheduleJobs } from '../jobs/jobs';
 import { notify } from '../notifications/notify';
 import { deadlineState } from './proposal-rules';
+import type { KnownWorkCalendar } from './rules';
+import { loadWorkCalendar } from './work-calendar';
 
 /** Working days before the appraisal due date when the board is reminded. */
 export const APPRAISAL_REMINDER_WORKING_DAYS = 3;
@@ -12,8 +14,8 @@ const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const dateOnly = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10));
 
 /** What the board must hear about one dossier with the board at `now`, pure: each job keyed by its due date. */
-export function appraisalJobs(p: { id: string; dueDate: string }, now: Date): NewJob[] {
-  const s = deadlineState(p.dueDate, now);
+export function appraisalJobs(p: { id: string; dueDate: string }, now: Date, calendar: KnownWorkCalendar): NewJob[] {
+  const s = deadlineState(p.dueDate, now, calendar);
   const payload = { proposalId: p.id, dueDate: p.dueDate };
   if (s.overdue) return [{ kind: 'proposal.appraisal_overdue', payload, runAt: now, dedupeKey: `proposal.appraisal_overdue:${p.id}:${p.dueDate}` }];
   if (s.workingDaysLeft <= APPRAISAL_REMINDER_WORKING_DAYS) return [{ kind: 'proposal.appraisal_due', payload, runAt: now, dedupeKey: `proposal.appraisal_due:${p.id}:${p.dueDate}` }];
@@ -37,7 +39,9 @@ export class AppraisalDeadlines implements OnModuleInit {
 
   async sweep(em: EntityManager, now: Date): Promise<number> {
     const rows: { id: string; due_date: string }[] = await em.query(`SELECT id, due_date::text FROM proposals WHERE status IN ('submitted','under_appraisal') AND due_date IS NOT NULL`);
-    return scheduleJobs(em, rows.flatMap((r) => appraisalJobs({ id: r.id, dueDate: r.due_date }, now)));
+    if (!rows.length) return 0;
+    const calendar = await loadWorkCalendar(em);
+    return scheduleJobs(em, rows.flatMap((r) => appraisalJobs({ id: r.id, dueDate: r.due_date }, now, calendar)));
   }
 
   private async tell(em: EntityManager, p: { proposalId: string; dueDate: string }, what: 'due' | 'overdue', now: Date): Promise<void> {
@@ -45,7 +49,7 @@ export class AppraisalDeadlines implements OnModuleInit {
       `SELECT p.status, p.due_date::text, p.block_year_id, p.letter_number, b.name AS block_name, y.year
        FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id WHERE p.id = $1`, [p.proposalId]);
     if (!row || !['submitted', 'under_appraisal'].includes(row.status) || dateOnly(row.due_date) !== p.dueDate) return;
-    const left = deadlineState(p.dueDate, now).workingDaysLeft;
+    const left = deadlineState(p.dueDate, now, await loadWorkCalendar(em)).workingDaysLeft;
     await notify(em, null, { board: true }, {
       kind: what === 'due' ? 'appraisal_due' : 'appraisal_overdue', blockYearId: row.block_year_id, link: `/proposals/${p.proposalId}`,
       title: what === 'due'

@@ -30,8 +30,9 @@ import {
   checklist, ChecklistItem, cityQuotaUse, CityCount, deadline, deadlineState, EDITABLE_STATUSES, missingMessage, STATUS_LABELS, vietnamDate, WITH_BOARD_STATUSES,
 } from './proposal-rules';
 import { ProposalsPolicy } from './proposals.policy';
-import { calendarYearProblems, DEFAULT_APPRAISAL_WORKING_DAYS, type KnownWorkCalendar, workCalendar } from './rules';
+import { calendarYearProblems, DEFAULT_APPRAISAL_WORKING_DAYS, type KnownWorkCalendar } from './rules';
 import { notify } from '../notifications/notify';
+import { loadWorkCalendar } from './work-calendar';
 
 /** A file produced for download. */
 export interface ProposalFile {
@@ -948,11 +949,6 @@ function toSummary(r: Record<string, any>, now: Date, awardedCount: number, cale
   };
 }
 
-/** The board's work calendar (work_calendar_days), as the working-day arithmetic takes it. */
-async function loadWorkCalendar(em: EntityManager): Promise<KnownWorkCalendar> {
-  const rows: { day: string; kind: 'holiday' | 'make_up' }[] = await em.query(`SELECT day::text AS day, kind FROM work_calendar_days ORDER BY day`);
-  return workCalendar(rows.map((r) => ({ date: r.day, kind: r.kind })));
-}
 
 function nomineeLines(nominees: NomineeDto[]): NomineeLine[] {
   return nominees.map((n) => ({ unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, approvals: n.approvals, percent: n.percent, rank: n.rank, note: n.note }));

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { BallotsService } from '../ballots/ballots.service';
 import { deadlineState } from '../proposals/proposal-rules';
+import type { KnownWorkCalendar } from '../proposals/rules';
+import { loadWorkCalendar } from '../proposals/work-calendar';
 import { RoundProgressReader, ScoreSheetRef } from '../rounds/progress-reader';
 import { effectivePhase, Phase, RoundCalendar } from '../rounds/round-phase';
 import type { TaskListDto } from './dto/task.dto';
@@ -48,6 +50,7 @@ export class TasksService {
   async list(actor: Actor): Promise<TaskListDto> {
     const em = this.ds.manager;
     const rows: Row[] = await em.query(TASK_CANDIDATES_SQL, [actor.role, actor.unitId, actor.fullName, isCityWide(actor)]);
+    let workDays: KnownWorkCalendar | undefined;
     const now = new Date();
     const tasks: Task[] = [];
     const sheets: { ref: ScoreSheetRef; task: Task }[] = [];
@@ -133,7 +136,7 @@ export class TasksService {
           break;
         case 'proposal': {
           const due = r.ref_title;
-          const state = due ? deadlineState(due, now) : null;
+          const state = due ? deadlineState(due, now, (workDays ??= await loadWorkCalendar(em))) : null;
           const deadline = due ? new Date(`${due}T23:59:59+07:00`) : null;
           const extra = { detail: state ? workingDaysText(state.workingDaysLeft, state.overdue) : '', overdue: !!state?.overdue };
           const link = `/proposals/${r.ref_id}`;

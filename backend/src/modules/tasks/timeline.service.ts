@@ -5,6 +5,7 @@ import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/app-error';
 import { ScopeService } from '../../common/scope/scope.service';
 import type { TimelineDto } from './dto/timeline.dto';
+import { loadWorkCalendar } from '../proposals/work-calendar';
 import { buildTimeline } from './timeline';
 import { TIMELINE_STATE_SQL } from './timeline.sql';
 
@@ -21,7 +22,7 @@ export class TimelineService {
     const steps = buildTimeline({
       id: s.id, year: s.year, status: s.status, members: s.members, drafts: s.drafts, conferences: s.conferences, covenant: s.covenant,
       schemeFrozenAt: s.scheme_frozen_at, rounds: s.rounds, seatsElectedAt: s.seats_elected_at, proposal: s.proposal,
-    }, new Date());
+    }, new Date(), await loadWorkCalendar(this.ds.manager));
     return { blockYearId, steps };
   }
 }

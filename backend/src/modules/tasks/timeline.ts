@@ -4,6 +4,7 @@
  * and the appraisal's working days come from their modules' rules.
  */
 import { deadlineState } from '../proposals/proposal-rules';
+import type { KnownWorkCalendar } from '../proposals/rules';
 import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
 
 export type StepState = 'done' | 'current' | 'next';
@@ -47,7 +48,7 @@ const BOARD = 'Ban Thi đua – Khen thưởng Thành phố';
 const iso = (d: string | Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 const AFTER: string[] = ['planning', 'signed', 'in_progress', 'year_end', 'submitted', 'decided', 'archived'];
 
-export function buildTimeline(s: YearState, now: Date): TimelineStep[] {
+export function buildTimeline(s: YearState, now: Date, calendar: KnownWorkCalendar): TimelineStep[] {
   const y = `/block-years/${s.id}`;
   const out: (Omit<TimelineStep, 'state'> & { state: StepState | null })[] = [];
   const push = (st: Omit<TimelineStep, 'state' | 'dateLabel' | 'detail'> & { state: StepState | null; dateLabel?: string | null; detail?: string }) =>
@@ -116,7 +117,7 @@ export function buildTimeline(s: YearState, now: Date): TimelineStep[] {
     waitingFor: p && withBoard.includes(p.status) ? '' : `${LEADER} lập hồ sơ; thủ trưởng đơn vị Khối trưởng trình`,
     detail: p?.status === 'returned' ? `Bị trả lại: ${p.returnReason}` : '' });
   const appraising = p && ['submitted', 'under_appraisal'].includes(p.status);
-  const left = appraising && p.dueDate ? deadlineState(p.dueDate, now) : null;
+  const left = appraising && p.dueDate ? deadlineState(p.dueDate, now, calendar) : null;
   push({ key: 'appraisal', title: 'Ban Thi đua – Khen thưởng Thành phố thẩm định', link: proposalLink,
     state: p && ['approved', 'decided'].includes(p.status) ? 'done' : appraising ? 'current' : null,
     date: appraising ? (p.dueDate ? `${p.dueDate}T23:59:59+07:00` : null) : iso(p?.approvedAt), dateLabel: appraising ? 'Hạn thẩm định' : p?.approvedAt ? 'Thông qua' : null,
