@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { vnDateTime } from '../../common/vn-time';
 import { AuditService } from '../audit/audit.service';
 import { computeTotals, LeafNode } from '../scoring/rules';
 import { applicability, completeness, effectiveStatus } from './completeness';
@@ -20,7 +21,6 @@ import { RoundsPolicy } from './rounds.policy';
 import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
 
-const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 interface SelfAssessmentRow {
   id: string;

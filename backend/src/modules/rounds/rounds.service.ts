@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
+import { vnDateTime } from '../../common/vn-time';
 import { AuditService } from '../audit/audit.service';
 import { formatNumber } from '../scoring/rules/round';
 import { ScoringService } from '../scoring/scoring.service';
@@ -19,7 +20,6 @@ import { RoundData } from './round-data';
 import { effectivePhase, nextManualPhase, PHASE_LABELS, ROUND_KIND_LABELS, unitDeadline } from './round-phase';
 import { RoundsPolicy } from './rounds.policy';
 
-const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);
 
 @Injectable()
 export class RoundsService {
