@@ -6,12 +6,14 @@ import 'dayjs/locale/vi';
 import { useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from '@/api/client';
+import { useFocusableScrollBoxes } from '@/components/focusable-scroll-boxes';
 import { useMe } from '@/features/auth/api/me';
 import { useSignOut } from '@/features/auth/api/sign-in';
 import { NotificationsBell } from '@/features/notifications/notifications-bell';
 import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { navItems } from './nav';
 import { paths } from './paths';
+import './app-layout.css';
 
 dayjs.locale('vi');
 
@@ -22,9 +24,11 @@ dayjs.locale('vi');
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#b71c1c', borderRadius: 6, fontSize: 14,
-    colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextQuaternary: 'rgba(0, 0, 0, 0.45)',
-    colorSuccess: '#237804', colorSuccessText: '#237804', colorWarning: '#ad6800', colorWarningText: '#874d00',
-    colorError: '#c41d1d', colorErrorText: '#a8071a', colorInfo: '#0958d9', colorInfoText: '#0958d9',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorSuccess: '#237804', colorSuccessText: '#237804', colorSuccessBg: '#f6ffed', colorSuccessBorder: '#b7eb8f',
+    colorWarning: '#ad6800', colorWarningText: '#874d00', colorWarningBg: '#fffbe6', colorWarningBorder: '#ffe58f',
+    colorError: '#c41d1d', colorErrorText: '#a8071a', colorErrorBg: '#fff2f0', colorErrorBorder: '#ffccc7',
+    colorInfo: '#0958d9', colorInfoText: '#0958d9', colorInfoBg: '#e6f4ff', colorInfoBorder: '#91caff',
     green: '#237804', lime: '#3f6600', orange: '#ad4e00', gold: '#ad6800', yellow: '#876800', volcano: '#ad2102', cyan: '#006d75',
   },
 };
@@ -50,6 +54,7 @@ function Shell() {
   const signOut = useSignOut();
   const narrow = !Grid.useBreakpoint().lg;
   const [menuOpen, setMenuOpen] = useState(false);
+  useFocusableScrollBoxes();
 
   useEffect(() => onUnauthorized(() => navigate(paths.signIn.getHref(location.pathname), { replace: true })), [navigate, location.pathname]);
 
