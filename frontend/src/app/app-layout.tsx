@@ -19,18 +19,19 @@ dayjs.locale('vi');
 
 /**
  * Colours that read on white at WCAG AA (4.5:1): antd's grey secondary text (#8c8c8c, 3.4:1), its green
- * (#52c41a, 2.3:1) and the light preset tag colours are darkened at the root, so no page sets its own.
+ * (#52c41a, 2.3:1) and the status colours are darkened at the root, so no page sets its own (tag text: app-layout.css).
  */
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: '#b71c1c', borderRadius: 6, fontSize: 14,
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     colorSuccess: '#237804', colorSuccessText: '#237804', colorSuccessBg: '#f6ffed', colorSuccessBorder: '#b7eb8f',
-    colorWarning: '#ad6800', colorWarningText: '#874d00', colorWarningBg: '#fffbe6', colorWarningBorder: '#ffe58f',
+    colorWarning: '#874d00', colorWarningText: '#874d00', colorWarningBg: '#fffbe6', colorWarningBorder: '#ffe58f',
     colorError: '#c41d1d', colorErrorText: '#a8071a', colorErrorBg: '#fff2f0', colorErrorBorder: '#ffccc7',
     colorInfo: '#0958d9', colorInfoText: '#0958d9', colorInfoBg: '#e6f4ff', colorInfoBorder: '#91caff',
-    green: '#237804', lime: '#3f6600', orange: '#ad4e00', gold: '#ad6800', yellow: '#876800', volcano: '#ad2102', cyan: '#006d75',
   },
+  // A table's "no data" / refusal text is drawn in the disabled grey (#bfbfbf, 1.8:1): it is a message, so it reads like one.
+  components: { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' } },
 };
 
 /** The signed-in shell: UI kit with Vietnamese locale, role-aware navigation, session handling. */

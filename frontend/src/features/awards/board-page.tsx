@@ -77,7 +77,8 @@ function CityQuota({ data }: { data: BoardOverview }) {
             </Typography.Text>
           </Flex>
           {a.cityQuota !== null && (
-            <Progress percent={a.cityQuota ? Math.round((a.awarded / a.cityQuota) * 100) : 100} showInfo={false} status={a.cityQuota && a.awarded > a.cityQuota ? 'exception' : 'normal'} />
+            <Progress percent={a.cityQuota ? Math.round((a.awarded / a.cityQuota) * 100) : 100} showInfo={false} status={a.cityQuota && a.awarded > a.cityQuota ? 'exception' : 'normal'}
+              aria-label={`${a.name}: ${t('quotaUse', { awarded: a.awarded, quota: a.cityQuota })}`} />
           )}
         </div>
       ))}
@@ -125,7 +126,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           render: (_, b) => (b.rounds.length ? (
             <Flex vertical>
               {b.rounds.map((r) => (
-                <span key={r.id}><Link to={paths.round.getHref(r.id)}>{t(`round.${r.kind}` as AwardStringKey)}</Link>: {r.phaseLabel}</span>
+                <span key={r.id}><Link to={paths.round.getHref(r.id)} style={{ textDecoration: 'underline' }}>{t(`round.${r.kind}` as AwardStringKey)}</Link>: {r.phaseLabel}</span>
               ))}
             </Flex>
           ) : <Typography.Text type="secondary">{t('noRounds')}</Typography.Text>),

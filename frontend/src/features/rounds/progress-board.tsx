@@ -58,10 +58,10 @@ export function ProgressBoard({ round }: { round: Round }) {
         loading={progress.isPending}
         dataSource={progress.data?.units ?? []}
         aria-label={t('progress')}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1040 }}
         columns={[
           {
-            title: t('colUnit'), dataIndex: 'unitName', width: 240,
+            title: t('colUnit'), dataIndex: 'unitName', width: 200, fixed: 'left',
             render: (name: string, u) => (
               <Space orientation="vertical" size={0}>
                 <Link to={paths.selfAssessment.getHref(round.id, u.unitId)} aria-label={t('openUnitLabel', { unit: name })}>{name}</Link>
