@@ -91,7 +91,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
   const names = new Map(data.awards.map((a) => [a.code, a.name]));
   return (
     <Table<OverviewBlockYear>
-      rowKey="blockYearId" size="small" pagination={false} dataSource={data.blockYears} scroll={{ x: 1100 }}
+      rowKey="blockYearId" size="small" pagination={false} dataSource={data.blockYears} scroll={{ x: 1200 }}
       columns={[
         {
           title: t('block'), key: 'block', fixed: 'left', width: 170,
@@ -102,9 +102,9 @@ function BlocksTable({ data }: { data: BoardOverview }) {
             </Flex>
           ),
         },
-        { title: t('leaderUnit'), dataIndex: 'leaderUnitName', width: 160, render: (v: string | null) => v ?? '—' },
+        { title: t('leaderUnit'), dataIndex: 'leaderUnitName', width: 140, render: (v: string | null) => v ?? '—' },
         {
-          title: t('step'), key: 'step', width: 170,
+          title: t('step'), key: 'step', width: 150,
           render: (_, b) => (
             <Flex vertical gap={4}>
               <Tag color={b.stepIndex >= STEPS - 1 ? 'green' : 'blue'} style={{ whiteSpace: 'normal' }}>{b.stepLabel}</Tag>
@@ -122,7 +122,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           ) : <Typography.Text type="secondary">{t('noCovenant')}</Typography.Text>),
         },
         {
-          title: t('rounds'), key: 'rounds', width: 160,
+          title: t('rounds'), key: 'rounds', width: 150,
           render: (_, b) => (b.rounds.length ? (
             <Flex vertical>
               {b.rounds.map((r) => (
@@ -136,7 +136,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           render: (_, b) => (b.yearEndFinalised ? <Tag color="green">{t('finalised')}</Tag> : <Tag>{t('notFinalised')}</Tag>),
         },
         {
-          title: t('dossier'), key: 'dossier', width: 170,
+          title: t('dossier'), key: 'dossier', width: 150,
           render: (_, b) => {
             if (!b.proposal) return <Typography.Text type="secondary">{t('noDossier')}</Typography.Text>;
             return (
@@ -149,7 +149,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           },
         },
         {
-          title: t('top3'), key: 'top3', width: 230,
+          title: t('top3'), key: 'top3', width: 190,
           render: (_, b) => (b.top3.length ? (
             <ol style={{ margin: 0, paddingLeft: 18 }}>
               {b.top3.map((r) => <li key={r.unitId} value={r.rank}>{r.unitName} ({formatNumber(r.total)})</li>)}
@@ -157,7 +157,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           ) : '—'),
         },
         {
-          title: t('decisions'), key: 'decisions', width: 170,
+          title: t('decisions'), key: 'decisions', width: 150,
           render: (_, b) => (b.decisionsTotal ? (
             <Flex vertical>
               {Object.entries(b.decisions).filter(([, n]) => n > 0).map(([code, n]) => <span key={code}>{names.get(code) ?? code}: {n}</span>)}
