@@ -37,7 +37,7 @@ export function renderRoute(url: string) {
 }
 
 /** Waits for the signed-in page with this heading (lazy chunks and data load first). */
-export const findPage = (title: string | RegExp) => screen.findByRole('heading', { level: 3, name: title }, { timeout: 5000 });
+export const findPage = (title: string | RegExp) => screen.findByRole('heading', { level: 1, name: title }, { timeout: 5000 });
 
 type Me = Schemas['MeDto'];
 const base = { csrfToken: 'test-csrf', seats: [] as Me['seats'] };

@@ -5,8 +5,15 @@ process.env.NODE_ENV = 'development';
 // jsdom lacks these; react-router and antd use them.
 const { TextEncoder, TextDecoder } = require('util');
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+// Width queries answer for jsdom's window (1024 px wide, a desktop: the shell shows its side menu).
 if (!window.matchMedia) {
-  window.matchMedia = (query) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
+  const widthMatches = (query) => {
+    const min = /min-width:\s*(\d+)px/.exec(query);
+    const max = /max-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+    if (!min && !max) return false;
+    return (!min || window.innerWidth >= Number(min[1])) && (!max || window.innerWidth <= Number(max[1]));
+  };
+  window.matchMedia = (query) => ({ matches: widthMatches(query), media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false });
 }
 if (!window.ResizeObserver) {
   window.ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };

@@ -39,6 +39,19 @@ describe('review, explanation, final review, ranking, finalisation', () => {
   });
   afterAll(() => t.close());
 
+  it("says how each unit's target criterion was scored: a target met exactly is half the points, and why", async () => {
+    const formulaOf = async (k: UnitKey) => {
+      const a = await expectStatus((await t.as(r.acc[k].officer)).get(`${unitUrl(r, r.ids[k])}/assessment`), 200);
+      return a.rows.find((x: any) => x.code === 'II.1').selfFormula;
+    };
+    expect(await formulaOf('dukdn')).toEqual({ basis: 'met_target', target: 100, actual: 100, max: 30, reference: null, score: 15 });
+    expect(await formulaOf('lhp')).toEqual({ basis: 'best_over_target', target: 100, actual: 150, max: 30, reference: null, score: 30 });
+    expect(await formulaOf('hiza')).toEqual({ basis: 'below_target', target: 100, actual: 50, max: 30, reference: null, score: 7.5 });
+    // Other criteria carry no formula.
+    const a = await expectStatus((await t.as(r.acc.lhp.officer)).get(`${unitUrl(r, r.ids.lhp)}/assessment`), 200);
+    expect(a.rows.find((x: any) => x.code === 'I.1').selfFormula).toBeNull();
+  });
+
   it('generates the cross-review: k = 2 each, never oneself, even load; only the leader seat generates', async () => {
     expect((await (await t.as(r.acc.lhp.officer)).post(`/api/rounds/${r.round.id}/assignments/generate`, { seed: 1 })).status).toBe(403);
     // Unit ids are random, so pick a seed under which a unit without a seat (hiza or dukdh) reviews lhp: the next test needs one.

@@ -4898,6 +4898,23 @@ export interface components {
             uploadedAt: string;
             uploadedByName: string | null;
         };
+        TargetFormulaDto: {
+            /**
+             * @description Nhánh của công thức: dưới chỉ tiêu, đạt đúng chỉ tiêu, vượt nhiều nhất khối, vượt chỉ tiêu, không có chỉ tiêu
+             * @enum {string}
+             */
+            basis: "below_target" | "met_target" | "best_over_target" | "over_target" | "no_target";
+            /** @description Chỉ tiêu T */
+            target: number | null;
+            /** @description Giá trị thực hiện A */
+            actual: number;
+            /** @description Điểm tối đa M */
+            max: number;
+            /** @description Vượt chỉ tiêu: mức vượt lớn nhất khối (A−T của đơn vị vượt nhiều nhất); không có chỉ tiêu: A lớn nhất trong các đơn vị không có chỉ tiêu */
+            reference: number | null;
+            /** @description Điểm do máy chủ tính */
+            score: number;
+        };
         SourceScoreDto: {
             /** @enum {string} */
             source: "peer" | "leader" | "final";
@@ -4913,6 +4930,8 @@ export interface components {
             /** @description Chênh lệch với điểm cuối cùng vượt ngưỡng của bộ quy tắc */
             divergent: boolean;
             row: components["schemas"]["ScoreRowDto"];
+            /** @description Loại theo chỉ tiêu: cách tính điểm của nguồn này */
+            formula: components["schemas"]["TargetFormulaDto"] | null;
         };
         FinalScoreDto: {
             score: number | null;
@@ -4955,6 +4974,8 @@ export interface components {
             evidence: components["schemas"]["EvidenceDto"][];
             /** @description Điểm chấm chéo của đơn vị người dùng (khi được phân công) */
             myReview: components["schemas"]["ScoreRowDto"] | null;
+            /** @description Loại theo chỉ tiêu: cách tính điểm chấm chéo của đơn vị người dùng */
+            myReviewFormula: components["schemas"]["TargetFormulaDto"] | null;
             /** @description Các nguồn điểm khác được phép xem */
             sources: components["schemas"]["SourceScoreDto"][];
             /** @description Điểm cuối cùng (khi được phép xem) */
@@ -4962,6 +4983,10 @@ export interface components {
             /** @description Có nguồn chấm thấp hơn điểm tự chấm (cần giải trình) */
             lowered: boolean;
             explanation: components["schemas"]["ExplanationDto"] | null;
+            /** @description Loại theo chỉ tiêu: cách tính điểm tự chấm */
+            selfFormula: components["schemas"]["TargetFormulaDto"] | null;
+            /** @description Loại theo chỉ tiêu: cách tính điểm cuối cùng (khi được phép xem) */
+            finalFormula: components["schemas"]["TargetFormulaDto"] | null;
         };
         AssessmentPermissionsDto: {
             canEdit: boolean;

@@ -5,7 +5,7 @@ import { paths } from './paths';
 
 export function NotFoundPage() {
   const t = useT();
-  return <Result status="404" title={t('notFound.title')} subTitle={t('notFound.body')} extra={<Link to={paths.home.getHref()}><Button type="primary">{t('nav.home')}</Button></Link>} />;
+  return <Result status="404" title={<h1 style={{ font: 'inherit', margin: 0 }}>{t('notFound.title')}</h1>} subTitle={t('notFound.body')} extra={<Link to={paths.home.getHref()}><Button type="primary">{t('nav.home')}</Button></Link>} />;
 }
 
 export { NotFoundPage as Component };

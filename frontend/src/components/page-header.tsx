@@ -1,7 +1,7 @@
 import { Flex, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 
-/** Page title (also the document title) with actions on the right. */
+/** Page title – the page's one level-one heading, also the document title – with actions on the right. */
 export function PageHeader({ title, subtitle, extra }: { title: string; subtitle?: ReactNode; extra?: ReactNode }) {
   useEffect(() => {
     document.title = `${title} · Thi đua – Khen thưởng`;
@@ -9,7 +9,7 @@ export function PageHeader({ title, subtitle, extra }: { title: string; subtitle
   return (
     <Flex justify="space-between" align="flex-start" wrap gap={12} style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>{title}</Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
       </div>
       {extra && <Flex gap={8} wrap>{extra}</Flex>}

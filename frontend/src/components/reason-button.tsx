@@ -1,5 +1,5 @@
 import { Button, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '@/i18n/i18n';
 
 /**
@@ -21,6 +21,7 @@ export function ReasonButton({ label, title, body, okText, reasonLabel, required
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  const fieldId = useId();
   const confirm = () => {
     if (!reason.trim()) return setMissing(true);
     onConfirm(reason.trim()).then(() => setOpen(false), () => undefined);
@@ -30,7 +31,8 @@ export function ReasonButton({ label, title, body, okText, reasonLabel, required
       <Button danger onClick={() => { setReason(''); setMissing(false); setOpen(true); }}>{label}</Button>
       <Modal open={open} title={title} okText={okText} cancelText={t('action.cancel')} okButtonProps={{ danger: true, loading }} onOk={confirm} onCancel={() => setOpen(false)} destroyOnHidden>
         <Typography.Paragraph>{body}</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={2000} aria-label={reasonLabel} placeholder={reasonLabel} value={reason} status={missing ? 'error' : undefined}
+        <label htmlFor={fieldId} style={{ display: 'block', marginBottom: 4 }}>{reasonLabel}</label>
+        <Input.TextArea id={fieldId} rows={3} maxLength={2000} value={reason} status={missing ? 'error' : undefined}
           onChange={(e) => { setReason(e.target.value); setMissing(false); }} />
         {missing && <Typography.Text type="danger" role="alert">{requiredMessage}</Typography.Text>}
       </Modal>

@@ -33,6 +33,8 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'nav.unitAwards': "Our unit's awards",
   'nav.import': 'Import from Excel',
   'nav.verify': 'Verify a covenant',
+  'nav.main': 'Main navigation',
+  'nav.openMenu': 'Open menu',
   'nav.account': 'My account',
   'action.signOut': 'Sign out',
   'action.save': 'Save',

@@ -31,6 +31,8 @@ export const vi = {
   'nav.unitAwards': 'Khen thưởng của đơn vị',
   'nav.import': 'Nhập từ Excel',
   'nav.verify': 'Kiểm tra giao ước',
+  'nav.main': 'Điều hướng chính',
+  'nav.openMenu': 'Mở menu',
   'nav.account': 'Tài khoản của tôi',
   'action.signOut': 'Đăng xuất',
   'action.save': 'Lưu',

@@ -4,11 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
+import { vnDateTime } from '../../common/vn-time';
 import { AuditService } from '../audit/audit.service';
-import { computeTotals, LeafNode } from '../scoring/rules';
+import { computeTotals, LeafNode, TargetOutcome } from '../scoring/rules';
 import { applicability, completeness, effectiveStatus } from './completeness';
 import {
-  AssessmentDto, AssessmentRowDto, AssessmentTotalsDto, EvidenceDto, ExplanationResultDto, SaveResultDto, ScoreRowDto, SourceScoreDto,
+  AssessmentDto, AssessmentRowDto, AssessmentTotalsDto, EvidenceDto, ExplanationResultDto, SaveResultDto, ScoreRowDto, SourceScoreDto, TargetFormulaDto,
 } from './dto/assessment.dto';
 import { ExplanationInputDto, ScoreInputDto } from './dto/round.dto';
 import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from './evidence-type';
@@ -17,7 +18,7 @@ import { loadRound, RoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { phaseIndex, unitDeadline } from './round-phase';
 import { awardFactLine, isAwardItem } from './award-bonus';
-import { computeResults, divergence, targetScoreWith } from './round-results';
+import { computeResults, divergence, targetOutcomeWith } from './round-results';
 import { RoundsPolicy } from './rounds.policy';
 import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
@@ -85,32 +86,40 @@ export class AssessmentsService {
       const finalScore = isLeaf ? (fin?.score ?? null) : (mine.final.byNode.get(r.id)?.score ?? null);
       const sources: SourceScoreDto[] = [];
       let lowered = false;
+      const target = r.type === 'target' ? (targets.get(`${unitId}|${r.id}`) ?? null) : null;
+      // A target criterion's score for one source's actual, among the block's self actuals.
+      const outcomeOf = (x: ScoreRowDto) => (r.type === 'target' && x.actual !== null
+        ? targetOutcomeWith(scheme.nodeById.get(r.id)!, unitId, x.actual, selfActuals.get(r.id) ?? new Map(), targets) : undefined);
       if (isLeaf) {
         for (const x of rows.filter((x) => x.criterionId === r.id && x.source !== 'self')) {
           if (x.source === 'peer' && !activePeers.has(`${x.scorerUnitId}|${unitId}`)) continue;
-          const score = r.type === 'target' && x.actual !== null ? targetScoreWith(scheme.nodeById.get(r.id)!, unitId, x.actual, selfActuals.get(r.id) ?? new Map(), targets) : x.score;
+          const outcome = outcomeOf(x);
+          const score = outcome ? outcome.score : x.score;
           const low = x.source !== 'final' && (r.type === 'target' ? x.actual !== null && self?.actual != null && x.actual < self.actual : score !== null && selfScore !== null && score < selfScore);
           lowered ||= low;
           if (seeSources) {
             sources.push({
               source: x.source, scorerUnitId: x.scorerUnitId, scorerUnitName: names.get(x.scorerUnitId) ?? '', score, actual: x.actual, note: x.note, lowered: low,
-              divergent: divergence(score, finalScore, r.maxPoints, percent), row: x,
+              divergent: divergence(score, finalScore, r.maxPoints, percent), row: x, formula: formulaOf(outcome, target, x.actual, r.maxPoints),
             });
           }
         }
       }
       const explanation = explanations.find((e) => e.criterion_id === r.id);
+      const myReview = rel.reviewer ? (rows.find((x) => x.criterionId === r.id && x.source === 'peer' && x.scorerUnitId === actor.unitId) ?? null) : null;
       out.push({
         criterionId: r.id, parentId: r.parentId, code: r.code, title: r.title, guidance: r.guidance, type: r.type, max: r.maxPoints, depth: depthOf(scheme, r.id),
         applicable: applicable(r.id), evidenceRequired: r.evidenceRequired, pointsPerOccurrence: r.pointsPerOccurrence, measure: r.measure,
         items: r.items.filter((i) => !isAwardItem(i.id)).map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap ?? null })),
         awardBonuses: r.id === input.awardBonusNodeId ? awards : [],
-        target: r.type === 'target' ? (targets.get(`${unitId}|${r.id}`) ?? null) : null,
+        target,
         self, selfScore, evidence: evidence.filter((e) => e.criterionId === r.id),
-        myReview: rel.reviewer ? (rows.find((x) => x.criterionId === r.id && x.source === 'peer' && x.scorerUnitId === actor.unitId) ?? null) : null,
+        myReview, myReviewFormula: myReview ? formulaOf(outcomeOf(myReview), target, myReview.actual, r.maxPoints) : null,
         sources, final: seeSources ? { score: finalScore, source: isLeaf ? (fin?.source ?? null) : null, actual: fin?.actual ?? null } : null,
         lowered: isLeaf && lowered && (seeSources || rel.own),
         explanation: explanation ? { text: explanation.text, version: explanation.version, updatedAt: new Date(explanation.updated_at).toISOString() } : null,
+        selfFormula: formulaOf(mine.selfTargets.get(r.id), target, self?.actual ?? null, r.maxPoints),
+        finalFormula: seeSources ? formulaOf(mine.finalTargets.get(r.id), target, fin?.actual ?? null, r.maxPoints) : null,
       });
     }
     const states = new Map(rows.filter((x) => x.source === 'self').map((x) => [x.criterionId, { filled: hasValue(x), declared: !!x.items && Object.keys(x.items).length > 0 }]));
@@ -440,6 +449,12 @@ class StaleExplanationError extends AppError {
   override toBody() {
     return { ...super.toBody(), current: this.current };
   }
+}
+
+/** A target criterion's outcome with the unit's own figures (T, A, M), as the form shows it. */
+function formulaOf(outcome: TargetOutcome | undefined, target: number | null, actual: number | null, max: number): TargetFormulaDto | null {
+  if (!outcome || actual === null) return null;
+  return { basis: outcome.basis, target: outcome.basis === 'no_target' ? null : target, actual, max, reference: outcome.reference, score: outcome.score };
 }
 
 const hasValue = (x: ScoreRowDto) => x.score !== null || x.actual !== null || x.passed !== null || x.count !== null || x.items !== null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SchemeNode } from '../scoring/rules';
-import { computeResults, ResultsInput, reviewNeedsReason, ScoreEntryLite, targetScoreWith } from './round-results';
+import { computeResults, ResultsInput, reviewNeedsReason, ScoreEntryLite, targetOutcomeWith } from './round-results';
 import { completeness } from './completeness';
 import { criterionForIndicator } from './round-data';
 import { compareRowHashes, scoreRowHash, snapshotDigest } from './score-hash';
@@ -83,7 +83,9 @@ describe('round results', () => {
     expect(reviewNeedsReason(NODES[1], { score: 15, actual: null }, { score: 20, actual: null })).toBe(true);
     expect(reviewNeedsReason(NODES[1], { score: 20, actual: null }, { score: 20, actual: null })).toBe(false);
     expect(reviewNeedsReason(NODES[3], { score: null, actual: 90 }, { score: null, actual: 100 })).toBe(true);
-    expect(targetScoreWith(NODES[3], 'a', 100, new Map([['a', 150], ['b', 120]]), new Map([['a|II', 100], ['b|II', 100]]))).toBe(30);
+    // A reviewer's figure for "a" among the others' self actuals: exactly on target scores half, and says so.
+    expect(targetOutcomeWith(NODES[3], 'a', 100, new Map([['a', 150], ['b', 120]]), new Map([['a|II', 100], ['b|II', 100]]))).toEqual({ score: 30, basis: 'met_target', reference: null });
+    expect(targetOutcomeWith(NODES[3], 'a', 110, new Map([['a', 150], ['b', 120]]), new Map([['a|II', 100], ['b|II', 100]]))).toEqual({ score: 45, basis: 'over_target', reference: 20 });
   });
 
   it('checks completeness: scored leaves, required evidence, declared adjustments', () => {

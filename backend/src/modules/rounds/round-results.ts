@@ -5,7 +5,7 @@
  */
 import {
   computeTotals, divergence, finalScore, FinalScore, FinalScoreRule, isAdjustment, needsReason, RankedRow, rankUnits, SchemeNode, SchemeTotals,
-  targetOutcomes, TieBreak,
+  TargetOutcome, targetOutcomes, TieBreak,
 } from '../scoring/rules';
 import { withAwardPoints } from './award-bonus';
 
@@ -56,6 +56,9 @@ export interface UnitResult {
   selfScores: Map<string, number>;
   /** criterionId → final score and where it came from (target: `actual` is the resolved actual value). */
   finalScores: Map<string, FinalScore & { actual?: number | null }>;
+  /** Target criteria only: criterionId → the branch of the formula and its block figure, for self and final. */
+  selfTargets: Map<string, TargetOutcome>;
+  finalTargets: Map<string, TargetOutcome>;
 }
 
 export interface RoundResults {
@@ -90,6 +93,8 @@ export function computeResults(input: ResultsInput): RoundResults {
 
   const selfScores = new Map(input.units.map((u) => [u.id, new Map<string, number>()]));
   const finalScores = new Map(input.units.map((u) => [u.id, new Map<string, FinalScore & { actual?: number | null }>()]));
+  const selfTargets = new Map(input.units.map((u) => [u.id, new Map<string, TargetOutcome>()]));
+  const finalTargets = new Map(input.units.map((u) => [u.id, new Map<string, TargetOutcome>()]));
 
   for (const node of input.nodes) {
     if (node.type === 'group') continue;
@@ -125,8 +130,12 @@ export function computeResults(input: ResultsInput): RoundResults {
     const fin = scoreTargets((u) => resolved.get(u)!.final.score);
     for (const [unitId, r] of resolved) {
       const s = self.get(unitId);
-      if (s) selfScores.get(unitId)!.set(node.id, s.score);
+      if (s) {
+        selfScores.get(unitId)!.set(node.id, s.score);
+        selfTargets.get(unitId)!.set(node.id, s);
+      }
       const f = fin.get(unitId);
+      if (f) finalTargets.get(unitId)!.set(node.id, f);
       finalScores.get(unitId)!.set(node.id, { score: f ? f.score : null, source: r.final.source, actual: r.final.score });
     }
   }
@@ -140,7 +149,7 @@ export function computeResults(input: ResultsInput): RoundResults {
       unitId: u.id, submittedAt: u.submittedAt,
       self: computeTotals(input.nodes, selfScores.get(u.id)!, na),
       final: computeTotals(input.nodes, fin, na),
-      selfScores: selfScores.get(u.id)!, finalScores: finalScores.get(u.id)!,
+      selfScores: selfScores.get(u.id)!, finalScores: finalScores.get(u.id)!, selfTargets: selfTargets.get(u.id)!, finalTargets: finalTargets.get(u.id)!,
     });
   }
   const ranking = rankUnits(
@@ -151,13 +160,13 @@ export function computeResults(input: ResultsInput): RoundResults {
 }
 
 /**
- * The score one source's value gives a target criterion: the source's actual for this unit, the others'
+ * The outcome one source's value gives a target criterion: the source's actual for this unit, the others'
  * self actuals as the block baseline (for showing a reviewer's figure beside the others).
  */
-export function targetScoreWith(node: SchemeNode, unitId: string, actual: number, baseline: ReadonlyMap<string, number>, targets: ReadonlyMap<string, number>): number {
+export function targetOutcomeWith(node: SchemeNode, unitId: string, actual: number, baseline: ReadonlyMap<string, number>, targets: ReadonlyMap<string, number>): TargetOutcome {
   const entries = [...baseline].filter(([u]) => u !== unitId).map(([u, a]) => ({ unitId: u, actual: a, target: targets.get(key(u, node.id)) ?? null }));
   entries.push({ unitId, actual, target: targets.get(key(unitId, node.id)) ?? null });
-  return targetOutcomes(entries, node.max).get(unitId)!.score;
+  return targetOutcomes(entries, node.max).get(unitId)!;
 }
 
 /** Whether a review source's value needs a reason: target criteria compare the actual values, others the scores. */

@@ -76,4 +76,43 @@ describe('Audit log page', () => {
     expect(screen.getByText(/Nội dung mục này đã bị sửa sau khi ghi/)).toBeInTheDocument();
     expect(api.calls('GET /api/audit/verify')).toHaveLength(1);
   });
+
+  it('names every action and object type the server records, never showing a code', async () => {
+    stubApi({
+      'GET /api/auth/me': users.board,
+      'GET /api/audit': page([
+        entry({ id: '52', action: 'proposal.decision', entityType: 'proposal', entityId: 'prop-1' }),
+        entry({ id: '51', action: 'round.advance', entityType: 'scoring_round', entityId: 'round-1' }),
+        entry({ id: '50', action: 'score.peer', entityType: 'score_entry', entityId: 'score-1' }),
+        entry({ id: '49', action: 'holiday.import', entityType: 'holiday_calendar', entityId: 'cal-1' }),
+      ]),
+      'GET /api/units': page(unitList),
+      'GET /api/accounts': page([]),
+      'GET /api/blocks': page([block4]),
+      'GET /api/block-years': [],
+    });
+    renderRoute('/audit');
+    await findPage('Nhật ký thay đổi');
+    expect(await screen.findByRole('row', { name: /Ghi quyết định khen thưởng.*Hồ sơ đề nghị/ })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Chuyển bước đợt chấm điểm.*Đợt chấm điểm/ })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Chấm chéo.*Điểm/ })).toBeInTheDocument();
+    // A code the page does not know yet (another module added it) still reads as words.
+    expect(screen.getByRole('row', { name: /Thao tác khác với đối tượng khác.*Đối tượng khác/ })).toBeInTheDocument();
+    for (const code of ['proposal.decision', 'round.advance', 'score.peer', 'score_entry', 'scoring_round', 'holiday.import', 'holiday_calendar']) {
+      expect(screen.queryByText(code)).not.toBeInTheDocument();
+    }
+  });
+
+  it('reads in English in the English locale', async () => {
+    stubApi({
+      'GET /api/auth/me': users.board,
+      'GET /api/audit': page([entry({ id: '52', action: 'proposal.decision', entityType: 'score_entry', entityId: 'x' })]),
+      'GET /api/units': page(unitList), 'GET /api/accounts': page([]), 'GET /api/blocks': page([block4]), 'GET /api/block-years': [],
+    });
+    renderRoute('/audit');
+    await findPage('Nhật ký thay đổi');
+    await userEvent.click(screen.getByRole('button', { name: 'English' }));
+    await findPage('Audit log');
+    expect(await screen.findByRole('row', { name: /Record award decision.*Score/ })).toBeInTheDocument();
+  });
 });

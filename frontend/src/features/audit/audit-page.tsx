@@ -16,9 +16,10 @@ import { AuditEntryDetails } from './audit-entry-details';
 import { auditStrings } from './i18n';
 
 type Key = keyof typeof auditStrings.vi;
-const ENTITY_TYPES = ['unit', 'account', 'block', 'block_year', 'system'] as const;
-const ACTIONS = Object.keys(auditStrings.vi).filter((k) => k.startsWith('action.')).map((k) => k.slice('action.'.length));
-const GROUPS = ['block', 'unit', 'account', 'block_year'] as const;
+const codesOf = (prefix: string) => Object.keys(auditStrings.vi).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+const ENTITY_TYPES = codesOf('entity.');
+const ACTIONS = codesOf('action.');
+const GROUPS = [...new Set(ACTIONS.map((a) => a.split('.')[0]))];
 
 /** The audit log (board and admins): who, when, what, before → after, why; and the chain check. */
 export function AuditPage() {
@@ -32,8 +33,7 @@ export function AuditPage() {
   const unitName = (id: string) => names.get(`unit:${id}`);
 
   const set = (patch: Partial<AuditQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
-  const actionLabel = (a: string) => (t(`action.${a}` as Key) !== `action.${a}` ? t(`action.${a}` as Key) : a);
-  const entityLabel = (e: string) => (t(`entity.${e}` as Key) !== `entity.${e}` ? t(`entity.${e}` as Key) : e);
+  const { actionLabel, entityLabel, groupLabel } = useAuditLabels();
   const chooseActor = (a: { id: string; name: string } | null) => {
     setActor(a);
     set({ actorId: a?.id });
@@ -57,7 +57,7 @@ export function AuditPage() {
           options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))} onChange={(entityType?: string) => set({ entityType })} />
         <Select aria-label={t('filterAction')} placeholder={t('allActions')} allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 260 }} value={query.action}
           options={[
-            { label: t('group'), options: GROUPS.map((g) => ({ value: `${g}.`, label: t('allOf', { what: entityLabel(g).toLowerCase() }) })) },
+            { label: t('group'), options: GROUPS.map((g) => ({ value: `${g}.`, label: t('allOf', { what: groupLabel(g).toLowerCase() }) })) },
             { label: t('single'), options: ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })) },
           ]}
           onChange={(action?: string) => set({ action })} />
@@ -88,7 +88,7 @@ export function AuditPage() {
           },
           {
             title: t('action'), dataIndex: 'action', width: 220,
-            render: (a: string) => <Space orientation="vertical" size={0}><span>{actionLabel(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>,
+            render: (a: string) => actionLabel(a),
           },
           { title: t('object'), key: 'object', render: (_, e) => <AuditObject entry={e} label={entityLabel(e.entityType)} nameOf={(type, id) => names.get(`${type}:${id}`)} /> },
           { title: t('reason'), dataIndex: 'reason', render: (r: string) => r || <Typography.Text type="secondary">—</Typography.Text> },
@@ -96,6 +96,16 @@ export function AuditPage() {
       />
     </>
   );
+}
+
+/** An action's and an object type's name for people; an unknown code reads "Thao tác khác với …", never the code. */
+export function useAuditLabels() {
+  const t = useT(auditStrings);
+  const known = (k: string) => t(k as Key) !== k;
+  const entityLabel = (e: string) => (known(`entity.${e}`) ? t(`entity.${e}` as Key) : t('otherEntity'));
+  const actionLabel = (a: string) => (known(`action.${a}`) ? t(`action.${a}` as Key) : t('otherAction', { what: groupName(a.split('.')[0]).toLowerCase() }));
+  const groupName = (g: string) => (known(`entity.${g}`) ? t(`entity.${g}` as Key) : known(`group.${g}`) ? t(`group.${g}` as Key) : t('otherEntity'));
+  return { actionLabel, entityLabel, groupLabel: groupName };
 }
 
 /**

@@ -77,7 +77,8 @@ function CityQuota({ data }: { data: BoardOverview }) {
             </Typography.Text>
           </Flex>
           {a.cityQuota !== null && (
-            <Progress percent={a.cityQuota ? Math.round((a.awarded / a.cityQuota) * 100) : 100} showInfo={false} status={a.cityQuota && a.awarded > a.cityQuota ? 'exception' : 'normal'} />
+            <Progress percent={a.cityQuota ? Math.round((a.awarded / a.cityQuota) * 100) : 100} showInfo={false} status={a.cityQuota && a.awarded > a.cityQuota ? 'exception' : 'normal'}
+              aria-label={`${a.name}: ${t('quotaUse', { awarded: a.awarded, quota: a.cityQuota })}`} />
           )}
         </div>
       ))}
@@ -90,7 +91,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
   const names = new Map(data.awards.map((a) => [a.code, a.name]));
   return (
     <Table<OverviewBlockYear>
-      rowKey="blockYearId" size="small" pagination={false} dataSource={data.blockYears} scroll={{ x: 1100 }}
+      rowKey="blockYearId" size="small" pagination={false} dataSource={data.blockYears} scroll={{ x: 1200 }}
       columns={[
         {
           title: t('block'), key: 'block', fixed: 'left', width: 170,
@@ -101,9 +102,9 @@ function BlocksTable({ data }: { data: BoardOverview }) {
             </Flex>
           ),
         },
-        { title: t('leaderUnit'), dataIndex: 'leaderUnitName', width: 160, render: (v: string | null) => v ?? '—' },
+        { title: t('leaderUnit'), dataIndex: 'leaderUnitName', width: 140, render: (v: string | null) => v ?? '—' },
         {
-          title: t('step'), key: 'step', width: 170,
+          title: t('step'), key: 'step', width: 150,
           render: (_, b) => (
             <Flex vertical gap={4}>
               <Tag color={b.stepIndex >= STEPS - 1 ? 'green' : 'blue'} style={{ whiteSpace: 'normal' }}>{b.stepLabel}</Tag>
@@ -121,11 +122,11 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           ) : <Typography.Text type="secondary">{t('noCovenant')}</Typography.Text>),
         },
         {
-          title: t('rounds'), key: 'rounds', width: 160,
+          title: t('rounds'), key: 'rounds', width: 150,
           render: (_, b) => (b.rounds.length ? (
             <Flex vertical>
               {b.rounds.map((r) => (
-                <span key={r.id}><Link to={paths.round.getHref(r.id)}>{t(`round.${r.kind}` as AwardStringKey)}</Link>: {r.phaseLabel}</span>
+                <span key={r.id}><Link to={paths.round.getHref(r.id)} style={{ textDecoration: 'underline' }}>{t(`round.${r.kind}` as AwardStringKey)}</Link>: {r.phaseLabel}</span>
               ))}
             </Flex>
           ) : <Typography.Text type="secondary">{t('noRounds')}</Typography.Text>),
@@ -135,7 +136,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           render: (_, b) => (b.yearEndFinalised ? <Tag color="green">{t('finalised')}</Tag> : <Tag>{t('notFinalised')}</Tag>),
         },
         {
-          title: t('dossier'), key: 'dossier', width: 170,
+          title: t('dossier'), key: 'dossier', width: 150,
           render: (_, b) => {
             if (!b.proposal) return <Typography.Text type="secondary">{t('noDossier')}</Typography.Text>;
             return (
@@ -148,7 +149,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           },
         },
         {
-          title: t('top3'), key: 'top3', width: 230,
+          title: t('top3'), key: 'top3', width: 190,
           render: (_, b) => (b.top3.length ? (
             <ol style={{ margin: 0, paddingLeft: 18 }}>
               {b.top3.map((r) => <li key={r.unitId} value={r.rank}>{r.unitName} ({formatNumber(r.total)})</li>)}
@@ -156,7 +157,7 @@ function BlocksTable({ data }: { data: BoardOverview }) {
           ) : '—'),
         },
         {
-          title: t('decisions'), key: 'decisions', width: 170,
+          title: t('decisions'), key: 'decisions', width: 150,
           render: (_, b) => (b.decisionsTotal ? (
             <Flex vertical>
               {Object.entries(b.decisions).filter(([, n]) => n > 0).map(([code, n]) => <span key={code}>{names.get(code) ?? code}: {n}</span>)}

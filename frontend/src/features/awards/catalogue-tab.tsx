@@ -121,7 +121,6 @@ export function CatalogueTab({ canEdit, year, onYear }: { canEdit: boolean; year
             rowKey="id" size="small" pagination={false} dataSource={items}
             columns={[
               { title: t('name'), dataIndex: 'name' },
-              { title: t('code'), dataIndex: 'code', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
               {
                 title: t('gates'), key: 'gates',
                 render: (_, a) => (

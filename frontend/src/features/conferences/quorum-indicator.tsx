@@ -34,8 +34,8 @@ export function QuorumIndicator({ quorum, attendance, large, live = true }: { qu
               <span style={{
                 borderRadius: 16, padding: large ? '6px 14px' : '3px 10px', fontSize: large ? 16 : 13, fontWeight: 600,
                 color: a.presence === 'present' ? '#fff' : '#595959',
-                background: a.presence === 'present' ? '#52c41a' : a.presence === 'excused' ? '#fff7e6' : a.presence === 'absent' ? '#fff1f0' : '#f5f5f5',
-                border: `1px solid ${a.presence === 'present' ? '#389e0d' : '#d9d9d9'}`,
+                background: a.presence === 'present' ? '#237804' : a.presence === 'excused' ? '#fff7e6' : a.presence === 'absent' ? '#fff1f0' : '#f5f5f5',
+                border: `1px solid ${a.presence === 'present' ? '#135200' : '#d9d9d9'}`,
               }}>
                 {a.presence === 'present' ? '✓ ' : ''}{a.unitShortName || a.unitName}
               </span>

@@ -39,7 +39,7 @@ export function NotificationsBell(_: { unitId?: string | null }) {
   };
 
   const content = (
-    <div style={{ width: 'min(380px, calc(100vw - 32px))', maxHeight: 440, overflowY: 'auto' }}>
+    <div style={{ width: 'min(380px, calc(100vw - 40px))', maxHeight: 440, overflowY: 'auto' }}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
       ) : (

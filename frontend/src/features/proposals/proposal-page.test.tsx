@@ -69,9 +69,9 @@ describe('One award proposal dossier', () => {
     expect(screen.getByText('Ban Thi đua – Khen thưởng Thành phố Hà Nội')).toBeInTheDocument();
     const row = screen.getByRole('row', { name: /Ban quản lý các khu công nghiệp/ });
     expect(within(row).getByRole('link', { name: 'bao-cao-bql.pdf' })).toHaveAttribute('href', '/api/proposals/prop-2024/reports/rep-unit-bql/file');
-    expect(screen.getByRole('link', { name: 'Tờ trình (.docx)' })).toHaveAttribute('href', '/api/proposals/prop-2024/documents/letter?format=docx');
-    expect(screen.getByRole('link', { name: 'Bảng tổng hợp kết quả chấm điểm (.xlsx)' })).toHaveAttribute('href', '/api/proposals/prop-2024/documents/score-annex?format=xlsx');
-    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu Cờ thi đua của UBND Thành phố (.pdf)' })).toHaveAttribute('href', '/api/proposals/prop-2024/documents/tally-records/ballot-flag?format=pdf');
+    expect(screen.getByRole('link', { name: 'Tờ trình .docx' })).toHaveAttribute('href', '/api/proposals/prop-2024/documents/letter?format=docx');
+    expect(screen.getByRole('link', { name: 'Bảng tổng hợp kết quả chấm điểm .xlsx' })).toHaveAttribute('href', '/api/proposals/prop-2024/documents/score-annex?format=xlsx');
+    expect(screen.getByRole('link', { name: 'Biên bản kiểm phiếu Cờ thi đua của UBND Thành phố .pdf' })).toHaveAttribute('href', '/api/proposals/prop-2024/documents/tally-records/ballot-flag?format=pdf');
     expect(screen.getByRole('link', { name: /Tải cả bộ hồ sơ/ })).toHaveAttribute('href', '/api/proposals/prop-2024/bundle');
     // A member unit sees no board actions and no submit.
     for (const name of ['Trình hồ sơ', 'Tiếp nhận thẩm định', 'Trả lại hồ sơ', 'Thông qua hồ sơ', 'Ghi nhận quyết định', 'Sửa tờ trình']) {
@@ -188,7 +188,7 @@ describe('One award proposal dossier', () => {
     const row = await screen.findByRole('row', { name: /512\/QĐ-UBND/ });
     expect(await within(row).findByText('512/QĐ-UBND · 20/03/2025 · Trần Sỹ Thanh – Chủ tịch')).toBeInTheDocument();
     expect(within(row).getByRole('link', { name: 'Lịch sử khen thưởng' })).toHaveAttribute('href', `/units/${units.dukcq.id}/awards`);
-    expect(screen.getByRole('link', { name: 'Danh sách kèm theo quyết định 512/QĐ-UBND (.pdf)' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Danh sách kèm theo quyết định 512/QĐ-UBND .pdf' })).toBeInTheDocument();
   });
   it('lets the leader seat edit the letter of a draft, sending its version and the date as yyyy-mm-dd', async () => {
     const p = proposal({ status: 'draft', submittedAt: null, dueDate: null, workingDaysLeft: null, letter: { ...proposal().letter, date: null } }, { canEdit: true });

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { useMe } from '@/features/auth/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -190,7 +191,7 @@ function DocLinks({ label, links }: { label: string; links: [string, string][] }
     <Row1>
       <Space size={8} wrap>
         <Typography.Text>{label}</Typography.Text>
-        {links.map(([ext, href]) => <a key={ext} href={href} aria-label={`${label} (.${ext})`}>.{ext}</a>)}
+        {links.map(([ext, href]) => <a key={ext} href={href}><VisuallyHidden>{label} </VisuallyHidden>.{ext}</a>)}
       </Space>
     </Row1>
   );

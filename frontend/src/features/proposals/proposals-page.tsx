@@ -51,10 +51,10 @@ export function ProposalsPage() {
       <ProposalsTable items={list.data} loading={list.isFetching} error={list.isError ? list.error.message : undefined} />
       {isBoard && focusYear !== undefined && (
         <Flex gap={16} wrap style={{ marginTop: 24 }} align="flex-start">
-          <div style={{ flex: '2 1 520px' }}><CityQuota year={focusYear} /></div>
-          <div style={{ flex: '1 1 280px' }}><SettingCard year={focusYear} /></div>
-          <div style={{ flex: '1 1 360px' }}><CalendarCard year={focusYear} /></div>
-          <div style={{ flex: '1 1 360px' }}><CalendarCard year={focusYear + 1} /></div>
+          <div style={{ flex: '2 1 520px', minWidth: 0 }}><CityQuota year={focusYear} /></div>
+          <div style={{ flex: '1 1 280px', minWidth: 0 }}><SettingCard year={focusYear} /></div>
+          <div style={{ flex: '1 1 360px', minWidth: 0 }}><CalendarCard year={focusYear} /></div>
+          <div style={{ flex: '1 1 360px', minWidth: 0 }}><CalendarCard year={focusYear + 1} /></div>
         </Flex>
       )}
     </>

@@ -52,7 +52,7 @@ function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
 
   const columns: ColumnsType<RankingRow> = [
     {
-      key: 'rank', title: t('rank'), width: 110, fixed: 'left',
+      key: 'rank', title: t('rank'), width: 90, fixed: 'left',
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong style={{ fontSize: 16 }}>{r.rank}</Typography.Text>
@@ -63,7 +63,7 @@ function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
         </Space>
       ),
     },
-    { key: 'unit', title: t('unit'), dataIndex: 'unitName', width: 260 },
+    { key: 'unit', title: t('unit'), dataIndex: 'unitName', width: 200 },
     ...groups.map((g, i) => ({
       key: `g-${g.criterionId}`,
       title: <Tooltip title={g.title}><span>{t('groupHeader', { code: g.code, max: formatNumber(g.max) })}</span></Tooltip>,

@@ -1,11 +1,12 @@
 import { App, Button, Flex, InputNumber, Radio, Space, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
 import { download } from '@/api/client';
+import { TargetFormula, type TargetFormulaData } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { evidenceUrl, type AssessmentRow, type Evidence } from './api/reviews';
 import { reviewStrings } from './i18n';
-import { hasValue, scoreOf, targetEstimate, type LeafType, type ScoreValue } from './score';
+import { hasValue, scoreOf, type LeafType, type ScoreValue } from './score';
 
 /** Evidence files as download buttons (the file comes through the API with the session). */
 export function EvidenceLinks({ evidence, empty = true }: { evidence: readonly Evidence[]; empty?: boolean }) {
@@ -69,14 +70,18 @@ export function CriterionTitle({ row }: { row: AssessmentRow }) {
  * The input of one criterion, by its type: points 0..max, pass/fail, a count, the actual value of a target
  * criterion, or the count of each bonus/deduction item. Labels carry `label` (e.g. "Điểm thẩm định").
  */
-export function ScoreField({ row, value, onChange, disabled, label }: {
+export function ScoreField({ row, value, onChange, disabled, label, formula }: {
   row: AssessmentRow;
   value: ScoreValue;
   onChange: (v: ScoreValue) => void;
   disabled?: boolean;
   label: string;
+  /** Target criteria: how the server scored the saved value. */
+  formula?: TargetFormulaData | null;
 }) {
   const t = useT(reviewStrings);
+  // Every field is named after its criterion, so a screen reader tells "I.1" from "I.2".
+  const criterion = `${row.code}. ${row.title}`;
   const type = row.type as LeafType;
   const num = (n: number | string | null) => (n === null || n === '' ? null : Number(n));
   const computed = scoreOf(row, value);
@@ -85,12 +90,12 @@ export function ScoreField({ row, value, onChange, disabled, label }: {
   let hint: React.ReactNode = null;
   switch (type) {
     case 'points':
-      input = <InputNumber {...common} min={0} max={row.max} step={1} aria-label={`${label}: ${t('field.score')}`} value={value.score}
+      input = <InputNumber {...common} min={0} max={row.max} step={1} aria-label={`${label}: ${t('field.score')} – ${criterion}`} value={value.score}
         onChange={(n) => onChange({ ...value, score: num(n) })} suffix={`/ ${formatNumber(row.max)}`} />;
       break;
     case 'pass_fail':
       input = (
-        <Radio.Group disabled={disabled} aria-label={`${label}: ${t('field.result')}`} value={value.passed === null ? undefined : value.passed}
+        <Radio.Group disabled={disabled} aria-label={`${label}: ${t('field.result')} – ${criterion}`} value={value.passed === null ? undefined : value.passed}
           onChange={(e) => onChange({ ...value, passed: e.target.value as boolean })}
           options={[{ value: true, label: t('passed') }, { value: false, label: t('failed') }]} />
       );
@@ -99,7 +104,7 @@ export function ScoreField({ row, value, onChange, disabled, label }: {
     case 'per_occurrence':
       input = (
         <Flex gap={8} align="center">
-          <InputNumber {...common} min={0} precision={0} aria-label={`${label}: ${t('field.count')}`} value={value.count} onChange={(n) => onChange({ ...value, count: num(n) })} />
+          <InputNumber {...common} min={0} precision={0} aria-label={`${label}: ${t('field.count')} – ${criterion}`} value={value.count} onChange={(n) => onChange({ ...value, count: num(n) })} />
           <Typography.Text type="secondary">{t('itemPoints', { n: formatNumber(row.pointsPerOccurrence) })}</Typography.Text>
         </Flex>
       );
@@ -108,16 +113,11 @@ export function ScoreField({ row, value, onChange, disabled, label }: {
     case 'target': {
       input = (
         <Flex gap={8} align="center" wrap>
-          <InputNumber {...common} min={0} aria-label={`${label}: ${t('field.actual')}`} value={value.actual} onChange={(n) => onChange({ ...value, actual: num(n) })} />
+          <InputNumber {...common} min={0} aria-label={`${label}: ${t('field.actual')} – ${criterion}`} value={value.actual} onChange={(n) => onChange({ ...value, actual: num(n) })} />
           <Typography.Text type="secondary">{[row.measure, row.target === null ? t('noTarget') : t('targetIs', { t: formatNumber(row.target) })].filter(Boolean).join(' · ')}</Typography.Text>
         </Flex>
       );
-      const est = targetEstimate(row, value.actual);
-      if (value.actual !== null) {
-        if (row.target === null) hint = t('targetNoTarget');
-        else if (est.aboveTarget) hint = t('targetAbove', { half: formatNumber(row.max / 2), max: formatNumber(row.max) });
-        else if (est.score !== null) hint = t('computed', { n: formatNumber(est.score) });
-      }
+      if (value.actual !== null) hint = formula && formula.actual === value.actual ? <TargetFormula formula={formula} /> : t('targetOnSave');
       break;
     }
     default:
@@ -140,7 +140,7 @@ export function ScoreField({ row, value, onChange, disabled, label }: {
   return (
     <Flex vertical gap={4}>
       {input}
-      {hint && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{hint}</Typography.Text>}
+      {typeof hint === 'string' ? <Typography.Text type="secondary" style={{ fontSize: 13 }}>{hint}</Typography.Text> : hint}
     </Flex>
   );
 }

@@ -83,7 +83,7 @@ describe('Final review page', () => {
     renderRoute(URL_);
     await findPage(TITLE);
     const i1 = screen.getByRole('region', { name: 'Tiêu chí I.1' });
-    await userEvent.type(within(i1).getByLabelText('Điểm cuối cùng: Điểm'), '17');
+    await userEvent.type(within(i1).getByLabelText(/^Điểm cuối cùng: Điểm – /), '17');
     await userEvent.click(within(i1).getByRole('button', { name: 'Lưu I.1' }));
     expect(await within(i1).findByRole('alert')).toHaveTextContent('Điểm khác điểm tự chấm nên phải ghi lý do.');
     expect(api.calls(PUT)).toHaveLength(0);
@@ -102,7 +102,7 @@ describe('Final review page', () => {
     const i1 = screen.getByRole('region', { name: 'Tiêu chí I.1' });
     expect(within(i1).queryByLabelText('Điểm cuối cùng: Điểm')).not.toBeInTheDocument();
     await userEvent.click(within(i1).getByRole('button', { name: 'Điều chỉnh điểm cuối cùng' }));
-    expect(within(i1).getByLabelText('Điểm cuối cùng: Điểm')).toBeInTheDocument();
+    expect(within(i1).getByLabelText(/^Điểm cuối cùng: Điểm – /)).toBeInTheDocument();
   });
 
   it('lets the leader seat switch to another unit from the header, keeping the round', async () => {

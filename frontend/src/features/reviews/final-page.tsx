@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { paths } from '@/app/paths';
 import { useMe } from '@/features/auth/api/me';
 import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
+import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { type Assessment, type AssessmentRow, type Round } from './api/reviews';
@@ -151,12 +152,13 @@ function FinalCriterion({ row, percent, median, editable, divergent, roundId, un
                 <Typography.Text strong>{row.final?.score === null || row.final?.score === undefined ? t('noValue') : t('points', { n: formatNumber(row.final.score) })}</Typography.Text>
                 {row.final?.source && <Tag style={{ marginLeft: 8 }}>{t(`finalSource.${row.final.source}`)}</Tag>}
               </div>
+              {row.finalFormula && <TargetFormula formula={row.finalFormula} />}
               {!editable ? (
                 finalRow?.note && <Typography.Text><Typography.Text type="secondary">{t('finalReason')}: </Typography.Text>{finalRow.note}</Typography.Text>
               ) : median && !finalRow && !override ? (
                 <Button size="small" onClick={() => setOverride(true)} style={{ alignSelf: 'flex-start' }}>{t('override')}</Button>
               ) : (
-                <ScoreEditor row={row} source="final" serverRow={finalRow} editable roundId={roundId} unitId={unitId} label={t('input.final')} />
+                <ScoreEditor row={row} source="final" serverRow={finalRow} formula={sourceOf(row, 'final')?.formula} editable roundId={roundId} unitId={unitId} label={t('input.final')} />
               )}
             </Flex>
           </Col>

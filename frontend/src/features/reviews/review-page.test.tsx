@@ -46,7 +46,7 @@ describe('Review page: cross-review by an assigned unit', () => {
     expect(within(i1).getByRole('button', { name: 'Tải bao-cao-tong-ket-2024.pdf' })).toBeInTheDocument();
     expect(screen.getByText('Đã chấm 0/5 tiêu chí')).toBeInTheDocument();
 
-    const input = within(i1).getByLabelText('Điểm chấm chéo của đơn vị bạn: Điểm');
+    const input = within(i1).getByLabelText(/^Điểm chấm chéo của đơn vị bạn: Điểm – /);
     await userEvent.type(input, '12');
     expect(within(i1).getByText('(Bắt buộc vì khác điểm tự chấm)')).toBeInTheDocument();
     await userEvent.click(within(i1).getByRole('button', { name: 'Lưu I.1' }));
@@ -85,7 +85,7 @@ describe('Review page: cross-review by an assigned unit', () => {
     await findPage(TITLE);
 
     const ii2 = screen.getByRole('region', { name: 'Tiêu chí II.2' });
-    await userEvent.type(within(ii2).getByLabelText('Điểm chấm chéo của đơn vị bạn: Điểm'), '25');
+    await userEvent.type(within(ii2).getByLabelText(/^Điểm chấm chéo của đơn vị bạn: Điểm – /), '25');
     await userEvent.click(within(ii2).getByRole('button', { name: 'Lưu II.2' }));
     expect(await within(ii2).findByText('Dòng điểm vừa được người khác cập nhật: 20 điểm (phiên bản 2).')).toBeInTheDocument();
     expect(within(ii2).getByText('Lý do của họ: Thiếu kế hoạch phát động')).toBeInTheDocument();
@@ -96,12 +96,38 @@ describe('Review page: cross-review by an assigned unit', () => {
 
     // A target criterion: the actual value is compared; the hint shows it scores above the target.
     const ii1 = screen.getByRole('region', { name: 'Tiêu chí II.1' });
-    await userEvent.type(within(ii1).getByLabelText('Điểm chấm chéo của đơn vị bạn: Giá trị thực hiện'), '80');
-    expect(within(ii1).getByText('Thành điểm: 12')).toBeInTheDocument();
+    await userEvent.type(within(ii1).getByLabelText(/^Điểm chấm chéo của đơn vị bạn: Giá trị thực hiện – /), '80');
+    // The browser does not score it: the server does, against the block, and explains it once saved.
+    expect(within(ii1).getByText(/Điểm theo chỉ tiêu do hệ thống tính khi lưu/)).toBeInTheDocument();
     await userEvent.type(within(ii1).getByLabelText(/Lý do/), 'Chỉ 80 tin, bài có xác nhận của cơ quan báo chí');
     await userEvent.click(within(ii1).getByRole('button', { name: 'Lưu II.1' }));
     expect(await within(ii1).findByText('Đợt chấm điểm đang ở giai đoạn "Giải trình"; chỉ được chấm chéo trong giai đoạn "Chấm chéo, thẩm định".')).toBeInTheDocument();
     expect(api.calls(PEER_PUT)[2].body).toEqual({ actual: 80, note: 'Chỉ 80 tin, bài có xác nhận của cơ quan báo chí', version: 0 });
+  });
+
+  it("explains a target criterion's score with the unit's own figures and the server's result", async () => {
+    stubApi({
+      'GET /api/auth/me': reviewer,
+      'GET /api/rounds/:id': round('review', { myUnit: { unitId: U.dukdh.id, deadline: '2024-12-05T10:00:00.000Z', status: 'submitted', reviews: [U.lhp.id, U.hiza.id] } }),
+      'GET /api/rounds/:roundId/units/:unitId/assessment': assessment('review', { canReview: true }, patchRow('c-II1', (r) => ({
+        ...r,
+        selfFormula: { basis: 'best_over_target', target: 100, actual: 150, max: 30, reference: null, score: 30 },
+        myReview: scoreRow('c-II1', 'peer', U.dukdh.id, { actual: 100, note: 'Chỉ 100 tin có xác nhận' }),
+        myReviewFormula: { basis: 'met_target', target: 100, actual: 100, max: 30, reference: null, score: 15 },
+      }))),
+      'GET /api/rounds/:id/assignments': assignments(),
+    });
+    renderRoute(URL_);
+    await findPage(TITLE);
+    const ii1 = screen.getByRole('region', { name: 'Tiêu chí II.1' });
+    // Beside the unit's own figure: it exceeded its target the most in the block.
+    expect(within(ii1).getByText('Vượt chỉ tiêu nhiều nhất khối: được tối đa M = 30 điểm.')).toBeInTheDocument();
+    // Beside the reviewer's field: exactly on target is half the points, and why.
+    expect(within(ii1).getByLabelText('Điểm chấm chéo của đơn vị bạn: Giá trị thực hiện – II.1. Số tin, bài tuyên truyền điển hình tiên tiến')).toHaveValue('100');
+    expect(within(ii1).getAllByText('Chỉ tiêu T = 100 · Thực hiện A = 100 · Tối đa M = 30')).toHaveLength(1);
+    expect(within(ii1).getByText('Đạt đúng chỉ tiêu (A = T): 0,5 × M = 0,5 × 30 = 15 điểm. Chỉ đơn vị vượt chỉ tiêu nhiều nhất khối được tối đa M.')).toBeInTheDocument();
+    // The reason box has a real label naming its criterion.
+    expect(within(ii1).getByRole('textbox', { name: /^Lý do – II\.1\. Số tin, bài/ })).toBeInTheDocument();
   });
 
   it('lets the reviewer recuse with a mandatory reason', async () => {
@@ -109,7 +135,7 @@ describe('Review page: cross-review by an assigned unit', () => {
     api.on('POST /api/review-assignments/:id/recuse', assignments('recused'));
     renderRoute(URL_);
     await findPage(TITLE);
-    await userEvent.click(await screen.findByRole('button', { name: 'Từ chối chấm (recuse)' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Từ chối chấm chéo' }));
     const dialog = await screen.findByRole('dialog', { name: `Từ chối chấm chéo ${U.lhp.name}` });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Từ chối chấm' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Phải ghi lý do từ chối chấm');
@@ -138,11 +164,11 @@ describe('Review page: leader appraisal', () => {
     });
     renderRoute(URL_);
     await findPage(TITLE);
-    expect(screen.queryByRole('button', { name: 'Từ chối chấm (recuse)' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Từ chối chấm chéo' })).not.toBeInTheDocument();
     const i1 = screen.getByRole('region', { name: 'Tiêu chí I.1' });
     // The peers' scores are beside the self-assessment for the leader.
     expect(within(i1).getByText(`Chấm chéo: ${U.dukdh.name}:`, { exact: false })).toBeInTheDocument();
-    const input = within(i1).getByLabelText('Điểm thẩm định: Điểm');
+    const input = within(i1).getByLabelText(/^Điểm thẩm định: Điểm – /);
     expect(input).toHaveValue('18');
     await userEvent.clear(input);
     await userEvent.type(input, '15');

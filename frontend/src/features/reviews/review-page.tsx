@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/app/paths';
 import { ReasonButton } from '@/components/reason-button';
 import { useMe } from '@/features/auth/api/me';
+import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { useAssignments, useRecuse, type Assessment, type AssessmentRow, type Round } from './api/reviews';
@@ -90,7 +91,8 @@ function ReviewView({ round, assessment: a }: { round: Round; assessment: Assess
               </Col>
               <Col xs={24} md={12}>
                 {row.applicable ? (
-                  <ScoreEditor key={mode} row={row} source={mode} serverRow={rowOf(row)} serverScore={mode === 'leader' ? sourceOf(row, 'leader')?.score : undefined} editable={editable} roundId={round.id} unitId={a.unitId} label={inputLabel} />
+                  <ScoreEditor key={mode} row={row} source={mode} serverRow={rowOf(row)} serverScore={mode === 'leader' ? sourceOf(row, 'leader')?.score : undefined}
+                    formula={mode === 'peer' ? row.myReviewFormula : sourceOf(row, 'leader')?.formula} editable={editable} roundId={round.id} unitId={a.unitId} label={inputLabel} />
                 ) : <Typography.Text type="secondary">{t('notApplicable')}</Typography.Text>}
               </Col>
             </Row>
@@ -110,6 +112,7 @@ function SelfColumn({ row, showOthers }: { row: AssessmentRow; showOthers: boole
     <Flex vertical gap={6} style={{ background: 'rgba(0,0,0,0.02)', padding: 12, borderRadius: 6 }}>
       <Typography.Text type="secondary">{t('selfScore')}</Typography.Text>
       <Typography.Text strong>{describe(row, valueOf(row.self), row.selfScore)}</Typography.Text>
+      {row.selfFormula && <TargetFormula formula={row.selfFormula} />}
       {row.self?.note && (
         <Typography.Paragraph style={{ margin: 0 }}>
           <Typography.Text type="secondary">{t('selfNote')}: </Typography.Text>{row.self.note}

@@ -1,6 +1,8 @@
 import { Alert, App, Button, Flex, Input, Tag, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '@/api/client';
+import { TargetFormula, type TargetFormulaData } from '@/components/target-formula';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { staleCurrent, useSaveScore, type AssessmentRow, type ReviewSource, type ScoreRow } from './api/reviews';
@@ -16,12 +18,14 @@ const same = (type: LeafType, a: ScoreValue, an: string, b: ScoreValue, bn: stri
  * the reason (required when the value differs from the self score), an explicit save with the row's version.
  * A 409 shows the newer row; saving again overwrites it, or the user takes the newer value.
  */
-export function ScoreEditor({ row, source, serverRow, serverScore, editable, roundId, unitId, label }: {
+export function ScoreEditor({ row, source, serverRow, serverScore, formula, editable, roundId, unitId, label }: {
   row: AssessmentRow;
   source: ReviewSource;
   serverRow: ScoreRow | null;
   /** The score the server computed for `serverRow` (target criteria), shown when read only. */
   serverScore?: number | null;
+  /** Target criteria: how the server scored `serverRow`. */
+  formula?: TargetFormulaData | null;
   editable: boolean;
   roundId: string;
   unitId: string;
@@ -61,6 +65,7 @@ export function ScoreEditor({ row, source, serverRow, serverScore, editable, rou
       <Flex vertical gap={4}>
         <Typography.Text type="secondary">{label}</Typography.Text>
         <Typography.Text strong>{describe(row, valueOf(serverRow), serverScore ?? undefined)}</Typography.Text>
+        {formula && <TargetFormula formula={formula} />}
         {serverRow?.note && <Typography.Text>{t('reason')}: {serverRow.note}</Typography.Text>}
       </Flex>
     );
@@ -113,11 +118,12 @@ export function ScoreEditor({ row, source, serverRow, serverScore, editable, rou
   return (
     <Flex vertical gap={8}>
       <Typography.Text strong>{label}</Typography.Text>
-      <ScoreField row={row} value={value} label={label} onChange={(v) => { setValue(v); setReasonError(false); }} />
+      <ScoreField row={row} value={value} label={label} formula={formula} onChange={(v) => { setValue(v); setReasonError(false); }} />
       <div>
         <label htmlFor={reasonId}>
-          {reasonNeeded && <Typography.Text type="danger">* </Typography.Text>}
+          {reasonNeeded && <Typography.Text type="danger" aria-hidden>* </Typography.Text>}
           {t('reason')}
+          <VisuallyHidden> – {row.code}. {row.title}</VisuallyHidden>
           {reasonNeeded && <Typography.Text type="secondary"> ({t('reasonRequiredShort')})</Typography.Text>}
         </label>
         <Input.TextArea id={reasonId} rows={2} maxLength={5000} value={note} placeholder={t('reasonPlaceholder')} status={reasonError ? 'error' : undefined}

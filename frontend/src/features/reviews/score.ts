@@ -83,17 +83,6 @@ export function needsReason(row: AssessmentRow, v: ScoreValue): boolean {
   return round2(mine) !== round2(self);
 }
 
-/**
- * The score a target criterion's actual value gives, where it does not depend on the other units:
- * A < T → 0.5·M·A/T; A = T → 0.5·M. Above the target it depends on the block's best (null).
- */
-export function targetEstimate(row: Pick<AssessmentRow, 'max' | 'target'>, actual: number | null): { score: number | null; aboveTarget: boolean } {
-  if (actual === null || row.target === null || row.target <= 0) return { score: null, aboveTarget: false };
-  if (actual < row.target) return { score: round2((0.5 * row.max * actual) / row.target), aboveTarget: false };
-  if (actual === row.target) return { score: round2(0.5 * row.max), aboveTarget: false };
-  return { score: null, aboveTarget: true };
-}
-
 /** True when two scores of a criterion differ by more than `percent`% of its max (as the server's divergence flag). */
 export function diverges(a: number | null | undefined, b: number | null | undefined, max: number, percent: number): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return false;

@@ -48,7 +48,7 @@ export function scoreRow(criterionId: string, source: ScoreRow['source'], scorer
 export function source(criterionId: string, kind: Source['source'], scorer: { id: string; name: string }, patch: Omit<Partial<Source>, 'row'> & { row?: Partial<ScoreRow> } = {}): Source {
   const { row, ...rest } = patch;
   return {
-    source: kind, scorerUnitId: scorer.id, scorerUnitName: scorer.name, score: null, actual: null, note: '', lowered: false, divergent: false,
+    source: kind, scorerUnitId: scorer.id, scorerUnitName: scorer.name, score: null, actual: null, note: '', lowered: false, divergent: false, formula: null,
     row: scoreRow(criterionId, kind, scorer.id, { score: rest.score ?? null, actual: rest.actual ?? null, note: rest.note ?? '', ...row }),
     ...rest,
   };
@@ -56,7 +56,7 @@ export function source(criterionId: string, kind: Source['source'], scorer: { id
 
 const base = (criterionId: string, code: string, title: string, type: Row['type'], max: number, parentId: string | null, extra: Partial<Row> = {}): Row => ({
   criterionId, parentId, code, title, guidance: '', type, max, depth: parentId ? 1 : 0, applicable: true, evidenceRequired: false, pointsPerOccurrence: null, measure: '', awardBonuses: [],
-  items: [], target: null, self: null, selfScore: null, evidence: [], myReview: null, sources: [], final: null, lowered: false, explanation: null, ...extra,
+  items: [], target: null, self: null, selfScore: null, evidence: [], myReview: null, myReviewFormula: null, sources: [], final: null, lowered: false, explanation: null, selfFormula: null, finalFormula: null, ...extra,
 });
 
 /** The criteria of the scheme with Lê Hồng Phong's self-assessment. */

@@ -1,5 +1,6 @@
 import { App, Button, Input, Popconfirm, Radio, Tag, Typography } from 'antd';
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
+import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { deleteEvidence, evidenceHref, uploadEvidence, type AssessmentRow, type Evidence } from './api/assessment';
@@ -109,12 +110,17 @@ function ValueInput({ meta, s, ctx }: { meta: AssessmentRow; s: RowState; ctx: R
 function TargetScore({ meta, s, score }: { meta: AssessmentRow; s: RowState; score: number | undefined }) {
   const t = useT(roundStrings);
   const entered = (parseNumber(s.value.actual) ?? null) !== null;
+  // The server's reasoning for the saved figure, while the field still shows that figure.
+  const formula = meta.selfFormula && meta.selfFormula.actual === s.serverActual && parseNumber(s.value.actual) === s.serverActual ? meta.selfFormula : null;
   return (
-    <span className="sa-computed" data-testid={`computed-${meta.code}`}>
-      <span className="sa-target">{meta.target === null ? t('noTarget') : t('targetValue', { target: `${formatNumber(meta.target)}${meta.measure ? ` ${meta.measure}` : ''}` })}</span>
-      {' · '}
-      {score !== undefined ? t('targetScore', { score: formatNumber(score) }) : entered ? t('targetAfterSave') : t('targetNotEntered')}
-    </span>
+    <>
+      <span className="sa-computed" data-testid={`computed-${meta.code}`}>
+        <span className="sa-target">{meta.target === null ? t('noTarget') : t('targetValue', { target: `${formatNumber(meta.target)}${meta.measure ? ` ${meta.measure}` : ''}` })}</span>
+        {' · '}
+        {score !== undefined ? t('targetScore', { score: formatNumber(score) }) : entered ? t('targetAfterSave') : t('targetNotEntered')}
+      </span>
+      {formula && <div style={{ flexBasis: '100%' }}><TargetFormula formula={formula} /></div>}
+    </>
   );
 }
 

@@ -58,10 +58,10 @@ export function ProgressBoard({ round }: { round: Round }) {
         loading={progress.isPending}
         dataSource={progress.data?.units ?? []}
         aria-label={t('progress')}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1000 }}
         columns={[
           {
-            title: t('colUnit'), dataIndex: 'unitName', width: 240,
+            title: t('colUnit'), dataIndex: 'unitName', width: 190, fixed: 'left',
             render: (name: string, u) => (
               <Space orientation="vertical" size={0}>
                 <Link to={paths.selfAssessment.getHref(round.id, u.unitId)} aria-label={t('openUnitLabel', { unit: name })}>{name}</Link>
@@ -84,7 +84,7 @@ export function ProgressBoard({ round }: { round: Round }) {
             render: (_, u) => (u.evidenceMissing ? <Typography.Text type="warning">{t('evidenceMissing', { n: u.evidenceMissing, codes: u.evidenceMissingCodes.join(', ') })}</Typography.Text> : t('evidenceOk')),
           },
           {
-            title: t('colTimeLeft'), key: 'deadline', width: 170,
+            title: t('colTimeLeft'), key: 'deadline', width: 150,
             render: (_, u) => (
               <Space orientation="vertical" size={0}>
                 <span>{formatDateTime(u.deadline)}</span>
@@ -95,7 +95,7 @@ export function ProgressBoard({ round }: { round: Round }) {
           },
           { title: t('colLastSaved'), dataIndex: 'lastSavedAt', width: 120, render: (d: string | null) => formatDateTime(d) },
           {
-            title: t('colActions'), key: 'actions', width: 190,
+            title: t('colActions'), key: 'actions', width: 160,
             render: (_, u) => (
               <Space wrap size={4} role="group" aria-label={t('actionsOf', { unit: u.unitName })}>
                 {unitLink(u)}

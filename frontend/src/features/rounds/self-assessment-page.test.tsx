@@ -120,12 +120,18 @@ describe('Self-assessment form', () => {
   it('takes the actual value of a target criterion, never a score, and shows the computed score', async () => {
     const api = stubApi({
       ...base(),
-      'GET /api/rounds/:roundId/units/:unitId/assessment': assessment({ rows: nearlyDone() }, editable),
+      'GET /api/rounds/:roundId/units/:unitId/assessment': assessment({
+        rows: nearlyDone().map((r) => (r.code === 'II.1' ? { ...r, selfFormula: { basis: 'met_target' as const, target: 100, actual: 100, max: 30, reference: null, score: 15 } } : r)),
+      }, editable),
       [SELF]: (req) => reply(200, saved(req.params.criterionId, req.body as Record<string, unknown>, { actual: (req.body as { actual: number }).actual, score: null })),
     });
     renderRoute(URL);
     await findPage(TITLE);
     const target = row('II.1');
+    // Why 100 of 100 is 15 of 30: the unit's own figures and the server's branch of the formula, beside the field.
+    const why = within(target).getByRole('note', { name: 'Cách tính điểm' });
+    expect(why).toHaveTextContent('Chỉ tiêu T = 100 · Thực hiện A = 100 · Tối đa M = 30');
+    expect(why).toHaveTextContent('Đạt đúng chỉ tiêu (A = T): 0,5 × M = 0,5 × 30 = 15 điểm. Chỉ đơn vị vượt chỉ tiêu nhiều nhất khối được tối đa M.');
     expect(within(target).queryByLabelText('Điểm tự chấm II.1')).not.toBeInTheDocument();
     expect(within(target).getByLabelText('Giá trị thực hiện II.1')).toHaveValue('100');
     expect(within(target).getByTestId('computed-II.1')).toHaveTextContent('Chỉ tiêu: 100 hồ sơ · Điểm tính theo chỉ tiêu: 15');
@@ -135,6 +141,8 @@ describe('Self-assessment form', () => {
     await userEvent.clear(input);
     await userEvent.type(input, '120');
     expect(within(target).getByTestId('computed-II.1')).toHaveTextContent('Điểm được tính tự động sau khi lưu');
+    // A figure the server has not scored yet has no explanation (the browser does not compute one).
+    expect(within(target).queryByRole('note', { name: 'Cách tính điểm' })).not.toBeInTheDocument();
     await waitFor(() => expect(api.calls(SELF)).toHaveLength(1), { timeout: 3000 });
     expect(api.calls(SELF)[0].body).toEqual({ actual: 120, note: '', version: 1 });
     // Other types show their computed score too.

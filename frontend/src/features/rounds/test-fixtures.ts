@@ -45,7 +45,7 @@ export const progress = (list: ProgressUnit[]): Schemas['ProgressDto'] => ({ rou
 
 const node = (criterionId: string, code: string, title: string, type: Row['type'], max: number, patch: Partial<Row> = {}): Row => ({
   criterionId, parentId: null, code, title, guidance: '', type, max, depth: 0, applicable: true, evidenceRequired: false, pointsPerOccurrence: null, measure: '', awardBonuses: [],
-  items: [], target: null, self: null, selfScore: null, evidence: [], myReview: null, sources: [], final: null, lowered: false, explanation: null, ...patch,
+  items: [], target: null, self: null, selfScore: null, evidence: [], myReview: null, myReviewFormula: null, sources: [], final: null, lowered: false, explanation: null, selfFormula: null, finalFormula: null, ...patch,
 });
 
 export function scoreRow(criterionId: string, patch: Partial<ScoreRow> = {}): ScoreRow {

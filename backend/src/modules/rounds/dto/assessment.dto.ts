@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NODE_TYPES, type NodeType } from '../../scoring/rules';
+import { NODE_TYPES, type NodeType, type TargetBasis } from '../../scoring/rules';
 import { AdjustmentItemResponseDto } from '../../scoring/dto/scheme.dto';
 import { PHASES, type Phase } from '../round-phase';
 
@@ -32,6 +32,18 @@ export class EvidenceDto {
   @ApiProperty({ type: String, nullable: true }) uploadedByName: string | null;
 }
 
+const TARGET_BASES: TargetBasis[] = ['below_target', 'met_target', 'best_over_target', 'over_target', 'no_target'];
+
+/** How the target formula (domain.md §4) scored this unit: its own figures and the server's result, to show beside the field. */
+export class TargetFormulaDto {
+  @ApiProperty({ enum: TARGET_BASES, description: 'Nhánh của công thức: dưới chỉ tiêu, đạt đúng chỉ tiêu, vượt nhiều nhất khối, vượt chỉ tiêu, không có chỉ tiêu' }) basis: TargetBasis;
+  @ApiProperty({ type: Number, nullable: true, description: 'Chỉ tiêu T' }) target: number | null;
+  @ApiProperty({ description: 'Giá trị thực hiện A' }) actual: number;
+  @ApiProperty({ description: 'Điểm tối đa M' }) max: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Vượt chỉ tiêu: mức vượt lớn nhất khối (A−T của đơn vị vượt nhiều nhất); không có chỉ tiêu: A lớn nhất trong các đơn vị không có chỉ tiêu' }) reference: number | null;
+  @ApiProperty({ description: 'Điểm do máy chủ tính' }) score: number;
+}
+
 export class SourceScoreDto {
   @ApiProperty({ enum: ['peer', 'leader', 'final'] }) source: string;
   @ApiProperty() scorerUnitId: string;
@@ -42,6 +54,7 @@ export class SourceScoreDto {
   @ApiProperty({ description: 'Thấp hơn điểm tự chấm' }) lowered: boolean;
   @ApiProperty({ description: 'Chênh lệch với điểm cuối cùng vượt ngưỡng của bộ quy tắc' }) divergent: boolean;
   @ApiProperty({ type: ScoreRowDto }) row: ScoreRowDto;
+  @ApiProperty({ type: TargetFormulaDto, nullable: true, description: 'Loại theo chỉ tiêu: cách tính điểm của nguồn này' }) formula: TargetFormulaDto | null;
 }
 
 export class FinalScoreDto {
@@ -88,10 +101,13 @@ export class AssessmentRowDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Điểm tự chấm (nhóm: tổng; loại theo chỉ tiêu: tính cho cả khối)' }) selfScore: number | null;
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
   @ApiProperty({ type: ScoreRowDto, nullable: true, description: 'Điểm chấm chéo của đơn vị người dùng (khi được phân công)' }) myReview: ScoreRowDto | null;
+  @ApiProperty({ type: TargetFormulaDto, nullable: true, description: 'Loại theo chỉ tiêu: cách tính điểm chấm chéo của đơn vị người dùng' }) myReviewFormula: TargetFormulaDto | null;
   @ApiProperty({ type: [SourceScoreDto], description: 'Các nguồn điểm khác được phép xem' }) sources: SourceScoreDto[];
   @ApiProperty({ type: FinalScoreDto, nullable: true, description: 'Điểm cuối cùng (khi được phép xem)' }) final: FinalScoreDto | null;
   @ApiProperty({ description: 'Có nguồn chấm thấp hơn điểm tự chấm (cần giải trình)' }) lowered: boolean;
   @ApiProperty({ type: ExplanationDto, nullable: true }) explanation: ExplanationDto | null;
+  @ApiProperty({ type: TargetFormulaDto, nullable: true, description: 'Loại theo chỉ tiêu: cách tính điểm tự chấm' }) selfFormula: TargetFormulaDto | null;
+  @ApiProperty({ type: TargetFormulaDto, nullable: true, description: 'Loại theo chỉ tiêu: cách tính điểm cuối cùng (khi được phép xem)' }) finalFormula: TargetFormulaDto | null;
 }
 
 export class AssessmentPermissionsDto {

@@ -69,7 +69,10 @@ describe('target formula (domain.md §4 item 4)', () => {
       { unitId: 'n3', target: null, actual: 90 },
     ];
     expect(scores(entries, 20)).toEqual({ best: 20, above: 17.5, n1: 6.67, n2: 13.33, n3: 20 });
-    expect(targetOutcomes(entries, 20).get('n1')).toEqual({ score: 6.67, basis: 'no_target' });
+    expect(targetOutcomes(entries, 20).get('n1')).toEqual({ score: 6.67, basis: 'no_target', reference: 90 });
+    // The figure a unit over its target is measured against: the best margin (140 − 100 = 40).
+    expect(targetOutcomes(entries, 20).get('above')).toEqual({ score: 17.5, basis: 'over_target', reference: 40 });
+    expect(targetOutcomes(entries, 20).get('best')).toEqual({ score: 20, basis: 'best_over_target', reference: null });
   });
 
   it('treats a target of 0 as no target, so it cannot win "best" with its whole actual', () => {

@@ -40,6 +40,11 @@ export type TargetBasis = 'below_target' | 'met_target' | 'best_over_target' | '
 export interface TargetOutcome {
   score: number;
   basis: TargetBasis;
+  /**
+   * The block figure the branch divides by, so a form can show the unit its own sum: for `over_target` the
+   * best margin A_best − T_best, for `no_target` the largest actual among units without a target; else null.
+   */
+  reference: number | null;
 }
 
 const nearlyEqual = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
@@ -71,19 +76,19 @@ export function targetOutcomes(entries: readonly TargetEntry[], max: number): Ma
   for (const e of entries) {
     if (!hasTarget(e)) {
       const score = bestActualWithout === 0 ? 0 : (e.actual / bestActualWithout) * max;
-      out.set(e.unitId, { score: round2(score), basis: 'no_target' });
+      out.set(e.unitId, { score: round2(score), basis: 'no_target', reference: bestActualWithout });
       continue;
     }
     const { actual: a, target: t } = e;
     if (nearlyEqual(a, t)) {
-      out.set(e.unitId, { score: round2(0.5 * max), basis: 'met_target' });
+      out.set(e.unitId, { score: round2(0.5 * max), basis: 'met_target', reference: null });
     } else if (a < t) {
-      out.set(e.unitId, { score: round2((0.5 * max * a) / t), basis: 'below_target' });
+      out.set(e.unitId, { score: round2((0.5 * max * a) / t), basis: 'below_target', reference: null });
     } else if (nearlyEqual(a - t, bestMargin)) {
-      out.set(e.unitId, { score: round2(max), basis: 'best_over_target' });
+      out.set(e.unitId, { score: round2(max), basis: 'best_over_target', reference: null });
     } else {
       const score = Math.min(max, 0.5 * max + ((a - t) / bestMargin) * 0.5 * max);
-      out.set(e.unitId, { score: round2(score), basis: 'over_target' });
+      out.set(e.unitId, { score: round2(score), basis: 'over_target', reference: bestMargin });
     }
   }
   return out;
