@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
-import { vnDateTime } from '../../common/vn-time';
 import { AuditService } from '../audit/audit.service';
 import { computeTotals, LeafNode, TargetOutcome } from '../scoring/rules';
 import { applicability, completeness, effectiveStatus } from './completeness';

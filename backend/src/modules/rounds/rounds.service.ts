@@ -5,7 +5,6 @@ import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
-import { vnDateTime } from '../../common/vn-time';
 import { AuditService } from '../audit/audit.service';
 import { AdvancePreviewService } from './advance-preview.service';
 import { formatNumber } from '../scoring/rules/round';
