@@ -6,6 +6,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { asRole, ensureAppRole } from './db-roles.mjs';
+import { ensureLedgerKey } from './ledger-key.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT || '3000';
@@ -26,8 +28,10 @@ async function embeddedDatabase() {
   await admin.connect();
   const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'thidua'`);
   if (!rowCount) await admin.query('CREATE DATABASE thidua');
+  await ensureAppRole(admin);
   await admin.end();
-  return { url: server.url('thidua'), stop: () => server.stop() };
+  // The owner migrates; the app connects as the least-privileged role.
+  return { url: asRole(server.url('thidua')), migrationUrl: server.url('thidua'), stop: () => server.stop() };
 }
 
 async function main() {
@@ -40,6 +44,8 @@ async function main() {
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
+    ...(db.migrationUrl && { MIGRATION_DATABASE_URL: db.migrationUrl }),
+    ...(!process.env.LEDGER_SIGNING_KEY && !process.env.LEDGER_KEY_FILE && { LEDGER_KEY_FILE: ensureLedgerKey(path.dirname(dataDir)) }),
     PORT: port,
     NODE_ENV: process.env.NODE_ENV || 'production',
     STATIC_DIR: process.env.STATIC_DIR || path.join(root, 'frontend', 'dist'),

@@ -27,7 +27,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: !config.migrationDatabaseUrl }),
         ScopeModule, AuditModule, AuthModule, HealthModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,

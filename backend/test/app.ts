@@ -1,21 +1,26 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { dataSourceOptions } from '../src/database/data-source';
 import { loadDemoOnce } from '../src/database/demo/demo';
+import { LedgerSealer } from '../src/modules/audit/ledger-sealer';
 import { DEMO_PASSWORD } from '../src/database/demo/demo-data';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** The owner's connection (the app itself runs as the least-privileged role: app.get(DataSource)). */
   ds: DataSource;
   /** Unauthenticated requests. */
   http: () => ReturnType<typeof request>;
   /** Signs in and returns a client that sends the session cookie and CSRF header. */
   as: (email: string, password?: string) => Promise<Client_>;
+  /** Seals every committed audit entry into the signed ledger now (the sealer does it every 0.5 s anyway). */
+  seal: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -27,7 +32,7 @@ export type Client_ = {
   me: { id: string; unitId: string | null; role: string; csrfToken: string };
 };
 
-function withDatabase(url: string, db: string): string {
+export function withDatabase(url: string, db: string): string {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
@@ -37,7 +42,7 @@ function withDatabase(url: string, db: string): string {
  * Boots the real AppModule on a fresh copy of a template database built by the global setup: the one that
  * already holds the demo data (default), or the migrated one without it (`{ demo: false }`).
  */
-export async function createTestApp(opts: { demo?: boolean } = { demo: true }): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } = { demo: true }): Promise<TestApp> {
   const adminUrl = process.env.THIDUA_TEST_ADMIN_URL!;
   const demo = opts.demo !== false;
   const template = (demo && process.env.THIDUA_TEST_DEMO_TEMPLATE) || process.env.THIDUA_TEST_TEMPLATE!;
@@ -46,10 +51,12 @@ export async function createTestApp(opts: { demo?: boolean } = { demo: true }): 
   await admin.connect();
   await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
   await admin.end();
-  const config = loadConfig({ DATABASE_URL: withDatabase(adminUrl, db), NODE_ENV: 'test' });
+  // The app runs as the least-privileged role (as in production); `ds` is the owner's, for tests that set up or tamper by hand.
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const config = loadConfig({ DATABASE_URL: withDatabase(process.env.THIDUA_TEST_APP_URL!, db), NODE_ENV: 'test', LEDGER_SIGNING_KEY: signingKey, ...opts.env });
   const app = await createApp(config, { logger: false });
   await app.init();
-  const ds = app.get(DataSource);
+  const ds = await new DataSource(dataSourceOptions(withDatabase(adminUrl, db))).initialize();
   // The demo template already holds the demo: this sees its mark and returns at once (it loads it only
   // when the setup gave no demo template).
   if (demo) await loadDemoOnce(ds);
@@ -73,8 +80,13 @@ export async function createTestApp(opts: { demo?: boolean } = { demo: true }): 
 
   return {
     app, ds, http, as,
+    seal: async () => {
+      // Another process may hold the sealer lock only in tests that start one; here this app is the sealer.
+      if ((await app.get(LedgerSealer).sealPending()) === null) throw new Error('this app is not the ledger sealer');
+    },
     close: async () => {
       await app.close();
+      await ds.destroy();
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);

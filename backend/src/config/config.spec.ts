@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const URL = 'postgres://u:p@localhost:5432/thidua';
@@ -18,5 +22,16 @@ describe('config', () => {
       expect(msg).toContain('DEMO_DATA phải là true hoặc false');
       expect(msg).toContain('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
     }
+  });
+  it('needs a ledger signing key in production, read from LEDGER_SIGNING_KEY or LEDGER_KEY_FILE, and refuses a bad one', () => {
+    expect(() => loadConfig({ DATABASE_URL: URL, NODE_ENV: 'production' })).toThrow('Cần khóa ký sổ nhật ký');
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ DATABASE_URL: URL, NODE_ENV: 'production', LEDGER_SIGNING_KEY: pem }).ledgerSigningKey).toBe(pem);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'thidua-key-')), 'k.pem');
+    writeFileSync(file, pem);
+    expect(loadConfig({ DATABASE_URL: URL, LEDGER_KEY_FILE: file }).ledgerSigningKey).toBe(pem);
+    expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_SIGNING_KEY: 'abc' })).toThrow('phải là khóa riêng Ed25519');
+    expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_KEY_FILE: '/không/có' })).toThrow('không đọc được tệp khóa ký');
+    expect(() => loadConfig({ DATABASE_URL: URL, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow('MIGRATION_DATABASE_URL');
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { parsePublicKey, parseSigningKey } from '../modules/audit/ledger';
+
 /** Environment configuration, validated once at boot. */
 export interface AppConfig {
   port: number;
@@ -11,6 +14,14 @@ export interface AppConfig {
   /** First admin of an empty installation (optional). */
   adminEmail: string | null;
   adminPassword: string | null;
+  /** Owner role's URL for migrations at boot; the app itself connects with databaseUrl (least privilege). */
+  migrationDatabaseUrl: string | null;
+  /** The Ed25519 key that signs ledger checkpoints (PEM or base64 PKCS#8), from LEDGER_SIGNING_KEY or LEDGER_KEY_FILE; never stored in the database. */
+  ledgerSigningKey: string | null;
+  /** Public keys of earlier signing keys (PEM or base64 SPKI, separated by ","), still trusted for old checkpoints. */
+  ledgerPreviousKeys: string[];
+  /** How often the sealer seals committed entries (ms); 0 turns it off in this process. */
+  ledgerSealIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -45,8 +56,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD || null;
   if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL và ADMIN_PASSWORD phải được đặt cùng nhau');
   if (adminEmail && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL không phải email hợp lệ (đang là "${adminEmail}")`);
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL || null;
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\/.+/.test(migrationDatabaseUrl)) problems.push('MIGRATION_DATABASE_URL phải là địa chỉ PostgreSQL dạng postgres://chủ-sở-hữu:mật-khẩu@máy:cổng/tên-csdl');
+  let ledgerSigningKey = env.LEDGER_SIGNING_KEY || null;
+  if (!ledgerSigningKey && env.LEDGER_KEY_FILE) {
+    try {
+      ledgerSigningKey = readFileSync(env.LEDGER_KEY_FILE, 'utf8');
+    } catch {
+      problems.push(`LEDGER_KEY_FILE: không đọc được tệp khóa ký "${env.LEDGER_KEY_FILE}"`);
+    }
+  }
+  if (ledgerSigningKey) {
+    try {
+      parseSigningKey(ledgerSigningKey);
+    } catch {
+      problems.push('Khóa ký sổ nhật ký (LEDGER_SIGNING_KEY hoặc LEDGER_KEY_FILE) phải là khóa riêng Ed25519 dạng PEM hoặc base64 PKCS#8');
+    }
+  } else if (nodeEnv === 'production') {
+    problems.push('Cần khóa ký sổ nhật ký: đặt LEDGER_SIGNING_KEY hoặc LEDGER_KEY_FILE (npm start tự tạo khi dùng PostgreSQL nhúng)');
+  }
+  const ledgerPreviousKeys = (env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of ledgerPreviousKeys) {
+    try {
+      parsePublicKey(k);
+    } catch {
+      problems.push('LEDGER_PREVIOUS_PUBLIC_KEYS phải là các khóa công khai Ed25519 (base64 SPKI), cách nhau bởi dấu phẩy');
+      break;
+    }
+  }
+  const ledgerSealIntervalMs = int('LEDGER_SEAL_INTERVAL_MS', 500, 0, 1000);
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
-  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword };
+  return { port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
+    migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
