@@ -71,11 +71,11 @@ export const migrate = (url) => run(['-r', '@swc-node/register', 'src/database/m
 const LEDGER_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 /** The backend as production runs it (NODE_ENV=production, no demo), from the TypeScript sources through swc. */
-export async function startServer(url, env = {}) {
+export async function startServer(url) {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: backend,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', LEDGER_SIGNING_KEY, ...env },
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', LEDGER_SIGNING_KEY },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

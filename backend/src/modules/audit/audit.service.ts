@@ -7,7 +7,7 @@ import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, En
 import { AuditEntry } from './entities/audit-entry.entity';
 import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow } from './ledger';
 import { LedgerKeys } from './ledger-keys';
-import { loadNodes, Query } from './ledger-store';
+import { ledgerTail, loadNodes, Query } from './ledger-store';
 import { CheckpointRow, LedgerFault, LedgerVerifier } from './ledger-verify';
 import { inclusionProof, inclusionProofIds, rootFromInclusionProof } from './merkle';
 
@@ -21,7 +21,7 @@ export interface AuditInput {
   reason?: string;
 }
 
-const VERIFY_BATCH = 10_000;
+const VERIFY_BATCH = 20_000;
 const CHECKPOINT_SELECT = `tree_size::text AS tree_size, root_hash, sealed_at, key_id, signature`;
 
 @Injectable()
@@ -99,7 +99,7 @@ export class LedgerService {
     const cp = cpRow ? toCheckpoint(cpRow) : null;
     const key = cp ? this.keys.trusted.get(cp.keyId) : undefined;
     const signatureValid = !!cp && !!key && checkpointSignatureValid(cp, cp.signature, key);
-    const entities = await this.ds.getRepository(AuditEntry).findBy({ id: In(rows.map((r) => r.id!)) });
+    const entities = rows.length ? await this.ds.getRepository(AuditEntry).findBy({ id: In(rows.map((r) => r.id!)) }) : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
     const entries: EntryProofDto[] = [];
     for (const r of rows) {
@@ -148,23 +148,27 @@ export class LedgerService {
       return v.addCheckpoints(rows.map(toCheckpoint));
     };
     let fault: LedgerFault | null = null;
-    let after = -1;
-    for (;;) {
-      const rows: (LeafRow & { seq: string; sealed_hash: Buffer })[] = await q(
-        `SELECT l.seq::text AS seq, l.hash AS sealed_hash, ${LEAF_SELECT} FROM ledger_leaves l LEFT JOIN audit_entries a ON a.id = l.entry_id
-         WHERE l.seq > $1 ORDER BY l.seq LIMIT ${VERIFY_BATCH}`, [after]);
+    const batch = (after: number): Promise<(LeafRow & { seq: string; sealed_hash: Buffer })[]> => q(
+      `SELECT l.seq::text AS seq, l.hash AS sealed_hash, ${LEAF_SELECT} FROM ledger_leaves l LEFT JOIN audit_entries a ON a.id = l.entry_id
+       WHERE l.seq > $1 ORDER BY l.seq LIMIT ${VERIFY_BATCH}`, [after]);
+    // The next batch is read while this one is hashed.
+    let next: ReturnType<typeof batch> | null = batch(-1);
+    while (next && !fault) {
+      const rows: Awaited<ReturnType<typeof batch>> = await next;
+      next = rows.length === VERIFY_BATCH ? batch(Number(rows[rows.length - 1].seq)) : null;
       for (const r of rows) {
         if (!cpDone && !v.hasPending) fault = await fetchCheckpoints();
         fault ??= v.leaf(Number(r.seq), r.id === null ? null : r, r.sealed_hash);
         if (fault) break;
       }
-      if (fault || rows.length < VERIFY_BATCH) break;
-      after = Number(rows[rows.length - 1].seq);
     }
+    await next?.catch(() => undefined);
     // Every checkpoint beyond the last leaf is checked too: the latest names how many entries there must be.
     while (!fault && !cpDone) fault = await fetchCheckpoints();
     fault ??= v.finish();
-    const [{ n }] = await q('SELECT count(*)::int AS n FROM audit_entries a WHERE NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = a.id)');
+    // Entries after the sealed tail, in the sealer's order (an index range, not a scan of the whole log).
+    const tail = await ledgerTail(q);
+    const [{ n }] = await q('SELECT count(*)::int AS n FROM audit_entries a WHERE (a.xid, a.id) > ($1::xid8, $2::bigint)', [tail.xid, tail.id]);
     return {
       ok: !fault, checked: v.size, checkpoints: v.checkpoints, pending: n, problem: fault?.problem ?? null, message: fault ? faultMessage(fault) : null,
       seq: fault?.seq ?? null, brokenAtId: fault?.entryId ?? null, treeSize: fault?.treeSize ?? null,

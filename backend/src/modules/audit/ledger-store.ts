@@ -61,7 +61,7 @@ export async function sealBatch(query: Query, key: { signingKey: KeyObject; keyI
     for (const row of rows) {
       const leaf = entryLeafHash(row);
       leaves.push(leaf);
-      nodes.push(...tree.append(leaf));
+      tree.append(leaf, nodes);
     }
     await query(
       `INSERT INTO ledger_leaves (seq, entry_id, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])`,

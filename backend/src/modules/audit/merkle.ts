@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 
 /**
@@ -13,17 +14,24 @@ export interface StoredNode extends NodeId {
   hash: Buffer;
 }
 
-const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
-
 export const EMPTY_ROOT = createHash('sha256').digest();
 
+/** One-shot SHA-256 (Node ≥ 20.12): about twice as fast as a Hash object on inputs this small. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'buffer') => Buffer }).hash;
+const sha256 = oneShot ? (data: string | Buffer) => oneShot('sha256', data, 'buffer') : (data: string | Buffer) => createHash('sha256').update(data).digest();
+
 export function leafHash(data: string | Buffer): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  // "\u0000" is the single byte 0x00 in UTF-8.
+  return sha256(typeof data === 'string' ? `\u0000${data}` : Buffer.concat([Buffer.from([0]), data]));
 }
 
+/** Scratch for 0x01 ‖ left ‖ right: hashing is synchronous, so one buffer serves every call. */
+const pair = Buffer.alloc(65, 1);
+
 export function nodeHash(left: Buffer, right: Buffer): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  left.copy(pair, 1);
+  right.copy(pair, 33);
+  return sha256(pair);
 }
 
 /** The largest power of two strictly below n (n ≥ 2). */
@@ -82,9 +90,8 @@ export class MerkleAppender {
     return this.count;
   }
 
-  /** Appends one leaf hash; returns the subtrees above level 0 that this leaf completes. */
-  append(leaf: Buffer): StoredNode[] {
-    const closed: StoredNode[] = [];
+  /** Appends one leaf hash; returns the subtrees above level 0 that this leaf completes (into `closed` when given). */
+  append(leaf: Buffer, closed: StoredNode[] = []): StoredNode[] {
     let node: StoredNode = { level: 0, index: this.count, hash: leaf };
     this.count++;
     while (this.stack.length && this.stack[this.stack.length - 1].level === node.level) {
