@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.factory';
 import { APP_CONFIG, AppConfig } from '../../src/config/config';
 import { DEMO_PASSWORD } from '../../src/database/demo/demo-data';
 import { checkpointSignatureValid, signCheckpoint } from '../../src/modules/audit/ledger';
+import { AuditService } from '../../src/modules/audit/audit.service';
 import { LedgerKeys } from '../../src/modules/audit/ledger-keys';
 import { LedgerSealer } from '../../src/modules/audit/ledger-sealer';
 import { MerkleAppender, rootFromInclusionProof } from '../../src/modules/audit/merkle';
@@ -38,7 +39,8 @@ describe('the audit ledger', () => {
   it('seals every entry: an intact ledger verifies against its signed checkpoints', async () => {
     const entries = await count('SELECT count(*) AS n FROM audit_entries');
     expect(entries).toBeGreaterThan(10);
-    expect(await verify()).toEqual({ ok: true, checked: entries, checkpoints: expect.any(Number), pending: 0, problem: null, message: null, seq: null, brokenAtId: null, treeSize: null });
+    const checkpoints = await count('SELECT count(*) AS n FROM ledger_checkpoints');
+    expect(await verify()).toEqual({ ok: true, checked: entries, checkpoints, pending: 0, problem: null, message: null, seq: null, brokenAtId: null, treeSize: null });
     const seqs = (await t.ds.query('SELECT seq::int AS seq FROM ledger_leaves ORDER BY seq')).map((r: Row) => r.seq);
     expect(seqs).toEqual([...Array(entries).keys()]);
   });
@@ -60,6 +62,26 @@ describe('the audit ledger', () => {
     expect(checkpointSignatureValid(cp, sig, createPublicKey(cps.publicKey))).toBe(true);
     expect(checkpointSignatureValid({ ...cp, treeSize: cp.treeSize - 1 }, sig, createPublicKey(cps.publicKey))).toBe(false);
     expect((await board.get('/api/audit/checkpoints?pageSize=0')).status).toBe(400);
+  });
+
+  it('an open transaction holding an entry blocks no other write; it only holds back the sealing of entries after it', async () => {
+    const qr = t.app.get(DataSource).createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    try {
+      await t.app.get(AuditService).record(qr.manager, null, { action: 'test.open', entityType: 'test', entityId: 'open' });
+      const unit = await createUnit(board); // would wait on a shared lock until the open transaction ends
+      await t.seal();
+      const seqOf = async (entityId: string) => (await t.ds.query(`SELECT l.seq::int AS seq FROM audit_entries a LEFT JOIN ledger_leaves l ON l.entry_id = a.id WHERE a.entity_id = $1`, [entityId]))[0]?.seq;
+      expect(await seqOf(unit.id)).toBeNull();
+      await qr.commitTransaction();
+      await t.seal();
+      expect(await seqOf(unit.id)).toBe((await seqOf('open')) + 1);
+    } finally {
+      await qr.release();
+    }
+    expect((await verify()).ok).toBe(true);
+    expect(await expectStatus(board.get('/api/audit/proofs?entityType=unit&entityId=none'), 200)).toMatchObject({ entries: [], signatureValid: true });
   });
 
   it("a document's entries carry an inclusion proof to the latest signed checkpoint, which fails once the entry is altered", async () => {
@@ -87,6 +109,17 @@ describe('the audit ledger', () => {
       expect(r.status).toBe(400);
       expect(r.body.fields).toBeDefined();
     }
+  });
+
+  it('a ledger longer than one verification batch is checked against every checkpoint', async () => {
+    for (let i = 0; i < 3; i++) {
+      await t.ds.query(`INSERT INTO audit_entries (occurred_at, actor_name, action, entity_type, entity_id, after)
+        SELECT now(), 'Hệ thống', 'test.bulk', 'test', i::text, jsonb_build_object('i', i) FROM generate_series(1, 9000) i`);
+    }
+    await t.seal();
+    const checkpoints = await count('SELECT count(*) AS n FROM ledger_checkpoints');
+    expect(checkpoints).toBeGreaterThanOrEqual(6);
+    expect(await verify()).toMatchObject({ ok: true, checked: await count('SELECT count(*) AS n FROM audit_entries'), checkpoints, pending: 0 });
   });
 
   describe('tampering by hand as the owner is named', () => {
@@ -142,7 +175,8 @@ describe('the audit ledger', () => {
       await asOwner((q) => q('DELETE FROM ledger_leaves WHERE seq = $1', [leaf.seq]));
       expect(await verify()).toMatchObject({ ok: false, problem: 'gap', seq: leaf.seq, message: `Dãy niêm phong bị hở ở vị trí ${leaf.seq}: có mục đã bị xóa khỏi sổ.` });
       await asOwner((q) => q('INSERT INTO ledger_leaves (seq, entry_id, hash) VALUES ($1, $2, $3)', [leaf.seq, leaf.entry_id, leaf.hash]));
-      const [entry] = await t.ds.query('SELECT * FROM audit_entries WHERE id = $1', [leaf.entry_id]);
+      // to_jsonb keeps every column exactly (timestamps to the microsecond) for putting the row back.
+      const [{ j: entry }] = await t.ds.query('SELECT to_jsonb(a) AS j FROM audit_entries a WHERE id = $1', [leaf.entry_id]);
       await asOwner((q) => q('DELETE FROM audit_entries WHERE id = $1', [leaf.entry_id]));
       expect(await verify()).toMatchObject({ ok: false, problem: 'missing_entry', seq: leaf.seq });
       await asOwner((q) => q(`INSERT INTO audit_entries OVERRIDING SYSTEM VALUE SELECT * FROM jsonb_populate_record(NULL::audit_entries, $1)`, [JSON.stringify(entry)]));
@@ -151,7 +185,7 @@ describe('the audit ledger', () => {
 
     it('a cut tail: the latest signed checkpoint says how many entries there must be', async () => {
       const tail: Row[] = await t.ds.query('SELECT l.seq, l.hash, l.entry_id FROM ledger_leaves l ORDER BY l.seq DESC LIMIT 3');
-      const entries: Row[] = await t.ds.query('SELECT * FROM audit_entries WHERE id = ANY($1::bigint[])', [tail.map((l) => l.entry_id)]);
+      const entries: Row[] = (await t.ds.query('SELECT to_jsonb(a) AS j FROM audit_entries a WHERE id = ANY($1::bigint[])', [tail.map((l) => l.entry_id)])).map((r: Row) => r.j);
       const size = await count('SELECT count(*) AS n FROM ledger_leaves');
       await asOwner(async (q) => {
         await q('DELETE FROM ledger_leaves WHERE seq >= $1', [size - 3]);

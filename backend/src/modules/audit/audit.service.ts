@@ -22,7 +22,8 @@ export interface AuditInput {
 }
 
 const VERIFY_BATCH = 20_000;
-const CHECKPOINT_SELECT = `tree_size::text AS tree_size, root_hash, sealed_at, key_id, signature`;
+// Qualified: an unqualified ORDER BY tree_size would sort the text output column ("10151" before "151").
+const CHECKPOINT_SELECT = `c.tree_size::text AS tree_size, c.root_hash, c.sealed_at, c.key_id, c.signature`;
 
 @Injectable()
 export class AuditService {
@@ -73,12 +74,12 @@ export class LedgerService {
 
   /** The latest signed checkpoint, or null before the first seal. */
   async latestCheckpoint(em: EntityManager = this.ds.manager): Promise<CheckpointDto | null> {
-    const [row] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1`);
+    const [row] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`);
     return row ? checkpointDto(toCheckpoint(row)) : null;
   }
 
   async checkpoints(q: CheckpointQueryDto): Promise<CheckpointPageDto> {
-    const rows = await this.ds.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints ORDER BY tree_size DESC OFFSET $1 LIMIT $2`, [(q.page - 1) * q.pageSize, q.pageSize]);
+    const rows = await this.ds.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC OFFSET $1 LIMIT $2`, [(q.page - 1) * q.pageSize, q.pageSize]);
     const [{ n }] = await this.ds.query('SELECT count(*)::int AS n FROM ledger_checkpoints');
     return { items: rows.map((r: Record<string, unknown>) => checkpointDto(toCheckpoint(r))), total: n, page: q.page, pageSize: q.pageSize, keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem };
   }
@@ -95,7 +96,7 @@ export class LedgerService {
       `SELECT ${LEAF_SELECT}, l.seq::text AS seq, l.hash AS sealed_hash FROM audit_entries a LEFT JOIN ledger_leaves l ON l.entry_id = a.id
        WHERE ${q.entryId ? 'a.id = $1::bigint' : 'a.entity_type = $1 AND a.entity_id = $2'} ORDER BY a.id DESC LIMIT 50`,
       q.entryId ? [q.entryId] : [q.entityType, q.entityId]);
-    const [cpRow] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1`);
+    const [cpRow] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`);
     const cp = cpRow ? toCheckpoint(cpRow) : null;
     const key = cp ? this.keys.trusted.get(cp.keyId) : undefined;
     const signatureValid = !!cp && !!key && checkpointSignatureValid(cp, cp.signature, key);
@@ -142,7 +143,7 @@ export class LedgerService {
     let cpAfter = 0;
     let cpDone = false;
     const fetchCheckpoints = async (): Promise<LedgerFault | null> => {
-      const rows = await q(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints WHERE tree_size > $1 ORDER BY tree_size LIMIT 1000`, [cpAfter]);
+      const rows = await q(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c WHERE c.tree_size > $1 ORDER BY c.tree_size LIMIT 1000`, [cpAfter]);
       if (rows.length < 1000) cpDone = true;
       if (rows.length) cpAfter = Number(rows[rows.length - 1].tree_size);
       return v.addCheckpoints(rows.map(toCheckpoint));

@@ -69,8 +69,13 @@ describe('ledger leaves and checkpoints', () => {
       return v.finish();
     }
 
-    it('accepts an intact ledger', () => {
-      expect(run(ledger(10, [4, 7, 10]))).toBeNull();
+    it('accepts an intact ledger, matching every checkpoint', () => {
+      const l = ledger(10, [1, 2, 4, 7, 10]);
+      const v = new LedgerVerifier(trusted);
+      expect(v.addCheckpoints(l.cps)).toBeNull();
+      l.rows.forEach((r, i) => expect(v.leaf(i, r, l.leaves[i])).toBeNull());
+      expect(v.finish()).toBeNull();
+      expect(v.checkpoints).toBe(5);
     });
     it('names an edited row, a gap, a removed entry, a cut tail, a re-rooted and a forged checkpoint', () => {
       const l = ledger(10, [4, 7, 10]);
