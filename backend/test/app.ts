@@ -19,7 +19,7 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Signs in and returns a client that sends the session cookie and CSRF header. */
   as: (email: string, password?: string) => Promise<Client_>;
-  /** Seals every committed audit entry into the signed ledger now (the sealer does it every 0.5 s anyway). */
+  /** Seals every committed audit entry into the signed ledger now (the sealer does it every 0.5 s anyway); waits for the horizon to pass them. */
   seal: () => Promise<void>;
   close: () => Promise<void>;
 }
@@ -81,8 +81,15 @@ export async function createTestApp(opts: { demo?: boolean; env?: Record<string,
   return {
     app, ds, http, as,
     seal: async () => {
-      // Another process may hold the sealer lock only in tests that start one; here this app is the sealer.
-      if ((await app.get(LedgerSealer).sealPending()) === null) throw new Error('this app is not the ledger sealer');
+      // The horizon is the whole server's: a transaction open in another test file's database holds sealing back a moment.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        if ((await app.get(LedgerSealer).sealPending()) === null) throw new Error('this app is not the ledger sealer');
+        const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM audit_entries a WHERE NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = a.id)');
+        if (!n) return;
+        if (Date.now() > deadline) throw new Error(`${n} committed audit entries still unsealed`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     close: async () => {
       await app.close();
