@@ -46,10 +46,10 @@ export function AuditPage() {
       {verify.data && (
         verify.data.ok
           ? <Alert type="success" showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 12 }}
-              title={t('verifyOk', { n: verify.data.checked, c: verify.data.checkpoints })}
-              description={verify.data.pending ? t('verifyPending', { n: verify.data.pending }) : undefined} />
+              title={t('verifyOk', { n: formatNumber(verify.data.checked), c: formatNumber(verify.data.checkpoints) })}
+              description={verify.data.pending ? t('verifyPending', { n: formatNumber(verify.data.pending) }) : undefined} />
           : <Alert type="error" showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 12 }} title={t('verifyBroken')}
-              description={verify.data.problem && t(`problem.${verify.data.problem}` as Key, { id: verify.data.brokenAtId ?? '?', seq: verify.data.seq ?? '?', n: verify.data.treeSize ?? '?' })} />
+              description={verify.data.problem && t(`problem.${verify.data.problem}` as Key, { id: verify.data.brokenAtId ?? '?', seq: formatNumber(verify.data.seq) || '?', n: formatNumber(verify.data.treeSize) || '?' })} />
       )}
       {verify.isError && <Alert type="error" showIcon title={verify.error.message} style={{ marginBottom: 12 }} />}
 
