@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: a database (embedded PostgreSQL unless DATABASE_URL is set), migrations,
 // the backend as a separate process, sessions without password hashing, percentiles.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -67,12 +67,15 @@ function run(args, env) {
 
 export const migrate = (url) => run(['-r', '@swc-node/register', 'src/database/migrate.ts'], { DATABASE_URL: url });
 
+/** One throwaway checkpoint signing key per bench run (production needs one; see docs/ledger.md). */
+const LEDGER_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** The backend as production runs it (NODE_ENV=production, no demo), from the TypeScript sources through swc. */
 export async function startServer(url) {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: backend,
-    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', RATE_LIMIT_PER_MINUTE: '0' },
+    env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', LEDGER_SIGNING_KEY, RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

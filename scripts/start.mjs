@@ -9,6 +9,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { asRole, ensureAppRole } from './db-roles.mjs';
+import { ensureLedgerKey } from './ledger-key.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.PORT || '3000';
@@ -38,8 +40,10 @@ async function embeddedDatabase() {
   await admin.connect();
   const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'thidua'`);
   if (!rowCount) await admin.query('CREATE DATABASE thidua');
+  await ensureAppRole(admin);
   await admin.end();
-  return { url: server.url('thidua'), dataDir, stop: () => server.stop() };
+  // The owner migrates; the app connects as the least-privileged role.
+  return { url: asRole(server.url('thidua')), migrationUrl: server.url('thidua'), dataDir, stop: () => server.stop() };
 }
 
 /**
@@ -64,10 +68,14 @@ async function main() {
     await db.stop();
     process.exit(1);
   }
-  const keyFile = ballotKeyFile(db.dataDir ?? (await embeddedDataDir()));
+  // Keys that must stay outside the database sit beside the embedded data (or where it would be).
+  const dataDir = db.dataDir ?? (await embeddedDataDir());
+  const keyFile = ballotKeyFile(dataDir);
   const env = {
     ...process.env,
     DATABASE_URL: db.url,
+    ...(db.migrationUrl && { MIGRATION_DATABASE_URL: db.migrationUrl }),
+    ...(!process.env.LEDGER_SIGNING_KEY && !process.env.LEDGER_KEY_FILE && { LEDGER_KEY_FILE: ensureLedgerKey(path.dirname(dataDir)) }),
     PORT: port,
     NODE_ENV: process.env.NODE_ENV || 'production',
     STATIC_DIR: process.env.STATIC_DIR || path.join(root, 'frontend', 'dist'),

@@ -33,7 +33,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), migrationsRun: !config.migrationDatabaseUrl }),
         // Requests per client address and minute, answered 429 with Retry-After (in-process counts: a
         // coarse flood limit; wrong passwords have their own shared throttle in auth/).
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) }], skipIf: () => config.rateLimitPerMinute === 0 }),

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
+import { roleOf } from './database/app-role';
 import { bootstrapAdmin } from './database/bootstrap-admin';
+import { migrate } from './database/migrate';
 import { loadDemoOnce } from './database/demo/demo';
 import { DataSource } from 'typeorm';
 
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // With MIGRATION_DATABASE_URL the owner migrates and grants; the app then runs as the least-privileged DATABASE_URL role.
+  if (config.migrationDatabaseUrl) await migrate(config.migrationDatabaseUrl, roleOf(config.databaseUrl));
   const app = await createApp(config);
   if (config.loadDemo) await loadDemoOnce(app.get(DataSource));
   if (config.adminEmail && config.adminPassword && (await bootstrapAdmin(app.get(DataSource), config.adminEmail, config.adminPassword))) {

@@ -1,21 +1,26 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { dataSourceOptions } from '../src/database/data-source';
 import { loadDemoOnce } from '../src/database/demo/demo';
+import { LedgerSealer } from '../src/modules/audit/ledger-sealer';
 import { DEMO_PASSWORD } from '../src/database/demo/demo-data';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** The owner's connection (the app itself runs as the least-privileged role: app.get(DataSource)). */
   ds: DataSource;
   /** Unauthenticated requests. */
   http: () => ReturnType<typeof request>;
   /** Signs in and returns a client that sends the session cookie and CSRF header. */
   as: (email: string, password?: string) => Promise<Client_>;
+  /** Seals every committed audit entry into the signed ledger now (the sealer does it every 0.5 s anyway); waits for the horizon to pass them. */
+  seal: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -27,7 +32,7 @@ export type Client_ = {
   me: { id: string; unitId: string | null; role: string; csrfToken: string };
 };
 
-function withDatabase(url: string, db: string): string {
+export function withDatabase(url: string, db: string): string {
   const u = new URL(url);
   u.pathname = `/${db}`;
   return u.toString();
@@ -49,16 +54,18 @@ export async function createTestApp(
   await admin.connect();
   await admin.query(`CREATE DATABASE ${db} TEMPLATE ${template}`);
   await admin.end();
-  // No flood limit unless a test asks for one: every test file calls from one address. A fresh ballot wrap
-  // key per test app, held (as in production) outside the database.
-  const url = withDatabase(adminUrl, db);
+  // The app runs as the least-privileged role (as in production); `ds` is the owner's, for tests that set up or
+  // tamper by hand. No flood limit unless a test asks for one: every test file calls from one address. Fresh
+  // ledger signing and ballot wrap keys per test app, held (as in production) outside the database.
+  const url = withDatabase(process.env.THIDUA_TEST_APP_URL!, db);
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const config = loadConfig({
     DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(url) : url, NODE_ENV: 'test', STATIC_DIR: opts.staticDir, RATE_LIMIT_PER_MINUTE: '0',
-    BALLOT_WRAP_KEY: randomBytes(32).toString('base64'), ...opts.env,
+    BALLOT_WRAP_KEY: randomBytes(32).toString('base64'), LEDGER_SIGNING_KEY: signingKey, ...opts.env,
   });
   const app = await createApp(config, { logger: false });
   await app.init();
-  const ds = app.get(DataSource);
+  const ds = await new DataSource(dataSourceOptions(withDatabase(adminUrl, db))).initialize();
   // The demo template already holds the demo: this sees its mark and returns at once (it loads it only
   // when the setup gave no demo template).
   if (demo) await loadDemoOnce(ds);
@@ -82,8 +89,20 @@ export async function createTestApp(
 
   return {
     app, ds, http, as,
+    seal: async () => {
+      // The horizon is the whole server's: a transaction open in another test file's database holds sealing back a moment.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        if ((await app.get(LedgerSealer).sealPending()) === null) throw new Error('this app is not the ledger sealer');
+        const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM audit_entries a WHERE NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.entry_id = a.id)');
+        if (!n) return;
+        if (Date.now() > deadline) throw new Error(`${n} committed audit entries still unsealed`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     close: async () => {
       await app.close();
+      await ds.destroy();
       const c = new Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);

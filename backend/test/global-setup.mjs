@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
+import { APP_ROLE, asRole, ensureAppRole } from '../../scripts/db-roles.mjs';
 
 const backendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,14 +42,16 @@ export default async function globalSetup() {
   await admin.query(`DROP DATABASE IF EXISTS ${template}`);
   await admin.query(`CREATE DATABASE ${template}`);
   globalThis.__THIDUA_TEMPLATE__ = { adminUrl, template, demoTemplate };
+  await ensureAppRole(admin);
   const run = (script, db) => execFileSync(process.execPath, ['-r', '@swc-node/register', script], {
-    cwd: backendDir, env: { ...process.env, DATABASE_URL: withDatabase(adminUrl, db), SWC_NODE_PROJECT: 'tsconfig.json' }, stdio: 'inherit',
+    cwd: backendDir, env: { ...process.env, DATABASE_URL: withDatabase(adminUrl, db), APP_DATABASE_ROLE: APP_ROLE, SWC_NODE_PROJECT: 'tsconfig.json' }, stdio: 'inherit',
   });
   run('src/database/migrate.ts', template);
   await admin.query(`CREATE DATABASE ${demoTemplate} TEMPLATE ${template}`);
   run('src/database/seed-demo.ts', demoTemplate);
   await admin.end();
   process.env.THIDUA_TEST_ADMIN_URL = adminUrl;
+  process.env.THIDUA_TEST_APP_URL = asRole(adminUrl);
   process.env.THIDUA_TEST_TEMPLATE = template;
   process.env.THIDUA_TEST_DEMO_TEMPLATE = demoTemplate;
 }

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path, { join } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 const URL = 'postgres://u:p@localhost:5432/thidua';
@@ -56,5 +57,19 @@ describe('ballot wrap key', () => {
   it('refuses a short key or a missing file, in Vietnamese', () => {
     expect(() => loadConfig({ DATABASE_URL: URL, BALLOT_WRAP_KEY: 'abcd' })).toThrow('BALLOT_WRAP_KEY phải là khóa 32 byte');
     expect(() => loadConfig({ DATABASE_URL: URL, BALLOT_KEY_FILE: '/nonexistent/key' })).toThrow('không đọc được tệp khóa');
+  });
+});
+
+describe('ledger signing key', () => {
+  it('needs a ledger signing key in production, read from LEDGER_SIGNING_KEY or LEDGER_KEY_FILE, and refuses a bad one', () => {
+    expect(() => loadConfig({ DATABASE_URL: URL, NODE_ENV: 'production' })).toThrow('Cần khóa ký sổ nhật ký');
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ DATABASE_URL: URL, NODE_ENV: 'production', LEDGER_SIGNING_KEY: pem }).ledgerSigningKey).toBe(pem);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'thidua-key-')), 'k.pem');
+    writeFileSync(file, pem);
+    expect(loadConfig({ DATABASE_URL: URL, LEDGER_KEY_FILE: file }).ledgerSigningKey).toBe(pem);
+    expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_SIGNING_KEY: 'abc' })).toThrow('phải là khóa riêng Ed25519');
+    expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_KEY_FILE: '/không/có' })).toThrow('không đọc được tệp khóa ký');
+    expect(() => loadConfig({ DATABASE_URL: URL, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow('MIGRATION_DATABASE_URL');
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { passwordProblem } from '../modules/auth/password-policy';
+import { parsePublicKey, parseSigningKey } from '../modules/audit/ledger';
 
 /** Environment configuration, validated once at boot. */
 export interface AppConfig {
@@ -31,6 +32,14 @@ export interface AppConfig {
   mailFrom: string;
   /** Public address of the app, for links in mails (no trailing slash). */
   appBaseUrl: string;
+  /** Owner role's URL for migrations at boot; the app itself connects with databaseUrl (least privilege). */
+  migrationDatabaseUrl: string | null;
+  /** The Ed25519 key that signs ledger checkpoints (PEM or base64 PKCS#8), from LEDGER_SIGNING_KEY or LEDGER_KEY_FILE; never stored in the database. */
+  ledgerSigningKey: string | null;
+  /** Public keys of earlier signing keys (PEM or base64 SPKI, separated by ","), still trusted for old checkpoints. */
+  ledgerPreviousKeys: string[];
+  /** How often the sealer seals committed entries (ms); 0 turns it off in this process. */
+  ledgerSealIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +86,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/.test(mailFrom.trim())) problems.push(`MAIL_FROM phải là địa chỉ email, có thể kèm tên: "Tên <dia-chi@mien>" (đang là "${mailFrom}")`);
   const appBaseUrl = (env.APP_BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(appBaseUrl)) problems.push(`APP_BASE_URL phải là địa chỉ http:// hoặc https:// của ứng dụng (đang là "${env.APP_BASE_URL}")`);
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL || null;
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\/.+/.test(migrationDatabaseUrl)) problems.push('MIGRATION_DATABASE_URL phải là địa chỉ PostgreSQL dạng postgres://chủ-sở-hữu:mật-khẩu@máy:cổng/tên-csdl');
+  let ledgerSigningKey = env.LEDGER_SIGNING_KEY || null;
+  if (!ledgerSigningKey && env.LEDGER_KEY_FILE) {
+    try {
+      ledgerSigningKey = readFileSync(env.LEDGER_KEY_FILE, 'utf8');
+    } catch {
+      problems.push(`LEDGER_KEY_FILE: không đọc được tệp khóa ký "${env.LEDGER_KEY_FILE}"`);
+    }
+  }
+  if (ledgerSigningKey) {
+    try {
+      parseSigningKey(ledgerSigningKey);
+    } catch {
+      problems.push('Khóa ký sổ nhật ký (LEDGER_SIGNING_KEY hoặc LEDGER_KEY_FILE) phải là khóa riêng Ed25519 dạng PEM hoặc base64 PKCS#8');
+    }
+  } else if (nodeEnv === 'production') {
+    problems.push('Cần khóa ký sổ nhật ký: đặt LEDGER_SIGNING_KEY hoặc LEDGER_KEY_FILE (npm start tự tạo khi dùng PostgreSQL nhúng)');
+  }
+  const ledgerPreviousKeys = (env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of ledgerPreviousKeys) {
+    try {
+      parsePublicKey(k);
+    } catch {
+      problems.push('LEDGER_PREVIOUS_PUBLIC_KEYS phải là các khóa công khai Ed25519 (base64 SPKI), cách nhau bởi dấu phẩy');
+      break;
+    }
+  }
+  const ledgerSealIntervalMs = int('LEDGER_SEAL_INTERVAL_MS', 500, 0, 1000);
   let ballotWrapKey: Buffer | null = null;
   const wrapSource = env.BALLOT_WRAP_KEY ? { name: 'BALLOT_WRAP_KEY', text: env.BALLOT_WRAP_KEY } : env.BALLOT_KEY_FILE ? { name: 'BALLOT_KEY_FILE', text: readKeyFile(env.BALLOT_KEY_FILE, problems) } : null;
   if (wrapSource?.text != null) {
@@ -87,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
     signInDelayMs, rateLimitPerMinute, ballotWrapKey, jobsPollMs, smtpUrl, mailFrom: mailFrom.trim(), appBaseUrl,
+    migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs,
   };
 }
 

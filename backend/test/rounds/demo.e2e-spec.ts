@@ -42,6 +42,7 @@ describe('demo data of scoring and rounds', () => {
     const lhp = await t.as(K4.lhpOfficer);
     const round = await expectStatus(lhp.get(`/api/rounds/${seeded.round2024Id}`), 200);
     expect(round).toMatchObject({ phase: 'finalised', kind: 'year_end', title: 'Chấm điểm thi đua năm 2024' });
+    await t.seal();
     const snap = await expectStatus(lhp.get(`/api/rounds/${seeded.round2024Id}/snapshot`), 200);
     expect(snap).toMatchObject({ seq: 1, verification: { intact: true, digestValid: true } });
     expect(snap.auditHash).toMatch(/^[0-9a-f]{64}$/);

@@ -28,8 +28,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Kiểm tra chuỗi băm của nhật ký; báo mắt xích hỏng đầu tiên */
+        /** Kiểm tra toàn bộ sổ nhật ký với các điểm niêm phong đã ký; nêu vấn đề đầu tiên */
         get: operations["verifyAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các điểm niêm phong đã ký (cỡ cây, gốc, thời điểm, chữ ký) và khóa công khai */
+        get: operations["listAuditCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/proofs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bằng chứng có mặt trong sổ của các mục nhật ký của một đối tượng (hoặc một mục), đã kiểm tra */
+        get: operations["auditProofs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2796,7 +2830,10 @@ export interface components {
             before: Record<string, never> | null;
             after: Record<string, never> | null;
             reason: string;
-            hash: string;
+            /** @description Vị trí trong sổ đã niêm phong (null khi chưa niêm phong) */
+            seq: number | null;
+            /** @description Băm lá (SHA-256, hex) đã niêm phong */
+            hash: string | null;
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -2804,12 +2841,63 @@ export interface components {
             page: number;
             pageSize: number;
         };
-        AuditVerifyDto: {
+        LedgerVerifyDto: {
             ok: boolean;
+            /** @description Số mục đã niêm phong được kiểm tra */
             checked: number;
-            brokenAtId: string | null;
+            /** @description Số điểm niêm phong đã ký được đối chiếu */
+            checkpoints: number;
+            /** @description Số mục chưa được niêm phong */
+            pending: number;
             /** @enum {string|null} */
-            problem: "link" | "content" | null;
+            problem: "signature" | "gap" | "missing_entry" | "content" | "root" | "missing_tail" | null;
+            message: string | null;
+            seq: number | null;
+            brokenAtId: string | null;
+            treeSize: number | null;
+        };
+        CheckpointDto: {
+            /** @description Số mục trong cây */
+            treeSize: number;
+            /** @description Gốc cây Merkle (SHA-256, hex) */
+            rootHash: string;
+            /** Format: date-time */
+            sealedAt: string;
+            keyId: string;
+            /** @description Chữ ký Ed25519 (base64) */
+            signature: string;
+        };
+        CheckpointPageDto: {
+            items: components["schemas"]["CheckpointDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            keyId: string;
+            /** @description Khóa công khai Ed25519 (PEM) để kiểm tra chữ ký */
+            publicKey: string;
+        };
+        EntryProofDto: {
+            entry: components["schemas"]["AuditEntryDto"];
+            /** @description Vị trí lá trong cây của điểm niêm phong */
+            leafIndex: number | null;
+            /** @description Dữ liệu lá đúng như được băm */
+            leafData: string;
+            /** @description SHA-256(0x00 ‖ dữ liệu lá), tính lại từ mục như đang lưu */
+            leafHash: string;
+            /** @description Đường chứng minh (RFC 6962), hex */
+            proof: string[];
+            /** @description Mục như đang lưu khớp với lá đã niêm phong */
+            entryMatchesSeal: boolean;
+            /** @description Đường chứng minh dẫn tới gốc của điểm niêm phong */
+            proofValid: boolean;
+            ok: boolean;
+        };
+        ProofsDto: {
+            checkpoint: components["schemas"]["CheckpointDto"] | null;
+            signatureValid: boolean;
+            keyId: string;
+            publicKey: string;
+            entries: components["schemas"]["EntryProofDto"][];
         };
         SignInDto: {
             /** @example admin@thidua.vn */
@@ -4814,7 +4902,7 @@ export interface components {
             /** Format: date-time */
             finalisedAt: string;
             finalisedByName: string | null;
-            /** @description Mã băm của mục nhật ký ghi nhận bản chốt (chuỗi nhật ký) */
+            /** @description Băm lá của mục nhật ký ghi nhận bản chốt trong sổ đã niêm phong (null khi chưa niêm phong); bằng chứng: GET /api/audit/proofs */
             auditHash: string | null;
             rowCount: number;
             rowHashes: {
@@ -6218,7 +6306,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditVerifyDto"];
+                    "application/json": components["schemas"]["LedgerVerifyDto"];
+                };
+            };
+        };
+    };
+    listAuditCheckpoints: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointPageDto"];
+                };
+            };
+        };
+    };
+    auditProofs: {
+        parameters: {
+            query?: {
+                entityType?: string;
+                entityId?: string;
+                /** @description Mã mục nhật ký */
+                entryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProofsDto"];
                 };
             };
         };

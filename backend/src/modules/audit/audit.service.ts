@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { ChainRow, entryHash, firstBrokenLink, GENESIS_HASH } from './audit-chain';
-import { AuditQueryDto } from './dto/audit.dto';
+import { invalidField } from '../../common/app-error';
+import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, EntryProofDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
+import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow } from './ledger';
+import { LedgerKeys } from './ledger-keys';
+import { ledgerTail, loadNodes, Query } from './ledger-store';
+import { CheckpointRow, LedgerFault, LedgerVerifier } from './ledger-verify';
+import { inclusionProof, inclusionProofIds, rootFromInclusionProof } from './merkle';
 
 export interface AuditInput {
   action: string;
@@ -16,39 +21,26 @@ export interface AuditInput {
   reason?: string;
 }
 
-/** Any stable number; the advisory lock serialises appends so the chain never forks. */
-const CHAIN_LOCK = 7_240_001;
+const VERIFY_BATCH = 20_000;
+// Qualified: an unqualified ORDER BY tree_size would sort the text output column ("10151" before "151").
+const CHECKPOINT_SELECT = `c.tree_size::text AS tree_size, c.root_hash, c.sealed_at, c.key_id, c.signature`;
 
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Appends an entry inside the caller's transaction: the change and its audit commit or fail together. */
+  /**
+   * Appends an entry inside the caller's transaction: the change and its entry commit or fail together.
+   * One INSERT that reads nothing and waits for no one; the sealer gives it its place in the ledger later.
+   */
   async record(em: EntityManager, actor: Pick<Actor, 'id' | 'fullName'> | null, input: AuditInput): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit.record must run inside a transaction');
-    await em.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last] = await em.query('SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1');
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
-    const [{ id }] = await em.query(`SELECT nextval(pg_get_serial_sequence('audit_entries','id')) AS id`);
-    const occurredAt = new Date();
-    const fields = {
-      id: String(id),
-      occurredAt: occurredAt.toISOString(),
-      actorId: actor?.id ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      blockId: input.blockId ?? null,
-      before: input.before === undefined ? null : JSON.parse(JSON.stringify(input.before)),
-      after: input.after === undefined ? null : JSON.parse(JSON.stringify(input.after)),
-      reason: input.reason ?? '',
-      prevHash,
-    };
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
     await em.query(
-      `INSERT INTO audit_entries (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason, prev_hash, hash)
-       OVERRIDING SYSTEM VALUE VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [fields.id, occurredAt, fields.actorId, actor?.fullName ?? 'Hệ thống', fields.action, fields.entityType, fields.entityId, fields.blockId,
-        fields.before === null ? null : JSON.stringify(fields.before), fields.after === null ? null : JSON.stringify(fields.after), fields.reason, prevHash, entryHash(fields)],
+      `INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [new Date(), actor?.id ?? null, actor?.fullName ?? 'Hệ thống', input.action, input.entityType, input.entityId ?? null, input.blockId ?? null,
+        json(input.before), json(input.after), input.reason ?? ''],
     );
   }
 
@@ -62,37 +54,154 @@ export class AuditService {
     if (q.from) qb.andWhere('a.occurredAt >= :from', { from: q.from });
     if (q.to) qb.andWhere(`a.occurredAt < (:to::date + interval '1 day')`, { to: q.to });
     const [rows, total] = await qb.orderBy('a.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
-    return { items: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
+    const sealed = await this.sealedLeaves(this.ds.manager, rows.map((r) => r.id));
+    return { items: rows.map((a) => toDto(a, sealed.get(a.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
   }
 
-  /** Walks the whole chain in id order, in batches, and reports the first broken link. */
-  async verify(): Promise<{ ok: boolean; checked: number; brokenAtId: string | null; problem: string | null }> {
-    let prev = GENESIS_HASH;
-    let after = '0';
-    let checked = 0;
-    for (;;) {
-      // Order by the bigint column (a bare "ORDER BY id" would sort the text output column: 1, 10, 2…).
-      const rows: Record<string, unknown>[] = await this.ds.query(
-        `SELECT id::text, occurred_at, actor_id, action, entity_type, entity_id, block_id, before, after, reason, prev_hash, hash
-         FROM audit_entries a WHERE a.id > $1::bigint ORDER BY a.id LIMIT 2000`, [after]);
-      if (!rows.length) return { ok: true, checked, brokenAtId: null, problem: null };
-      const chain: ChainRow[] = rows.map((r) => ({
-        id: r.id as string, occurredAt: (r.occurred_at as Date).toISOString(), actorId: r.actor_id as string | null, action: r.action as string,
-        entityType: r.entity_type as string, entityId: r.entity_id as string | null, blockId: r.block_id as string | null, before: r.before,
-        after: r.after, reason: r.reason as string, prevHash: r.prev_hash as string, hash: r.hash as string,
-      }));
-      const broken = firstBrokenLink(chain, prev);
-      if (broken) return { ok: false, checked: checked + chain.findIndex((c) => c.id === broken.id), brokenAtId: broken.id, problem: broken.problem };
-      checked += chain.length;
-      prev = chain[chain.length - 1].hash;
-      after = chain[chain.length - 1].id;
-    }
+  /** The sealed position and leaf hash of each entry id that has one. */
+  async sealedLeaves(em: EntityManager, ids: string[]): Promise<Map<string, { seq: number; hash: Buffer }>> {
+    if (!ids.length) return new Map();
+    const rows: { entry_id: string; seq: string; hash: Buffer }[] = await em.query(
+      'SELECT entry_id::text AS entry_id, seq::text AS seq, hash FROM ledger_leaves WHERE entry_id = ANY($1::bigint[])', [ids]);
+    return new Map(rows.map((r) => [r.entry_id, { seq: Number(r.seq), hash: r.hash }]));
   }
 }
 
-function toDto(a: AuditEntry) {
+/** The ledger's read side: signed checkpoints, inclusion proofs and the full verification. */
+@Injectable()
+export class LedgerService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly keys: LedgerKeys) {}
+
+  /** The latest signed checkpoint, or null before the first seal. */
+  async latestCheckpoint(em: EntityManager = this.ds.manager): Promise<CheckpointDto | null> {
+    const [row] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`);
+    return row ? checkpointDto(toCheckpoint(row)) : null;
+  }
+
+  async checkpoints(q: CheckpointQueryDto): Promise<CheckpointPageDto> {
+    const rows = await this.ds.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC OFFSET $1 LIMIT $2`, [(q.page - 1) * q.pageSize, q.pageSize]);
+    const [{ n }] = await this.ds.query('SELECT count(*)::int AS n FROM ledger_checkpoints');
+    return { items: rows.map((r: Record<string, unknown>) => checkpointDto(toCheckpoint(r))), total: n, page: q.page, pageSize: q.pageSize, keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem };
+  }
+
+  /**
+   * The evidence that an entity's entries are in the ledger: for each entry (newest first, at most 50), its
+   * sealed position, the leaf as hashed and the inclusion proof up to the latest signed checkpoint, each
+   * checked here with the same pure functions anyone can run offline.
+   */
+  async proofs(q: ProofQueryDto): Promise<ProofsDto> {
+    if (!q.entryId && !(q.entityType && q.entityId)) throw invalidField(q.entityType ? 'entityId' : 'entityType', 'Cần chọn một mục nhật ký hoặc một đối tượng (loại và mã).');
+    const em = this.ds.manager;
+    const rows: (LeafRow & { seq: string | null; sealed_hash: Buffer | null })[] = await em.query(
+      `SELECT ${LEAF_SELECT}, l.seq::text AS seq, l.hash AS sealed_hash FROM audit_entries a LEFT JOIN ledger_leaves l ON l.entry_id = a.id
+       WHERE ${q.entryId ? 'a.id = $1::bigint' : 'a.entity_type = $1 AND a.entity_id = $2'} ORDER BY a.id DESC LIMIT 50`,
+      q.entryId ? [q.entryId] : [q.entityType, q.entityId]);
+    const [cpRow] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`);
+    const cp = cpRow ? toCheckpoint(cpRow) : null;
+    const key = cp ? this.keys.trusted.get(cp.keyId) : undefined;
+    const signatureValid = !!cp && !!key && checkpointSignatureValid(cp, cp.signature, key);
+    const entities = rows.length ? await this.ds.getRepository(AuditEntry).findBy({ id: In(rows.map((r) => r.id!)) }) : [];
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const entries: EntryProofDto[] = [];
+    for (const r of rows) {
+      const seq = r.seq === null ? null : Number(r.seq);
+      const leaf = entryLeafHash(r);
+      const inTree = seq !== null && !!cp && seq < cp.treeSize;
+      const proof = inTree ? await this.proofPath(em, seq, cp.treeSize) : null;
+      const entryMatchesSeal = !!r.sealed_hash && leaf.equals(r.sealed_hash);
+      const proofValid = !!proof && !!cp && !!rootFromInclusionProof(seq!, cp.treeSize, leaf, proof)?.equals(cp.rootHash);
+      entries.push({
+        entry: toDto(byId.get(r.id!)!, r.sealed_hash && seq !== null ? { seq, hash: r.sealed_hash } : null),
+        leafIndex: inTree ? seq : null,
+        leafData: leafData(r),
+        leafHash: leaf.toString('hex'),
+        proof: proof?.map((p) => p.toString('hex')) ?? [],
+        entryMatchesSeal, proofValid, ok: entryMatchesSeal && proofValid && signatureValid,
+      });
+    }
+    return { checkpoint: cp ? checkpointDto(cp) : null, signatureValid, keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem, entries };
+  }
+
+  private async proofPath(em: EntityManager, seq: number, size: number): Promise<Buffer[] | null> {
+    const ids = inclusionProofIds(seq, size);
+    try {
+      const hashes = await loadNodes(adapt(em), ids);
+      const byId = new Map(ids.map((id, i) => [`${id.level}:${id.index}`, hashes[i]]));
+      return inclusionProof(seq, size, (id) => byId.get(`${id.level}:${id.index}`)!);
+    } catch {
+      return null; // a stored subtree is missing: no proof can be given
+    }
+  }
+
+  /**
+   * Replays the whole ledger from its entries, in batches, and checks it against every signed checkpoint:
+   * a forged or recomputed checkpoint, a gap, a removed or edited entry and a cut tail are each named.
+   */
+  async verify(): Promise<LedgerVerifyDto> {
+    const v = new LedgerVerifier(this.keys.trusted);
+    const q = adapt(this.ds.manager);
+    let cpAfter = 0;
+    let cpDone = false;
+    const fetchCheckpoints = async (): Promise<LedgerFault | null> => {
+      const rows = await q(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c WHERE c.tree_size > $1 ORDER BY c.tree_size LIMIT 1000`, [cpAfter]);
+      if (rows.length < 1000) cpDone = true;
+      if (rows.length) cpAfter = Number(rows[rows.length - 1].tree_size);
+      return v.addCheckpoints(rows.map(toCheckpoint));
+    };
+    let fault: LedgerFault | null = null;
+    const batch = (after: number): Promise<(LeafRow & { seq: string; sealed_hash: Buffer })[]> => q(
+      `SELECT l.seq::text AS seq, l.hash AS sealed_hash, ${LEAF_SELECT} FROM ledger_leaves l LEFT JOIN audit_entries a ON a.id = l.entry_id
+       WHERE l.seq > $1 ORDER BY l.seq LIMIT ${VERIFY_BATCH}`, [after]);
+    // The next batch is read while this one is hashed.
+    let next: ReturnType<typeof batch> | null = batch(-1);
+    while (next && !fault) {
+      const rows: Awaited<ReturnType<typeof batch>> = await next;
+      next = rows.length === VERIFY_BATCH ? batch(Number(rows[rows.length - 1].seq)) : null;
+      for (const r of rows) {
+        if (!cpDone && !v.hasPending) fault = await fetchCheckpoints();
+        fault ??= v.leaf(Number(r.seq), r.id === null ? null : r, r.sealed_hash);
+        if (fault) break;
+      }
+    }
+    await next?.catch(() => undefined);
+    // Every checkpoint beyond the last leaf is checked too: the latest names how many entries there must be.
+    while (!fault && !cpDone) fault = await fetchCheckpoints();
+    fault ??= v.finish();
+    // Entries after the sealed tail, in the sealer's order (an index range, not a scan of the whole log).
+    const tail = await ledgerTail(q);
+    const [{ n }] = await q('SELECT count(*)::int AS n FROM audit_entries a WHERE (a.xid, a.id) > ($1::xid8, $2::bigint)', [tail.xid, tail.id]);
+    return {
+      ok: !fault, checked: v.size, checkpoints: v.checkpoints, pending: n, problem: fault?.problem ?? null, message: fault ? faultMessage(fault) : null,
+      seq: fault?.seq ?? null, brokenAtId: fault?.entryId ?? null, treeSize: fault?.treeSize ?? null,
+    };
+  }
+}
+
+const adapt = (em: EntityManager): Query => (sql, params) => em.query(sql, params);
+
+function toCheckpoint(r: Record<string, unknown>): CheckpointRow {
+  return { treeSize: Number(r.tree_size), rootHash: r.root_hash as Buffer, sealedAt: (r.sealed_at as Date).toISOString(), keyId: r.key_id as string, signature: r.signature as Buffer };
+}
+
+function checkpointDto(c: CheckpointRow): CheckpointDto {
+  return { treeSize: c.treeSize, rootHash: c.rootHash.toString('hex'), sealedAt: c.sealedAt, keyId: c.keyId, signature: c.signature.toString('base64') };
+}
+
+function faultMessage(f: LedgerFault): string {
+  switch (f.problem) {
+    case 'signature': return `Chữ ký của điểm niêm phong ${f.treeSize} mục không hợp lệ: điểm niêm phong bị giả mạo hoặc bị tính lại mà không có khóa ký.`;
+    case 'gap': return `Dãy niêm phong bị hở ở vị trí ${f.seq}: có mục đã bị xóa khỏi sổ.`;
+    case 'missing_entry': return `Mục nhật ký ở vị trí ${f.seq} đã bị xóa sau khi niêm phong.`;
+    case 'content': return `Mục nhật ký #${f.entryId} (vị trí ${f.seq}) đã bị sửa sau khi niêm phong.`;
+    case 'root': return `Cây băm dựng lại từ nhật ký không khớp điểm niêm phong đã ký ${f.treeSize} mục: nhật ký đã bị sửa và băm lại.`;
+    case 'missing_tail': return `Điểm niêm phong đã ký ghi ${f.treeSize} mục nhưng sổ chỉ còn ${f.seq} mục: phần cuối nhật ký đã bị cắt.`;
+  }
+}
+
+function toDto(a: AuditEntry, sealed: { seq: number; hash: Buffer } | null) {
   return {
     id: a.id, occurredAt: a.occurredAt.toISOString(), actorId: a.actorId, actorName: a.actorName, action: a.action,
-    entityType: a.entityType, entityId: a.entityId, blockId: a.blockId, before: a.before, after: a.after, reason: a.reason, hash: a.hash,
+    entityType: a.entityType, entityId: a.entityId, blockId: a.blockId, before: a.before, after: a.after, reason: a.reason,
+    seq: sealed?.seq ?? null, hash: sealed ? sealed.hash.toString('hex') : null,
   };
 }

@@ -168,9 +168,10 @@ export class ResultsService {
     const cmp = compareRowHashes(s.row_hashes, current);
     const finalisedAt = new Date(s.finalised_at).toISOString();
     const digestValid = snapshotDigest({ roundId, seq: s.seq, finalisedAt, finalisedBy: s.finalised_by, ranking: s.ranking, rowHashes: s.row_hashes }) === s.digest;
-    const [audit] = await em.query(`SELECT hash FROM audit_entries WHERE action = 'round.finalise' AND entity_id = $1 AND after->>'digest' = $2 ORDER BY id DESC LIMIT 1`, [roundId, s.digest]);
+    const [audit] = await em.query(`SELECT id::text AS id FROM audit_entries WHERE action = 'round.finalise' AND entity_id = $1 AND after->>'digest' = $2 ORDER BY id DESC LIMIT 1`, [roundId, s.digest]);
+    const sealed = audit ? (await this.audit.sealedLeaves(em, [audit.id])).get(audit.id) : undefined;
     return {
-      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalised_by_name, auditHash: audit?.hash ?? null, rowCount: s.row_hashes.length,
+      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalised_by_name, auditHash: sealed?.hash.toString('hex') ?? null, rowCount: s.row_hashes.length,
       rowHashes: s.row_hashes, ranking: s.ranking,
       verification: { intact: digestValid && !cmp.changed.length && !cmp.missing.length && !cmp.added.length, digestValid, changedRows: cmp.changed, missingRows: cmp.missing, addedRows: cmp.added },
       history: all.map((h) => ({ seq: h.seq, digest: h.digest, finalisedAt: new Date(h.finalised_at).toISOString(), supersededAt: h.superseded_at ? new Date(h.superseded_at).toISOString() : null, reopenReason: h.reopen_reason })),

@@ -1,9 +1,9 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { diffRows, type DiffRow } from './audit-diff';
-import type { AuditEntry } from './api/audit';
+import { useEntryProof, type AuditEntry } from './api/audit';
 import { auditStrings } from './i18n';
 
 type Key = keyof typeof auditStrings.vi;
@@ -57,7 +57,7 @@ function legalOrText(x: unknown): string {
   return typeof x === 'string' ? x : JSON.stringify(x);
 }
 
-/** The expanded row: each field's value before and after the change, and the entry's hash. */
+/** The expanded row: each field's value before and after the change, its place in the sealed ledger and a proof check. */
 export function AuditEntryDetails({ entry, unitName }: { entry: AuditEntry; unitName: (id: string) => string | undefined }) {
   const t = useT(auditStrings);
   const fmt = useAuditFormat(unitName);
@@ -79,7 +79,30 @@ export function AuditEntryDetails({ entry, unitName }: { entry: AuditEntry; unit
         />
       ) : <Typography.Text type="secondary">{t('noChanges')}</Typography.Text>}
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}
-        items={[{ key: 'hash', label: t('hash'), children: <Typography.Text code copyable style={{ fontSize: 12 }}>{entry.hash}</Typography.Text> }]} />
+        items={entry.hash ? [
+          { key: 'seq', label: t('seq'), children: formatNumber(entry.seq ?? 0) },
+          { key: 'hash', label: t('hash'), children: <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>{entry.hash}</Typography.Text> },
+        ] : [{ key: 'seq', label: t('seq'), children: t('unsealed') }]} />
+      <EntryProof entryId={entry.id} />
     </div>
+  );
+}
+
+/** "Verify this entry": its inclusion proof up to the latest signed checkpoint, checked on the server. */
+function EntryProof({ entryId }: { entryId: string }) {
+  const t = useT(auditStrings);
+  const proof = useEntryProof();
+  const e = proof.data?.entries[0];
+  const cp = proof.data?.checkpoint;
+  return (
+    <Space orientation="vertical" style={{ marginTop: 8, width: '100%' }}>
+      <Button size="small" onClick={() => proof.mutate(entryId)} loading={proof.isPending}>{t('checkProof')}</Button>
+      {e && (e.leafIndex === null || !cp
+        ? <Alert type="info" showIcon title={t('proofUnsealed')} />
+        : e.ok && proof.data!.signatureValid
+          ? <Alert type="success" showIcon title={t('proofOk', { seq: formatNumber(e.leafIndex), n: formatNumber(cp.treeSize), at: formatDateTime(cp.sealedAt) })} />
+          : <Alert type="error" showIcon title={t('proofBad')} />)}
+      {proof.isError && <Alert type="error" showIcon title={proof.error.message} />}
+    </Space>
   );
 }

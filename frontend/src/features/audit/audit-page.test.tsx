@@ -7,9 +7,11 @@ import { findPage, page, renderRoute, users } from '../../../test/render';
 
 type Entry = Schemas['AuditEntryDto'];
 const entry = (e: Partial<Entry> & Pick<Entry, 'id' | 'action' | 'entityType'>): Entry => ({
-  occurredAt: new Date(2025, 0, 6, 9, 30).toISOString(), actorId: 'acc-board', actorName: 'Lê Thu Trang', entityId: null, blockId: null, before: null, after: null, reason: '', hash: 'ab'.repeat(32), ...e,
+  occurredAt: new Date(2025, 0, 6, 9, 30).toISOString(), actorId: 'acc-board', actorName: 'Lê Thu Trang', entityId: null, blockId: null, before: null, after: null, reason: '', seq: 7, hash: 'ab'.repeat(32), ...e,
 });
 const json = (v: unknown) => v as Record<string, never>;
+const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----\n';
+const checkpoint = { treeSize: 1234, rootHash: 'cd'.repeat(32), sealedAt: new Date(2025, 0, 6, 9, 31).toISOString(), keyId: 'a1b2c3d4e5f60718', signature: 'c2ln' };
 
 const entries = [
   entry({ id: '42', action: 'block_year.update', entityType: 'block_year', entityId: 'by-2024', reason: 'Theo quy chế mới',
@@ -27,7 +29,9 @@ describe('Audit log page', () => {
       'GET /api/accounts': page([]),
       'GET /api/blocks': page([block4]),
       'GET /api/block-years': [{ id: 'by-2024', blockId: 'block-4', blockName: 'Khối thi đua số 4', year: 2024, status: 'in_progress', leaderUnitName: null, deputyUnitName: null, memberCount: 5 }],
-      'GET /api/audit/verify': { ok: false, checked: 39, brokenAtId: '40', problem: 'content' },
+      'GET /api/audit/verify': { ok: false, checked: 39, checkpoints: 3, pending: 0, brokenAtId: '40', seq: 39, treeSize: null, problem: 'content', message: '' },
+      'GET /api/audit/checkpoints': { items: [checkpoint], total: 1, page: 1, pageSize: 1, keyId: 'a1b2c3d4e5f60718', publicKey: PUBLIC_KEY },
+      'GET /api/audit/proofs': { checkpoint, signatureValid: true, keyId: 'a1b2c3d4e5f60718', publicKey: PUBLIC_KEY, entries: [{ entry: entries[2], leafIndex: 7, leafData: '[]', leafHash: 'ab'.repeat(32), proof: [], entryMatchesSeal: true, proofValid: true, ok: true }] },
     });
   }
 
@@ -67,13 +71,13 @@ describe('Audit log page', () => {
     await waitFor(() => expect(api.calls('GET /api/audit').some((c) => c.query.get('actorId') === 'acc-board')).toBe(true));
   });
 
-  it('checks the hash chain and names the first broken entry', async () => {
+  it('checks the ledger and names the problem in Vietnamese', async () => {
     const api = stub();
     renderRoute('/audit');
     await findPage('Nhật ký thay đổi');
     await userEvent.click(screen.getByRole('button', { name: 'Kiểm tra tính toàn vẹn' }));
-    expect(await screen.findByText('Phát hiện nhật ký bị can thiệp tại mục #40')).toBeInTheDocument();
-    expect(screen.getByText(/Nội dung mục này đã bị sửa sau khi ghi/)).toBeInTheDocument();
+    expect(await screen.findByText('Phát hiện nhật ký bị can thiệp')).toBeInTheDocument();
+    expect(screen.getByText('Mục nhật ký #40 (vị trí 39) đã bị sửa sau khi niêm phong.')).toBeInTheDocument();
     expect(api.calls('GET /api/audit/verify')).toHaveLength(1);
   });
 
@@ -114,5 +118,19 @@ describe('Audit log page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'English' }));
     await findPage('Audit log');
     expect(await screen.findByRole('row', { name: /Record award decision.*Score/ })).toBeInTheDocument();
+  });
+
+  it('shows the latest signed checkpoint and the public key, and checks an entry\'s inclusion proof', async () => {
+    const api = stub();
+    renderRoute('/audit');
+    await findPage('Nhật ký thay đổi');
+    await userEvent.click(await screen.findByRole('button', { name: /Điểm niêm phong và khóa công khai · Số mục đã niêm phong: 1\.234/ }));
+    expect(await screen.findByText(/BEGIN PUBLIC KEY/)).toBeInTheDocument();
+    expect(screen.getByText('09:31 06/01/2025')).toBeInTheDocument();
+    const row = await screen.findByRole('row', { name: /Tạo khối/ });
+    await userEvent.click(within(row).getByRole('button', { name: /mở rộng|expand/i }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Kiểm tra bằng chứng' }));
+    expect(await screen.findByText('Mục này có trong sổ đã ký: vị trí 7, điểm niêm phong 1.234 mục lúc 09:31 06/01/2025.')).toBeInTheDocument();
+    expect(api.calls('GET /api/audit/proofs')[0].query.get('entryId')).toBe('40');
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, DatePicker, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,8 +10,8 @@ import { useBlocks } from '@/features/blocks/api/blocks';
 import { useUnits } from '@/features/units/api/units';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';
-import { formatDateTime } from '@/lib/format';
-import { useAuditEntries, useVerifyAudit, type AuditEntry, type AuditQuery } from './api/audit';
+import { formatDateTime, formatNumber } from '@/lib/format';
+import { useAuditEntries, useLatestCheckpoint, useVerifyAudit, type AuditEntry, type AuditQuery } from './api/audit';
 import { AuditEntryDetails } from './audit-entry-details';
 import { auditStrings } from './i18n';
 
@@ -45,12 +45,15 @@ export function AuditPage() {
         extra={<Button onClick={() => verify.mutate()} loading={verify.isPending}>{t('verify')}</Button>} />
       {verify.data && (
         verify.data.ok
-          ? <Alert type="success" showIcon closable={{ onClose: () => verify.reset() }} title={t('verifyOk', { n: verify.data.checked })} style={{ marginBottom: 12 }} />
-          : <Alert type="error" showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 12 }}
-              title={t('verifyBroken', { id: verify.data.brokenAtId ?? '?' })}
-              description={<>{verify.data.problem && t(`problem.${verify.data.problem}` as Key)} {t('verifyChecked', { n: verify.data.checked })}</>} />
+          ? <Alert type="success" showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 12 }}
+              title={t('verifyOk', { n: formatNumber(verify.data.checked), c: formatNumber(verify.data.checkpoints) })}
+              description={verify.data.pending ? t('verifyPending', { n: formatNumber(verify.data.pending) }) : undefined} />
+          : <Alert type="error" showIcon closable={{ onClose: () => verify.reset() }} style={{ marginBottom: 12 }} title={t('verifyBroken')}
+              description={verify.data.problem && t(`problem.${verify.data.problem}` as Key, { id: verify.data.brokenAtId ?? '?', seq: formatNumber(verify.data.seq) || '?', n: formatNumber(verify.data.treeSize) || '?' })} />
       )}
       {verify.isError && <Alert type="error" showIcon title={verify.error.message} style={{ marginBottom: 12 }} />}
+
+      <LedgerPanel />
 
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('filterEntity')} placeholder={t('allEntities')} allowClear style={{ width: 200 }} value={query.entityType}
@@ -106,6 +109,29 @@ export function useAuditLabels() {
   const actionLabel = (a: string) => (known(`action.${a}`) ? t(`action.${a}` as Key) : t('otherAction', { what: groupName(a.split('.')[0]).toLowerCase() }));
   const groupName = (g: string) => (known(`entity.${g}`) ? t(`entity.${g}` as Key) : known(`group.${g}`) ? t(`group.${g}` as Key) : t('otherEntity'));
   return { actionLabel, entityLabel, groupLabel: groupName };
+}
+
+/** The latest signed checkpoint and the public key anyone can check it with. */
+function LedgerPanel() {
+  const t = useT(auditStrings);
+  const cps = useLatestCheckpoint();
+  const cp = cps.data?.items[0];
+  return (
+    <Collapse size="small" style={{ marginBottom: 12 }} items={[{
+      key: 'ledger', label: cp ? `${t('ledger')} · ${t('treeSize')}: ${formatNumber(cp.treeSize)}` : t('ledger'),
+      children: (
+        <Descriptions size="small" column={1} items={[
+          ...(cp ? [
+            { key: 'size', label: t('treeSize'), children: formatNumber(cp.treeSize) },
+            { key: 'at', label: t('sealedAt'), children: formatDateTime(cp.sealedAt) },
+            { key: 'root', label: t('rootHash'), children: <Typography.Text code copyable style={{ fontSize: 12, wordBreak: 'break-all' }}>{cp.rootHash}</Typography.Text> },
+          ] : [{ key: 'none', label: t('treeSize'), children: t('ledgerNone') }]),
+          { key: 'key', label: t('keyId'), children: <Typography.Text code>{cps.data?.keyId}</Typography.Text> },
+          { key: 'pub', label: t('publicKey'), children: <Typography.Paragraph copyable code style={{ whiteSpace: 'pre-wrap', fontSize: 12, marginBottom: 0 }}>{cps.data?.publicKey}</Typography.Paragraph> },
+        ]} />
+      ),
+    }]} />
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateString, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../common/pagination';
 
 export class AuditQueryDto extends PageQuery {
@@ -24,7 +24,8 @@ export class AuditEntryDto {
   @ApiProperty({ type: Object, nullable: true }) before: unknown;
   @ApiProperty({ type: Object, nullable: true }) after: unknown;
   @ApiProperty() reason: string;
-  @ApiProperty() hash: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Vị trí trong sổ đã niêm phong (null khi chưa niêm phong)' }) seq: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Băm lá (SHA-256, hex) đã niêm phong' }) hash: string | null;
 }
 
 export class AuditPageDto {
@@ -34,9 +35,58 @@ export class AuditPageDto {
   @ApiProperty() pageSize: number;
 }
 
-export class AuditVerifyDto {
+export class LedgerVerifyDto {
   @ApiProperty() ok: boolean;
-  @ApiProperty() checked: number;
+  @ApiProperty({ description: 'Số mục đã niêm phong được kiểm tra' }) checked: number;
+  @ApiProperty({ description: 'Số điểm niêm phong đã ký được đối chiếu' }) checkpoints: number;
+  @ApiProperty({ description: 'Số mục chưa được niêm phong' }) pending: number;
+  @ApiProperty({ type: String, nullable: true, enum: ['signature', 'gap', 'missing_entry', 'content', 'root', 'missing_tail'] }) problem: string | null;
+  @ApiProperty({ type: String, nullable: true }) message: string | null;
+  @ApiProperty({ type: Number, nullable: true }) seq: number | null;
   @ApiProperty({ type: String, nullable: true }) brokenAtId: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['link', 'content'] }) problem: string | null;
+  @ApiProperty({ type: Number, nullable: true }) treeSize: number | null;
+}
+
+export class CheckpointDto {
+  @ApiProperty({ description: 'Số mục trong cây' }) treeSize: number;
+  @ApiProperty({ description: 'Gốc cây Merkle (SHA-256, hex)' }) rootHash: string;
+  @ApiProperty({ format: 'date-time' }) sealedAt: string;
+  @ApiProperty() keyId: string;
+  @ApiProperty({ description: 'Chữ ký Ed25519 (base64)' }) signature: string;
+}
+
+export class CheckpointQueryDto extends PageQuery {}
+
+export class CheckpointPageDto {
+  @ApiProperty({ type: [CheckpointDto] }) items: CheckpointDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() keyId: string;
+  @ApiProperty({ description: 'Khóa công khai Ed25519 (PEM) để kiểm tra chữ ký' }) publicKey: string;
+}
+
+export class ProofQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) entityId?: string;
+  @ApiPropertyOptional({ description: 'Mã mục nhật ký' }) @IsOptional() @Matches(/^[1-9][0-9]{0,17}$/, { message: 'Mã mục nhật ký phải là số nguyên dương' }) entryId?: string;
+}
+
+export class EntryProofDto {
+  @ApiProperty({ type: AuditEntryDto }) entry: AuditEntryDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'Vị trí lá trong cây của điểm niêm phong' }) leafIndex: number | null;
+  @ApiProperty({ description: 'Dữ liệu lá đúng như được băm' }) leafData: string;
+  @ApiProperty({ description: 'SHA-256(0x00 ‖ dữ liệu lá), tính lại từ mục như đang lưu' }) leafHash: string;
+  @ApiProperty({ type: [String], description: 'Đường chứng minh (RFC 6962), hex' }) proof: string[];
+  @ApiProperty({ description: 'Mục như đang lưu khớp với lá đã niêm phong' }) entryMatchesSeal: boolean;
+  @ApiProperty({ description: 'Đường chứng minh dẫn tới gốc của điểm niêm phong' }) proofValid: boolean;
+  @ApiProperty() ok: boolean;
+}
+
+export class ProofsDto {
+  @ApiProperty({ type: CheckpointDto, nullable: true }) checkpoint: CheckpointDto | null;
+  @ApiProperty() signatureValid: boolean;
+  @ApiProperty() keyId: string;
+  @ApiProperty() publicKey: string;
+  @ApiProperty({ type: [EntryProofDto] }) entries: EntryProofDto[];
 }

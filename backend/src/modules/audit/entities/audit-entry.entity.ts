@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Append-only audit log; each row carries the hash of the previous one (a chain). */
+/** Append-only audit log; the ledger sealer gives each row its place in a signed Merkle tree (see ledger_leaves). */
 @Entity({ name: 'audit_entries' })
 @Index('ix_audit_entity', ['entityType', 'entityId'])
 @Index('ix_audit_occurred', ['occurredAt'])
@@ -16,6 +16,4 @@ export class AuditEntry {
   @Column({ type: 'jsonb', nullable: true }) before: unknown;
   @Column({ type: 'jsonb', nullable: true }) after: unknown;
   @Column({ type: 'text', default: '' }) reason: string;
-  @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash: string;
-  @Column({ type: 'char', length: 64 }) hash: string;
 }

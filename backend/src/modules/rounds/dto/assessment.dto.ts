@@ -234,7 +234,7 @@ export class SnapshotDto {
   @ApiProperty({ description: 'SHA-256 của bản chốt (xếp hạng và mã băm từng dòng điểm)' }) digest: string;
   @ApiProperty({ format: 'date-time' }) finalisedAt: string;
   @ApiProperty({ type: String, nullable: true }) finalisedByName: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Mã băm của mục nhật ký ghi nhận bản chốt (chuỗi nhật ký)' }) auditHash: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Băm lá của mục nhật ký ghi nhận bản chốt trong sổ đã niêm phong (null khi chưa niêm phong); bằng chứng: GET /api/audit/proofs' }) auditHash: string | null;
   @ApiProperty() rowCount: number;
   @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, sha256: { type: 'string' } } } }) rowHashes: { id: string; sha256: string }[];
   @ApiProperty({ type: [RankingRowDto] }) ranking: RankingRowDto[];
