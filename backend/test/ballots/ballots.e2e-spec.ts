@@ -206,7 +206,7 @@ describe('casting, secrecy towards the leader, closing', () => {
       [y.acc.dukdn.head, { approvals: [y.ids.lhp] }, 400, 'validation_failed', 'approvals'],
       [y.acc.dukdn.head, {}, 400, 'validation_failed', 'paper'],
       [y.acc.dukdn.head, { paper: null }, 400, 'validation_failed', 'paper'],
-      [y.acc.dukdn.head, { paper: { ...one, quotaProof: { c: ['\u0000'], s: [] } } }, 400, 'validation_failed', 'paper.quotaProof.c'],
+      [y.acc.dukdn.head, { paper: { ...one, quotaProof: { c: ['\u0000'], s: [] } } }, 400, 'validation_failed', 'paper.quotaProof.c.0'],
       [y.acc.dukdn.head, { paper: { ...one, choices: Array(101).fill(one.choices[0]) } }, 400, 'validation_failed', 'paper.choices'],
       [y.acc.dukdn.head, { paper: { ...one, choices: [{ ...one.choices[0], a: 42 }, ...one.choices.slice(1)] } }, 400, 'validation_failed', 'paper.choices.0.a'],
       [y.acc.dukdn.head, { paper: 'x'.repeat(10_000) }, 400, 'validation_failed', 'paper'],
