@@ -5952,13 +5952,13 @@ export interface components {
              */
             subjectKind?: "person" | "collective" | null;
             /** @description Tên cá nhân / tập thể điển hình */
-            subjectName?: Record<string, never> | null;
+            subjectName?: string | null;
             /** @description Ngày diễn ra (yyyy-mm-dd) */
-            eventDate?: Record<string, never> | null;
+            eventDate?: string | null;
             /** @description Mã phong trào trong kế hoạch của khối */
-            movementKey?: Record<string, never> | null;
+            movementKey?: string | null;
             /** @description Mã hoạt động trong kế hoạch của khối */
-            activityKey?: Record<string, never> | null;
+            activityKey?: string | null;
             /** Format: uuid */
             blockYearId: string;
             /** @enum {string} */
@@ -6123,13 +6123,13 @@ export interface components {
              */
             subjectKind?: "person" | "collective" | null;
             /** @description Tên cá nhân / tập thể điển hình */
-            subjectName?: Record<string, never> | null;
+            subjectName?: string | null;
             /** @description Ngày diễn ra (yyyy-mm-dd) */
-            eventDate?: Record<string, never> | null;
+            eventDate?: string | null;
             /** @description Mã phong trào trong kế hoạch của khối */
-            movementKey?: Record<string, never> | null;
+            movementKey?: string | null;
             /** @description Mã hoạt động trong kế hoạch của khối */
-            activityKey?: Record<string, never> | null;
+            activityKey?: string | null;
             title?: string;
             /** @description Phiên bản đang sửa (chống ghi đè) */
             version: number;

@@ -37,4 +37,5 @@ export const paths = {
   audit: { path: '/audit', getHref: () => '/audit' },
   import: { path: '/import', getHref: () => '/import' },
   me: { path: '/me', getHref: () => '/me' },
+  news: { path: '/news', getHref: () => '/news' }, newsItem: { path: '/news/:id', getHref: (id: string) => `/news/${id}` },
 } as const;

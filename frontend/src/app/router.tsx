@@ -48,6 +48,7 @@ export const routes = [
       { path: paths.audit.path, lazy: () => import('@/features/audit/audit-page') },
       { path: paths.import.path, lazy: () => import('@/features/imports/import-page') },
       { path: paths.me.path, lazy: () => import('@/features/auth/me-page') },
+      { path: paths.news.path, lazy: () => import('@/features/news/news-page') }, { path: paths.newsItem.path, lazy: () => import('@/features/news/news-item-page') },
       { path: '*', lazy: () => import('./not-found-page') },
     ],
   },

@@ -26,6 +26,7 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'nav.accounts': 'Accounts',
   'nav.blockYears': 'Block years',
   'nav.audit': 'Audit log',
+  'nav.news': 'News',
   'nav.board': 'Blocks overview',
   'nav.proposals': 'Award proposals',
   'nav.awards': 'Awards and history',

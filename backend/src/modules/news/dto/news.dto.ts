@@ -27,11 +27,11 @@ export class NewsFieldsDto {
   @ApiPropertyOptional({ description: 'Tóm tắt (mô tả khi chia sẻ); để trống thì lấy từ nội dung' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(600) @Matches(NO_NUL, noNul) summary?: string;
   @ApiPropertyOptional({ description: 'Nội dung HTML (máy chủ lọc theo danh sách thẻ cho phép)' }) @IsOptional() @IsString() @MaxLength(200_000) @Matches(NO_NUL, noNul) bodyHtml?: string;
   @ApiPropertyOptional({ example: 'Tin và ảnh: Nguyễn Thị Thanh Hương' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(300) @Matches(NO_NUL, noNul) authorLine?: string;
-  @ApiPropertyOptional({ enum: SUBJECT_KINDS, nullable: true, description: 'Gương điển hình: cá nhân hay tập thể' }) @IsOptional() @IsIn(SUBJECT_KINDS) subjectKind?: SubjectKind | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Tên cá nhân / tập thể điển hình' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) @Matches(NO_NUL, noNul) subjectName?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Ngày diễn ra (yyyy-mm-dd)' }) @IsOptional() @IsDateString({ strict: true }) eventDate?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Mã phong trào trong kế hoạch của khối' }) @IsOptional() @Matches(KEY, { message: '!không phải mã phong trào hợp lệ' }) movementKey?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Mã hoạt động trong kế hoạch của khối' }) @IsOptional() @Matches(KEY, { message: '!không phải mã hoạt động hợp lệ' }) activityKey?: string | null;
+  @ApiPropertyOptional({ enum: SUBJECT_KINDS, type: String, nullable: true, description: 'Gương điển hình: cá nhân hay tập thể' }) @IsOptional() @IsIn(SUBJECT_KINDS) subjectKind?: SubjectKind | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Tên cá nhân / tập thể điển hình' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) @Matches(NO_NUL, noNul) subjectName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Ngày diễn ra (yyyy-mm-dd)' }) @IsOptional() @IsDateString({ strict: true }) eventDate?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mã phong trào trong kế hoạch của khối' }) @IsOptional() @Matches(KEY, { message: '!không phải mã phong trào hợp lệ' }) movementKey?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mã hoạt động trong kế hoạch của khối' }) @IsOptional() @Matches(KEY, { message: '!không phải mã hoạt động hợp lệ' }) activityKey?: string | null;
 }
 
 export class CreateNewsDto extends NewsFieldsDto {
