@@ -3,12 +3,13 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
+import { useMe } from '@/features/auth/api/me';
 import { useBlockYears } from '@/features/block-years/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { compareVi, formatDate } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
-import { useCreateNews, useNewsCounts, useNewsList, type NewsKind, type NewsStatus, type NewsSummary } from './api/news';
+import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsStatus, type NewsSummary } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
 
 export const NEWS_STATUS_COLORS: Record<NewsStatus, string> = { draft: 'default', submitted: 'orange', returned: 'red', published: 'green' };
@@ -88,6 +89,26 @@ function CountsTab({ blockYearId }: { blockYearId: string }) {
   );
 }
 
+/** The board's view: published news and stories per block of a year, and how many units meet their targets. */
+function OverviewTab({ years }: { years: number[] }) {
+  const t = useT(newsStrings);
+  const [year, setYear] = useState(years[0] ?? new Date().getFullYear());
+  const o = useNewsOverview(year, true);
+  return (
+    <>
+      <Select aria-label={t('year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 120, marginBottom: 12 }} />
+      <Table rowKey="blockYearId" size="middle" loading={o.isLoading} pagination={false} scroll={{ x: 480 }}
+        dataSource={[...(o.data ?? [])].sort((a, b) => compareVi(a.blockName, b.blockName))}
+        columns={[
+          { title: t('colBlock'), key: 'b', render: (_, r) => <a href={r.publicUrl} target="_blank" rel="noopener">{r.blockName}</a> },
+          { title: t('colTotalNews'), dataIndex: 'news' },
+          { title: t('colTotalStories'), dataIndex: 'stories' },
+          { title: t('colMeeting'), key: 'm', render: (_, r) => t('meeting', { n: r.unitsMeetingTargets, total: r.units }) },
+        ]} />
+    </>
+  );
+}
+
 /** Tin, bài of a block year: the list (own unit's drafts and everything published), writing, and counts against targets. */
 function NewsPage() {
   const t = useT(newsStrings);
@@ -96,6 +117,9 @@ function NewsPage() {
   const options = useMemo(() => [...(years.data ?? [])].sort((a, b) => b.year - a.year || compareVi(a.blockName, b.blockName))
     .map((y) => ({ value: y.id, label: `${y.blockName} – ${y.year}` })), [years.data]);
   const blockYearId = params.get('blockYearId') ?? options[0]?.value ?? '';
+  const me = useMe();
+  const cityWide = me.data?.role === 'admin' || me.data?.role === 'board';
+  const yearNumbers = [...new Set((years.data ?? []).map((y) => y.year))].sort((a, b) => b - a);
   return (
     <>
       <PageHeader title={t('title')} extra={<a href="/tin-tuc" target="_blank" rel="noopener">{t('publicPage')}</a>} />
@@ -105,6 +129,7 @@ function NewsPage() {
         <Tabs items={[
           { key: 'items', label: t('tabItems'), children: <ItemsTab key={blockYearId} blockYearId={blockYearId} /> },
           { key: 'counts', label: t('tabCounts'), children: <CountsTab blockYearId={blockYearId} /> },
+          ...(cityWide ? [{ key: 'overview', label: t('tabOverview'), children: <OverviewTab years={yearNumbers} /> }] : []),
         ]} />
       )}
     </>

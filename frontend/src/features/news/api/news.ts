@@ -118,3 +118,6 @@ export function htmlToParagraphs(html: string): string {
     return (b.textContent ?? '').trim();
   }).filter(Boolean).join('\n\n');
 }
+
+export const useNewsOverview = (year: number, enabled: boolean) =>
+  useQuery({ queryKey: ['news', 'overview', year], queryFn: () => unwrap(api.GET('/api/news/overview', { params: { query: { year } } })), enabled });
