@@ -19,6 +19,7 @@ const WORDS = ['gương', 'điển', 'hình', 'tiên', 'tiến', 'người', 't�
 
 async function seed(url) {
   const c = new pg.Client({ connectionString: url });
+  c.on('error', () => undefined);
   await c.connect();
   const unit = await c.query(`INSERT INTO units (name, short_name, parent_agency, address, phone, email, version) SELECT 'Đơn vị ' || g, 'ĐV' || g, 'UBND', '', '', '', 1 FROM generate_series(1, ${BLOCKS * 5}) g RETURNING id`);
   const years = [];
@@ -33,9 +34,10 @@ async function seed(url) {
   for (const [from, to, pick] of [[1, IN_BLOCK, () => 0], [IN_BLOCK + 1, TOTAL, null]]) {
     if (to < from) continue;
     await c.query(`
-      INSERT INTO news_items (block_year_id, unit_id, kind, status, title, slug, summary, body_html, body_text, author_line, published_at, created_at, updated_at)
+      INSERT INTO news_items (block_year_id, unit_id, kind, status, title, slug, summary, body_html, body_text, author_line, published_at, created_at, updated_at, subject_kind, subject_name)
       SELECT y.id, y.units[1 + g % 5], CASE WHEN g % 3 = 0 THEN 'story' ELSE 'news' END, 'published', t.title, 'bai-' || g, '', '<p>' || t.body || '</p>', t.body, 'Tin và ảnh: Phóng viên',
-             now() - g * interval '7 minutes', now(), now()
+             now() - g * interval '7 minutes', now(), now(),
+             CASE WHEN g % 3 = 0 THEN 'person' END, CASE WHEN g % 3 = 0 THEN 'Người tốt ' || g END
       FROM generate_series(${from}, ${to}) g
       CROSS JOIN LATERAL (SELECT ${text(31, 10)} AS title, ${text(17, 120)} AS body) t
       JOIN (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(n int, id uuid, units uuid[])) y ON y.n = ${pick ? '0' : `1 + g % ${BLOCKS - 1}`}`,
@@ -80,6 +82,9 @@ try {
   await timed(server.base, queries.map((q) => `/tin-tuc?q=${encodeURIComponent(q)}`), 12);
   console.log(`Search over ${n} (city page)  ${stats(await timed(server.base, queries.map((q) => `/tin-tuc?q=${encodeURIComponent(q)}`), REQUESTS))}   (target p95 ≤ 100 ms)`);
   console.log(`Search in one block            ${stats(await timed(server.base, queries.map((q) => `/tin-tuc/khoi/ktd1?q=${encodeURIComponent(q)}`), REQUESTS))}`);
+} catch (e) {
+  console.error(e);
+  process.exitCode = 1;
 } finally {
   await server?.stop();
   await db.stop();
