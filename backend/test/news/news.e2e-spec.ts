@@ -271,4 +271,23 @@ describe('news and exemplary stories: write, approve, publish, read in public, c
     expect(ok.status).toBe(200);
     expect(ok.body.targets).toEqual([{ movementKey: '', kind: 'story', perUnit: 2 }, { movementKey: 'pt2', kind: 'news', perUnit: 1 }]);
   });
+
+  it('the register of exemplary models: the head enters one with its published stories; a dossier lists them by unit and year', async () => {
+    const lhp = head.me.unitId!;
+    const [story] = await t.ds.query(`SELECT id FROM news_items WHERE block_year_id = $1 AND unit_id = $2 AND kind = 'story' AND status = 'published' LIMIT 1`, [year, lhp]);
+    const [draft] = await t.ds.query(`SELECT id FROM news_items WHERE block_year_id = $1 AND unit_id = $2 AND status <> 'published' LIMIT 1`, [year, lhp]);
+    const body = { blockYearId: year, subjectKind: 'person', name: 'Chị Ngô Thu Trang', achievement: 'Hiến máu tình nguyện 30 lần', storyIds: [story.id] };
+    await expectStatus(officer.post('/api/news/models', body), 403);
+    await expectStatus(otherHead.post('/api/news/models', { ...body, unitId: lhp }), 403);
+    expect((await expectStatus(head.post('/api/news/models', { ...body, storyIds: [draft.id] }), 400)).fields).toHaveProperty('storyIds');
+    expect((await expectStatus(head.post('/api/news/models', { ...body, name: '' }), 400)).fields).toHaveProperty('name');
+    expect((await expectStatus(head.post('/api/news/models', { ...body, subjectKind: 'team' }), 400)).fields).toHaveProperty('subjectKind');
+    const m = await expectStatus(head.post('/api/news/models', body), 201);
+    expect(m).toMatchObject({ name: 'Chị Ngô Thu Trang', year: 2025, unitId: lhp, stories: [{ id: story.id }] });
+    expect((await auditOf(t.ds, 'exemplary_model', m.id)).map((a) => a.action)).toEqual(['exemplary_model.create']);
+    const listed = await expectStatus(board.get(`/api/news/models?unitId=${lhp}&year=2025`), 200);
+    expect(listed.map((x: any) => x.id)).toEqual([m.id]);
+    const outsider = await t.as(DEMO.otherBlockOfficer);
+    expect(await expectStatus(outsider.get(`/api/news/models?unitId=${lhp}`), 200)).toEqual([]);
+  });
 });

@@ -49,6 +49,7 @@ export class News1765600000000 implements MigrationInterface {
     )`);
     await q.query('CREATE INDEX ix_news_items_year_unit ON news_items (block_year_id, unit_id, status)');
     await q.query(`CREATE INDEX ix_news_items_published ON news_items (published_at DESC, id) WHERE status = 'published'`);
+    await q.query(`CREATE INDEX ix_news_items_city_page ON news_items (featured_city DESC, published_at DESC, id) WHERE status = 'published'`);
     await q.query(`CREATE INDEX ix_news_items_year_published ON news_items (block_year_id, published_at DESC, id) WHERE status = 'published'`);
     await q.query('CREATE INDEX ix_news_items_search ON news_items USING GIN (search)');
     await q.query(`CREATE TABLE news_photos (

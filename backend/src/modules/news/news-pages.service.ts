@@ -8,6 +8,8 @@ import { foldCode, publicBlockPath } from './news.service';
 
 export const PUBLIC_PAGE_SIZE = 20;
 const FEED_SIZE = 30;
+/** Lists and searches count at most this many items (500 pages). */
+const MAX_COUNTED = 10_000;
 
 type Row = Record<string, any>;
 
@@ -85,12 +87,20 @@ export class NewsPagesService {
   private async items(blockId: string | null, page: number, q: string, featured: 'featured_city' | 'featured_in_block', size = PUBLIC_PAGE_SIZE, featuredFirst = true) {
     const where = [`i.status = 'published'`];
     const params: unknown[] = [];
-    if (blockId) { params.push(blockId); where.push(`y.block_id = $${params.length}`); }
+    if (blockId) {
+      // The block's years first, so the item indexes (block year, published) serve the page.
+      const years: Row[] = await this.ds.query('SELECT id FROM block_years WHERE block_id = $1', [blockId]);
+      params.push(years.map((y) => y.id));
+      where.push(`i.block_year_id = ANY($${params.length}::uuid[])`);
+    }
     if (q) { params.push(q); where.push(`i.search @@ plainto_tsquery('simple', news_unaccent($${params.length}))`); }
     const w = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total ${FROM} WHERE ${w}`, params);
+    // Counted up to MAX_COUNTED: enough pages for anyone, and a common word does not make every page count the whole table.
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM news_items i WHERE ${w} LIMIT ${MAX_COUNTED}) s`, params);
     const order = `${featuredFirst && !q ? `i.${featured} DESC, ` : ''}i.published_at DESC, i.id`;
-    const rows: Row[] = await this.ds.query(`SELECT ${ITEM_COLUMNS} ${FROM} WHERE ${w} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size}`, params);
+    const rows: Row[] = await this.ds.query(
+      `WITH page AS (SELECT i.id FROM news_items i WHERE ${w} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size})
+       SELECT ${ITEM_COLUMNS} ${FROM} JOIN page ON page.id = i.id ORDER BY ${order}`, params);
     return { items: rows.map((r) => toItem(r, featured)), total };
   }
 

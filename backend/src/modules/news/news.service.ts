@@ -308,6 +308,10 @@ export class NewsService {
       params.push(actor.unitId);
       where.push(`m.block_year_id IN (SELECT block_year_id FROM block_year_members WHERE unit_id = $${params.length})`);
     }
+    return this.models(where, params);
+  }
+
+  private async models(where: string[], params: unknown[]): Promise<ExemplaryModelDto[]> {
     const rows: Row[] = await this.ds.query(
       `SELECT m.id, m.block_year_id, m.unit_id, u.name AS unit_name, m.subject_kind, m.name, m.achievement, m.year
        FROM exemplary_models m JOIN units u ON u.id = m.unit_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -344,8 +348,8 @@ export class NewsService {
       await this.audit.record(em, actor, { action: 'exemplary_model.create', entityType: 'exemplary_model', entityId: m.id, blockId: y.blockId, after: { unitId, name: dto.name, subjectKind: dto.subjectKind, storyIds } });
       return m.id as string;
     });
-    const [dto_] = (await this.listModels({ ...actor, role: 'board' }, {})).filter((m) => m.id === id);
-    return dto_;
+    const [model] = await this.models(['m.id = $1'], [id]);
+    return model;
   }
 
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
