@@ -19,12 +19,12 @@ describe('news: a story written, approved and published on the public page', () 
     await page.getByRole('heading', { name: 'Tin hoạt động và gương điển hình' }).waitFor();
     await page.getByRole('button', { name: 'Viết tin, bài' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Gương điển hình tiên tiến').check();
+    await dialog.getByRole('radio', { name: 'Gương điển hình tiên tiến' }).check();
     await dialog.getByLabel('Tiêu đề').fill(title);
     await dialog.getByRole('button', { name: 'Tạo bản nháp' }).click();
     await page.waitForURL(/\/news\/[0-9a-f-]{36}$/);
     itemUrl = new URL(page.url()).pathname;
-    await page.getByLabel('Cá nhân').check();
+    await page.getByRole('radio', { name: 'Cá nhân' }).check();
     await page.getByLabel('Tên cá nhân / tập thể').fill('Cô Phan Thị Lụa, giáo viên');
     await page.getByLabel('Nội dung (mỗi đoạn cách nhau một dòng trống)').fill('Cô Lụa đã dạy miễn phí cho trẻ em khó khăn suốt mười năm.\n\nTấm gương của cô được cả trường học tập.');
     await page.getByLabel('Dòng tác giả').fill('Tin và ảnh: Đỗ Thị Hạnh');
