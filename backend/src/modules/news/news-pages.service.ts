@@ -8,8 +8,9 @@ import { foldCode, publicBlockPath } from './news.service';
 
 export const PUBLIC_PAGE_SIZE = 20;
 const FEED_SIZE = 30;
-/** Lists and searches count at most this many items (500 pages). */
+/** Lists count at most this many items (500 pages), searches at most SEARCH_COUNTED (50 pages of results). */
 const MAX_COUNTED = 10_000;
+const SEARCH_COUNTED = 1_000;
 
 type Row = Record<string, any>;
 
@@ -38,19 +39,19 @@ export class NewsPagesService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async cityPage(base: string, page: number, q: string): Promise<string> {
-    const { items, total } = await this.items(null, page, q, 'featured_city');
+    const { items, total, capped } = await this.items(null, page, q, 'featured_city');
     return renderList(base, {
       heading: 'Tin hoạt động và gương điển hình tiên tiến', description: 'Tin hoạt động phong trào thi đua và gương người tốt, việc tốt của các khối, cụm thi đua Thành phố.',
-      path: '/tin-tuc', feedPath: '/tin-tuc/atom.xml', items, total, page, pageCount: Math.ceil(total / PUBLIC_PAGE_SIZE), q, blocks: await this.blocks(),
+      path: '/tin-tuc', feedPath: '/tin-tuc/atom.xml', items, total, capped, page, pageCount: Math.ceil(total / PUBLIC_PAGE_SIZE), q, blocks: await this.blocks(),
     });
   }
 
   async blockPage(base: string, code: string, page: number, q: string): Promise<string> {
     const block = await this.block(code);
-    const { items, total } = await this.items(block.id, page, q, 'featured_in_block');
+    const { items, total, capped } = await this.items(block.id, page, q, 'featured_in_block');
     return renderList(base, {
       heading: `Tin tức – ${block.name}`, description: `Tin hoạt động và gương điển hình tiên tiến của ${block.name}.`,
-      path: publicBlockPath(block.code), feedPath: `${publicBlockPath(block.code)}/atom.xml`, items, total, page, pageCount: Math.ceil(total / PUBLIC_PAGE_SIZE), q,
+      path: publicBlockPath(block.code), feedPath: `${publicBlockPath(block.code)}/atom.xml`, items, total, capped, page, pageCount: Math.ceil(total / PUBLIC_PAGE_SIZE), q,
       blocks: await this.blocks(),
     });
   }
@@ -96,12 +97,13 @@ export class NewsPagesService {
     if (q) { params.push(q); where.push(`i.search @@ plainto_tsquery('simple', news_unaccent($${params.length}))`); }
     const w = where.join(' AND ');
     // Counted up to MAX_COUNTED: enough pages for anyone, and a common word does not make every page count the whole table.
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM news_items i WHERE ${w} LIMIT ${MAX_COUNTED}) s`, params);
+    const limit = q ? SEARCH_COUNTED : MAX_COUNTED;
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM news_items i WHERE ${w} LIMIT ${limit}) s`, params);
     const order = `${featuredFirst && !q ? `i.${featured} DESC, ` : ''}i.published_at DESC, i.id`;
     const rows: Row[] = await this.ds.query(
       `WITH page AS (SELECT i.id FROM news_items i WHERE ${w} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size})
        SELECT ${ITEM_COLUMNS} ${FROM} JOIN page ON page.id = i.id ORDER BY ${order}`, params);
-    return { items: rows.map((r) => toItem(r, featured)), total };
+    return { items: rows.map((r) => toItem(r, featured)), total, capped: total >= limit };
   }
 
   /** A block by its address: the code without diacritics ("ktd4"), the code itself, or its id. */

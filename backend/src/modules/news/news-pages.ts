@@ -47,6 +47,8 @@ export interface ListPage {
   page: number;
   pageCount: number;
   total: number;
+  /** The count stopped at its limit: there are more than `total`. */
+  capped: boolean;
   q: string;
   blocks: { name: string; path: string }[];
 }
@@ -96,7 +98,7 @@ export function renderList(base: string, p: ListPage): string {
 <p>${esc(i.description)}</p></div></li>`).join('\n');
   const body = `<h1>${esc(p.heading)}</h1><p class="meta">${esc(p.description)}</p>
 <form class="search" method="get" action="${esc(p.path)}" role="search"><label for="q" class="meta" style="position:absolute;left:-9999px">Tìm tin, bài</label><input id="q" name="q" type="search" value="${esc(p.q)}" placeholder="Tìm tin, bài (gõ có dấu hoặc không dấu)"><button type="submit">Tìm</button></form>
-${p.q ? `<p class="meta">${p.total} kết quả cho “${esc(p.q)}”.</p>` : ''}
+${p.q ? `<p class="meta">${p.capped ? `Hơn ${p.total.toLocaleString('vi-VN')}` : p.total} kết quả cho “${esc(p.q)}”.</p>` : ''}
 ${rows ? `<ul class="items">${rows}</ul>` : '<p>Chưa có tin, bài nào.</p>'}
 <nav class="pager" aria-label="Phân trang">${p.page > 1 ? `<a rel="prev" href="${esc(qs(p.page - 1))}">← Trang trước</a>` : '<span></span>'}<span class="meta">Trang ${p.page}/${Math.max(1, p.pageCount)}</span>${p.page < p.pageCount ? `<a rel="next" href="${esc(qs(p.page + 1))}">Trang sau →</a>` : '<span></span>'}</nav>`;
   const first = p.items.find((i) => i.imagePath);
