@@ -98,7 +98,16 @@ export class NewsPagesService {
     const w = where.join(' AND ');
     // Counted up to MAX_COUNTED: enough pages for anyone, and a common word does not make every page count the whole table.
     const limit = q ? SEARCH_COUNTED : MAX_COUNTED;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM (SELECT 1 FROM news_items i WHERE ${w} LIMIT ${limit}) s`, params);
+    const countSql = `SELECT count(*)::int AS total FROM (SELECT 1 FROM news_items i WHERE ${w} LIMIT ${limit}) s`;
+    // A search is counted through its GIN index: with the LIMIT, the planner otherwise bets on a sequential scan
+    // that finds the limit early, and loses badly when the term matches a few hundred items.
+    const [{ total }] = q
+      ? await this.ds.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        await em.query('SET LOCAL enable_indexscan = off');
+        return em.query(countSql, params);
+      })
+      : await this.ds.query(countSql, params);
     const order = `${featuredFirst && !q ? `i.${featured} DESC, ` : ''}i.published_at DESC, i.id`;
     const rows: Row[] = await this.ds.query(
       `WITH page AS (SELECT i.id FROM news_items i WHERE ${w} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size})
