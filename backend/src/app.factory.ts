@@ -13,6 +13,7 @@ import { InputSafetyPipe } from './common/input-safety.pipe';
 import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { isNewsPublicPath, NEWS_PUBLIC_ROUTES } from './modules/news/news-pages.controller';
 
 /** Builds the app exactly as production runs it; tests use the same function. */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
@@ -49,7 +50,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   );
   app.use(cookieParser());
   app.use(requestContext);
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: NEWS_PUBLIC_ROUTES });
   app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
@@ -84,7 +85,7 @@ function serveFrontend(app: NestExpressApplication, dir: string): void {
     setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || isNewsPublicPath(req.path)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     // Relative to `root`: only that part is checked for dot-folders, so STATIC_DIR may lie under one (~/.local/...).
     res.sendFile('index.html', { root: dir });

@@ -2813,6 +2813,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tin hoạt động và bài gương điển hình của một năm (tìm không dấu được) */
+        get: operations["listNews"];
+        put?: never;
+        /** Viết tin, bài cho đơn vị mình (bản nháp) */
+        post: operations["createNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/plan-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phong trào và hoạt động trong kế hoạch của khối để gắn tin, bài */
+        get: operations["getNewsPlanLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số tin, bài đã đăng theo đơn vị và phong trào, so với chỉ tiêu */
+        get: operations["getNewsCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đặt chỉ tiêu tin, bài mỗi đơn vị (cả năm hoặc theo phong trào) – Khối trưởng, Khối phó */
+        put: operations["setNewsTargets"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ban TĐKT: tin, bài đã đăng của từng khối trong năm */
+        get: operations["getNewsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ gương điển hình tiên tiến (lọc theo đơn vị, năm) để hồ sơ khen thưởng trích dẫn */
+        get: operations["listExemplaryModels"];
+        put?: never;
+        /** Ghi một gương điển hình vào sổ (thủ trưởng đơn vị, hoặc Khối trưởng, Khối phó) */
+        post: operations["createExemplaryModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ảnh của một tin, bài (JPEG) */
+        get: operations["getNewsPhoto"];
+        put?: never;
+        post?: never;
+        /** Xóa một ảnh khỏi bài (khi bài còn sửa được) */
+        delete: operations["deleteNewsPhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết tin, bài */
+        get: operations["getNews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa tin, bài (bản nháp hoặc bị trả lại; nội dung HTML được lọc) */
+        patch: operations["updateNews"];
+        trace?: never;
+    };
+    "/api/news/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi thủ trưởng đơn vị duyệt */
+        post: operations["submitNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thủ trưởng đơn vị duyệt đăng */
+        post: operations["approveNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thủ trưởng đơn vị trả lại bài, có lý do */
+        post: operations["returnNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{id}/feature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chọn / bỏ tin nổi bật (Khối trưởng, Khối phó trong khối; Ban TĐKT trên trang Thành phố) */
+        post: operations["featureNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm ảnh (JPEG, PNG, WebP, GIF; kiểm tra theo nội dung; thu nhỏ và mã hóa lại) với chú thích và mô tả */
+        post: operations["addNewsPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6250,6 +6475,237 @@ export interface components {
             /** Format: uuid */
             blockYearId: string;
             steps: components["schemas"]["TimelineStepDto"][];
+        };
+        NewsSummaryDto: {
+            id: string;
+            blockYearId: string;
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            kind: "news" | "story";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "published";
+            title: string;
+            slug: string;
+            summary: string;
+            subjectName: string | null;
+            movementKey: string | null;
+            publishedAt: string | null;
+            featuredInBlock: boolean;
+            featuredCity: boolean;
+            updatedAt: string;
+        };
+        NewsListDto: {
+            items: components["schemas"]["NewsSummaryDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Người xem được viết bài cho đơn vị mình trong năm này */
+            canWrite: boolean;
+            /** @description Người xem được chọn tin nổi bật (Khối trưởng, Khối phó, Ban TĐKT) */
+            canFeature: boolean;
+        };
+        CreateNewsDto: {
+            /** @description Tóm tắt (mô tả khi chia sẻ); để trống thì lấy từ nội dung */
+            summary?: string;
+            /** @description Nội dung HTML (máy chủ lọc theo danh sách thẻ cho phép) */
+            bodyHtml?: string;
+            /** @example Tin và ảnh: Nguyễn Thị Thanh Hương */
+            authorLine?: string;
+            /**
+             * @description Gương điển hình: cá nhân hay tập thể
+             * @enum {string|null}
+             */
+            subjectKind?: "person" | "collective" | null;
+            /** @description Tên cá nhân / tập thể điển hình */
+            subjectName?: string | null;
+            /** @description Ngày diễn ra (yyyy-mm-dd) */
+            eventDate?: string | null;
+            /** @description Mã phong trào trong kế hoạch của khối */
+            movementKey?: string | null;
+            /** @description Mã hoạt động trong kế hoạch của khối */
+            activityKey?: string | null;
+            /** Format: uuid */
+            blockYearId: string;
+            /** @enum {string} */
+            kind: "news" | "story";
+            /** @example Hội nghị triển khai kế hoạch thi đua năm 2024 */
+            title: string;
+        };
+        NewsPhotoDto: {
+            id: string;
+            sort: number;
+            caption: string;
+            alt: string;
+            afterParagraph: number | null;
+            width: number;
+            height: number;
+            /** @description Địa chỉ ảnh (API, cần đăng nhập) */
+            url: string;
+        };
+        NewsPermissionsDto: {
+            canEdit: boolean;
+            canSubmit: boolean;
+            canApprove: boolean;
+            canFeature: boolean;
+        };
+        NewsDto: {
+            id: string;
+            blockYearId: string;
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            kind: "news" | "story";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "returned" | "published";
+            title: string;
+            slug: string;
+            summary: string;
+            subjectName: string | null;
+            movementKey: string | null;
+            publishedAt: string | null;
+            featuredInBlock: boolean;
+            featuredCity: boolean;
+            updatedAt: string;
+            bodyHtml: string;
+            authorLine: string;
+            /** @enum {string|null} */
+            subjectKind: "person" | "collective" | null;
+            eventDate: string | null;
+            activityKey: string | null;
+            returnReason: string | null;
+            version: number;
+            photos: components["schemas"]["NewsPhotoDto"][];
+            permissions: components["schemas"]["NewsPermissionsDto"];
+            /** @description Đường dẫn trang công khai (khi đã đăng) */
+            publicUrl: string | null;
+        };
+        PlanLinkDto: {
+            key: string;
+            title: string;
+        };
+        PlanLinksDto: {
+            movements: components["schemas"]["PlanLinkDto"][];
+            activities: components["schemas"]["PlanLinkDto"][];
+        };
+        CountCellDto: {
+            /** @enum {string} */
+            kind: "news" | "story";
+            published: number;
+            target: number | null;
+            met: boolean | null;
+        };
+        MovementCountDto: {
+            movementKey: string;
+            movementTitle: string;
+            cells: components["schemas"]["CountCellDto"][];
+        };
+        UnitCountDto: {
+            unitId: string;
+            unitName: string;
+            total: components["schemas"]["CountCellDto"][];
+            byMovement: components["schemas"]["MovementCountDto"][];
+        };
+        NewsTargetDto: {
+            movementKey: string;
+            /** @enum {string} */
+            kind: "news" | "story";
+            perUnit: number;
+        };
+        NewsCountsDto: {
+            blockYearId: string;
+            units: components["schemas"]["UnitCountDto"][];
+            targets: components["schemas"]["NewsTargetDto"][];
+            canSetTargets: boolean;
+        };
+        NewsTargetInputDto: {
+            /** @description Mã phong trào; '' = cả năm */
+            movementKey: string;
+            /** @enum {string} */
+            kind: "news" | "story";
+            /** @description Số bài mỗi đơn vị cần đăng */
+            perUnit: number;
+        };
+        SetNewsTargetsDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            targets: components["schemas"]["NewsTargetInputDto"][];
+        };
+        BlockNewsOverviewDto: {
+            blockYearId: string;
+            blockId: string;
+            blockCode: string;
+            blockName: string;
+            news: number;
+            stories: number;
+            /** @description Số đơn vị đạt mọi chỉ tiêu tin, bài cả năm */
+            unitsMeetingTargets: number;
+            units: number;
+            publicUrl: string;
+        };
+        ModelStoryDto: {
+            id: string;
+            title: string;
+            publicUrl: string;
+        };
+        ExemplaryModelDto: {
+            id: string;
+            blockYearId: string;
+            unitId: string;
+            unitName: string;
+            /** @enum {string} */
+            subjectKind: "person" | "collective";
+            name: string;
+            achievement: string;
+            year: number;
+            stories: components["schemas"]["ModelStoryDto"][];
+        };
+        CreateModelDto: {
+            /** Format: uuid */
+            blockYearId: string;
+            /**
+             * Format: uuid
+             * @description Đơn vị (mặc định: đơn vị của người nhập)
+             */
+            unitId?: string;
+            /** @enum {string} */
+            subjectKind: "person" | "collective";
+            name: string;
+            /** @description Thành tích */
+            achievement: string;
+            /** @description Các bài gương điển hình đã đăng của đơn vị */
+            storyIds?: string[];
+        };
+        UpdateNewsDto: {
+            /** @description Tóm tắt (mô tả khi chia sẻ); để trống thì lấy từ nội dung */
+            summary?: string;
+            /** @description Nội dung HTML (máy chủ lọc theo danh sách thẻ cho phép) */
+            bodyHtml?: string;
+            /** @example Tin và ảnh: Nguyễn Thị Thanh Hương */
+            authorLine?: string;
+            /**
+             * @description Gương điển hình: cá nhân hay tập thể
+             * @enum {string|null}
+             */
+            subjectKind?: "person" | "collective" | null;
+            /** @description Tên cá nhân / tập thể điển hình */
+            subjectName?: string | null;
+            /** @description Ngày diễn ra (yyyy-mm-dd) */
+            eventDate?: string | null;
+            /** @description Mã phong trào trong kế hoạch của khối */
+            movementKey?: string | null;
+            /** @description Mã hoạt động trong kế hoạch của khối */
+            activityKey?: string | null;
+            title?: string;
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
+        };
+        ReturnNewsDto: {
+            /** @description Lý do trả lại để đơn vị sửa */
+            reason: string;
+        };
+        FeatureNewsDto: {
+            featured: boolean;
         };
     };
     responses: never;
@@ -10975,6 +11431,399 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelineDto"];
+                };
+            };
+        };
+    };
+    listNews: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                blockYearId: string;
+                kind?: "news" | "story";
+                status?: "draft" | "submitted" | "returned" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsListDto"];
+                };
+            };
+        };
+    };
+    createNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNewsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    getNewsPlanLinks: {
+        parameters: {
+            query: {
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanLinksDto"];
+                };
+            };
+        };
+    };
+    getNewsCounts: {
+        parameters: {
+            query: {
+                blockYearId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsCountsDto"];
+                };
+            };
+        };
+    };
+    setNewsTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetNewsTargetsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsCountsDto"];
+                };
+            };
+        };
+    };
+    getNewsOverview: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockNewsOverviewDto"][];
+                };
+            };
+        };
+    };
+    listExemplaryModels: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                year?: number;
+                blockYearId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemplaryModelDto"][];
+                };
+            };
+        };
+    };
+    createExemplaryModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModelDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemplaryModelDto"];
+                };
+            };
+        };
+    };
+    getNewsPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ảnh JPEG */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                };
+            };
+        };
+    };
+    deleteNewsPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    getNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    updateNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNewsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    submitNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    approveNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    returnNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnNewsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    featureNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureNewsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
+                };
+            };
+        };
+    };
+    addNewsPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    alt: string;
+                    caption?: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsDto"];
                 };
             };
         };

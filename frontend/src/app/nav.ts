@@ -8,6 +8,7 @@ export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label
     return [
       { href: paths.home.getHref(), label: 'nav.home' },
       { href: paths.board.getHref(), label: 'nav.board' },
+      { href: paths.news.getHref(), label: 'nav.news' },
       { href: paths.proposals.getHref(), label: 'nav.proposals' },
       { href: paths.awards.getHref(), label: 'nav.awards' },
       { href: paths.blocks.getHref(), label: 'nav.blocks' },
@@ -25,6 +26,7 @@ export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label
     { href: paths.blockYears.getHref(), label: 'nav.blockYears' },
     { href: paths.units.getHref(), label: 'nav.units' },
     { href: paths.proposals.getHref(), label: 'nav.proposals' },
+    { href: paths.news.getHref(), label: 'nav.news' },
     ...(me.unitId ? [{ href: paths.unitAwards.getHref(me.unitId), label: 'nav.unitAwards' }] : []),
     { href: paths.accounts.getHref(), label: 'nav.accounts' },
     { href: paths.covenantVerify.getHref(), label: 'nav.verify' },

@@ -39,4 +39,5 @@ export const paths = {
   me: { path: '/me', getHref: () => '/me' },
   notificationSettings: { path: '/me/notifications', getHref: () => '/me/notifications' },
   mailOutbox: { path: '/mail-outbox', getHref: () => '/mail-outbox' },
+  news: { path: '/news', getHref: () => '/news' }, newsItem: { path: '/news/:id', getHref: (id: string) => `/news/${id}` },
 } as const;

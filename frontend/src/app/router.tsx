@@ -50,6 +50,7 @@ export const routes = [
       { path: paths.me.path, lazy: () => import('@/features/auth/me-page') },
       { path: paths.notificationSettings.path, lazy: () => import('@/features/notifications/notification-settings-page') },
       { path: paths.mailOutbox.path, lazy: () => import('@/features/mail/outbox-page') },
+      { path: paths.news.path, lazy: () => import('@/features/news/news-page') }, { path: paths.newsItem.path, lazy: () => import('@/features/news/news-item-page') },
       { path: '*', lazy: () => import('./not-found-page') },
     ],
   },

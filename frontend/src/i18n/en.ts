@@ -27,6 +27,7 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'nav.blockYears': 'Block years',
   'nav.audit': 'Audit log',
   'nav.mailOutbox': 'Mail outbox',
+  'nav.news': 'News',
   'nav.board': 'Blocks overview',
   'nav.proposals': 'Award proposals',
   'nav.awards': 'Awards and history',

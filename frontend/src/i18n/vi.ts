@@ -25,6 +25,7 @@ export const vi = {
   'nav.blockYears': 'Năm thi đua',
   'nav.audit': 'Nhật ký thay đổi',
   'nav.mailOutbox': 'Hộp thư đi',
+  'nav.news': 'Tin, bài',
   'nav.board': 'Tổng quan các khối',
   'nav.proposals': 'Hồ sơ đề nghị khen thưởng',
   'nav.awards': 'Danh mục và lịch sử khen thưởng',

@@ -10,6 +10,7 @@ import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
 import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
 import { seedScoringDemo } from '../../modules/scoring/scoring.demo';
+import { seedNewsDemo } from '../../modules/news/news.demo';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
 const MARK = 'demo_loaded_at';
@@ -60,6 +61,7 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     await seedAwardsDemo(em);
     await seedBallotsDemo(em);
     await seedProposalsDemo(em);
+    await seedNewsDemo(em, { unitIds, blockYearIds });
     // Khối thi đua số 1, 2025: scored, ranked and titled, its year-end conference planned; left for a newcomer to replay.
     await seedPlannedYearEndConference(em, blockYearIds.get('KTĐ1/2025')!, {
       title: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2025 và triển khai nhiệm vụ năm 2026', startsAt: new Date('2025-12-26T08:00:00+07:00'), createdAt: new Date('2025-12-15T09:00:00+07:00'),

@@ -434,6 +434,18 @@ export class DraftsService {
        WHERE c.version_id = $1 AND c.parent_id IS NULL AND c.resolved_at IS NULL ORDER BY c.created_at, c.id`, [versionId]);
   }
 
+  /** Movements and activities of the year's plan (the adopted version, else the newest), for other modules to link to by key. */
+  async planLinks(em: EntityManager, blockYearId: string): Promise<{ movements: { key: string; title: string }[]; activities: { key: string; title: string }[] }> {
+    const [row] = await em.query(
+      `SELECT v.plan FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
+       WHERE d.block_year_id = $1 AND d.kind = 'plan' AND v.plan IS NOT NULL ORDER BY (v.status = 'adopted') DESC, v.number DESC LIMIT 1`, [blockYearId]);
+    const plan: PlanData | null = row?.plan ?? null;
+    return {
+      movements: (plan?.movements ?? []).map((m) => ({ key: m.key, title: m.title })),
+      activities: (plan?.activities ?? []).map((a) => ({ key: a.key, title: a.title })),
+    };
+  }
+
   /** Title and block year of a plan or rules version, for conference agenda items; null when there is none. */
   async describeMaterial(em: EntityManager, kind: DraftMaterialKind, id: string): Promise<MaterialDescription | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;

@@ -1,0 +1,139 @@
+import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { paths } from '@/app/paths';
+import { PageHeader } from '@/components/page-header';
+import { useMe } from '@/features/auth/api/me';
+import { useBlockYears } from '@/features/block-years/api/block-years';
+import { useT } from '@/i18n/i18n';
+import { applyServerErrors } from '@/lib/form-errors';
+import { compareVi, formatDate } from '@/lib/format';
+import { runMutation } from '@/lib/mutation';
+import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsStatus, type NewsSummary } from './api/news';
+import { newsStrings, type NewsStringKey } from './i18n';
+
+export const NEWS_STATUS_COLORS: Record<NewsStatus, string> = { draft: 'default', submitted: 'orange', returned: 'red', published: 'green' };
+
+function CreateModal({ blockYearId, open, onClose }: { blockYearId: string; open: boolean; onClose: () => void }) {
+  const t = useT(newsStrings);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const create = useCreateNews();
+  const [form] = Form.useForm<{ kind: NewsKind; title: string }>();
+  const submit = (v: { kind: NewsKind; title: string }) =>
+    runMutation(create, { blockYearId, ...v }, (item) => {
+      message.success(t('createdOk'));
+      onClose();
+      navigate(paths.newsItem.getHref(item.id));
+    }, (e) => { if (!applyServerErrors(form, e, { title: t('titleField'), kind: t('kind') })) message.error(e.message); });
+  return (
+    <Modal open={open} title={t('write')} okText={t('create')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'news' }} onFinish={submit}>
+        <Form.Item name="kind" label={t('kind')}>
+          <Radio.Group options={[{ value: 'news', label: t('kind.news') }, { value: 'story', label: t('kind.story') }]} />
+        </Form.Item>
+        <Form.Item name="title" label={t('titleField')} rules={[{ required: true, whitespace: true, message: t('required', { field: t('titleField').toLowerCase() }) }]}>
+          <Input maxLength={300} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ItemsTab({ blockYearId }: { blockYearId: string }) {
+  const t = useT(newsStrings);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const list = useNewsList({ blockYearId, q: q || undefined, page });
+  const data = list.data;
+  return (
+    <>
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear aria-label={t('search')} placeholder={t('search')} style={{ maxWidth: 420 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
+        {data?.canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('write')}</Button>}
+      </Flex>
+      <Table<NewsSummary>
+        rowKey="id" size="middle" loading={list.isLoading} dataSource={data?.items ?? []} scroll={{ x: 640 }}
+        locale={{ emptyText: <Empty description={t('none')} /> }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: t('colTitle'), key: 'title', render: (_, r) => <><Link to={paths.newsItem.getHref(r.id)}>{r.title}</Link>{(r.featuredInBlock || r.featuredCity) && <Tag color="gold" style={{ marginLeft: 6 }}>{t('featured')}</Tag>}</> },
+          { title: t('colKind'), key: 'kind', render: (_, r) => t(`kind.${r.kind}` as NewsStringKey) },
+          { title: t('colUnit'), dataIndex: 'unitName' },
+          { title: t('colStatus'), key: 'status', render: (_, r) => <Tag color={NEWS_STATUS_COLORS[r.status]}>{t(`status.${r.status}` as NewsStringKey)}</Tag> },
+          { title: t('colPublished'), key: 'publishedAt', render: (_, r) => formatDate(r.publishedAt) },
+        ]}
+      />
+      <CreateModal blockYearId={blockYearId} open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}
+
+function CountsTab({ blockYearId }: { blockYearId: string }) {
+  const t = useT(newsStrings);
+  const counts = useNewsCounts(blockYearId);
+  const cell = (c?: { published: number; target: number | null; met: boolean | null }) =>
+    !c ? '' : c.target === null ? t('noTarget', { published: c.published }) : <Tag color={c.met ? 'green' : 'orange'}>{t('countCell', { published: c.published, target: c.target })}</Tag>;
+  const rows = useMemo(() => [...(counts.data?.units ?? [])].sort((a, b) => compareVi(a.unitName, b.unitName)), [counts.data]);
+  return (
+    <Table
+      rowKey="unitId" size="middle" loading={counts.isLoading} dataSource={rows} pagination={false} scroll={{ x: 480 }}
+      columns={[
+        { title: t('colUnit'), dataIndex: 'unitName' },
+        { title: t('colTotalNews'), key: 'news', render: (_, r) => cell(r.total.find((c) => c.kind === 'news')) },
+        { title: t('colTotalStories'), key: 'story', render: (_, r) => cell(r.total.find((c) => c.kind === 'story')) },
+        { title: t('movement'), key: 'm', render: (_, r) => r.byMovement.map((m) => <div key={m.movementKey}><Typography.Text type="secondary">{m.movementTitle}: </Typography.Text>{m.cells.map((c) => <span key={c.kind} style={{ marginRight: 6 }}>{t(`kind.${c.kind}` as NewsStringKey)} {cell(c)}</span>)}</div>) },
+      ]}
+    />
+  );
+}
+
+/** The board's view: published news and stories per block of a year, and how many units meet their targets. */
+function OverviewTab({ years }: { years: number[] }) {
+  const t = useT(newsStrings);
+  const [year, setYear] = useState(years[0] ?? new Date().getFullYear());
+  const o = useNewsOverview(year, true);
+  return (
+    <>
+      <Select aria-label={t('year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 120, marginBottom: 12 }} />
+      <Table rowKey="blockYearId" size="middle" loading={o.isLoading} pagination={false} scroll={{ x: 480 }}
+        dataSource={[...(o.data ?? [])].sort((a, b) => compareVi(a.blockName, b.blockName))}
+        columns={[
+          { title: t('colBlock'), key: 'b', render: (_, r) => <a href={r.publicUrl} target="_blank" rel="noopener">{r.blockName}</a> },
+          { title: t('colTotalNews'), dataIndex: 'news' },
+          { title: t('colTotalStories'), dataIndex: 'stories' },
+          { title: t('colMeeting'), key: 'm', render: (_, r) => t('meeting', { n: r.unitsMeetingTargets, total: r.units }) },
+        ]} />
+    </>
+  );
+}
+
+/** Tin, bài of a block year: the list (own unit's drafts and everything published), writing, and counts against targets. */
+function NewsPage() {
+  const t = useT(newsStrings);
+  const [params, setParams] = useSearchParams();
+  const years = useBlockYears();
+  const options = useMemo(() => [...(years.data ?? [])].sort((a, b) => b.year - a.year || compareVi(a.blockName, b.blockName))
+    .map((y) => ({ value: y.id, label: `${y.blockName} – ${y.year}` })), [years.data]);
+  const blockYearId = params.get('blockYearId') ?? options[0]?.value ?? '';
+  const me = useMe();
+  const cityWide = me.data?.role === 'admin' || me.data?.role === 'board';
+  const yearNumbers = [...new Set((years.data ?? []).map((y) => y.year))].sort((a, b) => b - a);
+  return (
+    <>
+      <PageHeader title={t('title')} extra={<a href="/tin-tuc" target="_blank" rel="noopener">{t('publicPage')}</a>} />
+      <Select aria-label={t('chooseYear')} placeholder={t('chooseYear')} style={{ minWidth: 280, maxWidth: '100%', marginBottom: 12 }} loading={years.isLoading}
+        options={options} value={blockYearId || undefined} onChange={(v: string) => setParams({ blockYearId: v })} />
+      {blockYearId && (
+        <Tabs items={[
+          { key: 'items', label: t('tabItems'), children: <ItemsTab key={blockYearId} blockYearId={blockYearId} /> },
+          { key: 'counts', label: t('tabCounts'), children: <CountsTab blockYearId={blockYearId} /> },
+          ...(cityWide ? [{ key: 'overview', label: t('tabOverview'), children: <OverviewTab years={yearNumbers} /> }] : []),
+        ]} />
+      )}
+    </>
+  );
+}
+
+export { NewsPage as Component };
