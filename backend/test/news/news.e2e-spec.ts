@@ -58,8 +58,11 @@ describe('news and exemplary stories: write, approve, publish, read in public, c
   });
   afterAll(() => t.close());
 
+  // One session per account: signing in for every upload would end the oldest (10 live sessions at most).
+  const raw = new Map<string, ReturnType<typeof signInRaw>>();
   const uploadPhoto = async (email: string, id: string, file: Buffer, fields: Record<string, string>) => {
-    const { cookie, csrf } = await signInRaw(t, email);
+    if (!raw.has(email)) raw.set(email, signInRaw(t, email));
+    const { cookie, csrf } = await raw.get(email)!;
     let req = t.http().post(`/api/news/${id}/photos`).set('Cookie', cookie).set('X-CSRF-Token', csrf);
     for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
     return req.attach('file', file, 'anh.png');
@@ -92,6 +95,13 @@ describe('news and exemplary stories: write, approve, publish, read in public, c
     expect(published.status).toBe('published');
     expect(published.publicUrl).toBe(`/tin-tuc/${created.slug}`);
     expect((await auditOf(t.ds, 'news_item', created.id)).map((a) => a.action)).toEqual(['news.create', 'news.photo_add', 'news.submit', 'news.publish']);
+    // The head was told the item waits for approval; the unit, that it is published; nobody else.
+    const told = async (kind: string) => (await t.ds.query(
+      `SELECT a.email FROM notifications n JOIN accounts a ON a.id = n.account_id WHERE n.kind = $1 AND n.link = $2 ORDER BY a.email`, [kind, `/news/${created.id}`])).map((r: { email: string }) => r.email);
+    expect(await told('news_submitted')).toEqual([DEMO.unitHead]);
+    const toldPublished = await told('news_published');
+    expect(toldPublished).toEqual(expect.arrayContaining([DEMO.memberOfficer, DEMO.unitHead]));
+    expect(toldPublished).not.toContain('canbo.hiza@thidua.vn');
 
     const page = await t.http().get(published.publicUrl);
     expect(page.status).toBe(200);

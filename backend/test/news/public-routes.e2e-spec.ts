@@ -34,7 +34,11 @@ describe('public news routes beside the SPA fallback; the migration goes down an
     expect(missing.text).not.toContain('<div id="root">');
     expect((await t.http().get('/tin-tuc/khoi/khong-co')).status).toBe(404);
     expect((await t.http().get('/tin-tuc/anh/khong-phai-uuid.jpg')).status).toBe(404);
-    expect((await t.http().get('/tin-tuc?page=abc&q=%00')).status).toBe(200);
+    expect((await t.http().get('/tin-tuc?page=abc')).status).toBe(200);
+    // A NUL in the search is refused at the edge, as everywhere, naming the field.
+    const nul = await t.http().get('/tin-tuc?q=%00');
+    expect(nul.status).toBe(400);
+    expect(nul.body.fields).toHaveProperty('q');
     expect((await t.http().get('/nam-thi-dua')).text).toContain('<div id="root">');
     // The signed-in API still needs a session.
     expect((await t.http().get('/api/news/models')).status).toBe(401);

@@ -19,7 +19,10 @@ describe('live ranking: cached, never stale', () => {
     const ctx = await loadRound(t.ds.manager, roundId, null);
     return JSON.parse(JSON.stringify((await t.app.get(ResultsService).live(t.ds.manager, ctx)).rows));
   };
-  const served = async (roundId: string, email = r.acc.dukcq.officer) => (await expectStatus((await t.as(email)).get(`/api/rounds/${roundId}/ranking`), 200)).rows;
+  // One session per account: signing in again on every read would end the oldest (10 live sessions at most).
+  const clients = new Map<string, Promise<Awaited<ReturnType<TestApp['as']>>>>();
+  const as = (email: string) => { if (!clients.has(email)) clients.set(email, t.as(email)); return clients.get(email)!; };
+  const served = async (roundId: string, email = r.acc.dukcq.officer) => (await expectStatus((await as(email)).get(`/api/rounds/${roundId}/ranking`), 200)).rows;
   const rowOf = (rows: any[], unitId: string) => rows.find((x) => x.unitId === unitId);
   /** The ranking served, checked against a fresh computation. */
   const check = async (roundId: string, email?: string) => {

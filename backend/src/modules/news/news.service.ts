@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
+import { notify } from '../notifications/notify';
 import { AuditService } from '../audit/audit.service';
 import { DraftsService } from '../drafts/drafts.service';
 import {
@@ -28,12 +29,12 @@ const SUMMARY_COLUMNS = `i.id, i.block_year_id, i.unit_id, u.name AS unit_name, 
 
 type Row = Record<string, any>;
 
-/**
- * The single place where the workflow would notify people ("submitted for approval", "published").
- * NOTIFICATIONS: person notifications are being built elsewhere; call them from here once they exist.
- */
-function notifyNewsEvent(_em: EntityManager, _event: 'submitted' | 'published' | 'returned', _item: { id: string; unitId: string; title: string }): void {
-  // Intentionally empty until the notifications module is merged.
+/** Who hears of each step of an item's workflow: its unit's head when it waits for approval, its unit when it is published or returned. */
+async function notifyNewsEvent(em: EntityManager, actor: Actor, event: 'submitted' | 'published' | 'returned', item: { id: string; unitId: string; blockYearId: string; title: string; reason?: string }): Promise<void> {
+  const base = { blockYearId: item.blockYearId, unitId: item.unitId, link: `/news/${item.id}` };
+  if (event === 'submitted') await notify(em, actor, { unitHeads: [item.unitId] }, { ...base, kind: 'news_submitted', title: `Bài chờ thủ trưởng duyệt đăng: ${item.title}` });
+  else if (event === 'published') await notify(em, actor, { units: [item.unitId] }, { ...base, kind: 'news_published', title: `Đã đăng bài: ${item.title}` });
+  else await notify(em, actor, { unitOfficers: [item.unitId] }, { ...base, kind: 'news_returned', title: `Bài bị trả lại: ${item.title}`, body: item.reason ?? '' });
 }
 
 @Injectable()
@@ -138,7 +139,7 @@ export class NewsService {
       if (Object.keys(missing).length) throw badRequest('incomplete', `Bài chưa đủ để gửi duyệt: ${Object.entries(missing).map(([f, r]) => `${f} ${r}`).join('; ')}.`, missing);
       await em.query(`UPDATE news_items SET status = 'submitted', submitted_at = now(), return_reason = NULL, version = version + 1, updated_at = now() WHERE id = $1`, [id]);
       await this.audit.record(em, actor, { action: 'news.submit', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'submitted' } });
-      notifyNewsEvent(em, 'submitted', { id, unitId: row.unit_id, title: row.title });
+      await notifyNewsEvent(em, actor, 'submitted', { id, unitId: row.unit_id, blockYearId: row.block_year_id, title: row.title });
     });
     return this.get(actor, id);
   }
@@ -151,7 +152,7 @@ export class NewsService {
       this.assertTransition(row.status, 'approve');
       await em.query(`UPDATE news_items SET status = 'published', published_at = now(), approved_by = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, actor.id]);
       await this.audit.record(em, actor, { action: 'news.publish', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'published' } });
-      notifyNewsEvent(em, 'published', { id, unitId: row.unit_id, title: row.title });
+      await notifyNewsEvent(em, actor, 'published', { id, unitId: row.unit_id, blockYearId: row.block_year_id, title: row.title });
     });
     return this.get(actor, id);
   }
@@ -164,7 +165,7 @@ export class NewsService {
       this.assertTransition(row.status, 'return');
       await em.query(`UPDATE news_items SET status = 'returned', return_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
       await this.audit.record(em, actor, { action: 'news.return', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'returned' }, reason });
-      notifyNewsEvent(em, 'returned', { id, unitId: row.unit_id, title: row.title });
+      await notifyNewsEvent(em, actor, 'returned', { id, unitId: row.unit_id, blockYearId: row.block_year_id, title: row.title, reason });
     });
     return this.get(actor, id);
   }
