@@ -368,6 +368,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/block-years/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một trang các khối của một năm trong phạm vi người dùng, tìm kiếm có hoặc không dấu */
+        get: operations["pageBlockYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/block-years/defaults": {
         parameters: {
             query?: never;
@@ -2889,6 +2906,21 @@ export interface components {
             status: "setup" | "planning" | "signed" | "in_progress" | "year_end" | "submitted" | "decided" | "archived";
             leaderUnitName: string | null;
             deputyUnitName: string | null;
+            memberCount: number;
+        };
+        BlockYearPageDto: {
+            items: components["schemas"]["BlockYearSummaryDto"][];
+            /** @description Số năm của khối khớp bộ lọc */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Năm đang xem (null khi người dùng chưa có khối nào) */
+            year: number | null;
+            /** @description Các năm có trong phạm vi người dùng, mới nhất trước */
+            years: number[];
+            /** @description Toàn phạm vi của năm, không theo trang: số khối, cụm */
+            blockCount: number;
+            /** @description Toàn phạm vi của năm, không theo trang: số đơn vị tham gia */
             memberCount: number;
         };
         QuotaDto: {
@@ -6486,6 +6518,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BlockYearDto"];
+                };
+            };
+        };
+    };
+    pageBlockYears: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                /** @description Năm thi đua; mặc định năm gần nhất trong phạm vi người dùng */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockYearPageDto"];
                 };
             };
         };

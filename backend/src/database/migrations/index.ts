@@ -8,6 +8,7 @@ import { Awards1764600000000 } from './1764600000000-awards';
 import { Ballots1764700000000 } from './1764700000000-ballots';
 import { Proposals1764800000000 } from './1764800000000-proposals';
 import { SessionOutcomes1764900000000 } from './1764900000000-session-outcomes';
+import { Unaccent1765700000000 } from './1765700000000-unaccent';
 
 /** Every migration, in order. */
-export const MIGRATIONS = [Foundation1764000000000, Drafts1764100000000, Covenants1764200000000, Conferences1764300000000, Scoring1764400000000, Rounds1764500000000, Awards1764600000000, Ballots1764700000000, Proposals1764800000000, SessionOutcomes1764900000000];
+export const MIGRATIONS = [Foundation1764000000000, Drafts1764100000000, Covenants1764200000000, Conferences1764300000000, Scoring1764400000000, Rounds1764500000000, Awards1764600000000, Ballots1764700000000, Proposals1764800000000, SessionOutcomes1764900000000, Unaccent1765700000000];
