@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@/api/client';
 import { stubApi } from '../../../test/fetch-stub';
-import { findPage, renderRoute, users } from '../../../test/render';
+import { blockYearPage, findPage, renderRoute, users } from '../../../test/render';
 
 const note = (id: string, patch: Partial<Schemas['NotificationDto']> = {}): Schemas['NotificationDto'] => ({
   id, roundId: 'round-2025', kind: 'reminder', title: 'Nhắc nhở: Chấm điểm thi đua 6 tháng đầu năm 2025', body: 'Đề nghị đơn vị hoàn thành và nộp bản tự chấm trước 17:00 25/06/2025.',
@@ -18,7 +18,7 @@ describe('Notifications bell', () => {
     ];
     const api = stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/block-years': [],
+      'GET /api/block-years/page': blockYearPage(),
       'GET /api/notifications': list,
       'POST /api/notifications/:id/read': (req) => ({ ...list.find((n) => n.id === req.params.id)!, readAt: new Date().toISOString() }),
     });
@@ -41,7 +41,7 @@ describe('Notifications bell', () => {
   it('takes a returned self-assessment straight to the unit’s form', async () => {
     stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/block-years': [],
+      'GET /api/block-years/page': blockYearPage(),
       'GET /api/notifications': [note('n2', { kind: 'returned', title: 'Khối trưởng trả lại bản tự chấm để hoàn thiện' })],
       'POST /api/notifications/:id/read': note('n2', { readAt: new Date().toISOString() }),
     });
@@ -53,7 +53,7 @@ describe('Notifications bell', () => {
   });
 
   it('is not shown to the board, whose account belongs to no unit', async () => {
-    const api = stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years': [] });
+    const api = stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years/page': blockYearPage() });
     renderRoute('/');
     await findPage(/Xin chào/);
     expect(screen.queryByRole('button', { name: /^Thông báo/ })).not.toBeInTheDocument();
