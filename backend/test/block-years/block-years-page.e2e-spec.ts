@@ -45,10 +45,13 @@ describe('block years, a page at a time', () => {
     expect((await expectStatus(board.get(`/api/block-years/page?year=2024&q=${encodeURIComponent('%')}`), 200)).items).toEqual([]);
   });
 
-  it('shows a unit only its own blocks', async () => {
-    const res = await expectStatus(member.get('/api/block-years/page?year=2024'), 200);
-    expect(res.items.map((y: { blockName: string }) => y.blockName)).toEqual(['Khối thi đua số 4']);
-    expect(res.blockCount).toBe(1);
+  it('shows a unit only its own blocks, every year of them unless it asks for one', async () => {
+    const all = await expectStatus(member.get('/api/block-years/page'), 200);
+    expect(all.year).toBeNull();
+    expect(all.items.map((y: { blockName: string; year: number }) => `${y.blockName} ${y.year}`)).toEqual(['Khối thi đua số 4 2025', 'Khối thi đua số 4 2024']);
+    const one = await expectStatus(member.get('/api/block-years/page?year=2024'), 200);
+    expect(one.items.map((y: { blockName: string }) => y.blockName)).toEqual(['Khối thi đua số 4']);
+    expect(one.blockCount).toBe(1);
   });
 
   it('refuses a bad page, size, year or search with a 400 naming the field', async () => {

@@ -2914,7 +2914,7 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
-            /** @description Năm đang xem (null khi người dùng chưa có khối nào) */
+            /** @description Năm đang xem (null: mọi năm của đơn vị, hoặc chưa có khối nào) */
             year: number | null;
             /** @description Các năm có trong phạm vi người dùng, mới nhất trước */
             years: number[];
@@ -6529,7 +6529,7 @@ export interface operations {
                 pageSize?: number;
                 /** @description Tìm theo tên / mã */
                 q?: string;
-                /** @description Năm thi đua; mặc định năm gần nhất trong phạm vi người dùng */
+                /** @description Năm thi đua; mặc định: năm gần nhất (Ban TĐKT, quản trị), mọi năm (đơn vị) */
                 year?: number;
             };
             header?: never;

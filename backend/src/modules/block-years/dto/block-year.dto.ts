@@ -106,7 +106,7 @@ export class BlockYearSummaryDto {
 }
 
 export class BlockYearPageQueryDto extends PageQuery {
-  @ApiPropertyOptional({ description: 'Năm thi đua; mặc định năm gần nhất trong phạm vi người dùng' })
+  @ApiPropertyOptional({ description: 'Năm thi đua; mặc định: năm gần nhất (Ban TĐKT, quản trị), mọi năm (đơn vị)' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
 }
 
@@ -115,7 +115,7 @@ export class BlockYearPageDto {
   @ApiProperty({ description: 'Số năm của khối khớp bộ lọc' }) total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Năm đang xem (null khi người dùng chưa có khối nào)' }) year: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Năm đang xem (null: mọi năm của đơn vị, hoặc chưa có khối nào)' }) year: number | null;
   @ApiProperty({ type: [Number], description: 'Các năm có trong phạm vi người dùng, mới nhất trước' }) years: number[];
   @ApiProperty({ description: 'Toàn phạm vi của năm, không theo trang: số khối, cụm' }) blockCount: number;
   @ApiProperty({ description: 'Toàn phạm vi của năm, không theo trang: số đơn vị tham gia' }) memberCount: number;
