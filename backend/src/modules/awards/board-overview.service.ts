@@ -37,8 +37,13 @@ export class BoardOverviewService {
     const covenants: any[] = await em.query(
       `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
        FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
+    // Only a year-end snapshot's rank, unit and total leave the database, not its whole ranking (every
+    // criterion of every unit: megabytes once a city's rounds are finalised).
     const rounds: any[] = await em.query(
-      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at, s.ranking,
+      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
+              CASE WHEN r.kind = 'year_end' AND jsonb_typeof(s.ranking) = 'array' THEN
+                (SELECT jsonb_agg(jsonb_build_object('rank', e->'rank', 'unitId', e->'unitId', 'unitName', e->'unitName', 'total', e->'final'->'total')) FROM jsonb_array_elements(s.ranking) e)
+              END AS ranking,
               (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
        FROM scoring_rounds r LEFT JOIN round_snapshots s ON s.round_id = r.id AND s.superseded_at IS NULL
        WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
@@ -59,7 +64,7 @@ export class BoardOverviewService {
       const yearEnd = own.find((r) => r.kind === 'year_end');
       const yearEndFinalised = yearEnd?.effective === 'finalised' && Array.isArray(yearEnd.ranking);
       const ranking: OverviewRankDto[] = yearEndFinalised
-        ? yearEnd.ranking.map((r: any) => ({ rank: r.rank, unitId: r.unitId, unitName: r.unitName, total: r.final?.total ?? 0 })).sort((a: OverviewRankDto, b: OverviewRankDto) => a.rank - b.rank)
+        ? yearEnd.ranking.map((r: any) => ({ rank: r.rank, unitId: r.unitId, unitName: r.unitName, total: r.total ?? 0 })).sort((a: OverviewRankDto, b: OverviewRankDto) => a.rank - b.rank)
         : [];
       const cov = covenants.find((c) => c.block_year_id === y.id);
       const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === y.id).map((d) => [d.code, d.n]));
