@@ -5135,6 +5135,12 @@ export interface components {
             };
             decisionsTotal: number;
         };
+        OverviewStepCountDto: {
+            /** @enum {string} */
+            step: "setup" | "planning" | "signed" | "mid_year" | "year_end" | "ranked" | "submitted" | "decided" | "archived";
+            label: string;
+            count: number;
+        };
         OverviewAwardUseDto: {
             code: string;
             name: string;
@@ -5151,7 +5157,15 @@ export interface components {
         };
         BoardOverviewDto: {
             year: number;
+            /** @description Các khối của trang (mọi khối khi không phân trang) */
             blockYears: components["schemas"]["OverviewBlockYearDto"][];
+            /** @description Số khối khớp tìm kiếm và bước */
+            total: number;
+            page: number;
+            /** @description null: không phân trang */
+            pageSize: number | null;
+            /** @description Toàn thành phố (theo tìm kiếm, không theo bước, không theo trang): số khối ở từng bước */
+            stepCounts: components["schemas"]["OverviewStepCountDto"][];
             awards: components["schemas"]["OverviewAwardUseDto"][];
             /** @description Biểu đồ: số khen thưởng còn hiệu lực theo năm và hình thức */
             byYear: components["schemas"]["OverviewYearCountsDto"][];
@@ -9376,6 +9390,13 @@ export interface operations {
         parameters: {
             query: {
                 year: number;
+                page?: number;
+                /** @description Số khối mỗi trang; bỏ trống: mọi khối */
+                pageSize?: number;
+                /** @description Tìm theo tên, mã khối (có dấu hay không dấu) */
+                q?: string;
+                /** @description Chỉ các khối đang ở bước này */
+                step?: "setup" | "planning" | "signed" | "mid_year" | "year_end" | "ranked" | "submitted" | "decided" | "archived";
             };
             header?: never;
             path?: never;
