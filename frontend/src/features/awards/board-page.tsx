@@ -200,7 +200,7 @@ export function Component() {
         subtitle={year !== undefined ? t('boardSubtitle', { year }) : undefined}
         extra={(
           <>
-            <YearSelect value={year} onChange={(y) => setParams(y ? { year: String(y) } : {})} />
+            <YearSelect value={year} onChange={(y) => { setFilter((f) => ({ ...f, page: 1 })); setParams(y ? { year: String(y) } : {}); }} />
             <Button loading={exporting} disabled={year === undefined} onClick={doExport}>{t('exportXlsx')}</Button>
           </>
         )}
