@@ -2,10 +2,11 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(compression({ threshold: 1024, filter: shouldCompress }));
   app.use(cookieParser());
   app.use(requestContext);
   app.setGlobalPrefix('api', { exclude: NEWS_PUBLIC_ROUTES });
@@ -78,16 +80,69 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, doc);
 }
 
-/** The built SPA: hashed assets cached for a year, index.html for every non-API path. */
+// Formats that are compressed already (workbooks, documents, PDFs, images, archives) and event streams, which must not be buffered.
+const INCOMPRESSIBLE = /^(image\/(?!svg)|audio\/|video\/|font\/woff|text\/event-stream|application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|vnd\.oasis|octet-stream))/;
+
+/** Brotli or gzip for every text response of 1 kB and more; files that carry their own compression pass as they are. */
+function shouldCompress(req: Request, res: Response): boolean {
+  const type = String(res.getHeader('Content-Type') ?? '');
+  if (INCOMPRESSIBLE.test(type)) return false;
+  return compression.filter(req, res);
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The built SPA: hashed assets cached for a year, index.html (never cached) for every non-API path. The build
+ * writes `.br` and `.gz` beside each text file; the one the browser accepts is sent as it is.
+ */
 function serveFrontend(app: NestExpressApplication, dir: string): void {
+  const encodings = precompressedFiles(dir);
+  const cacheControl = (rel: string) => (rel.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+  /** Sends `rel` (a path under `dir`, "/assets/x.js") as its precompressed twin when the browser accepts one. */
+  const sendEncoded = (req: Request, res: Response, rel: string): boolean => {
+    const available = encodings.get(rel);
+    if (!available) return false;
+    res.vary('Accept-Encoding');
+    // Our order (Brotli first, it is smaller), not the browser's: browsers list gzip before br at equal weight.
+    const chosen = available.find((e) => req.acceptsEncodings(e) === e);
+    if (!chosen) return false;
+    res.type(path.extname(rel));
+    res.setHeader('Content-Encoding', chosen);
+    res.setHeader('Cache-Control', cacheControl(rel));
+    res.sendFile(`${rel.slice(1)}${chosen === 'br' ? '.br' : '.gz'}`, { root: dir });
+    return true;
+  };
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || !sendEncoded(req, res, req.path)) next();
+  });
   app.useStaticAssets(dir, {
     index: false,
-    setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache'),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || isNewsPublicPath(req.path)) return next();
+    if (sendEncoded(req, res, '/index.html')) return;
     res.setHeader('Cache-Control', 'no-cache');
     // Relative to `root`: only that part is checked for dot-folders, so STATIC_DIR may lie under one (~/.local/...).
     res.sendFile('index.html', { root: dir });
   });
+}
+
+/** URL path ("/assets/x.js") → the encodings written beside it by the build, best first; dot-files and dot-folders left out. */
+function precompressedFiles(dir: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const walk = (sub: string) => {
+    for (const e of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const rel = `${sub}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (!/\.(br|gz)$/.test(e.name)) {
+        const encs = (['br', 'gz'] as const).filter((x) => existsSync(path.join(dir, `${rel}.${x}`))).map((x) => (x === 'gz' ? 'gzip' : x));
+        if (encs.length) found.set(rel, encs);
+      }
+    }
+  };
+  walk('');
+  return found;
 }

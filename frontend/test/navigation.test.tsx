@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { navItems } from '@/app/nav';
 import { reply, stubApi } from './fetch-stub';
-import { findPage, renderRoute, users } from './render';
+import { blockYearPage, findPage, renderRoute, users } from './render';
 
 const menuLabels = async () => {
   const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
@@ -10,14 +10,14 @@ const menuLabels = async () => {
 
 describe('Navigation by role', () => {
   it('shows the board the whole city, with the audit log and the Excel import', async () => {
-    stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years': [] });
+    stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years/page': blockYearPage() });
     renderRoute('/');
     await findPage(/Xin chào/);
     expect(await menuLabels()).toEqual(expect.arrayContaining(['Trang chủ', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi']));
   });
 
   it("shows an officer only their block's year, units and accounts", async () => {
-    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years': [] });
+    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years/page': blockYearPage() });
     renderRoute('/');
     await findPage(/Xin chào/);
     const labels = await menuLabels();

@@ -57,6 +57,12 @@ export const users = {
 
 export const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, pageSize: 20 });
 
+/** The dashboard's page of block years (GET /api/block-years/page) holding these. */
+export const blockYearPage = (items: Schemas['BlockYearSummaryDto'][] = [], over: Partial<Schemas['BlockYearPageDto']> = {}): Schemas['BlockYearPageDto'] => ({
+  ...page(items), year: items[0]?.year ?? null, years: [...new Set(items.map((y) => y.year))], blockCount: items.length,
+  memberCount: items.reduce((s, y) => s + y.memberCount, 0), ...over,
+});
+
 /**
  * Opens the UI kit's select named `label` (inside `scope`) and returns its popup: the listbox the
  * combobox controls, with the visible options (by their `title`) beside it.

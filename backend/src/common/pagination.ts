@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class PageQuery {
   @ApiPropertyOptional({ type: Number, minimum: 1, default: 1 })
@@ -12,7 +12,7 @@ export class PageQuery {
   pageSize: number = 20;
 
   @ApiPropertyOptional({ description: 'Tìm theo tên / mã' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(200) @Matches(/^[^\u0000]*$/, { message: '!không được chứa ký tự NUL' })
   q?: string;
 }
 

@@ -539,6 +539,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/block-years/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một trang các khối của một năm trong phạm vi người dùng, tìm kiếm có hoặc không dấu */
+        get: operations["pageBlockYears"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/block-years/defaults": {
         parameters: {
             query?: never;
@@ -3409,6 +3426,21 @@ export interface components {
             deputyUnitName: string | null;
             memberCount: number;
         };
+        BlockYearPageDto: {
+            items: components["schemas"]["BlockYearSummaryDto"][];
+            /** @description Số năm của khối khớp bộ lọc */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Năm đang xem (null: mọi năm của đơn vị, hoặc chưa có khối nào) */
+            year: number | null;
+            /** @description Các năm có trong phạm vi người dùng, mới nhất trước */
+            years: number[];
+            /** @description Toàn phạm vi của năm, không theo trang: số khối, cụm */
+            blockCount: number;
+            /** @description Toàn phạm vi của năm, không theo trang: số đơn vị tham gia */
+            memberCount: number;
+        };
         QuotaDto: {
             /** @enum {string} */
             kind: "count" | "percent";
@@ -5672,6 +5704,12 @@ export interface components {
             };
             decisionsTotal: number;
         };
+        OverviewStepCountDto: {
+            /** @enum {string} */
+            step: "setup" | "planning" | "signed" | "mid_year" | "year_end" | "ranked" | "submitted" | "decided" | "archived";
+            label: string;
+            count: number;
+        };
         OverviewAwardUseDto: {
             code: string;
             name: string;
@@ -5688,7 +5726,15 @@ export interface components {
         };
         BoardOverviewDto: {
             year: number;
+            /** @description Các khối của trang (mọi khối khi không phân trang) */
             blockYears: components["schemas"]["OverviewBlockYearDto"][];
+            /** @description Số khối khớp tìm kiếm và bước */
+            total: number;
+            page: number;
+            /** @description null: không phân trang */
+            pageSize: number | null;
+            /** @description Toàn thành phố (theo tìm kiếm, không theo bước, không theo trang): số khối ở từng bước */
+            stepCounts: components["schemas"]["OverviewStepCountDto"][];
             awards: components["schemas"]["OverviewAwardUseDto"][];
             /** @description Biểu đồ: số khen thưởng còn hiệu lực theo năm và hình thức */
             byYear: components["schemas"]["OverviewYearCountsDto"][];
@@ -7613,6 +7659,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BlockYearDto"];
+                };
+            };
+        };
+    };
+    pageBlockYears: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                /** @description Năm thi đua; mặc định: năm gần nhất (Ban TĐKT, quản trị), mọi năm (đơn vị) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockYearPageDto"];
                 };
             };
         };
@@ -10407,6 +10479,13 @@ export interface operations {
         parameters: {
             query: {
                 year: number;
+                page?: number;
+                /** @description Số khối mỗi trang; bỏ trống: mọi khối */
+                pageSize?: number;
+                /** @description Tìm theo tên, mã khối (có dấu hay không dấu) */
+                q?: string;
+                /** @description Chỉ các khối đang ở bước này */
+                step?: "setup" | "planning" | "signed" | "mid_year" | "year_end" | "ranked" | "submitted" | "decided" | "archived";
             };
             header?: never;
             path?: never;

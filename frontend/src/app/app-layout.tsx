@@ -10,7 +10,7 @@ import { useFocusableScrollBoxes } from '@/components/focusable-scroll-boxes';
 import { useMe } from '@/features/auth/api/me';
 import { useSignOut } from '@/features/auth/api/sign-in';
 import { NotificationsBell } from '@/features/notifications/notifications-bell';
-import { TasksCountBadge } from '@/features/tasks/tasks-card';
+import { TasksCountBadge } from '@/features/tasks/tasks-count-badge';
 import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { navItems } from './nav';
 import { paths } from './paths';

@@ -9,7 +9,7 @@ import { AwardsService } from './awards.service';
 import { BoardOverviewService } from './board-overview.service';
 import {
   AwardBonusesDto, AwardHistoryQueryDto, AwardRecordDto, AwardTypeDto, BoardOverviewDto, CatalogueQueryDto, CreateAwardTypeDto, CreateDisciplineFlagDto, CreateUnitTitleDto,
-  DisciplineFlagDto, EligibilityQueryDto, EligibilityReportDto, OverviewQueryDto, RecordAwardDto, RemoveRecordDto, RevokeAwardDto, UnitTitleDto, UnitYearQueryDto,
+  DisciplineFlagDto, EligibilityQueryDto, EligibilityReportDto, OverviewPageQueryDto, OverviewQueryDto, RecordAwardDto, RemoveRecordDto, RevokeAwardDto, UnitTitleDto, UnitYearQueryDto,
   UpdateAwardTypeDto, UpdateDisciplineFlagDto, UpdateUnitTitleDto,
 } from './dto/awards.dto';
 import { UnitRecordsService } from './unit-records.service';
@@ -185,8 +185,8 @@ export class BoardOverviewController {
   @Get()
   @ApiOperation({ summary: 'Tổng quan của Ban TĐKT: từng khối trong chu trình năm, xếp hạng, hồ sơ, quyết định, biểu đồ theo năm', operationId: 'getBoardOverview' })
   @ApiOkResponse({ type: BoardOverviewDto })
-  get(@Query() q: OverviewQueryDto): Promise<BoardOverviewDto> {
-    return this.overview.overview(q.year);
+  get(@Query() q: OverviewPageQueryDto): Promise<BoardOverviewDto> {
+    return this.overview.overview(q.year, q);
   }
 
   @Get('export')

@@ -8,7 +8,8 @@ import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { awardsByYear, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep } from './award-rules';
 import { AwardsService } from './awards.service';
-import type { BoardOverviewDto, OverviewBlockYearDto, OverviewRankDto } from './dto/awards.dto';
+import { likePattern } from '../../common/pagination';
+import type { BoardOverviewDto, OverviewBlockYearDto, OverviewPageQueryDto, OverviewRankDto } from './dto/awards.dto';
 
 export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
   setup: 'Thiết lập', planning: 'Xây dựng kế hoạch', signed: 'Đã ký giao ước', in_progress: 'Đang thực hiện', year_end: 'Tổng kết cuối năm',
@@ -27,22 +28,25 @@ const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', s
 export class BoardOverviewService {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly awards: AwardsService) {}
 
-  async overview(year: number): Promise<BoardOverviewDto> {
-    return this.ds.transaction('REPEATABLE READ', (em) => this.build(em, year));
+  async overview(year: number, q: Omit<OverviewPageQueryDto, 'year'> = {}): Promise<BoardOverviewDto> {
+    return this.ds.transaction('REPEATABLE READ', (em) => this.build(em, year, q));
   }
 
-  private async build(em: EntityManager, year: number): Promise<BoardOverviewDto> {
+  private async build(em: EntityManager, year: number, q: Omit<OverviewPageQueryDto, 'year'>): Promise<BoardOverviewDto> {
+    const search = q.q?.trim() ? likePattern(q.q.trim()) : null;
     const years: any[] = await em.query(
       `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name,
               (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
        FROM block_years y JOIN blocks b ON b.id = y.block_id LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
-       WHERE y.year = $1 ORDER BY b.kind DESC, b.name`, [year]);
+       WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))
+       ORDER BY b.kind DESC, b.name`, [year, search]);
     const ids = years.map((y) => y.id);
     const covenants: any[] = await em.query(
       `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
        FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
     const rounds: any[] = await em.query(
-      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at, s.ranking,
+      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
+              jsonb_typeof(s.ranking) = 'array' AS ranked,
               (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
        FROM scoring_rounds r LEFT JOIN round_snapshots s ON s.round_id = r.id AND s.superseded_at IS NULL
        WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
@@ -52,7 +56,7 @@ export class BoardOverviewService {
     const provider = this.awards.overviewProposalsProvider;
     const proposals = provider ? await provider(em, ids) : new Map();
 
-    const blockYears: OverviewBlockYearDto[] = years.map((y) => {
+    const all = years.map((y) => {
       const own = rounds.filter((r) => r.block_year_id === y.id).map((r) => ({
         ...r,
         effective: effectivePhase({
@@ -61,10 +65,7 @@ export class BoardOverviewService {
         }, r.now) as Phase,
       }));
       const yearEnd = own.find((r) => r.kind === 'year_end');
-      const yearEndFinalised = yearEnd?.effective === 'finalised' && Array.isArray(yearEnd.ranking);
-      const ranking: OverviewRankDto[] = yearEndFinalised
-        ? yearEnd.ranking.map((r: any) => ({ rank: r.rank, unitId: r.unitId, unitName: r.unitName, total: r.final?.total ?? 0 })).sort((a: OverviewRankDto, b: OverviewRankDto) => a.rank - b.rank)
-        : [];
+      const yearEndFinalised = yearEnd?.effective === 'finalised' && !!yearEnd.ranked;
       const cov = covenants.find((c) => c.block_year_id === y.id);
       const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === y.id).map((d) => [d.code, d.n]));
       const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
@@ -81,10 +82,26 @@ export class BoardOverviewService {
         rounds: own.map((r) => ({
           id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
         })),
-        yearEndFinalised, top3: ranking.filter((r) => r.rank <= 3), ranking,
+        yearEndFinalised, yearEndRoundId: yearEndFinalised ? yearEnd.id : null, top3: [] as OverviewRankDto[], ranking: [] as OverviewRankDto[],
         proposal: proposal ? { id: proposal.id, status: proposal.status, statusLabel: proposal.statusLabel, submittedAt: proposal.submittedAt, dueAt: proposal.dueAt } : null,
         decisions, decisionsTotal,
       };
+    });
+
+    const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
+    const matching = q.step ? all.filter((b) => b.step === q.step) : all;
+    const page = q.page ?? 1;
+    const shown = q.pageSize ? matching.slice((page - 1) * q.pageSize, page * q.pageSize) : matching;
+    // Rankings for the shown block years only; of each year-end snapshot only rank, unit and total leave the
+    // database, not the whole ranking (every criterion of every unit: megabytes once a city's rounds are final).
+    const rankedIds = shown.map((b) => b.yearEndRoundId).filter((id): id is string => !!id);
+    const rankings: { round_id: string; ranking: OverviewRankDto[] }[] = rankedIds.length ? await em.query(
+      `SELECT s.round_id, (SELECT jsonb_agg(jsonb_build_object('rank', e->'rank', 'unitId', e->'unitId', 'unitName', e->'unitName', 'total', coalesce(e->'final'->'total', '0'::jsonb))
+                                   ORDER BY (e->>'rank')::int) FROM jsonb_array_elements(s.ranking) e) AS ranking
+       FROM round_snapshots s WHERE s.round_id = ANY($1) AND s.superseded_at IS NULL`, [rankedIds]) : [];
+    const blockYears: OverviewBlockYearDto[] = shown.map(({ yearEndRoundId, ...b }) => {
+      const ranking = rankings.find((r) => r.round_id === yearEndRoundId)?.ranking ?? [];
+      return { ...b, ranking, top3: ranking.filter((r) => r.rank <= 3) };
     });
 
     const catalogue = await this.awards.catalogue(em, year);
@@ -92,7 +109,7 @@ export class BoardOverviewService {
     const perYear: { year: number; code: string; count: number }[] = await em.query(
       'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
     return {
-      year, blockYears,
+      year, blockYears, total: matching.length, page, pageSize: q.pageSize ?? null, stepCounts,
       awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
       byYear: awardsByYear(perYear, catalogue.map((t) => t.code)),
       proposalsAvailable: provider !== null,

@@ -4,7 +4,7 @@ import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CurrentActor } from '../auth/auth.decorators';
 import { BlockYearsService } from './block-years.service';
-import { BlockYearDefaultsDto, BlockYearDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto } from './dto/block-year.dto';
+import { BlockYearDefaultsDto, BlockYearDto, BlockYearPageDto, BlockYearPageQueryDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto } from './dto/block-year.dto';
 
 @ApiTags('block-years')
 @Controller('block-years')
@@ -16,6 +16,13 @@ export class BlockYearsController {
   @ApiOkResponse({ type: [BlockYearSummaryDto] })
   list(@CurrentActor() actor: Actor, @Query() q: BlockYearQueryDto): Promise<BlockYearSummaryDto[]> {
     return this.years.list(actor, q);
+  }
+
+  @Get('page')
+  @ApiOperation({ summary: 'Một trang các khối của một năm trong phạm vi người dùng, tìm kiếm có hoặc không dấu', operationId: 'pageBlockYears' })
+  @ApiOkResponse({ type: BlockYearPageDto })
+  page(@CurrentActor() actor: Actor, @Query() q: BlockYearPageQueryDto): Promise<BlockYearPageDto> {
+    return this.years.page(actor, q);
   }
 
   @Get('defaults')

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { conflict, invalidField, notFound } from '../../common/app-error';
+import { likePattern } from '../../common/pagination';
 import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { assertRankingRulesFixedWhileRoundOpen } from './ranking-rules-guard';
 import { BlockYearsPolicy } from './block-years.policy';
 import {
-  BlockYearDefaultsDto, BlockYearDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto,
+  BlockYearDefaultsDto, BlockYearDto, BlockYearPageDto, BlockYearPageQueryDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto,
 } from './dto/block-year.dto';
 import { BlockYearMember } from './entities/block-year-member.entity';
 import { BlockYear } from './entities/block-year.entity';
@@ -36,6 +37,39 @@ export class BlockYearsService {
       id: r.id, blockId: r.block_id, blockName: r.block_name, year: r.year, status: r.status,
       leaderUnitName: r.leader_name, deputyUnitName: r.deputy_name, memberCount: r.member_count,
     }));
+  }
+
+  /**
+   * One year's block years in the user's scope, a page at a time (the dashboard), searched by block or leader
+   * unit with or without diacritics, with the whole year's counts beside the page. Without a year: the latest
+   * for the city-wide roles, every year for a unit (it has a handful, and its seat may be in an earlier one).
+   */
+  async page(actor: Actor, q: BlockYearPageQueryDto): Promise<BlockYearPageDto> {
+    const visible = await this.scope.blockIdsOf(actor);
+    const years: number[] = (await this.ds.query(
+      'SELECT DISTINCT year FROM block_years WHERE ($1::uuid[] IS NULL OR block_id = ANY($1::uuid[])) ORDER BY year DESC', [visible]))
+      .map((r: { year: number }) => r.year);
+    const year = q.year ?? (visible === null ? years[0] ?? null : null);
+    const [totals] = await this.ds.query(
+      `SELECT count(*)::int AS blocks, coalesce(sum((SELECT count(*) FROM block_year_members m WHERE m.block_year_id = y.id)), 0)::int AS members
+       FROM block_years y WHERE ($1::uuid[] IS NULL OR y.block_id = ANY($1::uuid[])) AND ($2::int IS NULL OR y.year = $2)`, [visible, year]);
+    const search = q.q?.trim() ? likePattern(q.q.trim()) : null;
+    const from = `FROM block_years y JOIN blocks b ON b.id = y.block_id
+       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
+       WHERE ($1::uuid[] IS NULL OR y.block_id = ANY($1::uuid[])) AND ($2::int IS NULL OR y.year = $2)
+         AND ($3::text IS NULL OR lower(unaccent(b.name || ' ' || b.code || ' ' || coalesce(lu.name, ''))) LIKE lower(unaccent($3::text)))`;
+    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n ${from}`, [visible, year, search]);
+    const rows = await this.ds.query(
+      `SELECT y.id, y.block_id, b.name AS block_name, y.year, y.status, lu.name AS leader_name, du.name AS deputy_name,
+              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS member_count
+       ${from} ORDER BY y.year DESC, b.name, y.id LIMIT $4 OFFSET $5`, [visible, year, search, q.pageSize, (q.page - 1) * q.pageSize]);
+    return {
+      items: rows.map((r: Record<string, any>) => ({
+        id: r.id, blockId: r.block_id, blockName: r.block_name, year: r.year, status: r.status,
+        leaderUnitName: r.leader_name, deputyUnitName: r.deputy_name, memberCount: r.member_count,
+      })),
+      total: n, page: q.page, pageSize: q.pageSize, year, years, blockCount: totals.blocks, memberCount: totals.members,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<BlockYearDto> {

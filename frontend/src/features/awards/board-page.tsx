@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Empty, Flex, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Input, Progress, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '@/api/client';
@@ -7,12 +7,13 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
-import { exportBoardOverview, useBoardOverview, useDefaultYear, type BoardOverview, type OverviewBlockYear } from './api/awards';
+import { exportBoardOverview, useBoardOverview, useDefaultYear, type BoardOverview, type OverviewBlockYear, type OverviewStep } from './api/awards';
 import { awardStrings, type AwardStringKey } from './i18n';
 import { YearSelect } from './labels';
 
 const COLORS = ['#cf1322', '#d48806', '#1677ff', '#389e0d', '#722ed1', '#08979c', '#c41d7f'];
 const STEPS = 8; // domain.md §3: setup … decided (stepIndex 0–7)
+const PAGE_SIZE = 20;
 
 /** Awards per year per code as grouped bars, plain SVG. */
 export function AwardsChart({ data }: { data: BoardOverview }) {
@@ -86,12 +87,13 @@ function CityQuota({ data }: { data: BoardOverview }) {
   );
 }
 
-function BlocksTable({ data }: { data: BoardOverview }) {
+function BlocksTable({ data, onPage }: { data: BoardOverview; onPage: (page: number) => void }) {
   const t = useT(awardStrings);
   const names = new Map(data.awards.map((a) => [a.code, a.name]));
   return (
     <Table<OverviewBlockYear>
-      rowKey="blockYearId" size="small" pagination={false} dataSource={data.blockYears} scroll={{ x: 1200 }}
+      rowKey="blockYearId" size="small" dataSource={data.blockYears} scroll={{ x: 1200 }}
+      pagination={data.total > PAGE_SIZE ? { current: data.page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: onPage } : false}
       columns={[
         {
           title: t('block'), key: 'block', fixed: 'left', width: 170,
@@ -176,7 +178,8 @@ export function Component() {
   const asked = Number(params.get('year')) || undefined;
   const fallback = useDefaultYear(!asked);
   const year = asked ?? fallback;
-  const query = useBoardOverview(year);
+  const [filter, setFilter] = useState<{ page: number; q?: string; step?: OverviewStep }>({ page: 1 });
+  const query = useBoardOverview(year, { ...filter, pageSize: PAGE_SIZE });
   const [exporting, setExporting] = useState(false);
 
   const doExport = async () => {
@@ -198,7 +201,7 @@ export function Component() {
         subtitle={year !== undefined ? t('boardSubtitle', { year }) : undefined}
         extra={(
           <>
-            <YearSelect value={year} onChange={(y) => setParams(y ? { year: String(y) } : {})} />
+            <YearSelect value={year} onChange={(y) => { setFilter((f) => ({ ...f, page: 1 })); setParams(y ? { year: String(y) } : {}); }} />
             <Button loading={exporting} disabled={year === undefined} onClick={doExport}>{t('exportXlsx')}</Button>
           </>
         )}
@@ -207,7 +210,23 @@ export function Component() {
         {(data) => (
           <Flex vertical gap={16}>
             <Card title={t('blocksTable')} size="small">
-              <BlocksTable data={data} />
+              <Flex vertical gap={8} style={{ marginBottom: 8 }}>
+                <Input.Search
+                  allowClear aria-label={t('searchBlocks')} placeholder={t('searchBlocksHint')} style={{ maxWidth: 420 }}
+                  onSearch={(value) => setFilter((f) => ({ ...f, page: 1, q: value.trim() || undefined }))}
+                />
+                <Flex wrap gap={4} role="group" aria-label={t('stepFilter')}>
+                  <Tag.CheckableTag checked={!filter.step} onChange={() => setFilter((f) => ({ ...f, page: 1, step: undefined }))}>
+                    {t('allSteps', { n: data.stepCounts.reduce((s, c) => s + c.count, 0) })}
+                  </Tag.CheckableTag>
+                  {data.stepCounts.filter((c) => c.count > 0 || c.step === filter.step).map((c) => (
+                    <Tag.CheckableTag key={c.step} checked={filter.step === c.step} onChange={(on) => setFilter((f) => ({ ...f, page: 1, step: on ? c.step : undefined }))}>
+                      {t('stepCount', { label: c.label, n: c.count })}
+                    </Tag.CheckableTag>
+                  ))}
+                </Flex>
+              </Flex>
+              <BlocksTable data={data} onPage={(page) => setFilter((f) => ({ ...f, page }))} />
             </Card>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>

@@ -61,6 +61,8 @@ export const overview2024: Schemas['BoardOverviewDto'] = {
     { year: 2024, counts: { gov_flag: 0, city_flag: 1, city_merit: 1 }, total: 2 },
   ],
   proposalsAvailable: true,
+  total: 2, page: 1, pageSize: null,
+  stepCounts: [{ step: 'signed', label: 'Đã ký giao ước thi đua', count: 1 }, { step: 'decided', label: 'Đã có quyết định khen thưởng', count: 1 }],
 };
 
 export const bonuses2025: Schemas['AwardBonusesDto'] = {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@/api/client';
 import { stubApi } from '../../../test/fetch-stub';
-import { findPage, renderRoute, users } from '../../../test/render';
+import { blockYearPage, findPage, renderRoute, users } from '../../../test/render';
 
 const note = (id: string, patch: Partial<Schemas['NotificationDto']> = {}): Schemas['NotificationDto'] => ({
   id, roundId: 'round-2025', blockYearId: 'year-2025', unitId: null, link: '/rounds/round-2025', kind: 'reminder', title: 'Nhắc nhở: Chấm điểm thi đua 6 tháng đầu năm 2025', body: 'Đề nghị đơn vị hoàn thành và nộp bản tự chấm trước 17:00 25/06/2025.',
@@ -18,7 +18,7 @@ describe('Notifications bell', () => {
     ];
     const api = stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/block-years': [],
+      'GET /api/block-years/page': blockYearPage(),
       'GET /api/notifications': list,
       'POST /api/notifications/:id/read': (req) => ({ ...list.find((n) => n.id === req.params.id)!, readAt: new Date().toISOString() }),
     });
@@ -41,7 +41,7 @@ describe('Notifications bell', () => {
   it('takes a returned self-assessment straight to the unit’s form (the link the server gave)', async () => {
     stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/block-years': [],
+      'GET /api/block-years/page': blockYearPage(),
       'GET /api/notifications': [note('n2', { kind: 'returned', link: `/rounds/round-2025/units/${users.officer.unitId}`, title: 'Khối trưởng trả lại bản tự chấm để hoàn thiện' })],
       'POST /api/notifications/:id/read': note('n2', { readAt: new Date().toISOString() }),
     });
@@ -56,7 +56,7 @@ describe('Notifications bell', () => {
     let list = [note('b1', { roundId: null, link: '/proposals/p1', kind: 'dossier_submitted', title: 'Khối 4 trình hồ sơ đề nghị khen thưởng năm 2025 (05/TTr-K4)', body: 'Hạn thẩm định: 20/01/2026 (25 ngày làm việc).' }), note('b2', { roundId: null, link: '/proposals/p2', kind: 'dossier_submitted', title: 'Khối 2 trình hồ sơ' })];
     const api = stubApi({
       'GET /api/auth/me': users.board,
-      'GET /api/block-years': [],
+      'GET /api/block-years/page': blockYearPage(),
       'GET /api/notifications': () => list,
       'POST /api/notifications/read-all': () => {
         list = list.map((n) => ({ ...n, readAt: new Date().toISOString() }));

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { stubApi } from '../../../test/fetch-stub';
-import { findPage, renderRoute, users } from '../../../test/render';
+import { blockYearPage, findPage, renderRoute, users } from '../../../test/render';
 
 const task = (over: Record<string, unknown>) => ({
   key: 'k', kind: 'self_assessment', title: 'Việc', detail: '', blockYearId: 'y1', blockName: 'Khối thi đua số 4', year: 2025, unitName: null, deadline: null, overdue: false, link: '/rounds/r1', ...over,
@@ -10,7 +10,7 @@ describe('Việc cần làm on the home page', () => {
   it('lists each task with its deadline in dd/mm/yyyy, marks the overdue one, counts them in the menu and opens the page in one click', async () => {
     stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/block-years': [],
+      'GET /api/block-years/page': blockYearPage(),
       'GET /api/conferences/upcoming': [],
       'GET /api/tasks': {
         count: 2, overdueCount: 1,
@@ -36,7 +36,7 @@ describe('Việc cần làm on the home page', () => {
   });
 
   it('says so when nothing waits, and shows no badge', async () => {
-    stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years': [], 'GET /api/conferences/upcoming': [] });
+    stubApi({ 'GET /api/auth/me': users.board, 'GET /api/block-years/page': blockYearPage(), 'GET /api/conferences/upcoming': [] });
     renderRoute('/');
     expect(await screen.findByText('Không có việc nào đang chờ bạn.', undefined, { timeout: 8000 })).toBeInTheDocument();
     expect(screen.queryByLabelText(/việc cần làm$/)).toBeNull();

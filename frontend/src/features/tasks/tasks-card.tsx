@@ -40,12 +40,3 @@ export function TasksCard() {
     </Card>
   );
 }
-
-/** The count beside "Trang chủ" in the menu. */
-export function TasksCountBadge() {
-  const t = useT(taskStrings);
-  const tasks = useTasks();
-  const n = tasks.data?.count ?? 0;
-  if (!n) return null;
-  return <Badge count={n} size="small" color={tasks.data?.overdueCount ? '#b71c1c' : '#1677ff'} style={{ marginInlineStart: 8 }} title={t('badge', { n })} aria-label={t('badge', { n })} />;
-}

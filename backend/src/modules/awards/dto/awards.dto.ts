@@ -5,7 +5,7 @@ import {
   ValidateIf, ValidateNested, ValidationArguments,
 } from 'class-validator';
 import { toBoolean, trim } from '../../../common/dto';
-import { quotaProblem } from '../award-rules';
+import { CYCLE_STEPS, quotaProblem } from '../award-rules';
 
 // ─── Requests ────────────────────────────────────────────────────────────────────────────────────
 
@@ -137,6 +137,15 @@ export class EligibilityQueryDto {
 
 export class OverviewQueryDto {
   @ApiProperty({ example: 2024 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
+}
+
+/** The overview a page at a time; without `pageSize`, every block year (as before). */
+export class OverviewPageQueryDto extends OverviewQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, description: 'Số khối mỗi trang; bỏ trống: mọi khối' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+  @ApiPropertyOptional({ description: 'Tìm theo tên, mã khối (có dấu hay không dấu)' })
+  @IsOptional() @IsString() @MaxLength(200) @Matches(/^[^\u0000]*$/, { message: '!không được chứa ký tự NUL' }) q?: string;
+  @ApiPropertyOptional({ enum: CYCLE_STEPS, description: 'Chỉ các khối đang ở bước này' }) @IsOptional() @IsIn(CYCLE_STEPS) step?: string;
 }
 
 // ─── Responses ───────────────────────────────────────────────────────────────────────────────────
@@ -317,9 +326,19 @@ export class OverviewYearCountsDto {
   @ApiProperty() total: number;
 }
 
+export class OverviewStepCountDto {
+  @ApiProperty({ enum: CYCLE_STEPS }) step: string;
+  @ApiProperty() label: string;
+  @ApiProperty() count: number;
+}
+
 export class BoardOverviewDto {
   @ApiProperty() year: number;
-  @ApiProperty({ type: [OverviewBlockYearDto] }) blockYears: OverviewBlockYearDto[];
+  @ApiProperty({ type: [OverviewBlockYearDto], description: 'Các khối của trang (mọi khối khi không phân trang)' }) blockYears: OverviewBlockYearDto[];
+  @ApiProperty({ description: 'Số khối khớp tìm kiếm và bước' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'null: không phân trang' }) pageSize: number | null;
+  @ApiProperty({ type: [OverviewStepCountDto], description: 'Toàn thành phố (theo tìm kiếm, không theo bước, không theo trang): số khối ở từng bước' }) stepCounts: OverviewStepCountDto[];
   @ApiProperty({ type: [OverviewAwardUseDto] }) awards: OverviewAwardUseDto[];
   @ApiProperty({ type: [OverviewYearCountsDto], description: 'Biểu đồ: số khen thưởng còn hiệu lực theo năm và hình thức' }) byYear: OverviewYearCountsDto[];
   @ApiProperty({ description: 'Có thông tin hồ sơ đề nghị (mô-đun hồ sơ đã đăng ký nguồn dữ liệu)' }) proposalsAvailable: boolean;

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsDateString, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
+import { PageQuery } from '../../../common/pagination';
 import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../entities/block-year.entity';
 import { TIE_BREAKS, type TieBreak } from '../rule-set';
 
@@ -103,6 +104,22 @@ export class BlockYearSummaryDto {
   @ApiProperty({ type: String, nullable: true }) leaderUnitName: string | null;
   @ApiProperty({ type: String, nullable: true }) deputyUnitName: string | null;
   @ApiProperty() memberCount: number;
+}
+
+export class BlockYearPageQueryDto extends PageQuery {
+  @ApiPropertyOptional({ description: 'Năm thi đua; mặc định: năm gần nhất (Ban TĐKT, quản trị), mọi năm (đơn vị)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+}
+
+export class BlockYearPageDto {
+  @ApiProperty({ type: [BlockYearSummaryDto] }) items: BlockYearSummaryDto[];
+  @ApiProperty({ description: 'Số năm của khối khớp bộ lọc' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Năm đang xem (null: mọi năm của đơn vị, hoặc chưa có khối nào)' }) year: number | null;
+  @ApiProperty({ type: [Number], description: 'Các năm có trong phạm vi người dùng, mới nhất trước' }) years: number[];
+  @ApiProperty({ description: 'Toàn phạm vi của năm, không theo trang: số khối, cụm' }) blockCount: number;
+  @ApiProperty({ description: 'Toàn phạm vi của năm, không theo trang: số đơn vị tham gia' }) memberCount: number;
 }
 
 export class BlockYearDefaultsDto {

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, unwrap, type Schemas } from '@/api/client';
 import { blockYearsQueryOptions } from '@/features/block-years/api/block-years';
 
@@ -50,8 +50,15 @@ export const useEligibility = (blockYearId: string, award: string | undefined) =
     queryFn: () => unwrap(api.GET('/api/block-years/{id}/eligibility', { params: { path: { id: blockYearId }, query: { award: award! } } })),
     enabled: !!award,
   });
-export const useBoardOverview = (year: number | undefined) =>
-  useQuery({ queryKey: awardKeys.overview(year ?? 0), queryFn: () => unwrap(api.GET('/api/board/overview', { params: { query: { year: year! } } })), enabled: year !== undefined });
+export type OverviewStep = Schemas['OverviewStepCountDto']['step'];
+export type OverviewPage = { page: number; pageSize: number; q?: string; step?: OverviewStep };
+/** One page of the overview (the server searches, filters by step and pages); the last page stays while the next loads. */
+export const useBoardOverview = (year: number | undefined, page: OverviewPage) =>
+  useQuery({
+    queryKey: [...awardKeys.overview(year ?? 0), page],
+    queryFn: () => unwrap(api.GET('/api/board/overview', { params: { query: { year: year!, ...page } } })),
+    enabled: year !== undefined, placeholderData: keepPreviousData,
+  });
 
 /** Before April the board still works on last year's dossiers and decisions. */
 export const workingYear = (now = new Date()) => (now.getMonth() < 3 ? now.getFullYear() - 1 : now.getFullYear());

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '@/api/client';
 
 export type BlockYear = Schemas['BlockYearDto'];
@@ -12,6 +12,10 @@ export const blockYearDefaultsQueryOptions = (year: number) =>
   queryOptions({ queryKey: ['block-years', 'defaults', year], queryFn: () => unwrap(api.GET('/api/block-years/defaults', { params: { query: { year } } })), staleTime: Infinity });
 
 export const useBlockYears = (query: { blockId?: string; year?: number } = {}) => useQuery(blockYearsQueryOptions(query));
+export type BlockYearPageQuery = { year?: number; q?: string; page?: number; pageSize?: number };
+/** One year's block years a page at a time (the dashboard); the previous page stays on screen while the next loads. */
+export const useBlockYearPage = (query: BlockYearPageQuery) =>
+  useQuery({ queryKey: ['block-years', 'page', query], queryFn: () => unwrap(api.GET('/api/block-years/page', { params: { query } })), placeholderData: keepPreviousData });
 export const useBlockYear = (id: string) => useQuery(blockYearQueryOptions(id));
 export const useBlockYearDefaults = (year: number) => useQuery(blockYearDefaultsQueryOptions(year));
 
