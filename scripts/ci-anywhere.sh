@@ -5,7 +5,7 @@
 # `postgres` user that runs the embedded PostgreSQL cannot enter it. There, on Node.js <major> (the registry's
 # `node@<major>` package, installed in a cache outside the project; `machine` keeps the machine's Node):
 #   1. `npm install`;
-#   2. one backend HTTP test file, so `npm test`'s embedded PostgreSQL starts from that folder too;
+#   2. `npm test`, the whole suite, on the machine's Node.js (its embedded PostgreSQL starts from that folder);
 #   3. `npm start` in the background on a free port: /api/health answers ok, / serves the web page, the
 #      server really runs on that Node, and one browser journey (E2E_SPECS, default 01-foundation) passes.
 # Everything it started is stopped and everything it made is removed, the embedded data included.
@@ -18,6 +18,7 @@ checkout="$(cd "$(dirname "$0")/.." && pwd)"
 say() { printf '\n== %s\n' "$*"; }
 fail() { printf 'ci-anywhere: %s\n' "$*" >&2; exit 1; }
 
+machine_bin_dir="$(dirname "$(command -v node)")"
 if [ "$major" = machine ]; then
   node_bin="$(command -v node)"
 else
@@ -55,8 +56,8 @@ cd "$work/thidua"
 say "npm install (Node.js $version)"
 npm install --no-audit --no-fund
 
-say "npm test's embedded PostgreSQL from there: one backend HTTP test file"
-(cd backend && npx jest test/app/serve-frontend.e2e-spec.ts)
+say "npm test there, on the machine's Node.js ($("$machine_bin_dir/node" -v))"
+PATH="$machine_bin_dir:$PATH" npm test
 
 port="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 say "npm start on port $port"
