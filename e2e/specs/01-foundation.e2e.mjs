@@ -21,7 +21,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
 
   it('admin manages blocks, units, accounts, imports and reads the audit log', async () => {
     const { context, page } = await signIn(browser, 'admin@thidua.vn');
-    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Tổng quan các khối', 'Tin, bài', 'Hồ sơ đề nghị khen thưởng', 'Danh mục và lịch sử khen thưởng', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi', 'Kiểm tra giao ước']);
+    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Tổng quan các khối', 'Tin, bài', 'Hồ sơ đề nghị khen thưởng', 'Danh mục và lịch sử khen thưởng', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi', 'Hộp thư đi', 'Kiểm tra giao ước']);
     await page.getByRole('menuitem', { name: 'Khối, cụm thi đua' }).click();
     const table = page.getByRole('table');
     await table.getByRole('link', { name: 'Khối thi đua số 4' }).waitFor();

