@@ -48,11 +48,11 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Names of the links in the main navigation. */
+/** Names of the links in the main navigation (without the count of tasks beside "Trang chủ"). */
 export async function navLabels(page) {
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
   await nav.getByRole('menuitem').first().waitFor();
-  return (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.trim());
+  return (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.replace(/\s+\d+$/, '').trim());
 }
 
 /** JSON from the API with the page's session (writes send the CSRF token, as the app does). */

@@ -243,7 +243,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
     await officer.context.close();
   });
 
-  step('final review: the leader settles I.3 of Lê Hồng Phong at 9; the ranking follows the totals, last year's award included', async () => {
+  step('final review: the leader settles I.3 of Lê Hồng Phong at 9; the ranking follows the totals, last year’s award included', async () => {
     const leader = await signIn(browser, LEADER);
     await leader.page.goto(`${BASE}/rounds/${round.id}`);
     await leader.page.getByRole('button', { name: 'Chuyển sang "Thẩm định cuối, chốt điểm"' }).click();

@@ -12,7 +12,7 @@ export function PageHeader({ title, subtitle, extra }: { title: string; subtitle
         <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>{title}</Typography.Title>
         {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
       </div>
-      {extra && <Flex gap={8} wrap>{extra}</Flex>}
+      {extra && <Flex gap={8} wrap style={{ maxWidth: '100%', minWidth: 0 }}>{extra}</Flex>}
     </Flex>
   );
 }

@@ -36,7 +36,7 @@ export function RoundUnitHeader({ title, round, unitId, units = [], hrefOf, link
   const t = useT(reviewStrings);
   const navigate = useNavigate();
   const switcher = hrefOf && units.length > 1 && (
-    <Select aria-label={t('switchUnit')} style={{ minWidth: 260 }} value={unitId} options={units} onChange={(u: string) => navigate(hrefOf(u))} />
+    <Select aria-label={t('switchUnit')} style={{ minWidth: 'min(260px, 100%)', maxWidth: '100%' }} value={unitId} options={units} onChange={(u: string) => navigate(hrefOf(u))} />
   );
   return (
     <PageHeader
