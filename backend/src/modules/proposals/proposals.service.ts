@@ -16,6 +16,7 @@ import { AWARD_CODES, DEFAULT_RULE_SET, type AwardCode, type Quota } from '../bl
 import { ConferencesService } from '../conferences/conferences.service';
 import { buildDocumentNumber, parseDocumentNumber, renderDocx, renderPdf, type DocumentModel } from '../documents';
 import { ResultsService } from '../rounds/results.service';
+import { round2 } from '../scoring/rules/round';
 import { detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from '../rounds/evidence-type';
 import {
   AppraisalDto, BreachDto, ChecklistDto, CityQuotaDto, CreateProposalDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,
@@ -813,7 +814,7 @@ export class ProposalsService implements OnModuleInit {
       const ids = [...new Set(elected.map((x) => x.e.unitId))];
       const names = new Map<string, string>((ids.length ? await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [ids]) : []).map((u: { id: string; name: string }) => [u.id, u.name]));
       nominees = elected.map(({ o, e }) => ({
-        id: null, unitId: e.unitId, unitName: names.get(e.unitId) ?? e.name, code: o.code, awardName: o.awardName, ballotId: o.ballotId, approvals: e.approvals, percent: Math.round(e.percent * 100) / 100, rank: ranks.get(e.unitId) ?? null,
+        id: null, unitId: e.unitId, unitName: names.get(e.unitId) ?? e.name, code: o.code, awardName: o.awardName, ballotId: o.ballotId, approvals: e.approvals, percent: round2(e.percent), rank: ranks.get(e.unitId) ?? null,
       }));
     }
     const reports = await this.readReports(em, p.id);

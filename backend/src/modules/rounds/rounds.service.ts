@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, invalidField, notFound } from '../../c
 import { assertVersion } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { AdvancePreviewService } from './advance-preview.service';
-import { formatNumber } from '../scoring/rules/round';
+import { formatNumber, round2 } from '../scoring/rules/round';
 import { ScoringService } from '../scoring/scoring.service';
 import { loadScoringYear } from '../scoring/year-context';
 import { applicability, completeness, effectiveStatus, SelfRowState } from './completeness';
@@ -262,7 +262,7 @@ export class RoundsService {
         if (!c) throw invalidField('targets.criterionId', 'không phải tiêu chí của biểu chấm điểm của đợt');
         if (c.type !== 'target') throw badRequest('not_target', `Tiêu chí ${c.code}: không phải tiêu chí theo chỉ tiêu nên không nhập chỉ tiêu.`, { [c.code]: 'không phải tiêu chí theo chỉ tiêu' });
         if (!members.has(t.unitId)) throw invalidField('targets.unitId', 'không phải đơn vị thành viên của khối trong năm');
-        if (t.target !== null && (!Number.isFinite(t.target) || t.target < 0 || Math.round(t.target * 100) / 100 !== t.target)) {
+        if (t.target !== null && (!Number.isFinite(t.target) || t.target < 0 || round2(t.target) !== t.target)) {
           throw badRequest('invalid_target', `Tiêu chí ${c.code}: chỉ tiêu phải là số không âm, tối đa 2 chữ số thập phân (đang là ${formatNumber(t.target)}).`, { [c.code]: 'chỉ tiêu không hợp lệ' });
         }
         const [old] = await em.query('SELECT target::float8 AS target FROM round_targets WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3', [id, t.unitId, t.criterionId]);

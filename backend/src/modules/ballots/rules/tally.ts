@@ -18,6 +18,7 @@
  */
 import type { RuleSet } from '../../block-years/rule-set';
 import { isCount, repeatedIds, RuleError, RuleInputError, unitLabel } from './common';
+import { round2 } from '../../scoring/rules/round';
 
 /** Căn cứ tính tỷ lệ: the number the threshold percentage applies to. */
 export type ThresholdBase = RuleSet['voteThresholdBase'];
@@ -99,8 +100,6 @@ export interface ElectronicTallyResult extends TallyResult {
   /** Invalid ballots by their (first) problem. */
   invalidByProblem: Record<BallotProblem, number>;
 }
-
-const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** The base count the threshold applies to. */
 export function thresholdBaseCount(setup: Pick<VoteSetup, 'members' | 'present' | 'thresholdBase'>): number {
