@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { checkpointNote } from './ledger-proof';
 import { leafHash } from './merkle';
 
 /**
@@ -33,7 +34,7 @@ export interface Checkpoint {
 
 /** The bytes a checkpoint's signature covers (a signed note in the manner of Go's sumdb / Trillian). */
 export function checkpointMessage(c: Checkpoint): Buffer {
-  return Buffer.from(`thidua-audit-ledger\n${c.treeSize}\n${c.rootHash.toString('base64')}\n${c.sealedAt}\n`, 'utf8');
+  return Buffer.from(checkpointNote(c), 'utf8');
 }
 
 export const signCheckpoint = (c: Checkpoint, key: KeyObject): Buffer => sign(null, checkpointMessage(c), key);
