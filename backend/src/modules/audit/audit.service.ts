@@ -3,13 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalidField } from '../../common/app-error';
-import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, EntryProofDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
+import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, DocumentProofDto, EntryProofDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
-import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow } from './ledger';
+import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow, publicKeyPem } from './ledger';
+import { verifyDocumentProof } from './ledger-proof';
 import { LedgerKeys } from './ledger-keys';
 import { ledgerTail, loadNodes, Query } from './ledger-store';
 import { CheckpointRow, LedgerFault, LedgerVerifier } from './ledger-verify';
 import { inclusionProof, inclusionProofIds, rootFromInclusionProof } from './merkle';
+
+/** The audit entry that fixes a document: the newest with this action on this object (and, when given, whose `after` contains `after`). */
+export interface DocumentEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  after?: Record<string, string | number>;
+}
 
 export interface AuditInput {
   action: string;
@@ -122,6 +131,40 @@ export class LedgerService {
     return { checkpoint: cp ? checkpointDto(cp) : null, signatureValid, keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem, entries };
   }
 
+  /**
+   * A document's ledger proof: the entry that fixed it, the checkpoint it was sealed under (the first whose
+   * tree holds it, so the answer never changes) and the inclusion proof up to that checkpoint, checked here
+   * with the pure function the browser runs too. While the entry awaits sealing it says so.
+   */
+  async documentProof(ref: DocumentEntry, em: EntityManager = this.ds.manager): Promise<DocumentProofDto> {
+    const [r]: (LeafRow & { seq: string | null; sealed_hash: Buffer | null; occurred: Date })[] = await em.query(
+      `SELECT ${LEAF_SELECT}, a.occurred_at AS occurred, l.seq::text AS seq, l.hash AS sealed_hash FROM audit_entries a LEFT JOIN ledger_leaves l ON l.entry_id = a.id
+       WHERE a.entity_type = $1 AND a.entity_id = $2 AND a.action = $3 AND ($4::jsonb IS NULL OR a.after @> $4::jsonb) ORDER BY a.id DESC LIMIT 1`,
+      [ref.entityType, ref.entityId, ref.action, ref.after ? JSON.stringify(ref.after) : null]);
+    const none: DocumentProofDto = {
+      status: 'none', message: 'Chưa có mục nhật ký nào ghi nhận văn bản này.', entryId: null, action: null, occurredAt: null, leafIndex: null,
+      leafData: null, leafHash: null, sealedLeafHash: null, proof: [], checkpoint: null, publicKey: null, ok: null, problem: null,
+    };
+    if (!r) return none;
+    const data = leafData(r);
+    const entry = { ...none, entryId: r.id, action: r.action, occurredAt: r.occurred.toISOString(), leafData: data, leafHash: entryLeafHash(r).toString('hex'), sealedLeafHash: r.sealed_hash?.toString('hex') ?? null };
+    const [cpRow] = r.seq === null ? [] : await em.query(
+      `SELECT ${CHECKPOINT_SELECT}, (SELECT count(*) FROM ledger_checkpoints x WHERE x.tree_size <= c.tree_size)::int AS number
+       FROM ledger_checkpoints c WHERE c.tree_size > $1 ORDER BY c.tree_size LIMIT 1`, [r.seq]);
+    if (!cpRow) return { ...entry, status: 'pending', message: 'Đang chờ niêm phong: mục nhật ký đã ghi, sổ kiểm toán niêm phong trong giây lát.' };
+    const seq = Number(r.seq);
+    const cp = toCheckpoint(cpRow);
+    const key = this.keys.trusted.get(cp.keyId);
+    const proof = (await this.proofPath(em, seq, cp.treeSize))?.map((p) => p.toString('hex')) ?? null;
+    const checkpoint = { ...checkpointDto(cp), number: cpRow.number as number };
+    const check = proof && key ? verifyDocumentProof({ leafIndex: seq, leafData: data, proof, checkpoint }, publicKeyPem(key)) : null;
+    const problem = check ? check.problem : proof ? 'signature' : 'shape';
+    return {
+      ...entry, status: 'sealed', leafIndex: seq, proof: proof ?? [], checkpoint, publicKey: key ? publicKeyPem(key) : null, ok: !problem, problem,
+      message: !problem ? `Đã niêm phong tại điểm niêm phong #${checkpoint.number}; bằng chứng khớp chữ ký.` : PROOF_MESSAGES[problem],
+    };
+  }
+
   private async proofPath(em: EntityManager, seq: number, size: number): Promise<Buffer[] | null> {
     const ids = inclusionProofIds(seq, size);
     try {
@@ -186,6 +229,12 @@ function toCheckpoint(r: Record<string, unknown>): CheckpointRow {
 function checkpointDto(c: CheckpointRow): CheckpointDto {
   return { treeSize: c.treeSize, rootHash: c.rootHash.toString('hex'), sealedAt: c.sealedAt, keyId: c.keyId, signature: c.signature.toString('base64') };
 }
+
+const PROOF_MESSAGES = {
+  shape: 'Không dựng được đường chứng minh: sổ kiểm toán thiếu dữ liệu.',
+  content: 'Mục nhật ký ghi nhận văn bản đã bị sửa sau khi niêm phong: không dẫn tới gốc đã ký.',
+  signature: 'Chữ ký của điểm niêm phong không hợp lệ hoặc không do khóa đang tin cậy ký.',
+} as const;
 
 function faultMessage(f: LedgerFault): string {
   switch (f.problem) {

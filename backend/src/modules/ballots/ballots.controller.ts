@@ -1,3 +1,4 @@
+import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -86,6 +87,13 @@ export class BallotsController {
   @ApiOkResponse({ type: TallyRecordDto })
   tallyRecord(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<TallyRecordDto> {
     return this.ballots.tallyRecord(actor, id);
+  }
+
+  @Get(':id/tally-record/ledger-proof')
+  @ApiOperation({ summary: 'Bằng chứng niêm phong của biên bản kiểm phiếu: mục nhật ký ký biên bản, điểm niêm phong đã ký và đường chứng minh', operationId: 'getTallyRecordProof' })
+  @ApiOkResponse({ type: DocumentProofDto })
+  tallyRecordProof(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DocumentProofDto> {
+    return this.ballots.tallyRecordProof(actor, id);
   }
 
   @Post(':id/tally-record/sign')

@@ -7,7 +7,9 @@ import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { loadYearContext, type YearContext } from '../../common/scope/year-context';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.service';
+import { DocumentProofDto } from '../audit/dto/audit.dto';
+import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { AwardsService } from '../awards/awards.service';
 import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
@@ -100,6 +102,9 @@ export class BallotsService {
     /** Absent only when built by hand outside Nest (demo loaders read outcomes, never run a ballot). */
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
   ) {}
+
+  /** Injected as a property: the demo builds this service by hand and never asks for a proof. */
+  @Inject(LedgerService) private readonly ledger!: LedgerService;
 
   // ---------------------------------------------------------------- reading
 
@@ -368,6 +373,14 @@ export class BallotsService {
     return this.tallyRecord(actor, seriesId);
   }
 
+  /** The signed tally record's ledger proof: the ballot.tally_record_sign entry of the series, its checkpoint and inclusion proof. */
+  async tallyRecordProof(actor: Actor, id: string): Promise<DocumentProofDto> {
+    const b = await this.ballotRow(this.ds.manager, id);
+    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    BallotsPolicy.assertCanRead(actor, y);
+    return this.ledger.documentProof(tallySignEntry(b.series_id));
+  }
+
   async exportTallyRecord(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
     const b = await this.ballotRow(this.ds.manager, id);
     const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
@@ -389,6 +402,7 @@ export class BallotsService {
       signature: record ? {
         number: record.doc_number, chairName: record.chair_name, memberNames: record.member_names, signedAt: iso(record.signed_at)!, contentHash: record.content_hash,
       } : null,
+      seal: record ? ledgerSealLine(await this.ledger.documentProof(tallySignEntry(b.series_id), em)) : undefined,
     });
     const content = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
     // Named by the award, never its code: "Bien-ban-kiem-phieu-KTD4-2024-Co-thi-dua-cua-UBND-Thanh-pho.pdf".
@@ -663,3 +677,6 @@ function resultDto(b: BallotRow, receipts: string[] | null): BallotResultDto {
     paperCounts: b.paper_counts,
   };
 }
+
+/** The entry that fixes a tally record: ballot.tally_record_sign, with its number, the committee and the content hash. */
+const tallySignEntry = (seriesId: string): DocumentEntry => ({ action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: seriesId });

@@ -73,6 +73,8 @@ export interface TallyRecordMeta {
   signature: TallyRecordSignature | null;
   /** The blank number of a draft, e.g. "     /BB-KTĐ4". */
   draftNumber: string;
+  /** The ledger seal line printed last (see ledgerSealLine). */
+  seal?: string;
 }
 
 export function tallyRecordHash(data: TallyRecordData): string {
@@ -152,6 +154,7 @@ export function tallyRecordDocument(data: TallyRecordData, meta: TallyRecordMeta
     blocks.push(para(`Không có đơn vị nào đạt số phiếu đồng ý cần thiết để đề nghị tặng ${data.awardName} năm ${data.year}.`));
   }
   blocks.push(para(`Biên bản kiểm phiếu kết thúc lúc ${vietnameseDateTime(last.closedAt)}, được Ban kiểm phiếu thông qua và công bố trước Hội nghị./.`));
+  if (meta.seal) blocks.push({ kind: 'paragraph', size: 11, align: 'left', indent: false, content: [{ text: meta.seal, italic: true }] });
 
   return {
     agency: meta.agencyParent ? { parent: meta.agencyParent, name: data.blockName } : { name: data.blockName },

@@ -1,3 +1,4 @@
+import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { Body, Controller, Get, Param, Patch, Post, Put, Query, Req, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
@@ -82,6 +83,13 @@ export class CovenantsController {
   @ApiCreatedResponse({ type: CovenantDto })
   amend(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CovenantDto> {
     return this.covenants.amend(actor, id);
+  }
+
+  @Get(':id/ledger-proof')
+  @ApiOperation({ summary: 'Bằng chứng niêm phong của giao ước đã ký: mục nhật ký có hiệu lực, điểm niêm phong đã ký và đường chứng minh', operationId: 'getCovenantProof' })
+  @ApiOkResponse({ type: DocumentProofDto })
+  ledgerProof(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DocumentProofDto> {
+    return this.covenants.ledgerProof(actor, id);
   }
 
   @Get(':id/certificate')

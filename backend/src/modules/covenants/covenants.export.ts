@@ -22,6 +22,8 @@ export interface CovenantExportInput {
   units: { id: string; name: string; isLeader: boolean; headName: string | null; headTitle: string | null }[];
   targets: { unitId: string; indicator: string; unitOfMeasure: string; targetValue: string | number }[];
   signatures: { unitId: string; signerName: string; signerTitle: string; signedAt: Date }[];
+  /** The ledger seal line printed last (see ledgerSealLine). */
+  seal?: string;
 }
 
 export function covenantDocumentModel(c: CovenantExportInput): DocumentModel {
@@ -53,6 +55,7 @@ export function covenantDocumentModel(c: CovenantExportInput): DocumentModel {
     kind: 'paragraph',
     content: `Giao ước có hiệu lực khi thủ trưởng tất cả ${String(c.units.length).padStart(2, '0')} đơn vị thành viên đã ký (đơn vị Khối trưởng ký sau cùng). Các đơn vị cam kết tổ chức thực hiện nghiêm túc, hiệu quả các nội dung đã giao ước; kết quả thực hiện là căn cứ chấm điểm, bình xét thi đua năm ${c.year}./.`,
   });
+  if (c.seal) blocks.push({ kind: 'paragraph', size: 11, align: 'left', indent: false, content: [{ text: c.seal, italic: true }] });
   const signed = new Map(c.signatures.map((s) => [s.unitId, s]));
   const columns: SignatureColumn[] = c.units.map((u) => {
     const s = signed.get(u.id);

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, conflict, invalidField, notFound } from '../../common/app-error';
 import { assertVersion, changedFields } from '../../common/versioning';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.service';
+import { DocumentProofDto } from '../audit/dto/audit.dto';
+import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { confirmPassword } from '../auth/password-throttle';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import type { PlanData } from '../drafts/draft-content';
@@ -63,6 +65,9 @@ export const defaultCommitments = (year: number): string[] => [
 export class CovenantsService {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService) {}
 
+  /** Injected as a property: the demo builds this service by hand and never asks for a proof. */
+  @Inject(LedgerService) private readonly ledger!: LedgerService;
+
   // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
   async list(actor: Actor, blockYearId: string): Promise<CovenantListDto> {
@@ -86,6 +91,14 @@ export class CovenantsService {
     const y = await loadYearContext(this.ds.manager, c.blockYearId, actor);
     CovenantsPolicy.assertCanRead(actor, y);
     return this.toDto(this.ds.manager, actor, y, c);
+  }
+
+  /** The signed covenant's ledger proof: the covenant.in_force entry (content hash and the frozen PDF's SHA-256), its checkpoint and inclusion proof. */
+  async ledgerProof(actor: Actor, id: string): Promise<DocumentProofDto> {
+    const c = await this.load(this.ds.manager, id);
+    const y = await loadYearContext(this.ds.manager, c.blockYearId, actor);
+    CovenantsPolicy.assertCanRead(actor, y);
+    return this.ledger.documentProof(inForceEntry(c.id));
   }
 
   async certificate(actor: Actor, id: string): Promise<CovenantCertificateDto> {
@@ -371,7 +384,9 @@ export class CovenantsService {
       const [row] = await this.ds.query('SELECT document FROM covenants WHERE id = $1', [id]);
       return { buffer: row.document, filename, contentType: CONTENT_TYPES.pdf };
     }
-    const model = covenantDocumentModel(await this.exportInput(this.ds.manager, y, c));
+    // A Word copy of a signed covenant ends with the checkpoint its in-force entry was sealed under (the frozen PDF cannot: it is fixed before the seal).
+    const seal = c.inForceAt ? ledgerSealLine(await this.ledger.documentProof(inForceEntry(c.id))) : undefined;
+    const model = covenantDocumentModel({ ...(await this.exportInput(this.ds.manager, y, c)), seal });
     return { buffer: format === 'docx' ? await renderDocx(model) : await renderPdf(model), filename, contentType: CONTENT_TYPES[format] };
   }
 
@@ -486,3 +501,6 @@ function formatTime(isoString: string): string {
   const local = new Date(new Date(isoString).getTime() + 7 * 3600_000);
   return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')} ngày ${local.getUTCDate()}/${local.getUTCMonth() + 1}/${local.getUTCFullYear()}`;
 }
+
+/** The entry that fixes a signed covenant: covenant.in_force, written with the last signature (content hash, the frozen PDF's SHA-256). */
+const inForceEntry = (id: string): DocumentEntry => ({ action: 'covenant.in_force', entityType: 'covenant', entityId: id });

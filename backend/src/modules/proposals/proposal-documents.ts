@@ -56,6 +56,8 @@ export interface LetterDocumentInput {
   /** The enclosed parts ("Hồ sơ kèm theo"), in order. */
   enclosures: readonly string[];
   draft: boolean;
+  /** The ledger seal line printed last (see ledgerSealLine). */
+  seal?: string;
 }
 
 /** The default subject line of the letter. */
@@ -82,6 +84,7 @@ export function letterDocument(d: LetterDocumentInput): DocumentModel {
     blocks.push({ kind: 'list', style: 'bulleted', items: d.enclosures.map((e, i) => `${e}${i === d.enclosures.length - 1 ? '.' : ';'}`) });
   }
   blocks.push({ kind: 'paragraph', content: `${d.blockName} kính trình./.` });
+  if (d.seal) blocks.push({ kind: 'paragraph', size: 11, align: 'left', indent: false, content: [{ text: d.seal, italic: true }] });
   return {
     agency: { parent: ISSUER_PARENT, name: d.blockName },
     number: d.number,

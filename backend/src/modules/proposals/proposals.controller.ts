@@ -1,3 +1,4 @@
+import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { MulterOptions } from '@nestjs/platform-express/multer/interfaces/multer-options.interface';
@@ -85,6 +86,13 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<ProposalDto> {
     return this.proposals.get(actor, id);
+  }
+
+  @Get(':id/ledger-proof')
+  @ApiOperation({ summary: 'Bằng chứng niêm phong của hồ sơ đã trình: mục nhật ký trình hồ sơ, điểm niêm phong đã ký và đường chứng minh', operationId: 'getProposalProof' })
+  @ApiOkResponse({ type: DocumentProofDto })
+  ledgerProof(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DocumentProofDto> {
+    return this.proposals.ledgerProof(actor, id);
   }
 
   @Get(':id/checklist')

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,7 +7,9 @@ import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, badRequest, conflict, invalidField, notFound } from '../../common/app-error';
 import { loadYearContext, YearContext } from '../../common/scope/year-context';
 import { assertVersion, changedFields } from '../../common/versioning';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.service';
+import { DocumentProofDto } from '../audit/dto/audit.dto';
+import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { advanceYearStatus } from '../block-years/year-status';
 import { AwardsService, type OverviewProposal } from '../awards/awards.service';
 import { BallotsService } from '../ballots/ballots.service';
@@ -146,6 +148,9 @@ export class ProposalsService implements OnModuleInit {
     private readonly results: ResultsService,
     private readonly conferences: ConferencesService,
   ) {}
+
+  /** Injected as a property: the demo builds this service by hand and never asks for a proof. */
+  @Inject(LedgerService) private readonly ledger!: LedgerService;
 
   /** The board overview (awards module) shows each block year's live dossier. */
   onModuleInit(): void {
@@ -608,6 +613,13 @@ export class ProposalsService implements OnModuleInit {
 
   // ---------------------------------------------------------------- documents
 
+  /** The dossier's ledger proof: its latest proposal.submit entry (what was submitted), the checkpoint it was sealed under and the inclusion proof. */
+  async ledgerProof(actor: Actor, id: string): Promise<DocumentProofDto> {
+    const { y } = await this.load(this.ds.manager, id, actor);
+    ProposalsPolicy.assertCanRead(actor, y);
+    return this.ledger.documentProof(submitEntry(id));
+  }
+
   async letterFile(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ProposalFile> {
     const { model, d } = await this.letterModel(actor, id);
     return this.render(model, format, `To-trinh-${d.blockCode}-${d.year}`);
@@ -731,6 +743,7 @@ export class ProposalsService implements OnModuleInit {
       blockName: d.blockName, blockCode: d.blockCode, year: d.year, number: d.letter.number, date: d.letter.date, recipient: d.letter.recipient,
       paragraphs: d.letter.paragraphs, closing: d.letter.closing, signerName: d.letter.signerName, nominees: nomineeLines(d.nominees), enclosures,
       draft: !WITH_BOARD_STATUSES.includes(d.status),
+      seal: WITH_BOARD_STATUSES.includes(d.status) ? ledgerSealLine(await this.ledger.documentProof(submitEntry(id))) : undefined,
     });
     return { model, d };
   }
@@ -955,3 +968,5 @@ function nomineeLines(nominees: NomineeDto[]): NomineeLine[] {
   return nominees.map((n) => ({ unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, approvals: n.approvals, percent: n.percent, rank: n.rank, note: n.note }));
 }
 
+/** The entry that fixes a dossier: its latest proposal.submit (the letter, nominees and parts as submitted). */
+const submitEntry = (id: string): DocumentEntry => ({ action: 'proposal.submit', entityType: 'proposal', entityId: id });

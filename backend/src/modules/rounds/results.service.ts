@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { conflict, forbidden, notFound } from '../../common/app-error';
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.service';
+import { DocumentProofDto } from '../audit/dto/audit.dto';
+import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { buildDocumentNumber, DocumentModel, renderPdf } from '../documents';
 import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
@@ -45,6 +47,9 @@ export class ResultsService {
   private readonly cache = new ResultsCache<RankingRowDto[]>(8);
 
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
+
+  /** Injected as a property: the demo builds this service by hand and never asks for a proof. */
+  @Inject(LedgerService) private readonly ledger!: LedgerService;
 
   // ---------------------------------------------------------------- ranking
 
@@ -102,7 +107,8 @@ export class ResultsService {
     const [head] = ctx.year.leaderUnitId
       ? await this.ds.query(`SELECT full_name FROM accounts WHERE unit_id = $1 AND role = 'unit_head' AND archived_at IS NULL ORDER BY created_at LIMIT 1`, [ctx.year.leaderUnitId])
       : [];
-    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head?.full_name ?? '', proposed)), contentType: 'application/pdf', filename: `${base}.pdf` };
+    const seal = ranking.digest ? ledgerSealLine(await this.ledger.documentProof(finaliseEntry(roundId, ranking.digest))) : undefined;
+    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head?.full_name ?? '', proposed, seal)), contentType: 'application/pdf', filename: `${base}.pdf` };
   }
 
   // ---------------------------------------------------------------- finalising
@@ -168,14 +174,23 @@ export class ResultsService {
     const cmp = compareRowHashes(s.row_hashes, current);
     const finalisedAt = new Date(s.finalised_at).toISOString();
     const digestValid = snapshotDigest({ roundId, seq: s.seq, finalisedAt, finalisedBy: s.finalised_by, ranking: s.ranking, rowHashes: s.row_hashes }) === s.digest;
-    const [audit] = await em.query(`SELECT id::text AS id FROM audit_entries WHERE action = 'round.finalise' AND entity_id = $1 AND after->>'digest' = $2 ORDER BY id DESC LIMIT 1`, [roundId, s.digest]);
-    const sealed = audit ? (await this.audit.sealedLeaves(em, [audit.id])).get(audit.id) : undefined;
+    const sealed = await this.ledger.documentProof(finaliseEntry(roundId, s.digest), em);
     return {
-      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalised_by_name, auditHash: sealed?.hash.toString('hex') ?? null, rowCount: s.row_hashes.length,
+      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalised_by_name, auditHash: sealed.sealedLeafHash, rowCount: s.row_hashes.length,
       rowHashes: s.row_hashes, ranking: s.ranking,
       verification: { intact: digestValid && !cmp.changed.length && !cmp.missing.length && !cmp.added.length, digestValid, changedRows: cmp.changed, missingRows: cmp.missing, addedRows: cmp.added },
       history: all.map((h) => ({ seq: h.seq, digest: h.digest, finalisedAt: new Date(h.finalised_at).toISOString(), supersededAt: h.superseded_at ? new Date(h.superseded_at).toISOString() : null, reopenReason: h.reopen_reason })),
     };
+  }
+
+  /** The finalised ranking's ledger proof: the round.finalise entry of the current snapshot, the checkpoint it was sealed under and the inclusion proof. */
+  async snapshotProof(actor: Actor, roundId: string): Promise<DocumentProofDto> {
+    const em = this.ds.manager;
+    const ctx = await loadRound(em, roundId, actor);
+    RoundsPolicy.assertCanRead(actor, ctx.year);
+    const [s] = await em.query('SELECT digest FROM round_snapshots WHERE round_id = $1 ORDER BY seq DESC LIMIT 1', [roundId]);
+    if (!s) throw notFound('Đợt chấm điểm chưa hoàn tất lần nào nên chưa có bản chốt.');
+    return this.ledger.documentProof(finaliseEntry(roundId, s.digest), em);
   }
 
   // ---------------------------------------------------------------- internals
@@ -229,7 +244,7 @@ export class ResultsService {
   }
 
   /** The score summary annex (domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
-  annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = '', proposed: Map<string, string> = new Map()): DocumentModel {
+  annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = '', proposed: Map<string, string> = new Map(), seal?: string): DocumentModel {
     const vn = (n: number) => formatNumber(n);
     let number = '';
     try {
@@ -257,6 +272,7 @@ export class ResultsService {
           kind: 'paragraph', size: 11, align: 'left', indent: false,
           content: `Thứ tự ưu tiên khi bằng điểm: ${ranking.tieBreakChain.map((t) => TIE_BREAK_LABELS[t] ?? t).join(' → ')}; đơn vị vẫn bằng nhau được xếp đồng hạng.`,
         },
+        ...(seal ? [{ kind: 'paragraph' as const, size: 11, align: 'left' as const, indent: false, content: seal }] : []),
       ],
       signatures: [
         { position: 'Người lập biểu', name: '' },
@@ -266,6 +282,9 @@ export class ResultsService {
     };
   }
 }
+
+/** The entry that fixes a finalised ranking: the round.finalise that recorded its snapshot's digest. */
+const finaliseEntry = (roundId: string, digest: string): DocumentEntry => ({ action: 'round.finalise', entityType: 'scoring_round', entityId: roundId, after: { digest } });
 
 /**
  * One unit's row of the annex, in ANNEX_HEADERS order. "Tự chấm" and "Thẩm định" are both the criteria's

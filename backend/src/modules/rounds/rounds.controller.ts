@@ -1,3 +1,4 @@
+import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -154,5 +155,12 @@ export class RoundsController {
   @ApiOkResponse({ type: SnapshotDto })
   snapshot(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<SnapshotDto> {
     return this.results.snapshot(actor, id);
+  }
+
+  @Get(':id/snapshot/ledger-proof')
+  @ApiOperation({ summary: 'Bằng chứng niêm phong của bản chốt: mục nhật ký hoàn tất, điểm niêm phong đã ký và đường chứng minh', operationId: 'getRoundSnapshotProof' })
+  @ApiOkResponse({ type: DocumentProofDto })
+  snapshotProof(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DocumentProofDto> {
+    return this.results.snapshotProof(actor, id);
   }
 }

@@ -90,3 +90,29 @@ export class ProofsDto {
   @ApiProperty() publicKey: string;
   @ApiProperty({ type: [EntryProofDto] }) entries: EntryProofDto[];
 }
+
+export class SealCheckpointDto extends CheckpointDto {
+  @ApiProperty({ description: 'Số thứ tự của điểm niêm phong (1 là điểm đầu tiên)' }) number: number;
+}
+
+/**
+ * A document's place in the ledger: the audit entry that fixed it, and the checkpoint it was sealed under
+ * with the inclusion proof. Anyone can check it offline: leaf = SHA-256(0x00 ‖ leafData), walk `proof` to
+ * the checkpoint's root, check the checkpoint's signature with `publicKey`.
+ */
+export class DocumentProofDto {
+  @ApiProperty({ enum: ['sealed', 'pending', 'none'], description: 'sealed: đã niêm phong; pending: đang chờ niêm phong; none: chưa có mục nhật ký' }) status: 'sealed' | 'pending' | 'none';
+  @ApiProperty() message: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Mã mục nhật ký ghi nhận văn bản' }) entryId: string | null;
+  @ApiProperty({ type: String, nullable: true }) action: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) occurredAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Vị trí lá trong cây' }) leafIndex: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Dữ liệu lá đúng như được băm, đọc từ mục như đang lưu' }) leafData: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256(0x00 ‖ dữ liệu lá), hex' }) leafHash: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Băm lá đã niêm phong, hex' }) sealedLeafHash: string | null;
+  @ApiProperty({ type: [String], description: 'Đường chứng minh (RFC 6962), hex' }) proof: string[];
+  @ApiProperty({ type: SealCheckpointDto, nullable: true, description: 'Điểm niêm phong đầu tiên chứa mục' }) checkpoint: SealCheckpointDto | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Khóa công khai Ed25519 (PEM) đã ký điểm niêm phong' }) publicKey: string | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Kết quả máy chủ tự kiểm tra (null khi chưa niêm phong)' }) ok: boolean | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['shape', 'content', 'signature'] }) problem: 'shape' | 'content' | 'signature' | null;
+}
