@@ -988,6 +988,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/covenants/{id}/ledger-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bằng chứng niêm phong của giao ước đã ký: mục nhật ký có hiệu lực, điểm niêm phong đã ký và đường chứng minh */
+        get: operations["getCovenantProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/covenants/{id}/certificate": {
         parameters: {
             query?: never;
@@ -1714,6 +1731,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rounds/{id}/snapshot/ledger-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bằng chứng niêm phong của bản chốt: mục nhật ký hoàn tất, điểm niêm phong đã ký và đường chứng minh */
+        get: operations["getRoundSnapshotProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rounds/{roundId}/units/{unitId}/assessment": {
         parameters: {
             query?: never;
@@ -2334,6 +2368,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ballots/{id}/tally-record/ledger-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bằng chứng niêm phong của biên bản kiểm phiếu: mục nhật ký ký biên bản, điểm niêm phong đã ký và đường chứng minh */
+        get: operations["getTallyRecordProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ballots/{id}/tally-record/sign": {
         parameters: {
             query?: never;
@@ -2482,6 +2533,23 @@ export interface paths {
         };
         /** Hồ sơ: tờ trình, danh sách đề nghị, báo cáo thành tích, danh mục thành phần, lịch sử trình/trả lại, quyết định */
         get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/ledger-proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bằng chứng niêm phong của hồ sơ đã trình: mục nhật ký trình hồ sơ, điểm niêm phong đã ký và đường chứng minh */
+        get: operations["getProposalProof"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4121,6 +4189,50 @@ export interface components {
             unitId?: string;
             /** @description SHA-256 nội dung mà người ký đã đọc; từ chối nếu khác bản đang mở ký */
             contentHash?: string;
+        };
+        SealCheckpointDto: {
+            /** @description Số mục trong cây */
+            treeSize: number;
+            /** @description Gốc cây Merkle (SHA-256, hex) */
+            rootHash: string;
+            /** Format: date-time */
+            sealedAt: string;
+            keyId: string;
+            /** @description Chữ ký Ed25519 (base64) */
+            signature: string;
+            /** @description Số thứ tự của điểm niêm phong (1 là điểm đầu tiên) */
+            number: number;
+        };
+        DocumentProofDto: {
+            /**
+             * @description sealed: đã niêm phong; pending: đang chờ niêm phong; none: chưa có mục nhật ký
+             * @enum {string}
+             */
+            status: "sealed" | "pending" | "none";
+            message: string;
+            /** @description Mã mục nhật ký ghi nhận văn bản */
+            entryId: string | null;
+            action: string | null;
+            /** Format: date-time */
+            occurredAt: string | null;
+            /** @description Vị trí lá trong cây */
+            leafIndex: number | null;
+            /** @description Dữ liệu lá đúng như được băm, đọc từ mục như đang lưu */
+            leafData: string | null;
+            /** @description SHA-256(0x00 ‖ dữ liệu lá), hex */
+            leafHash: string | null;
+            /** @description Băm lá đã niêm phong, hex */
+            sealedLeafHash: string | null;
+            /** @description Đường chứng minh (RFC 6962), hex */
+            proof: string[];
+            /** @description Điểm niêm phong đầu tiên chứa mục */
+            checkpoint: components["schemas"]["SealCheckpointDto"] | null;
+            /** @description Khóa công khai Ed25519 (PEM) đã ký điểm niêm phong */
+            publicKey: string | null;
+            /** @description Kết quả máy chủ tự kiểm tra (null khi chưa niêm phong) */
+            ok: boolean | null;
+            /** @enum {string|null} */
+            problem: "shape" | "content" | "signature" | null;
         };
         SigningEventDto: {
             unitId: string;
@@ -8436,6 +8548,27 @@ export interface operations {
             };
         };
     };
+    getCovenantProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentProofDto"];
+                };
+            };
+        };
+    };
     getCovenantCertificate: {
         parameters: {
             query?: never;
@@ -9699,6 +9832,27 @@ export interface operations {
             };
         };
     };
+    getRoundSnapshotProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentProofDto"];
+                };
+            };
+        };
+    };
     getAssessment: {
         parameters: {
             query?: never;
@@ -10753,6 +10907,27 @@ export interface operations {
             };
         };
     };
+    getTallyRecordProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentProofDto"];
+                };
+            };
+        };
+    };
     signTallyRecord: {
         parameters: {
             query?: never;
@@ -11034,6 +11209,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    getProposalProof: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentProofDto"];
                 };
             };
         };
