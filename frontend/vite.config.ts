@@ -32,8 +32,14 @@ function precompress(): Plugin {
 
 export default defineConfig({
   plugins: [react(), precompress()],
-  // The ballot cryptography lives once, in the backend's ballots module; the browser encrypts with it.
-  resolve: { alias: { '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'), '@': path.resolve(__dirname, 'src') } },
+  // The ballot cryptography and the ledger's proof check live once, in the backend; the browser encrypts and verifies with them.
+  resolve: {
+    alias: {
+      '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'),
+      '@ledger-proof': path.resolve(__dirname, '../backend/src/modules/audit/ledger-proof.ts'),
+      '@': path.resolve(__dirname, 'src'),
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: { outDir: 'dist', sourcemap: false, manifest: true, chunkSizeWarningLimit: 1500 },
 });

@@ -47,6 +47,23 @@ describe('verifyDocumentProof', () => {
     expect(verifyDocumentProof(p, 'not a key').problem).toBe('signature');
   });
 
+  it('the portable hash (what a browser runs) builds the same tree and checks the same proof', () => {
+    const p = proofOf(9, 23);
+    const proc = process as { getBuiltinModule?: unknown };
+    const saved = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const portable = require('./ledger-proof') as typeof import('./ledger-proof');
+        expect(portable.verifyDocumentProof(p, pem)).toMatchObject({ ok: true, leafHash: leafHash('entry 9').toString('hex') });
+        expect(portable.verifyDocumentProof({ ...p, leafData: 'entry 8' }, pem).problem).toBe('content');
+      });
+    } finally {
+      proc.getBuiltinModule = saved;
+    }
+  });
+
   it('writes the note Node signs, and reads the raw key out of a PEM', () => {
     const root = Buffer.from(sha256(new Uint8Array([1])));
     expect(checkpointNote({ treeSize: 3, rootHash: root, sealedAt: 'T' })).toBe(`thidua-audit-ledger\n3\n${root.toString('base64')}\nT\n`);

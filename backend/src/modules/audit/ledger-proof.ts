@@ -1,5 +1,5 @@
 import { ed25519 } from '@noble/curves/ed25519';
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
+import { hexToBytes } from '@noble/hashes/utils';
 import { leafHash, rootFromInclusionProof } from './merkle';
 
 /**
@@ -41,6 +41,8 @@ export interface ProofCheck {
   root: string | null;
 }
 
+/** Hex of any bytes (a Node Buffer too, which @noble's helpers refuse). */
+export const toHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 const toBase64 = (b: Uint8Array): string => btoa(Array.from(b, (x) => String.fromCharCode(x)).join(''));
 const fromBase64 = (s: string): Uint8Array => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
@@ -56,7 +58,7 @@ const ED25519_SPKI_PREFIX = '302a300506032b6570032100';
 export function ed25519KeyFromPem(pem: string): Uint8Array | null {
   try {
     const der = fromBase64(pem.replace(/-----[^-]*-----/g, '').replace(/\s+/g, ''));
-    return der.length === 44 && bytesToHex(der.subarray(0, 12)) === ED25519_SPKI_PREFIX ? der.subarray(12) : null;
+    return der.length === 44 && toHex(der.subarray(0, 12)) === ED25519_SPKI_PREFIX ? der.subarray(12) : null;
   } catch {
     return null;
   }
@@ -64,10 +66,13 @@ export function ed25519KeyFromPem(pem: string): Uint8Array | null {
 
 const HEX32 = /^[0-9a-f]{64}$/;
 
+/** A root's short form for people to compare (the app, a printed document, GET /api/audit/checkpoints): its first 16 hex digits in groups of four. */
+export const rootFingerprint = (rootHex: string): string => `${rootHex.slice(0, 16).match(/.{1,4}/g)!.join(' ')}…`;
+
 /** Checks a document's proof against its checkpoint and the public key (PEM). */
 export function verifyDocumentProof(p: DocumentProof, publicKeyPem: string): ProofCheck {
   const leaf = leafHash(p.leafData);
-  const result = (problem: ProofProblem | null, root: Uint8Array | null): ProofCheck => ({ ok: !problem, problem, leafHash: bytesToHex(leaf), root: root && bytesToHex(root) });
+  const result = (problem: ProofProblem | null, root: Uint8Array | null): ProofCheck => ({ ok: !problem, problem, leafHash: toHex(leaf), root: root && toHex(root) });
   const c = p.checkpoint;
   if (!Number.isSafeInteger(p.leafIndex) || !Number.isSafeInteger(c.treeSize) || !HEX32.test(c.rootHash) || !p.proof.every((h) => HEX32.test(h))) return result('shape', null);
   const root = rootFromInclusionProof(p.leafIndex, c.treeSize, leaf, p.proof.map(hexToBytes));
@@ -81,5 +86,5 @@ export function verifyDocumentProof(p: DocumentProof, publicKeyPem: string): Pro
     signed = false;
   }
   if (!signed) return result('signature', root);
-  return result(bytesToHex(root) === c.rootHash ? null : 'content', root);
+  return result(toHex(root) === c.rootHash ? null : 'content', root);
 }

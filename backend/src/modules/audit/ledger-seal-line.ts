@@ -1,4 +1,5 @@
 import type { DocumentProofDto } from './dto/audit.dto';
+import { rootFingerprint } from './ledger-proof';
 
 /** Pure: the line a printed document ends with, naming the checkpoint its ledger entry was sealed under. */
 export function ledgerSealLine(p: Pick<DocumentProofDto, 'status' | 'checkpoint'>): string {
@@ -6,9 +7,6 @@ export function ledgerSealLine(p: Pick<DocumentProofDto, 'status' | 'checkpoint'
   const c = p.checkpoint;
   return `Niêm phong trong sổ kiểm toán: điểm kiểm #${c.number}, gốc ${rootFingerprint(c.rootHash)}, lúc ${vietnamDateTime(c.sealedAt)}.`;
 }
-
-/** The root's first 16 hex digits, in groups of four: enough to compare with the app or GET /api/audit/checkpoints. */
-export const rootFingerprint = (rootHex: string): string => `${rootHex.slice(0, 16).match(/.{1,4}/g)!.join(' ')}…`;
 
 const PARTS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 

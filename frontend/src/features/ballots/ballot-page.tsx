@@ -5,6 +5,7 @@ import { ApiError } from '@/api/client';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
+import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
@@ -59,6 +60,7 @@ function BallotView({ ballot: b }: { ballot: Ballot }) {
       {open && <Progress ballot={b} />}
       {b.result && <ResultCard ballot={b} result={b.result} />}
       {b.status === 'closed' && <TallyRecordCard ballot={b} />}
+      {b.status === 'closed' && b.tallyRecord?.signed && <LedgerProofCard source={{ kind: 'tallyRecord', ballotId: b.id }} />}
     </>
   );
 }

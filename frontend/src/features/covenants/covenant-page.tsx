@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';
 import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
+import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import {
@@ -134,6 +135,7 @@ function CovenantView({ covenant, year, items, onOpen }: { covenant: Covenant; y
 
       {covenant.status !== 'draft' && <SigningBoard covenant={covenant} myUnitId={myUnitId} />}
       {covenant.inForceAt && <CertificateCard covenant={covenant} />}
+      {covenant.inForceAt && <LedgerProofCard source={{ kind: 'covenant', covenantId: covenant.id }} />}
 
       <Card title={t('content')} style={{ marginBottom: 16 }}
         extra={p.canEdit && <Button onClick={() => setEditing('content')}>{t('editContent')}</Button>}>

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { VisuallyHidden } from '@/components/visually-hidden';
 import { useMe } from '@/features/auth/api/me';
+import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
@@ -55,6 +56,7 @@ export function ProposalPage() {
               </Space>
             </Col>
             <Col span={24}><NomineesSection p={p} /></Col>
+            {p.submittedAt && p.status !== 'draft' && p.status !== 'returned' && <Col span={24}><LedgerProofCard source={{ kind: 'proposal', proposalId: p.id }} /></Col>}
             {p.permissions.canAppraise && <Col span={24}><BoardActions p={p} /></Col>}
             {isBoard && p.status !== 'draft' && p.status !== 'returned' && p.status !== 'cancelled' && <Col span={24}><AppraisalView p={p} /></Col>}
             {p.permissions.canDecide && <Col span={24}><DecisionFormCard p={p} /></Col>}

@@ -6,6 +6,7 @@ import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
 import { ReasonButton } from '@/components/reason-button';
 import { QueryState } from '@/components/query-state';
+import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { compareVi, formatDateTime, formatNumber } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
@@ -122,6 +123,7 @@ function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
       )}
 
       {round.phase === 'finalised' && snapshot.data && <SnapshotPanel snapshot={snapshot.data} />}
+      {round.phase === 'finalised' && snapshot.data && <LedgerProofCard source={{ kind: 'ranking', roundId: round.id }} />}
 
       <Card title={t('tableTitle')} style={{ marginBottom: 16 }}>
         <Table<RankingRow> rowKey="unitId" size="middle" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('noRows') }} />
