@@ -41,17 +41,15 @@ function ProofBody({ proof: p }: { proof: DocumentProof }) {
         items={[
           { key: 'cp', label: t('checkpoint'), children: t('checkpointValue', { n: c.number, size: c.treeSize }) },
           { key: 'at', label: t('sealedAt'), children: dateTime(c.sealedAt) },
-          { key: 'root', label: t('root'), children: <Typography.Text code style={{ wordBreak: 'break-all' }}>{rootFingerprint(c.rootHash)}</Typography.Text> },
+          { key: 'root', label: t('root'), children: <Typography.Text code>{rootFingerprint(c.rootHash)}</Typography.Text> },
           { key: 'key', label: t('keyId'), children: <Typography.Text code>{c.keyId}</Typography.Text> },
           { key: 'leaf', label: t('leafIndex'), children: p.leafIndex },
-          {
-            key: 'pub', label: t('publicKey'), span: 'filled',
-            children: p.publicKey
-              ? <Typography.Paragraph copyable code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12, marginBottom: 0 }}>{p.publicKey.trim()}</Typography.Paragraph>
-              : <Typography.Text type="danger">{t('noKey')}</Typography.Text>,
-          },
         ]}
       />
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>{t('publicKey')}</Typography.Text>
+      {p.publicKey
+        ? <Typography.Paragraph copyable code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12, margin: '4px 0 0' }}>{p.publicKey.trim()}</Typography.Paragraph>
+        : <Typography.Paragraph type="danger">{t('noKey')}</Typography.Paragraph>}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('verifyHint')}</Typography.Paragraph>
       <Button type="primary" onClick={verify}>{t('verify')}</Button>
       {check && (
