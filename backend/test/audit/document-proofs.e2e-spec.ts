@@ -1,8 +1,9 @@
-import JSZip from 'jszip';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { verifyDocumentProof } from '../../src/modules/audit/ledger-proof';
 import { Client_, createTestApp, DEMO, TestApp } from '../app';
+import { docxText, pdfText } from '../drafts/doc-text';
 import { expectStatus } from '../factories';
+import { download } from '../rounds/helpers';
 
 interface Doc {
   name: string;
@@ -47,15 +48,11 @@ describe('a document carries its ledger proof', () => {
   });
   afterAll(() => t.close());
 
-  const docxText = async (url: string): Promise<string> => {
-    const res = await leader.get(url).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-    expect(res.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string');
-    return xml.replace(/<[^>]+>/g, '');
+  /** The text of a document's file, whitespace folded. */
+  const fileText = async (url: string): Promise<string> => {
+    const f = await download(leader, url);
+    expect(f.status).toBe(200);
+    return (url.includes('format=pdf') ? await pdfText(f.body) : await docxText(f.body)).replace(/\s+/g, ' ');
   };
 
   it('each document: its entry, the checkpoint it was sealed under and a path that leads to its signed root, checked again here', async () => {
@@ -76,13 +73,12 @@ describe('a document carries its ledger proof', () => {
   });
 
   it("each document's file ends with the checkpoint it was sealed under", async () => {
-    for (const d of docs.filter((x) => x.file.includes('docx'))) {
+    for (const d of [...docs, { ...docs[2], file: docs[2].file.replace('docx', 'pdf') }]) {
       const p = await expectStatus(leader.get(d.proof), 200);
-      const text = await docxText(d.file);
-      expect(text).toContain(`Niêm phong trong sổ kiểm toán: điểm kiểm #${p.checkpoint.number}, gốc ${p.checkpoint.rootHash.slice(0, 4)} `);
+      const text = await fileText(d.file);
+      expect({ file: d.file, has: text.includes(`Niêm phong trong sổ kiểm toán: điểm kiểm #${p.checkpoint.number}, gốc ${p.checkpoint.rootHash.slice(0, 4)} ${p.checkpoint.rootHash.slice(4, 8)}`) }).toEqual({ file: d.file, has: true });
+      expect(text).toMatch(/điểm kiểm #\d+, gốc [0-9a-f ]+…, lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\./);
     }
-    const pdf = await leader.get(docs[0].file);
-    expect(pdf.status).toBe(200);
   });
 
   it('a unit outside the block sees none of them; ids that are not ids are refused by name', async () => {
@@ -101,7 +97,7 @@ describe('a document carries its ledger proof', () => {
     const p = await expectStatus(leader.get(d.proof), 200);
     expect(p).toMatchObject({ status: 'pending', checkpoint: null, ok: null, proof: [] });
     expect(p.message).toContain('Đang chờ niêm phong');
-    expect(await docxText(d.file)).toContain('Niêm phong trong sổ kiểm toán: chưa niêm phong.');
+    expect(await fileText(d.file)).toContain('Niêm phong trong sổ kiểm toán: chưa niêm phong.');
     await t.seal();
     expect(await expectStatus(leader.get(d.proof), 200)).toMatchObject({ status: 'sealed', ok: true });
   });
