@@ -56,8 +56,6 @@ describe('a document carries its ledger proof', () => {
   };
 
   it('each document: its entry, the checkpoint it was sealed under and a path that leads to its signed root, checked again here', async () => {
-    const cps = await expectStatus(leader.get('/api/audit/checkpoints?pageSize=100'), 403); // the ledger's pages stay the board's; the documents' proofs do not
-    expect(cps.code).toBeDefined();
     for (const d of docs) {
       const p = await expectStatus(leader.get(d.proof), 200);
       expect({ doc: d.name, status: p.status, ok: p.ok, problem: p.problem, action: p.action }).toEqual({ doc: d.name, status: 'sealed', ok: true, problem: null, action: d.action });
