@@ -5680,7 +5680,7 @@ export interface components {
             /** @enum {string} */
             blockKind: "khoi" | "cum";
             status: string;
-            /** @description Bước trong chu trình năm (domain.md §3) */
+            /** @description Bước trong chu trình năm (docs/domain.md §3) */
             step: string;
             stepLabel: string;
             /** @description Thứ tự của bước (0 = thiết lập) */

@@ -82,7 +82,7 @@ const iso = (d: Date | string | null | undefined): string | null => (d ? new Dat
 const rulesOf = (y: YearContext): RuleSet => ({ ...defaultRuleSet(), ...(y.rules ?? {}) });
 
 /**
- * Secret ballots at the year-end conference (domain.md §5), their tally and tally record, and the outcomes
+ * Secret ballots at the year-end conference (docs/domain.md §5), their tally and tally record, and the outcomes
  * the proposals module reads.
  *
  * Secrecy (docs/ballot-secrecy.md): the browser encrypts the paper to the ballot's public key and proves

@@ -15,7 +15,7 @@ import { ElectionRow, RotationUnit, rotationOrder, seatElection, suggestSeats } 
 
 /**
  * Election of next year's leader (khối trưởng) and deputy (khối phó) at the year-end conference
- * (domain.md §3): a suggestion by rotation, and the conference's decision, recorded by the leader seat in
+ * (docs/domain.md §3): a suggestion by rotation, and the conference's decision, recorded by the leader seat in
  * session with the quorum. "Start next year" reads the decision.
  */
 @Injectable()

@@ -99,7 +99,7 @@ export class BlockYearsService {
       const [exists] = await em.query('SELECT 1 FROM block_years WHERE block_id = $1 AND year = $2', [dto.blockId, dto.year]);
       if (exists) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
       const [previous] = await em.query('SELECT rules FROM block_years WHERE block_id = $1 AND year < $2 ORDER BY year DESC LIMIT 1', [dto.blockId, dto.year]);
-      // Next year's rule set starts as a copy of the last one (domain.md §1).
+      // Next year's rule set starts as a copy of the last one (docs/domain.md §1).
       const rules: RuleSet = dto.rules ? { ...dto.rules } : (previous?.rules ?? defaultRuleSet());
       assertRuleSet(rules);
       await this.assertMembersUsable(em, dto.memberUnitIds, dto.year, dto.blockId);

@@ -45,7 +45,7 @@ export interface MinutesQuorum {
   denominator: number;
 }
 
-/** What a biên bản records (domain.md §2, §7): time, place, attendees, chair, secretary, content, decisions, end. */
+/** What a biên bản records (docs/domain.md §2, §7): time, place, attendees, chair, secretary, content, decisions, end. */
 export interface MinutesContent {
   title: string;
   /** ISO date-times. */

@@ -1,5 +1,5 @@
 /**
- * The content of a plan or rules draft (domain.md §2, start-of-year.md "drafts") and its hash.
+ * The content of a plan or rules draft (docs/domain.md §2, start-of-year.md "drafts") and its hash.
  * Pure: no NestJS or TypeORM here.
  */
 import { createHash } from 'node:crypto';

@@ -228,7 +228,7 @@ export class ResultsService {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  /** The score summary annex (domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
+  /** The score summary annex (docs/domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
   annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = '', proposed: Map<string, string> = new Map()): DocumentModel {
     const vn = (n: number) => formatNumber(n);
     let number = '';

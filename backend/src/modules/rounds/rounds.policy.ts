@@ -5,7 +5,7 @@ import type { RoundContext } from './round-context';
 import { Phase, PHASE_LABELS } from './round-phase';
 
 /**
- * Who may do what in a scoring round (domain.md §6): the leader or deputy seat runs the round, appraises
+ * Who may do what in a scoring round (docs/domain.md §6): the leader or deputy seat runs the round, appraises
  * and sets final scores; each member unit self-assesses, explains and reviews the units assigned to it;
  * the board and admin see everything and never edit a block's scores; an archived year is read-only.
  */

@@ -1,5 +1,5 @@
 /**
- * The annual cycle of one block year on one line (domain.md §3): each step done, current or next, with
+ * The annual cycle of one block year on one line (docs/domain.md §3): each step done, current or next, with
  * its date and who is being waited for, and the page where it is done. Pure: the round's effective phase
  * and the appraisal's working days come from their modules' rules.
  */

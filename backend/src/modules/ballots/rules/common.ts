@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the year-end rules (domain.md §5). Pure: no NestJS or TypeORM here.
+ * Shared pieces of the year-end rules (docs/domain.md §5). Pure: no NestJS or TypeORM here.
  *
  * Glossary:
  * - Danh hiệu / hình thức khen thưởng: award (`AwardCode` in rule-set.ts)

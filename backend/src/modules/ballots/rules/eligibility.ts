@@ -1,5 +1,5 @@
 /**
- * Eligibility gates before a unit can be a candidate for an award (domain.md §5). Pure.
+ * Eligibility gates before a unit can be a candidate for an award (docs/domain.md §5). Pure.
  *
  * Glossary:
  * - Điều kiện, tiêu chuẩn: eligibility gates

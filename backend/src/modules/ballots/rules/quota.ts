@@ -1,5 +1,5 @@
 /**
- * Award quotas (domain.md §5): per block from the block year's rule set, and city-wide against the board's
+ * Award quotas (docs/domain.md §5): per block from the block year's rule set, and city-wide against the board's
  * own limit. Pure.
  *
  * Glossary:

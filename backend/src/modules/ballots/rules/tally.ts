@@ -1,5 +1,5 @@
 /**
- * Electronic tally of a secret ballot (domain.md §5). Pure: no NestJS or TypeORM here.
+ * Electronic tally of a secret ballot (docs/domain.md §5). Pure: no NestJS or TypeORM here.
  *
  * Glossary:
  * - Bỏ phiếu kín: secret ballot; each present member unit casts one ballot approving up to `quota` candidates

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { LegalInstrument, RuleSet } from '../rule-set';
 
-/** Where a block year stands in the annual cycle (domain.md §3). */
+/** Where a block year stands in the annual cycle (docs/domain.md §3). */
 export type BlockYearStatus = 'setup' | 'planning' | 'signed' | 'in_progress' | 'year_end' | 'submitted' | 'decided' | 'archived';
 export const BLOCK_YEAR_STATUSES: BlockYearStatus[] = ['setup', 'planning', 'signed', 'in_progress', 'year_end', 'submitted', 'decided', 'archived'];
 
