@@ -123,23 +123,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/change-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai) */
-        post: operations["changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -515,6 +498,23 @@ export interface paths {
         put?: never;
         /** Đặt lại mật khẩu (xóa các lần chờ do nhập sai) */
         post: operations["resetAccountPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai) */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3167,11 +3167,6 @@ export interface components {
             /** @description Ghế khối trưởng/khối phó của đơn vị theo từng năm */
             seats: components["schemas"]["SeatDto"][];
         };
-        ChangePasswordDto: {
-            currentPassword: string;
-            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, khác mật khẩu hiện tại */
-            newPassword: string;
-        };
         SessionDto: {
             /**
              * Format: uuid
@@ -3413,6 +3408,11 @@ export interface components {
             version: number;
         };
         ResetPasswordDto: {
+            newPassword: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, khác mật khẩu hiện tại */
             newPassword: string;
         };
         BlockYearSummaryDto: {
@@ -6753,8 +6753,33 @@ export interface components {
         FeatureNewsDto: {
             featured: boolean;
         };
+        /**
+         * @description Mã lỗi ổn định của API
+         * @enum {string}
+         */
+        ErrorCode: "agenda_item_decided" | "already_adopted" | "already_approved" | "already_assigned" | "already_decided" | "already_draft" | "already_in_force" | "already_in_session" | "already_open" | "already_recused" | "already_replaced" | "already_revoked" | "already_signed" | "already_submitted" | "already_voted" | "amendment_exists" | "archived" | "award_code_taken" | "award_exists" | "award_name_taken" | "award_not_found" | "award_record_not_found" | "bad_encoding" | "bad_file_type" | "bad_request" | "bad_template" | "bad_value" | "ballot_closed" | "ballot_key_mismatch" | "ballot_key_missing" | "ballot_not_found" | "ballot_open" | "board_cannot_edit" | "board_only" | "choice_proof" | "concurrent_update" | "conference_concluded" | "conference_started" | "confirmation_required" | "conflict" | "constraint_violated" | "content_changed" | "covenant_frozen" | "covenant_in_force" | "covenant_open" | "covenant_superseded" | "csrf_failed" | "database_unavailable" | "deadline_passed" | "decision_not_found" | "discipline_flag_not_found" | "dossier_incomplete" | "draft_exists" | "duplicate" | "duplicate_code" | "duplicate_document" | "duplicate_email" | "duplicate_name" | "duplicate_round" | "duplicate_year" | "electronic_ballot" | "empty_draft" | "file_too_large" | "forbidden" | "group_not_scored" | "http_error" | "incomplete" | "internal_error" | "invalid_award_rules" | "invalid_ballot" | "invalid_credentials" | "invalid_import" | "invalid_password" | "invalid_scheme" | "invalid_score" | "invalid_status" | "invalid_target" | "invitation_closed" | "leader_signs_last" | "malformed_json" | "material_other_year" | "method_not_allowed" | "minutes_frozen" | "minutes_not_drafted" | "minutes_not_found" | "next_year_exists" | "no_candidates" | "no_decision" | "no_members" | "no_quorum" | "no_quota" | "no_replacement" | "no_revote" | "not_an_image" | "not_applicable" | "not_assigned" | "not_circulated" | "not_delegate" | "not_found" | "not_in_force" | "not_in_session" | "not_latest" | "not_leader_head" | "not_lowered" | "not_member" | "not_named_approver" | "not_nominated" | "not_open" | "not_own_unit" | "not_present" | "not_published" | "not_recused" | "not_target" | "not_thread_root" | "not_voter" | "not_year_end" | "other_block_year" | "other_unit" | "own_unit" | "paper_ballot" | "paper_point" | "paper_replayed" | "paper_shape" | "paper_tally_mismatch" | "payload_too_large" | "plan_invalid" | "proposal_exists" | "proposal_not_found" | "quota_proof" | "ranking_not_published" | "reason_required" | "recused_before" | "reference_conflict" | "request_aborted" | "reviews_started" | "revote_exists" | "revote_pending" | "round_finalised" | "round_not_found" | "round_open" | "rules_adopted" | "same_approver" | "scale_mismatch" | "scheme_frozen" | "scheme_in_use" | "scheme_invalid" | "seats_not_elected" | "service_unavailable" | "stale_version" | "still_draft" | "tally_incomplete" | "title_exists" | "title_not_found" | "too_many_attempts" | "too_many_photos" | "too_many_requests" | "too_many_rows" | "unauthenticated" | "unit_in_other_block" | "unit_not_found" | "unresolved_comments" | "unsafe_archive" | "unsupported_charset" | "unsupported_encoding" | "unsupported_media_type" | "use_finalise" | "validation_failed" | "version_adopted" | "version_circulated" | "version_closed" | "version_superseded" | "wrong_password" | "wrong_phase" | "wrong_status";
+        ErrorBody: {
+            statusCode: number;
+            code: components["schemas"]["ErrorCode"];
+            /** @description Thông báo lỗi bằng tiếng Việt */
+            message: string;
+            /** @description Lỗi của từng trường */
+            fields?: {
+                [key: string]: string;
+            };
+        };
     };
-    responses: never;
+    responses: {
+        /** @description Lỗi */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -6792,6 +6817,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     verifyAudit: {
@@ -6811,6 +6837,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerVerifyDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listAuditCheckpoints: {
@@ -6835,6 +6862,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckpointPageDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     auditProofs: {
@@ -6859,6 +6887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProofsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     signIn: {
@@ -6889,6 +6918,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     signOut: {
@@ -6906,6 +6936,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     getMe: {
@@ -6925,6 +6956,699 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionsDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listMailOutbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                status?: "pending" | "sent" | "held" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResultDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listBlocks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                kind?: "khoi" | "cum";
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBlockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBlockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    archiveBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    restoreBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                blockId?: string;
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    archiveUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    restoreUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                unitId?: string;
+                role?: "admin" | "board" | "officer" | "unit_head";
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    archiveAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    restoreAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    resetAccountPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
         };
     };
     changePassword: {
@@ -6953,669 +7677,7 @@ export interface operations {
                 };
                 content?: never;
             };
-        };
-    };
-    listMySessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionDto"][];
-                };
-            };
-        };
-    };
-    endOtherSessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EndedSessionsDto"];
-                };
-            };
-        };
-    };
-    endSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-        };
-    };
-    listMailOutbox: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                status?: "pending" | "sent" | "held" | "failed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutboxPageDto"];
-                };
-            };
-        };
-    };
-    listNotifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"][];
-                };
-            };
-        };
-    };
-    readAllNotifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReadAllResultDto"];
-                };
-            };
-        };
-    };
-    getNotificationSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationSettingsDto"];
-                };
-            };
-        };
-    };
-    updateNotificationSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationSettingsDto"];
-                };
-            };
-        };
-    };
-    readNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-        };
-    };
-    listBlocks: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                kind?: "khoi" | "cum";
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockPageDto"];
-                };
-            };
-        };
-    };
-    createBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateBlockDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    getBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    updateBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateBlockDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    archiveBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    restoreBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    listUnits: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                blockId?: string;
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitPageDto"];
-                };
-            };
-        };
-    };
-    createUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUnitDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    getUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    updateUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUnitDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    archiveUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    restoreUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    listAccounts: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                unitId?: string;
-                role?: "admin" | "board" | "officer" | "unit_head";
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountPageDto"];
-                };
-            };
-        };
-    };
-    createAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAccountDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    getAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    updateAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateAccountDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    archiveAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    restoreAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    resetAccountPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
+            default: components["responses"]["Error"];
         };
     };
     listBlockYears: {
@@ -7638,6 +7700,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createBlockYear: {
@@ -7661,6 +7724,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     pageBlockYears: {
@@ -7687,6 +7751,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearPageDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBlockYearDefaults: {
@@ -7708,6 +7773,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDefaultsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBlockYear: {
@@ -7729,6 +7795,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateBlockYear: {
@@ -7754,6 +7821,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     startNextBlockYear: {
@@ -7775,6 +7843,7 @@ export interface operations {
                     "application/json": components["schemas"]["NextYearResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadImportTemplate: {
@@ -7795,6 +7864,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     importUnitsAccounts: {
@@ -7826,6 +7896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listDrafts: {
@@ -7848,6 +7919,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDocumentListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createDraft: {
@@ -7871,6 +7943,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDocumentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getPlanProgress: {
@@ -7892,6 +7965,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanProgressDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updatePlanActivity: {
@@ -7917,6 +7991,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanProgressDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getDraft: {
@@ -7938,6 +8013,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDocumentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getDraftVersion: {
@@ -7959,6 +8035,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateDraftVersion: {
@@ -7984,6 +8061,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addDraftSection: {
@@ -8009,6 +8087,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteDraftSection: {
@@ -8034,6 +8113,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateDraftSection: {
@@ -8060,6 +8140,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     circulateDraftVersion: {
@@ -8081,6 +8162,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reviseDraftVersion: {
@@ -8102,6 +8184,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     diffDraftVersions: {
@@ -8126,6 +8209,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDiffDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listDraftComments: {
@@ -8149,6 +8233,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createDraftComment: {
@@ -8174,6 +8259,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     resolveDraftComment: {
@@ -8195,6 +8281,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reopenDraftComment: {
@@ -8216,6 +8303,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportDraftVersion: {
@@ -8241,6 +8329,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listCovenants: {
@@ -8262,6 +8351,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createCovenant: {
@@ -8285,6 +8375,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     verifyCovenant: {
@@ -8317,6 +8408,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCovenant: {
@@ -8338,6 +8430,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateCovenant: {
@@ -8363,6 +8456,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setCovenantTargets: {
@@ -8388,6 +8482,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     signCovenant: {
@@ -8413,6 +8508,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     amendCovenant: {
@@ -8434,6 +8530,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCovenantCertificate: {
@@ -8455,6 +8552,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantCertificateDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportCovenant: {
@@ -8480,6 +8578,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listConferences: {
@@ -8502,6 +8601,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createConference: {
@@ -8525,6 +8625,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listMyUpcomingConferences: {
@@ -8544,6 +8645,7 @@ export interface operations {
                     "application/json": components["schemas"]["UpcomingConferenceDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConference: {
@@ -8565,6 +8667,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteConference: {
@@ -8584,6 +8687,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateConference: {
@@ -8609,6 +8713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addConferenceAgendaItem: {
@@ -8634,6 +8739,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reorderConferenceAgenda: {
@@ -8659,6 +8765,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     removeConferenceAgendaItem: {
@@ -8681,6 +8788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateConferenceAgendaItem: {
@@ -8707,6 +8815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     replyToConferenceInvitation: {
@@ -8733,6 +8842,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     openConferenceSession: {
@@ -8754,6 +8864,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setCurrentConferenceAgendaItem: {
@@ -8776,6 +8887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     markConferenceAgendaItemDone: {
@@ -8798,6 +8910,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     checkInConferenceUnit: {
@@ -8824,6 +8937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConferenceQuorum: {
@@ -8845,6 +8959,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceQuorumDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     recordConferenceDecision: {
@@ -8870,6 +8985,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     closeConferenceSession: {
@@ -8895,6 +9011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConferenceMinutes: {
@@ -8916,6 +9033,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateConferenceMinutes: {
@@ -8941,6 +9059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     redraftConferenceMinutes: {
@@ -8966,6 +9085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     approveConferenceMinutes: {
@@ -8991,6 +9111,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportConferenceMinutes: {
@@ -9016,6 +9137,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listScoringSchemes: {
@@ -9038,6 +9160,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createScoringScheme: {
@@ -9061,6 +9184,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getScoringScheme: {
@@ -9082,6 +9206,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteScoringScheme: {
@@ -9104,6 +9229,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateScoringScheme: {
@@ -9129,6 +9255,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addScoringCriterion: {
@@ -9154,6 +9281,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteScoringCriterion: {
@@ -9179,6 +9307,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateScoringCriterion: {
@@ -9205,6 +9334,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     moveScoringCriterion: {
@@ -9231,6 +9361,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportScoringScheme: {
@@ -9253,6 +9384,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     importScoringScheme: {
@@ -9281,6 +9413,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listRounds: {
@@ -9302,6 +9435,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createRound: {
@@ -9325,6 +9459,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRound: {
@@ -9346,6 +9481,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateRound: {
@@ -9371,6 +9507,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     previewRoundAdvance: {
@@ -9392,6 +9529,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdvancePreviewDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     advanceRoundPhase: {
@@ -9417,6 +9555,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     extendRoundDeadline: {
@@ -9442,6 +9581,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRoundProgress: {
@@ -9463,6 +9603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     sendRoundReminders: {
@@ -9488,6 +9629,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listRoundTargets: {
@@ -9509,6 +9651,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setRoundTargets: {
@@ -9534,6 +9677,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listReviewAssignments: {
@@ -9555,6 +9699,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     generateReviewAssignments: {
@@ -9580,6 +9725,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRanking: {
@@ -9601,6 +9747,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportRanking: {
@@ -9626,6 +9773,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     finaliseRound: {
@@ -9651,6 +9799,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reopenRound: {
@@ -9676,6 +9825,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRoundSnapshot: {
@@ -9697,6 +9847,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAssessment: {
@@ -9719,6 +9870,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveSelfScore: {
@@ -9746,6 +9898,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     submitSelfAssessment: {
@@ -9768,6 +9921,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     confirmSelfAssessment: {
@@ -9790,6 +9944,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     withdrawSelfAssessment: {
@@ -9816,6 +9971,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     returnSelfAssessment: {
@@ -9842,6 +9998,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     uploadEvidence: {
@@ -9875,6 +10032,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveExplanation: {
@@ -9902,6 +10060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExplanationResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     savePeerScore: {
@@ -9929,6 +10088,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveAppraisalScore: {
@@ -9956,6 +10116,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveFinalScore: {
@@ -9983,6 +10144,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadEvidence: {
@@ -10005,6 +10167,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteEvidence: {
@@ -10024,6 +10187,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     recuseReview: {
@@ -10049,6 +10213,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reassignReview: {
@@ -10074,6 +10239,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAwardCatalogue: {
@@ -10095,6 +10261,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardTypeDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createAwardType: {
@@ -10118,6 +10285,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardTypeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateAwardType: {
@@ -10143,6 +10311,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardTypeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listUnitTitles: {
@@ -10167,6 +10336,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitTitleDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createUnitTitle: {
@@ -10190,6 +10360,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitTitleDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteUnitTitle: {
@@ -10213,6 +10384,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateUnitTitle: {
@@ -10238,6 +10410,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitTitleDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listDisciplineFlags: {
@@ -10262,6 +10435,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineFlagDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createDisciplineFlag: {
@@ -10285,6 +10459,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineFlagDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteDisciplineFlag: {
@@ -10308,6 +10483,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateDisciplineFlag: {
@@ -10333,6 +10509,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineFlagDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listUnitAwards: {
@@ -10354,6 +10531,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listAwardHistory: {
@@ -10381,6 +10559,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     recordAwardManually: {
@@ -10404,6 +10583,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     revokeAward: {
@@ -10429,6 +10609,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAwardEligibility: {
@@ -10452,6 +10633,7 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityReportDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAwardBonuses: {
@@ -10473,6 +10655,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardBonusesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBoardOverview: {
@@ -10501,6 +10684,7 @@ export interface operations {
                     "application/json": components["schemas"]["BoardOverviewDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportBoardOverview: {
@@ -10523,6 +10707,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listBallots: {
@@ -10547,6 +10732,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     openBallot: {
@@ -10570,6 +10756,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listBallotOutcomes: {
@@ -10592,6 +10779,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotOutcomeDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBallot: {
@@ -10613,6 +10801,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     castBallot: {
@@ -10638,6 +10827,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     closeBallot: {
@@ -10659,6 +10849,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     enterPaperTally: {
@@ -10684,6 +10875,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     openBallotRevote: {
@@ -10709,6 +10901,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBallotResult: {
@@ -10730,6 +10923,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getTallyRecord: {
@@ -10751,6 +10945,7 @@ export interface operations {
                     "application/json": components["schemas"]["TallyRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     signTallyRecord: {
@@ -10776,6 +10971,7 @@ export interface operations {
                     "application/json": components["schemas"]["TallyRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportTallyRecord: {
@@ -10801,6 +10997,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getSeatSuggestion: {
@@ -10825,6 +11022,7 @@ export interface operations {
                     "application/json": components["schemas"]["SeatSuggestionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     electNextSeats: {
@@ -10850,6 +11048,7 @@ export interface operations {
                     "application/json": components["schemas"]["SeatSuggestionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listProposals: {
@@ -10874,6 +11073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createProposal: {
@@ -10897,6 +11097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCityQuotaUse: {
@@ -10919,6 +11120,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityQuotaDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalSetting: {
@@ -10941,6 +11143,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateProposalSetting: {
@@ -10967,6 +11170,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getWorkCalendar: {
@@ -10989,6 +11193,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateWorkCalendar: {
@@ -11015,6 +11220,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposal: {
@@ -11036,6 +11242,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalChecklist: {
@@ -11057,6 +11264,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalAppraisal: {
@@ -11078,6 +11286,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateProposalLetter: {
@@ -11103,6 +11312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     uploadAchievementReport: {
@@ -11132,6 +11342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadAchievementReport: {
@@ -11155,6 +11366,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     submitProposal: {
@@ -11176,6 +11388,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     cancelProposal: {
@@ -11201,6 +11414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     startProposalAppraisal: {
@@ -11222,6 +11436,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     returnProposal: {
@@ -11247,6 +11462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     approveProposal: {
@@ -11272,6 +11488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     recordProposalDecision: {
@@ -11297,6 +11514,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalLetter: {
@@ -11322,6 +11540,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalNominees: {
@@ -11347,6 +11566,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportDecisionList: {
@@ -11374,6 +11594,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalMinutes: {
@@ -11399,6 +11620,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalScoreAnnex: {
@@ -11424,6 +11646,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalTallyRecord: {
@@ -11450,6 +11673,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadProposalBundle: {
@@ -11472,6 +11696,7 @@ export interface operations {
                     "application/zip": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listMyTasks: {
@@ -11491,6 +11716,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBlockYearTimeline: {
@@ -11512,6 +11738,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listNews: {
@@ -11539,6 +11766,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createNews: {
@@ -11562,6 +11790,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsPlanLinks: {
@@ -11583,6 +11812,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanLinksDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsCounts: {
@@ -11604,6 +11834,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsCountsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setNewsTargets: {
@@ -11627,6 +11858,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsCountsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsOverview: {
@@ -11648,6 +11880,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockNewsOverviewDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listExemplaryModels: {
@@ -11671,6 +11904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExemplaryModelDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createExemplaryModel: {
@@ -11694,6 +11928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExemplaryModelDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsPhoto: {
@@ -11716,6 +11951,7 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteNewsPhoto: {
@@ -11737,6 +11973,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNews: {
@@ -11758,6 +11995,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateNews: {
@@ -11783,6 +12021,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     submitNews: {
@@ -11804,6 +12043,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     approveNews: {
@@ -11825,6 +12065,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     returnNews: {
@@ -11850,6 +12091,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     featureNews: {
@@ -11875,6 +12117,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addNewsPhoto: {
@@ -11905,6 +12148,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
 }

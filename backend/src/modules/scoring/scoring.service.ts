@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
+import type { ErrorCode } from '../../common/error-codes';
 import { badRequest, conflict, invalidField, notFound } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
 import { canonicalJson } from '../audit/audit-chain';
@@ -451,7 +452,7 @@ export class ScoringService {
 // ------------------------------------------------------------------------------------------ helpers
 
 /** A 400 listing the problems, each naming its row; `fields` maps the row code (or "scheme") to its message. */
-function schemeRefusal(errors: readonly SchemeError[], prefix: (code: string | null) => string, code: string) {
+function schemeRefusal(errors: readonly SchemeError[], prefix: (code: string | null) => string, code: ErrorCode) {
   const fields: Record<string, string> = {};
   for (const e of errors) {
     const k = e.code ?? 'scheme';
@@ -525,4 +526,3 @@ function diff(a: CriterionRow, b: CriterionRow): { before: Record<string, unknow
   }
   return { before, after };
 }
-
