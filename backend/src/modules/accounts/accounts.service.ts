@@ -7,7 +7,8 @@ import { likePattern } from '../../common/pagination';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import { forgetAccountFailures } from '../auth/password-throttle';
+import { endSessionsOf } from '../auth/credentials';
+import { checkOwnPassword, forgetAccountFailures } from '../auth/password-throttle';
 import { AccountsPolicy } from './accounts.policy';
 import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
@@ -94,6 +95,22 @@ export class AccountsService {
       await this.audit.record(em, actor, { action: archived ? 'account.archive' : 'account.restore', entityType: 'account', entityId: id, before: { archivedAt: account.archivedAt }, after: { archivedAt }, reason });
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Re-checks the current password (wrong answers count toward the same throttle as signing in); the new
+   * one must pass the policy and differ from the current one. Other sessions of the account are signed out.
+   */
+  async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
+    const problem = passwordProblem(next, { current });
+    if (problem) throw invalidField('newPassword', problem);
+    if (!(await checkOwnPassword(this.ds, actor.id, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
+    await this.ds.transaction(async (em) => {
+      await em.getRepository(Account).createQueryBuilder('a').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
+      await em.update(Account, actor.id, { passwordHash: await hashPassword(next) });
+      await endSessionsOf(em, actor.id, actor.sessionId);
+      await this.audit.record(em, actor, { action: 'account.change_password', entityType: 'account', entityId: actor.id });
+    });
   }
 
   /** Sets a new password (never the current one) and forgets its wrong-password waits; the account's sessions end. */

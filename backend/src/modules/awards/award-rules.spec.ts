@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_AWARD_GATES, EXCELLENT_COLLECTIVE_TITLE, isValidQuota } from '../ballots/rules';
+import { DEFAULT_AWARD_GATES, EXCELLENT_COLLECTIVE_TITLE, isValidQuota } from '../../domain/year-end';
 import { DEFAULT_RULE_SET, quotaLimit, type Quota } from '../block-years/rule-set';
 import {
   awardsByYear, bonusesByUnit, byRankThenName, cycleStep, decisionDateProblem, defaultCatalogue, DEFAULT_BONUS_POINTS, effectiveBlockLimit, isStandardAward, normalizeTitle,

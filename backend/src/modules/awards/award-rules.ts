@@ -11,7 +11,7 @@
  * - Thu hồi: revocation of an award (by a later decision)
  * - Điểm thưởng: bonus points the next year's scoring gives for an award held
  */
-import { AWARD_NAMES, DEFAULT_AWARD_GATES, type AwardGates } from '../ballots/rules';
+import { AWARD_NAMES, DEFAULT_AWARD_GATES, type AwardGates } from '../../domain/year-end';
 import { AWARD_CODES, DEFAULT_RULE_SET, quotaLimit, type AwardCode, type Quota, type RuleSet } from '../block-years/rule-set';
 
 /** Bonus next year for holding an award (docs/domain.md glossary: +15 Government flag, +10 city flag). Editable in the catalogue. */

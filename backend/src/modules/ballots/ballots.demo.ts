@@ -26,7 +26,7 @@ import { buildDocumentNumber } from '../documents';
 import { decryptSum, encryptPaper, generateKeyPair, paperReceipt, sumPapers } from './crypto/paper-crypto';
 import { nextTallyRecordSequence, roundRecord, seriesRows, tallyData } from './ballot-store';
 import type { BallotCandidate } from './entities/ballot.entity';
-import { countedTally } from './rules';
+import { countedTally } from '../../domain/year-end';
 import { seriesState } from './series';
 import { tallyRecordHash } from './tally-record-document';
 

@@ -20,7 +20,7 @@ import {
   BallotDto, BallotQueryDto, BallotResultDto, BallotSummaryDto, CastVoteDto, OpenBallotDto, PaperTallyDto, RevoteDto, SignTallyRecordDto, TallyRecordDto,
 } from './dto/ballot.dto';
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
-import { countedTally, paperTally, RuleInputError, type VoteSetup } from './rules';
+import { countedTally, paperTally, RuleInputError, type VoteSetup } from '../../domain/year-end';
 import { canonicalPaper, decryptSum, generateKeyPair, paperProblem, paperReceipt, sumPapers, type EncryptedPaper } from './crypto/paper-crypto';
 import { seriesState, StoredResult } from './series';
 import { recordSessionOutcome } from '../conferences/session-outcomes';

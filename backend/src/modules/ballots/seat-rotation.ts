@@ -9,7 +9,7 @@
  * another order when recording the election; it is kept for the following years.
  */
 import type { EntityManager } from 'typeorm';
-import { suggestNextSeats, type SeatSuggestion } from './rules';
+import { suggestNextSeats, type SeatSuggestion } from '../../domain/year-end';
 
 export interface RotationUnit {
   unitId: string;

@@ -9,7 +9,7 @@ import { defaultRuleSet } from '../block-years/rule-set';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { BallotsPolicy } from './ballots.policy';
 import { ElectSeatsDto, SeatElectionDto, SeatSuggestionDto } from './dto/seats.dto';
-import { RuleInputError } from './rules';
+import { RuleInputError } from '../../domain/year-end';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { ElectionRow, RotationUnit, rotationOrder, seatElection, suggestSeats } from './seat-rotation';
 

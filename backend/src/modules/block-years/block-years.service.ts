@@ -157,6 +157,21 @@ export class BlockYearsService {
     return this.get(actor, id);
   }
 
+  /**
+   * Writes next year's block year (status `setup`, default legal basis for that year) and its members, for
+   * "khởi tạo năm sau" (`modules/next-year`), inside the caller's transaction. The caller checks and audits.
+   */
+  async insertNextYear(em: EntityManager, y: { blockId: string; year: number; leaderUnitId: string | null; deputyUnitId: string | null; rules: RuleSet; memberIds: string[] }): Promise<string> {
+    const [row] = await em.query(
+      `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,'setup',$5,$6,1) RETURNING id`,
+      [y.blockId, y.year, y.leaderUnitId, y.deputyUnitId, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(y.rules)]);
+    if (y.memberIds.length) {
+      await em.query(
+        `INSERT INTO block_year_members (block_year_id, unit_id, year, block_id) SELECT $1, u, $2, $3 FROM unnest($4::uuid[]) AS u`, [row.id, y.year, y.blockId, y.memberIds]);
+    }
+    return row.id;
+  }
+
   private async writeMembers(em: EntityManager, year: BlockYear, unitIds: string[]): Promise<void> {
     await em.delete(BlockYearMember, { blockYearId: year.id });
     if (unitIds.length) await em.insert(BlockYearMember, unitIds.map((unitId) => ({ blockYearId: year.id, unitId, year: year.year, blockId: year.blockId })));

@@ -3,7 +3,7 @@
  * edit may not change, and the canonical SHA-256 of the approved content. No NestJS or TypeORM here.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 import type { QuorumState } from './conference-rules';
 
 export type MinutesPresence = 'present' | 'absent' | 'excused';

@@ -11,6 +11,8 @@ import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from './demo-ids';
 import type { DraftSection } from './draft-content';
 import { DraftsService } from './drafts.service';
 import type { PlanDataInputDto } from './dto/draft-request.dto';
+import { BlockYearsService } from '../block-years/block-years.service';
+import { ScopeService } from '../../common/scope/scope.service';
 
 export type { StartOfYearDemoIds } from './demo-ids';
 
@@ -181,7 +183,8 @@ function plan2025(u: (k: string) => string): PlanDataInputDto {
 
 /** Writes the 2024 and 2025 plans and rules of Khối thi đua số 4. Run inside the demo loader's transaction. */
 export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds): Promise<DraftsDemoResult> {
-  const svc = new DraftsService(em.connection, new AuditService(em.connection));
+  const audit = new AuditService(em.connection);
+  const svc = new DraftsService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)));
   const u = (k: string) => unitIdOf(ids, k);
   const who = async (email: string) => demoActor(em, email);
   const leader24 = await who(DEMO_EMAILS.leader2024);

@@ -10,7 +10,7 @@
  * - Thẩm định: the board's appraisal; Trả lại: return with a reason; Quyết định: the council's decision
  */
 import { AWARD_CODES, type AwardCode } from '../block-years/rule-set';
-import { checkCityQuotas, type CityQuotaBreach } from '../ballots/rules';
+import { checkCityQuotas, type CityQuotaBreach } from '../../domain/year-end';
 import { parseDocumentNumber, vietnamCalendarDate } from '../documents';
 import { appraisalDueDate, type KnownWorkCalendar, uncoveredYears, workingDaysBetween } from './rules';
 import type { ProposalStatus } from './entities/proposal.entity';

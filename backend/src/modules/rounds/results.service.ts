@@ -13,7 +13,7 @@ import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
-import { PHASE_LABELS } from './round-phase';
+import { PHASE_LABELS } from '../../domain/round-phase';
 import { computeResults, RoundResults } from './round-results';
 import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';

@@ -2,7 +2,7 @@ import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, conflict, forbidden } from '../../common/app-error';
 import type { ScoringYear } from '../scoring/year-context';
 import type { RoundContext } from './round-context';
-import { Phase, PHASE_LABELS } from './round-phase';
+import { Phase, PHASE_LABELS } from '../../domain/round-phase';
 
 /**
  * Who may do what in a scoring round (docs/domain.md §6): the leader or deputy seat runs the round, appraises

@@ -5,7 +5,7 @@
  */
 import { deadlineState } from '../proposals/proposal-rules';
 import type { KnownWorkCalendar } from '../proposals/rules';
-import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
+import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-phase';
 
 export type StepState = 'done' | 'current' | 'next';
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NODE_TYPES, type NodeType, type TargetBasis } from '../../scoring/rules';
 import { AdjustmentItemResponseDto } from '../../scoring/dto/scheme.dto';
-import { PHASES, type Phase } from '../round-phase';
+import { PHASES, type Phase } from '../../../domain/round-phase';
 
 export class ScoreRowDto {
   @ApiProperty() id: string;
