@@ -77,7 +77,7 @@ export class AccountsService {
       const diff = changedFields(account, patch);
       if (!Object.keys(diff.after).length) return;
       await em.update(Account, id, { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), version: account.version + 1 });
-      if (diff.after.role !== undefined || diff.after.unitId !== undefined) await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      if (diff.after.role !== undefined || diff.after.unitId !== undefined) await endSessionsOf(em, id);
       await this.audit.record(em, actor, { action: 'account.update', entityType: 'account', entityId: id, ...diff });
     });
     return this.get(actor, id);
@@ -91,7 +91,7 @@ export class AccountsService {
       if (!!account.archivedAt === archived) return;
       const archivedAt = archived ? new Date() : null;
       await em.update(Account, id, { archivedAt, version: account.version + 1 });
-      if (archived) await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      if (archived) await endSessionsOf(em, id);
       await this.audit.record(em, actor, { action: archived ? 'account.archive' : 'account.restore', entityType: 'account', entityId: id, before: { archivedAt: account.archivedAt }, after: { archivedAt }, reason });
     });
     return this.get(actor, id);
@@ -123,7 +123,7 @@ export class AccountsService {
       const [{ password_hash: current }] = await em.query('SELECT password_hash FROM accounts WHERE id = $1', [id]);
       if (await verifyPassword(current, newPassword)) throw invalidField('newPassword', 'không được trùng mật khẩu hiện tại');
       await em.update(Account, id, { passwordHash: await hashPassword(newPassword), version: account.version + 1 });
-      await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      await endSessionsOf(em, id);
       await forgetAccountFailures(em, account.email);
       await this.audit.record(em, actor, { action: 'account.reset_password', entityType: 'account', entityId: id });
     });

@@ -172,6 +172,11 @@ export class BlockYearsService {
     return row.id;
   }
 
+  /** Replaces a year's rule set (the drafts module adopting the rules, `rules` already checked), inside the caller's transaction. */
+  async writeRules(em: EntityManager, blockYearId: string, rules: RuleSet): Promise<void> {
+    await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [blockYearId, JSON.stringify(rules)]);
+  }
+
   private async writeMembers(em: EntityManager, year: BlockYear, unitIds: string[]): Promise<void> {
     await em.delete(BlockYearMember, { blockYearId: year.id });
     if (unitIds.length) await em.insert(BlockYearMember, unitIds.map((unitId) => ({ blockYearId: year.id, unitId, year: year.year, blockId: year.blockId })));

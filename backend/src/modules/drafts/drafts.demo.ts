@@ -292,3 +292,9 @@ async function commentDates(em: EntityManager, rows: [string, Date, Date | null]
     await em.query('UPDATE draft_comments SET created_at = $2, resolved_at = CASE WHEN resolved_at IS NULL THEN NULL ELSE coalesce($3, resolved_at) END WHERE id = $1', [id, created, resolved]);
   }
 }
+
+/** Points demo versions adopted before their conference existed at it (only where none is recorded yet). */
+export async function recordDemoAdoptionConference(em: EntityManager, conferenceId: string, versionIds: string[]): Promise<void> {
+  await em.query(
+    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [conferenceId, versionIds]);
+}

@@ -418,7 +418,7 @@ export class DraftsService {
     if (doc.kind === 'rules' && v.ruleSet) {
       const after = structuredClone(v.ruleSet);
       await assertRankingRulesFixedWhileRoundOpen(em, y.blockYearId, y.rules, after);
-      await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [y.blockYearId, JSON.stringify(after)]);
+      await this.years.writeRules(em, y.blockYearId, after);
       const diff = changedFields({ rules: y.rules }, { rules: after });
       await this.audit.record(em, actor, {
         action: 'block_year.rules_adopt', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId,
