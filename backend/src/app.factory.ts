@@ -14,6 +14,7 @@ import { InputSafetyPipe } from './common/input-safety.pipe';
 import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { ERROR_CODES } from './error-codes';
 import { isNewsPublicPath, NEWS_PUBLIC_ROUTES } from './modules/news/news-pages.controller';
 
 /** Builds the app exactly as production runs it; tests use the same function. */
@@ -77,7 +78,42 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion('0.1.0')
     .addCookieAuth('thidua_sid')
     .build();
-  return SwaggerModule.createDocument(app, doc);
+  return withErrorShape(SwaggerModule.createDocument(app, doc));
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * The one error shape in the document: `ErrorCode` (every code the API returns, `src/error-codes.ts`), `ErrorBody`
+ * (`{ statusCode, code, message, fields? }`) and a `default` response of every operation that carries it.
+ */
+function withErrorShape(doc: OpenAPIObject): OpenAPIObject {
+  const components = (doc.components ??= {});
+  components.schemas = {
+    ...components.schemas,
+    ErrorCode: { type: 'string', enum: [...ERROR_CODES], description: 'Mã lỗi ổn định của API' },
+    ErrorBody: {
+      type: 'object',
+      required: ['statusCode', 'code', 'message'],
+      properties: {
+        statusCode: { type: 'integer' },
+        code: { $ref: '#/components/schemas/ErrorCode' },
+        message: { type: 'string', description: 'Thông báo lỗi bằng tiếng Việt' },
+        fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Lỗi của từng trường' },
+      },
+    },
+  };
+  components.responses = {
+    ...components.responses,
+    Error: { description: 'Lỗi', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
+  };
+  for (const item of Object.values(doc.paths)) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (op && !op.responses.default) op.responses.default = { $ref: '#/components/responses/Error' };
+    }
+  }
+  return doc;
 }
 
 // Formats that are compressed already (workbooks, documents, PDFs, images, archives) and event streams, which must not be buffered.

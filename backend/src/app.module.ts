@@ -26,6 +26,7 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
 import { NewsModule } from './modules/news/news.module';
+import { NextYearModule } from './modules/next-year/next-year.module';
 
 @Module({})
 export class AppModule {
@@ -39,7 +40,7 @@ export class AppModule {
         // coarse flood limit; wrong passwords have their own shared throttle in auth/).
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) }], skipIf: () => config.rateLimitPerMinute === 0 }),
         ScopeModule, AuditModule, AuthModule, HealthModule, JobsModule, MailModule, NotificationsModule,
-        BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, ImportsModule,
+        BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, NextYearModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
         AwardsModule, BallotsModule, ProposalsModule,
         TasksModule,

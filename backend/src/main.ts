@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { roleOf } from './database/app-role';
-import { bootstrapAdmin } from './database/bootstrap-admin';
+import { bootstrapAdmin } from './modules/accounts/bootstrap-admin';
 import { migrate } from './database/migrate';
 import { loadDemoOnce } from './database/demo/demo';
 import { DataSource } from 'typeorm';

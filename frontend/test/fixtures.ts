@@ -1,6 +1,6 @@
 import type { Schemas } from '@/api/client';
 
-/** Khối thi đua số 4 as the demo has it (domain.md; names of the real member units, people fictional). */
+/** Khối thi đua số 4 as the demo has it (docs/domain.md; names of the real member units, people fictional). */
 type Unit = Schemas['UnitDto'];
 const membership = { blockId: 'block-4', blockName: 'Khối thi đua số 4', year: 2025 };
 const unit = (id: string, name: string, shortName: string, extra: Partial<Unit> = {}): Unit => ({

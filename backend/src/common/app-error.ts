@@ -1,7 +1,9 @@
+import type { ErrorCode } from './error-codes';
+
 /** One error shape for the whole API: `{ statusCode, code, message, fields? }`, message in Vietnamese. */
 export interface ErrorBody {
   statusCode: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
 }
@@ -9,7 +11,7 @@ export interface ErrorBody {
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
   ) {
@@ -21,20 +23,20 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, fields?: Record<string, string>) =>
+export const badRequest = (code: ErrorCode, message: string, fields?: Record<string, string>) =>
   new AppError(400, code, message, fields);
 /** A 400 for one field: the message names it. */
-export const invalidField = (field: string, reason: string, code = 'validation_failed') =>
+export const invalidField = (field: string, reason: string, code: ErrorCode = 'validation_failed') =>
   new AppError(400, code, `Dữ liệu không hợp lệ: ${field} ${reason}.`, { [field]: reason });
-export const unauthorized = (code = 'unauthenticated', message = 'Vui lòng đăng nhập.') => new AppError(401, code, message);
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.', code = 'forbidden') =>
+export const unauthorized = (code: ErrorCode = 'unauthenticated', message = 'Vui lòng đăng nhập.') => new AppError(401, code, message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.', code: ErrorCode = 'forbidden') =>
   new AppError(403, code, message);
-export const notFound = (message: string, code = 'not_found') => new AppError(404, code, message);
-export const conflict = (code: string, message: string, fields?: Record<string, string>) => new AppError(409, code, message, fields);
+export const notFound = (message: string, code: ErrorCode = 'not_found') => new AppError(404, code, message);
+export const conflict = (code: ErrorCode, message: string, fields?: Record<string, string>) => new AppError(409, code, message, fields);
 
 /** A 429 asking the client to wait; the error filter sends the wait as `Retry-After`. */
 export class RetryLaterError extends AppError {
-  constructor(readonly retryAfterSeconds: number, code: string, message: string) {
+  constructor(readonly retryAfterSeconds: number, code: ErrorCode, message: string) {
     super(429, code, message);
   }
 }

@@ -2,8 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorBody, RetryLaterError } from './app-error';
+import type { ErrorCode } from './error-codes';
 
-const HTTP_MESSAGES: Record<number, [string, string]> = {
+const HTTP_MESSAGES: Record<number, [ErrorCode, string]> = {
   400: ['bad_request', 'Yêu cầu không hợp lệ.'],
   401: ['unauthenticated', 'Vui lòng đăng nhập.'],
   403: ['forbidden', 'Bạn không có quyền thực hiện thao tác này.'],
@@ -20,7 +21,7 @@ const HTTP_MESSAGES: Record<number, [string, string]> = {
 export const DB_RETRY_AFTER_SECONDS = 5;
 
 /** Errors raised by body-parser / raw-body / multer before a route runs (http-errors objects). */
-const PARSER_ERRORS: Record<string, [number, string, string]> = {
+const PARSER_ERRORS: Record<string, [number, ErrorCode, string]> = {
   'entity.too.large': [413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn.'],
   'charset.unsupported': [415, 'unsupported_charset', 'Chỉ nhận dữ liệu JSON mã hóa UTF-8.'],
   'encoding.unsupported': [415, 'unsupported_encoding', 'Kiểu nén dữ liệu (Content-Encoding) không được hỗ trợ.'],
@@ -52,7 +53,7 @@ function parserError(e: unknown): ErrorBody | null {
   // A decompression error from a bad `Content-Encoding: gzip/deflate` body (zlib codes Z_*).
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const zlib = /^Z_/.test(String((e as { code?: unknown }).code ?? ''));
-    const [code, message] = zlib ? ['bad_encoding', 'Dữ liệu nén (Content-Encoding) bị hỏng.'] : HTTP_MESSAGES[status] ?? ['bad_request', 'Yêu cầu không hợp lệ.'];
+    const [code, message]: [ErrorCode, string] = zlib ? ['bad_encoding', 'Dữ liệu nén (Content-Encoding) bị hỏng.'] : HTTP_MESSAGES[status] ?? ['bad_request', 'Yêu cầu không hợp lệ.'];
     return { statusCode: status, code, message };
   }
   return null;

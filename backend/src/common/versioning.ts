@@ -1,4 +1,4 @@
-import { canonicalJson } from '../modules/audit/audit-chain';
+import { canonicalJson } from './canonical-json';
 import { conflict } from './app-error';
 
 /** Optimistic concurrency: the client sends the version it edited; a newer one in the database wins. */

@@ -7,7 +7,7 @@ import { EXPECTED_ORDER, finalisedYear, UNIT_KEYS, type UnitKey } from './helper
 const TTLDXS = 'Tập thể lao động xuất sắc';
 
 /**
- * Eligibility gates (domain.md §5) on a fresh block year whose year-end round is finalised: rank within the
+ * Eligibility gates (docs/domain.md §5) on a fresh block year whose year-end round is finalised: rank within the
  * top N of the current snapshot, no disciplinary flag, the required title; titles and flags kept by the board.
  */
 describe('eligibility, titles and disciplinary flags', () => {

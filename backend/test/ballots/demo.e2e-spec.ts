@@ -11,7 +11,7 @@ import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
 import { AwardsService } from '../../src/modules/awards/awards.service';
 import { BallotsService } from '../../src/modules/ballots/ballots.service';
 import { seedBallotsDemo, YEAR_END_2024 } from '../../src/modules/ballots/ballots.demo';
-import { countedTally } from '../../src/modules/ballots/rules';
+import { countedTally } from '../../src/domain/year-end';
 import { sumPapers, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
 import { docxText, pdfText } from './helpers';
 

@@ -7,7 +7,7 @@ import type { Client_, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { newYear, UNIT_KEYS, type Fixture, type UnitKey } from '../rounds/helpers';
 import { buildScheme } from '../scoring/helpers';
-import { EXCELLENT_COLLECTIVE_TITLE } from '../../src/modules/ballots/rules';
+import { EXCELLENT_COLLECTIVE_TITLE } from '../../src/domain/year-end';
 import { encryptPaper, generateKeyPair, type EncryptedPaper } from '../../src/modules/ballots/crypto/paper-crypto';
 
 export { UNIT_KEYS, type UnitKey };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../src/modules/audit/audit-chain';
+import { canonicalJson } from '../../src/common/canonical-json';
 import { seedConferencesDemo } from '../../src/modules/conferences/conferences.demo';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
 import { expectStatus } from '../factories';

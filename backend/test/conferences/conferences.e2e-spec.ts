@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../src/modules/audit/audit-chain';
+import { canonicalJson } from '../../src/common/canonical-json';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
 import { auditOf, createAccount, createBlockYear, expectStatus } from '../factories';
 import { checkInPresent, conferenceBody, createConference, docxText, download, flat, K4, K4_UNITS, LAUNCH_TITLE, PLACE, pdfText } from './helpers';

@@ -3,6 +3,9 @@ import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
 
+/** A code the server returns (`ErrorCode` in openapi.json), or one the client sets when no answer came. */
+export type ApiErrorCode = Schemas['ErrorCode'] | 'network_error' | 'unknown';
+
 /**
  * The API's one error shape, thrown by `unwrap`. `details` holds the body's other keys, e.g. `current`
  * (the newer row) of a 409 `stale_version`.
@@ -10,7 +13,7 @@ export type Schemas = components['schemas'];
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
     readonly details?: Record<string, unknown>,
@@ -38,7 +41,7 @@ function waitText(seconds: number): string {
 
 /** The ApiError for a refused response: the server's Vietnamese message, else one for its status. */
 function errorOf(response: Response, raw: Record<string, unknown>): ApiError {
-  const body = raw as { code?: string; message?: string; fields?: Record<string, string> };
+  const body = raw as { code?: ApiErrorCode; message?: string; fields?: Record<string, string> };
   const header = Number(response.headers.get('retry-after'));
   const retryAfter = Number.isFinite(header) && header > 0 ? Math.ceil(header) : undefined;
   let message = body.message ?? STATUS_MESSAGES[response.status] ?? `Lỗi máy chủ (${response.status}).`;

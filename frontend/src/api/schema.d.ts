@@ -123,23 +123,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/change-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai) */
-        post: operations["changePassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -515,6 +498,23 @@ export interface paths {
         put?: never;
         /** Đặt lại mật khẩu (xóa các lần chờ do nhập sai) */
         post: operations["resetAccountPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai) */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3235,11 +3235,6 @@ export interface components {
             /** @description Ghế khối trưởng/khối phó của đơn vị theo từng năm */
             seats: components["schemas"]["SeatDto"][];
         };
-        ChangePasswordDto: {
-            currentPassword: string;
-            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, khác mật khẩu hiện tại */
-            newPassword: string;
-        };
         SessionDto: {
             /**
              * Format: uuid
@@ -3481,6 +3476,11 @@ export interface components {
             version: number;
         };
         ResetPasswordDto: {
+            newPassword: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description Ít nhất 10 ký tự, không phải mật khẩu phổ biến, khác mật khẩu hiện tại */
             newPassword: string;
         };
         BlockYearSummaryDto: {
@@ -5792,7 +5792,7 @@ export interface components {
             /** @enum {string} */
             blockKind: "khoi" | "cum";
             status: string;
-            /** @description Bước trong chu trình năm (domain.md §3) */
+            /** @description Bước trong chu trình năm (docs/domain.md §3) */
             step: string;
             stepLabel: string;
             /** @description Thứ tự của bước (0 = thiết lập) */
@@ -6865,8 +6865,33 @@ export interface components {
         FeatureNewsDto: {
             featured: boolean;
         };
+        /**
+         * @description Mã lỗi ổn định của API
+         * @enum {string}
+         */
+        ErrorCode: "agenda_item_decided" | "already_adopted" | "already_approved" | "already_assigned" | "already_decided" | "already_draft" | "already_in_force" | "already_in_session" | "already_open" | "already_recused" | "already_replaced" | "already_revoked" | "already_signed" | "already_submitted" | "already_voted" | "amendment_exists" | "archived" | "award_code_taken" | "award_exists" | "award_name_taken" | "award_not_found" | "award_record_not_found" | "bad_encoding" | "bad_file_type" | "bad_request" | "bad_template" | "bad_value" | "ballot_closed" | "ballot_key_mismatch" | "ballot_key_missing" | "ballot_not_found" | "ballot_open" | "board_cannot_edit" | "board_only" | "choice_proof" | "concurrent_update" | "conference_concluded" | "conference_started" | "confirmation_required" | "conflict" | "constraint_violated" | "content_changed" | "covenant_frozen" | "covenant_in_force" | "covenant_open" | "covenant_superseded" | "csrf_failed" | "database_unavailable" | "deadline_passed" | "decision_not_found" | "discipline_flag_not_found" | "dossier_incomplete" | "draft_exists" | "duplicate" | "duplicate_code" | "duplicate_document" | "duplicate_email" | "duplicate_name" | "duplicate_round" | "duplicate_year" | "electronic_ballot" | "empty_draft" | "file_too_large" | "forbidden" | "group_not_scored" | "http_error" | "incomplete" | "internal_error" | "invalid_award_rules" | "invalid_ballot" | "invalid_credentials" | "invalid_import" | "invalid_password" | "invalid_scheme" | "invalid_score" | "invalid_status" | "invalid_target" | "invitation_closed" | "leader_signs_last" | "malformed_json" | "material_other_year" | "method_not_allowed" | "minutes_frozen" | "minutes_not_drafted" | "minutes_not_found" | "next_year_exists" | "no_candidates" | "no_decision" | "no_members" | "no_quorum" | "no_quota" | "no_replacement" | "no_revote" | "not_an_image" | "not_applicable" | "not_assigned" | "not_circulated" | "not_delegate" | "not_found" | "not_in_force" | "not_in_session" | "not_latest" | "not_leader_head" | "not_lowered" | "not_member" | "not_named_approver" | "not_nominated" | "not_open" | "not_own_unit" | "not_present" | "not_published" | "not_recused" | "not_target" | "not_thread_root" | "not_voter" | "not_year_end" | "other_block_year" | "other_unit" | "own_unit" | "paper_ballot" | "paper_point" | "paper_replayed" | "paper_shape" | "paper_tally_mismatch" | "payload_too_large" | "plan_invalid" | "proposal_exists" | "proposal_not_found" | "quota_proof" | "ranking_not_published" | "reason_required" | "recused_before" | "reference_conflict" | "request_aborted" | "reviews_started" | "revote_exists" | "revote_pending" | "round_finalised" | "round_not_found" | "round_open" | "rules_adopted" | "same_approver" | "scale_mismatch" | "scheme_frozen" | "scheme_in_use" | "scheme_invalid" | "seats_not_elected" | "service_unavailable" | "stale_version" | "still_draft" | "tally_incomplete" | "title_exists" | "title_not_found" | "too_many_attempts" | "too_many_photos" | "too_many_requests" | "too_many_rows" | "unauthenticated" | "unit_in_other_block" | "unit_not_found" | "unresolved_comments" | "unsafe_archive" | "unsupported_charset" | "unsupported_encoding" | "unsupported_media_type" | "use_finalise" | "validation_failed" | "version_adopted" | "version_circulated" | "version_closed" | "version_superseded" | "wrong_password" | "wrong_phase" | "wrong_status";
+        ErrorBody: {
+            statusCode: number;
+            code: components["schemas"]["ErrorCode"];
+            /** @description Thông báo lỗi bằng tiếng Việt */
+            message: string;
+            /** @description Lỗi của từng trường */
+            fields?: {
+                [key: string]: string;
+            };
+        };
     };
-    responses: never;
+    responses: {
+        /** @description Lỗi */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -6904,6 +6929,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     verifyAudit: {
@@ -6923,6 +6949,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerVerifyDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listAuditCheckpoints: {
@@ -6947,6 +6974,7 @@ export interface operations {
                     "application/json": components["schemas"]["CheckpointPageDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     auditProofs: {
@@ -6971,6 +6999,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProofsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     signIn: {
@@ -7001,6 +7030,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     signOut: {
@@ -7018,6 +7048,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     getMe: {
@@ -7037,6 +7068,699 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            default: components["responses"]["Error"];
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDto"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    endOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessionsDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    endSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listMailOutbox: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                status?: "pending" | "sent" | "held" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"][];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    readAllNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllResultDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listBlocks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                kind?: "khoi" | "cum";
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBlockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBlockDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    archiveBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    restoreBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                blockId?: string;
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUnitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    archiveUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    restoreUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                unitId?: string;
+                role?: "admin" | "board" | "officer" | "unit_head";
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPageDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAccountDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    archiveAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    restoreAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    resetAccountPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+            default: components["responses"]["Error"];
         };
     };
     changePassword: {
@@ -7065,669 +7789,7 @@ export interface operations {
                 };
                 content?: never;
             };
-        };
-    };
-    listMySessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SessionDto"][];
-                };
-            };
-        };
-    };
-    endOtherSessions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EndedSessionsDto"];
-                };
-            };
-        };
-    };
-    endSession: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    getHealth: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-        };
-    };
-    listMailOutbox: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                status?: "pending" | "sent" | "held" | "failed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutboxPageDto"];
-                };
-            };
-        };
-    };
-    listNotifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"][];
-                };
-            };
-        };
-    };
-    readAllNotifications: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReadAllResultDto"];
-                };
-            };
-        };
-    };
-    getNotificationSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationSettingsDto"];
-                };
-            };
-        };
-    };
-    updateNotificationSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateNotificationSettingsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationSettingsDto"];
-                };
-            };
-        };
-    };
-    readNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationDto"];
-                };
-            };
-        };
-    };
-    listBlocks: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                kind?: "khoi" | "cum";
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockPageDto"];
-                };
-            };
-        };
-    };
-    createBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateBlockDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    getBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    updateBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateBlockDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    archiveBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    restoreBlock: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BlockDto"];
-                };
-            };
-        };
-    };
-    listUnits: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                blockId?: string;
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitPageDto"];
-                };
-            };
-        };
-    };
-    createUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateUnitDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    getUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    updateUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateUnitDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    archiveUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    restoreUnit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnitDto"];
-                };
-            };
-        };
-    };
-    listAccounts: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Tìm theo tên / mã */
-                q?: string;
-                unitId?: string;
-                role?: "admin" | "board" | "officer" | "unit_head";
-                includeArchived?: boolean;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountPageDto"];
-                };
-            };
-        };
-    };
-    createAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAccountDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    getAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    updateAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateAccountDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    archiveAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    restoreAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
-        };
-    };
-    resetAccountPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResetPasswordDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccountDto"];
-                };
-            };
+            default: components["responses"]["Error"];
         };
     };
     listBlockYears: {
@@ -7750,6 +7812,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createBlockYear: {
@@ -7773,6 +7836,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     pageBlockYears: {
@@ -7799,6 +7863,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearPageDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBlockYearDefaults: {
@@ -7820,6 +7885,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDefaultsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBlockYear: {
@@ -7841,6 +7907,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateBlockYear: {
@@ -7866,6 +7933,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     startNextBlockYear: {
@@ -7887,6 +7955,7 @@ export interface operations {
                     "application/json": components["schemas"]["NextYearResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadImportTemplate: {
@@ -7907,6 +7976,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     importUnitsAccounts: {
@@ -7938,6 +8008,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listDrafts: {
@@ -7960,6 +8031,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDocumentListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createDraft: {
@@ -7983,6 +8055,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDocumentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getPlanProgress: {
@@ -8004,6 +8077,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanProgressDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updatePlanActivity: {
@@ -8029,6 +8103,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanProgressDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getDraft: {
@@ -8050,6 +8125,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDocumentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getDraftVersion: {
@@ -8071,6 +8147,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateDraftVersion: {
@@ -8096,6 +8173,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addDraftSection: {
@@ -8121,6 +8199,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteDraftSection: {
@@ -8146,6 +8225,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateDraftSection: {
@@ -8172,6 +8252,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     circulateDraftVersion: {
@@ -8193,6 +8274,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reviseDraftVersion: {
@@ -8214,6 +8296,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftVersionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     diffDraftVersions: {
@@ -8238,6 +8321,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftDiffDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listDraftComments: {
@@ -8261,6 +8345,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createDraftComment: {
@@ -8286,6 +8371,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     resolveDraftComment: {
@@ -8307,6 +8393,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reopenDraftComment: {
@@ -8328,6 +8415,7 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportDraftVersion: {
@@ -8353,6 +8441,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listCovenants: {
@@ -8374,6 +8463,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createCovenant: {
@@ -8397,6 +8487,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     verifyCovenant: {
@@ -8429,6 +8520,7 @@ export interface operations {
                     "application/json": components["schemas"]["VerifyResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCovenant: {
@@ -8450,6 +8542,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateCovenant: {
@@ -8475,6 +8568,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setCovenantTargets: {
@@ -8500,6 +8594,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     signCovenant: {
@@ -8525,6 +8620,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     amendCovenant: {
@@ -8546,6 +8642,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCovenantProof: {
@@ -8567,6 +8664,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentProofDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCovenantCertificate: {
@@ -8588,6 +8686,7 @@ export interface operations {
                     "application/json": components["schemas"]["CovenantCertificateDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportCovenant: {
@@ -8613,6 +8712,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listConferences: {
@@ -8635,6 +8735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createConference: {
@@ -8658,6 +8759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listMyUpcomingConferences: {
@@ -8677,6 +8779,7 @@ export interface operations {
                     "application/json": components["schemas"]["UpcomingConferenceDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConference: {
@@ -8698,6 +8801,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteConference: {
@@ -8717,6 +8821,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateConference: {
@@ -8742,6 +8847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addConferenceAgendaItem: {
@@ -8767,6 +8873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reorderConferenceAgenda: {
@@ -8792,6 +8899,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     removeConferenceAgendaItem: {
@@ -8814,6 +8922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateConferenceAgendaItem: {
@@ -8840,6 +8949,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     replyToConferenceInvitation: {
@@ -8866,6 +8976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     openConferenceSession: {
@@ -8887,6 +8998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setCurrentConferenceAgendaItem: {
@@ -8909,6 +9021,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     markConferenceAgendaItemDone: {
@@ -8931,6 +9044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     checkInConferenceUnit: {
@@ -8957,6 +9071,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConferenceQuorum: {
@@ -8978,6 +9093,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceQuorumDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     recordConferenceDecision: {
@@ -9003,6 +9119,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     closeConferenceSession: {
@@ -9028,6 +9145,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getConferenceMinutes: {
@@ -9049,6 +9167,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateConferenceMinutes: {
@@ -9074,6 +9193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     redraftConferenceMinutes: {
@@ -9099,6 +9219,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     approveConferenceMinutes: {
@@ -9124,6 +9245,7 @@ export interface operations {
                     "application/json": components["schemas"]["ConferenceMinutesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportConferenceMinutes: {
@@ -9149,6 +9271,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listScoringSchemes: {
@@ -9171,6 +9294,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createScoringScheme: {
@@ -9194,6 +9318,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getScoringScheme: {
@@ -9215,6 +9340,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteScoringScheme: {
@@ -9237,6 +9363,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateScoringScheme: {
@@ -9262,6 +9389,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addScoringCriterion: {
@@ -9287,6 +9415,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteScoringCriterion: {
@@ -9312,6 +9441,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateScoringCriterion: {
@@ -9338,6 +9468,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     moveScoringCriterion: {
@@ -9364,6 +9495,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportScoringScheme: {
@@ -9386,6 +9518,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     importScoringScheme: {
@@ -9414,6 +9547,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchemeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listRounds: {
@@ -9435,6 +9569,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createRound: {
@@ -9458,6 +9593,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRound: {
@@ -9479,6 +9615,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateRound: {
@@ -9504,6 +9641,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     previewRoundAdvance: {
@@ -9525,6 +9663,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdvancePreviewDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     advanceRoundPhase: {
@@ -9550,6 +9689,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     extendRoundDeadline: {
@@ -9575,6 +9715,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRoundProgress: {
@@ -9596,6 +9737,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     sendRoundReminders: {
@@ -9621,6 +9763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReminderResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listRoundTargets: {
@@ -9642,6 +9785,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setRoundTargets: {
@@ -9667,6 +9811,7 @@ export interface operations {
                     "application/json": components["schemas"]["TargetDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listReviewAssignments: {
@@ -9688,6 +9833,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     generateReviewAssignments: {
@@ -9713,6 +9859,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRanking: {
@@ -9734,6 +9881,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportRanking: {
@@ -9759,6 +9907,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     finaliseRound: {
@@ -9784,6 +9933,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reopenRound: {
@@ -9809,6 +9959,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRoundSnapshot: {
@@ -9830,6 +9981,7 @@ export interface operations {
                     "application/json": components["schemas"]["SnapshotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getRoundSnapshotProof: {
@@ -9851,6 +10003,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentProofDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAssessment: {
@@ -9873,6 +10026,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveSelfScore: {
@@ -9900,6 +10054,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     submitSelfAssessment: {
@@ -9922,6 +10077,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     confirmSelfAssessment: {
@@ -9944,6 +10100,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     withdrawSelfAssessment: {
@@ -9970,6 +10127,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     returnSelfAssessment: {
@@ -9996,6 +10154,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     uploadEvidence: {
@@ -10029,6 +10188,7 @@ export interface operations {
                     "application/json": components["schemas"]["EvidenceDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveExplanation: {
@@ -10056,6 +10216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExplanationResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     savePeerScore: {
@@ -10083,6 +10244,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveAppraisalScore: {
@@ -10110,6 +10272,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     saveFinalScore: {
@@ -10137,6 +10300,7 @@ export interface operations {
                     "application/json": components["schemas"]["SaveResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadEvidence: {
@@ -10159,6 +10323,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteEvidence: {
@@ -10178,6 +10343,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     recuseReview: {
@@ -10203,6 +10369,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     reassignReview: {
@@ -10228,6 +10395,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAwardCatalogue: {
@@ -10249,6 +10417,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardTypeDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createAwardType: {
@@ -10272,6 +10441,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardTypeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateAwardType: {
@@ -10297,6 +10467,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardTypeDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listUnitTitles: {
@@ -10321,6 +10492,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitTitleDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createUnitTitle: {
@@ -10344,6 +10516,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitTitleDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteUnitTitle: {
@@ -10367,6 +10540,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateUnitTitle: {
@@ -10392,6 +10566,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnitTitleDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listDisciplineFlags: {
@@ -10416,6 +10591,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineFlagDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createDisciplineFlag: {
@@ -10439,6 +10615,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineFlagDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteDisciplineFlag: {
@@ -10462,6 +10639,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            default: components["responses"]["Error"];
         };
     };
     updateDisciplineFlag: {
@@ -10487,6 +10665,7 @@ export interface operations {
                     "application/json": components["schemas"]["DisciplineFlagDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listUnitAwards: {
@@ -10508,6 +10687,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listAwardHistory: {
@@ -10535,6 +10715,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     recordAwardManually: {
@@ -10558,6 +10739,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     revokeAward: {
@@ -10583,6 +10765,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAwardEligibility: {
@@ -10606,6 +10789,7 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityReportDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getAwardBonuses: {
@@ -10627,6 +10811,7 @@ export interface operations {
                     "application/json": components["schemas"]["AwardBonusesDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBoardOverview: {
@@ -10655,6 +10840,7 @@ export interface operations {
                     "application/json": components["schemas"]["BoardOverviewDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportBoardOverview: {
@@ -10677,6 +10863,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listBallots: {
@@ -10701,6 +10888,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     openBallot: {
@@ -10724,6 +10912,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listBallotOutcomes: {
@@ -10746,6 +10935,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotOutcomeDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBallot: {
@@ -10767,6 +10957,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     castBallot: {
@@ -10792,6 +10983,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     closeBallot: {
@@ -10813,6 +11005,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     enterPaperTally: {
@@ -10838,6 +11031,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     openBallotRevote: {
@@ -10863,6 +11057,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBallotResult: {
@@ -10884,6 +11079,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotResultDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getTallyRecord: {
@@ -10905,6 +11101,7 @@ export interface operations {
                     "application/json": components["schemas"]["TallyRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getTallyRecordProof: {
@@ -10926,6 +11123,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentProofDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     signTallyRecord: {
@@ -10951,6 +11149,7 @@ export interface operations {
                     "application/json": components["schemas"]["TallyRecordDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportTallyRecord: {
@@ -10976,6 +11175,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getSeatSuggestion: {
@@ -11000,6 +11200,7 @@ export interface operations {
                     "application/json": components["schemas"]["SeatSuggestionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     electNextSeats: {
@@ -11025,6 +11226,7 @@ export interface operations {
                     "application/json": components["schemas"]["SeatSuggestionDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listProposals: {
@@ -11049,6 +11251,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalSummaryDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createProposal: {
@@ -11072,6 +11275,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getCityQuotaUse: {
@@ -11094,6 +11298,7 @@ export interface operations {
                     "application/json": components["schemas"]["CityQuotaDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalSetting: {
@@ -11116,6 +11321,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateProposalSetting: {
@@ -11142,6 +11348,7 @@ export interface operations {
                     "application/json": components["schemas"]["SettingDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getWorkCalendar: {
@@ -11164,6 +11371,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateWorkCalendar: {
@@ -11190,6 +11398,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkCalendarYearDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposal: {
@@ -11211,6 +11420,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalProof: {
@@ -11232,6 +11442,7 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentProofDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalChecklist: {
@@ -11253,6 +11464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ChecklistDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getProposalAppraisal: {
@@ -11274,6 +11486,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppraisalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateProposalLetter: {
@@ -11299,6 +11512,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     uploadAchievementReport: {
@@ -11328,6 +11542,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadAchievementReport: {
@@ -11351,6 +11566,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     submitProposal: {
@@ -11372,6 +11588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     cancelProposal: {
@@ -11397,6 +11614,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     startProposalAppraisal: {
@@ -11418,6 +11636,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     returnProposal: {
@@ -11443,6 +11662,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     approveProposal: {
@@ -11468,6 +11688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     recordProposalDecision: {
@@ -11493,6 +11714,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalLetter: {
@@ -11518,6 +11740,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalNominees: {
@@ -11543,6 +11766,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportDecisionList: {
@@ -11570,6 +11794,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalMinutes: {
@@ -11595,6 +11820,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalScoreAnnex: {
@@ -11620,6 +11846,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     exportProposalTallyRecord: {
@@ -11646,6 +11873,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     downloadProposalBundle: {
@@ -11668,6 +11896,7 @@ export interface operations {
                     "application/zip": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listMyTasks: {
@@ -11687,6 +11916,7 @@ export interface operations {
                     "application/json": components["schemas"]["TaskListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getBlockYearTimeline: {
@@ -11708,6 +11938,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listNews: {
@@ -11735,6 +11966,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsListDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createNews: {
@@ -11758,6 +11990,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsPlanLinks: {
@@ -11779,6 +12012,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlanLinksDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsCounts: {
@@ -11800,6 +12034,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsCountsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     setNewsTargets: {
@@ -11823,6 +12058,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsCountsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsOverview: {
@@ -11844,6 +12080,7 @@ export interface operations {
                     "application/json": components["schemas"]["BlockNewsOverviewDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     listExemplaryModels: {
@@ -11867,6 +12104,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExemplaryModelDto"][];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     createExemplaryModel: {
@@ -11890,6 +12128,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExemplaryModelDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNewsPhoto: {
@@ -11912,6 +12151,7 @@ export interface operations {
                     "image/jpeg": string;
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     deleteNewsPhoto: {
@@ -11933,6 +12173,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     getNews: {
@@ -11954,6 +12195,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     updateNews: {
@@ -11979,6 +12221,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     submitNews: {
@@ -12000,6 +12243,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     approveNews: {
@@ -12021,6 +12265,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     returnNews: {
@@ -12046,6 +12291,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     featureNews: {
@@ -12071,6 +12317,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
     addNewsPhoto: {
@@ -12101,6 +12348,7 @@ export interface operations {
                     "application/json": components["schemas"]["NewsDto"];
                 };
             };
+            default: components["responses"]["Error"];
         };
     };
 }

@@ -5,7 +5,7 @@ import { formatNumber } from '@/lib/format';
 
 export type TargetFormulaData = Schemas['TargetFormulaDto'];
 
-/** The branch texts of domain.md §4 with the unit's own figures; every number, the result included, comes from the server. */
+/** The branch texts of docs/domain.md §4 with the unit's own figures; every number, the result included, comes from the server. */
 export const targetFormulaStrings = {
   vi: {
     figures: 'Chỉ tiêu T = {t} · Thực hiện A = {a} · Tối đa M = {m}',

@@ -7,7 +7,7 @@ import { forbidden } from '../app-error';
 export type Seat = 'leader' | 'deputy';
 
 /**
- * Scope (domain.md §6): which blocks and units an actor reaches, and the seat their unit holds in a
+ * Scope (docs/domain.md §6): which blocks and units an actor reaches, and the seat their unit holds in a
  * block year. Leader rights come from the unit's seat in that year, never from the person.
  */
 @Injectable()

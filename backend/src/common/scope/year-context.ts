@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { notFound } from '../app-error';
 import type { Seat } from './scope.service';
-import type { BlockYearStatus } from '../../modules/block-years/entities/block-year.entity';
+import type { BlockYearStatus } from '../../domain/year-status';
 import type { LegalInstrument, RuleSet } from '../../modules/block-years/rule-set';
 
 /** A block year as the year-scoped modules see it, with the actor's place in it. */

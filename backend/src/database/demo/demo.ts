@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
+import { insertDemoAccount } from '../../modules/accounts/accounts.demo';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
-import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rule-set';
 import { seedAwardsDemo } from '../../modules/awards/awards.demo';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
+import { insertDemoBlockYear } from '../../modules/block-years/block-years.demo';
+import { insertDemoBlock } from '../../modules/blocks/blocks.demo';
 import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';
 import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules/conferences/conferences.demo';
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
@@ -11,6 +13,7 @@ import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
 import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
 import { seedScoringDemo } from '../../modules/scoring/scoring.demo';
 import { seedNewsDemo } from '../../modules/news/news.demo';
+import { insertDemoUnit } from '../../modules/units/units.demo';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
 const MARK = 'demo_loaded_at';
@@ -26,28 +29,21 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     const unitIds = new Map<string, string>();
     const blockYearIds = new Map<string, string>();
     for (const unit of DEMO_UNITS) {
-      const [row] = await em.query(
-        `INSERT INTO units (name, short_name, parent_agency, address, phone, email, version) VALUES ($1,$2,$3,$4,$5,$6,1) RETURNING id`,
-        [unit.name, unit.shortName, unit.parentAgency, unit.address, unit.phone, unit.email]);
-      unitIds.set(unit.key, row.id);
+      unitIds.set(unit.key, await insertDemoUnit(em, unit));
     }
     for (const block of DEMO_BLOCKS) {
-      const [b] = await em.query(`INSERT INTO blocks (code, name, kind, description, version) VALUES ($1,$2,$3,$4,1) RETURNING id`, [block.code, block.name, block.kind, block.description]);
+      const blockId = await insertDemoBlock(em, block);
       for (const y of block.years) {
-        const status = y.year < 2025 || y.inProgress ? 'in_progress' : 'planning';
-        const [by] = await em.query(
-          `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,$5,$6,$7,1) RETURNING id`,
-          [b.id, y.year, unitIds.get(y.leader), unitIds.get(y.deputy), status, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(defaultRuleSet())]);
-        blockYearIds.set(`${block.code}/${y.year}`, by.id);
-        for (const key of block.units) {
-          await em.query('INSERT INTO block_year_members (block_year_id, unit_id, year, block_id) VALUES ($1,$2,$3,$4)', [by.id, unitIds.get(key), y.year, b.id]);
-        }
+        const id = await insertDemoBlockYear(em, {
+          blockId, year: y.year, leaderUnitId: unitIds.get(y.leader) ?? null, deputyUnitId: unitIds.get(y.deputy) ?? null,
+          status: y.year < 2025 || y.inProgress ? 'in_progress' : 'planning', memberIds: block.units.map((key) => unitIds.get(key)!),
+        });
+        blockYearIds.set(`${block.code}/${y.year}`, id);
       }
     }
     const hash = await hashPassword(DEMO_PASSWORD);
     for (const a of DEMO_ACCOUNTS) {
-      await em.query(`INSERT INTO accounts (full_name, email, role, unit_id, title, password_hash, version) VALUES ($1,$2,$3,$4,$5,$6,1)`,
-        [a.fullName, a.email, a.role, a.unit ? unitIds.get(a.unit) : null, a.title, hash]);
+      await insertDemoAccount(em, { fullName: a.fullName, email: a.email, role: a.role, unitId: a.unit ? unitIds.get(a.unit)! : null, title: a.title, passwordHash: hash });
     }
     // The start of the year of Khối thi đua số 4, told as in the seed article: 2024 complete, 2025 under way.
     const k4 = { 2024: blockYearIds.get('KTĐ4/2024')!, 2025: blockYearIds.get('KTĐ4/2025')! };

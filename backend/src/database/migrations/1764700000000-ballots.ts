@@ -4,7 +4,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Secret ballots at the year-end conference (bỏ phiếu kín), their tally records (biên bản kiểm phiếu) and
  * the election of next year's seats.
  *
- * Secrecy (domain.md §5): "who voted" (`ballot_voters`) and "what was voted" (`ballot_boxes`) share nothing
+ * Secrecy (docs/domain.md §5): "who voted" (`ballot_voters`) and "what was voted" (`ballot_boxes`) share nothing
  * but the ballot. A ballot box is ONE row per ballot holding every paper in a shuffled jsonb array, rewritten
  * whole at each cast: papers have no id, no timestamp, no row of their own, so neither a column, nor the
  * physical row order (ctid), nor the writing transaction (xmin) can tie a paper to the voter row written in

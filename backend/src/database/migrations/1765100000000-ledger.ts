@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { canonicalJson } from '../../modules/audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 
 const LEDGER_TABLES = ['ledger_leaves', 'ledger_nodes', 'ledger_checkpoints'];
 

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Actor } from '../../common/actor';
 import { ReasonDto } from '../../common/dto';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { AccountsService } from './accounts.service';
 import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, ResetPasswordDto, UpdateAccountDto } from './dto/account.dto';
 

@@ -7,7 +7,8 @@ import { likePattern } from '../../common/pagination';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
-import { forgetAccountFailures } from '../auth/password-throttle';
+import { endSessionsOf } from '../auth/credentials';
+import { checkOwnPassword, forgetAccountFailures } from '../auth/password-throttle';
 import { AccountsPolicy } from './accounts.policy';
 import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
@@ -76,7 +77,7 @@ export class AccountsService {
       const diff = changedFields(account, patch);
       if (!Object.keys(diff.after).length) return;
       await em.update(Account, id, { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), version: account.version + 1 });
-      if (diff.after.role !== undefined || diff.after.unitId !== undefined) await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      if (diff.after.role !== undefined || diff.after.unitId !== undefined) await endSessionsOf(em, id);
       await this.audit.record(em, actor, { action: 'account.update', entityType: 'account', entityId: id, ...diff });
     });
     return this.get(actor, id);
@@ -90,10 +91,26 @@ export class AccountsService {
       if (!!account.archivedAt === archived) return;
       const archivedAt = archived ? new Date() : null;
       await em.update(Account, id, { archivedAt, version: account.version + 1 });
-      if (archived) await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      if (archived) await endSessionsOf(em, id);
       await this.audit.record(em, actor, { action: archived ? 'account.archive' : 'account.restore', entityType: 'account', entityId: id, before: { archivedAt: account.archivedAt }, after: { archivedAt }, reason });
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Re-checks the current password (wrong answers count toward the same throttle as signing in); the new
+   * one must pass the policy and differ from the current one. Other sessions of the account are signed out.
+   */
+  async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
+    const problem = passwordProblem(next, { current });
+    if (problem) throw invalidField('newPassword', problem);
+    if (!(await checkOwnPassword(this.ds, actor.id, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
+    await this.ds.transaction(async (em) => {
+      await em.getRepository(Account).createQueryBuilder('a').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
+      await em.update(Account, actor.id, { passwordHash: await hashPassword(next) });
+      await endSessionsOf(em, actor.id, actor.sessionId);
+      await this.audit.record(em, actor, { action: 'account.change_password', entityType: 'account', entityId: actor.id });
+    });
   }
 
   /** Sets a new password (never the current one) and forgets its wrong-password waits; the account's sessions end. */
@@ -106,7 +123,7 @@ export class AccountsService {
       const [{ password_hash: current }] = await em.query('SELECT password_hash FROM accounts WHERE id = $1', [id]);
       if (await verifyPassword(current, newPassword)) throw invalidField('newPassword', 'không được trùng mật khẩu hiện tại');
       await em.update(Account, id, { passwordHash: await hashPassword(newPassword), version: account.version + 1 });
-      await em.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+      await endSessionsOf(em, id);
       await forgetAccountFailures(em, account.email);
       await this.audit.record(em, actor, { action: 'account.reset_password', entityType: 'account', entityId: id });
     });

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '../../common/auth.decorators';
 import { AuditService, LedgerService } from './audit.service';
 import { AuditPageDto, AuditQueryDto, CheckpointPageDto, CheckpointQueryDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
 

@@ -4,11 +4,11 @@ import type { CookieOptions, Request, Response } from 'express';
 import { Inject } from '@nestjs/common';
 import type { Actor } from '../../common/actor';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { CurrentActor, Public } from './auth.decorators';
+import { CurrentActor, Public } from '../../common/auth.decorators';
 import { CSRF_COOKIE, SESSION_COOKIE } from './auth.guard';
 import { AuthService } from './auth.service';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { ChangePasswordDto, EndedSessionsDto, MeDto, SessionDto, SignInDto } from './dto/auth.dto';
+import { EndedSessionsDto, MeDto, SessionDto, SignInDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -45,15 +45,6 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeDto> {
     return this.auth.me(actor);
-  }
-
-  @Post('change-password')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Đổi mật khẩu (mật khẩu hiện tại nhập sai được tính như đăng nhập sai)', operationId: 'changePassword' })
-  @ApiNoContentResponse()
-  @ApiTooManyRequestsResponse({ description: 'Nhập sai nhiều lần: chờ số giây trong tiêu đề Retry-After' })
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
-    return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   @Get('sessions')

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor, Role } from '../../common/actor';
 import { AppError, forbidden, unauthorized } from '../../common/app-error';
-import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { PUBLIC_KEY, ROLES_KEY } from '../../common/auth.decorators';
 import { AuthService } from './auth.service';
 
 export const SESSION_COOKIE = 'thidua_sid';

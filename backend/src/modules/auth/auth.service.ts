@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { AppError, invalidField, notFound, unauthorized } from '../../common/app-error';
+import { AppError, notFound, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { Account } from '../accounts/entities/account.entity';
 import { AuditService } from '../audit/audit.service';
 import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password';
-import { assertNotThrottled, checkOwnPassword, clearPasswordFailures, recordPasswordFailure, setThrottleBaseDelay } from './password-throttle';
+import { credentialsByEmail } from './credentials';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { assertNotThrottled, clearPasswordFailures, recordPasswordFailure, setThrottleBaseDelay } from './password-throttle';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -33,9 +33,8 @@ export class AuthService {
    */
   async signIn(email: string, password: string, meta: { ip: string; userAgent: string }): Promise<{ token: string; session: Session }> {
     await assertNotThrottled(this.ds, email, meta.ip);
-    const account = await this.ds.getRepository(Account).createQueryBuilder('a').addSelect('a.passwordHash')
-      .where('a.email = :email', { email: email.trim().toLowerCase() }).getOne();
-    const usable = !!account && !account.archivedAt;
+    const account = await credentialsByEmail(this.ds, email.trim().toLowerCase());
+    const usable = !!account && !account.archived;
     const right = await verifyPassword(usable ? account.passwordHash : DUMMY_HASH, password);
     if (!usable || !right) {
       await recordPasswordFailure(this.ds, email, meta.ip);
@@ -82,22 +81,6 @@ export class AuthService {
        FROM block_years y JOIN blocks b ON b.id = y.block_id
        WHERE y.leader_unit_id = $1 OR y.deputy_unit_id = $1 ORDER BY y.year DESC`, [actor.unitId]) : [];
     return { id: actor.id, fullName: actor.fullName, email: actor.email, role: actor.role, unitId: actor.unitId, unitName: unit?.name ?? null, csrfToken: session.csrf_token, seats };
-  }
-
-  /**
-   * Re-checks the current password (wrong answers count toward the same throttle as signing in); the new
-   * one must pass the policy and differ from the current one. Other sessions of the account are signed out.
-   */
-  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
-    const problem = passwordProblem(next, { current });
-    if (problem) throw invalidField('newPassword', problem);
-    if (!(await checkOwnPassword(this.ds, actor.id, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
-    await this.ds.transaction(async (em) => {
-      await em.getRepository(Account).createQueryBuilder('a').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
-      await em.update(Account, actor.id, { passwordHash: await hashPassword(next) });
-      await em.query('DELETE FROM sessions WHERE account_id = $1 AND id <> $2', [actor.id, actor.sessionId]);
-      await this.audit.record(em, actor, { action: 'account.change_password', entityType: 'account', entityId: actor.id });
-    });
   }
 
   /** The account's live sessions, newest first; the one making the request is marked. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { AppError, RetryLaterError } from '../../common/app-error';
 import { clientAddress } from '../../common/request-context';
-import { Account } from '../accounts/entities/account.entity';
+import { credentialsById } from './credentials';
 import { verifyPassword } from './password';
 import { THROTTLE_WINDOW_MS, throttleDelayMs, throttleKeys } from './throttle-rule';
 
@@ -60,7 +60,7 @@ export async function forgetAccountFailures(db: Queryable, email: string): Promi
 
 /** Checks a re-entered password of a signed-in account under the throttle; true when right. */
 export async function checkOwnPassword(ds: DataSource, accountId: string, password: string): Promise<boolean> {
-  const account = await ds.getRepository(Account).createQueryBuilder('a').addSelect('a.passwordHash').where('a.id = :id', { id: accountId }).getOne();
+  const account = await credentialsById(ds, accountId);
   if (!account) throw new AppError(401, 'unauthenticated', 'Phiên đăng nhập không hợp lệ.');
   const address = clientAddress();
   await assertNotThrottled(ds, account.email, address);

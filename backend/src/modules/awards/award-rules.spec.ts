@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_AWARD_GATES, EXCELLENT_COLLECTIVE_TITLE, isValidQuota } from '../ballots/rules';
+import { DEFAULT_AWARD_GATES, EXCELLENT_COLLECTIVE_TITLE, isValidQuota } from '../../domain/year-end';
 import { DEFAULT_RULE_SET, quotaLimit, type Quota } from '../block-years/rule-set';
 import {
   awardsByYear, bonusesByUnit, byRankThenName, cycleStep, decisionDateProblem, defaultCatalogue, DEFAULT_BONUS_POINTS, effectiveBlockLimit, isStandardAward, normalizeTitle,
@@ -7,7 +7,7 @@ import {
 } from './award-rules';
 
 describe('defaultCatalogue', () => {
-  it('holds the three awards of domain.md §5 with their default gates, the rule set quotas, no city limit and the glossary bonuses', () => {
+  it('holds the three awards of docs/domain.md §5 with their default gates, the rule set quotas, no city limit and the glossary bonuses', () => {
     const c = defaultCatalogue();
     expect(c.map((e) => e.code)).toEqual(['gov_flag', 'city_flag', 'city_merit']);
     expect(c.map((e) => e.name)).toEqual(['Cờ thi đua của Chính phủ', 'Cờ thi đua của UBND Thành phố', 'Bằng khen của Chủ tịch UBND Thành phố']);
@@ -147,7 +147,7 @@ describe('awardsByYear', () => {
 
 describe('cycleStep', () => {
   const base = { status: 'setup', covenantInForce: false, rounds: [], proposalSubmitted: false, decisions: 0 };
-  it('follows the annual cycle of domain.md §3', () => {
+  it('follows the annual cycle of docs/domain.md §3', () => {
     expect(cycleStep(base)).toBe('setup');
     expect(cycleStep({ ...base, status: 'planning' })).toBe('planning');
     expect(cycleStep({ ...base, status: 'planning', covenantInForce: true })).toBe('signed');

@@ -11,10 +11,10 @@
  * - Thu hồi: revocation of an award (by a later decision)
  * - Điểm thưởng: bonus points the next year's scoring gives for an award held
  */
-import { AWARD_NAMES, DEFAULT_AWARD_GATES, type AwardGates } from '../ballots/rules';
+import { AWARD_NAMES, DEFAULT_AWARD_GATES, type AwardGates } from '../../domain/year-end';
 import { AWARD_CODES, DEFAULT_RULE_SET, quotaLimit, type AwardCode, type Quota, type RuleSet } from '../block-years/rule-set';
 
-/** Bonus next year for holding an award (domain.md glossary: +15 Government flag, +10 city flag). Editable in the catalogue. */
+/** Bonus next year for holding an award (docs/domain.md glossary: +15 Government flag, +10 city flag). Editable in the catalogue. */
 export const DEFAULT_BONUS_POINTS: Readonly<Record<AwardCode, number>> = { gov_flag: 15, city_flag: 10, city_merit: 5 };
 
 export interface CatalogueEntry {
@@ -137,7 +137,7 @@ export function awardsByYear(rows: readonly { year: number; code: string; count:
   });
 }
 
-// ─── The annual cycle (domain.md §3) ─────────────────────────────────────────────────────────────
+// ─── The annual cycle (docs/domain.md §3) ─────────────────────────────────────────────────────────────
 
 export const CYCLE_STEPS = ['setup', 'planning', 'signed', 'mid_year', 'year_end', 'ranked', 'submitted', 'decided', 'archived'] as const;
 export type CycleStep = (typeof CYCLE_STEPS)[number];

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
-import { EXCELLENT_COLLECTIVE_TITLE } from '../ballots/rules';
+import { EXCELLENT_COLLECTIVE_TITLE } from '../../domain/year-end';
 import { AwardsService } from './awards.service';
 import { UnitRecordsService } from './unit-records.service';
 

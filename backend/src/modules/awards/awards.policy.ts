@@ -2,7 +2,7 @@ import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { forbidden } from '../../common/app-error';
 
 /**
- * Who may do what with awards (domain.md §6): the board and admin keep the catalogue, titles, disciplinary
+ * Who may do what with awards (docs/domain.md §6): the board and admin keep the catalogue, titles, disciplinary
  * flags and the award history, and revoke awards; everyone signed in reads the catalogue; a unit's history
  * is read by the unit, the units of its block and the board; titles and flags by the unit itself, the
  * leader and deputy seats of its block that year, and the board; eligibility and bonuses of a block year by

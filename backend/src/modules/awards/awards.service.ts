@@ -7,7 +7,7 @@ import { loadYearContext } from '../../common/scope/year-context';
 import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import { AWARD_NAMES, checkEligibility, isValidQuota, RuleInputError, type AwardGates } from '../ballots/rules';
+import { AWARD_NAMES, checkEligibility, isValidQuota, RuleInputError, type AwardGates } from '../../domain/year-end';
 import type { Quota } from '../block-years/rule-set';
 import {
   bonusesByUnit, byRankThenName, decisionDateProblem, defaultCatalogue, effectiveBlockLimit, isStandardAward, normalizeTitle, quotaProblem, vnDate, type UnitBonus,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
-import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
+import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-phase';
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';

@@ -4,7 +4,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags }
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { sendFile } from '../scoring/download';
 import { BallotsService } from './ballots.service';
 import {

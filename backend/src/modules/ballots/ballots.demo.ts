@@ -20,13 +20,13 @@ import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
 import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
 import { quorumState } from '../conferences/conference-rules';
-import { DEMO_BOARD_GUEST } from '../conferences/conferences.demo';
+import { DEMO_BOARD_GUEST, insertDemoApprovedMinutes, insertDemoConcludedConference, insertDemoDoneAgendaItem, insertDemoPresence } from '../conferences/conferences.demo';
 import { ConferenceSnapshot, draftMinutes, minutesHash, type MinutesSeat } from '../conferences/minutes';
 import { buildDocumentNumber } from '../documents';
 import { decryptSum, encryptPaper, generateKeyPair, paperReceipt, sumPapers } from './crypto/paper-crypto';
 import { nextTallyRecordSequence, roundRecord, seriesRows, tallyData } from './ballot-store';
 import type { BallotCandidate } from './entities/ballot.entity';
-import { countedTally } from './rules';
+import { countedTally } from '../../domain/year-end';
 import { seriesState } from './series';
 import { tallyRecordHash } from './tally-record-document';
 
@@ -115,18 +115,15 @@ export async function seedBallotsDemo(em: EntityManager): Promise<BallotsDemoRes
   // ---- the conference
   const opened = at('08:00');
   const closed = at('10:45');
-  const [conf] = await em.query(
-    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
-       guests, status, opened_at, closed_at, conclusion, created_by, created_at, updated_at, version)
-     VALUES ($1,'year_end',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'concluded',$3,$12,'',$13,$14,$12,1) RETURNING id`,
-    [y.id, YEAR_END_2024.title, opened, at('11:00'), YEAR_END_2024.place, leader.unitId, deputy?.unitId ?? null, line(leader.head), deputy ? line(deputy.head) : '',
-      line(secretary), JSON.stringify([DEMO_BOARD_GUEST]), closed, secretary?.id ?? null, vn('2024-12-16T09:00:00')]);
-  const conferenceId: string = conf.id;
+  const conferenceId = await insertDemoConcludedConference(em, {
+    blockYearId: y.id, kind: 'year_end', title: YEAR_END_2024.title, startsAt: opened, endsAt: at('11:00'), place: YEAR_END_2024.place,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
+    secretaryName: line(secretary), guests: [DEMO_BOARD_GUEST], closedAt: closed, createdBy: secretary?.id ?? null, createdAt: vn('2024-12-16T09:00:00'),
+  });
   for (const u of ordered) {
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
-       VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
-      [conferenceId, u.unitId, line(u.head) || u.name, u.officer?.id ?? null, vn('2024-12-20T10:00:00'), at('07:50'), secretary?.id ?? null]);
+    await insertDemoPresence(em, conferenceId, {
+      unitId: u.unitId, delegate: line(u.head) || u.name, rsvpBy: u.officer?.id ?? null, rsvpAt: vn('2024-12-20T10:00:00'), checkedInAt: at('07:50'), checkedInBy: secretary?.id ?? null,
+    });
   }
   const presentIds = ordered.map((u) => u.unitId).sort();
 
@@ -228,15 +225,8 @@ export async function seedBallotsDemo(em: EntityManager): Promise<BallotsDemoRes
     { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel, notes: '', decision: { text: YEAR_END_2024.conclusion, at: at('10:40') } },
   ];
   for (const [i, item] of items.entries()) {
-    const [row] = await em.query(
-      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, status) VALUES ($1,$2,$3,$4,$5,'done') RETURNING id`,
-      [conferenceId, i + 1, item.title, item.presenter, item.notes]);
-    if (item.decision) {
-      await em.query(
-        `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
-         VALUES ($1,$2,'conclusion',NULL,$3,$4,$4,true,$5,$6)`,
-        [conferenceId, row.id, item.decision.text, members, item.decision.at, secretary?.id ?? null]);
-    }
+    await insertDemoDoneAgendaItem(em, conferenceId, { sort: i + 1, title: item.title, presenter: item.presenter, notes: item.notes },
+      item.decision ? { text: item.decision.text, memberCount: members, at: item.decision.at, createdBy: secretary?.id ?? null } : null);
   }
   const snapshot: ConferenceSnapshot = {
     title: YEAR_END_2024.title, startsAt: opened, endsAt: at('11:00'), openedAt: opened, closedAt: closed, place: YEAR_END_2024.place,
@@ -254,12 +244,10 @@ export async function seedBallotsDemo(em: EntityManager): Promise<BallotsDemoRes
   const content = draftMinutes(snapshot);
   const [{ n: minutesBefore }] = await em.query(
     'SELECT count(*)::int AS n FROM conference_minutes m JOIN conferences c ON c.id = m.conference_id WHERE c.block_year_id = $1', [y.id]);
-  await em.query(
-    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
-       content_hash, created_at, updated_at, version)
-     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
-    [conferenceId, buildDocumentNumber(minutesBefore + 1, 'BB', y.code), JSON.stringify(content), leader.head?.id ?? null, at('11:10'),
-      secretary?.id ?? null, at('10:55'), minutesHash(content), closed]);
+  await insertDemoApprovedMinutes(em, {
+    conferenceId, docNumber: buildDocumentNumber(minutesBefore + 1, 'BB', y.code), content, chairApprovedBy: leader.head?.id ?? null, chairApprovedAt: at('11:10'),
+    secretaryApprovedBy: secretary?.id ?? null, secretaryApprovedAt: at('10:55'), createdAt: closed,
+  });
 
   // ---- the tally records, signed by the committee during the session
   for (const p of plan) {

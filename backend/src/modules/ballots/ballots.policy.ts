@@ -3,7 +3,7 @@ import { conflict, forbidden } from '../../common/app-error';
 import type { YearContext } from '../../common/scope/year-context';
 
 /**
- * Who may do what with ballots (domain.md §5–§6):
+ * Who may do what with ballots (docs/domain.md §5–§6):
  * - the leader seat (officers and the head of the block year's khối trưởng unit) opens ballots, closes
  *   them, enters paper tallies, opens re-votes, has the tally record signed and records next year's seats;
  * - each present member unit casts one ballot, by its head or its checked-in delegate (voting.ts);

@@ -22,7 +22,7 @@ import {
   BallotDto, BallotQueryDto, BallotResultDto, BallotSummaryDto, CastVoteDto, OpenBallotDto, PaperTallyDto, RevoteDto, SignTallyRecordDto, TallyRecordDto,
 } from './dto/ballot.dto';
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
-import { countedTally, paperTally, RuleInputError, type VoteSetup } from './rules';
+import { countedTally, paperTally, RuleInputError, type VoteSetup } from '../../domain/year-end';
 import { canonicalPaper, decryptSum, generateKeyPair, paperProblem, paperReceipt, sumPapers, type EncryptedPaper } from './crypto/paper-crypto';
 import { seriesState, StoredResult } from './series';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
@@ -84,7 +84,7 @@ const iso = (d: Date | string | null | undefined): string | null => (d ? new Dat
 const rulesOf = (y: YearContext): RuleSet => ({ ...defaultRuleSet(), ...(y.rules ?? {}) });
 
 /**
- * Secret ballots at the year-end conference (domain.md §5), their tally and tally record, and the outcomes
+ * Secret ballots at the year-end conference (docs/domain.md §5), their tally and tally record, and the outcomes
  * the proposals module reads.
  *
  * Secrecy (docs/ballot-secrecy.md): the browser encrypts the paper to the ballot's public key and proves

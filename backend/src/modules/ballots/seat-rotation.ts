@@ -1,7 +1,7 @@
 /**
  * Next year's seats from the database: the rotation order (thứ tự luân phiên) and the suggestion
  * (rules/rotation.ts), and the seats the year-end conference elected. Shared by the seats endpoints and
- * "start next year" (block-years/next-year.service.ts).
+ * "start next year" (next-year/next-year.service.ts).
  *
  * Decision: the rotation order is the one kept with the block's latest seat election (this year's, else the
  * most recent earlier one), restricted to this year's members, with members it does not list appended by
@@ -9,7 +9,7 @@
  * another order when recording the election; it is kept for the following years.
  */
 import type { EntityManager } from 'typeorm';
-import { suggestNextSeats, type SeatSuggestion } from './rules';
+import { suggestNextSeats, type SeatSuggestion } from '../../domain/year-end';
 
 export interface RotationUnit {
   unitId: string;

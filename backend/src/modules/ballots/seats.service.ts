@@ -9,13 +9,13 @@ import { defaultRuleSet } from '../block-years/rule-set';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { BallotsPolicy } from './ballots.policy';
 import { ElectSeatsDto, SeatElectionDto, SeatSuggestionDto } from './dto/seats.dto';
-import { RuleInputError } from './rules';
+import { RuleInputError } from '../../domain/year-end';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { ElectionRow, RotationUnit, rotationOrder, seatElection, suggestSeats } from './seat-rotation';
 
 /**
  * Election of next year's leader (khối trưởng) and deputy (khối phó) at the year-end conference
- * (domain.md §3): a suggestion by rotation, and the conference's decision, recorded by the leader seat in
+ * (docs/domain.md §3): a suggestion by rotation, and the conference's decision, recorded by the leader seat in
  * session with the quorum. "Start next year" reads the decision.
  */
 @Injectable()

@@ -8,7 +8,7 @@
  *   elected in every round, in the order of the rounds.
  */
 import type { DecryptedSum } from './crypto/paper-crypto';
-import type { TallyResult } from './rules';
+import type { TallyResult } from '../../domain/year-end';
 import type { BallotCandidate, BallotMode } from './entities/ballot.entity';
 
 /**

@@ -8,7 +8,7 @@
  * - Trúng cử: elected
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 import type { Block, DocumentModel, TableCell } from '../documents';
 import { vietnameseDateTime } from '../conferences/minutes-document';
 

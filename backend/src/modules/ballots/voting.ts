@@ -1,7 +1,7 @@
 /**
  * Who casts a unit's ballot, and why a cast paper is refused. Pure.
  *
- * Decision (domain.md §5 "cast by its delegate", §6 "unit head … cast the unit's ballot"): a unit's ballot
+ * Decision (docs/domain.md §5 "cast by its delegate", §6 "unit head … cast the unit's ballot"): a unit's ballot
  * is cast by its head (thủ trưởng), or by an officer of the unit who is the person checked in as the unit's
  * delegate at the conference (the attendance's delegate name, up to the first " – " or comma, equals the
  * officer's full name, ignoring case and spacing). One ballot per unit whoever casts it.

@@ -2,7 +2,7 @@ import { Body, Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Patch, Po
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { BlockYearsService } from './block-years.service';
 import { BlockYearDefaultsDto, BlockYearDto, BlockYearPageDto, BlockYearPageQueryDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto } from './dto/block-year.dto';
 

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BlockYearsController } from './block-years.controller';
 import { BlockYearsService } from './block-years.service';
-import { NextYearController } from './next-year.controller';
-import { NextYearService } from './next-year.service';
 
-@Module({ controllers: [BlockYearsController, NextYearController], providers: [BlockYearsService, NextYearService], exports: [BlockYearsService] })
+@Module({ controllers: [BlockYearsController], providers: [BlockYearsService], exports: [BlockYearsService] })
 export class BlockYearsModule {}

@@ -99,7 +99,7 @@ export class BlockYearsService {
       const [exists] = await em.query('SELECT 1 FROM block_years WHERE block_id = $1 AND year = $2', [dto.blockId, dto.year]);
       if (exists) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
       const [previous] = await em.query('SELECT rules FROM block_years WHERE block_id = $1 AND year < $2 ORDER BY year DESC LIMIT 1', [dto.blockId, dto.year]);
-      // Next year's rule set starts as a copy of the last one (domain.md §1).
+      // Next year's rule set starts as a copy of the last one (docs/domain.md §1).
       const rules: RuleSet = dto.rules ? { ...dto.rules } : (previous?.rules ?? defaultRuleSet());
       assertRuleSet(rules);
       await this.assertMembersUsable(em, dto.memberUnitIds, dto.year, dto.blockId);
@@ -155,6 +155,26 @@ export class BlockYearsService {
       await this.audit.record(em, actor, { action: 'block_year.update', entityType: 'block_year', entityId: id, blockId: year.blockId, ...diff, reason: dto.reason });
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Writes next year's block year (status `setup`, default legal basis for that year) and its members, for
+   * "khởi tạo năm sau" (`modules/next-year`), inside the caller's transaction. The caller checks and audits.
+   */
+  async insertNextYear(em: EntityManager, y: { blockId: string; year: number; leaderUnitId: string | null; deputyUnitId: string | null; rules: RuleSet; memberIds: string[] }): Promise<string> {
+    const [row] = await em.query(
+      `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,'setup',$5,$6,1) RETURNING id`,
+      [y.blockId, y.year, y.leaderUnitId, y.deputyUnitId, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(y.rules)]);
+    if (y.memberIds.length) {
+      await em.query(
+        `INSERT INTO block_year_members (block_year_id, unit_id, year, block_id) SELECT $1, u, $2, $3 FROM unnest($4::uuid[]) AS u`, [row.id, y.year, y.blockId, y.memberIds]);
+    }
+    return row.id;
+  }
+
+  /** Replaces a year's rule set (the drafts module adopting the rules, `rules` already checked), inside the caller's transaction. */
+  async writeRules(em: EntityManager, blockYearId: string, rules: RuleSet): Promise<void> {
+    await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [blockYearId, JSON.stringify(rules)]);
   }
 
   private async writeMembers(em: EntityManager, year: BlockYear, unitIds: string[]): Promise<void> {

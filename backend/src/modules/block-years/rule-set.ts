@@ -1,5 +1,5 @@
 /**
- * The machine-readable rule set of a block year (domain.md §4–§5). Every number is configurable;
+ * The machine-readable rule set of a block year (docs/domain.md §4–§5). Every number is configurable;
  * these are the defaults. Pure: no NestJS or TypeORM here.
  */
 export type AwardCode = 'gov_flag' | 'city_flag' | 'city_merit';
@@ -79,7 +79,7 @@ export function defaultLegalBasis(year: number): LegalInstrument[] {
   return [law, { number: '98/2023/NĐ-CP', date: '2023-12-31', title: 'Nghị định quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng' }, { number: '01/2024/TT-BNV', date: '2024-01-29', title: 'Thông tư quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng' }, ...(year >= 2024 ? [hanoi] : [])];
 }
 
-/** Quorum (domain.md §5): present ≥ ⌈members × n / d⌉. */
+/** Quorum (docs/domain.md §5): present ≥ ⌈members × n / d⌉. */
 export function quorumNeeded(members: number, rules: Pick<RuleSet, 'quorumNumerator' | 'quorumDenominator'>): number {
   return Math.ceil((members * rules.quorumNumerator) / rules.quorumDenominator - 1e-9);
 }

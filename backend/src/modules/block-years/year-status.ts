@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import type { AuditService } from '../audit/audit.service';
-import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from './entities/block-year.entity';
+import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../../domain/year-status';
 
 /**
- * Moves a block year forward in its cycle (domain.md §3) when another module reaches a step, e.g. the
+ * Moves a block year forward in its cycle (docs/domain.md §3) when another module reaches a step, e.g. the
  * dossier sent ("submitted") or decided ("decided"). Only forwards (statuses are listed in cycle order);
  * an archived year is left alone. Audited as `block_year.status`.
  */

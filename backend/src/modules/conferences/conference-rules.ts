@@ -17,7 +17,7 @@ export interface QuorumState {
   denominator: number;
 }
 
-/** Quorum (domain.md §5): present ≥ ⌈members × n / d⌉, from the year's rule set. */
+/** Quorum (docs/domain.md §5): present ≥ ⌈members × n / d⌉, from the year's rule set. */
 export function quorumState(present: number, members: number, rules: Pick<RuleSet, 'quorumNumerator' | 'quorumDenominator'>): QuorumState {
   const needed = quorumNeeded(members, rules);
   return { members, present, needed, met: members > 0 && present >= needed, numerator: rules.quorumNumerator, denominator: rules.quorumDenominator };

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { ConferencesService } from './conferences.service';
 import {
   ConferenceAgendaItemInputDto, ConferenceCheckInDto, CloseConferenceDto, ConferenceDto, ConferenceQueryDto, ConferenceSummaryDto, CreateConferenceDto, CreateConferenceDecisionDto,

@@ -5,7 +5,9 @@
  */
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { recordDemoOpeningConference } from '../covenants/covenants.demo';
 import { buildDocumentNumber } from '../documents';
+import { recordDemoAdoptionConference } from '../drafts/drafts.demo';
 import { quorumState } from './conference-rules';
 import type { ConferenceGuest } from './entities/conference.entity';
 import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';
@@ -204,9 +206,8 @@ async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: Confe
 
   // The drafts and covenants seeds adopted the plan and rules and opened signing before this conference
   // existed: point them at it (only where no conference is recorded yet).
-  await em.query(
-    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [id, [ids.planVersion2024Id, ids.rulesVersion2024Id]]);
-  await em.query('UPDATE covenants SET opened_conference_id = $1 WHERE id = $2 AND opened_conference_id IS NULL', [id, ids.covenant2024Id]);
+  await recordDemoAdoptionConference(em, id, [ids.planVersion2024Id, ids.rulesVersion2024Id]);
+  await recordDemoOpeningConference(em, id, ids.covenant2024Id);
 
   await audit.record(em, secretary ? { id: secretary.id, fullName: secretary.name } : null, {
     action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
@@ -293,4 +294,56 @@ export async function seedPlannedYearEndConference(em: EntityManager, blockYearI
     after: { title: c.title, status: 'planned', startsAt: c.startsAt },
   });
   return id;
+}
+
+// ─── Back-dated rows for the other demo seeds (the year-end conference of the ballots seed) ────────────
+
+/** A concluded demo conference (opened at its start), back-dated; its id. */
+export async function insertDemoConcludedConference(em: EntityManager, c: {
+  blockYearId: string; kind: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
+  chairName: string; coChairName: string; secretaryName: string; guests: ConferenceGuest[]; closedAt: Date; createdBy: string | null; createdAt: Date;
+}): Promise<string> {
+  const [conf] = await em.query(
+    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
+       guests, status, opened_at, closed_at, conclusion, created_by, created_at, updated_at, version)
+     VALUES ($1,$15,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'concluded',$3,$12,'',$13,$14,$12,1) RETURNING id`,
+    [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName,
+      c.secretaryName, JSON.stringify(c.guests), c.closedAt, c.createdBy, c.createdAt, c.kind]);
+  return conf.id;
+}
+
+/** A member unit that confirmed and was checked in present, its delegate named. */
+export async function insertDemoPresence(em: EntityManager, conferenceId: string, a: {
+  unitId: string; delegate: string; rsvpBy: string | null; rsvpAt: Date; checkedInAt: Date; checkedInBy: string | null;
+}): Promise<void> {
+  await em.query(
+    `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
+     VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
+    [conferenceId, a.unitId, a.delegate, a.rsvpBy, a.rsvpAt, a.checkedInAt, a.checkedInBy]);
+}
+
+/** An agenda item dealt with, with its conclusion when it has one (every member present, quorum met). */
+export async function insertDemoDoneAgendaItem(em: EntityManager, conferenceId: string, item: { sort: number; title: string; presenter: string; notes: string },
+  decision: { text: string; memberCount: number; at: Date; createdBy: string | null } | null): Promise<void> {
+  const [row] = await em.query(
+    `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, status) VALUES ($1,$2,$3,$4,$5,'done') RETURNING id`,
+    [conferenceId, item.sort, item.title, item.presenter, item.notes]);
+  if (!decision) return;
+  await em.query(
+    `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
+     VALUES ($1,$2,'conclusion',NULL,$3,$4,$4,true,$5,$6)`,
+    [conferenceId, row.id, decision.text, decision.memberCount, decision.at, decision.createdBy]);
+}
+
+/** Minutes approved by chair and secretary, hashed as the conferences module hashes them. */
+export async function insertDemoApprovedMinutes(em: EntityManager, m: {
+  conferenceId: string; docNumber: string; content: ReturnType<typeof draftMinutes>; chairApprovedBy: string | null; chairApprovedAt: Date;
+  secretaryApprovedBy: string | null; secretaryApprovedAt: Date; createdAt: Date;
+}): Promise<void> {
+  await em.query(
+    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
+       content_hash, created_at, updated_at, version)
+     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
+    [m.conferenceId, m.docNumber, JSON.stringify(m.content), m.chairApprovedBy, m.chairApprovedAt, m.secretaryApprovedBy, m.secretaryApprovedAt,
+      minutesHash(m.content), m.createdAt]);
 }

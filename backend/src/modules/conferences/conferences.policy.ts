@@ -4,7 +4,7 @@ import type { ConferenceStatus } from './entities/conference.entity';
 import { isNamedInRole, signatoryName, type MinutesContent, type MinutesRole } from './minutes';
 
 /**
- * Who may do what with conferences (domain.md §6): the leader or deputy seat of the block year runs
+ * Who may do what with conferences (docs/domain.md §6): the leader or deputy seat of the block year runs
  * them; each member unit answers its own invitation; the board and admins read everything and edit
  * nothing; an archived year is read-only.
  */

@@ -3,7 +3,7 @@
  * edit may not change, and the canonical SHA-256 of the approved content. No NestJS or TypeORM here.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 import type { QuorumState } from './conference-rules';
 
 export type MinutesPresence = 'present' | 'absent' | 'excused';
@@ -45,7 +45,7 @@ export interface MinutesQuorum {
   denominator: number;
 }
 
-/** What a biên bản records (domain.md §2, §7): time, place, attendees, chair, secretary, content, decisions, end. */
+/** What a biên bản records (docs/domain.md §2, §7): time, place, attendees, chair, secretary, content, decisions, end. */
 export interface MinutesContent {
   title: string;
   /** ISO date-times. */

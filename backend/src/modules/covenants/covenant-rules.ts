@@ -3,7 +3,7 @@
  * (member units in any order, the leader unit's head last) and number formatting. No NestJS or TypeORM.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 
 export type CovenantStatus = 'draft' | 'signing' | 'in_force' | 'superseded';
 export const COVENANT_STATUSES: CovenantStatus[] = ['draft', 'signing', 'in_force', 'superseded'];

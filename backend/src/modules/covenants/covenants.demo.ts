@@ -85,3 +85,8 @@ async function versionOf(em: EntityManager, id: string): Promise<number> {
   const [{ version }] = await em.query('SELECT version FROM covenants WHERE id = $1', [id]);
   return version;
 }
+
+/** Points a demo covenant opened for signing before its conference existed at it (only where none is recorded yet). */
+export async function recordDemoOpeningConference(em: EntityManager, conferenceId: string, covenantId: string): Promise<void> {
+  await em.query('UPDATE covenants SET opened_conference_id = $1 WHERE id = $2 AND opened_conference_id IS NULL', [conferenceId, covenantId]);
+}

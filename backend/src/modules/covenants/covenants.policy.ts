@@ -3,7 +3,7 @@ import { conflict, forbidden } from '../../common/app-error';
 import type { YearContext } from '../../common/scope/year-context';
 
 /**
- * Who may do what with the covenant (domain.md §6): the leader or deputy seat drafts it and its targets;
+ * Who may do what with the covenant (docs/domain.md §6): the leader or deputy seat drafts it and its targets;
  * only a unit head (thủ trưởng) of a member unit signs, for their own unit; the board and admin read
  * everything and sign or edit nothing; an archived year is read-only.
  */

@@ -1,9 +1,9 @@
 /**
- * The content of a plan or rules draft (domain.md §2, start-of-year.md "drafts") and its hash.
+ * The content of a plan or rules draft (docs/domain.md §2, start-of-year.md "drafts") and its hash.
  * Pure: no NestJS or TypeORM here.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 import type { RuleSet } from '../block-years/rule-set';
 
 export type DraftKind = 'plan' | 'rules';
@@ -220,4 +220,16 @@ export function planLines(plan: PlanData, unitName: (id: string | null) => strin
     { key: '@plan.commemorations', heading: 'Các ngày kỷ niệm', lines: plan.commemorations.map((c) => `${vnDate(c.date)}: ${c.title}${c.notes ? ` | ${c.notes}` : ''}`) },
     { key: '@plan.fieldTrips', heading: 'Hoạt động nghiên cứu thực tế', lines: plan.fieldTrips.map((f) => `${f.title} | ${f.place} | ${f.period} | ${unitName(f.ownerUnitId)}${f.notes ? ` | ${f.notes}` : ''}`) },
   ];
+}
+
+/**
+ * The plan skeleton for next year: the sections as they were adopted (the leader rewrites them), the theme
+ * and slogan cleared, regular movements kept; dated activities, thematic campaigns, commemorations and
+ * field trips belong to their year and are dropped (as the drafts module's "copy from previous year").
+ */
+export function planSkeleton(sections: readonly DraftSection[], plan: PlanData | null): { sections: DraftSection[]; plan: PlanData } {
+  return {
+    sections: sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body, rev: 1 })),
+    plan: { ...emptyPlan(), movements: (plan?.movements ?? []).filter((m) => m.kind === 'regular') },
+  };
 }

@@ -11,6 +11,8 @@ import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from './demo-ids';
 import type { DraftSection } from './draft-content';
 import { DraftsService } from './drafts.service';
 import type { PlanDataInputDto } from './dto/draft-request.dto';
+import { BlockYearsService } from '../block-years/block-years.service';
+import { ScopeService } from '../../common/scope/scope.service';
 
 export type { StartOfYearDemoIds } from './demo-ids';
 
@@ -181,7 +183,8 @@ function plan2025(u: (k: string) => string): PlanDataInputDto {
 
 /** Writes the 2024 and 2025 plans and rules of Khối thi đua số 4. Run inside the demo loader's transaction. */
 export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds): Promise<DraftsDemoResult> {
-  const svc = new DraftsService(em.connection, new AuditService(em.connection));
+  const audit = new AuditService(em.connection);
+  const svc = new DraftsService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)));
   const u = (k: string) => unitIdOf(ids, k);
   const who = async (email: string) => demoActor(em, email);
   const leader24 = await who(DEMO_EMAILS.leader2024);
@@ -288,4 +291,10 @@ async function commentDates(em: EntityManager, rows: [string, Date, Date | null]
   for (const [id, created, resolved] of rows) {
     await em.query('UPDATE draft_comments SET created_at = $2, resolved_at = CASE WHEN resolved_at IS NULL THEN NULL ELSE coalesce($3, resolved_at) END WHERE id = $1', [id, created, resolved]);
   }
+}
+
+/** Points demo versions adopted before their conference existed at it (only where none is recorded yet). */
+export async function recordDemoAdoptionConference(em: EntityManager, conferenceId: string, versionIds: string[]): Promise<void> {
+  await em.query(
+    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [conferenceId, versionIds]);
 }

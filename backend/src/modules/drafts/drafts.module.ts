@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BlockYearsModule } from '../block-years/block-years.module';
 import { DraftsController } from './drafts.controller';
 import { DraftsService } from './drafts.service';
 
-@Module({ controllers: [DraftsController], providers: [DraftsService], exports: [DraftsService] })
+@Module({ imports: [BlockYearsModule], controllers: [DraftsController], providers: [DraftsService], exports: [DraftsService] })
 export class DraftsModule {}

@@ -4,7 +4,7 @@ import type { DraftStatus } from './draft-content';
 import type { YearContext } from '../../common/scope/year-context';
 
 /**
- * Who may do what with the plan and rules drafts (domain.md §6, start-of-year.md): the leader or deputy
+ * Who may do what with the plan and rules drafts (docs/domain.md §6, start-of-year.md): the leader or deputy
  * seat of the year drafts and edits; member units read circulated versions and comment; the board and
  * admin read everything and edit nothing; an archived year is read-only.
  */

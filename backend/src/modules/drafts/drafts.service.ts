@@ -5,13 +5,14 @@ import type { Actor } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
+import { BlockYearsService } from '../block-years/block-years.service';
 import type { RuleSet } from '../block-years/rule-set';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { adoptionReasonProblem, UnresolvedComment } from './adoption-rules';
 import { draftDiff } from './draft-diff';
 import {
   type DraftKind, type DraftSection, type PlanData,
-  defaultPlanSections, defaultRulesSections, draftContentHash, emptyPlan, planProblems, sectionKeyFor, withKeys,
+  defaultPlanSections, defaultRulesSections, draftContentHash, emptyPlan, planProblems, planSkeleton, sectionKeyFor, withKeys,
 } from './draft-content';
 import { draftDocumentModel } from './drafts.export';
 import { assertRankingRulesFixedWhileRoundOpen } from '../block-years/ranking-rules-guard';
@@ -59,7 +60,7 @@ interface Loaded {
  */
 @Injectable()
 export class DraftsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly years: BlockYearsService) {}
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
@@ -417,7 +418,7 @@ export class DraftsService {
     if (doc.kind === 'rules' && v.ruleSet) {
       const after = structuredClone(v.ruleSet);
       await assertRankingRulesFixedWhileRoundOpen(em, y.blockYearId, y.rules, after);
-      await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [y.blockYearId, JSON.stringify(after)]);
+      await this.years.writeRules(em, y.blockYearId, after);
       const diff = changedFields({ rules: y.rules }, { rules: after });
       await this.audit.record(em, actor, {
         action: 'block_year.rules_adopt', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId,
@@ -653,6 +654,22 @@ export class DraftsService {
       else roots.push(c);
     }
     return roots;
+  }
+
+  /** Next year's plan as a draft (version 1, for `modules/next-year`, in the caller's transaction) from this year's adopted plan, else its latest version. */
+  async startPlanFromPreviousYear(em: EntityManager, actor: Actor, c: { fromYearId: string; toYearId: string; blockCode: string; title: string }): Promise<string | null> {
+    const [v] = await em.query(
+      `SELECT v.sections, v.plan FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
+       WHERE d.block_year_id = $1 AND d.kind = 'plan' ORDER BY (v.status = 'adopted') DESC, v.number DESC LIMIT 1`, [c.fromYearId]);
+    if (!v) return null;
+    const skeleton = planSkeleton(v.sections ?? [], v.plan ?? null);
+    const [doc] = await em.query(
+      `INSERT INTO draft_documents (block_year_id, kind, doc_number, created_by, version) VALUES ($1,'plan',$2,$3,1) RETURNING id`,
+      [c.toYearId, buildDocumentNumber(1, 'KH', c.blockCode), actor.id]);
+    await em.query(
+      `INSERT INTO draft_versions (document_id, number, status, title, sections, plan, rule_set, created_by, version) VALUES ($1,1,'draft',$2,$3,$4,NULL,$5,1)`,
+      [doc.id, c.title, JSON.stringify(skeleton.sections), JSON.stringify(skeleton.plan), actor.id]);
+    return doc.id;
   }
 }
 

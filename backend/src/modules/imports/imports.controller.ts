@@ -2,7 +2,7 @@ import { Controller, Get, Header, Post, Query, StreamableFile, UploadedFile, Use
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../../common/auth.decorators';
 import { ImportReportDto } from './dto/import.dto';
 import { ImportsService, MAX_IMPORT_BYTES } from './imports.service';
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '../../common/auth.decorators';
 import { OutboxPageDto, OutboxQueryDto } from './dto/mail.dto';
 import { MailService } from './mail.service';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppError } from '../../common/app-error';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../../common/auth.decorators';
 import { escapeHtml } from './news-html';
 import { NewsPagesService } from './news-pages.service';
 

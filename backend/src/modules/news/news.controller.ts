@@ -5,7 +5,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import {
   BlockNewsOverviewDto, BlockYearQueryDto, CreateModelDto, CreateNewsDto, ExemplaryModelDto, FeatureNewsDto, ModelListQueryDto, NewsCountsDto, NewsDto, NewsListDto,
   NewsListQueryDto, OverviewQueryDto, PhotoUploadDto, PlanLinksDto, ReturnNewsDto, SetNewsTargetsDto, UpdateNewsDto,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { NotificationDto, NotificationSettingsDto, ReadAllResultDto, UpdateNotificationSettingsDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 

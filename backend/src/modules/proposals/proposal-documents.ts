@@ -1,5 +1,5 @@
 /**
- * The dossier's own documents as document models in the Nghị định 30/2020 layout (domain.md §7): the
+ * The dossier's own documents as document models in the Nghị định 30/2020 layout (docs/domain.md §7): the
  * submission letter (tờ trình, TTr), the nominee list (danh sách đề nghị khen thưởng) and the list attached
  * to the council's decision (danh sách kèm theo quyết định). Pure: the service gathers the data, the
  * documents library renders it.

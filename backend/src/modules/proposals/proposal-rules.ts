@@ -1,5 +1,5 @@
 /**
- * Pure rules of the award proposal dossier (domain.md §3, §5, §7): its completeness checklist, the status
+ * Pure rules of the award proposal dossier (docs/domain.md §3, §5, §7): its completeness checklist, the status
  * machine, the appraisal deadline and the city-wide quota use. No NestJS or TypeORM here.
  *
  * Glossary:
@@ -10,7 +10,7 @@
  * - Thẩm định: the board's appraisal; Trả lại: return with a reason; Quyết định: the council's decision
  */
 import { AWARD_CODES, type AwardCode } from '../block-years/rule-set';
-import { checkCityQuotas, type CityQuotaBreach } from '../ballots/rules';
+import { checkCityQuotas, type CityQuotaBreach } from '../../domain/year-end';
 import { parseDocumentNumber, vietnamCalendarDate } from '../documents';
 import { appraisalDueDate, type KnownWorkCalendar, uncoveredYears, workingDaysBetween } from './rules';
 import type { ProposalStatus } from './entities/proposal.entity';
@@ -75,7 +75,7 @@ export function letterProblems(l: LetterFields): string[] {
   return problems;
 }
 
-/** Every part of the dossier, present or missing (domain.md §2: TTr, BB, bảng tổng hợp điểm, biên bản kiểm phiếu, danh sách, báo cáo thành tích). */
+/** Every part of the dossier, present or missing (docs/domain.md §2: TTr, BB, bảng tổng hợp điểm, biên bản kiểm phiếu, danh sách, báo cáo thành tích). */
 export function checklist(i: ChecklistInput): ChecklistItem[] {
   const item = (kind: ChecklistKind, key: string, label: string, present: boolean, detail: string, extra: Partial<ChecklistItem> = {}): ChecklistItem =>
     ({ key, kind, label, present, detail, ballotId: null, unitId: null, ...extra });

@@ -6,7 +6,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, 
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../../common/auth.decorators';
 import { sendFile } from '../scoring/download';
 import {
   AnnexQueryDto, AppraisalDto, ChecklistDto, CityQuotaDto, CreateProposalDto, DecisionListQueryDto, DocumentQueryDto, OptionalNoteDto, ProposalDto, ProposalQueryDto,

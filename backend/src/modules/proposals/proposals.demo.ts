@@ -12,6 +12,7 @@ import { ResultsService } from '../rounds/results.service';
 import { RoundData } from '../rounds/round-data';
 import { ScoringService } from '../scoring/scoring.service';
 import { ProposalsService } from './proposals.service';
+import { BlockYearsService } from '../block-years/block-years.service';
 
 /** Hà Nội time, as the dossier's history records it. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -34,7 +35,7 @@ export function proposalsServiceFor(em: EntityManager): ProposalsService {
   const awards = new AwardsService(ds, audit, scope);
   const covenants = new CovenantsService(ds, audit);
   const results = new ResultsService(ds, audit, new RoundData(new ScoringService(ds, audit), covenants, awards));
-  const conferences = new ConferencesService(ds, audit, scope, new DraftsService(ds, audit), covenants);
+  const conferences = new ConferencesService(ds, audit, scope, new DraftsService(ds, audit, new BlockYearsService(ds, audit, scope)), covenants);
   return new ProposalsService(ds, audit, awards, new BallotsService(ds, audit, awards), results, conferences);
 }
 

@@ -5,7 +5,7 @@ import type { ProposalStatus } from './entities/proposal.entity';
 import { ProposalAction, transitionProblem } from './proposal-rules';
 
 /**
- * Who may do what with a dossier (domain.md §6): the leader or deputy seat of the block year assembles it;
+ * Who may do what with a dossier (docs/domain.md §6): the leader or deputy seat of the block year assembles it;
  * only the head (thủ trưởng) of the leader unit submits it; each nominee unit uploads its own achievement
  * report; the board (and admin) appraises, returns, approves and records decisions, and never edits the
  * block's dossier; every member unit of the block and the board read it.

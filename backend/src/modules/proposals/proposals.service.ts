@@ -13,7 +13,7 @@ import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { advanceYearStatus } from '../block-years/year-status';
 import { AwardsService, type OverviewProposal } from '../awards/awards.service';
 import { BallotsService } from '../ballots/ballots.service';
-import { checkBlockQuotas, type QuotaBreach } from '../ballots/rules';
+import { checkBlockQuotas, type QuotaBreach } from '../../domain/year-end';
 import { AWARD_CODES, DEFAULT_RULE_SET, type AwardCode, type Quota } from '../block-years/rule-set';
 import { ConferencesService } from '../conferences/conferences.service';
 import { buildDocumentNumber, parseDocumentNumber, renderDocx, renderPdf, type DocumentModel } from '../documents';

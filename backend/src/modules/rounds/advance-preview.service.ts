@@ -7,7 +7,7 @@ import type { AdvancePreviewDto } from './dto/round.dto';
 import { AdvanceHit, CONFIRMATION_WORD, confirmationProblem, earlyAdvanceHits } from './early-advance';
 import { RoundProgressReader } from './progress-reader';
 import { loadRound, RoundContext } from './round-context';
-import { nextManualPhase, PHASE_LABELS } from './round-phase';
+import { nextManualPhase, PHASE_LABELS } from '../../domain/round-phase';
 import { RoundsPolicy } from './rounds.policy';
 
 /** What advancing a round now would do to each unit, and the confirmation an early advance needs. */

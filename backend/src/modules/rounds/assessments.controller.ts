@@ -5,7 +5,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkRe
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { sendFile } from '../scoring/download';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentDto, AssignmentsDto, EvidenceDto, ExplanationResultDto, SaveResultDto } from './dto/assessment.dto';

@@ -15,7 +15,7 @@ import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedF
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
-import { phaseIndex, unitDeadline } from './round-phase';
+import { phaseIndex, unitDeadline } from '../../domain/round-phase';
 import { awardFactLine, isAwardItem } from './award-bonus';
 import { computeResults, divergence, targetOutcomeWith } from './round-results';
 import { RoundsPolicy } from './rounds.policy';

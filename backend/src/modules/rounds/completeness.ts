@@ -4,7 +4,7 @@
  * only when the unit declared an event). Pure.
  */
 import type { StoredCriterion } from '../scoring/scoring.service';
-import type { Phase } from './round-phase';
+import type { Phase } from '../../domain/round-phase';
 
 export interface Completeness {
   required: number;

@@ -3,7 +3,7 @@
  * submitted (issue 12: "no irreversible step without naming who it hits"). Who is hit, what happens to
  * each, and the typed confirmation that the leader must give when anyone is. Pure.
  */
-import type { Phase } from './round-phase';
+import type { Phase } from '../../domain/round-phase';
 
 /** What the leader types to confirm an early advance that hits units. */
 export const CONFIRMATION_WORD = 'XÁC NHẬN';

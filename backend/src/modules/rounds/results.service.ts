@@ -15,7 +15,7 @@ import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
-import { PHASE_LABELS } from './round-phase';
+import { PHASE_LABELS } from '../../domain/round-phase';
 import { computeResults, RoundResults } from './round-results';
 import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';
@@ -243,7 +243,7 @@ export class ResultsService {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  /** The score summary annex (domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
+  /** The score summary annex (docs/domain.md §7): A4 landscape, STT | Tên đơn vị | Tự chấm | Thẩm định | Điểm thưởng | Điểm trừ | Tổng | Xếp hạng | Đề nghị | Ghi chú. */
   annexModel(ctx: RoundContext, ranking: RankingDto, leaderHeadName = '', proposed: Map<string, string> = new Map(), seal?: string): DocumentModel {
     const vn = (n: number) => formatNumber(n);
     let number = '';

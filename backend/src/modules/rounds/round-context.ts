@@ -4,7 +4,7 @@ import { notFound } from '../../common/app-error';
 import type { Seat } from '../../common/scope/scope.service';
 import { defaultRuleSet } from '../block-years/rule-set';
 import type { ScoringYear } from '../scoring/year-context';
-import { effectivePhase, Phase, RoundKind } from './round-phase';
+import { effectivePhase, Phase, RoundKind } from '../../domain/round-phase';
 
 export interface RoundRow {
   id: string;

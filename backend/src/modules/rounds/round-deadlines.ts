@@ -7,7 +7,7 @@ import { NewJob, scheduleJobs } from '../jobs/jobs';
 import { notify } from '../notifications/notify';
 import { loadRound } from './round-context';
 import { RoundData } from './round-data';
-import { calendarPhase, Phase, phaseIndex, PHASE_LABELS, unitDeadline } from './round-phase';
+import { calendarPhase, Phase, phaseIndex, PHASE_LABELS, unitDeadline } from '../../domain/round-phase';
 
 const DAY_MS = 86_400_000;
 const vnDateTime = (d: Date) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(d);

@@ -1,5 +1,5 @@
 /**
- * A round's results from its stored score rows (domain.md §4): per criterion the final score from its
+ * A round's results from its stored score rows (docs/domain.md §4): per criterion the final score from its
  * sources under the rule set's rule, target criteria scored for the whole block, totals per unit with
  * bonus and deductions, ranks with the tie-break chain. Pure: the service, the bench and the tests share it.
  */

@@ -2,10 +2,10 @@ import { Actor, isCityWide, isUnitMember } from '../../common/actor';
 import { AppError, conflict, forbidden } from '../../common/app-error';
 import type { ScoringYear } from '../scoring/year-context';
 import type { RoundContext } from './round-context';
-import { Phase, PHASE_LABELS } from './round-phase';
+import { Phase, PHASE_LABELS } from '../../domain/round-phase';
 
 /**
- * Who may do what in a scoring round (domain.md §6): the leader or deputy seat runs the round, appraises
+ * Who may do what in a scoring round (docs/domain.md §6): the leader or deputy seat runs the round, appraises
  * and sets final scores; each member unit self-assesses, explains and reviews the units assigned to it;
  * the board and admin see everything and never edit a block's scores; an archived year is read-only.
  */

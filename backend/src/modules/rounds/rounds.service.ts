@@ -18,7 +18,7 @@ import {
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
 import { RoundData } from './round-data';
-import { effectivePhase, nextManualPhase, PHASE_LABELS, ROUND_KIND_LABELS, unitDeadline } from './round-phase';
+import { effectivePhase, nextManualPhase, PHASE_LABELS, ROUND_KIND_LABELS, unitDeadline } from '../../domain/round-phase';
 import { RoundsPolicy } from './rounds.policy';
 
 

@@ -3,7 +3,7 @@
  * the ranking and every row hash. Pure.
  */
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 
 /** The fields of a score row that a hash covers (everything that could be argued about). */
 export interface HashedScoreRow {

@@ -6,7 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, badRequest, ErrorBody } from '../../common/app-error';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 import type { AuditService } from '../audit/audit.service';
 import { CriterionInput, INPUT_FIELD, LeafNode, scoreCriterion, validateCriterionInput } from '../scoring/rules';
 import type { ScoreRowDto } from './dto/assessment.dto';

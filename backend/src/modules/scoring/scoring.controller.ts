@@ -4,7 +4,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkRe
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { sendFile } from './download';
 import {
   CreateCriterionDto, CreateSchemeDto, VersionQueryDto, MoveCriterionDto, SchemeDto, SchemeQueryDto, SchemeSummaryDto, UpdateCriterionDto, UpdateSchemeDto,

@@ -147,3 +147,8 @@ export async function seedScoringDemo(em: EntityManager, ids: DemoIds): Promise<
   }
   return { scheme2024Id: s2024.id, scheme2025Id: s2025.id, ktd1Scheme2025Id: k1Scheme?.id };
 }
+
+/** Freezes a demo scheme as a round opening it would, at the round's (back-dated) opening; leaves a frozen scheme alone. */
+export async function freezeDemoScheme(em: EntityManager, schemeId: string, at: Date): Promise<void> {
+  await em.query(`UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL`, [schemeId, at]);
+}

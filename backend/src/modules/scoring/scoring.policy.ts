@@ -3,7 +3,7 @@ import { conflict, forbidden } from '../../common/app-error';
 import type { ScoringYear } from './year-context';
 
 /**
- * Who may do what with a scoring scheme (domain.md §6): the leader or deputy seat of the year builds and
+ * Who may do what with a scoring scheme (docs/domain.md §6): the leader or deputy seat of the year builds and
  * edits it; member units read it; the board and admin read every block's schemes and edit none; a frozen
  * scheme or an archived year is read-only.
  */

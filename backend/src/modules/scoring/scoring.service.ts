@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
+import type { ErrorCode } from '../../common/error-codes';
 import { badRequest, conflict, invalidField, notFound } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
-import { canonicalJson } from '../audit/audit-chain';
+import { canonicalJson } from '../../common/canonical-json';
 import { AuditService } from '../audit/audit.service';
 import {
   AdjustmentItemDto, CreateCriterionDto, CreateSchemeDto, CriterionDto, MoveCriterionDto, SchemeDto, SchemeQueryDto, SchemeSummaryDto, UpdateCriterionDto,
@@ -446,12 +447,38 @@ export class ScoringService {
       permissions: { canEdit: canEdit && !scheme.frozen_at, canCreateVersion: canEdit },
     };
   }
+
+  /**
+   * Next year's draft scheme (version 1, for `modules/next-year`, in the caller's transaction) copied from the
+   * scheme of this year's year-end round, else its latest version; criteria get new ids, "not applicable" lists
+   * keep only next year's members.
+   */
+  async copySchemeToNextYear(em: EntityManager, actor: Actor, c: { fromYearId: string; toYearId: string; title: (title: string) => string; memberIds: string[] }): Promise<string | null> {
+    const [source] = await em.query(
+      `SELECT s.id, s.title, s.total_max FROM scoring_schemes s
+       LEFT JOIN LATERAL (SELECT max(r.created_at) AS used_at FROM scoring_rounds r WHERE r.scheme_id = s.id AND r.kind = 'year_end') r ON true
+       WHERE s.block_year_id = $1 ORDER BY r.used_at DESC NULLS LAST, s.version_no DESC LIMIT 1`, [c.fromYearId]);
+    if (!source) return null;
+    const [row] = await em.query(
+      `INSERT INTO scoring_schemes (block_year_id, version_no, title, total_max, based_on_id, created_by, version) VALUES ($1,1,$2,$3,$4,$5,1) RETURNING id`,
+      [c.toYearId, c.title(source.title), source.total_max, source.id, actor.id]);
+    // One statement: the composite parent key is checked at its end, so parents need not come first.
+    await em.query(
+      `WITH m AS (SELECT id AS old_id, gen_random_uuid() AS new_id FROM scoring_criteria WHERE scheme_id = $1)
+       INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence,
+         measure, items, not_applicable_unit_ids, version)
+       SELECT m.new_id, $2, pm.new_id, c.code, c.title, c.guidance, c.type, c.max_points, c.sort_order, c.evidence_required, c.points_per_occurrence,
+         c.measure, c.items, ARRAY(SELECT x FROM unnest(c.not_applicable_unit_ids) AS x WHERE x = ANY($3::uuid[])), 1
+       FROM scoring_criteria c JOIN m ON m.old_id = c.id LEFT JOIN m pm ON pm.old_id = c.parent_id`,
+      [source.id, row.id, c.memberIds]);
+    return row.id;
+  }
 }
 
 // ------------------------------------------------------------------------------------------ helpers
 
 /** A 400 listing the problems, each naming its row; `fields` maps the row code (or "scheme") to its message. */
-function schemeRefusal(errors: readonly SchemeError[], prefix: (code: string | null) => string, code: string) {
+function schemeRefusal(errors: readonly SchemeError[], prefix: (code: string | null) => string, code: ErrorCode) {
   const fields: Record<string, string> = {};
   for (const e of errors) {
     const k = e.code ?? 'scheme';

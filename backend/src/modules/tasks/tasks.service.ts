@@ -7,7 +7,7 @@ import { deadlineState } from '../proposals/proposal-rules';
 import type { KnownWorkCalendar } from '../proposals/rules';
 import { loadWorkCalendar } from '../proposals/work-calendar';
 import { RoundProgressReader, ScoreSheetRef } from '../rounds/progress-reader';
-import { effectivePhase, Phase, RoundCalendar } from '../rounds/round-phase';
+import { effectivePhase, Phase, RoundCalendar } from '../../domain/round-phase';
 import type { TaskListDto } from './dto/task.dto';
 import { conferenceKindLabel, criteriaProgress, draftLabel, sortTasks, Task, workingDaysText } from './task-rules';
 import { TASK_CANDIDATES_SQL } from './tasks.sql';

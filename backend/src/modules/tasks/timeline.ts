@@ -1,11 +1,11 @@
 /**
- * The annual cycle of one block year on one line (domain.md §3): each step done, current or next, with
+ * The annual cycle of one block year on one line (docs/domain.md §3): each step done, current or next, with
  * its date and who is being waited for, and the page where it is done. Pure: the round's effective phase
  * and the appraisal's working days come from their modules' rules.
  */
 import { deadlineState } from '../proposals/proposal-rules';
 import type { KnownWorkCalendar } from '../proposals/rules';
-import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
+import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-phase';
 
 export type StepState = 'done' | 'current' | 'next';
 

@@ -12,7 +12,7 @@ import { awardStrings, type AwardStringKey } from './i18n';
 import { YearSelect } from './labels';
 
 const COLORS = ['#cf1322', '#d48806', '#1677ff', '#389e0d', '#722ed1', '#08979c', '#c41d7f'];
-const STEPS = 8; // domain.md §3: setup … decided (stepIndex 0–7)
+const STEPS = 8; // docs/domain.md §3: setup … decided (stepIndex 0–7)
 const PAGE_SIZE = 20;
 
 /** Awards per year per code as grouped bars, plain SVG. */

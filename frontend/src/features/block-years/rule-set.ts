@@ -1,7 +1,7 @@
 import type { Schemas } from '@/api/client';
 import { formatNumber } from '@/lib/format';
 
-/** The rule set of a block year (domain.md §4–§5), put into plain Vietnamese. Pure: no React here. */
+/** The rule set of a block year (docs/domain.md §4–§5), put into plain Vietnamese. Pure: no React here. */
 export type RuleSet = Schemas['RuleSetDto'];
 export type AwardCode = keyof RuleSet['quotas'];
 export type TieBreak = RuleSet['tieBreakChain'][number];

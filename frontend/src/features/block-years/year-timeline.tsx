@@ -9,7 +9,7 @@ const STEP_STATUS = { done: 'finish', current: 'process', next: 'wait' } as cons
 const STATE_COLOR = { done: 'green', current: 'blue', next: 'default' } as const;
 
 /**
- * "Công việc của năm" on one line: the cycle's steps (domain.md §3) done, current or next, each with its
+ * "Công việc của năm" on one line: the cycle's steps (docs/domain.md §3) done, current or next, each with its
  * date, who it waits for and a link to the page where it is done.
  */
 export function YearTimeline({ blockYearId }: { blockYearId: string }) {

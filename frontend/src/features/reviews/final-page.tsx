@@ -15,7 +15,7 @@ import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { ScoreEditor } from './score-editor';
 import { diverges, peersOf, sourceOf, totalOf, valueOf } from './score';
 
-/** The rule set's defaults (domain.md §4) when the year's rules cannot be read. */
+/** The rule set's defaults (docs/domain.md §4) when the year's rules cannot be read. */
 const DEFAULT_DIVERGENCE_PERCENT = 20;
 
 const DIVERGENT_STYLE = { borderLeft: '4px solid #cf1322', background: '#fff1f0' };

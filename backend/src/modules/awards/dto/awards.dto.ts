@@ -297,7 +297,7 @@ export class OverviewBlockYearDto {
   @ApiProperty() blockName: string;
   @ApiProperty({ enum: ['khoi', 'cum'] }) blockKind: string;
   @ApiProperty() status: string;
-  @ApiProperty({ description: 'Bước trong chu trình năm (domain.md §3)' }) step: string;
+  @ApiProperty({ description: 'Bước trong chu trình năm (docs/domain.md §3)' }) step: string;
   @ApiProperty() stepLabel: string;
   @ApiProperty({ description: 'Thứ tự của bước (0 = thiết lập)' }) stepIndex: number;
   @ApiProperty({ type: String, nullable: true }) leaderUnitName: string | null;

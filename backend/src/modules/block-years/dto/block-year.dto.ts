@@ -5,7 +5,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../../common/dto';
 import { PageQuery } from '../../../common/pagination';
-import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../entities/block-year.entity';
+import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../../../domain/year-status';
 import { TIE_BREAKS, type TieBreak } from '../rule-set';
 
 export class LegalInstrumentDto {

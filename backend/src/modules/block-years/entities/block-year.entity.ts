@@ -1,9 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { BlockYearStatus } from '../../../domain/year-status';
 import type { LegalInstrument, RuleSet } from '../rule-set';
-
-/** Where a block year stands in the annual cycle (domain.md §3). */
-export type BlockYearStatus = 'setup' | 'planning' | 'signed' | 'in_progress' | 'year_end' | 'submitted' | 'decided' | 'archived';
-export const BLOCK_YEAR_STATUSES: BlockYearStatus[] = ['setup', 'planning', 'signed', 'in_progress', 'year_end', 'submitted', 'decided', 'archived'];
 
 /** One block's year: members, the leader (khối trưởng) and deputy (khối phó) seats, legal basis and rule set. */
 @Entity({ name: 'block_years' })

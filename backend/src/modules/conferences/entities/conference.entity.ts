@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-/** Kinds of block meetings (domain.md §2): launch and signing, mid-year review, year-end review, extraordinary. */
+/** Kinds of block meetings (docs/domain.md §2): launch and signing, mid-year review, year-end review, extraordinary. */
 export type ConferenceKind = 'launch' | 'mid_year' | 'year_end' | 'extraordinary';
 export const CONFERENCE_KINDS: ConferenceKind[] = ['launch', 'mid_year', 'year_end', 'extraordinary'];
 

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /**
- * Where a dossier stands (domain.md §3): draft (the leader seat assembles it) → submitted (the leader
+ * Where a dossier stands (docs/domain.md §3): draft (the leader seat assembles it) → submitted (the leader
  * unit's head sends it) → under_appraisal (the board checks it) → returned (with a reason; the block fixes
  * and resubmits) or approved → decided (every nominee has the council's decision). A draft or returned
  * dossier may be cancelled (kept as history) so the block can start a new one.

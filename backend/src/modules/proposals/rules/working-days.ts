@@ -1,5 +1,5 @@
 /**
- * Working-day arithmetic for the board's appraisal deadline (domain.md §3: e.g. 25 working days). Pure.
+ * Working-day arithmetic for the board's appraisal deadline (docs/domain.md §3: e.g. 25 working days). Pure.
  *
  * Glossary:
  * - Thời hạn thẩm định: appraisal deadline; Ngày làm việc: working day (Monday–Friday, not a holiday)

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { NODE_TYPES, type NodeType, type TargetBasis } from '../../scoring/rules';
 import { AdjustmentItemResponseDto } from '../../scoring/dto/scheme.dto';
-import { PHASES, type Phase } from '../round-phase';
+import { PHASES, type Phase } from '../../../domain/round-phase';
 
 export class ScoreRowDto {
   @ApiProperty() id: string;
@@ -34,7 +34,7 @@ export class EvidenceDto {
 
 const TARGET_BASES: TargetBasis[] = ['below_target', 'met_target', 'best_over_target', 'over_target', 'no_target'];
 
-/** How the target formula (domain.md §4) scored this unit: its own figures and the server's result, to show beside the field. */
+/** How the target formula (docs/domain.md §4) scored this unit: its own figures and the server's result, to show beside the field. */
 export class TargetFormulaDto {
   @ApiProperty({ enum: TARGET_BASES, description: 'Nhánh của công thức: dưới chỉ tiêu, đạt đúng chỉ tiêu, vượt nhiều nhất khối, vượt chỉ tiêu, không có chỉ tiêu' }) basis: TargetBasis;
   @ApiProperty({ type: Number, nullable: true, description: 'Chỉ tiêu T' }) target: number | null;

@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
-import { PHASES, ROUND_KINDS, type Phase, type RoundKind } from '../round-phase';
+import { PHASES, ROUND_KINDS, type Phase, type RoundKind } from '../../../domain/round-phase';
 
 // ------------------------------------------------------------------------------------------ requests
 

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { Phase, RoundKind } from '../round-phase';
+import type { Phase, RoundKind } from '../../../domain/round-phase';
 
 /** Đợt chấm điểm: a mid-year or year-end scoring round of a block year, with its calendar and phase. */
 @Entity({ name: 'scoring_rounds' })

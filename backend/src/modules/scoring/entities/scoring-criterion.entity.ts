@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn,
 import type { AdjustmentItem, NodeType } from '../rules';
 import { numeric } from './numeric';
 
-/** Tiêu chí / nhóm tiêu chí: one row of a scheme's tree (domain.md §4). */
+/** Tiêu chí / nhóm tiêu chí: one row of a scheme's tree (docs/domain.md §4). */
 @Entity({ name: 'scoring_criteria' })
 @Index('uq_scoring_criteria_scheme_code', ['schemeId', 'code'], { unique: true })
 @Index('ix_scoring_criteria_parent', ['schemeId', 'parentId', 'sortOrder'])

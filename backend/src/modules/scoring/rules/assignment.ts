@@ -1,5 +1,5 @@
 /**
- * Cross-review assignment (domain.md §4). Pure: no NestJS or TypeORM here.
+ * Cross-review assignment (docs/domain.md §4). Pure: no NestJS or TypeORM here.
  *
  * Glossary: chấm chéo = cross-review (each unit scores k other units of its block); người chấm /
  * đơn vị chấm = reviewer; đơn vị được chấm = reviewee; từ chối chấm (xung đột lợi ích) = recusal

@@ -1,5 +1,5 @@
 /**
- * Scoring one leaf criterion from what a scorer entered (domain.md §4), with Vietnamese validation
+ * Scoring one leaf criterion from what a scorer entered (docs/domain.md §4), with Vietnamese validation
  * messages naming the criterion. Pure: no NestJS or TypeORM here.
  *
  * `target` criteria are validated here but scored for the whole block at once (target-formula.ts),

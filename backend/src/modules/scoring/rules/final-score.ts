@@ -1,6 +1,6 @@
 /**
  * The final score of one criterion from its sources, divergence highlighting and the reason rule
- * (domain.md §4). Pure: no NestJS or TypeORM here.
+ * (docs/domain.md §4). Pure: no NestJS or TypeORM here.
  *
  * Glossary: tự chấm = self-assessment score; chấm chéo = peer (cross-review) score; thẩm định = the
  * leader unit's appraisal; giải trình = a unit's explanation; điểm cuối cùng = final score.

@@ -1,4 +1,4 @@
-/** Pure scoring rules (domain.md §4): no NestJS or TypeORM, safe to use from services, scripts and the bench. */
+/** Pure scoring rules (docs/domain.md §4): no NestJS or TypeORM, safe to use from services, scripts and the bench. */
 export * from './round';
 export * from './scheme';
 export * from './criterion-score';

@@ -1,5 +1,5 @@
 /**
- * Ranking units of a block by their final total (domain.md §4 "Ranking"). Pure: no NestJS or TypeORM here.
+ * Ranking units of a block by their final total (docs/domain.md §4 "Ranking"). Pure: no NestJS or TypeORM here.
  *
  * Glossary: xếp hạng = ranking; dẫn đầu = rank 1 (the leading unit); đồng hạng = shared rank.
  *

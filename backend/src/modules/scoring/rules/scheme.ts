@@ -1,5 +1,5 @@
 /**
- * The scoring scheme (domain.md §4) as a tree of groups and leaf criteria: building, validating and
+ * The scoring scheme (docs/domain.md §4) as a tree of groups and leaf criteria: building, validating and
  * totalling it. Pure: no NestJS or TypeORM here.
  *
  * Glossary:

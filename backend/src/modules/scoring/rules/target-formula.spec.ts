@@ -4,7 +4,7 @@ import type { TargetEntry } from './target-formula';
 
 const scores = (entries: TargetEntry[], max: number) => Object.fromEntries(targetScores(entries, max));
 
-describe('target formula (domain.md §4 item 4)', () => {
+describe('target formula (docs/domain.md §4 item 4)', () => {
   it('scores below, at, best above and other above target', () => {
     const entries: TargetEntry[] = [
       { unitId: 'below', target: 100, actual: 50 },

@@ -1,5 +1,5 @@
 /**
- * The score of a quantitative (`target`) criterion for every unit of a block (domain.md §4, item 4).
+ * The score of a quantitative (`target`) criterion for every unit of a block (docs/domain.md §4, item 4).
  * Pure: no NestJS or TypeORM here.
  *
  * Glossary: chỉ tiêu = target T (a unit's covenant commitment); giá trị thực hiện = actual A;

@@ -1,4 +1,4 @@
-import { canonicalJson } from './audit-chain';
+import { canonicalJson } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('ignores key order', () => {

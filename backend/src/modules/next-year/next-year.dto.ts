@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { BlockYearDto } from './dto/block-year.dto';
+import { BlockYearDto } from '../block-years/dto/block-year.dto';
 
 export class NextYearSkippedUnitDto {
   @ApiProperty() unitId: string;

@@ -1,5 +1,5 @@
 /**
- * Eligibility gates before a unit can be a candidate for an award (domain.md §5). Pure.
+ * Eligibility gates before a unit can be a candidate for an award (docs/domain.md §5). Pure.
  *
  * Glossary:
  * - Điều kiện, tiêu chuẩn: eligibility gates
@@ -13,7 +13,7 @@
  * - Every failing gate is reported, not just the first.
  * - Titles match ignoring case, surrounding spaces and Unicode composition (NFC).
  */
-import { quotaLimit, type AwardCode, type Quota } from '../../block-years/rule-set';
+import { quotaLimit, type AwardCode, type Quota } from '../../modules/block-years/rule-set';
 import { AWARD_NAMES, isCount, isValidQuota, LEADING_UNIT_ONLY_AWARDS, repeatedIds, RuleError, RuleInputError, unitLabel } from './common';
 
 export const EXCELLENT_COLLECTIVE_TITLE = 'Tập thể lao động xuất sắc';

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { AuditService } from '../modules/audit/audit.service';
-import { hashPassword } from '../modules/auth/password';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/password';
 
 /**
  * On an empty installation without the demo, creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD

@@ -1,5 +1,5 @@
 /**
- * Next year's seats, as a suggestion for the year-end conference to vote on (domain.md §3). Pure.
+ * Next year's seats, as a suggestion for the year-end conference to vote on (docs/domain.md §3). Pure.
  *
  * Glossary:
  * - Khối trưởng / Khối phó: leader / deputy unit of the block for one year

@@ -1,5 +1,5 @@
 /**
- * Paper tally (domain.md §5): the leader enters the totals counted from paper ballots; they are checked
+ * Paper tally (docs/domain.md §5): the leader enters the totals counted from paper ballots; they are checked
  * to add up, then elected exactly as an electronic tally would (`resultFromCounts`). Pure.
  *
  * Glossary:

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role } from '../../common/actor';
+import type { Actor, Role } from './actor';
 
 export const PUBLIC_KEY = 'thidua:public';
 export const ROLES_KEY = 'thidua:roles';

@@ -1,11 +1,11 @@
 /**
- * Shared pieces of the year-end rules (domain.md §5). Pure: no NestJS or TypeORM here.
+ * Shared pieces of the year-end rules (docs/domain.md §5). Pure: no NestJS or TypeORM here.
  *
  * Glossary:
  * - Danh hiệu / hình thức khen thưởng: award (`AwardCode` in rule-set.ts)
  * - Đơn vị dẫn đầu: the leading unit of the block (rank 1 of the finalised year-end round)
  */
-import type { AwardCode, Quota } from '../../block-years/rule-set';
+import type { AwardCode, Quota } from '../../modules/block-years/rule-set';
 
 /** A refused input: the field it concerns and a Vietnamese message for the user. */
 export interface RuleError {

@@ -1,4 +1,4 @@
-/** Pure year-end rules: tally, paper tally, eligibility, quotas, rotation (domain.md §5). */
+/** Pure year-end rules: tally, paper tally, eligibility, quotas, rotation (docs/domain.md §5). */
 export { AWARD_NAMES, LEADING_UNIT_ONLY_AWARDS, RuleInputError, isCount, isValidQuota, repeatedIds, unitLabel } from './common';
 export type { RuleError } from './common';
 export { BALLOT_PROBLEMS, approvalsNeeded, ballotProblem, checkVoteSetup, countedTally, resultFromCounts, revoteSetup, tally, thresholdBaseCount } from './tally';

@@ -2,7 +2,7 @@ import { Controller, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../../common/auth.decorators';
 import { NextYearResultDto } from './next-year.dto';
 import { NextYearService } from './next-year.service';
 

@@ -1,4 +1,5 @@
-import { nextYearTitle, planSkeleton } from './next-year.service';
+import { planSkeleton } from '../drafts/draft-content';
+import { nextYearTitle } from './next-year.service';
 
 describe('next year', () => {
   it('moves the year on in a copied title, and only that year', () => {

@@ -1,5 +1,5 @@
 /**
- * Electronic tally of a secret ballot (domain.md §5). Pure: no NestJS or TypeORM here.
+ * Electronic tally of a secret ballot (docs/domain.md §5). Pure: no NestJS or TypeORM here.
  *
  * Glossary:
  * - Bỏ phiếu kín: secret ballot; each present member unit casts one ballot approving up to `quota` candidates
@@ -16,9 +16,9 @@
  * - Candidates above the threshold are elected by approvals, up to the quota. Candidates tied at the quota
  *   line are never separated by the system: they go to a re-vote for the seats left.
  */
-import type { RuleSet } from '../../block-years/rule-set';
+import type { RuleSet } from '../../modules/block-years/rule-set';
 import { isCount, repeatedIds, RuleError, RuleInputError, unitLabel } from './common';
-import { round2 } from '../../scoring/rules/round';
+import { round2 } from '../../modules/scoring/rules/round';
 
 /** Căn cứ tính tỷ lệ: the number the threshold percentage applies to. */
 export type ThresholdBase = RuleSet['voteThresholdBase'];
