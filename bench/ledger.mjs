@@ -8,6 +8,7 @@
 //   4. Verification: GET /api/audit/verify over BENCH_VERIFY_ENTRIES entries.
 // Options (environment): DATABASE_URL (else embedded PostgreSQL), BENCH_OFFICERS=1000, BENCH_SAVES=5, BENCH_ROUNDS=3,
 // BENCH_OPEN_RATE=200, BENCH_OPEN_SECONDS=60, BENCH_SEAL_ENTRIES=100000, BENCH_VERIFY_ENTRIES=1000000, BENCH_PARTS=1234.
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -28,45 +29,56 @@ const log = (s = '') => console.log(s);
 const stats = (ms) => `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile(ms, 95))} ms · p99 ${fmt(percentile(ms, 99))} ms`;
 
 /**
- * The same statements as the app's autosave (session, round and self-assessment under FOR SHARE, the row under
- * FOR UPDATE, the version-checked write with RETURNING, the audit INSERT), on node:http + pg, without any global lock.
+ * The same statements as the app's autosave, on node:http + pg, without any global lock: in one transaction the
+ * session (noting its use once a minute) read with the round and the self-assessment (both FOR SHARE), the
+ * version-checked UPDATE … RETURNING with the values it replaced, the audit INSERT.
  */
 function bareServer(url) {
   const pool = new pg.Pool({ connectionString: url, max: 20 });
   const server = http.createServer(async (req, res) => {
+    const reply = (status, o) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
     const m = req.url.match(/^\/api\/rounds\/([^/]+)\/units\/([^/]+)\/self\/([^/]+)$/);
     let body = '';
     for await (const chunk of req) body += chunk;
-    const reply = (status, o) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
     if (!m || req.method !== 'PUT') return reply(404, {});
     const [, roundId, unitId, criterionId] = m;
     const input = JSON.parse(body);
     const token = /thidua_sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
-    const c = await pool.connect();
+    let c;
     try {
-      const { createHash } = await import('node:crypto');
-      const [s] = (await c.query(`SELECT a.id, a.full_name, a.unit_id, s.csrf_token FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = $1 AND s.expires_at > now()`,
-        [createHash('sha256').update(token ?? '').digest('hex')])).rows;
-      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId) return reply(403, {});
+      c = await pool.connect();
       await c.query('BEGIN');
-      await c.query(`SELECT r.id, r.phase, y.block_id FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id WHERE r.id = $1 FOR SHARE OF r`, [roundId]);
-      await c.query(`SELECT id, status FROM self_assessments WHERE round_id = $1 AND unit_id = $2 FOR SHARE`, [roundId, unitId]);
-      const [cur] = (await c.query(`SELECT id, version, score, passed, count, actual FROM score_entries WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = 'self' FOR UPDATE`, [roundId, unitId, criterionId])).rows;
-      if (!cur || cur.version !== input.version) {
+      const hash = createHash('sha256').update(token ?? '').digest('hex');
+      const [ctx] = (await c.query(`WITH touched AS (UPDATE sessions SET last_seen_at = now() WHERE id = $3 AND last_seen_at < now() - interval '1 minute' RETURNING id),
+          ses AS (SELECT s.id AS sid, s.csrf_token, a.id, a.full_name, a.unit_id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = $3 AND s.expires_at > now() AND a.archived_at IS NULL)
+        SELECT r.id, r.phase, y.block_id, (SELECT to_jsonb(ses) FROM ses) AS session, self.id AS self_id, self.status AS self_status
+        FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id
+        LEFT JOIN LATERAL (SELECT sa.id, sa.status FROM self_assessments sa WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
+        WHERE r.id = $1 FOR SHARE OF r`, [roundId, unitId, hash])).rows;
+      const s = ctx?.session;
+      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId) {
         await c.query('ROLLBACK');
-        return reply(409, { current: cur ?? null });
+        return reply(403, {});
       }
-      const [row] = (await c.query(`UPDATE score_entries SET score = coalesce($2, score), passed = coalesce($3, passed), count = coalesce($4, count), actual = coalesce($5, actual),
-        updated_by = $6, updated_at = now(), version = version + 1 WHERE id = $1 RETURNING id, version`, [cur.id, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id])).rows;
-      await c.query(`INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, before, after, reason) VALUES (now(), $1, $2, 'score.self', 'score_entry', $3, $4, $5, '')`,
-        [s.id, s.full_name, cur.id, JSON.stringify({ score: cur.score, passed: cur.passed, count: cur.count, actual: cur.actual }), JSON.stringify(input)]);
+      const [row] = (await c.query(`UPDATE score_entries e SET score = coalesce($5, e.score), passed = coalesce($6, e.passed), count = coalesce($7, e.count), actual = coalesce($8, e.actual),
+          updated_by = $9, updated_at = now(), version = e.version + 1
+        FROM score_entries old
+        WHERE old.id = e.id AND e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self' AND e.version = $4
+        RETURNING e.id, e.version, old.score::float8 AS old_score, old.passed AS old_passed, old.count AS old_count, old.actual::float8 AS old_actual`,
+        [roundId, unitId, criterionId, input.version, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id])).rows;
+      if (!row) {
+        await c.query('ROLLBACK');
+        return reply(409, {});
+      }
+      await c.query(`INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason) VALUES (now(), $1, $2, 'score.self', 'score_entry', $3, $4, $5, $6, '')`,
+        [s.id, s.full_name, row.id, ctx.block_id, JSON.stringify({ score: row.old_score, passed: row.old_passed, count: row.old_count, actual: row.old_actual }), JSON.stringify(input)]);
       await c.query('COMMIT');
       reply(200, { row: { version: row.version } });
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
+      await c?.query('ROLLBACK').catch(() => {});
       reply(500, { message: e.message });
     } finally {
-      c.release();
+      c?.release();
     }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({

@@ -9,6 +9,8 @@ export interface Actor {
   fullName: string;
   email: string;
   sessionId: string;
+  /** The client address of the request (for the password throttle); absent outside a request. */
+  address?: string;
 }
 
 /** admin and the city board (Ban Thi đua – Khen thưởng Thành phố) see every block. */

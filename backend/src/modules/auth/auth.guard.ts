@@ -32,6 +32,7 @@ export class AuthGuard implements CanActivate {
       tokenHash: tokenHash(token),
       csrfSent: SAFE_METHODS.has(req.method) ? null : (req.header(CSRF_HEADER) ?? ''),
       roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+      address: req.ip ?? req.socket.remoteAddress ?? '',
     };
     if (this.reflector.getAllAndOverride<boolean>(SESSION_IN_USE_CASE_KEY, targets)) {
       req.sessionClaim = claim;

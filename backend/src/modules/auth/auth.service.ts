@@ -64,7 +64,7 @@ export class AuthService {
   /** Resolves a cookie token to the signed-in actor and the session's CSRF token; notes when it was last used (once a minute). */
   async resolve(token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
     const row = await this.session(tokenHash(token));
-    return row ? { actor: admit(row, { tokenHash: row.sid, csrfSent: null }), csrfToken: row.csrf_token } : null;
+    return row ? { actor: admit(row, { tokenHash: row.sid, csrfSent: null, address: '' }), csrfToken: row.csrf_token } : null;
   }
 
   /** The live session of a token hash with its account, or null (see `sessionCtes`). */
@@ -91,7 +91,7 @@ export class AuthService {
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const problem = passwordProblem(next, { current });
     if (problem) throw invalidField('newPassword', problem);
-    if (!(await checkOwnPassword(this.ds, actor.id, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
+    if (!(await checkOwnPassword(this.ds, actor, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
     await this.ds.transaction(async (em) => {
       await em.getRepository(Account).createQueryBuilder('a').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
       await em.update(Account, actor.id, { passwordHash: await hashPassword(next) });

@@ -11,6 +11,8 @@ export interface SessionClaim {
   /** The X-CSRF-Token header on a write; null on GET/HEAD/OPTIONS (nothing to check). */
   csrfSent: string | null;
   roles?: Role[];
+  /** The client address (Express's req.ip: the proxy's forwarded address when the proxy is trusted). */
+  address: string;
 }
 
 /** A live session with its account, as `SESSION_CTES`' `ses` gives it. */
@@ -53,5 +55,5 @@ export function admit(row: SessionRow | null | undefined, claim: SessionClaim): 
     }
   }
   if (claim.roles && !claim.roles.includes(row.role)) throw forbidden();
-  return { id: row.id, role: row.role, unitId: row.unit_id, fullName: row.full_name, email: row.email, sessionId: row.sid };
+  return { id: row.id, role: row.role, unitId: row.unit_id, fullName: row.full_name, email: row.email, sessionId: row.sid, address: claim.address };
 }
