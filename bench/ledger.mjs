@@ -108,6 +108,7 @@ async function rush(pgc, rushData, bases, runNo) {
   const ms = [];
   let saved = 0;
   let failed = 0;
+  const statuses = new Map();
   const t0 = performance.now();
   await Promise.all(rushData.officers.map(async (o, k) => {
     const base = bases[k % bases.length];
@@ -115,17 +116,27 @@ async function rush(pgc, rushData, bases, runNo) {
       const c = o.criteria[i % o.criteria.length];
       const key = `${o.unitId}|${c.id}`;
       const s0 = performance.now();
-      const res = await put(base, o, `/api/rounds/${rushData.roundId}/units/${o.unitId}/self/${c.id}`, { ...inputFor(c, runNo * SAVES + i + 1), version: versions.get(key) ?? 0 });
-      const body = await res.json();
-      ms.push(performance.now() - s0);
-      if (res.status === 200) {
-        saved++;
-        versions.set(key, body.row.version);
-      } else failed++;
+      try {
+        const res = await put(base, o, `/api/rounds/${rushData.roundId}/units/${o.unitId}/self/${c.id}`, { ...inputFor(c, runNo * SAVES + i + 1), version: versions.get(key) ?? 0 });
+        const body = await res.json();
+        ms.push(performance.now() - s0);
+        if (res.status === 200) {
+          saved++;
+          versions.set(key, body.row.version);
+        } else {
+          failed++;
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      } catch {
+        // A connection reset under load: counted as refused, like any answer but 200.
+        ms.push(performance.now() - s0);
+        failed++;
+        statuses.set('reset', (statuses.get('reset') ?? 0) + 1);
+      }
     }
   }));
   const wall = (performance.now() - t0) / 1000;
-  return { rate: saved / wall, ms, saved, failed };
+  return { rate: saved / wall, ms, saved, failed, refusals: [...statuses].map(([s, n]) => `${s}×${n}`).join(', ') };
 }
 
 async function waitSealed(pgc, timeoutMs = 600_000) {
@@ -177,7 +188,7 @@ async function main() {
         for (const [name, bases] of [['app', [app.base]], ['bare', [bare.base]], ['app2', [app.base, app2.base]]]) {
           const x = await rush(pgc, data.rush, bases, runNo++);
           results[name].push(x);
-          log(`   round ${r + 1} ${name.padEnd(4)}: ${fmt(x.rate, 0)} saves/s · ${stats(x.ms)} · ${x.failed} refused`);
+          log(`   round ${r + 1} ${name.padEnd(4)}: ${fmt(x.rate, 0)} saves/s · ${stats(x.ms)} · ${x.failed} refused${x.failed ? ` (${x.refusals})` : ''}`);
         }
       }
       const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
