@@ -73,7 +73,9 @@ const LEDGER_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ ty
 /** The backend as production runs it (NODE_ENV=production, no demo), from the TypeScript sources through swc. */
 export async function startServer(url) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  // BENCH_NODE_ARGS: extra Node.js flags for the backend processes, e.g. "--prof" to see where their time goes.
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: backend,
     env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', LEDGER_SIGNING_KEY, RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
