@@ -50,30 +50,42 @@ function bareServer(url) {
       await c.query('BEGIN');
       const hash = createHash('sha256').update(token ?? '').digest('hex');
       const [ctx] = (await c.query(`WITH touched AS (UPDATE sessions SET last_seen_at = now() WHERE id = $3 AND last_seen_at < now() - interval '1 minute' RETURNING id),
-          ses AS (SELECT s.id AS sid, s.csrf_token, a.id, a.full_name, a.unit_id FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = $3 AND s.expires_at > now() AND a.archived_at IS NULL)
-        SELECT r.id, r.phase, y.block_id, (SELECT to_jsonb(ses) FROM ses) AS session, self.id AS self_id, self.status AS self_status
-        FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id
-        LEFT JOIN LATERAL (SELECT sa.id, sa.status FROM self_assessments sa WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
+          ses AS (SELECT s.id AS sid, s.csrf_token, a.id, a.role, a.unit_id, a.full_name, a.email FROM sessions s JOIN accounts a ON a.id = s.account_id
+                  WHERE s.id = $3 AND s.expires_at > now() AND a.archived_at IS NULL)
+        SELECT r.id, r.block_year_id, r.scheme_id, s.title AS scheme_title, s.version_no AS scheme_version_no, r.kind, r.title, r.phase, r.opens_at,
+          r.self_assessment_until, r.review_until, r.explanation_until, r.final_review_until, r.finalised_at, r.assignment_seed, r.version,
+          (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now,
+          y.block_id, y.year, y.status AS year_status, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name,
+          EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = y.id AND m.unit_id = (SELECT unit_id FROM ses)) AS is_member,
+          (SELECT to_jsonb(ses) FROM ses) AS session, self.id AS self_id, self.status AS self_status
+        FROM scoring_rounds r JOIN scoring_schemes s ON s.id = r.scheme_id JOIN block_years y ON y.id = r.block_year_id JOIN blocks b ON b.id = y.block_id
+        LEFT JOIN LATERAL (SELECT sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name
+          FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by
+          WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
         WHERE r.id = $1 FOR SHARE OF r`, [roundId, unitId, hash])).rows;
       const s = ctx?.session;
-      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId) {
+      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId || !ctx.is_member || ctx.self_status !== 'draft') {
         await c.query('ROLLBACK');
         return reply(403, {});
       }
-      const [row] = (await c.query(`UPDATE score_entries e SET score = coalesce($5, e.score), passed = coalesce($6, e.passed), count = coalesce($7, e.count), actual = coalesce($8, e.actual),
-          updated_by = $9, updated_at = now(), version = e.version + 1
+      const [row] = (await c.query(`UPDATE score_entries e SET score = $5, passed = $6, count = $7, actual = $8, items = NULL, note = '', updated_by = $9, updated_at = now(), version = e.version + 1
         FROM score_entries old
         WHERE old.id = e.id AND e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self' AND e.version = $4
-        RETURNING e.id, e.version, old.score::float8 AS old_score, old.passed AS old_passed, old.count AS old_count, old.actual::float8 AS old_actual`,
+          AND (old.score, old.passed, old.count, old.actual, old.items, old.note) IS DISTINCT FROM ($5::numeric, $6::boolean, $7::int, $8::numeric, NULL::jsonb, ''::text)
+        RETURNING e.id, e.criterion_id, e.unit_id, e.source, e.scorer_unit_id, e.score::float8 AS score, e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at,
+          old.score::float8 AS old_score, old.passed AS old_passed, old.count AS old_count, old.actual::float8 AS old_actual, old.items AS old_items, old.note AS old_note`,
         [roundId, unitId, criterionId, input.version, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id])).rows;
       if (!row) {
+        // As the app: the row as it is now tells an unchanged save (200) from a stale one (409).
+        const [cur] = (await c.query(`SELECT e.id, e.version FROM score_entries e LEFT JOIN accounts a ON a.id = e.updated_by
+          WHERE e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self'`, [roundId, unitId, criterionId])).rows;
         await c.query('ROLLBACK');
-        return reply(409, {});
+        return cur?.version === input.version ? reply(200, { row: cur, changed: false }) : reply(409, { current: cur ?? null });
       }
       await c.query(`INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason) VALUES (now(), $1, $2, 'score.self', 'score_entry', $3, $4, $5, $6, '')`,
-        [s.id, s.full_name, row.id, ctx.block_id, JSON.stringify({ score: row.old_score, passed: row.old_passed, count: row.old_count, actual: row.old_actual }), JSON.stringify(input)]);
+        [s.id, s.full_name, row.id, ctx.block_id, JSON.stringify({ score: row.old_score, passed: row.old_passed, count: row.old_count, actual: row.old_actual, items: row.old_items, note: row.old_note }), JSON.stringify(input)]);
       await c.query('COMMIT');
-      reply(200, { row: { version: row.version } });
+      reply(200, { row, changed: true });
     } catch (e) {
       await c?.query('ROLLBACK').catch(() => {});
       reply(500, { message: e.message });
