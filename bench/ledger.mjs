@@ -7,10 +7,12 @@
 //   3. Sealing throughput: BENCH_SEAL_ENTRIES entries committed at once, sealed by the running app.
 //   4. Verification: GET /api/audit/verify over BENCH_VERIFY_ENTRIES entries.
 // Options (environment): DATABASE_URL (else embedded PostgreSQL), BENCH_OFFICERS=1000, BENCH_SAVES=5, BENCH_ROUNDS=3,
-// BENCH_OPEN_RATE=200, BENCH_OPEN_SECONDS=60, BENCH_SEAL_ENTRIES=100000, BENCH_VERIFY_ENTRIES=1000000, BENCH_PARTS=1234.
+// BENCH_OPEN_RATE=200, BENCH_OPEN_SECONDS=60, BENCH_SEAL_ENTRIES=100000, BENCH_VERIFY_ENTRIES=1000000, BENCH_PARTS=1234,
+// BENCH_BASELINE=<root of another checkout> (its backend joins the rush, interleaved), BENCH_NODE_ARGS (Node.js flags for the backends).
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { generate } from './generate.mjs';
@@ -34,7 +36,8 @@ const stats = (ms) => `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile
  * version-checked UPDATE … RETURNING with the values it replaced, the audit INSERT.
  */
 function bareServer(url) {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // The app's pool: 20 connections, a request that waits 5 s for one is refused (503 in the app).
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
   const server = http.createServer(async (req, res) => {
     const reply = (status, o) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
     const m = req.url.match(/^\/api\/rounds\/([^/]+)\/units\/([^/]+)\/self\/([^/]+)$/);
@@ -46,7 +49,11 @@ function bareServer(url) {
     const token = /thidua_sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
     let c;
     try {
-      c = await pool.connect();
+      try {
+        c = await pool.connect();
+      } catch {
+        return reply(503, {});
+      }
       await c.query('BEGIN');
       const hash = createHash('sha256').update(token ?? '').digest('hex');
       const [ctx] = (await c.query(`WITH touched AS (UPDATE sessions SET last_seen_at = now() WHERE id = $3 AND last_seen_at < now() - interval '1 minute' RETURNING id),
@@ -190,14 +197,18 @@ async function main() {
       servers.push(app2);
       const bare = await bareServer(db.url);
       servers.push(bare);
+      // BENCH_BASELINE=<another checkout's root>: its backend joins the interleaved runs (same database), to compare versions under the same load.
+      const baseline = process.env.BENCH_BASELINE ? await startServer(db.url, path.join(process.env.BENCH_BASELINE, 'backend')) : null;
+      if (baseline) servers.push(baseline);
       log(`\n1. Deadline rush, closed loop: ${data.rush.officers.length} officers × ${SAVES} saves, ${ROUNDS} interleaved rounds`);
-      const results = { app: [], bare: [], app2: [] };
+      const results = { app: [], bare: [], app2: [], base: [] };
+      const variants = [['app', [app.base]], ['bare', [bare.base]], ['app2', [app.base, app2.base]], ...(baseline ? [['base', [baseline.base]]] : [])];
       let runNo = 0;
       // Warm-up through the app: creates every row (the bare server only updates) and warms both servers' caches.
       const warm = await rush(pgc, data.rush, [app.base, app2.base], runNo++);
       log(`   warm-up (creates the rows): ${fmt(warm.rate, 0)} saves/s`);
       for (let r = 0; r < ROUNDS; r++) {
-        for (const [name, bases] of [['app', [app.base]], ['bare', [bare.base]], ['app2', [app.base, app2.base]]]) {
+        for (const [name, bases] of variants) {
           const x = await rush(pgc, data.rush, bases, runNo++);
           results[name].push(x);
           log(`   round ${r + 1} ${name.padEnd(4)}: ${fmt(x.rate, 0)} saves/s · ${stats(x.ms)} · ${x.failed} refused${x.failed ? ` (${x.refusals})` : ''}`);
@@ -206,10 +217,12 @@ async function main() {
       const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const rate = (name) => med(results[name].map((x) => x.rate));
       log(`   median: app ${fmt(rate('app'), 0)}/s, bare server without a global lock ${fmt(rate('bare'), 0)}/s → app/bare ${fmt(rate('app') / rate('bare'), 2)}×; two app processes ${fmt(rate('app2'), 0)}/s → ${fmt(rate('app2') / rate('app'), 2)}× one`);
+      if (baseline) log(`   baseline (${process.env.BENCH_BASELINE}): ${fmt(rate('base'), 0)}/s → this version ${fmt(rate('app') / rate('base'), 2)}× the baseline`);
       const sealed = await waitSealed(pgc);
       log(`   all entries sealed ${fmt(sealed.seconds, 1)} s after the last run (pending ${sealed.pending})`);
       await app2.stop();
       await bare.stop();
+      await baseline?.stop();
     }
 
     if (PARTS.includes('2')) {
