@@ -7,9 +7,12 @@
 //   3. Sealing throughput: BENCH_SEAL_ENTRIES entries committed at once, sealed by the running app.
 //   4. Verification: GET /api/audit/verify over BENCH_VERIFY_ENTRIES entries.
 // Options (environment): DATABASE_URL (else embedded PostgreSQL), BENCH_OFFICERS=1000, BENCH_SAVES=5, BENCH_ROUNDS=3,
-// BENCH_OPEN_RATE=200, BENCH_OPEN_SECONDS=60, BENCH_SEAL_ENTRIES=100000, BENCH_VERIFY_ENTRIES=1000000, BENCH_PARTS=1234.
+// BENCH_OPEN_RATE=200, BENCH_OPEN_SECONDS=60, BENCH_SEAL_ENTRIES=100000, BENCH_VERIFY_ENTRIES=1000000, BENCH_PARTS=1234,
+// BENCH_BASELINE=<root of another checkout> (its backend joins the rush, interleaved), BENCH_NODE_ARGS (Node.js flags for the backends).
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { generate } from './generate.mjs';
@@ -28,45 +31,73 @@ const log = (s = '') => console.log(s);
 const stats = (ms) => `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile(ms, 95))} ms · p99 ${fmt(percentile(ms, 99))} ms`;
 
 /**
- * The same statements as the app's autosave (session, round and self-assessment under FOR SHARE, the row under
- * FOR UPDATE, the version-checked write with RETURNING, the audit INSERT), on node:http + pg, without any global lock.
+ * The same statements as the app's autosave, on node:http + pg, without any global lock: in one transaction the
+ * session (noting its use once a minute) read with the round and the self-assessment (both FOR SHARE), the
+ * version-checked UPDATE … RETURNING with the values it replaced, the audit INSERT.
  */
 function bareServer(url) {
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // The app's pool: 20 connections, a request that waits 5 s for one is refused (503 in the app).
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5000 });
   const server = http.createServer(async (req, res) => {
+    const reply = (status, o) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
     const m = req.url.match(/^\/api\/rounds\/([^/]+)\/units\/([^/]+)\/self\/([^/]+)$/);
     let body = '';
     for await (const chunk of req) body += chunk;
-    const reply = (status, o) => { res.writeHead(status, { 'content-type': 'application/json' }); res.end(JSON.stringify(o)); };
     if (!m || req.method !== 'PUT') return reply(404, {});
     const [, roundId, unitId, criterionId] = m;
     const input = JSON.parse(body);
     const token = /thidua_sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
-    const c = await pool.connect();
+    let c;
     try {
-      const { createHash } = await import('node:crypto');
-      const [s] = (await c.query(`SELECT a.id, a.full_name, a.unit_id, s.csrf_token FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id = $1 AND s.expires_at > now()`,
-        [createHash('sha256').update(token ?? '').digest('hex')])).rows;
-      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId) return reply(403, {});
-      await c.query('BEGIN');
-      await c.query(`SELECT r.id, r.phase, y.block_id FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id WHERE r.id = $1 FOR SHARE OF r`, [roundId]);
-      await c.query(`SELECT id, status FROM self_assessments WHERE round_id = $1 AND unit_id = $2 FOR SHARE`, [roundId, unitId]);
-      const [cur] = (await c.query(`SELECT id, version, score, passed, count, actual FROM score_entries WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = 'self' FOR UPDATE`, [roundId, unitId, criterionId])).rows;
-      if (!cur || cur.version !== input.version) {
-        await c.query('ROLLBACK');
-        return reply(409, { current: cur ?? null });
+      try {
+        c = await pool.connect();
+      } catch {
+        return reply(503, {});
       }
-      const [row] = (await c.query(`UPDATE score_entries SET score = coalesce($2, score), passed = coalesce($3, passed), count = coalesce($4, count), actual = coalesce($5, actual),
-        updated_by = $6, updated_at = now(), version = version + 1 WHERE id = $1 RETURNING id, version`, [cur.id, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id])).rows;
-      await c.query(`INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, before, after, reason) VALUES (now(), $1, $2, 'score.self', 'score_entry', $3, $4, $5, '')`,
-        [s.id, s.full_name, cur.id, JSON.stringify({ score: cur.score, passed: cur.passed, count: cur.count, actual: cur.actual }), JSON.stringify(input)]);
+      await c.query('BEGIN');
+      const hash = createHash('sha256').update(token ?? '').digest('hex');
+      const [ctx] = (await c.query(`WITH touched AS (UPDATE sessions SET last_seen_at = now() WHERE id = $3 AND last_seen_at < now() - interval '1 minute' RETURNING id),
+          ses AS (SELECT s.id AS sid, s.csrf_token, a.id, a.role, a.unit_id, a.full_name, a.email FROM sessions s JOIN accounts a ON a.id = s.account_id
+                  WHERE s.id = $3 AND s.expires_at > now() AND a.archived_at IS NULL)
+        SELECT r.id, r.block_year_id, r.scheme_id, s.title AS scheme_title, s.version_no AS scheme_version_no, r.kind, r.title, r.phase, r.opens_at,
+          r.self_assessment_until, r.review_until, r.explanation_until, r.final_review_until, r.finalised_at, r.assignment_seed, r.version,
+          (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now,
+          y.block_id, y.year, y.status AS year_status, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name,
+          EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = y.id AND m.unit_id = (SELECT unit_id FROM ses)) AS is_member,
+          (SELECT to_jsonb(ses) FROM ses) AS session, self.id AS self_id, self.status AS self_status
+        FROM scoring_rounds r JOIN scoring_schemes s ON s.id = r.scheme_id JOIN block_years y ON y.id = r.block_year_id JOIN blocks b ON b.id = y.block_id
+        LEFT JOIN LATERAL (SELECT sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name
+          FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by
+          WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
+        WHERE r.id = $1 FOR SHARE OF r`, [roundId, unitId, hash])).rows;
+      const s = ctx?.session;
+      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId || !ctx.is_member || ctx.self_status !== 'draft') {
+        await c.query('ROLLBACK');
+        return reply(403, {});
+      }
+      const [row] = (await c.query(`UPDATE score_entries e SET score = $5, passed = $6, count = $7, actual = $8, items = NULL, note = '', updated_by = $9, updated_at = now(), version = e.version + 1
+        FROM score_entries old
+        WHERE old.id = e.id AND e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self' AND e.version = $4
+          AND (old.score, old.passed, old.count, old.actual, old.items, old.note) IS DISTINCT FROM ($5::numeric, $6::boolean, $7::int, $8::numeric, NULL::jsonb, ''::text)
+        RETURNING e.id, e.criterion_id, e.unit_id, e.source, e.scorer_unit_id, e.score::float8 AS score, e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at,
+          old.score::float8 AS old_score, old.passed AS old_passed, old.count AS old_count, old.actual::float8 AS old_actual, old.items AS old_items, old.note AS old_note`,
+        [roundId, unitId, criterionId, input.version, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id])).rows;
+      if (!row) {
+        // As the app: the row as it is now tells an unchanged save (200) from a stale one (409).
+        const [cur] = (await c.query(`SELECT e.id, e.version FROM score_entries e LEFT JOIN accounts a ON a.id = e.updated_by
+          WHERE e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self'`, [roundId, unitId, criterionId])).rows;
+        await c.query('ROLLBACK');
+        return cur?.version === input.version ? reply(200, { row: cur, changed: false }) : reply(409, { current: cur ?? null });
+      }
+      await c.query(`INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason) VALUES (now(), $1, $2, 'score.self', 'score_entry', $3, $4, $5, $6, '')`,
+        [s.id, s.full_name, row.id, ctx.block_id, JSON.stringify({ score: row.old_score, passed: row.old_passed, count: row.old_count, actual: row.old_actual, items: row.old_items, note: row.old_note }), JSON.stringify(input)]);
       await c.query('COMMIT');
-      reply(200, { row: { version: row.version } });
+      reply(200, { row, changed: true });
     } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
+      await c?.query('ROLLBACK').catch(() => {});
       reply(500, { message: e.message });
     } finally {
-      c.release();
+      c?.release();
     }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
@@ -96,6 +127,7 @@ async function rush(pgc, rushData, bases, runNo) {
   const ms = [];
   let saved = 0;
   let failed = 0;
+  const statuses = new Map();
   const t0 = performance.now();
   await Promise.all(rushData.officers.map(async (o, k) => {
     const base = bases[k % bases.length];
@@ -103,17 +135,27 @@ async function rush(pgc, rushData, bases, runNo) {
       const c = o.criteria[i % o.criteria.length];
       const key = `${o.unitId}|${c.id}`;
       const s0 = performance.now();
-      const res = await put(base, o, `/api/rounds/${rushData.roundId}/units/${o.unitId}/self/${c.id}`, { ...inputFor(c, runNo * SAVES + i + 1), version: versions.get(key) ?? 0 });
-      const body = await res.json();
-      ms.push(performance.now() - s0);
-      if (res.status === 200) {
-        saved++;
-        versions.set(key, body.row.version);
-      } else failed++;
+      try {
+        const res = await put(base, o, `/api/rounds/${rushData.roundId}/units/${o.unitId}/self/${c.id}`, { ...inputFor(c, runNo * SAVES + i + 1), version: versions.get(key) ?? 0 });
+        const body = await res.json();
+        ms.push(performance.now() - s0);
+        if (res.status === 200) {
+          saved++;
+          versions.set(key, body.row.version);
+        } else {
+          failed++;
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
+      } catch {
+        // A connection reset under load: counted as refused, like any answer but 200.
+        ms.push(performance.now() - s0);
+        failed++;
+        statuses.set('reset', (statuses.get('reset') ?? 0) + 1);
+      }
     }
   }));
   const wall = (performance.now() - t0) / 1000;
-  return { rate: saved / wall, ms, saved, failed };
+  return { rate: saved / wall, ms, saved, failed, refusals: [...statuses].map(([s, n]) => `${s}×${n}`).join(', ') };
 }
 
 async function waitSealed(pgc, timeoutMs = 600_000) {
@@ -155,26 +197,32 @@ async function main() {
       servers.push(app2);
       const bare = await bareServer(db.url);
       servers.push(bare);
+      // BENCH_BASELINE=<another checkout's root>: its backend joins the interleaved runs (same database), to compare versions under the same load.
+      const baseline = process.env.BENCH_BASELINE ? await startServer(db.url, path.join(process.env.BENCH_BASELINE, 'backend')) : null;
+      if (baseline) servers.push(baseline);
       log(`\n1. Deadline rush, closed loop: ${data.rush.officers.length} officers × ${SAVES} saves, ${ROUNDS} interleaved rounds`);
-      const results = { app: [], bare: [], app2: [] };
+      const results = { app: [], bare: [], app2: [], base: [] };
+      const variants = [['app', [app.base]], ['bare', [bare.base]], ['app2', [app.base, app2.base]], ...(baseline ? [['base', [baseline.base]]] : [])];
       let runNo = 0;
       // Warm-up through the app: creates every row (the bare server only updates) and warms both servers' caches.
       const warm = await rush(pgc, data.rush, [app.base, app2.base], runNo++);
       log(`   warm-up (creates the rows): ${fmt(warm.rate, 0)} saves/s`);
       for (let r = 0; r < ROUNDS; r++) {
-        for (const [name, bases] of [['app', [app.base]], ['bare', [bare.base]], ['app2', [app.base, app2.base]]]) {
+        for (const [name, bases] of variants) {
           const x = await rush(pgc, data.rush, bases, runNo++);
           results[name].push(x);
-          log(`   round ${r + 1} ${name.padEnd(4)}: ${fmt(x.rate, 0)} saves/s · ${stats(x.ms)} · ${x.failed} refused`);
+          log(`   round ${r + 1} ${name.padEnd(4)}: ${fmt(x.rate, 0)} saves/s · ${stats(x.ms)} · ${x.failed} refused${x.failed ? ` (${x.refusals})` : ''}`);
         }
       }
       const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const rate = (name) => med(results[name].map((x) => x.rate));
       log(`   median: app ${fmt(rate('app'), 0)}/s, bare server without a global lock ${fmt(rate('bare'), 0)}/s → app/bare ${fmt(rate('app') / rate('bare'), 2)}×; two app processes ${fmt(rate('app2'), 0)}/s → ${fmt(rate('app2') / rate('app'), 2)}× one`);
+      if (baseline) log(`   baseline (${process.env.BENCH_BASELINE}): ${fmt(rate('base'), 0)}/s → this version ${fmt(rate('app') / rate('base'), 2)}× the baseline`);
       const sealed = await waitSealed(pgc);
       log(`   all entries sealed ${fmt(sealed.seconds, 1)} s after the last run (pending ${sealed.pending})`);
       await app2.stop();
       await bare.stop();
+      await baseline?.stop();
     }
 
     if (PARTS.includes('2')) {

@@ -70,18 +70,20 @@ export const migrate = (url) => run(['-r', '@swc-node/register', 'src/database/m
 /** One throwaway checkpoint signing key per bench run (production needs one; see docs/ledger.md). */
 const LEDGER_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-/** The backend as production runs it (NODE_ENV=production, no demo), from the TypeScript sources through swc. */
-export async function startServer(url) {
+/** The backend as production runs it (NODE_ENV=production, no demo), from the TypeScript sources through swc (`cwd`: another checkout's backend/ to compare). */
+export async function startServer(url, cwd = backend) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: backend,
+  // BENCH_NODE_ARGS: extra Node.js flags for the backend processes, e.g. "--prof" to see where their time goes.
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '-r', '@swc-node/register', 'src/main.ts'], {
+    cwd,
     env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json', DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', DEMO_DATA: 'false', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', LEDGER_SIGNING_KEY, RATE_LIMIT_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
+      if ((await fetch(`${base}/api/health`)).ok) return { base, stop: () => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM')))) };
     } catch {
       /* not up yet */
     }

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { InputSafetyPipe } from './common/input-safety.pipe';
-import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ERROR_CODES } from './error-codes';
@@ -27,8 +26,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // JSON up to 2 MB, UTF-8 only (body-parser answers other charsets 415, bad gzip/deflate 400, more than
-  // the limit 413; the error filter gives those the usual shape). Forms are registered here too so that
-  // the request context below runs after every parser.
+  // the limit 413; the error filter gives those the usual shape).
   app.use(utf8JsonOnly);
   app.useBodyParser('json', { limit: '2mb' });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false, parameterLimit: 200 });
@@ -52,7 +50,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   );
   app.use(compression({ threshold: 1024, filter: shouldCompress }));
   app.use(cookieParser());
-  app.use(requestContext);
   app.setGlobalPrefix('api', { exclude: NEWS_PUBLIC_ROUTES });
   app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -9,6 +9,21 @@ export interface Actor {
   fullName: string;
   email: string;
   sessionId: string;
+  /** The client address of the request (for the password throttle); absent outside a request. */
+  address?: string;
+}
+
+/**
+ * What a request claims: its session token (as stored: SHA-256), the CSRF token it sent on a write, and the
+ * roles its route admits. `admit` turns a claim and the session row it names into the actor, or refuses.
+ */
+export interface SessionClaim {
+  tokenHash: string;
+  /** The X-CSRF-Token header on a write; null on GET/HEAD/OPTIONS (nothing to check). */
+  csrfSent: string | null;
+  roles?: Role[];
+  /** The client address (Express's req.ip: the proxy's forwarded address when the proxy is trusted). */
+  address: string;
 }
 
 /** admin and the city board (Ban Thi đua – Khen thưởng Thành phố) see every block. */

@@ -88,7 +88,7 @@ describe('wrong-password throttle', () => {
       expect(res.status).toBe(400);
       expect(res.body.fields).toHaveProperty('currentPassword');
     }
-    // Counted against this client's address (taken from the request context), like a sign-in.
+    // Counted against this client's address (the request's, as the guard gives it), like a sign-in.
     const [row] = await t.ds.query(`SELECT key, failures FROM sign_in_throttle WHERE key LIKE $1`, [`aa:${DEMO.leaderOfficer}|%`]);
     expect(row).toEqual({ key: expect.stringMatching(/\|.*127\.0\.0\.1$/), failures: 5 });
     const throttled = await c.post('/api/auth/change-password', { currentPassword: PASSWORD, newPassword: 'DoiMatKhauMoi2025' });

@@ -104,7 +104,7 @@ export class AccountsService {
   async changeOwnPassword(actor: Actor, current: string, next: string): Promise<void> {
     const problem = passwordProblem(next, { current });
     if (problem) throw invalidField('newPassword', problem);
-    if (!(await checkOwnPassword(this.ds, actor.id, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
+    if (!(await checkOwnPassword(this.ds, actor, current))) throw invalidField('currentPassword', 'không đúng', 'wrong_password');
     await this.ds.transaction(async (em) => {
       await em.getRepository(Account).createQueryBuilder('a').where('a.id = :id', { id: actor.id }).setLock('pessimistic_write').getOneOrFail();
       await em.update(Account, actor.id, { passwordHash: await hashPassword(next) });

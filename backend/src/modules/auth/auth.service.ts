@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, notFound, unauthorized } from '../../common/app-error';
@@ -10,9 +10,9 @@ import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
 import { credentialsByEmail } from './credentials';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { admit, readSession, SessionRow, tokenHash } from './session-claim';
 import { assertNotThrottled, clearPasswordFailures, recordPasswordFailure, setThrottleBaseDelay } from './password-throttle';
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Live sessions one account may hold; signing in once more ends the oldest. */
 export const MAX_SESSIONS_PER_ACCOUNT = 10;
@@ -44,7 +44,7 @@ export class AuthService {
     return this.ds.transaction(async (em) => {
       const token = randomBytes(32).toString('base64url');
       const session = em.getRepository(Session).create({
-        id: sha256(token), accountId: account.id, csrfToken: randomBytes(32).toString('hex'),
+        id: tokenHash(token), accountId: account.id, csrfToken: randomBytes(32).toString('hex'),
         expiresAt: new Date(Date.now() + this.config.sessionTtlHours * 3600_000), ip: meta.ip.slice(0, 64), userAgent: meta.userAgent.slice(0, 500),
       });
       await em.save(session);
@@ -62,13 +62,13 @@ export class AuthService {
 
   /** Resolves a cookie token to the signed-in actor and the session's CSRF token; notes when it was last used (once a minute). */
   async resolve(token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
-    const [row] = await this.ds.query(
-      `WITH seen AS (UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 minute' RETURNING id)
-       SELECT s.id AS sid, s.csrf_token, a.id, a.role, a.unit_id, a.full_name, a.email
-       FROM sessions s JOIN accounts a ON a.id = s.account_id
-       WHERE s.id = $1 AND s.expires_at > now() AND a.archived_at IS NULL`, [sha256(token)]);
-    if (!row) return null;
-    return { actor: { id: row.id, role: row.role, unitId: row.unit_id, fullName: row.full_name, email: row.email, sessionId: row.sid }, csrfToken: row.csrf_token };
+    const row = await this.session(tokenHash(token));
+    return row ? { actor: admit(row, { tokenHash: row.sid, csrfSent: null, address: '' }), csrfToken: row.csrf_token } : null;
+  }
+
+  /** The live session of a token hash with its account, or null (see `sessionCtes`). */
+  async session(hash: string): Promise<SessionRow | null> {
+    return readSession(this.ds, hash);
   }
 
   async me(actor: Actor): Promise<MeDto> {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { Actor } from '../../common/actor';
 import { AppError, RetryLaterError } from '../../common/app-error';
-import { clientAddress } from '../../common/request-context';
 import { credentialsById } from './credentials';
 import { verifyPassword } from './password';
 import { THROTTLE_WINDOW_MS, throttleDelayMs, throttleKeys } from './throttle-rule';
@@ -59,10 +59,10 @@ export async function forgetAccountFailures(db: Queryable, email: string): Promi
 }
 
 /** Checks a re-entered password of a signed-in account under the throttle; true when right. */
-export async function checkOwnPassword(ds: DataSource, accountId: string, password: string): Promise<boolean> {
-  const account = await credentialsById(ds, accountId);
+export async function checkOwnPassword(ds: DataSource, actor: Pick<Actor, 'id' | 'address'>, password: string): Promise<boolean> {
+  const account = await credentialsById(ds, actor.id);
   if (!account) throw new AppError(401, 'unauthenticated', 'Phiên đăng nhập không hợp lệ.');
-  const address = clientAddress();
+  const address = actor.address ?? '';
   await assertNotThrottled(ds, account.email, address);
   if (await verifyPassword(account.passwordHash, password)) return true;
   await recordPasswordFailure(ds, account.email, address);
@@ -70,8 +70,8 @@ export async function checkOwnPassword(ds: DataSource, accountId: string, passwo
 }
 
 /** A re-entered password (e.g. to sign): 400 `invalid_password` naming the field when wrong, 429 while throttled. */
-export async function confirmPassword(ds: DataSource, accountId: string, password: string): Promise<void> {
-  if (!(await checkOwnPassword(ds, accountId, password))) {
+export async function confirmPassword(ds: DataSource, actor: Pick<Actor, 'id' | 'address'>, password: string): Promise<void> {
+  if (!(await checkOwnPassword(ds, actor, password))) {
     throw new AppError(400, 'invalid_password', 'Mật khẩu xác nhận không đúng. Vui lòng nhập lại mật khẩu đăng nhập của bạn.', { password: 'không đúng' });
   }
 }

@@ -275,7 +275,7 @@ export class CovenantsService {
       CovenantsPolicy.assertCanRead(actor, y);
       CovenantsPolicy.assertCanSign(actor, y, dto.unitId);
     }
-    await confirmPassword(this.ds, actor.id, dto.password);
+    await confirmPassword(this.ds, actor, dto.password);
     await this.ds.transaction((em) => this.signTx(em, actor, id, dto, meta));
     return this.get(actor, id);
   }

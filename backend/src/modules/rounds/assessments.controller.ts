@@ -5,7 +5,8 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkRe
 import type { Response } from 'express';
 import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
-import { CurrentActor } from '../../common/auth.decorators';
+import type { SessionClaim } from '../../common/actor';
+import { CurrentActor, CurrentClaim, SessionInUseCase } from '../../common/auth.decorators';
 import { sendFile } from '../scoring/download';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentDto, AssignmentsDto, EvidenceDto, ExplanationResultDto, SaveResultDto } from './dto/assessment.dto';
@@ -31,8 +32,9 @@ export class AssessmentsController {
   @Put('self/:criterionId')
   @ApiOperation({ summary: 'Lưu điểm tự chấm một tiêu chí (tự động lưu; phiên bản cũ → 409 kèm dữ liệu mới)', operationId: 'saveSelfScore' })
   @ApiOkResponse({ type: SaveResultDto })
-  saveSelf(@CurrentActor() actor: Actor, @Param('roundId', UuidPipe) roundId: string, @Param('unitId', UuidPipe) unitId: string, @Param('criterionId', UuidPipe) criterionId: string, @Body() dto: ScoreInputDto): Promise<SaveResultDto> {
-    return this.assessments.saveSelf(actor, roundId, unitId, criterionId, dto);
+  @SessionInUseCase()
+  saveSelf(@CurrentClaim() claim: SessionClaim, @Param('roundId', UuidPipe) roundId: string, @Param('unitId', UuidPipe) unitId: string, @Param('criterionId', UuidPipe) criterionId: string, @Body() dto: ScoreInputDto): Promise<SaveResultDto> {
+    return this.assessments.saveSelf(claim, roundId, unitId, criterionId, dto);
   }
 
   @Post('submit')

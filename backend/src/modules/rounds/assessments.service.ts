@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { vnDateTime } from '../../common/vn-date';
-import { Actor, isCityWide } from '../../common/actor';
+import { Actor, isCityWide, SessionClaim } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
+import { admit, readSession, sessionCtes } from '../auth/session-claim';
 import { computeTotals, LeafNode, TargetOutcome } from '../scoring/rules';
 import { applicability, completeness, effectiveStatus } from './completeness';
 import {
@@ -13,7 +14,7 @@ import {
 import { ExplanationInputDto, ScoreInputDto } from './dto/round.dto';
 import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from './evidence-type';
 import { notify } from '../notifications/notify';
-import { loadRound, RoundContext } from './round-context';
+import { loadRound, RoundContext, roundColumns, ROUND_FROM, toRoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { phaseIndex, unitDeadline } from '../../domain/round-phase';
 import { awardFactLine, isAwardItem } from './award-bonus';
@@ -22,6 +23,9 @@ import { RoundsPolicy } from './rounds.policy';
 import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
 
+
+const SELF_COLUMNS = 'sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name';
+const SELF_FROM = 'self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by';
 
 interface SelfAssessmentRow {
   id: string;
@@ -151,13 +155,17 @@ export class AssessmentsService {
 
   // ---------------------------------------------------------------- self-assessment rows
 
-  /** Autosave of one self-assessment row; two officers of the unit never overwrite each other (per-row version). */
-  async saveSelf(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveResultDto> {
+  /**
+   * Autosave of one self-assessment row; two officers of the unit never overwrite each other (per-row version).
+   * Four statements in one transaction: the session with the round and the self-assessment (both FOR SHARE, so a
+   * phase change or a submission waits for saves in flight), the version-checked write, its audit entry.
+   */
+  async saveSelf(claim: SessionClaim, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveResultDto> {
     return this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
+      const { actor, ctx, sa } = await this.selfContext(em, claim, roundId, unitId);
       RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      const sa = await this.selfAssessment(em, roundId, unitId, 'share');
-      this.assertSelfEditable(ctx, sa);
+      // Not there yet: a unit that joined the block after the round opened.
+      this.assertSelfEditable(ctx, sa ?? await this.selfAssessment(em, roundId, unitId, 'share'));
       const node = await this.leaf(em, ctx, criterionId, unitId);
       return saveScore(em, this.audit, actor, {
         roundId, blockId: ctx.year.blockId, unitId, node, source: 'self', scorerUnitId: unitId, input: dto, note: dto.note ?? '', version: dto.version,
@@ -336,9 +344,7 @@ export class AssessmentsService {
   }
 
   async selfAssessment(em: EntityManager, roundId: string, unitId: string, lock?: 'share' | 'update'): Promise<SelfAssessmentRow> {
-    const q = `SELECT sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name
-       FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by
-       WHERE sa.round_id = $1 AND sa.unit_id = $2${lock === 'update' ? ' FOR UPDATE OF sa' : lock === 'share' ? ' FOR SHARE OF sa' : ''}`;
+    const q = `SELECT ${SELF_COLUMNS} FROM ${SELF_FROM} WHERE sa.round_id = $1 AND sa.unit_id = $2${lock === 'update' ? ' FOR UPDATE OF sa' : lock === 'share' ? ' FOR SHARE OF sa' : ''}`;
     let [row] = await em.query(q, [roundId, unitId]);
     if (!row) {
       // A unit that joined the block after the round opened gets its self-assessment on first use.
@@ -348,6 +354,32 @@ export class AssessmentsService {
       [row] = await em.query(q, [roundId, unitId]);
     }
     return row;
+  }
+
+  /**
+   * One statement for the autosave: the claimed session (admitted here, before anything else), the round FOR SHARE
+   * with the actor's place in its year, and the unit's self-assessment FOR SHARE (null when it has none yet).
+   */
+  private async selfContext(em: EntityManager, claim: SessionClaim, roundId: string, unitId: string): Promise<{ actor: Actor; ctx: RoundContext; sa: SelfAssessmentRow | null }> {
+    const [row] = await em.query(
+      `WITH ${sessionCtes('$3')}
+       SELECT ${roundColumns('(SELECT unit_id FROM ses)')}, (SELECT to_jsonb(ses) FROM ses) AS session,
+              self.id AS self_id, self.status AS self_status, self.submitted_at AS self_submitted_at, self.return_reason AS self_return_reason,
+              self.version AS self_version, self.extension_until AS self_extension_until, self.confirmed_by_name AS self_confirmed_by_name
+       FROM ${ROUND_FROM}
+       LEFT JOIN LATERAL (SELECT ${SELF_COLUMNS} FROM ${SELF_FROM} WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
+       WHERE r.id = $1 FOR SHARE OF r`, [roundId, unitId, claim.tokenHash]);
+    if (!row) {
+      admit(await readSession(em, claim.tokenHash), claim);
+      throw notFound('Không tìm thấy đợt chấm điểm.');
+    }
+    const actor = admit(row.session, claim);
+    const ctx = toRoundContext(row, actor.unitId);
+    const sa: SelfAssessmentRow | null = row.self_id
+      ? { id: row.self_id, status: row.self_status, submitted_at: row.self_submitted_at, return_reason: row.self_return_reason, version: row.self_version,
+          extension_until: row.self_extension_until, confirmed_by_name: row.self_confirmed_by_name }
+      : null;
+    return { actor, ctx, sa };
   }
 
   /** Null when the unit may edit its self-assessment now, else the refusal. */

@@ -1,7 +1,7 @@
 /**
- * Saving one score row (any source) with its per-row optimistic version: validate with the pure rules,
- * lock the row, refuse a stale version with the newer row in the answer, write, audit, in the caller's
- * transaction.
+ * Saving one score row (any source) with its per-row optimistic version: validate with the pure rules, then
+ * one version-checked write (an UPDATE … RETURNING for a row the client has seen, an INSERT for a new one)
+ * and its audit entry, in the caller's transaction; a stale version is refused with the newer row in the answer.
  */
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -83,34 +83,52 @@ export async function saveScore(em: EntityManager, audit: AuditService, actor: A
   const where = a.source === 'peer'
     ? { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4 AND e.scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
     : { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
-  const [current] = await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql} FOR UPDATE OF e`, where.params);
   const label = `Tiêu chí ${a.node.code}`;
   const staleMessage = (v: number) => `${label}: điểm vừa được người khác cập nhật (phiên bản ${v}, bạn sửa phiên bản ${a.version}). Dữ liệu mới nhất được gửi kèm; hãy xem lại rồi lưu tiếp.`;
   const items = value.items === null ? null : JSON.stringify(value.items);
   const written = (r: Record<string, any>): ScoreRowDto => toScoreRow({ ...r, updatedByName: actor.fullName });
+  const after = { ...value, note: a.note };
+  /** The row as it is now (no lock), when the write did not happen: stale, unchanged, or gone. */
+  const currentRow = async () => (await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql}`, where.params))[0] as Record<string, any> | undefined;
 
-  if (current) {
-    if (current.version !== a.version) throw new StaleRowError(staleMessage(current.version), toScoreRow(current));
-    const before = { ...pick(current), note: current.note };
-    const after = { ...value, note: a.note };
-    if (canonicalJson(before) === canonicalJson(after)) return { row: toScoreRow(current), changed: false };
+  if (a.version > 0) {
+    // One statement: the version check, the row lock and the write, with the values it replaced (`old`,
+    // the row as this statement found it) for the audit entry. A save that changes nothing writes nothing.
+    const n = where.params.length;
     // An UPDATE answers [rows, count] through TypeORM.
     const [[row]] = await em.query(
-      `UPDATE score_entries e SET score = $2, passed = $3, count = $4, actual = $5, items = $6, note = $7, updated_by = $8, updated_at = now(), version = version + 1
-       WHERE id = $1 RETURNING ${RETURNED}`,
-      [current.id, value.score, value.passed, value.count, value.actual, items, a.note, actor.id]);
-    await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: current.id, blockId: a.blockId, before: { criterion: a.node.code, ...before }, after });
-    return { row: written(row), changed: true };
+      `UPDATE score_entries e SET score = $${n + 1}, passed = $${n + 2}, count = $${n + 3}, actual = $${n + 4}, items = $${n + 5}, note = $${n + 6},
+         updated_by = $${n + 7}, updated_at = now(), version = e.version + 1
+       FROM score_entries old
+       WHERE old.id = e.id AND ${where.sql} AND e.version = $${n + 8}
+         AND (old.score, old.passed, old.count, old.actual, old.items, old.note)
+             IS DISTINCT FROM ($${n + 1}::numeric, $${n + 2}::boolean, $${n + 3}::int, $${n + 4}::numeric, $${n + 5}::jsonb, $${n + 6}::text)
+       RETURNING ${RETURNED}, old.score::float8 AS "oldScore", old.passed AS "oldPassed", old.count AS "oldCount", old.actual::float8 AS "oldActual",
+         old.items AS "oldItems", old.note AS "oldNote"`,
+      [...where.params, value.score, value.passed, value.count, value.actual, items, a.note, actor.id, a.version]);
+    if (row) {
+      const before = { score: row.oldScore, passed: row.oldPassed, count: row.oldCount, actual: row.oldActual, items: row.oldItems, note: row.oldNote };
+      await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: row.id, blockId: a.blockId, before: { criterion: a.node.code, ...before }, after });
+      return { row: written(row), changed: true };
+    }
+    const current = await currentRow();
+    if (!current) throw new StaleRowError(`${label}: dòng điểm bạn sửa không còn (phiên bản ${a.version}). Hãy tải lại.`, null);
+    if (current.version === a.version && canonicalJson({ ...pick(current), note: current.note }) === canonicalJson(after)) return { row: toScoreRow(current), changed: false };
+    throw new StaleRowError(staleMessage(current.version), toScoreRow(current));
   }
-  if (a.version !== 0) throw new StaleRowError(`${label}: dòng điểm bạn sửa không còn (phiên bản ${a.version}). Hãy tải lại.`, null);
-  if (!filled && a.note === '') return { row: emptyRow(a), changed: false };
+  if (!filled && a.note === '') {
+    // Clearing a row that was never saved: nothing to write, unless someone saved it meanwhile.
+    const current = await currentRow();
+    if (current) throw new StaleRowError(staleMessage(current.version), toScoreRow(current));
+    return { row: emptyRow(a), changed: false };
+  }
   const [inserted] = await em.query(
     `INSERT INTO score_entries AS e (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, version)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,1) ON CONFLICT DO NOTHING RETURNING ${RETURNED}`,
     [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId, a.node.type, a.node.max, value.score, value.passed, value.count, value.actual, items, a.note, actor.id]);
   if (!inserted) {
-    // Someone else created the row first: their version wins, this save is stale.
-    const [newer] = await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql}`, where.params);
+    // The row is there already (someone else created it first): its version wins, this save is stale.
+    const newer = await currentRow();
     throw new StaleRowError(staleMessage(newer?.version ?? 1), newer ? toScoreRow(newer) : null);
   }
   await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: inserted.id, blockId: a.blockId, after: { criterion: a.node.code, ...value, note: a.note } });
