@@ -11,20 +11,29 @@ import path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { InputSafetyPipe } from './common/input-safety.pipe';
-import { requestContext } from './common/request-context';
+import { assignRequestId, requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { isNewsPublicPath, NEWS_PUBLIC_ROUTES } from './modules/news/news-pages.controller';
+import { Logger as PinoLogger } from 'nestjs-pino';
 
 /** Builds the app exactly as production runs it; tests use the same function. */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: opts.logger === false ? false : config.nodeEnv === 'production' ? ['error', 'warn'] : ['error', 'warn', 'log'],
+    logger: opts.logger === false ? false : undefined,
+    bufferLogs: opts.logger !== false,
     bodyParser: true,
     abortOnError: false,
   });
+  // Structured JSON logs (pino): Nest's own messages too, each request's line carrying its request id.
+  if (opts.logger !== false) app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(assignRequestId);
+  const metrics = app.get(MetricsService);
+  app.use(metrics.observe);
+  (app.getHttpAdapter().getInstance() as import('express').Express).get('/metrics', (req, res) => void metrics.handle(req, res));
   // JSON up to 2 MB, UTF-8 only (body-parser answers other charsets 415, bad gzip/deflate 400, more than
   // the limit 413; the error filter gives those the usual shape). Forms are registered here too so that
   // the request context below runs after every parser.
@@ -121,7 +130,7 @@ function serveFrontend(app: NestExpressApplication, dir: string): void {
     setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache'),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || isNewsPublicPath(req.path)) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path === '/metrics' || isNewsPublicPath(req.path)) return next();
     if (sendEncoded(req, res, '/index.html')) return;
     res.setHeader('Cache-Control', 'no-cache');
     // Relative to `root`: only that part is checked for dot-folders, so STATIC_DIR may lie under one (~/.local/...).

@@ -25,6 +25,10 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ImportsModule } from './modules/imports/imports.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
+import { BackupsModule } from './modules/backups/backups.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { LoggerModule } from 'nestjs-pino';
+import { pinoHttpOptions } from './common/logging';
 import { NewsModule } from './modules/news/news.module';
 
 @Module({})
@@ -44,6 +48,8 @@ export class AppModule {
         AwardsModule, BallotsModule, ProposalsModule,
         TasksModule,
         NewsModule,
+        BackupsModule, MetricsModule,
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
       exports: [APP_CONFIG],

@@ -6,7 +6,7 @@ import { MerkleAppender } from './merkle';
 
 const row = (i: number, over: Partial<LeafRow> = {}): LeafRow => ({
   id: String(i + 1), xid: String(1000 + i), occurred_at: '2025-01-06T09:30:00.000000Z', actor_id: null, actor_name: 'Lê Thu Trang', action: 'unit.update',
-  entity_type: 'unit', entity_id: `u${i}`, block_id: null, before: '{"name": "A"}', after: `{"name": "B${i}"}`, reason: '', ...over,
+  entity_type: 'unit', entity_id: `u${i}`, block_id: null, before: '{"name": "A"}', after: `{"name": "B${i}"}`, reason: '', request_id: null, ...over,
 });
 
 describe('ledger leaves and checkpoints', () => {

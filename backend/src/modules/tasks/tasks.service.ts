@@ -134,6 +134,10 @@ export class TasksService {
           tasks.push(base(r, 'block_year_setup', `Thiết lập năm thi đua ${r.year}`, `/block-years/${r.block_year_id}`, null,
             { detail: `${r.n} đơn vị thành viên${r.m ? '' : ', chưa có Khối trưởng'}` }));
           break;
+        case 'backup_failed':
+          tasks.push(base(r, 'backup_failed', 'Sao lưu tự động thất bại: kiểm tra máy chủ rồi chạy lại "npm run backup"', '/', r.due,
+            { detail: r.ref_title ?? '' }));
+          break;
         case 'proposal': {
           const due = r.ref_title;
           const state = due ? deadlineState(due, now, (workDays ??= await loadWorkCalendar(em))) : null;
