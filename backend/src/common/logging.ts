@@ -12,7 +12,7 @@ export function pinoHttpOptions(config: AppConfig): Options {
   return {
     level: config.logLevel,
     genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req.headers['x-request-id']),
-    customAttributeKeys: { reqId: 'requestId' },
+    customProps: (req: IncomingMessage) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[ẩn]' },
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown> }) => ({
