@@ -28,7 +28,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   });
   // Structured JSON logs (pino): Nest's own messages too, each request's line carrying its request id.
   if (opts.logger !== false) app.useLogger(app.get(PinoLogger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(assignRequestId);
   const metrics = app.get(MetricsService);

@@ -73,3 +73,23 @@ describe('ledger signing key', () => {
     expect(() => loadConfig({ DATABASE_URL: URL, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow('MIGRATION_DATABASE_URL');
   });
 });
+
+describe('operations settings', () => {
+  it('takes backups, metrics, logs and the proxy from the environment, with defaults', () => {
+    expect(loadConfig({ DATABASE_URL: URL })).toMatchObject({ backupDir: null, backupEveryHours: 24, backupKeepDays: 14, metricsToken: null, logLevel: 'info', trustProxy: 'loopback' });
+    expect(loadConfig({ DATABASE_URL: URL, NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ DATABASE_URL: URL, BACKUP_DIR: '/backups', BACKUP_EVERY_HOURS: '6', BACKUP_KEEP_DAYS: '30', METRICS_TOKEN: 'x'.repeat(32), LOG_LEVEL: 'warn', TRUST_PROXY: 'uniquelocal' }))
+      .toMatchObject({ backupDir: '/backups', backupEveryHours: 6, backupKeepDays: 30, metricsToken: 'x'.repeat(32), logLevel: 'warn', trustProxy: 'uniquelocal' });
+  });
+  it('refuses bad values, naming each variable in Vietnamese', () => {
+    try {
+      loadConfig({ DATABASE_URL: URL, BACKUP_DIR: 'backups', BACKUP_EVERY_HOURS: '-1', BACKUP_KEEP_DAYS: '0', METRICS_TOKEN: 'short', LOG_LEVEL: 'loud', TRUST_PROXY: 'everyone; rm' });
+      throw new Error('accepted');
+    } catch (e) {
+      const msg = (e as Error).message;
+      for (const name of ['BACKUP_DIR phải là đường dẫn tuyệt đối', 'BACKUP_EVERY_HOURS phải là số nguyên', 'BACKUP_KEEP_DAYS phải là số nguyên', 'METRICS_TOKEN phải dài', 'LOG_LEVEL phải là', 'TRUST_PROXY phải là']) {
+        expect(msg).toContain(name);
+      }
+    }
+  });
+});

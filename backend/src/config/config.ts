@@ -50,6 +50,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** JSON log level (LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. */
   logLevel: string;
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY, Express syntax): `loopback` by default; `uniquelocal` behind docker/compose.yml's Caddy. */
+  trustProxy: string;
 }
 
 export class ConfigError extends Error {}
@@ -131,6 +133,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const backupKeepDays = int('BACKUP_KEEP_DAYS', 14, 1, 3650);
   const metricsToken = env.METRICS_TOKEN || null;
   if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN phải dài ít nhất 16 ký tự');
+  const trustProxy = env.TRUST_PROXY || 'loopback';
+  if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(trustProxy)) {
+    problems.push(`TRUST_PROXY phải là loopback, uniquelocal, linklocal hoặc địa chỉ/dải IP, cách nhau bởi dấu phẩy (đang là "${trustProxy}")`);
+  }
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) problems.push(`LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent (đang là "${logLevel}")`);
   let ballotWrapKey: Buffer | null = null;
@@ -143,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
     signInDelayMs, rateLimitPerMinute, ballotWrapKey, jobsPollMs, smtpUrl, mailFrom: mailFrom.trim(), appBaseUrl,
-    migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs, backupDir, backupEveryHours, backupKeepDays, metricsToken, logLevel,
+    migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs, backupDir, backupEveryHours, backupKeepDays, metricsToken, logLevel, trustProxy,
   };
 }
 
