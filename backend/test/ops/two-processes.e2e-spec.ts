@@ -140,7 +140,9 @@ describe('two app processes on one database', () => {
     const admin = await t.as(DEMO.admin);
     const tasks = (await admin.get('/api/tasks')).body;
     const task = tasks.items.find((x: { kind: string }) => x.kind === 'backup_failed');
-    expect(task).toMatchObject({ title: expect.stringContaining('Sao lưu tự động thất bại'), detail: expect.stringContaining('ENOTDIR'), blockYearId: null, blockName: null, year: null });
+    expect(task).toMatchObject({ title: expect.stringContaining('Sao lưu tự động thất bại'), detail: expect.stringMatching(/^Lần sao lưu lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} không thành công/), blockYearId: null, blockName: null, year: null, overdue: true });
+    const [note] = await t.ds.query(`SELECT title, body FROM notifications WHERE kind = 'backup_failed' LIMIT 1`);
+    expect(note.body).toContain('ENOTDIR');
     // Only admins: the board has no such task.
     expect((await (await t.as(DEMO.board)).get('/api/tasks')).body.items.some((x: { kind: string }) => x.kind === 'backup_failed')).toBe(false);
     const [{ n: admins }] = await t.ds.query(`SELECT count(*)::int AS n FROM accounts WHERE role = 'admin' AND archived_at IS NULL`);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { vnDateTime } from '../../common/vn-date';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { LedgerKeys } from '../audit/ledger-keys';
 import { JobRunner } from '../jobs/job-runner';
@@ -52,7 +53,7 @@ export class BackupsService implements OnModuleInit {
       await em.query(`INSERT INTO backup_runs (started_at, finished_at, status, error) VALUES ($1, $2, 'failed', $3)`, [started, new Date(), message]);
       await notify(em, null, { admins: true }, {
         kind: 'backup_failed', title: 'Sao lưu tự động thất bại',
-        body: `Lần sao lưu lúc ${started.toISOString()} vào ${dir} không thành công: ${message}. Hãy kiểm tra máy chủ (ổ đĩa, quyền ghi thư mục sao lưu) rồi chạy lại "npm run backup".`,
+        body: `Lần sao lưu lúc ${vnDateTime(started)} vào ${dir} không thành công (lý do kỹ thuật: ${message}). Hãy kiểm tra máy chủ (ổ đĩa, quyền ghi thư mục sao lưu) rồi chạy lại "npm run backup".`,
         link: '/',
       });
     }

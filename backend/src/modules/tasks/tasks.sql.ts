@@ -111,7 +111,7 @@ SELECT 'proposal', y.id, y.year, b.name, p.id, p.due_date::text, p.status, NULL,
 FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id
 WHERE $4 AND p.status IN ('submitted','under_appraisal','approved')
 UNION ALL
-SELECT 'backup_failed', NULL, NULL, NULL, r.id, left(r.error, 500), NULL, NULL, NULL, NULL, r.started_at, 0, 0, NULL
-FROM (SELECT id, status, error, started_at FROM backup_runs ORDER BY started_at DESC LIMIT 1) r
+SELECT 'backup_failed', NULL, NULL, NULL, r.id, NULL, NULL, NULL, NULL, NULL, r.started_at, 0, 0, NULL
+FROM (SELECT id, status, started_at FROM backup_runs ORDER BY started_at DESC LIMIT 1) r
 WHERE $1 = 'admin' AND r.status = 'failed'
 `;
