@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -27,7 +27,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     abortOnError: false,
   });
   // Structured JSON logs (pino): Nest's own messages too, each request's line carrying its request id.
-  if (opts.logger !== false) app.useLogger(app.get(PinoLogger));
+  if (opts.logger !== false) app.useLogger(withoutBootChatter(app.get(PinoLogger)));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(assignRequestId);
@@ -67,6 +67,20 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   if (config.staticDir && existsSync(path.join(config.staticDir, 'index.html'))) serveFrontend(app, config.staticDir);
   return app;
+}
+
+/** Nest's own boot lines (a module loaded, each of some 200 routes mapped) left out: they say nothing an operator needs. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+function withoutBootChatter(logger: LoggerService): LoggerService {
+  return {
+    log: (message: unknown, ...rest: unknown[]) => (BOOT_CONTEXTS.has(rest[rest.length - 1] as string) ? undefined : logger.log(message, ...rest)),
+    error: (message: unknown, ...rest: unknown[]) => logger.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => logger.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => logger.debug?.(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => logger.verbose?.(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) => logger.fatal?.(message, ...rest),
+  };
 }
 
 /** body-parser also decodes UTF-16 JSON; the API speaks UTF-8 only (RFC 8259), anything else is 415. */

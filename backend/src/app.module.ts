@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -49,7 +49,8 @@ export class AppModule {
         TasksModule,
         NewsModule,
         BackupsModule, MetricsModule,
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config) }),
+        // Path syntax of Express 5 (the default '*' makes Nest warn at every boot).
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
       exports: [APP_CONFIG],
