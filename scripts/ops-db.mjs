@@ -91,7 +91,7 @@ export async function ledgerPublicKeys() {
     const key = t.startsWith('-----') ? createPrivateKey(t) : createPrivateKey({ key: Buffer.from(t, 'base64'), format: 'der', type: 'pkcs8' });
     keys.push(pem(createPublicKey(key)));
   }
-  for (const k of (process.env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const k of (process.env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(/,|(?<=-----END PUBLIC KEY-----)/).map((s) => s.trim()).filter(Boolean)) {
     keys.push(pem(k.startsWith('-----') ? createPublicKey(k) : createPublicKey({ key: Buffer.from(k, 'base64'), format: 'der', type: 'spki' })));
   }
   return keys;

@@ -71,6 +71,11 @@ describe('ledger signing key', () => {
     expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_SIGNING_KEY: 'abc' })).toThrow('phải là khóa riêng Ed25519');
     expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_KEY_FILE: '/không/có' })).toThrow('không đọc được tệp khóa ký');
     expect(() => loadConfig({ DATABASE_URL: URL, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow('MIGRATION_DATABASE_URL');
+    // A backup's ledger-public-key.pem (PEM blocks one after another) as it is, or comma-separated keys.
+    const pub = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const [a, b] = [pub(), pub()];
+    expect(loadConfig({ DATABASE_URL: URL, LEDGER_PREVIOUS_PUBLIC_KEYS: a + b }).ledgerPreviousKeys).toEqual([a.trim(), b.trim()]);
+    expect(loadConfig({ DATABASE_URL: URL, LEDGER_PREVIOUS_PUBLIC_KEYS: `${a},${b}` }).ledgerPreviousKeys).toHaveLength(2);
   });
 });
 

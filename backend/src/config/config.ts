@@ -117,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (nodeEnv === 'production') {
     problems.push('Cần khóa ký sổ nhật ký: đặt LEDGER_SIGNING_KEY hoặc LEDGER_KEY_FILE (npm start tự tạo khi dùng PostgreSQL nhúng)');
   }
-  const ledgerPreviousKeys = (env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  // Comma-separated, or PEM blocks one after another (a backup's ledger-public-key.pem as it is).
+  const ledgerPreviousKeys = (env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(/,|(?<=-----END PUBLIC KEY-----)/).map((k) => k.trim()).filter(Boolean);
   for (const k of ledgerPreviousKeys) {
     try {
       parsePublicKey(k);

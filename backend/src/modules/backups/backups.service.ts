@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { vnDateTime } from '../../common/vn-date';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { parsePublicKey, publicKeyPem } from '../audit/ledger';
 import { LedgerKeys } from '../audit/ledger-keys';
 import { JobRunner } from '../jobs/job-runner';
 import { scheduleJobs } from '../jobs/jobs';
@@ -42,7 +43,7 @@ export class BackupsService implements OnModuleInit {
     try {
       // The owner reads everything; the app role can read every table too (SELECT is granted on all).
       const url = this.config.migrationDatabaseUrl ?? this.config.databaseUrl;
-      const publicKeys = [this.keys.publicKeyPem, ...this.config.ledgerPreviousKeys];
+      const publicKeys = [this.keys.publicKeyPem, ...this.config.ledgerPreviousKeys.map((k) => publicKeyPem(parsePublicKey(k)))];
       const { folder, bytes } = await createBackup({ url, dir, publicKeys, now: started });
       pruneBackups(dir, this.config.backupKeepDays, now);
       await em.query(`INSERT INTO backup_runs (started_at, finished_at, status, folder, size_bytes) VALUES ($1, $2, 'ok', $3, $4)`, [started, new Date(), folder, bytes]);
