@@ -197,6 +197,14 @@ describe('backup and restore', () => {
     expect(res.stderr.trim()).toBe('Khôi phục thất bại: Bản sao lưu bị hỏng: tệp "tables/units.copy.gz" không khớp mã băm SHA-256 đã ghi; không khôi phục được.');
     rmSync(path.join(damaged, 'ledger-public-key.pem'));
     await expect(readBackup(damaged)).rejects.toThrow('Bản sao lưu bị thiếu tệp "ledger-public-key.pem"');
+
+    // A backup made by a newer version (a migration this one does not know) is refused before any database is touched.
+    const newer = path.join(tmp, 'newer');
+    cpSync(folder, newer, { recursive: true });
+    const m = JSON.parse(readFileSync(path.join(newer, 'manifest.json'), 'utf8'));
+    writeFileSync(path.join(newer, 'manifest.json'), JSON.stringify({ ...m, migrations: [...m.migrations, 'Future9999999999999'] }));
+    await expect(restoreBackup({ location: newer, url: 'postgres://khong-dung:x@127.0.0.1:1/khong-co' }))
+      .rejects.toThrow('Bản sao lưu được tạo từ phiên bản khác của ứng dụng (chưa biết bước cập nhật Future9999999999999)');
   }, 120_000);
 
   it('a backup of an unreachable database fails with the reason and leaves no folder behind', async () => {
