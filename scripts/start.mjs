@@ -80,6 +80,8 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV || 'production',
     STATIC_DIR: process.env.STATIC_DIR || path.join(root, 'frontend', 'dist'),
     DEMO_DATA: process.env.DEMO_DATA ?? 'true',
+    // Scheduled backups (daily, kept 14 days) beside the data, where `npm run backup` writes too.
+    BACKUP_DIR: process.env.BACKUP_DIR ? path.resolve(process.env.BACKUP_DIR) : path.join(path.dirname(dataDir), 'backups'),
     ...(keyFile ? { BALLOT_KEY_FILE: keyFile } : {}),
   };
   const child = spawn(process.execPath, [mainJs], { env, stdio: 'inherit' });

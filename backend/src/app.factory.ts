@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -11,20 +11,30 @@ import path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { InputSafetyPipe } from './common/input-safety.pipe';
+import { assignRequestId, requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ERROR_CODES } from './error-codes';
+import { MetricsService } from './modules/metrics/metrics.service';
 import { isNewsPublicPath, NEWS_PUBLIC_ROUTES } from './modules/news/news-pages.controller';
+import { Logger as PinoLogger } from 'nestjs-pino';
 
 /** Builds the app exactly as production runs it; tests use the same function. */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: opts.logger === false ? false : config.nodeEnv === 'production' ? ['error', 'warn'] : ['error', 'warn', 'log'],
+    logger: opts.logger === false ? false : undefined,
+    bufferLogs: opts.logger !== false,
     bodyParser: true,
     abortOnError: false,
   });
-  app.set('trust proxy', 'loopback');
+  // Structured JSON logs (pino): Nest's own messages too, each request's line carrying its request id.
+  if (opts.logger !== false) app.useLogger(withoutBootChatter(app.get(PinoLogger)));
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  app.use(assignRequestId);
+  const metrics = app.get(MetricsService);
+  app.use(metrics.observe);
+  (app.getHttpAdapter().getInstance() as import('express').Express).get('/metrics', (req, res) => void metrics.handle(req, res));
   // JSON up to 2 MB, UTF-8 only (body-parser answers other charsets 415, bad gzip/deflate 400, more than
   // the limit 413; the error filter gives those the usual shape).
   app.use(utf8JsonOnly);
@@ -56,6 +66,20 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   if (config.staticDir && existsSync(path.join(config.staticDir, 'index.html'))) serveFrontend(app, config.staticDir);
   return app;
+}
+
+/** Nest's own boot lines (a module loaded, each of some 200 routes mapped) left out: they say nothing an operator needs. */
+const BOOT_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+function withoutBootChatter(logger: LoggerService): LoggerService {
+  return {
+    log: (message: unknown, ...rest: unknown[]) => (BOOT_CONTEXTS.has(rest[rest.length - 1] as string) ? undefined : logger.log(message, ...rest)),
+    error: (message: unknown, ...rest: unknown[]) => logger.error(message, ...rest),
+    warn: (message: unknown, ...rest: unknown[]) => logger.warn(message, ...rest),
+    debug: (message: unknown, ...rest: unknown[]) => logger.debug?.(message, ...rest),
+    verbose: (message: unknown, ...rest: unknown[]) => logger.verbose?.(message, ...rest),
+    fatal: (message: unknown, ...rest: unknown[]) => logger.fatal?.(message, ...rest),
+  };
 }
 
 /** body-parser also decodes UTF-16 JSON; the API speaks UTF-8 only (RFC 8259), anything else is 415. */
@@ -154,7 +178,7 @@ function serveFrontend(app: NestExpressApplication, dir: string): void {
     setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : 'no-cache'),
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || isNewsPublicPath(req.path)) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path === '/metrics' || isNewsPublicPath(req.path)) return next();
     if (sendEncoded(req, res, '/index.html')) return;
     res.setHeader('Cache-Control', 'no-cache');
     // Relative to `root`: only that part is checked for dot-folders, so STATIC_DIR may lie under one (~/.local/...).

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -25,6 +25,10 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { ImportsModule } from './modules/imports/imports.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
+import { BackupsModule } from './modules/backups/backups.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
+import { LoggerModule } from 'nestjs-pino';
+import { pinoHttpOptions } from './common/logging';
 import { NewsModule } from './modules/news/news.module';
 import { NextYearModule } from './modules/next-year/next-year.module';
 
@@ -45,6 +49,9 @@ export class AppModule {
         AwardsModule, BallotsModule, ProposalsModule,
         TasksModule,
         NewsModule,
+        BackupsModule, MetricsModule,
+        // Path syntax of Express 5 (the default '*' makes Nest warn at every boot).
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
       exports: [APP_CONFIG],

@@ -71,5 +71,30 @@ describe('ledger signing key', () => {
     expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_SIGNING_KEY: 'abc' })).toThrow('phải là khóa riêng Ed25519');
     expect(() => loadConfig({ DATABASE_URL: URL, LEDGER_KEY_FILE: '/không/có' })).toThrow('không đọc được tệp khóa ký');
     expect(() => loadConfig({ DATABASE_URL: URL, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow('MIGRATION_DATABASE_URL');
+    // A backup's ledger-public-key.pem (PEM blocks one after another) as it is, or comma-separated keys.
+    const pub = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const [a, b] = [pub(), pub()];
+    expect(loadConfig({ DATABASE_URL: URL, LEDGER_PREVIOUS_PUBLIC_KEYS: a + b }).ledgerPreviousKeys).toEqual([a.trim(), b.trim()]);
+    expect(loadConfig({ DATABASE_URL: URL, LEDGER_PREVIOUS_PUBLIC_KEYS: `${a},${b}` }).ledgerPreviousKeys).toHaveLength(2);
+  });
+});
+
+describe('operations settings', () => {
+  it('takes backups, metrics, logs and the proxy from the environment, with defaults', () => {
+    expect(loadConfig({ DATABASE_URL: URL })).toMatchObject({ backupDir: null, backupEveryHours: 24, backupKeepDays: 14, metricsToken: null, logLevel: 'info', trustProxy: 'loopback' });
+    expect(loadConfig({ DATABASE_URL: URL, NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ DATABASE_URL: URL, BACKUP_DIR: '/backups', BACKUP_EVERY_HOURS: '6', BACKUP_KEEP_DAYS: '30', METRICS_TOKEN: 'x'.repeat(32), LOG_LEVEL: 'warn', TRUST_PROXY: 'uniquelocal' }))
+      .toMatchObject({ backupDir: '/backups', backupEveryHours: 6, backupKeepDays: 30, metricsToken: 'x'.repeat(32), logLevel: 'warn', trustProxy: 'uniquelocal' });
+  });
+  it('refuses bad values, naming each variable in Vietnamese', () => {
+    try {
+      loadConfig({ DATABASE_URL: URL, BACKUP_DIR: 'backups', BACKUP_EVERY_HOURS: '-1', BACKUP_KEEP_DAYS: '0', METRICS_TOKEN: 'short', LOG_LEVEL: 'loud', TRUST_PROXY: 'everyone; rm' });
+      throw new Error('accepted');
+    } catch (e) {
+      const msg = (e as Error).message;
+      for (const name of ['BACKUP_DIR phải là đường dẫn tuyệt đối', 'BACKUP_EVERY_HOURS phải là số nguyên', 'BACKUP_KEEP_DAYS phải là số nguyên', 'METRICS_TOKEN phải dài', 'LOG_LEVEL phải là', 'TRUST_PROXY phải là']) {
+        expect(msg).toContain(name);
+      }
+    }
   });
 });

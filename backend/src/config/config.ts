@@ -40,6 +40,18 @@ export interface AppConfig {
   ledgerPreviousKeys: string[];
   /** How often the sealer seals committed entries (ms); 0 turns it off in this process. */
   ledgerSealIntervalMs: number;
+  /** Where scheduled backups go (BACKUP_DIR); null: this process takes no scheduled backup. */
+  backupDir: string | null;
+  /** Hours between scheduled backups (BACKUP_EVERY_HOURS, default 24); 0 turns them off. */
+  backupEveryHours: number;
+  /** Backups older than this many days are deleted after each scheduled backup (BACKUP_KEEP_DAYS, default 14). */
+  backupKeepDays: number;
+  /** Bearer token that opens /metrics from any address (METRICS_TOKEN); without it only loopback and private networks may read it. */
+  metricsToken: string | null;
+  /** JSON log level (LOG_LEVEL): fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Which proxies' X-Forwarded-For is believed (TRUST_PROXY, Express syntax): `loopback` by default; `uniquelocal` behind docker/compose.yml's Caddy. */
+  trustProxy: string;
 }
 
 export class ConfigError extends Error {}
@@ -105,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (nodeEnv === 'production') {
     problems.push('Cần khóa ký sổ nhật ký: đặt LEDGER_SIGNING_KEY hoặc LEDGER_KEY_FILE (npm start tự tạo khi dùng PostgreSQL nhúng)');
   }
-  const ledgerPreviousKeys = (env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  // Comma-separated, or PEM blocks one after another (a backup's ledger-public-key.pem as it is).
+  const ledgerPreviousKeys = (env.LEDGER_PREVIOUS_PUBLIC_KEYS ?? '').split(/,|(?<=-----END PUBLIC KEY-----)/).map((k) => k.trim()).filter(Boolean);
   for (const k of ledgerPreviousKeys) {
     try {
       parsePublicKey(k);
@@ -115,6 +128,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const ledgerSealIntervalMs = int('LEDGER_SEAL_INTERVAL_MS', 500, 0, 1000);
+  const backupDir = env.BACKUP_DIR || null;
+  if (backupDir && !backupDir.startsWith('/')) problems.push(`BACKUP_DIR phải là đường dẫn tuyệt đối (đang là "${backupDir}")`);
+  const backupEveryHours = int('BACKUP_EVERY_HOURS', 24, 0, 24 * 7);
+  const backupKeepDays = int('BACKUP_KEEP_DAYS', 14, 1, 3650);
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN phải dài ít nhất 16 ký tự');
+  const trustProxy = env.TRUST_PROXY || 'loopback';
+  if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(trustProxy)) {
+    problems.push(`TRUST_PROXY phải là loopback, uniquelocal, linklocal hoặc địa chỉ/dải IP, cách nhau bởi dấu phẩy (đang là "${trustProxy}")`);
+  }
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) problems.push(`LOG_LEVEL phải là fatal, error, warn, info, debug, trace hoặc silent (đang là "${logLevel}")`);
   let ballotWrapKey: Buffer | null = null;
   const wrapSource = env.BALLOT_WRAP_KEY ? { name: 'BALLOT_WRAP_KEY', text: env.BALLOT_WRAP_KEY } : env.BALLOT_KEY_FILE ? { name: 'BALLOT_KEY_FILE', text: readKeyFile(env.BALLOT_KEY_FILE, problems) } : null;
   if (wrapSource?.text != null) {
@@ -125,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
     signInDelayMs, rateLimitPerMinute, ballotWrapKey, jobsPollMs, smtpUrl, mailFrom: mailFrom.trim(), appBaseUrl,
-    migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs,
+    migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs, backupDir, backupEveryHours, backupKeepDays, metricsToken, logLevel, trustProxy,
   };
 }
 

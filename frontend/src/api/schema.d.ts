@@ -3140,6 +3140,8 @@ export interface components {
             before: Record<string, never> | null;
             after: Record<string, never> | null;
             reason: string;
+            /** @description Mã yêu cầu HTTP đã ghi mục này (X-Request-Id, có trong nhật ký máy chủ) */
+            requestId: string | null;
             /** @description Vị trí trong sổ đã niêm phong (null khi chưa niêm phong) */
             seq: number | null;
             /** @description Băm lá (SHA-256, hex) đã niêm phong */
@@ -6582,15 +6584,18 @@ export interface components {
             /** @description Khóa ổn định của việc (loại + đối tượng), dùng làm key hiển thị */
             key: string;
             /** @enum {string} */
-            kind: "self_assessment" | "self_assessment_confirm" | "peer_review" | "explanation" | "draft_comment" | "nominee_report" | "invitation" | "covenant_sign" | "ballot_vote" | "dossier_send" | "minutes_approve" | "units_late" | "round_advance" | "round_finalise" | "comments_resolve" | "tally_record_sign" | "dossier_build" | "block_year_setup" | "dossier_take" | "dossier_appraise" | "decision_record";
+            kind: "self_assessment" | "self_assessment_confirm" | "peer_review" | "explanation" | "draft_comment" | "nominee_report" | "invitation" | "covenant_sign" | "ballot_vote" | "dossier_send" | "minutes_approve" | "units_late" | "round_advance" | "round_finalise" | "comments_resolve" | "tally_record_sign" | "dossier_build" | "block_year_setup" | "dossier_take" | "dossier_appraise" | "decision_record" | "backup_failed";
             /** @description Việc cần làm, tiếng Việt */
             title: string;
             /** @description Chi tiết (tiến độ, số đơn vị, số ngày làm việc còn lại…) */
             detail: string;
-            /** Format: uuid */
-            blockYearId: string;
-            blockName: string;
-            year: number;
+            /**
+             * Format: uuid
+             * @description Năm thi đua (null với việc của cả hệ thống, như một lần sao lưu thất bại)
+             */
+            blockYearId: string | null;
+            blockName: string | null;
+            year: number | null;
             /** @description Đơn vị liên quan */
             unitName: string | null;
             /**

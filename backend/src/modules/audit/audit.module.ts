@@ -5,5 +5,5 @@ import { LedgerKeys } from './ledger-keys';
 import { LedgerSealer } from './ledger-sealer';
 
 @Global()
-@Module({ controllers: [AuditController], providers: [AuditService, LedgerService, LedgerKeys, LedgerSealer], exports: [AuditService, LedgerService, LedgerSealer] })
+@Module({ controllers: [AuditController], providers: [AuditService, LedgerService, LedgerKeys, LedgerSealer], exports: [AuditService, LedgerService, LedgerSealer, LedgerKeys] })
 export class AuditModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalidField } from '../../common/app-error';
+import { currentRequestId } from '../../common/request-context';
 import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, DocumentProofDto, EntryProofDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow, publicKeyPem } from './ledger';
@@ -46,10 +47,10 @@ export class AuditService {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit.record must run inside a transaction');
     const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
     await em.query(
-      `INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      `INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason, request_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
       [new Date(), actor?.id ?? null, actor?.fullName ?? 'Hệ thống', input.action, input.entityType, input.entityId ?? null, input.blockId ?? null,
-        json(input.before), json(input.after), input.reason ?? ''],
+        json(input.before), json(input.after), input.reason ?? '', currentRequestId()],
     );
   }
 
@@ -250,7 +251,7 @@ function faultMessage(f: LedgerFault): string {
 function toDto(a: AuditEntry, sealed: { seq: number; hash: Buffer } | null) {
   return {
     id: a.id, occurredAt: a.occurredAt.toISOString(), actorId: a.actorId, actorName: a.actorName, action: a.action,
-    entityType: a.entityType, entityId: a.entityId, blockId: a.blockId, before: a.before, after: a.after, reason: a.reason,
+    entityType: a.entityType, entityId: a.entityId, blockId: a.blockId, before: a.before, after: a.after, reason: a.reason, requestId: a.requestId,
     seq: sealed?.seq ?? null, hash: sealed ? sealed.hash.toString('hex') : null,
   };
 }

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { generateKeyPairSync } from 'node:crypto';
-import { checkpointSignatureValid, entryLeafHash, HASHED_COLUMNS, LeafRow, parsePublicKey, parseSigningKey, signCheckpoint } from './ledger';
+import { checkpointSignatureValid, entryLeafHash, HASHED_COLUMNS, leafData, LeafRow, parsePublicKey, parseSigningKey, signCheckpoint } from './ledger';
 import { LedgerVerifier } from './ledger-verify';
 import { MerkleAppender } from './merkle';
 
 const row = (i: number, over: Partial<LeafRow> = {}): LeafRow => ({
   id: String(i + 1), xid: String(1000 + i), occurred_at: '2025-01-06T09:30:00.000000Z', actor_id: null, actor_name: 'Lê Thu Trang', action: 'unit.update',
-  entity_type: 'unit', entity_id: `u${i}`, block_id: null, before: '{"name": "A"}', after: `{"name": "B${i}"}`, reason: '', ...over,
+  entity_type: 'unit', entity_id: `u${i}`, block_id: null, before: '{"name": "A"}', after: `{"name": "B${i}"}`, reason: '', request_id: null, ...over,
 });
 
 describe('ledger leaves and checkpoints', () => {
@@ -21,6 +21,15 @@ describe('ledger leaves and checkpoints', () => {
       expect(entryLeafHash({ ...r, [col]: value })).not.toEqual(entryLeafHash(r));
     }));
     expect(entryLeafHash(row(1, { reason: null }))).not.toEqual(entryLeafHash(row(1, { reason: '' })));
+  });
+
+  it('an entry without a request id keeps the v1 leaf (leaves sealed before the column existed stay valid); with one, v2 seals it too', () => {
+    const r = row(1);
+    expect(leafData(r)).toBe(JSON.stringify(['thidua-audit-v1', '2', '1001', '2025-01-06T09:30:00.000000Z', null, 'Lê Thu Trang', 'unit.update', 'unit', 'u1', null, '{"name": "A"}', '{"name": "B1"}', '']));
+    const withId = row(1, { request_id: 'a1b2c3d4-0000-4000-8000-000000000001' });
+    expect(JSON.parse(leafData(withId))).toEqual(['thidua-audit-v2', ...JSON.parse(leafData(r)).slice(1), 'a1b2c3d4-0000-4000-8000-000000000001']);
+    expect(entryLeafHash(withId)).not.toEqual(entryLeafHash(r));
+    expect(entryLeafHash(row(1, { request_id: '' }))).not.toEqual(entryLeafHash(r));
   });
 
   it('a signature covers size, root and time', () => {

@@ -8,19 +8,25 @@ import { leafHash } from './merkle';
  * Every column of audit_entries goes into its leaf, read back as PostgreSQL's own text form (jsonb's output
  * is canonical; timestamps to the microsecond), so what is sealed is exactly what is stored.
  */
-export const HASHED_COLUMNS = ['id', 'xid', 'occurred_at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'block_id', 'before', 'after', 'reason'] as const;
+export const HASHED_COLUMNS = ['id', 'xid', 'occurred_at', 'actor_id', 'actor_name', 'action', 'entity_type', 'entity_id', 'block_id', 'before', 'after', 'reason', 'request_id'] as const;
 export type LeafRow = Record<(typeof HASHED_COLUMNS)[number], string | null>;
 
 /** The SELECT list that reads an audit_entries row (alias a) as a LeafRow. */
 export const LEAF_SELECT = `a.id::text AS id, a.xid::text AS xid,
   to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
   a.actor_id::text AS actor_id, a.actor_name, a.action, a.entity_type, a.entity_id, a.block_id::text AS block_id,
-  a.before::text AS before, a.after::text AS after, a.reason`;
+  a.before::text AS before, a.after::text AS after, a.reason, a.request_id`;
 
-const LEAF_VERSION = 'thidua-audit-v1';
+/**
+ * v1: the twelve columns the table had first. v2 adds request_id (the HTTP request that wrote the entry).
+ * An entry without a request id (sealed before the column existed, or written by a background job) keeps
+ * the v1 form, so leaves sealed before stay valid; the version tag keeps the two forms apart.
+ */
+const V1_COLUMNS = HASHED_COLUMNS.filter((c) => c !== 'request_id');
 
 export function leafData(row: LeafRow): string {
-  return JSON.stringify([LEAF_VERSION, ...HASHED_COLUMNS.map((c) => row[c] ?? null)]);
+  if (row.request_id === null || row.request_id === undefined) return JSON.stringify(['thidua-audit-v1', ...V1_COLUMNS.map((c) => row[c] ?? null)]);
+  return JSON.stringify(['thidua-audit-v2', ...HASHED_COLUMNS.map((c) => row[c] ?? null)]);
 }
 
 export const entryLeafHash = (row: LeafRow): Buffer => leafHash(leafData(row));

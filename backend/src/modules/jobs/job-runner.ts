@@ -30,7 +30,8 @@ const BATCH = 20;
  * The job runner of one backend process. Jobs live in the `jobs` table; each tick a process claims due jobs
  * with `FOR UPDATE SKIP LOCKED` (a short lease, so a crashed process's jobs come back), then runs each in its
  * own transaction that first re-locks the job row and checks it is not done: the effect and `done_at` commit
- * together, so a job's effect happens once however many processes run. A failure rolls the effect back and
+ * together, so a job's effect happens once however many processes run. A process claims only the kinds it
+ * has a handler for (scheduled backups run only where BACKUP_DIR is set). A failure rolls the effect back and
  * schedules a retry with exponential back-off; after `max_attempts` the job is marked failed.
  */
 @Injectable()
@@ -117,8 +118,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     const [rows] = await this.ds.query(
       `UPDATE jobs SET locked_until = $2, attempts = attempts + 1
        WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+                      AND kind = ANY($4::varchar[])
                     ORDER BY run_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id::text, kind, payload, attempts, max_attempts`, [now, new Date(now.getTime() + LEASE_MS), BATCH]);
+       RETURNING id::text, kind, payload, attempts, max_attempts`, [now, new Date(now.getTime() + LEASE_MS), BATCH, [...this.handlers.keys()]]);
     return rows;
   }
 

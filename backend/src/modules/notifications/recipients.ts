@@ -17,6 +17,8 @@ export interface Recipients {
   memberHeadsOf?: readonly string[];
   /** The city board (Ban Thi đua – Khen thưởng). */
   board?: boolean;
+  /** The system administrators. */
+  admins?: boolean;
   accounts?: readonly string[];
 }
 
@@ -32,6 +34,7 @@ export function recipientsFilter(to: Recipients, first: number): { sql: string; 
   if (to.membersOf?.length) parts.push(`(a.role IN ('officer','unit_head') AND a.unit_id IN (SELECT m.unit_id FROM block_year_members m WHERE m.block_year_id = ANY(${p(to.membersOf)}::uuid[])))`);
   if (to.memberHeadsOf?.length) parts.push(`(a.role = 'unit_head' AND a.unit_id IN (SELECT m.unit_id FROM block_year_members m WHERE m.block_year_id = ANY(${p(to.memberHeadsOf)}::uuid[])))`);
   if (to.board) parts.push(`a.role = 'board'`);
+  if (to.admins) parts.push(`a.role = 'admin'`);
   if (to.accounts?.length) parts.push(`a.id = ANY(${p(to.accounts)}::uuid[])`);
   return { sql: parts.length ? `a.archived_at IS NULL AND (${parts.join(' OR ')})` : 'false', params };
 }

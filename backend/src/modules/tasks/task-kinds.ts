@@ -8,5 +8,7 @@ export const TASK_KINDS = [
   'minutes_approve', 'units_late', 'round_advance', 'round_finalise', 'comments_resolve', 'tally_record_sign', 'dossier_build',
   // board and admin
   'block_year_setup', 'dossier_take', 'dossier_appraise', 'decision_record',
+  // admin: the last scheduled backup failed
+  'backup_failed',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];

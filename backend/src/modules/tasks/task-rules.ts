@@ -9,9 +9,10 @@ export interface Task {
   kind: TaskKind;
   title: string;
   detail: string;
-  blockYearId: string;
-  blockName: string;
-  year: number;
+  /** Null for a task of the installation itself (a failed backup). */
+  blockYearId: string | null;
+  blockName: string | null;
+  year: number | null;
   unitName: string | null;
   deadline: string | null;
   overdue: boolean;

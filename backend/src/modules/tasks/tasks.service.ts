@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
+import { vnDateTime } from '../../common/vn-date';
 import { BallotsService } from '../ballots/ballots.service';
 import { deadlineState } from '../proposals/proposal-rules';
 import type { KnownWorkCalendar } from '../proposals/rules';
@@ -133,6 +134,11 @@ export class TasksService {
         case 'block_year_setup':
           tasks.push(base(r, 'block_year_setup', `Thiết lập năm thi đua ${r.year}`, `/block-years/${r.block_year_id}`, null,
             { detail: `${r.n} đơn vị thành viên${r.m ? '' : ', chưa có Khối trưởng'}` }));
+          break;
+        case 'backup_failed':
+          // The technical reason goes to the admins' mail and the server log; the screen says what happened, in Vietnamese.
+          tasks.push(base(r, 'backup_failed', 'Sao lưu tự động thất bại: kiểm tra máy chủ rồi chạy lại "npm run backup"', '/', r.due,
+            { detail: `Lần sao lưu lúc ${vnDateTime(new Date(r.due!))} không thành công; lý do có trong thư gửi quản trị và nhật ký máy chủ` }));
           break;
         case 'proposal': {
           const due = r.ref_title;

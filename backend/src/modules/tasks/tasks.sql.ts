@@ -10,7 +10,8 @@
  *
  * Scope is in the statement itself: a unit person only reaches the years their unit is a member of
  * ($2), seat rows need the leader or deputy seat of that year, unit-head rows need role unit_head; the
- * board rows need the city-wide flag ($4). Archived years are read-only and give no task.
+ * board rows need the city-wide flag ($4). Archived years are read-only and give no task. An admin also
+ * sees the installation's own task: the latest scheduled backup failed (until a later one succeeds).
  *
  * Minutes name their chair and secretary as text ("Trịnh Văn Khải – Phó Bí thư Thường trực"): the person whose
  * full name the text is, or starts with, approves in that capacity.
@@ -109,4 +110,8 @@ UNION ALL
 SELECT 'proposal', y.id, y.year, b.name, p.id, p.due_date::text, p.status, NULL, NULL, NULL, NULL, 0, 0, NULL
 FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id
 WHERE $4 AND p.status IN ('submitted','under_appraisal','approved')
+UNION ALL
+SELECT 'backup_failed', NULL, NULL, NULL, r.id, NULL, NULL, NULL, NULL, NULL, r.started_at, 0, 0, NULL
+FROM (SELECT id, status, started_at FROM backup_runs ORDER BY started_at DESC LIMIT 1) r
+WHERE $1 = 'admin' AND r.status = 'failed'
 `;

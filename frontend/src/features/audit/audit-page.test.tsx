@@ -7,7 +7,7 @@ import { findPage, page, renderRoute, users } from '../../../test/render';
 
 type Entry = Schemas['AuditEntryDto'];
 const entry = (e: Partial<Entry> & Pick<Entry, 'id' | 'action' | 'entityType'>): Entry => ({
-  occurredAt: new Date(2025, 0, 6, 9, 30).toISOString(), actorId: 'acc-board', actorName: 'Lê Thu Trang', entityId: null, blockId: null, before: null, after: null, reason: '', seq: 7, hash: 'ab'.repeat(32), ...e,
+  occurredAt: new Date(2025, 0, 6, 9, 30).toISOString(), actorId: 'acc-board', actorName: 'Lê Thu Trang', entityId: null, blockId: null, before: null, after: null, reason: '', requestId: null, seq: 7, hash: 'ab'.repeat(32), ...e,
 });
 const json = (v: unknown) => v as Record<string, never>;
 const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAexample\n-----END PUBLIC KEY-----\n';

@@ -41,4 +41,20 @@ describe('Việc cần làm on the home page', () => {
     expect(await screen.findByText('Không có việc nào đang chờ bạn.', undefined, { timeout: 8000 })).toBeInTheDocument();
     expect(screen.queryByLabelText(/việc cần làm$/)).toBeNull();
   });
+
+  it('a task of the installation itself (a failed backup) shows no block or year', async () => {
+    stubApi({
+      'GET /api/auth/me': users.board, 'GET /api/block-years/page': blockYearPage(), 'GET /api/conferences/upcoming': [],
+      'GET /api/tasks': {
+        count: 1, overdueCount: 1,
+        items: [task({ key: 'backup_failed:r1', kind: 'backup_failed', title: 'Sao lưu tự động thất bại: kiểm tra máy chủ rồi chạy lại "npm run backup"',
+          detail: 'Lần sao lưu lúc 02:00 07/12/2026 không thành công', blockYearId: null, blockName: null, year: null, deadline: '2026-12-06T19:00:00.000Z', overdue: true, link: '/' })],
+      },
+    });
+    renderRoute('/');
+    const list = await screen.findByRole('list', { name: 'Việc cần làm' }, { timeout: 8000 });
+    const [item] = within(list).getAllByRole('listitem');
+    expect(within(item).getByText('· Lần sao lưu lúc 02:00 07/12/2026 không thành công')).toBeInTheDocument();
+    expect(item.textContent).not.toMatch(/null|–/);
+  });
 });

@@ -31,7 +31,7 @@ export function TasksCard() {
                 {task.overdue && <Tag color="red">{t('overdue')}</Tag>}
                 {task.deadline && <Typography.Text type={task.overdue ? 'danger' : undefined}>{t('deadline', { date: formatDate(task.deadline) })}</Typography.Text>}
                 {task.detail && <Typography.Text type="secondary">· {task.detail}</Typography.Text>}
-                <Typography.Text type="secondary">· {task.blockName} – {task.year}{task.unitName ? ` · ${task.unitName}` : ''}</Typography.Text>
+                {task.blockName && <Typography.Text type="secondary">· {task.blockName} – {task.year}{task.unitName ? ` · ${task.unitName}` : ''}</Typography.Text>}
               </div>
             </li>
           ))}

@@ -24,6 +24,7 @@ export class AuditEntryDto {
   @ApiProperty({ type: Object, nullable: true }) before: unknown;
   @ApiProperty({ type: Object, nullable: true }) after: unknown;
   @ApiProperty() reason: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Mã yêu cầu HTTP đã ghi mục này (X-Request-Id, có trong nhật ký máy chủ)' }) requestId: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Vị trí trong sổ đã niêm phong (null khi chưa niêm phong)' }) seq: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Băm lá (SHA-256, hex) đã niêm phong' }) hash: string | null;
 }

@@ -16,4 +16,6 @@ export class AuditEntry {
   @Column({ type: 'jsonb', nullable: true }) before: unknown;
   @Column({ type: 'jsonb', nullable: true }) after: unknown;
   @Column({ type: 'text', default: '' }) reason: string;
+  /** The HTTP request that wrote the entry (X-Request-Id, also in the request's log lines); null for background work. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true }) requestId: string | null;
 }

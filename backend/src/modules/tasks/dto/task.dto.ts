@@ -6,9 +6,9 @@ export class TaskDto {
   @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
   @ApiProperty({ description: 'Việc cần làm, tiếng Việt' }) title: string;
   @ApiProperty({ description: 'Chi tiết (tiến độ, số đơn vị, số ngày làm việc còn lại…)' }) detail: string;
-  @ApiProperty({ format: 'uuid' }) blockYearId: string;
-  @ApiProperty() blockName: string;
-  @ApiProperty() year: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Năm thi đua (null với việc của cả hệ thống, như một lần sao lưu thất bại)' }) blockYearId: string | null;
+  @ApiProperty({ type: String, nullable: true }) blockName: string | null;
+  @ApiProperty({ type: Number, nullable: true }) year: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'Đơn vị liên quan' }) unitName: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Hạn (nếu có)' }) deadline: string | null;
   @ApiProperty({ description: 'Đã quá hạn' }) overdue: boolean;
