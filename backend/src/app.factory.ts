@@ -11,13 +11,13 @@ import path from 'node:path';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { InputSafetyPipe } from './common/input-safety.pipe';
-import { assignRequestId, requestContext } from './common/request-context';
+import { httpLogging } from './common/logging';
+import { assignRequestId } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { ERROR_CODES } from './error-codes';
 import { MetricsService } from './modules/metrics/metrics.service';
 import { isNewsPublicPath, NEWS_PUBLIC_ROUTES } from './modules/news/news-pages.controller';
-import { Logger as PinoLogger } from 'nestjs-pino';
 
 /** Builds the app exactly as production runs it; tests use the same function. */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<NestExpressApplication> {
@@ -28,10 +28,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     abortOnError: false,
   });
   // Structured JSON logs (pino): Nest's own messages too, each request's line carrying its request id.
-  if (opts.logger !== false) app.useLogger(withoutBootChatter(app.get(PinoLogger)));
+  const logging = httpLogging(config);
+  if (opts.logger !== false) app.useLogger(withoutBootChatter(logging.nest));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(assignRequestId);
+  app.use(logging.middleware);
   const metrics = app.get(MetricsService);
   app.use(metrics.observe);
   (app.getHttpAdapter().getInstance() as import('express').Express).get('/metrics', (req, res) => void metrics.handle(req, res));

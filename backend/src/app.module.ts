@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -27,8 +27,6 @@ import { TasksModule } from './modules/tasks/tasks.module';
 import { UnitsModule } from './modules/units/units.module';
 import { BackupsModule } from './modules/backups/backups.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
-import { LoggerModule } from 'nestjs-pino';
-import { pinoHttpOptions } from './common/logging';
 import { NewsModule } from './modules/news/news.module';
 import { NextYearModule } from './modules/next-year/next-year.module';
 
@@ -50,8 +48,6 @@ export class AppModule {
         TasksModule,
         NewsModule,
         BackupsModule, MetricsModule,
-        // Path syntax of Express 5 (the default '*' makes Nest warn at every boot).
-        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_GUARD, useClass: ThrottlerGuard }],
       exports: [APP_CONFIG],

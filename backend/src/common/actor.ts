@@ -11,6 +11,8 @@ export interface Actor {
   sessionId: string;
   /** The client address of the request (for the password throttle); absent outside a request. */
   address?: string;
+  /** The request's id (X-Request-Id), written into the audit entries it makes; absent outside a request. */
+  requestId?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface SessionClaim {
   roles?: Role[];
   /** The client address (Express's req.ip: the proxy's forwarded address when the proxy is trusted). */
   address: string;
+  requestId?: string;
 }
 
 /** admin and the city board (Ban Thi đua – Khen thưởng Thành phố) see every block. */

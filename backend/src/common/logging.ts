@@ -1,5 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-import type { Options } from 'pino-http';
+import type { LoggerService } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import pino, { type Logger } from 'pino';
+import pinoHttp, { type Options } from 'pino-http';
 import type { AppConfig } from '../config/config';
 import { requestIdOf } from './request-context';
 
@@ -23,5 +25,26 @@ export function pinoHttpOptions(config: AppConfig): Options {
     // Health checks every few seconds from the orchestrator would drown the rest.
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/metrics' },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+  };
+}
+
+/**
+ * The app's one pino logger, the request-logging middleware writing through it, and Nest's own messages on it
+ * (as `{ context, msg }`). Plain middleware, no AsyncLocalStorage: a request's line carries its id, and the
+ * audit entries carry it through the actor.
+ */
+export function httpLogging(config: AppConfig): { logger: Logger; middleware: (req: IncomingMessage, res: ServerResponse, next: () => void) => void; nest: LoggerService } {
+  const options = pinoHttpOptions(config);
+  const logger = pino({ level: config.logLevel, redact: options.redact });
+  const at = (level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal') => (message: unknown, ...rest: unknown[]) => {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    if (message instanceof Error) logger[level]({ context, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) logger[level]({ context, ...message });
+    else logger[level]({ context, ...(rest.length && level === 'error' ? { stack: rest[0] } : {}) }, String(message));
+  };
+  return {
+    logger,
+    middleware: pinoHttp({ ...options, logger }),
+    nest: { log: at('info'), error: at('error'), warn: at('warn'), debug: at('debug'), verbose: at('trace'), fatal: at('fatal') },
   };
 }

@@ -3,6 +3,7 @@ import { AuditEntry } from '../modules/audit/entities/audit-entry.entity';
 import { Session } from '../modules/auth/entities/session.entity';
 import { BlockYearMember } from '../modules/block-years/entities/block-year-member.entity';
 import { BlockYear } from '../modules/block-years/entities/block-year.entity';
+import { BackupRun } from '../modules/backups/entities/backup-run.entity';
 import { Block } from '../modules/blocks/entities/block.entity';
 import { Unit } from '../modules/units/entities/unit.entity';
 import { AWARDS_ENTITIES } from '../modules/awards/entities';
@@ -22,5 +23,5 @@ import { AppMeta } from './app-meta.entity';
 export const ENTITIES = [
   AppMeta, AuditEntry, Account, Session, Block, Unit, BlockYear, BlockYearMember,
   ...DRAFTS_ENTITIES, ...COVENANTS_ENTITIES, ...CONFERENCES_ENTITIES, ...SCORING_ENTITIES, ...ROUNDS_ENTITIES,
-  ...AWARDS_ENTITIES, ...BALLOTS_ENTITIES, ...PROPOSALS_ENTITIES, ...NOTIFICATIONS_ENTITIES, Job, OutboxMail,
+  ...AWARDS_ENTITIES, ...BALLOTS_ENTITIES, ...PROPOSALS_ENTITIES, ...NOTIFICATIONS_ENTITIES, Job, OutboxMail, BackupRun,
 ];

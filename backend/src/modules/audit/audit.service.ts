@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { invalidField } from '../../common/app-error';
-import { currentRequestId } from '../../common/request-context';
 import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, DocumentProofDto, EntryProofDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
 import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow, publicKeyPem } from './ledger';
@@ -43,14 +42,14 @@ export class AuditService {
    * Appends an entry inside the caller's transaction: the change and its entry commit or fail together.
    * One INSERT that reads nothing and waits for no one; the sealer gives it its place in the ledger later.
    */
-  async record(em: EntityManager, actor: Pick<Actor, 'id' | 'fullName'> | null, input: AuditInput): Promise<void> {
+  async record(em: EntityManager, actor: Pick<Actor, 'id' | 'fullName' | 'requestId'> | null, input: AuditInput): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit.record must run inside a transaction');
     const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
     await em.query(
       `INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason, request_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
       [new Date(), actor?.id ?? null, actor?.fullName ?? 'Hệ thống', input.action, input.entityType, input.entityId ?? null, input.blockId ?? null,
-        json(input.before), json(input.after), input.reason ?? '', currentRequestId()],
+        json(input.before), json(input.after), input.reason ?? '', actor?.requestId ?? null],
     );
   }
 

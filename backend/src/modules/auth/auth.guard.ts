@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor; sessionClaim?: SessionClaim }>();
+    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor; sessionClaim?: SessionClaim; id?: string }>();
     const token = req.cookies?.[SESSION_COOKIE];
     if (typeof token !== 'string' || !token) throw unauthorized('unauthenticated', 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.');
     const claim: SessionClaim = {
@@ -33,6 +33,7 @@ export class AuthGuard implements CanActivate {
       csrfSent: SAFE_METHODS.has(req.method) ? null : (req.header(CSRF_HEADER) ?? ''),
       roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
       address: req.ip ?? req.socket.remoteAddress ?? '',
+      requestId: req.id,
     };
     if (this.reflector.getAllAndOverride<boolean>(SESSION_IN_USE_CASE_KEY, targets)) {
       req.sessionClaim = claim;

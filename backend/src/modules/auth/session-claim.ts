@@ -43,5 +43,5 @@ export function admit(row: SessionRow | null | undefined, claim: SessionClaim): 
     }
   }
   if (claim.roles && !claim.roles.includes(row.role)) throw forbidden();
-  return { id: row.id, role: row.role, unitId: row.unit_id, fullName: row.full_name, email: row.email, sessionId: row.sid, address: claim.address };
+  return { id: row.id, role: row.role, unitId: row.unit_id, fullName: row.full_name, email: row.email, sessionId: row.sid, address: claim.address, requestId: claim.requestId };
 }
