@@ -6,10 +6,11 @@ import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase'
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
-import { awardsByYear, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep } from './award-rules';
-import { AwardsService } from './awards.service';
+import { rankedRoundSummaries, rankingRowsOf } from '../rounds/ranking-rows-store';
+import { awardsByYear, blockLateness, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep, LATENESS_LABELS, LATENESS_REASONS, overviewOrder } from './award-rules';
+import { AwardsService, type OverviewProposal } from './awards.service';
 import { likePattern } from '../../common/pagination';
-import type { BoardOverviewDto, OverviewBlockYearDto, OverviewPageQueryDto, OverviewRankDto } from './dto/awards.dto';
+import type { BoardOverviewDto, OverviewBlockYearDto, OverviewPageQueryDto } from './dto/awards.dto';
 
 export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
   setup: 'Thiết lập', planning: 'Xây dựng kế hoạch', signed: 'Đã ký giao ước', in_progress: 'Đang thực hiện', year_end: 'Tổng kết cuối năm',
@@ -18,6 +19,22 @@ export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
 /** An award no longer in the year's catalogue: named generically rather than by its code. */
 const AWARD_FALLBACK = 'Hình thức khen thưởng khác';
 const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', signing: 'Đang ký', in_force: 'Có hiệu lực', superseded: 'Đã thay thế' };
+
+type ShownBlock = Awaited<ReturnType<BoardOverviewService['facts']>>[number];
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** A dossier's due date (yyyy-mm-dd) is met until the end of that day in Việt Nam. */
+const endOfVietnameseDay = (date: string): Date => new Date(`${date}T23:59:59.999+07:00`);
 
 /**
  * The board's dashboard (issue 5 "The board"): every block year of a year with its place in the annual
@@ -32,32 +49,111 @@ export class BoardOverviewService {
     return this.ds.transaction('REPEATABLE READ', (em) => this.build(em, year, q));
   }
 
+  /**
+   * Two light statements give, for every block year matching the search, the facts its step and lateness
+   * follow from (the pure rules `cycleStep` and `blockLateness` decide); the filters, the order and the page
+   * apply to those, and only the shown block years' covenant, rounds, dossier and leaders are read after.
+   */
   private async build(em: EntityManager, year: number, q: Omit<OverviewPageQueryDto, 'year'>): Promise<BoardOverviewDto> {
     const search = q.q?.trim() ? likePattern(q.q.trim()) : null;
-    const years: any[] = await em.query(
-      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name,
-              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
-       FROM block_years y JOIN blocks b ON b.id = y.block_id LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
+    const sort = q.sort ?? 'name';
+    const provider = this.awards.overviewProposalsProvider;
+    const all = await this.facts(em, year, search);
+    const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
+    const aggregates = {
+      blocks: all.length, members: all.reduce((s, b) => s + b.y.members, 0), late: all.filter((b) => b.late).length,
+      lateByReason: LATENESS_REASONS.map((reason) => ({ reason, label: LATENESS_LABELS[reason], count: all.filter((b) => b.lateness.reasons.includes(reason)).length })),
+      ranked: all.filter((b) => b.yearEndFinalised).length, proposalsSubmitted: all.filter((b) => b.proposal?.submitted).length,
+    };
+    const matching = all.filter((b) => (!q.step || b.step === q.step) && (q.late === undefined || b.late === q.late)).sort(overviewOrder(sort));
+    const page = q.page ?? 1;
+    const shown = q.pageSize ? matching.slice((page - 1) * q.pageSize, page * q.pageSize) : matching;
+    const blockYears = await this.details(em, shown);
+
+    const catalogue = await this.awards.catalogue(em, year);
+    const awarded: { code: string; n: number }[] = await em.query('SELECT code, count(*)::int AS n FROM award_history WHERE year = $1 AND revoked_at IS NULL GROUP BY code', [year]);
+    const perYear: { year: number; code: string; count: number }[] = await em.query(
+      'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
+    return {
+      year, blockYears, total: matching.length, page, pageSize: q.pageSize ?? null, sort, stepCounts, aggregates,
+      awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
+      byYear: awardsByYear(perYear, catalogue.map((t) => t.code)),
+      proposalsAvailable: provider !== null,
+    };
+  }
+
+  /** Every block year of the year matching the search (khối before cụm, each in Vietnamese name order), with its step and lateness. */
+  private async facts(em: EntityManager, year: number, search: string | null) {
+    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; members: number; covenant_in_force: boolean; now: Date }[] = await em.query(
+      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, now() AS now,
+              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members,
+              EXISTS (SELECT 1 FROM covenants c WHERE c.block_year_id = y.id AND c.status = 'in_force') AS covenant_in_force
+       FROM block_years y JOIN blocks b ON b.id = y.block_id
        WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))
-       ORDER BY b.kind DESC, b.name`, [year, search]);
-    const ids = years.map((y) => y.id);
-    const covenants: any[] = await em.query(
-      `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
-       FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
-    const rounds: any[] = await em.query(
-      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
-              jsonb_typeof(s.ranking) = 'array' AS ranked,
-              (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
-       FROM scoring_rounds r LEFT JOIN round_snapshots s ON s.round_id = r.id AND s.superseded_at IS NULL
-       WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
+       ORDER BY b.kind DESC, b.name COLLATE "vi-VN-x-icu", b.code`, [year, search]);
+    // Rounds of the year: the facts of the step (kind, whether finalised) and of lateness (units past their own
+    // deadline without a submitted self-assessment, the finalising deadline); the finalised ones cost nothing more.
+    const roundFacts: { block_year_id: string; kind: string; phase: string; final_review_until: Date | null; units_overdue: number; earliest_missed: Date | null }[] = await em.query(
+      `SELECT r.block_year_id, r.kind, r.phase, r.final_review_until, coalesce(o.n, 0) AS units_overdue, o.since AS earliest_missed
+       FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id AND y.year = $1
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS n, min(coalesce(e.until, r.self_assessment_until)) AS since
+         FROM block_year_members m
+         LEFT JOIN self_assessments sa ON sa.round_id = r.id AND sa.unit_id = m.unit_id
+         LEFT JOIN round_extensions e ON e.round_id = r.id AND e.unit_id = m.unit_id
+         WHERE m.block_year_id = r.block_year_id AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, r.self_assessment_until) < now()
+       ) o ON r.phase <> 'finalised'`, [year]);
     const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
       `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
        WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [year]);
     const provider = this.awards.overviewProposalsProvider;
-    const proposals = provider ? await provider(em, ids) : new Map();
+    const proposals = provider ? await provider(em, years.map((y) => y.id)) : new Map<string, OverviewProposal>();
 
-    const all = years.map((y) => {
-      const own = rounds.filter((r) => r.block_year_id === y.id).map((r) => ({
+    const roundsBy = groupBy(roundFacts, (r) => r.block_year_id);
+    const decidedBy = groupBy(decided, (d) => d.block_year_id);
+    const all = years.map((y, nameOrder) => {
+      const own = roundsBy.get(y.id) ?? [];
+      const decisions = Object.fromEntries((decidedBy.get(y.id) ?? []).map((d) => [d.code, d.n]));
+      const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
+      const proposal = proposals.get(y.id) ?? null;
+      // A stored 'finalised' is the only phase the step reads, and the calendar never makes a round finalised.
+      const step = cycleStep({
+        status: y.status, covenantInForce: y.covenant_in_force, rounds: own.map((r) => ({ kind: r.kind, phase: r.phase })),
+        proposalSubmitted: !!proposal?.submitted, decisions: decisionsTotal,
+      });
+      const lateness = blockLateness({
+        openRounds: own.filter((r) => r.phase !== 'finalised').map((r) => ({
+          unitsOverdue: r.units_overdue, earliestMissed: r.earliest_missed ? new Date(r.earliest_missed) : null, finalReviewUntil: r.final_review_until ? new Date(r.final_review_until) : null,
+        })),
+        appraisalDue: proposal?.dueAt ? endOfVietnameseDay(proposal.dueAt) : null,
+      }, new Date(y.now));
+      return {
+        y, nameOrder, step, stepIndex: CYCLE_STEPS.indexOf(step), lateness, late: lateness.reasons.length > 0, daysLate: lateness.daysLate, proposal, decisions, decisionsTotal,
+        yearEndFinalised: own.some((r) => r.kind === 'year_end' && r.phase === 'finalised'),
+      };
+    });
+
+    return all;
+  }
+
+  /** What a row of the page shows: covenant, rounds with their phase in force, dossier, the leaders of the final ranking (rows, not JSON). */
+  private async details(em: EntityManager, shown: ShownBlock[]): Promise<OverviewBlockYearDto[]> {
+    const ids = shown.map((b) => b.y.id);
+    if (!ids.length) return [];
+    const covenants: { block_year_id: string; status: string; signed: number }[] = await em.query(
+      `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
+       FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
+    const rounds: any[] = await em.query(
+      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
+              (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
+       FROM scoring_rounds r WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
+    const seats: { id: string; leader_name: string | null; deputy_name: string | null }[] = await em.query(
+      `SELECT y.id, lu.name AS leader_name, du.name AS deputy_name FROM block_years y
+       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id WHERE y.id = ANY($1)`, [ids]);
+    const yearEndIds = rounds.filter((r) => r.kind === 'year_end' && r.phase === 'finalised').map((r) => r.id as string);
+    const ranked = await rankedRoundSummaries(em, yearEndIds, 3);
+    return shown.map((b) => {
+      const own = rounds.filter((r) => r.block_year_id === b.y.id).map((r) => ({
         ...r,
         effective: effectivePhase({
           phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
@@ -65,55 +161,25 @@ export class BoardOverviewService {
         }, r.now) as Phase,
       }));
       const yearEnd = own.find((r) => r.kind === 'year_end');
-      const yearEndFinalised = yearEnd?.effective === 'finalised' && !!yearEnd.ranked;
-      const cov = covenants.find((c) => c.block_year_id === y.id);
-      const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === y.id).map((d) => [d.code, d.n]));
-      const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
-      // The proposals module's provider sends the dossier's id too (see ProposalsService.overview).
-      const proposal = proposals.get(y.id) ?? null;
-      const step = cycleStep({
-        status: y.status, covenantInForce: cov?.status === 'in_force', rounds: own.map((r) => ({ kind: r.kind, phase: r.effective })),
-        proposalSubmitted: !!proposal?.submitted, decisions: decisionsTotal,
-      });
+      const summary = yearEnd && b.yearEndFinalised ? ranked.get(yearEnd.id) : undefined;
+      const cov = covenants.find((c) => c.block_year_id === b.y.id);
+      const seat = seats.find((x) => x.id === b.y.id);
       return {
-        blockYearId: y.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
-        step, stepLabel: CYCLE_STEP_LABELS[step], stepIndex: CYCLE_STEPS.indexOf(step), leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: y.members,
+        blockYearId: b.y.id, blockId: b.y.block_id, blockCode: b.y.code, blockName: b.y.name, blockKind: b.y.kind, status: b.y.status,
+        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: seat?.leader_name ?? null, deputyUnitName: seat?.deputy_name ?? null, members: b.y.members,
         covenant: cov ? { status: cov.status, signed: cov.signed } : null,
         rounds: own.map((r) => ({
           id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
         })),
-        yearEndFinalised, yearEndRoundId: yearEndFinalised ? yearEnd.id : null, top3: [] as OverviewRankDto[], ranking: [] as OverviewRankDto[],
-        proposal: proposal ? { id: proposal.id, status: proposal.status, statusLabel: proposal.statusLabel, submittedAt: proposal.submittedAt, dueAt: proposal.dueAt } : null,
-        decisions, decisionsTotal,
+        yearEndFinalised: b.yearEndFinalised, top3: summary?.leaders ?? [], rankedUnits: summary?.count ?? 0,
+        lateness: {
+          late: b.late, reasons: b.lateness.reasons, labels: b.lateness.reasons.map((r) => LATENESS_LABELS[r]),
+          overdueSince: b.lateness.overdueSince?.toISOString() ?? null, daysLate: b.lateness.daysLate,
+        },
+        proposal: b.proposal ? { id: b.proposal.id, status: b.proposal.status, statusLabel: b.proposal.statusLabel, submittedAt: b.proposal.submittedAt, dueAt: b.proposal.dueAt } : null,
+        decisions: b.decisions, decisionsTotal: b.decisionsTotal,
       };
     });
-
-    const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
-    const matching = q.step ? all.filter((b) => b.step === q.step) : all;
-    const page = q.page ?? 1;
-    const shown = q.pageSize ? matching.slice((page - 1) * q.pageSize, page * q.pageSize) : matching;
-    // Rankings for the shown block years only; of each year-end snapshot only rank, unit and total leave the
-    // database, not the whole ranking (every criterion of every unit: megabytes once a city's rounds are final).
-    const rankedIds = shown.map((b) => b.yearEndRoundId).filter((id): id is string => !!id);
-    const rankings: { round_id: string; ranking: OverviewRankDto[] }[] = rankedIds.length ? await em.query(
-      `SELECT s.round_id, (SELECT jsonb_agg(jsonb_build_object('rank', e->'rank', 'unitId', e->'unitId', 'unitName', e->'unitName', 'total', coalesce(e->'final'->'total', '0'::jsonb))
-                                   ORDER BY (e->>'rank')::int) FROM jsonb_array_elements(s.ranking) e) AS ranking
-       FROM round_snapshots s WHERE s.round_id = ANY($1) AND s.superseded_at IS NULL`, [rankedIds]) : [];
-    const blockYears: OverviewBlockYearDto[] = shown.map(({ yearEndRoundId, ...b }) => {
-      const ranking = rankings.find((r) => r.round_id === yearEndRoundId)?.ranking ?? [];
-      return { ...b, ranking, top3: ranking.filter((r) => r.rank <= 3) };
-    });
-
-    const catalogue = await this.awards.catalogue(em, year);
-    const awarded: { code: string; n: number }[] = await em.query('SELECT code, count(*)::int AS n FROM award_history WHERE year = $1 AND revoked_at IS NULL GROUP BY code', [year]);
-    const perYear: { year: number; code: string; count: number }[] = await em.query(
-      'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
-    return {
-      year, blockYears, total: matching.length, page, pageSize: q.pageSize ?? null, stepCounts,
-      awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
-      byYear: awardsByYear(perYear, catalogue.map((t) => t.code)),
-      proposalsAvailable: provider !== null,
-    };
   }
 
   /** The overview as a workbook: the cycle, the rankings side by side, awards per year, the city-wide quota use. */
@@ -149,7 +215,8 @@ export class BoardOverviewService {
     const ranked = o.blockYears.filter((b) => b.yearEndFinalised);
     // One block under another (not side by side), so the sheet fits the page's width.
     const rkHeader = rk.addRow(['Khối, cụm thi đua', 'Hạng', 'Đơn vị', 'Tổng điểm']);
-    for (const b of ranked) for (const r of b.ranking) rk.addRow([b.blockName, r.rank, r.unitName, r.total]);
+    const rows = await rankingRowsOf(this.ds.manager, ranked.map((b) => b.rounds.find((r) => r.kind === 'year_end')!.id));
+    for (const b of ranked) for (const r of rows.get(b.rounds.find((x) => x.kind === 'year_end')!.id) ?? []) rk.addRow([b.blockName, r.rank, r.unitName, r.total]);
     if (!ranked.length) rk.addRow(['Chưa khối nào chốt kết quả đợt chấm điểm cuối năm.']);
     layoutTable(rk, { headerRow: rkHeader.number, widths: [30, 8, 48, 12], scoreColumns: [4] });
 

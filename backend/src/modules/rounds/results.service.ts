@@ -17,6 +17,7 @@ import { PHASE_LABELS } from './round-phase';
 import { computeResults, RoundResults } from './round-results';
 import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';
+import { dropRankingRows, storeRankingRows } from './ranking-rows-store';
 import { RoundsPolicy } from './rounds.policy';
 import { compareRowHashes, HashedScoreRow, scoreRowHash, snapshotDigest } from './score-hash';
 
@@ -109,7 +110,7 @@ export class ResultsService {
 
   /**
    * Hoàn tất: freezes the round and stores the signed snapshot: the ranking and the SHA-256 of every score
-   * row, with their digest recorded in the audit chain in the same transaction.
+   * row, with their digest recorded in the audit chain in the same transaction; rank, unit and total also as rows.
    */
   async finalise(actor: Actor, roundId: string, reason?: string): Promise<SnapshotDto> {
     await this.ds.transaction(async (em) => {
@@ -121,9 +122,10 @@ export class ResultsService {
       const [{ seq }] = await em.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM round_snapshots WHERE round_id = $1', [roundId]);
       const finalisedAt = ctx.now.toISOString();
       const digest = snapshotDigest({ roundId, seq, finalisedAt, finalisedBy: actor.id, ranking, rowHashes });
-      await em.query(
-        `INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+      const [snap] = await em.query(
+        `INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
         [roundId, seq, ctx.now, actor.id, JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
+      await storeRankingRows(em, roundId, snap.id, ranking);
       await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId, ctx.now]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}/ranking`, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
@@ -135,7 +137,7 @@ export class ResultsService {
     return this.snapshot(actor, roundId);
   }
 
-  /** Mở lại: an audited act with a reason; the snapshot is kept, marked superseded, and the round goes back to final review. */
+  /** Mở lại: an audited act with a reason; the snapshot is kept, marked superseded (its ranking rows removed), and the round goes back to final review. */
   async reopen(actor: Actor, roundId: string, reason: string): Promise<SnapshotDto> {
     await this.ds.transaction(async (em) => {
       const ctx = await loadRound(em, roundId, actor, 'update');
@@ -143,6 +145,7 @@ export class ResultsService {
       if (ctx.phase !== 'finalised') throw conflict('wrong_phase', `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", chưa hoàn tất nên không cần mở lại.`);
       const [snap] = await em.query('SELECT id, seq, digest FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL FOR UPDATE', [roundId]);
       if (snap) await em.query('UPDATE round_snapshots SET superseded_at = now(), superseded_by = $2, reopen_reason = $3 WHERE id = $1', [snap.id, actor.id, reason]);
+      await dropRankingRows(em, roundId);
       await em.query(`UPDATE scoring_rounds SET phase = 'final_review', finalised_at = NULL, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'reopened', title: `${ctx.round.title}: Khối trưởng mở lại đợt chấm để xem xét lại điểm`, body: reason });
