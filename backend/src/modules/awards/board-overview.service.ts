@@ -85,24 +85,27 @@ export class BoardOverviewService {
   /** Every block year of the year matching the search (khối before cụm, each in Vietnamese name order), with its step and lateness. */
   private async facts(em: EntityManager, year: number, search: string | null) {
     const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; members: number; covenant_in_force: boolean; now: Date }[] = await em.query(
-      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, now() AS now,
-              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members,
-              EXISTS (SELECT 1 FROM covenants c WHERE c.block_year_id = y.id AND c.status = 'in_force') AS covenant_in_force
+      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, now() AS now, coalesce(m.n, 0) AS members, (c.block_year_id IS NOT NULL) AS covenant_in_force
        FROM block_years y JOIN blocks b ON b.id = y.block_id
+       LEFT JOIN (SELECT block_year_id, count(*)::int AS n FROM block_year_members WHERE year = $1 GROUP BY block_year_id) m ON m.block_year_id = y.id
+       LEFT JOIN (SELECT DISTINCT block_year_id FROM covenants WHERE status = 'in_force') c ON c.block_year_id = y.id
        WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))
        ORDER BY b.kind DESC, b.name COLLATE "vi-VN-x-icu", b.code`, [year, search]);
     // Rounds of the year: the facts of the step (kind, whether finalised) and of lateness (units past their own
-    // deadline without a submitted self-assessment, the finalising deadline); the finalised ones cost nothing more.
+    // deadline without a submitted self-assessment, the finalising deadline); finalised rounds are not looked into.
     const roundFacts: { block_year_id: string; kind: string; phase: string; final_review_until: Date | null; units_overdue: number; earliest_missed: Date | null }[] = await em.query(
-      `SELECT r.block_year_id, r.kind, r.phase, r.final_review_until, coalesce(o.n, 0) AS units_overdue, o.since AS earliest_missed
-       FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id AND y.year = $1
-       LEFT JOIN LATERAL (
-         SELECT count(*)::int AS n, min(coalesce(e.until, r.self_assessment_until)) AS since
-         FROM block_year_members m
-         LEFT JOIN self_assessments sa ON sa.round_id = r.id AND sa.unit_id = m.unit_id
-         LEFT JOIN round_extensions e ON e.round_id = r.id AND e.unit_id = m.unit_id
-         WHERE m.block_year_id = r.block_year_id AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, r.self_assessment_until) < now()
-       ) o ON r.phase <> 'finalised'`, [year]);
+      `WITH open AS (
+         SELECT r.id, r.block_year_id, r.self_assessment_until FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id
+         WHERE y.year = $1 AND r.phase <> 'finalised'),
+       overdue AS (
+         SELECT o.id, count(*)::int AS n, min(coalesce(e.until, o.self_assessment_until)) AS since
+         FROM open o JOIN block_year_members m ON m.block_year_id = o.block_year_id
+         LEFT JOIN self_assessments sa ON sa.round_id = o.id AND sa.unit_id = m.unit_id
+         LEFT JOIN round_extensions e ON e.round_id = o.id AND e.unit_id = m.unit_id
+         WHERE sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()
+         GROUP BY o.id)
+       SELECT r.block_year_id, r.kind, r.phase, r.final_review_until, coalesce(d.n, 0) AS units_overdue, d.since AS earliest_missed
+       FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id AND y.year = $1 LEFT JOIN overdue d ON d.id = r.id`, [year]);
     const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
       `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
        WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [year]);
