@@ -12,9 +12,9 @@ import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
-import { RoundData } from './round-data';
+import { entriesByUnit, RoundData, type RoundFingerprint, type RoundScheme } from './round-data';
 import { PHASE_LABELS } from './round-phase';
-import { computeResults, RoundResults } from './round-results';
+import { computeResults, computeResultsState, recomputeResults, type ResultsInput, type ResultsState, RoundResults } from './round-results';
 import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';
 import { dropRankingRows, storeRankingRows } from './ranking-rows-store';
@@ -26,6 +26,19 @@ const TIE_BREAK_LABELS: Record<string, string> = {
 };
 
 export const ANNEX_HEADERS = ['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú'];
+
+const STATE_LIMIT = 8;
+
+/** The inputs and intermediate results of a round's live ranking, under `baseKey` (the results key without the score rows). */
+interface LiveState {
+  baseKey: string;
+  /** The score rows' fingerprint per unit scored (entriesByUnit). */
+  parts: Map<string, string>;
+  input: ResultsInput;
+  state: ResultsState;
+  scheme: RoundScheme;
+  units: { id: string; name: string; submittedAt: Date | null }[];
+}
 
 interface SnapshotRow {
   id: string;
@@ -44,6 +57,8 @@ interface SnapshotRow {
 export class ResultsService {
   /** Live ranking rows of the last few rounds looked at, keyed by what they were computed from. */
   private readonly cache = new ResultsCache<RankingRowDto[]>(8);
+  /** Per round, what its live results were last computed from, for recomputing only the units whose rows changed. */
+  private readonly states = new Map<string, LiveState>();
 
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
 
@@ -83,7 +98,7 @@ export class ResultsService {
       const awardFacts = await this.data.awardFacts(em, ctx);
       const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets, awardFacts);
       const rows = this.cache.get(ctx.round.id, key)
-        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts })).rows);
+        ?? this.cache.set(ctx.round.id, key, await this.recompute(em, ctx, fingerprint, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts }));
       await qr.query('COMMIT');
       return rows;
     } catch (e) {
@@ -92,6 +107,31 @@ export class ResultsService {
     } finally {
       await qr.release();
     }
+  }
+
+  /**
+   * The live ranking rows after a change. When only score rows changed since the round's last computation
+   * (everything else in the key the same), only the units whose rows changed are read and resolved again
+   * (`recomputeResults`, checked against `computeResults` by a property test); otherwise from scratch.
+   */
+  private async recompute(em: EntityManager, ctx: RoundContext, fingerprint: RoundFingerprint, read: NonNullable<Parameters<RoundData['resultsInput']>[2]>): Promise<RankingRowDto[]> {
+    const baseKey = resultsKey(ctx.round, ctx.year.rules, { ...fingerprint, entries: '' }, read.covenantTargets ?? [], read.awardFacts);
+    const parts = entriesByUnit(fingerprint.entries);
+    const prev = this.states.get(ctx.round.id);
+    let next: LiveState;
+    if (prev && prev.baseKey === baseKey) {
+      const changed = new Set([...parts.keys(), ...prev.parts.keys()].filter((u) => parts.get(u) !== prev.parts.get(u)));
+      const fresh = await this.data.resultsInput(em, ctx, { ...read, onlyUnits: [...changed] });
+      const input = { ...fresh.input, entries: [...prev.input.entries.filter((e) => !changed.has(e.unitId)), ...fresh.input.entries] };
+      next = { baseKey, parts, input, state: recomputeResults(input, prev.state, changed), scheme: fresh.scheme, units: fresh.units };
+    } else {
+      const { input, scheme, units } = await this.data.resultsInput(em, ctx, read);
+      next = { baseKey, parts, input, state: computeResultsState(input), scheme, units };
+    }
+    this.states.delete(ctx.round.id);
+    while (this.states.size >= STATE_LIMIT) this.states.delete(this.states.keys().next().value!);
+    this.states.set(ctx.round.id, next);
+    return rankingRows(next.state.results, next.scheme, next.units);
   }
 
   /** The score summary; `proposed` (from the dossier): the award proposed for each nominated unit, for "Đề nghị". */
