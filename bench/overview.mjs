@@ -4,19 +4,25 @@
 // ranking rows finalising writes; no score rows (the overview reads none). Times
 // GET /api/board/overview whole and a page of 20 (with a search without diacritics), and
 // the late blocks sorted by lateness, a page sorted by step, and GET /api/block-years/page (the dashboard), with payload sizes. Targets: overview page p95 ≤ 100 ms, ≤ 100 kB.
+// Beside them one fully scored block (25 units × 120 criteria): its live ranking cached, right after a change, and as
+// one raw SQL statement (bench/ranking-sql.mjs).
 // Options (environment): DATABASE_URL (else embedded PostgreSQL), BENCH_SIZES=60,600 (blocks; add e.g. 3800 for
-// the national scale, ~minutes to generate), BENCH_UNITS=25, BENCH_CRITERIA=40, BENCH_REQUESTS=50. Prints figures, asserts nothing.
+// the national scale, ~minutes to generate), BENCH_UNITS=25, BENCH_CRITERIA=40, BENCH_REQUESTS=50,
+// BENCH_RANKING_REQUESTS=30. Prints figures, asserts nothing.
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { generate } from './generate.mjs';
 import { fmt, migrate, percentile, session, startDatabase, startServer } from './lib.mjs';
+import { RANKING_SQL } from './ranking-sql.mjs';
 
 const env = (k, d) => Number(process.env[k] ?? d);
 const SIZES = (process.env.BENCH_SIZES ?? '60,600').split(',').map(Number);
 const UNITS = env('BENCH_UNITS', 25);
 const CRITERIA = env('BENCH_CRITERIA', 40);
 const REQUESTS = env('BENCH_REQUESTS', 50);
+const RANKING_REQUESTS = env('BENCH_RANKING_REQUESTS', 30);
 
 const log = (s = '') => console.log(s);
 
@@ -39,7 +45,7 @@ export async function finalisedBlocks(client, from, to) {
     FROM generate_series($1::int, $2::int - 1) b`, [from, to]);
   await client.query(`CREATE TEMP TABLE g_units ON COMMIT DROP AS
     SELECT b, i, gen_random_uuid() AS id, round((random() * 100)::numeric, 2) AS total FROM generate_series($1::int, $2::int - 1) b, generate_series(1, $3::int) i`, [from, to, UNITS]);
-  await client.query(`INSERT INTO blocks (id, code, name, kind, version) SELECT block_id, 'B' || b, 'Khối city ' || b, 'khoi', 1 FROM g_blocks`);
+  await client.query(`INSERT INTO blocks (id, code, name, kind, version) SELECT block_id, 'C' || b, 'Khối city ' || b, 'khoi', 1 FROM g_blocks`);
   await client.query(`INSERT INTO units (id, name, short_name, version) SELECT id, 'Đơn vị city ' || b || '-' || i, 'ĐV ' || b || '-' || i, 1 FROM g_units`);
   await client.query(`INSERT INTO block_years (id, block_id, year, leader_unit_id, deputy_unit_id, status, rules, version)
     SELECT g.year_id, g.block_id, 2025, l.id, d.id, 'in_progress', $1::jsonb, 1 FROM g_blocks g JOIN g_units l ON l.b = g.b AND l.i = 1 JOIN g_units d ON d.b = g.b AND d.i = 2`, [RULES]);
@@ -61,6 +67,40 @@ export async function finalisedBlocks(client, from, to) {
     SELECT s.round_id, s.id, (e->>'unitId')::uuid, (e->>'rank')::int, e->>'unitName', (e->'final'->>'total')::numeric
     FROM round_snapshots s JOIN g_blocks g ON g.round_id = s.round_id CROSS JOIN LATERAL jsonb_array_elements(s.ranking) e`);
   await client.query('COMMIT');
+}
+
+const p50 = (ms) => fmt(percentile(ms, 50));
+
+/**
+ * One block's live ranking (25 units × 120 criteria, every score source, in final review) beside the city's
+ * blocks: cached, right after one score row changed (its version bumped, as a save does), and the same
+ * ranking as one raw SQL statement, alternating so that all three see the same load.
+ */
+async function ranking(pgc, base, headers, block) {
+  const get = async () => {
+    const res = await fetch(`${base}/api/rounds/${block.roundId}/ranking`, { headers });
+    if (res.status !== 200) throw new Error(`ranking: ${res.status}`);
+    await res.arrayBuffer();
+  };
+  const [row] = (await pgc.query(`SELECT id FROM score_entries WHERE round_id = $1 AND source = 'self' LIMIT 1`, [block.roundId])).rows;
+  const cached = [];
+  const first = [];
+  const sql = [];
+  for (let i = 0; i < 5; i++) await get();
+  for (let i = 0; i < RANKING_REQUESTS; i++) {
+    let t = performance.now();
+    await get();
+    cached.push(performance.now() - t);
+    await pgc.query('UPDATE score_entries SET version = version + 1 WHERE id = $1', [row.id]);
+    t = performance.now();
+    await get();
+    first.push(performance.now() - t);
+    t = performance.now();
+    await pgc.query(RANKING_SQL, [block.roundId]);
+    sql.push(performance.now() - t);
+  }
+  const ratio = (ms) => fmt(percentile(ms, 50) / percentile(sql, 50), 2);
+  return `cached p50 ${p50(cached)} ms (${ratio(cached)}×) · first view after a change p50 ${p50(first)} ms, p95 ${fmt(percentile(first, 95))} ms (${ratio(first)}× at p50, ${fmt(percentile(first, 95) / percentile(sql, 95), 2)}× at p95) · raw SQL p50 ${p50(sql)} ms`;
 }
 
 async function time(url, headers) {
@@ -86,6 +126,8 @@ async function main() {
     await migrate(db.url);
     await pgc.connect();
     const [{ id: boardId }] = (await pgc.query(`INSERT INTO accounts (full_name, email, role, password_hash, version) VALUES ('Ban TĐKT (bench)', 'board.overview@bench.thidua.vn', 'board', 'x', 1) RETURNING id`)).rows;
+    // One fully scored block for the ranking figures (its round in final review), the rest as the sizes ask.
+    const { ranking: [scored] } = await generate(pgc, { blocks: 1, units: UNITS, criteria: 120, officers: 0 });
     let made = 0;
     for (const size of SIZES) {
       const t0 = performance.now();
@@ -103,6 +145,7 @@ async function main() {
       log(`   overview, sorted by step, page 3 ${await time(`${server.base}/api/board/overview?year=2025&pageSize=20&page=3&sort=step`, headers)}`);
       log(`   dashboard list, a page of 20     ${await time(`${server.base}/api/block-years/page?pageSize=20`, headers)}`);
       log(`   dashboard list, every block year ${await time(`${server.base}/api/block-years`, headers)}`);
+      log(`   one block's ranking (${scored.scoreRows} score rows): ${await ranking(pgc, server.base, headers, scored)}`);
     }
   } finally {
     await pgc.end().catch(() => {});
