@@ -57,6 +57,18 @@ describe('board overview: lateness, sorting, aggregates, ranking rows', () => {
     expect(codes(byLateness)).toEqual(['KTĐ4', ...codes(o).filter((c: string) => c !== 'KTĐ4')]);
   });
 
+  it('a round past its finalising date alone makes a block late; its units on time do not', async () => {
+    // Khối 4's 2024 year-end round reopened and given a finalising date 2 days ago: late since then, for that reason only.
+    const roundId = await k4YearEnd2024();
+    await expectStatus((await t.as(K4.leader2024)).post(`/api/rounds/${roundId}/reopen`, { reason: 'Xem lại điểm' }), 201);
+    await t.ds.query(`UPDATE scoring_rounds SET final_review_until = now() - interval '2 days 1 hour' WHERE id = $1`, [roundId]);
+    const k4 = (await get('q=KTĐ4', 2024)).blockYears[0];
+    expect(k4.lateness).toMatchObject({ late: true, reasons: ['finalisation'], daysLate: 2 });
+    await t.ds.query(`UPDATE scoring_rounds SET final_review_until = NULL WHERE id = $1`, [roundId]);
+    await expectStatus((await t.as(K4.leader2024)).post(`/api/rounds/${roundId}/finalise`, {}), 201);
+    expect((await get('q=KTĐ4', 2024)).blockYears[0].lateness.late).toBe(false);
+  });
+
   it('sorts by name (khối before cụm, Vietnamese order), by step (least advanced first), pages in that order', async () => {
     const byName = await get('pageSize=50', 2024);
     expect(byName.sort).toBe('name');

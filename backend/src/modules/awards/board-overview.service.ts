@@ -22,17 +22,6 @@ const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', s
 
 type ShownBlock = Awaited<ReturnType<BoardOverviewService['facts']>>[number];
 
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
-}
-
 /** A dossier's due date (yyyy-mm-dd) is met until the end of that day in Việt Nam. */
 const endOfVietnameseDay = (date: string): Date => new Date(`${date}T23:59:59.999+07:00`);
 
@@ -50,7 +39,7 @@ export class BoardOverviewService {
   }
 
   /**
-   * Two light statements give, for every block year matching the search, the facts its step and lateness
+   * A few set-based statements give, for every block year matching the search, the facts its step and lateness
    * follow from (the pure rules `cycleStep` and `blockLateness` decide); the filters, the order and the page
    * apply to those, and only the shown block years' covenant, rounds, dossier and leaders are read after.
    */
@@ -61,7 +50,7 @@ export class BoardOverviewService {
     const all = await this.facts(em, year, search);
     const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
     const aggregates = {
-      blocks: all.length, members: all.reduce((s, b) => s + b.y.members, 0), late: all.filter((b) => b.late).length,
+      blocks: all.length, members: all.reduce((s, b) => s + b.members, 0), late: all.filter((b) => b.late).length,
       lateByReason: LATENESS_REASONS.map((reason) => ({ reason, label: LATENESS_LABELS[reason], count: all.filter((b) => b.lateness.reasons.includes(reason)).length })),
       ranked: all.filter((b) => b.yearEndFinalised).length, proposalsSubmitted: all.filter((b) => b.proposal?.submitted).length,
     };
@@ -82,66 +71,69 @@ export class BoardOverviewService {
     };
   }
 
-  /** Every block year of the year matching the search (khối before cụm, each in Vietnamese name order), with its step and lateness. */
+  /**
+   * Every block year of the year matching the search (khối before cụm, each in Vietnamese name order), with its
+   * step and lateness. One statement gives one compact text line per block year (a country has thousands; rows
+   * through the driver cost more than the query): its facts, with at most one round of each kind per year.
+   */
   private async facts(em: EntityManager, year: number, search: string | null) {
-    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; members: number; covenant_in_force: boolean; now: Date }[] = await em.query(
-      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, now() AS now, coalesce(m.n, 0) AS members, (c.block_year_id IS NOT NULL) AS covenant_in_force
-       FROM block_years y JOIN blocks b ON b.id = y.block_id
-       LEFT JOIN (SELECT block_year_id, count(*)::int AS n FROM block_year_members WHERE year = $1 GROUP BY block_year_id) m ON m.block_year_id = y.id
-       LEFT JOIN (SELECT DISTINCT block_year_id FROM covenants WHERE status = 'in_force') c ON c.block_year_id = y.id
-       WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))
-       ORDER BY b.kind DESC, b.name COLLATE "vi-VN-x-icu", b.code`, [year, search]);
-    // Rounds of the year: the facts of the step (kind, whether finalised) and of lateness (units past their own
-    // deadline without a submitted self-assessment, the finalising deadline); finalised rounds are not looked into.
-    const roundFacts: { block_year_id: string; kind: string; phase: string; final_review_until: Date | null; units_overdue: number; earliest_missed: Date | null }[] = await em.query(
-      `WITH open AS (
-         SELECT r.id, r.block_year_id, r.self_assessment_until FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id
-         WHERE y.year = $1 AND r.phase <> 'finalised'),
+    const [row]: { facts: string | null; now: Date }[] = await em.query(
+      `WITH yrs AS (
+         SELECT y.id, y.status, b.kind, b.name, b.code FROM block_years y JOIN blocks b ON b.id = y.block_id
+         WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))),
+       mem AS (SELECT block_year_id, count(*)::int AS n FROM block_year_members WHERE year = $1 GROUP BY block_year_id),
+       rnd AS (SELECT r.id, r.block_year_id, r.kind, r.phase = 'finalised' AS fin, r.self_assessment_until, r.final_review_until FROM scoring_rounds r JOIN yrs ON yrs.id = r.block_year_id),
+       -- Units past their own self-assessment deadline (extension included) without a submitted one, per open round.
        overdue AS (
          SELECT o.id, count(*)::int AS n, min(coalesce(e.until, o.self_assessment_until)) AS since
-         FROM open o JOIN block_year_members m ON m.block_year_id = o.block_year_id
+         FROM rnd o JOIN block_year_members m ON m.block_year_id = o.block_year_id
          LEFT JOIN self_assessments sa ON sa.round_id = o.id AND sa.unit_id = m.unit_id
          LEFT JOIN round_extensions e ON e.round_id = o.id AND e.unit_id = m.unit_id
-         WHERE sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()
-         GROUP BY o.id)
-       SELECT r.block_year_id, r.kind, r.phase, r.final_review_until, coalesce(d.n, 0) AS units_overdue, d.since AS earliest_missed
-       FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id AND y.year = $1 LEFT JOIN overdue d ON d.id = r.id`, [year]);
-    const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
-      `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
-       WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [year]);
+         WHERE NOT o.fin AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()
+         GROUP BY o.id),
+       per AS (
+         SELECT r.block_year_id, r.kind, concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0),
+                  coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''), coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, '')) AS f
+         FROM rnd r LEFT JOIN overdue d ON d.id = r.id),
+       dec AS (
+         SELECT m.block_year_id, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
+         WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id)
+       SELECT now() AS now, string_agg(concat_ws('|', y.id, y.status, coalesce(mem.n, 0), CASE WHEN cv.block_year_id IS NULL THEN 0 ELSE 1 END, coalesce(dec.n, 0),
+                coalesce(mid.f, ''), coalesce(ye.f, '')), ';' ORDER BY y.kind DESC, y.name COLLATE "vi-VN-x-icu", y.code) AS facts
+       FROM yrs y LEFT JOIN mem ON mem.block_year_id = y.id LEFT JOIN dec ON dec.block_year_id = y.id
+       LEFT JOIN (SELECT DISTINCT block_year_id FROM covenants WHERE status = 'in_force') cv ON cv.block_year_id = y.id
+       LEFT JOIN per mid ON mid.block_year_id = y.id AND mid.kind = 'mid_year' LEFT JOIN per ye ON ye.block_year_id = y.id AND ye.kind = 'year_end'`,
+      [year, search]);
+    const lines = row.facts ? row.facts.split(';') : [];
     const provider = this.awards.overviewProposalsProvider;
-    const proposals = provider ? await provider(em, years.map((y) => y.id)) : new Map<string, OverviewProposal>();
-
-    const roundsBy = groupBy(roundFacts, (r) => r.block_year_id);
-    const decidedBy = groupBy(decided, (d) => d.block_year_id);
-    const all = years.map((y, nameOrder) => {
-      const own = roundsBy.get(y.id) ?? [];
-      const decisions = Object.fromEntries((decidedBy.get(y.id) ?? []).map((d) => [d.code, d.n]));
-      const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
-      const proposal = proposals.get(y.id) ?? null;
+    const proposals = provider ? await provider(em, lines.map((l) => l.slice(0, l.indexOf('|')))) : new Map<string, OverviewProposal>();
+    const now = new Date(row.now);
+    const time = (ms: string | undefined) => (ms ? new Date(Number(ms)) : null);
+    return lines.map((line, nameOrder) => {
+      const [id, status, members, covenant, decisionsTotal, mid, yearEnd] = line.split('|');
+      const rounds = ([['mid_year', mid], ['year_end', yearEnd]] as const).filter(([, f]) => f).map(([kind, f]) => {
+        const [fin, overdue, since, finalReviewUntil] = f.split(',');
+        return { kind, finalised: fin === '1', unitsOverdue: Number(overdue), earliestMissed: time(since), finalReviewUntil: time(finalReviewUntil) };
+      });
+      const proposal = proposals.get(id) ?? null;
       // A stored 'finalised' is the only phase the step reads, and the calendar never makes a round finalised.
       const step = cycleStep({
-        status: y.status, covenantInForce: y.covenant_in_force, rounds: own.map((r) => ({ kind: r.kind, phase: r.phase })),
-        proposalSubmitted: !!proposal?.submitted, decisions: decisionsTotal,
+        status, covenantInForce: covenant === '1', rounds: rounds.map((r) => ({ kind: r.kind, phase: r.finalised ? 'finalised' : 'open' })),
+        proposalSubmitted: !!proposal?.submitted, decisions: Number(decisionsTotal),
       });
       const lateness = blockLateness({
-        openRounds: own.filter((r) => r.phase !== 'finalised').map((r) => ({
-          unitsOverdue: r.units_overdue, earliestMissed: r.earliest_missed ? new Date(r.earliest_missed) : null, finalReviewUntil: r.final_review_until ? new Date(r.final_review_until) : null,
-        })),
-        appraisalDue: proposal?.dueAt ? endOfVietnameseDay(proposal.dueAt) : null,
-      }, new Date(y.now));
+        openRounds: rounds.filter((r) => !r.finalised), appraisalDue: proposal?.dueAt ? endOfVietnameseDay(proposal.dueAt) : null,
+      }, now);
       return {
-        y, nameOrder, step, stepIndex: CYCLE_STEPS.indexOf(step), lateness, late: lateness.reasons.length > 0, daysLate: lateness.daysLate, proposal, decisions, decisionsTotal,
-        yearEndFinalised: own.some((r) => r.kind === 'year_end' && r.phase === 'finalised'),
+        id, members: Number(members), nameOrder, step, stepIndex: CYCLE_STEPS.indexOf(step), lateness, late: lateness.reasons.length > 0, daysLate: lateness.daysLate, proposal,
+        yearEndFinalised: rounds.some((r) => r.kind === 'year_end' && r.finalised),
       };
     });
-
-    return all;
   }
 
   /** What a row of the page shows: covenant, rounds with their phase in force, dossier, the leaders of the final ranking (rows, not JSON). */
   private async details(em: EntityManager, shown: ShownBlock[]): Promise<OverviewBlockYearDto[]> {
-    const ids = shown.map((b) => b.y.id);
+    const ids = shown.map((b) => b.id);
     if (!ids.length) return [];
     const covenants: { block_year_id: string; status: string; signed: number }[] = await em.query(
       `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
@@ -150,13 +142,16 @@ export class BoardOverviewService {
       `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
               (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
        FROM scoring_rounds r WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
-    const seats: { id: string; leader_name: string | null; deputy_name: string | null }[] = await em.query(
-      `SELECT y.id, lu.name AS leader_name, du.name AS deputy_name FROM block_years y
+    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; leader_name: string | null; deputy_name: string | null }[] = await em.query(
+      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name FROM block_years y JOIN blocks b ON b.id = y.block_id
        LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id WHERE y.id = ANY($1)`, [ids]);
+    const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
+      `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
+       WHERE m.block_year_id = ANY($1) AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [ids]);
     const yearEndIds = rounds.filter((r) => r.kind === 'year_end' && r.phase === 'finalised').map((r) => r.id as string);
     const ranked = await rankedRoundSummaries(em, yearEndIds, 3);
     return shown.map((b) => {
-      const own = rounds.filter((r) => r.block_year_id === b.y.id).map((r) => ({
+      const own = rounds.filter((r) => r.block_year_id === b.id).map((r) => ({
         ...r,
         effective: effectivePhase({
           phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
@@ -165,11 +160,12 @@ export class BoardOverviewService {
       }));
       const yearEnd = own.find((r) => r.kind === 'year_end');
       const summary = yearEnd && b.yearEndFinalised ? ranked.get(yearEnd.id) : undefined;
-      const cov = covenants.find((c) => c.block_year_id === b.y.id);
-      const seat = seats.find((x) => x.id === b.y.id);
+      const cov = covenants.find((c) => c.block_year_id === b.id);
+      const y = years.find((x) => x.id === b.id)!;
+      const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === b.id).map((d) => [d.code, d.n]));
       return {
-        blockYearId: b.y.id, blockId: b.y.block_id, blockCode: b.y.code, blockName: b.y.name, blockKind: b.y.kind, status: b.y.status,
-        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: seat?.leader_name ?? null, deputyUnitName: seat?.deputy_name ?? null, members: b.y.members,
+        blockYearId: b.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
+        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: b.members,
         covenant: cov ? { status: cov.status, signed: cov.signed } : null,
         rounds: own.map((r) => ({
           id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
@@ -180,7 +176,7 @@ export class BoardOverviewService {
           overdueSince: b.lateness.overdueSince?.toISOString() ?? null, daysLate: b.lateness.daysLate,
         },
         proposal: b.proposal ? { id: b.proposal.id, status: b.proposal.status, statusLabel: b.proposal.statusLabel, submittedAt: b.proposal.submittedAt, dueAt: b.proposal.dueAt } : null,
-        decisions: b.decisions, decisionsTotal: b.decisionsTotal,
+        decisions, decisionsTotal: Object.values(decisions).reduce((sum, n) => sum + n, 0),
       };
     });
   }
