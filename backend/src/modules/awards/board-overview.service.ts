@@ -79,32 +79,41 @@ export class BoardOverviewService {
   private async facts(em: EntityManager, year: number, search: string | null) {
     const [row]: { facts: string | null; now: Date }[] = await em.query(
       `WITH yrs AS (
-         SELECT y.id, y.status, b.kind, b.name, b.code FROM block_years y JOIN blocks b ON b.id = y.block_id
-         WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))),
+         SELECT y.id, y.status, b.kind, b.name, b.code FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1),
        mem AS (SELECT block_year_id, count(*)::int AS n FROM block_year_members WHERE year = $1 GROUP BY block_year_id),
        rnd AS (SELECT r.id, r.block_year_id, r.kind, r.phase = 'finalised' AS fin, r.self_assessment_until, r.final_review_until FROM scoring_rounds r JOIN yrs ON yrs.id = r.block_year_id),
        -- Units past their own self-assessment deadline (extension included) without a submitted one, per open round.
+       -- (per open round through the members' index: at year end most rounds are finalised and cost nothing here)
        overdue AS (
-         SELECT o.id, count(*)::int AS n, min(coalesce(e.until, o.self_assessment_until)) AS since
-         FROM rnd o JOIN block_year_members m ON m.block_year_id = o.block_year_id
-         LEFT JOIN self_assessments sa ON sa.round_id = o.id AND sa.unit_id = m.unit_id
-         LEFT JOIN round_extensions e ON e.round_id = o.id AND e.unit_id = m.unit_id
-         WHERE NOT o.fin AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()
-         GROUP BY o.id),
+         SELECT o.id, d.n, d.since FROM rnd o CROSS JOIN LATERAL (
+           SELECT count(*)::int AS n, min(coalesce(e.until, o.self_assessment_until)) AS since
+           FROM block_year_members m
+           LEFT JOIN self_assessments sa ON sa.round_id = o.id AND sa.unit_id = m.unit_id
+           LEFT JOIN round_extensions e ON e.round_id = o.id AND e.unit_id = m.unit_id
+           WHERE m.block_year_id = o.block_year_id AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()) d
+         WHERE NOT o.fin),
        per AS (
-         SELECT r.block_year_id, r.kind, concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0),
-                  coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''), coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, '')) AS f
-         FROM rnd r LEFT JOIN overdue d ON d.id = r.id),
+         SELECT r.block_year_id,
+                max(concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
+                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, ''))) FILTER (WHERE r.kind = 'mid_year') AS mid,
+                max(concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
+                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, ''))) FILTER (WHERE r.kind = 'year_end') AS ye
+         FROM rnd r LEFT JOIN overdue d ON d.id = r.id GROUP BY r.block_year_id),
        dec AS (
          SELECT m.block_year_id, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
          WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id)
        SELECT now() AS now, string_agg(concat_ws('|', y.id, y.status, coalesce(mem.n, 0), CASE WHEN cv.block_year_id IS NULL THEN 0 ELSE 1 END, coalesce(dec.n, 0),
-                coalesce(mid.f, ''), coalesce(ye.f, '')), ';' ORDER BY y.kind DESC, y.name COLLATE "vi-VN-x-icu", y.code) AS facts
+                coalesce(per.mid, ''), coalesce(per.ye, '')), ';' ORDER BY y.kind DESC, y.name COLLATE "vi-VN-x-icu", y.code) AS facts
        FROM yrs y LEFT JOIN mem ON mem.block_year_id = y.id LEFT JOIN dec ON dec.block_year_id = y.id
        LEFT JOIN (SELECT DISTINCT block_year_id FROM covenants WHERE status = 'in_force') cv ON cv.block_year_id = y.id
-       LEFT JOIN per mid ON mid.block_year_id = y.id AND mid.kind = 'mid_year' LEFT JOIN per ye ON ye.block_year_id = y.id AND ye.kind = 'year_end'`,
-      [year, search]);
-    const lines = row.facts ? row.facts.split(';') : [];
+       LEFT JOIN per ON per.block_year_id = y.id`,
+      [year]);
+    // The search apart: the planner cannot estimate a LIKE over unaccent, and a guess of a few rows turned the
+    // statement above into nested loops (seconds at a country's scale).
+    const matches = search === null ? null : new Set((await em.query(
+      `SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1 AND lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text))`,
+      [year, search]) as { id: string }[]).map((r) => r.id));
+    const lines = (row.facts ? row.facts.split(';') : []).filter((l) => !matches || matches.has(l.slice(0, l.indexOf('|'))));
     const provider = this.awards.overviewProposalsProvider;
     const proposals = provider ? await provider(em, lines.map((l) => l.slice(0, l.indexOf('|')))) : new Map<string, OverviewProposal>();
     const now = new Date(row.now);
