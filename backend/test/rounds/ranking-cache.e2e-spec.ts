@@ -3,6 +3,7 @@ import { expectStatus } from '../factories';
 import { K4, k4Ids } from '../scoring/helpers';
 import { loadRound } from '../../src/modules/rounds/round-context';
 import { ResultsService } from '../../src/modules/rounds/results.service';
+import { RoundData } from '../../src/modules/rounds/round-data';
 import { advanceTo, fillSelf, openRound, OpenRound, UNIT_KEYS, UnitKey, unitUrl } from './helpers';
 
 /**
@@ -63,6 +64,24 @@ describe('live ranking: cached, never stale', () => {
     await expectStatus((await r.put(r.acc.dukcq.officer))(`/api/rounds/${r.round.id}/targets`, { targets: [{ unitId: r.ids.lhp, criterionId: r.c('II.1'), target: 300 }] }), 200);
     const after = rowOf(await check(r.round.id), r.ids.lhp);
     expect(after.self.total).toBeLessThan(before.self.total); // 150 of a 300 target instead of beating a 100 target
+  });
+
+  it('after one unit\'s score row changed, reads and resolves only that unit again, and serves what a computation from scratch gives', async () => {
+    await served(r.round.id);
+    const spy = jest.spyOn(t.app.get(RoundData), 'resultsInput');
+    try {
+      await t.ds.query(`UPDATE score_entries SET score = 12, version = version + 1 WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = 'self'`, [r.round.id, r.ids.dukdn, r.c('I.1')]);
+      await check(r.round.id);
+      expect(spy.mock.calls[0][2]).toMatchObject({ onlyUnits: [r.ids.dukdn] });
+      // A change outside the score rows (a unit renamed) is computed from scratch.
+      spy.mockClear();
+      await t.ds.query(`UPDATE units SET name = name || ' ' WHERE id = $1`, [r.ids.dukdn]);
+      await check(r.round.id);
+      expect(spy.mock.calls[0][2]).not.toHaveProperty('onlyUnits');
+      await t.ds.query(`UPDATE units SET name = rtrim(name) WHERE id = $1`, [r.ids.dukdn]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a score row changed by hand in SQL (no version bump) changes the ranking served next', async () => {

@@ -5776,6 +5776,21 @@ export interface components {
             unitName: string;
             total: number;
         };
+        OverviewLatenessDto: {
+            /** @description Có việc đã quá hạn */
+            late: boolean;
+            /** @description Việc quá hạn */
+            reasons: ("self_assessment" | "finalisation" | "appraisal")[];
+            /** @description Việc quá hạn, bằng tiếng Việt */
+            labels: string[];
+            /**
+             * Format: date-time
+             * @description Hạn sớm nhất đã lỡ
+             */
+            overdueSince: string | null;
+            /** @description Số ngày đã quá hạn (0: đúng hạn hoặc quá hạn trong ngày) */
+            daysLate: number;
+        };
         OverviewProposalDto: {
             /** @description Mã hồ sơ (mở trang hồ sơ) */
             id: string;
@@ -5806,10 +5821,11 @@ export interface components {
             covenant: components["schemas"]["OverviewCovenantDto"] | null;
             rounds: components["schemas"]["OverviewRoundDto"][];
             yearEndFinalised: boolean;
-            /** @description Ba đơn vị đầu theo bản chốt đợt cuối năm */
+            /** @description Các đơn vị hạng 1–3 theo bản chốt đợt cuối năm (kể cả đồng hạng) */
             top3: components["schemas"]["OverviewRankDto"][];
-            /** @description Toàn bộ xếp hạng theo bản chốt (để đặt các khối cạnh nhau) */
-            ranking: components["schemas"]["OverviewRankDto"][];
+            /** @description Số đơn vị được xếp hạng trong bản chốt đợt cuối năm (0: chưa chốt) */
+            rankedUnits: number;
+            lateness: components["schemas"]["OverviewLatenessDto"];
             /** @description Hồ sơ đề nghị (khi mô-đun hồ sơ cung cấp) */
             proposal: components["schemas"]["OverviewProposalDto"] | null;
             /** @description Khen thưởng đã quyết định (còn hiệu lực) theo mã */
@@ -5823,6 +5839,26 @@ export interface components {
             step: "setup" | "planning" | "signed" | "mid_year" | "year_end" | "ranked" | "submitted" | "decided" | "archived";
             label: string;
             count: number;
+        };
+        OverviewLateCountDto: {
+            /** @enum {string} */
+            reason: "self_assessment" | "finalisation" | "appraisal";
+            label: string;
+            count: number;
+        };
+        OverviewAggregatesDto: {
+            /** @description Số khối */
+            blocks: number;
+            /** @description Số đơn vị thành viên */
+            members: number;
+            /** @description Số khối có việc quá hạn */
+            late: number;
+            /** @description Số khối theo từng loại việc quá hạn */
+            lateByReason: components["schemas"]["OverviewLateCountDto"][];
+            /** @description Số khối đã chốt kết quả xếp hạng cuối năm */
+            ranked: number;
+            /** @description Số khối đã gửi hồ sơ đề nghị khen thưởng */
+            proposalsSubmitted: number;
         };
         OverviewAwardUseDto: {
             code: string;
@@ -5849,6 +5885,10 @@ export interface components {
             pageSize: number | null;
             /** @description Toàn thành phố (theo tìm kiếm, không theo bước, không theo trang): số khối ở từng bước */
             stepCounts: components["schemas"]["OverviewStepCountDto"][];
+            /** @description Toàn thành phố (theo tìm kiếm, không theo bộ lọc bước, quá hạn, không theo trang) */
+            aggregates: components["schemas"]["OverviewAggregatesDto"];
+            /** @enum {string} */
+            sort: "name" | "step" | "lateness";
             awards: components["schemas"]["OverviewAwardUseDto"][];
             /** @description Biểu đồ: số khen thưởng còn hiệu lực theo năm và hình thức */
             byYear: components["schemas"]["OverviewYearCountsDto"][];
@@ -10830,6 +10870,10 @@ export interface operations {
                 q?: string;
                 /** @description Chỉ các khối đang ở bước này */
                 step?: "setup" | "planning" | "signed" | "mid_year" | "year_end" | "ranked" | "submitted" | "decided" | "archived";
+                /** @description true: chỉ các khối có việc quá hạn; false: chỉ các khối đúng hạn */
+                late?: boolean;
+                /** @description Sắp xếp: theo tên (tiếng Việt), theo bước (chậm nhất trước), theo mức quá hạn (lâu nhất trước) */
+                sort?: "name" | "step" | "lateness";
             };
             header?: never;
             path?: never;

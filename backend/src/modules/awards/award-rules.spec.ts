@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DEFAULT_AWARD_GATES, EXCELLENT_COLLECTIVE_TITLE, isValidQuota } from '../../domain/year-end';
 import { DEFAULT_RULE_SET, quotaLimit, type Quota } from '../block-years/rule-set';
 import {
-  awardsByYear, bonusesByUnit, byRankThenName, cycleStep, decisionDateProblem, defaultCatalogue, DEFAULT_BONUS_POINTS, effectiveBlockLimit, isStandardAward, normalizeTitle,
+  awardsByYear, blockLateness, bonusesByUnit, byRankThenName, cycleStep, overviewOrder, decisionDateProblem, defaultCatalogue, DEFAULT_BONUS_POINTS, effectiveBlockLimit, isStandardAward, normalizeTitle,
   quotaProblem, vnDate,
 } from './award-rules';
 
@@ -162,5 +162,54 @@ describe('cycleStep', () => {
 
   it('a reopened year-end round is no longer "ranked"', () => {
     expect(cycleStep({ ...base, status: 'in_progress', rounds: [{ kind: 'year_end', phase: 'final_review' }] })).toBe('year_end');
+  });
+});
+
+describe('blockLateness', () => {
+  const now = new Date('2025-06-10T12:00:00Z');
+  const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  const open = (o: Partial<{ unitsOverdue: number; earliestMissed: Date | null; finalReviewUntil: Date | null }> = {}) => ({ unitsOverdue: 0, earliestMissed: null, finalReviewUntil: null, ...o });
+
+  it('is on time with nothing missed, and with deadlines still ahead', () => {
+    expect(blockLateness({ openRounds: [], appraisalDue: null }, now)).toEqual({ reasons: [], overdueSince: null, daysLate: 0 });
+    expect(blockLateness({ openRounds: [open({ finalReviewUntil: days(-1) })], appraisalDue: days(-3) }, now).reasons).toEqual([]);
+    // A missed date with no unit overdue is not a late self-assessment.
+    expect(blockLateness({ openRounds: [open({ unitsOverdue: 0, earliestMissed: days(5) })], appraisalDue: null }, now).reasons).toEqual([]);
+  });
+
+  it('names every reason in a fixed order and counts whole days since the earliest missed deadline', () => {
+    const l = blockLateness({ openRounds: [open({ finalReviewUntil: days(2.5) }), open({ unitsOverdue: 3, earliestMissed: days(9.2) })], appraisalDue: days(1) }, now);
+    expect(l.reasons).toEqual(['self_assessment', 'finalisation', 'appraisal']);
+    expect(l.overdueSince).toEqual(days(9.2));
+    expect(l.daysLate).toBe(9);
+    expect(blockLateness({ openRounds: [], appraisalDue: new Date(now.getTime() - 3_600_000) }, now)).toMatchObject({ reasons: ['appraisal'], daysLate: 0 });
+  });
+
+  it('is late exactly when some deadline lies before now (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ unitsOverdue: fc.nat(5), earliestMissed: fc.option(fc.integer({ min: -30, max: 30 })), finalReviewUntil: fc.option(fc.integer({ min: -30, max: 30 })) }), { maxLength: 2 }),
+      fc.option(fc.integer({ min: -30, max: 30 })),
+      (rounds, appraisal) => {
+        const l = blockLateness({
+          openRounds: rounds.map((r) => ({ unitsOverdue: r.unitsOverdue, earliestMissed: r.earliestMissed === null ? null : days(r.earliestMissed), finalReviewUntil: r.finalReviewUntil === null ? null : days(r.finalReviewUntil) })),
+          appraisalDue: appraisal === null ? null : days(appraisal),
+        }, now);
+        const missed = [...rounds.flatMap((r) => [r.unitsOverdue > 0 ? r.earliestMissed : null, r.finalReviewUntil]), appraisal].filter((d): d is number => d !== null && d > 0);
+        expect(l.reasons.length > 0).toBe(missed.length > 0);
+        expect(l.daysLate).toBe(missed.length ? Math.floor(Math.max(...missed)) : 0);
+      },
+    ));
+  });
+});
+
+describe('overviewOrder', () => {
+  const b = (nameOrder: number, stepIndex: number, daysLate: number) => ({ nameOrder, stepIndex, daysLate, late: daysLate > 0 });
+  const rows = [b(0, 5, 0), b(1, 2, 3), b(2, 2, 0), b(3, 7, 10), b(4, 0, 3)];
+  const order = (sort: 'name' | 'step' | 'lateness') => [...rows].sort(overviewOrder(sort)).map((r) => r.nameOrder);
+
+  it('sorts by name, by step (least advanced first), by lateness (longest overdue first), ties in name order', () => {
+    expect(order('name')).toEqual([0, 1, 2, 3, 4]);
+    expect(order('step')).toEqual([4, 1, 2, 0, 3]);
+    expect(order('lateness')).toEqual([3, 1, 4, 0, 2]);
   });
 });

@@ -178,3 +178,66 @@ export function cycleStep(f: CycleFacts): CycleStep {
   if (f.status === 'planning') reached.push('planning');
   return reached.reduce((a, b) => (CYCLE_STEPS.indexOf(b) > CYCLE_STEPS.indexOf(a) ? b : a));
 }
+
+// ─── Lateness (issue 18): deadlines a block year has missed ──────────────────────────────────────
+
+export const LATENESS_REASONS = ['self_assessment', 'finalisation', 'appraisal'] as const;
+export type LatenessReason = (typeof LATENESS_REASONS)[number];
+export const LATENESS_LABELS: Record<LatenessReason, string> = {
+  self_assessment: 'Đơn vị quá hạn chưa nộp bản tự chấm',
+  finalisation: 'Quá hạn chốt điểm, hoàn tất đợt chấm',
+  appraisal: 'Hồ sơ quá hạn thẩm định',
+};
+
+export interface LatenessFacts {
+  /** Rounds not yet finalised. */
+  openRounds: readonly {
+    /** Units whose own self-assessment deadline (extension included) has passed without a submitted self-assessment. */
+    unitsOverdue: number;
+    /** The earliest of those units' deadlines. */
+    earliestMissed: Date | null;
+    /** The leader's deadline to finalise, when the round has one. */
+    finalReviewUntil: Date | null;
+  }[];
+  /** The appraisal deadline of a dossier with the board, if any. */
+  appraisalDue: Date | null;
+}
+
+export interface Lateness {
+  reasons: LatenessReason[];
+  /** The earliest deadline missed, or null when none is. */
+  overdueSince: Date | null;
+  /** Whole days since that deadline (0 on the day itself). */
+  daysLate: number;
+}
+
+/** Which deadlines of a block year have passed with the work not done, and since when. */
+export function blockLateness(f: LatenessFacts, now: Date): Lateness {
+  const missed: [LatenessReason, Date][] = [];
+  for (const r of f.openRounds) {
+    if (r.unitsOverdue > 0 && r.earliestMissed && r.earliestMissed < now) missed.push(['self_assessment', r.earliestMissed]);
+    if (r.finalReviewUntil && r.finalReviewUntil < now) missed.push(['finalisation', r.finalReviewUntil]);
+  }
+  if (f.appraisalDue && f.appraisalDue < now) missed.push(['appraisal', f.appraisalDue]);
+  if (!missed.length) return { reasons: [], overdueSince: null, daysLate: 0 };
+  const since = new Date(Math.min(...missed.map(([, d]) => d.getTime())));
+  return {
+    reasons: LATENESS_REASONS.filter((r) => missed.some(([m]) => m === r)),
+    overdueSince: since,
+    daysLate: Math.floor((now.getTime() - since.getTime()) / 86_400_000),
+  };
+}
+
+export const OVERVIEW_SORTS = ['name', 'step', 'lateness'] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+
+/**
+ * The overview's order: by name (`nameOrder`: khối before cụm, each in Vietnamese name order, as the rows are
+ * read), by step (least advanced first), or by lateness (longest overdue first, blocks on time after).
+ */
+export function overviewOrder<T extends { stepIndex: number; daysLate: number; late: boolean; nameOrder: number }>(sort: OverviewSort): (a: T, b: T) => number {
+  const byName = (a: T, b: T) => a.nameOrder - b.nameOrder;
+  if (sort === 'step') return (a, b) => a.stepIndex - b.stepIndex || byName(a, b);
+  if (sort === 'lateness') return (a, b) => Number(b.late) - Number(a.late) || b.daysLate - a.daysLate || byName(a, b);
+  return byName;
+}

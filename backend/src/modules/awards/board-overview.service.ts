@@ -6,10 +6,11 @@ import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-pha
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
-import { awardsByYear, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep } from './award-rules';
-import { AwardsService } from './awards.service';
+import { rankedRoundSummaries, rankingRowsOf } from '../rounds/ranking-rows-store';
+import { awardsByYear, blockLateness, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep, LATENESS_LABELS, LATENESS_REASONS, overviewOrder } from './award-rules';
+import { AwardsService, type OverviewProposal } from './awards.service';
 import { likePattern } from '../../common/pagination';
-import type { BoardOverviewDto, OverviewBlockYearDto, OverviewPageQueryDto, OverviewRankDto } from './dto/awards.dto';
+import type { BoardOverviewDto, OverviewBlockYearDto, OverviewPageQueryDto } from './dto/awards.dto';
 
 export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
   setup: 'Thiết lập', planning: 'Xây dựng kế hoạch', signed: 'Đã ký giao ước', in_progress: 'Đang thực hiện', year_end: 'Tổng kết cuối năm',
@@ -18,6 +19,11 @@ export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
 /** An award no longer in the year's catalogue: named generically rather than by its code. */
 const AWARD_FALLBACK = 'Hình thức khen thưởng khác';
 const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', signing: 'Đang ký', in_force: 'Có hiệu lực', superseded: 'Đã thay thế' };
+
+type ShownBlock = Awaited<ReturnType<BoardOverviewService['facts']>>[number];
+
+/** A dossier's due date (yyyy-mm-dd) is met until the end of that day in Việt Nam. */
+const endOfVietnameseDay = (date: string): Date => new Date(`${date}T23:59:59.999+07:00`);
 
 /**
  * The board's dashboard (issue 5 "The board"): every block year of a year with its place in the annual
@@ -32,32 +38,129 @@ export class BoardOverviewService {
     return this.ds.transaction('REPEATABLE READ', (em) => this.build(em, year, q));
   }
 
+  /**
+   * A few set-based statements give, for every block year matching the search, the facts its step and lateness
+   * follow from (the pure rules `cycleStep` and `blockLateness` decide); the filters, the order and the page
+   * apply to those, and only the shown block years' covenant, rounds, dossier and leaders are read after.
+   */
   private async build(em: EntityManager, year: number, q: Omit<OverviewPageQueryDto, 'year'>): Promise<BoardOverviewDto> {
     const search = q.q?.trim() ? likePattern(q.q.trim()) : null;
-    const years: any[] = await em.query(
-      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name,
-              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
-       FROM block_years y JOIN blocks b ON b.id = y.block_id LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
-       WHERE y.year = $1 AND ($2::text IS NULL OR lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text)))
-       ORDER BY b.kind DESC, b.name`, [year, search]);
-    const ids = years.map((y) => y.id);
-    const covenants: any[] = await em.query(
+    const sort = q.sort ?? 'name';
+    const provider = this.awards.overviewProposalsProvider;
+    const all = await this.facts(em, year, search);
+    const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
+    const aggregates = {
+      blocks: all.length, members: all.reduce((s, b) => s + b.members, 0), late: all.filter((b) => b.late).length,
+      lateByReason: LATENESS_REASONS.map((reason) => ({ reason, label: LATENESS_LABELS[reason], count: all.filter((b) => b.lateness.reasons.includes(reason)).length })),
+      ranked: all.filter((b) => b.yearEndFinalised).length, proposalsSubmitted: all.filter((b) => b.proposal?.submitted).length,
+    };
+    const matching = all.filter((b) => (!q.step || b.step === q.step) && (q.late === undefined || b.late === q.late)).sort(overviewOrder(sort));
+    const page = q.page ?? 1;
+    const shown = q.pageSize ? matching.slice((page - 1) * q.pageSize, page * q.pageSize) : matching;
+    const blockYears = await this.details(em, shown);
+
+    const catalogue = await this.awards.catalogue(em, year);
+    const awarded: { code: string; n: number }[] = await em.query('SELECT code, count(*)::int AS n FROM award_history WHERE year = $1 AND revoked_at IS NULL GROUP BY code', [year]);
+    const perYear: { year: number; code: string; count: number }[] = await em.query(
+      'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
+    return {
+      year, blockYears, total: matching.length, page, pageSize: q.pageSize ?? null, sort, stepCounts, aggregates,
+      awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
+      byYear: awardsByYear(perYear, catalogue.map((t) => t.code)),
+      proposalsAvailable: provider !== null,
+    };
+  }
+
+  /**
+   * Every block year of the year matching the search (khối before cụm, each in Vietnamese name order), with its
+   * step and lateness. One statement gives one compact text line per block year (a country has thousands; rows
+   * through the driver cost more than the query): its facts, with at most one round of each kind per year.
+   */
+  private async facts(em: EntityManager, year: number, search: string | null) {
+    const [row]: { facts: string | null; now: Date }[] = await em.query(
+      `WITH yrs AS (
+         SELECT y.id, y.status, b.kind, b.name, b.code FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1),
+       mem AS (SELECT block_year_id, count(*)::int AS n FROM block_year_members WHERE year = $1 GROUP BY block_year_id),
+       rnd AS (SELECT r.id, r.block_year_id, r.kind, r.phase = 'finalised' AS fin, r.self_assessment_until, r.final_review_until FROM scoring_rounds r JOIN yrs ON yrs.id = r.block_year_id),
+       -- Units past their own self-assessment deadline (extension included) without a submitted one, per open round.
+       -- (per open round through the members' index: at year end most rounds are finalised and cost nothing here)
+       overdue AS (
+         SELECT o.id, d.n, d.since FROM rnd o CROSS JOIN LATERAL (
+           SELECT count(*)::int AS n, min(coalesce(e.until, o.self_assessment_until)) AS since
+           FROM block_year_members m
+           LEFT JOIN self_assessments sa ON sa.round_id = o.id AND sa.unit_id = m.unit_id
+           LEFT JOIN round_extensions e ON e.round_id = o.id AND e.unit_id = m.unit_id
+           WHERE m.block_year_id = o.block_year_id AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()) d
+         WHERE NOT o.fin),
+       per AS (
+         SELECT r.block_year_id,
+                max(concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
+                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, ''))) FILTER (WHERE r.kind = 'mid_year') AS mid,
+                max(concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
+                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, ''))) FILTER (WHERE r.kind = 'year_end') AS ye
+         FROM rnd r LEFT JOIN overdue d ON d.id = r.id GROUP BY r.block_year_id),
+       dec AS (
+         SELECT m.block_year_id, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
+         WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id)
+       SELECT now() AS now, string_agg(concat_ws('|', y.id, y.status, coalesce(mem.n, 0), CASE WHEN cv.block_year_id IS NULL THEN 0 ELSE 1 END, coalesce(dec.n, 0),
+                coalesce(per.mid, ''), coalesce(per.ye, '')), ';' ORDER BY y.kind DESC, y.name COLLATE "vi-VN-x-icu", y.code) AS facts
+       FROM yrs y LEFT JOIN mem ON mem.block_year_id = y.id LEFT JOIN dec ON dec.block_year_id = y.id
+       LEFT JOIN (SELECT DISTINCT block_year_id FROM covenants WHERE status = 'in_force') cv ON cv.block_year_id = y.id
+       LEFT JOIN per ON per.block_year_id = y.id`,
+      [year]);
+    // The search apart: the planner cannot estimate a LIKE over unaccent, and a guess of a few rows turned the
+    // statement above into nested loops (seconds at a country's scale).
+    const matches = search === null ? null : new Set((await em.query(
+      `SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1 AND lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text))`,
+      [year, search]) as { id: string }[]).map((r) => r.id));
+    const lines = (row.facts ? row.facts.split(';') : []).filter((l) => !matches || matches.has(l.slice(0, l.indexOf('|'))));
+    const provider = this.awards.overviewProposalsProvider;
+    const proposals = provider ? await provider(em, lines.map((l) => l.slice(0, l.indexOf('|')))) : new Map<string, OverviewProposal>();
+    const now = new Date(row.now);
+    const time = (ms: string | undefined) => (ms ? new Date(Number(ms)) : null);
+    return lines.map((line, nameOrder) => {
+      const [id, status, members, covenant, decisionsTotal, mid, yearEnd] = line.split('|');
+      const rounds = ([['mid_year', mid], ['year_end', yearEnd]] as const).filter(([, f]) => f).map(([kind, f]) => {
+        const [fin, overdue, since, finalReviewUntil] = f.split(',');
+        return { kind, finalised: fin === '1', unitsOverdue: Number(overdue), earliestMissed: time(since), finalReviewUntil: time(finalReviewUntil) };
+      });
+      const proposal = proposals.get(id) ?? null;
+      // A stored 'finalised' is the only phase the step reads, and the calendar never makes a round finalised.
+      const step = cycleStep({
+        status, covenantInForce: covenant === '1', rounds: rounds.map((r) => ({ kind: r.kind, phase: r.finalised ? 'finalised' : 'open' })),
+        proposalSubmitted: !!proposal?.submitted, decisions: Number(decisionsTotal),
+      });
+      const lateness = blockLateness({
+        openRounds: rounds.filter((r) => !r.finalised), appraisalDue: proposal?.dueAt ? endOfVietnameseDay(proposal.dueAt) : null,
+      }, now);
+      return {
+        id, members: Number(members), nameOrder, step, stepIndex: CYCLE_STEPS.indexOf(step), lateness, late: lateness.reasons.length > 0, daysLate: lateness.daysLate, proposal,
+        yearEndFinalised: rounds.some((r) => r.kind === 'year_end' && r.finalised),
+      };
+    });
+  }
+
+  /** What a row of the page shows: covenant, rounds with their phase in force, dossier, the leaders of the final ranking (rows, not JSON). */
+  private async details(em: EntityManager, shown: ShownBlock[]): Promise<OverviewBlockYearDto[]> {
+    const ids = shown.map((b) => b.id);
+    if (!ids.length) return [];
+    const covenants: { block_year_id: string; status: string; signed: number }[] = await em.query(
       `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
        FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
     const rounds: any[] = await em.query(
       `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
-              jsonb_typeof(s.ranking) = 'array' AS ranked,
               (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
-       FROM scoring_rounds r LEFT JOIN round_snapshots s ON s.round_id = r.id AND s.superseded_at IS NULL
-       WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
+       FROM scoring_rounds r WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
+    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; leader_name: string | null; deputy_name: string | null }[] = await em.query(
+      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name FROM block_years y JOIN blocks b ON b.id = y.block_id
+       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id WHERE y.id = ANY($1)`, [ids]);
     const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
       `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
-       WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [year]);
-    const provider = this.awards.overviewProposalsProvider;
-    const proposals = provider ? await provider(em, ids) : new Map();
-
-    const all = years.map((y) => {
-      const own = rounds.filter((r) => r.block_year_id === y.id).map((r) => ({
+       WHERE m.block_year_id = ANY($1) AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [ids]);
+    const yearEndIds = rounds.filter((r) => r.kind === 'year_end' && r.phase === 'finalised').map((r) => r.id as string);
+    const ranked = await rankedRoundSummaries(em, yearEndIds, 3);
+    return shown.map((b) => {
+      const own = rounds.filter((r) => r.block_year_id === b.id).map((r) => ({
         ...r,
         effective: effectivePhase({
           phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
@@ -65,55 +168,26 @@ export class BoardOverviewService {
         }, r.now) as Phase,
       }));
       const yearEnd = own.find((r) => r.kind === 'year_end');
-      const yearEndFinalised = yearEnd?.effective === 'finalised' && !!yearEnd.ranked;
-      const cov = covenants.find((c) => c.block_year_id === y.id);
-      const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === y.id).map((d) => [d.code, d.n]));
-      const decisionsTotal = Object.values(decisions).reduce((s, n) => s + n, 0);
-      // The proposals module's provider sends the dossier's id too (see ProposalsService.overview).
-      const proposal = proposals.get(y.id) ?? null;
-      const step = cycleStep({
-        status: y.status, covenantInForce: cov?.status === 'in_force', rounds: own.map((r) => ({ kind: r.kind, phase: r.effective })),
-        proposalSubmitted: !!proposal?.submitted, decisions: decisionsTotal,
-      });
+      const summary = yearEnd && b.yearEndFinalised ? ranked.get(yearEnd.id) : undefined;
+      const cov = covenants.find((c) => c.block_year_id === b.id);
+      const y = years.find((x) => x.id === b.id)!;
+      const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === b.id).map((d) => [d.code, d.n]));
       return {
-        blockYearId: y.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
-        step, stepLabel: CYCLE_STEP_LABELS[step], stepIndex: CYCLE_STEPS.indexOf(step), leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: y.members,
+        blockYearId: b.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
+        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: b.members,
         covenant: cov ? { status: cov.status, signed: cov.signed } : null,
         rounds: own.map((r) => ({
           id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
         })),
-        yearEndFinalised, yearEndRoundId: yearEndFinalised ? yearEnd.id : null, top3: [] as OverviewRankDto[], ranking: [] as OverviewRankDto[],
-        proposal: proposal ? { id: proposal.id, status: proposal.status, statusLabel: proposal.statusLabel, submittedAt: proposal.submittedAt, dueAt: proposal.dueAt } : null,
-        decisions, decisionsTotal,
+        yearEndFinalised: b.yearEndFinalised, top3: summary?.leaders ?? [], rankedUnits: summary?.count ?? 0,
+        lateness: {
+          late: b.late, reasons: b.lateness.reasons, labels: b.lateness.reasons.map((r) => LATENESS_LABELS[r]),
+          overdueSince: b.lateness.overdueSince?.toISOString() ?? null, daysLate: b.lateness.daysLate,
+        },
+        proposal: b.proposal ? { id: b.proposal.id, status: b.proposal.status, statusLabel: b.proposal.statusLabel, submittedAt: b.proposal.submittedAt, dueAt: b.proposal.dueAt } : null,
+        decisions, decisionsTotal: Object.values(decisions).reduce((sum, n) => sum + n, 0),
       };
     });
-
-    const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
-    const matching = q.step ? all.filter((b) => b.step === q.step) : all;
-    const page = q.page ?? 1;
-    const shown = q.pageSize ? matching.slice((page - 1) * q.pageSize, page * q.pageSize) : matching;
-    // Rankings for the shown block years only; of each year-end snapshot only rank, unit and total leave the
-    // database, not the whole ranking (every criterion of every unit: megabytes once a city's rounds are final).
-    const rankedIds = shown.map((b) => b.yearEndRoundId).filter((id): id is string => !!id);
-    const rankings: { round_id: string; ranking: OverviewRankDto[] }[] = rankedIds.length ? await em.query(
-      `SELECT s.round_id, (SELECT jsonb_agg(jsonb_build_object('rank', e->'rank', 'unitId', e->'unitId', 'unitName', e->'unitName', 'total', coalesce(e->'final'->'total', '0'::jsonb))
-                                   ORDER BY (e->>'rank')::int) FROM jsonb_array_elements(s.ranking) e) AS ranking
-       FROM round_snapshots s WHERE s.round_id = ANY($1) AND s.superseded_at IS NULL`, [rankedIds]) : [];
-    const blockYears: OverviewBlockYearDto[] = shown.map(({ yearEndRoundId, ...b }) => {
-      const ranking = rankings.find((r) => r.round_id === yearEndRoundId)?.ranking ?? [];
-      return { ...b, ranking, top3: ranking.filter((r) => r.rank <= 3) };
-    });
-
-    const catalogue = await this.awards.catalogue(em, year);
-    const awarded: { code: string; n: number }[] = await em.query('SELECT code, count(*)::int AS n FROM award_history WHERE year = $1 AND revoked_at IS NULL GROUP BY code', [year]);
-    const perYear: { year: number; code: string; count: number }[] = await em.query(
-      'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
-    return {
-      year, blockYears, total: matching.length, page, pageSize: q.pageSize ?? null, stepCounts,
-      awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
-      byYear: awardsByYear(perYear, catalogue.map((t) => t.code)),
-      proposalsAvailable: provider !== null,
-    };
   }
 
   /** The overview as a workbook: the cycle, the rankings side by side, awards per year, the city-wide quota use. */
@@ -149,7 +223,8 @@ export class BoardOverviewService {
     const ranked = o.blockYears.filter((b) => b.yearEndFinalised);
     // One block under another (not side by side), so the sheet fits the page's width.
     const rkHeader = rk.addRow(['Khối, cụm thi đua', 'Hạng', 'Đơn vị', 'Tổng điểm']);
-    for (const b of ranked) for (const r of b.ranking) rk.addRow([b.blockName, r.rank, r.unitName, r.total]);
+    const rows = await rankingRowsOf(this.ds.manager, ranked.map((b) => b.rounds.find((r) => r.kind === 'year_end')!.id));
+    for (const b of ranked) for (const r of rows.get(b.rounds.find((x) => x.kind === 'year_end')!.id) ?? []) rk.addRow([b.blockName, r.rank, r.unitName, r.total]);
     if (!ranked.length) rk.addRow(['Chưa khối nào chốt kết quả đợt chấm điểm cuối năm.']);
     layoutTable(rk, { headerRow: rkHeader.number, widths: [30, 8, 48, 12], scoreColumns: [4] });
 

@@ -14,11 +14,12 @@ import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
-import { RoundData } from './round-data';
+import { entriesByUnit, RoundData, type RoundFingerprint, type RoundScheme } from './round-data';
 import { PHASE_LABELS } from '../../domain/round-phase';
-import { computeResults, RoundResults } from './round-results';
+import { computeResults, computeResultsState, recomputeResults, type ResultsInput, type ResultsState, RoundResults } from './round-results';
 import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';
+import { dropRankingRows, storeRankingRows } from './ranking-rows-store';
 import { RoundsPolicy } from './rounds.policy';
 import { compareRowHashes, HashedScoreRow, scoreRowHash, snapshotDigest } from './score-hash';
 
@@ -27,6 +28,19 @@ const TIE_BREAK_LABELS: Record<string, string> = {
 };
 
 export const ANNEX_HEADERS = ['STT', 'Tên đơn vị', 'Tự chấm', 'Thẩm định', 'Điểm thưởng', 'Điểm trừ', 'Tổng', 'Xếp hạng', 'Đề nghị', 'Ghi chú'];
+
+const STATE_LIMIT = 8;
+
+/** The inputs and intermediate results of a round's live ranking, under `baseKey` (the results key without the score rows). */
+interface LiveState {
+  baseKey: string;
+  /** The score rows' fingerprint per unit scored (entriesByUnit). */
+  parts: Map<string, string>;
+  input: ResultsInput;
+  state: ResultsState;
+  scheme: RoundScheme;
+  units: { id: string; name: string; submittedAt: Date | null }[];
+}
 
 interface SnapshotRow {
   id: string;
@@ -45,6 +59,8 @@ interface SnapshotRow {
 export class ResultsService {
   /** Live ranking rows of the last few rounds looked at, keyed by what they were computed from. */
   private readonly cache = new ResultsCache<RankingRowDto[]>(8);
+  /** Per round, what its live results were last computed from, for recomputing only the units whose rows changed. */
+  private readonly states = new Map<string, LiveState>();
 
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
 
@@ -87,7 +103,7 @@ export class ResultsService {
       const awardFacts = await this.data.awardFacts(em, ctx);
       const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets, awardFacts);
       const rows = this.cache.get(ctx.round.id, key)
-        ?? this.cache.set(ctx.round.id, key, (await this.live(em, ctx, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts })).rows);
+        ?? this.cache.set(ctx.round.id, key, await this.recompute(em, ctx, fingerprint, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts }));
       await qr.query('COMMIT');
       return rows;
     } catch (e) {
@@ -96,6 +112,31 @@ export class ResultsService {
     } finally {
       await qr.release();
     }
+  }
+
+  /**
+   * The live ranking rows after a change. When only score rows changed since the round's last computation
+   * (everything else in the key the same), only the units whose rows changed are read and resolved again
+   * (`recomputeResults`, checked against `computeResults` by a property test); otherwise from scratch.
+   */
+  private async recompute(em: EntityManager, ctx: RoundContext, fingerprint: RoundFingerprint, read: NonNullable<Parameters<RoundData['resultsInput']>[2]>): Promise<RankingRowDto[]> {
+    const baseKey = resultsKey(ctx.round, ctx.year.rules, { ...fingerprint, entries: '' }, read.covenantTargets ?? [], read.awardFacts);
+    const parts = entriesByUnit(fingerprint.entries);
+    const prev = this.states.get(ctx.round.id);
+    let next: LiveState;
+    if (prev && prev.baseKey === baseKey) {
+      const changed = new Set([...parts.keys(), ...prev.parts.keys()].filter((u) => parts.get(u) !== prev.parts.get(u)));
+      const fresh = await this.data.resultsInput(em, ctx, { ...read, onlyUnits: [...changed] });
+      const input = { ...fresh.input, entries: [...prev.input.entries.filter((e) => !changed.has(e.unitId)), ...fresh.input.entries] };
+      next = { baseKey, parts, input, state: recomputeResults(input, prev.state, changed), scheme: fresh.scheme, units: fresh.units };
+    } else {
+      const { input, scheme, units } = await this.data.resultsInput(em, ctx, read);
+      next = { baseKey, parts, input, state: computeResultsState(input), scheme, units };
+    }
+    this.states.delete(ctx.round.id);
+    while (this.states.size >= STATE_LIMIT) this.states.delete(this.states.keys().next().value!);
+    this.states.set(ctx.round.id, next);
+    return rankingRows(next.state.results, next.scheme, next.units);
   }
 
   /** The score summary; `proposed` (from the dossier): the award proposed for each nominated unit, for "Đề nghị". */
@@ -115,7 +156,7 @@ export class ResultsService {
 
   /**
    * Hoàn tất: freezes the round and stores the signed snapshot: the ranking and the SHA-256 of every score
-   * row, with their digest recorded in the audit chain in the same transaction.
+   * row, with their digest recorded in the audit chain in the same transaction; rank, unit and total also as rows.
    */
   async finalise(actor: Actor, roundId: string, reason?: string): Promise<SnapshotDto> {
     await this.ds.transaction(async (em) => {
@@ -127,9 +168,10 @@ export class ResultsService {
       const [{ seq }] = await em.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM round_snapshots WHERE round_id = $1', [roundId]);
       const finalisedAt = ctx.now.toISOString();
       const digest = snapshotDigest({ roundId, seq, finalisedAt, finalisedBy: actor.id, ranking, rowHashes });
-      await em.query(
-        `INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+      const [snap] = await em.query(
+        `INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
         [roundId, seq, ctx.now, actor.id, JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
+      await storeRankingRows(em, roundId, snap.id, ranking);
       await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId, ctx.now]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}/ranking`, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
@@ -141,7 +183,7 @@ export class ResultsService {
     return this.snapshot(actor, roundId);
   }
 
-  /** Mở lại: an audited act with a reason; the snapshot is kept, marked superseded, and the round goes back to final review. */
+  /** Mở lại: an audited act with a reason; the snapshot is kept, marked superseded (its ranking rows removed), and the round goes back to final review. */
   async reopen(actor: Actor, roundId: string, reason: string): Promise<SnapshotDto> {
     await this.ds.transaction(async (em) => {
       const ctx = await loadRound(em, roundId, actor, 'update');
@@ -149,6 +191,7 @@ export class ResultsService {
       if (ctx.phase !== 'finalised') throw conflict('wrong_phase', `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", chưa hoàn tất nên không cần mở lại.`);
       const [snap] = await em.query('SELECT id, seq, digest FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL FOR UPDATE', [roundId]);
       if (snap) await em.query('UPDATE round_snapshots SET superseded_at = now(), superseded_by = $2, reopen_reason = $3 WHERE id = $1', [snap.id, actor.id, reason]);
+      await dropRankingRows(em, roundId);
       await em.query(`UPDATE scoring_rounds SET phase = 'final_review', finalised_at = NULL, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId]);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'reopened', title: `${ctx.round.title}: Khối trưởng mở lại đợt chấm để xem xét lại điểm`, body: reason });

@@ -45,7 +45,7 @@ interface CovenantTargetsReader {
  * the rule set (read with the round) and the covenant's targets in force (read through the covenants module).
  */
 export interface RoundFingerprint {
-  /** score_entries of the round: id, version, unit, criterion, source, scorer, score, actual value. */
+  /** score_entries of the round: id, version, unit, criterion, source, scorer, score, actual value; one part per unit scored (`entriesByUnit`). */
   entries: string;
   /** review_assignments of the round: who reviews whom, status (a recusal). */
   assignments: string;
@@ -64,10 +64,11 @@ export interface RoundFingerprint {
  */
 const FINGERPRINT_SQL = `
   SELECT
-    (SELECT count(*) || ':' || coalesce(sum(
+    (SELECT coalesce(string_agg(x.unit_id || '=' || x.n || ':' || x.h, ',' ORDER BY x.unit_id), '') FROM (
+       SELECT e.unit_id, count(*) AS n, sum(
               hash_numeric_extended(coalesce(e.actual, -1), hash_numeric_extended(coalesce(e.score, -1), hashtextextended(e.source,
-                uuid_hash_extended(e.scorer_unit_id, uuid_hash_extended(e.criterion_id, uuid_hash_extended(e.unit_id, uuid_hash_extended(e.id, e.version)))))))), 0)
-       FROM score_entries e WHERE e.round_id = $1) AS entries,
+                uuid_hash_extended(e.scorer_unit_id, uuid_hash_extended(e.criterion_id, uuid_hash_extended(e.unit_id, uuid_hash_extended(e.id, e.version)))))))) AS h
+       FROM score_entries e WHERE e.round_id = $1 GROUP BY e.unit_id) x) AS entries,
     (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((a.id, a.reviewer_unit_id, a.reviewee_unit_id, a.status), 0)), 0)
        FROM review_assignments a WHERE a.round_id = $1) AS assignments,
     (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((t.unit_id, t.criterion_id, t.target), 0)), 0)
@@ -79,6 +80,11 @@ const FINGERPRINT_SQL = `
       || '/' || (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((c.id, c.parent_id, c.code, c.title, c.type, c.max_points, c.sort_order,
               c.points_per_occurrence, c.measure, c.items, c.not_applicable_unit_ids, c.version), 0)), 0)
        FROM scoring_criteria c WHERE c.scheme_id = $3) AS scheme`;
+
+/** The `entries` part of a fingerprint per unit scored: unit → count and hash of its rows. */
+export function entriesByUnit(entries: string): Map<string, string> {
+  return new Map(entries ? entries.split(',').map((part) => part.split('=') as [string, string]) : []);
+}
 
 const normal = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').replace(/[.:;,\s]+$/, '').trim();
 
@@ -174,12 +180,14 @@ export class RoundData {
   }
 
   /**
-   * Everything `computeResults` needs, read in one statement. The score rows come back as one compact text
+   * Everything `computeResults` needs, read in one statement (`onlyUnits`: the score rows of those units only,
+   * for recomputing them after a change; the rest as always). The score rows come back as one compact text
    * (unit, criterion and scorer as indexes, not uuids): a block of 25 units × 120 criteria has some
    * 12,000 rows, and parsing them row by row through the driver cost more than the whole computation.
    */
   async resultsInput(
-    em: EntityManager, ctx: RoundContext, read: { schemeFingerprint?: string; covenantTargets?: readonly CovenantTarget[]; awardFacts?: Map<string, AwardBonusFact[]> } = {},
+    em: EntityManager, ctx: RoundContext,
+    read: { schemeFingerprint?: string; covenantTargets?: readonly CovenantTarget[]; awardFacts?: Map<string, AwardBonusFact[]>; onlyUnits?: readonly string[] } = {},
   ): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[]; awardFacts: Map<string, AwardBonusFact[]> }> {
     const scheme = await this.scheme(em, ctx.round.schemeId, read.schemeFingerprint);
     const criteria = scheme.rows.map((r) => r.id);
@@ -194,9 +202,9 @@ export class RoundData {
          (SELECT coalesce(string_agg(u.i || ',' || c.i || ',' || CASE e.source WHEN 'self' THEN 0 WHEN 'peer' THEN 1 WHEN 'leader' THEN 2 ELSE 3 END || ','
                    || coalesce(s.i::text, '') || ',' || coalesce(e.score::text, '') || ',' || coalesce(e.actual::text, ''), ';'), '')
             FROM score_entries e JOIN mem u ON u.id = e.unit_id JOIN crit c ON c.id = e.criterion_id LEFT JOIN mem s ON s.id = e.scorer_unit_id
-            WHERE e.round_id = $2) AS entries,
+            WHERE e.round_id = $2 AND ($4::uuid[] IS NULL OR e.unit_id = ANY($4::uuid[]))) AS entries,
          (SELECT coalesce(json_agg(json_build_array(reviewer_unit_id, reviewee_unit_id)), '[]'::json) FROM review_assignments WHERE round_id = $2 AND status = 'active') AS peers`,
-      [ctx.round.blockYearId, ctx.round.id, criteria]);
+      [ctx.round.blockYearId, ctx.round.id, criteria, read.onlyUnits ?? null]);
     const units = (row.units as [string, string, string, string | null][]).map(([id, name, shortName, at]) => ({ id, name, shortName, submittedAt: at ? new Date(at) : null }));
     const SOURCES = ['self', 'peer', 'leader', 'final'] as const;
     const num = (v: string) => (v === '' ? null : Number(v));
@@ -209,7 +217,8 @@ export class RoundData {
     const bonusNode = awardBonusNode(scheme.nodes);
     if (bonusNode?.type === 'bonus') {
       const declared: { unit_id: string; source: string; scorer_unit_id: string | null; items: Record<string, number> | null }[] = await em.query(
-        'SELECT unit_id, source, scorer_unit_id, items FROM score_entries WHERE round_id = $1 AND criterion_id = $2', [ctx.round.id, bonusNode.id]);
+        'SELECT unit_id, source, scorer_unit_id, items FROM score_entries WHERE round_id = $1 AND criterion_id = $2 AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))',
+        [ctx.round.id, bonusNode.id, read.onlyUnits ?? null]);
       const points = new Map(declared.map((d) => [`${d.unit_id}|${d.source}|${d.scorer_unit_id ?? ''}`, adjustmentPoints(bonusNode, declaredCounts(d.items))]));
       for (const e of entries) {
         if (e.criterionId === bonusNode.id) e.score = points.get(`${e.unitId}|${e.source}|${e.scorerUnitId}`) ?? e.score;

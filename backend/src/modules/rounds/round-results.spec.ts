@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SchemeNode } from '../scoring/rules';
-import { computeResults, ResultsInput, reviewNeedsReason, ScoreEntryLite, targetOutcomeWith } from './round-results';
+import { computeResults, computeResultsState, recomputeResults, ResultsInput, reviewNeedsReason, ScoreEntryLite, targetOutcomeWith } from './round-results';
 import { completeness } from './completeness';
 import { criterionForIndicator } from './round-data';
 import { compareRowHashes, scoreRowHash, snapshotDigest } from './score-hash';
@@ -77,6 +77,45 @@ describe('round results', () => {
         const two = computeResults(input([...entries].reverse())).ranking.map((x) => [x.unitId, x.rank]);
         expect(two).toEqual(one);
       }));
+  });
+
+  it('recomputing only the units whose rows changed gives the results computed from scratch (property)', () => {
+    const UNITS = ['a', 'b', 'c', 'd'];
+    const row = fc.record({
+      unit: fc.constantFrom(...UNITS), c: fc.constantFrom('I1', 'I2', 'II', 'T', 'D'), source: fc.constantFrom<ScoreEntryLite['source']>('self', 'peer', 'leader', 'final'),
+      scorer: fc.constantFrom(...UNITS, 'x'), v: fc.integer({ min: 0, max: 200 }),
+    });
+    const rows = (list: { unit: string; c: string; source: ScoreEntryLite['source']; scorer: string; v: number }[]) => {
+      // One row per unit, criterion, source and scorer, as the table's unique key allows.
+      const seen = new Map<string, ScoreEntryLite>();
+      for (const r of list) {
+        const scorer = r.source === 'self' ? r.unit : r.scorer;
+        const max = r.c === 'II' ? 200 : r.c === 'T' ? 15 : r.c === 'D' ? 10 : 20;
+        seen.set(`${r.unit}|${r.c}|${r.source}|${scorer}`, e(r.unit, r.c, r.source, Math.min(r.v, max), scorer));
+      }
+      return [...seen.values()];
+    };
+    fc.assert(fc.property(
+      fc.array(row, { maxLength: 40 }), fc.array(row, { maxLength: 12 }), fc.subarray(UNITS), fc.constantFrom<ResultsInput['rule']>('leader_appraisal', 'peer_median'),
+      fc.subarray(UNITS), fc.boolean(),
+      (before, edits, touched, rule, notApplicable, awards) => {
+        const over: Partial<ResultsInput> = {
+          units: UNITS.map((id, i) => ({ id, submittedAt: i % 2 ? new Date(Date.UTC(2025, 0, i + 1)) : null })), rule,
+          notApplicable: new Map([['I2', new Set(notApplicable)]]), targets: new Map([['a|II', 100], ['b|II', 50], ['d|II', 0]]),
+          activePeers: new Set(['b|a', 'c|a', 'a|b', 'd|b', 'a|c', 'b|d']),
+          ...(awards ? { awardBonusNodeId: 'T', awardBonus: new Map([['a', 10], ['c', 5]]) } : {}),
+        };
+        const first = input(rows(before), over);
+        // The touched units' rows replaced by edits (rows of other units in `edits` are dropped): added, changed, removed.
+        const changed = new Set(touched);
+        const after = input([...first.entries.filter((x) => !changed.has(x.unitId)), ...rows(edits.filter((x) => changed.has(x.unit)))], over);
+        const incremental = recomputeResults(after, computeResultsState(first), changed).results;
+        const scratch = computeResults(after);
+        expect(incremental.ranking).toEqual(scratch.ranking);
+        expect(incremental.units).toEqual(scratch.units);
+        for (const u of UNITS) for (const c of ['I1', 'I2', 'II', 'T', 'D']) expect(incremental.sources(u, c)).toEqual(scratch.sources(u, c));
+      },
+    ), { numRuns: 300 });
   });
 
   it('needs a reason when a review differs from the self value', () => {

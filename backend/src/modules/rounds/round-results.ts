@@ -70,16 +70,36 @@ export interface RoundResults {
 const key = (a: string, b: string) => `${a}|${b}`;
 const notApplicableTo = (input: ResultsInput, criterionId: string, unitId: string) => input.notApplicable.get(criterionId)?.has(unitId) ?? false;
 
-export function computeResults(input: ResultsInput): RoundResults {
-  // unit → criterion → sources; peers only from active assignments (reviewee → its reviewers).
-  const reviewersOf = new Map<string, Set<string>>();
+/** One unit's criteria resolved from its own rows: the self value and the final score under the rule (target criteria: actual values). */
+export type ResolvedUnit = Map<string, { self: number | null; final: FinalScore }>;
+
+/**
+ * Everything a round's results are made of, kept so that a change to some units' rows is recomputed for those
+ * units only (`recomputeResults`): each unit's sources and resolved criteria depend on its own rows alone
+ * (rows are filed under the unit scored); target criteria, totals and ranks are then assembled for the block.
+ */
+export interface ResultsState {
+  results: RoundResults;
+  slots: Map<string, Map<string, CriterionSources>>;
+  resolved: Map<string, ResolvedUnit>;
+}
+
+const reviewersOf = (input: ResultsInput) => {
+  const out = new Map<string, Set<string>>();
   for (const pair of input.activePeers) {
     const [reviewer, reviewee] = pair.split('|');
-    reviewersOf.set(reviewee, (reviewersOf.get(reviewee) ?? new Set()).add(reviewer));
+    out.set(reviewee, (out.get(reviewee) ?? new Set()).add(reviewer));
   }
+  return out;
+};
+
+/** unit → criterion → sources, for the units in `only` (every unit when absent); peers only from active assignments. */
+function slotsOf(input: ResultsInput, only?: ReadonlySet<string>): Map<string, Map<string, CriterionSources>> {
+  const reviewers = reviewersOf(input);
   const bySlot = new Map<string, Map<string, CriterionSources>>();
   for (const e of input.entries) {
-    if (e.source === 'peer' && !reviewersOf.get(e.unitId)?.has(e.scorerUnitId)) continue;
+    if (only && !only.has(e.unitId)) continue;
+    if (e.source === 'peer' && !reviewers.get(e.unitId)?.has(e.scorerUnitId)) continue;
     let unit = bySlot.get(e.unitId);
     if (!unit) bySlot.set(e.unitId, (unit = new Map()));
     let slot = unit.get(e.criterionId);
@@ -87,10 +107,30 @@ export function computeResults(input: ResultsInput): RoundResults {
     if (e.source === 'peer') slot.peers.push(e);
     else slot[e.source] = e;
   }
-  const empty: CriterionSources = { self: null, peers: [], leader: null, final: null };
-  const sources = (unitId: string, criterionId: string) => bySlot.get(unitId)?.get(criterionId) ?? empty;
-  const value = (e: ScoreEntryLite | null, target: boolean) => (e ? (target ? e.actual : e.score) : null);
+  return bySlot;
+}
 
+const EMPTY: CriterionSources = { self: null, peers: [], leader: null, final: null };
+
+function resolveUnit(input: ResultsInput, unitId: string, slots: Map<string, CriterionSources> | undefined): ResolvedUnit {
+  const resolved: ResolvedUnit = new Map();
+  for (const node of input.nodes) {
+    if (node.type === 'group' || notApplicableTo(input, node.id, unitId)) continue;
+    const target = node.type === 'target';
+    const s = slots?.get(node.id) ?? EMPTY;
+    const pick = (e: ScoreEntryLite | null) => {
+      const v = e ? (target ? e.actual : e.score) : null;
+      return v === null || v === undefined ? null : v;
+    };
+    const peers = s.peers.map((p) => pick(p)).filter((v): v is number => v !== null);
+    resolved.set(node.id, { self: pick(s.self), final: finalScore({ self: pick(s.self), peers, leader: pick(s.leader), final: pick(s.final) }, input.rule) });
+  }
+  return resolved;
+}
+
+/** The block's results from every unit's resolved criteria: target criteria scored across the block, totals, ranks. */
+function assemble(input: ResultsInput, slots: Map<string, Map<string, CriterionSources>>, resolvedBy: Map<string, ResolvedUnit>): RoundResults {
+  const sources = (unitId: string, criterionId: string) => slots.get(unitId)?.get(criterionId) ?? EMPTY;
   const selfScores = new Map(input.units.map((u) => [u.id, new Map<string, number>()]));
   const finalScores = new Map(input.units.map((u) => [u.id, new Map<string, FinalScore & { actual?: number | null }>()]));
   const selfTargets = new Map(input.units.map((u) => [u.id, new Map<string, TargetOutcome>()]));
@@ -98,19 +138,12 @@ export function computeResults(input: ResultsInput): RoundResults {
 
   for (const node of input.nodes) {
     if (node.type === 'group') continue;
-    const target = node.type === 'target';
-    const applicable = input.units.filter((u) => !notApplicableTo(input, node.id, u.id));
     const resolved = new Map<string, { self: number | null; final: FinalScore }>();
-    for (const u of applicable) {
-      const s = sources(u.id, node.id);
-      const pick = (e: ScoreEntryLite | null) => {
-        const v = value(e, target);
-        return v === null || v === undefined ? null : v;
-      };
-      const peers = s.peers.map((p) => pick(p)).filter((v): v is number => v !== null);
-      resolved.set(u.id, { self: pick(s.self), final: finalScore({ self: pick(s.self), peers, leader: pick(s.leader), final: pick(s.final) }, input.rule) });
+    for (const u of input.units) {
+      const r = resolvedBy.get(u.id)!.get(node.id);
+      if (r) resolved.set(u.id, r);
     }
-    if (!target) {
+    if (node.type !== 'target') {
       const awards = node.id === input.awardBonusNodeId ? input.awardBonus : undefined;
       for (const [unitId, r] of resolved) {
         const award = awards?.get(unitId) ?? 0;
@@ -157,6 +190,37 @@ export function computeResults(input: ResultsInput): RoundResults {
     input.tieBreaks,
   );
   return { units, ranking, sources };
+}
+
+/** The results, keeping what `recomputeResults` reuses. */
+export function computeResultsState(input: ResultsInput): ResultsState {
+  const slots = slotsOf(input);
+  const resolved = new Map(input.units.map((u) => [u.id, resolveUnit(input, u.id, slots.get(u.id))]));
+  return { results: assemble(input, slots, resolved), slots, resolved };
+}
+
+export function computeResults(input: ResultsInput): RoundResults {
+  return computeResultsState(input).results;
+}
+
+/**
+ * The results after the rows of `changed` units changed, everything else in `input` being what `previous`
+ * was computed from (same units, scheme, assignments, targets, rule, awards): only those units' sources and
+ * criteria are resolved again; the block-wide part is assembled as always. Equal to `computeResults(input)`
+ * (round-results.spec.ts checks it on generated rounds).
+ */
+export function recomputeResults(input: ResultsInput, previous: ResultsState, changed: ReadonlySet<string>): ResultsState {
+  const fresh = slotsOf(input, changed);
+  const slots = new Map(previous.slots);
+  const resolved = new Map(previous.resolved);
+  for (const u of input.units) {
+    if (!changed.has(u.id) && previous.resolved.has(u.id)) continue;
+    const own = fresh.get(u.id);
+    if (own) slots.set(u.id, own);
+    else slots.delete(u.id);
+    resolved.set(u.id, resolveUnit(input, u.id, own));
+  }
+  return { results: assemble(input, slots, resolved), slots, resolved };
 }
 
 /**

@@ -14,6 +14,7 @@ import { rankingRows } from './ranking-rows';
 import { criterionForIndicator, type RoundScheme } from './round-data';
 import { computeResults, ScoreEntryLite, Source } from './round-results';
 import { scoreRowHash, sha256, snapshotDigest } from './score-hash';
+import { storeRankingRows } from './ranking-rows-store';
 
 export interface RoundsDemoResult {
   round2024Id: string;
@@ -320,8 +321,9 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const rowHashes = hashed.map((r: never) => ({ id: (r as { id: string }).id, sha256: scoreRowHash(r) }));
   const finalisedAt = at(d.finalisedAt);
   const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officer(spec.leader), ranking, rowHashes });
-  await em.query('INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,1,$2,$3,$4,$5,$6)',
+  const [snap] = await em.query('INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,1,$2,$3,$4,$5,$6) RETURNING id',
     [id, finalisedAt, officer(spec.leader), JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
+  await storeRankingRows(em, id, snap.id, ranking);
   await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2 WHERE id = $1`, [id, finalisedAt]);
   await notify(em, { id: officer(spec.leader) }, { units: unitIds }, { roundId: id, blockYearId: yearId, link: `/rounds/${id}/ranking`, kind: 'finalised', title: `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: finalisedAt });
   const [b] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [yearId]);

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Empty, Flex, Input, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '@/api/client';
@@ -7,13 +7,40 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
-import { exportBoardOverview, useBoardOverview, useDefaultYear, type BoardOverview, type OverviewBlockYear, type OverviewStep } from './api/awards';
+import { exportBoardOverview, useBoardOverview, useDefaultYear, type BoardOverview, type OverviewBlockYear, type OverviewPage, type OverviewSort } from './api/awards';
 import { awardStrings, type AwardStringKey } from './i18n';
 import { YearSelect } from './labels';
 
 const COLORS = ['#cf1322', '#d48806', '#1677ff', '#389e0d', '#722ed1', '#08979c', '#c41d7f'];
 const STEPS = 8; // docs/domain.md §3: setup … decided (stepIndex 0–7)
 const PAGE_SIZE = 20;
+const SORTS: OverviewSort[] = ['name', 'step', 'lateness'];
+type Filter = Omit<OverviewPage, 'pageSize'>;
+
+/** The city's figures above the table (the whole year under the search, whatever the other filters). */
+function CityFigures({ data }: { data: BoardOverview }) {
+  const t = useT(awardStrings);
+  const a = data.aggregates;
+  const figures: [string, number, 'danger' | undefined][] = [
+    [t('figBlocks'), a.blocks, undefined], [t('figMembers'), a.members, undefined], [t('figLate'), a.late, a.late > 0 ? 'danger' : undefined],
+    [t('figRanked'), a.ranked, undefined], [t('figSubmitted'), a.proposalsSubmitted, undefined],
+  ];
+  return (
+    <Flex wrap gap={16} role="list" aria-label={t('cityFigures')}>
+      {figures.map(([label, n, tone]) => (
+        <Flex vertical key={label} role="listitem" aria-label={`${label}: ${formatNumber(n)}`} style={{ minWidth: 140, flex: '1 1 140px' }}>
+          <Typography.Text strong type={tone} style={{ fontSize: 22 }}>{formatNumber(n)}</Typography.Text>
+          <Typography.Text type="secondary">{label}</Typography.Text>
+        </Flex>
+      ))}
+      {a.late > 0 && (
+        <Flex vertical gap={2} style={{ flex: '1 1 100%' }}>
+          {a.lateByReason.filter((r) => r.count > 0).map((r) => <Typography.Text key={r.reason} type="danger">{`${r.label}: ${formatNumber(r.count)}`}</Typography.Text>)}
+        </Flex>
+      )}
+    </Flex>
+  );
+}
 
 /** Awards per year per code as grouped bars, plain SVG. */
 export function AwardsChart({ data }: { data: BoardOverview }) {
@@ -111,6 +138,12 @@ function BlocksTable({ data, onPage }: { data: BoardOverview; onPage: (page: num
             <Flex vertical gap={4}>
               <Tag color={b.stepIndex >= STEPS - 1 ? 'green' : 'blue'} style={{ whiteSpace: 'normal' }}>{b.stepLabel}</Tag>
               <Progress percent={Math.round((b.stepIndex / (STEPS - 1)) * 100)} size="small" showInfo={false} aria-label={`${b.stepIndex}/${STEPS - 1}`} />
+              {b.lateness.late && (
+                <>
+                  <Tag color="red" style={{ whiteSpace: 'normal' }}>{b.lateness.daysLate > 0 ? t('lateDays', { n: b.lateness.daysLate }) : t('lateToday')}</Tag>
+                  {b.lateness.labels.map((l) => <Typography.Text key={l} type="danger">{l}</Typography.Text>)}
+                </>
+              )}
             </Flex>
           ),
         },
@@ -153,9 +186,12 @@ function BlocksTable({ data, onPage }: { data: BoardOverview; onPage: (page: num
         {
           title: t('top3'), key: 'top3', width: 190,
           render: (_, b) => (b.top3.length ? (
-            <ol style={{ margin: 0, paddingLeft: 18 }}>
-              {b.top3.map((r) => <li key={r.unitId} value={r.rank}>{r.unitName} ({formatNumber(r.total)})</li>)}
-            </ol>
+            <Flex vertical>
+              <ol style={{ margin: 0, paddingLeft: 18 }}>
+                {b.top3.map((r) => <li key={r.unitId} value={r.rank}>{r.unitName} ({formatNumber(r.total)})</li>)}
+              </ol>
+              <Typography.Text type="secondary">{t('rankedOf', { n: b.rankedUnits })}</Typography.Text>
+            </Flex>
           ) : '—'),
         },
         {
@@ -178,7 +214,7 @@ export function Component() {
   const asked = Number(params.get('year')) || undefined;
   const fallback = useDefaultYear(!asked);
   const year = asked ?? fallback;
-  const [filter, setFilter] = useState<{ page: number; q?: string; step?: OverviewStep }>({ page: 1 });
+  const [filter, setFilter] = useState<Filter>({ page: 1 });
   const query = useBoardOverview(year, { ...filter, pageSize: PAGE_SIZE });
   const [exporting, setExporting] = useState(false);
 
@@ -209,6 +245,7 @@ export function Component() {
       <QueryState query={query}>
         {(data) => (
           <Flex vertical gap={16}>
+            <Card title={t('cityFigures')} size="small"><CityFigures data={data} /></Card>
             <Card title={t('blocksTable')} size="small">
               <Flex vertical gap={8} style={{ marginBottom: 8 }}>
                 <Input.Search
@@ -224,6 +261,22 @@ export function Component() {
                       {t('stepCount', { label: c.label, n: c.count })}
                     </Tag.CheckableTag>
                   ))}
+                </Flex>
+                <Flex wrap gap={8} align="center">
+                  <Radio.Group
+                    optionType="button" size="small" aria-label={t('lateFilter')} value={filter.late === undefined ? 'all' : filter.late ? 'late' : 'on_time'}
+                    onChange={(e) => setFilter((f) => ({ ...f, page: 1, late: e.target.value === 'all' ? undefined : e.target.value === 'late' }))}
+                    options={[
+                      { value: 'all', label: t('lateAll') },
+                      { value: 'late', label: t('lateOnly', { n: data.aggregates.late }) },
+                      { value: 'on_time', label: t('onTimeOnly', { n: data.aggregates.blocks - data.aggregates.late }) },
+                    ]}
+                  />
+                  <Select<OverviewSort>
+                    size="small" aria-label={t('sortBy')} value={filter.sort ?? 'name'} style={{ minWidth: 220, maxWidth: '100%' }}
+                    onChange={(sort) => setFilter((f) => ({ ...f, page: 1, sort }))}
+                    options={SORTS.map((v) => ({ value: v, label: t(`sort.${v}` as AwardStringKey) }))}
+                  />
                 </Flex>
               </Flex>
               <BlocksTable data={data} onPage={(page) => setFilter((f) => ({ ...f, page }))} />

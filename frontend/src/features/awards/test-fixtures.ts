@@ -36,7 +36,8 @@ export const overview2024: Schemas['BoardOverviewDto'] = {
   blockYears: [
     {
       blockYearId: 'by-ktd1', blockId: 'block-1', blockCode: 'KTĐ1', blockName: 'Khối thi đua số 1', blockKind: 'khoi', status: 'in_progress', step: 'signed', stepLabel: 'Đã ký giao ước thi đua',
-      stepIndex: 2, leaderUnitName: 'Sở Nội vụ Hà Nội', deputyUnitName: 'Sở Tài chính Hà Nội', members: 6, covenant: null, rounds: [], yearEndFinalised: false, top3: [], ranking: [],
+      stepIndex: 2, leaderUnitName: 'Sở Nội vụ Hà Nội', deputyUnitName: 'Sở Tài chính Hà Nội', members: 6, covenant: null, rounds: [], yearEndFinalised: false, top3: [], rankedUnits: 0,
+      lateness: { late: true, reasons: ['self_assessment'], labels: ['Đơn vị quá hạn chưa nộp bản tự chấm'], overdueSince: '2024-11-20T17:00:00.000Z', daysLate: 12 },
       proposal: null, decisions: {}, decisionsTotal: 0,
     },
     {
@@ -45,7 +46,7 @@ export const overview2024: Schemas['BoardOverviewDto'] = {
       rounds: [{ id: 'round-2024', kind: 'year_end', title: 'Chấm điểm thi đua năm 2024', phase: 'finalised', phaseLabel: 'Đã hoàn tất', finalisedAt: '2024-12-26T09:00:00.000Z' }],
       yearEndFinalised: true,
       top3: [rank(1, units.dukcq, 104.5), rank(2, units.bql, 93.5), rank(3, units.lhp, 81.96)],
-      ranking: [rank(1, units.dukcq, 104.5), rank(2, units.bql, 93.5), rank(3, units.lhp, 81.96), rank(4, units.dukdn, 73.93), rank(5, units.dukdh, 70.84)],
+      rankedUnits: 5, lateness: { late: false, reasons: [], labels: [], overdueSince: null, daysLate: 0 },
       proposal: { id: 'proposal-2024', status: 'under_appraisal', statusLabel: 'Đang thẩm định', submittedAt: '2025-01-14T01:30:00.000Z', dueAt: '2025-02-24' },
       decisions: { city_flag: 1, city_merit: 1 }, decisionsTotal: 2,
     },
@@ -63,6 +64,15 @@ export const overview2024: Schemas['BoardOverviewDto'] = {
   proposalsAvailable: true,
   total: 2, page: 1, pageSize: null,
   stepCounts: [{ step: 'signed', label: 'Đã ký giao ước thi đua', count: 1 }, { step: 'decided', label: 'Đã có quyết định khen thưởng', count: 1 }],
+  sort: 'name',
+  aggregates: {
+    blocks: 2, members: 11, late: 1, ranked: 1, proposalsSubmitted: 1,
+    lateByReason: [
+      { reason: 'self_assessment', label: 'Đơn vị quá hạn chưa nộp bản tự chấm', count: 1 },
+      { reason: 'finalisation', label: 'Quá hạn chốt điểm, hoàn tất đợt chấm', count: 0 },
+      { reason: 'appraisal', label: 'Hồ sơ quá hạn thẩm định', count: 0 },
+    ],
+  },
 };
 
 export const bonuses2025: Schemas['AwardBonusesDto'] = {

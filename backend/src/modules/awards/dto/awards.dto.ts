@@ -5,7 +5,7 @@ import {
   ValidateIf, ValidateNested, ValidationArguments,
 } from 'class-validator';
 import { toBoolean, trim } from '../../../common/dto';
-import { CYCLE_STEPS, quotaProblem } from '../award-rules';
+import { CYCLE_STEPS, LATENESS_REASONS, OVERVIEW_SORTS, quotaProblem, type OverviewSort } from '../award-rules';
 
 // ─── Requests ────────────────────────────────────────────────────────────────────────────────────
 
@@ -146,6 +146,9 @@ export class OverviewPageQueryDto extends OverviewQueryDto {
   @ApiPropertyOptional({ description: 'Tìm theo tên, mã khối (có dấu hay không dấu)' })
   @IsOptional() @IsString() @MaxLength(200) @Matches(/^[^\u0000]*$/, { message: '!không được chứa ký tự NUL' }) q?: string;
   @ApiPropertyOptional({ enum: CYCLE_STEPS, description: 'Chỉ các khối đang ở bước này' }) @IsOptional() @IsIn(CYCLE_STEPS) step?: string;
+  @ApiPropertyOptional({ description: 'true: chỉ các khối có việc quá hạn; false: chỉ các khối đúng hạn' }) @IsOptional() @Transform(toBoolean) @IsBoolean() late?: boolean;
+  @ApiPropertyOptional({ enum: OVERVIEW_SORTS, default: 'name', description: 'Sắp xếp: theo tên (tiếng Việt), theo bước (chậm nhất trước), theo mức quá hạn (lâu nhất trước)' })
+  @IsOptional() @IsIn(OVERVIEW_SORTS) sort?: OverviewSort;
 }
 
 // ─── Responses ───────────────────────────────────────────────────────────────────────────────────
@@ -290,6 +293,14 @@ export class OverviewProposalDto {
   @ApiProperty({ type: String, nullable: true, format: 'date' }) dueAt: string | null;
 }
 
+export class OverviewLatenessDto {
+  @ApiProperty({ description: 'Có việc đã quá hạn' }) late: boolean;
+  @ApiProperty({ type: [String], enum: LATENESS_REASONS, description: 'Việc quá hạn' }) reasons: string[];
+  @ApiProperty({ type: [String], description: 'Việc quá hạn, bằng tiếng Việt' }) labels: string[];
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'Hạn sớm nhất đã lỡ' }) overdueSince: string | null;
+  @ApiProperty({ description: 'Số ngày đã quá hạn (0: đúng hạn hoặc quá hạn trong ngày)' }) daysLate: number;
+}
+
 export class OverviewBlockYearDto {
   @ApiProperty() blockYearId: string;
   @ApiProperty() blockId: string;
@@ -306,8 +317,9 @@ export class OverviewBlockYearDto {
   @ApiProperty({ type: OverviewCovenantDto, nullable: true, description: 'Giao ước mới nhất' }) covenant: OverviewCovenantDto | null;
   @ApiProperty({ type: [OverviewRoundDto] }) rounds: OverviewRoundDto[];
   @ApiProperty() yearEndFinalised: boolean;
-  @ApiProperty({ type: [OverviewRankDto], description: 'Ba đơn vị đầu theo bản chốt đợt cuối năm' }) top3: OverviewRankDto[];
-  @ApiProperty({ type: [OverviewRankDto], description: 'Toàn bộ xếp hạng theo bản chốt (để đặt các khối cạnh nhau)' }) ranking: OverviewRankDto[];
+  @ApiProperty({ type: [OverviewRankDto], description: 'Các đơn vị hạng 1–3 theo bản chốt đợt cuối năm (kể cả đồng hạng)' }) top3: OverviewRankDto[];
+  @ApiProperty({ description: 'Số đơn vị được xếp hạng trong bản chốt đợt cuối năm (0: chưa chốt)' }) rankedUnits: number;
+  @ApiProperty({ type: () => OverviewLatenessDto }) lateness: OverviewLatenessDto;
   @ApiProperty({ type: OverviewProposalDto, nullable: true, description: 'Hồ sơ đề nghị (khi mô-đun hồ sơ cung cấp)' }) proposal: OverviewProposalDto | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Khen thưởng đã quyết định (còn hiệu lực) theo mã' }) decisions: Record<string, number>;
   @ApiProperty() decisionsTotal: number;
@@ -332,6 +344,21 @@ export class OverviewStepCountDto {
   @ApiProperty() count: number;
 }
 
+export class OverviewLateCountDto {
+  @ApiProperty({ enum: LATENESS_REASONS }) reason: string;
+  @ApiProperty() label: string;
+  @ApiProperty() count: number;
+}
+
+export class OverviewAggregatesDto {
+  @ApiProperty({ description: 'Số khối' }) blocks: number;
+  @ApiProperty({ description: 'Số đơn vị thành viên' }) members: number;
+  @ApiProperty({ description: 'Số khối có việc quá hạn' }) late: number;
+  @ApiProperty({ type: [OverviewLateCountDto], description: 'Số khối theo từng loại việc quá hạn' }) lateByReason: OverviewLateCountDto[];
+  @ApiProperty({ description: 'Số khối đã chốt kết quả xếp hạng cuối năm' }) ranked: number;
+  @ApiProperty({ description: 'Số khối đã gửi hồ sơ đề nghị khen thưởng' }) proposalsSubmitted: number;
+}
+
 export class BoardOverviewDto {
   @ApiProperty() year: number;
   @ApiProperty({ type: [OverviewBlockYearDto], description: 'Các khối của trang (mọi khối khi không phân trang)' }) blockYears: OverviewBlockYearDto[];
@@ -339,6 +366,8 @@ export class BoardOverviewDto {
   @ApiProperty() page: number;
   @ApiProperty({ type: Number, nullable: true, description: 'null: không phân trang' }) pageSize: number | null;
   @ApiProperty({ type: [OverviewStepCountDto], description: 'Toàn thành phố (theo tìm kiếm, không theo bước, không theo trang): số khối ở từng bước' }) stepCounts: OverviewStepCountDto[];
+  @ApiProperty({ type: () => OverviewAggregatesDto, description: 'Toàn thành phố (theo tìm kiếm, không theo bộ lọc bước, quá hạn, không theo trang)' }) aggregates: OverviewAggregatesDto;
+  @ApiProperty({ enum: OVERVIEW_SORTS }) sort: string;
   @ApiProperty({ type: [OverviewAwardUseDto] }) awards: OverviewAwardUseDto[];
   @ApiProperty({ type: [OverviewYearCountsDto], description: 'Biểu đồ: số khen thưởng còn hiệu lực theo năm và hình thức' }) byYear: OverviewYearCountsDto[];
   @ApiProperty({ description: 'Có thông tin hồ sơ đề nghị (mô-đun hồ sơ đã đăng ký nguồn dữ liệu)' }) proposalsAvailable: boolean;

@@ -51,8 +51,9 @@ export const useEligibility = (blockYearId: string, award: string | undefined) =
     enabled: !!award,
   });
 export type OverviewStep = Schemas['OverviewStepCountDto']['step'];
-export type OverviewPage = { page: number; pageSize: number; q?: string; step?: OverviewStep };
-/** One page of the overview (the server searches, filters by step and pages); the last page stays while the next loads. */
+export type OverviewSort = Schemas['BoardOverviewDto']['sort'];
+export type OverviewPage = { page: number; pageSize: number; q?: string; step?: OverviewStep; late?: boolean; sort?: OverviewSort };
+/** One page of the overview (the server searches, filters by step and lateness, sorts and pages); the last page stays while the next loads. */
 export const useBoardOverview = (year: number | undefined, page: OverviewPage) =>
   useQuery({
     queryKey: [...awardKeys.overview(year ?? 0), page],
