@@ -6,7 +6,7 @@ import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-pha
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { formatNumber } from '../scoring/rules/round';
 import type { ExportedFile } from '../scoring/scoring.service';
-import { rankedRoundSummaries, rankingRowsOf } from '../rounds/ranking-rows-store';
+import { rankedRoundSummaries, rankingRowsOf } from './overview-ranking.sql';
 import { awardsByYear, blockLateness, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep, LATENESS_LABELS, LATENESS_REASONS, overviewOrder } from './award-rules';
 import { AwardsService, type OverviewProposal } from './awards.service';
 import { likePattern } from '../../common/pagination';
