@@ -32,7 +32,7 @@ export default function RichTextEditor({ value, onChange, label, id }: RichTextE
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3] },
-        code: false, codeBlock: false, horizontalRule: false, strike: false, underline: false,
+        code: false, codeBlock: false, horizontalRule: false, strike: false, underline: false, trailingNode: false,
         link: { openOnClick: false, autolink: true, protocols: ['mailto'], HTMLAttributes: { target: null, rel: 'noopener noreferrer nofollow' }, isAllowedUri: (url) => SAFE_LINK.test(url) },
       }),
     ],
