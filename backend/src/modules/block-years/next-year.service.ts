@@ -119,9 +119,9 @@ export class NextYearService {
     await em.query(
       `WITH m AS (SELECT id AS old_id, gen_random_uuid() AS new_id FROM scoring_criteria WHERE scheme_id = $1)
        INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence,
-         measure, items, not_applicable_unit_ids, version)
+         measure, items, not_applicable_unit_ids, count_source, version)
        SELECT m.new_id, $2, pm.new_id, c.code, c.title, c.guidance, c.type, c.max_points, c.sort_order, c.evidence_required, c.points_per_occurrence,
-         c.measure, c.items, ARRAY(SELECT x FROM unnest(c.not_applicable_unit_ids) AS x WHERE x = ANY($3::uuid[])), 1
+         c.measure, c.items, ARRAY(SELECT x FROM unnest(c.not_applicable_unit_ids) AS x WHERE x = ANY($3::uuid[])), c.count_source, 1
        FROM scoring_criteria c JOIN m ON m.old_id = c.id LEFT JOIN m pm ON pm.old_id = c.parent_id`,
       [source.id, row.id, memberIds]);
     return row.id;
