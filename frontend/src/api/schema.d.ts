@@ -4686,6 +4686,11 @@ export interface components {
             depth: number;
             evidenceRequired: boolean;
             pointsPerOccurrence: number | null;
+            /**
+             * @description Số lần lấy tự động từ các bài đã đăng (news, story, both); null: đơn vị tự nhập
+             * @enum {string|null}
+             */
+            countSource: "news" | "story" | "both" | null;
             measure: string;
             items: components["schemas"]["AdjustmentItemResponseDto"][];
             notApplicableUnitIds: string[];
@@ -4770,6 +4775,11 @@ export interface components {
             /** @description Điểm mỗi lần (loại tính theo số lần) */
             pointsPerOccurrence?: number | null;
             /**
+             * @description Loại tính theo số lần: lấy số lần từ các bài đã đăng của đơn vị trong năm (news: tin hoạt động, story: gương điển hình, both: cả hai); bỏ trống: đơn vị tự nhập
+             * @enum {string|null}
+             */
+            countSource?: "news" | "story" | "both" | null;
+            /**
              * @description Đơn vị tính (loại theo chỉ tiêu)
              * @example hồ sơ
              */
@@ -4790,6 +4800,11 @@ export interface components {
             max?: number;
             evidenceRequired?: boolean;
             pointsPerOccurrence?: number | null;
+            /**
+             * @description Loại tính theo số lần: lấy số lần từ các bài đã đăng của đơn vị trong năm (news: tin hoạt động, story: gương điển hình, both: cả hai); bỏ trống: đơn vị tự nhập
+             * @enum {string|null}
+             */
+            countSource?: "news" | "story" | "both" | null;
             measure?: string;
             items?: components["schemas"]["AdjustmentItemDto"][];
             notApplicableUnitIds?: string[];
@@ -5207,6 +5222,25 @@ export interface components {
             /** @example Cờ thi đua của UBND Thành phố năm 2024 (QĐ 512/QĐ-UBND ngày 15/01/2025): +10 */
             text: string;
         };
+        CountedItemDto: {
+            id: string;
+            title: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Địa chỉ bài trên trang tin công khai */
+            publicUrl: string;
+        };
+        AutomaticCountDto: {
+            /**
+             * @description Loại bài được đếm
+             * @enum {string}
+             */
+            source: "news" | "story" | "both";
+            /** @description Số bài đã đăng của đơn vị trong năm (số lần tự chấm) */
+            count: number;
+            /** @description Các bài được đếm: là minh chứng của tiêu chí */
+            items: components["schemas"]["CountedItemDto"][];
+        };
         ScoreRowDto: {
             id: string;
             criterionId: string;
@@ -5310,6 +5344,8 @@ export interface components {
             items: components["schemas"]["AdjustmentItemResponseDto"][];
             /** @description Tiêu chí điểm thưởng: khen thưởng năm trước được tính tự động, kèm quyết định */
             awardBonuses: components["schemas"]["AwardBonusFactDto"][];
+            /** @description Loại tính theo số lần lấy từ bài đã đăng: số lần tự chấm được tính tự động, không nhập tay */
+            automaticCount: components["schemas"]["AutomaticCountDto"] | null;
             /** @description Chỉ tiêu T của đơn vị (loại theo chỉ tiêu) */
             target: number | null;
             /** @description Dòng tự chấm */
