@@ -114,5 +114,8 @@ describe('a criterion counted from published items', () => {
     const after = await expectStatus(officer.get(`${unitUrl(r, r.ids.lhp)}/assessment`), 200);
     expect(row(after, 'I.3').selfScore).toBe(6);
     expect(row(after, 'I.3').self.count).toBe(3);
+    // The evidence listed is what was counted: the items published by the submission.
+    expect(row(after, 'I.3').automaticCount).toMatchObject({ count: 3 });
+    expect(row(after, 'I.3').automaticCount.items.map((i: any) => i.title)).not.toContain('Tin đăng sau khi nộp');
   });
 });

@@ -61,8 +61,17 @@ export class AssessmentsService {
     const { scheme, units, awardFacts } = read;
     const automatic = await this.automaticCounts(em, ctx, scheme.rows, unitId);
     let input = read.input;
-    // Until the unit submits (when the counts are written into its self rows), its form counts the items published so far.
-    if (automatic.size && ctx.phase === 'self_assessment' && (sa.status === 'draft' || sa.status === 'returned')) {
+    // Until the unit submits (when the counts are written into its self rows), its form counts the items published so far;
+    // once submitted, the items published by then (what the stored count is).
+    const live = ctx.phase === 'self_assessment' && (sa.status === 'draft' || sa.status === 'returned');
+    if (!live && sa.submitted_at) {
+      const until = new Date(sa.submitted_at).toISOString();
+      for (const a of automatic.values()) {
+        a.items = a.items.filter((i) => i.publishedAt <= until);
+        a.count = a.items.length;
+      }
+    }
+    if (automatic.size && live) {
       const live = [...automatic].map(([criterionId, a]) => {
         const result = scoreCriterion(scheme.nodeById.get(criterionId)!, { count: a.count });
         return { unitId, criterionId, source: 'self' as const, scorerUnitId: unitId, score: result.ok ? result.score : null, actual: null };
