@@ -2541,6 +2541,23 @@ export interface paths {
         patch: operations["updateProposalLetter"];
         trace?: never;
     };
+    "/api/proposals/{id}/nominees/{unitId}/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Trích dẫn gương điển hình tiên tiến (sổ gương điển hình) của đơn vị được đề nghị (Khối trưởng, Khối phó hoặc chính đơn vị; khi đang lập hoặc bị trả lại) */
+        put: operations["citeExemplaryModels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}/reports/{unitId}": {
         parameters: {
             query?: never;
@@ -6297,6 +6314,21 @@ export interface components {
             recordedAt: string;
             recordedByName: string | null;
         };
+        CitedStoryDto: {
+            id: string;
+            title: string;
+            /** @description Địa chỉ bài trên trang tin công khai */
+            publicUrl: string;
+        };
+        CitedModelDto: {
+            id: string;
+            /** @enum {string} */
+            subjectKind: "person" | "collective";
+            name: string;
+            achievement: string;
+            year: number;
+            stories: components["schemas"]["CitedStoryDto"][];
+        };
         NomineeDto: {
             unitId: string;
             unitName: string;
@@ -6313,6 +6345,8 @@ export interface components {
             /** @description Báo cáo thành tích hiện hành của đơn vị */
             report: components["schemas"]["ReportDto"] | null;
             decision: components["schemas"]["DecisionDto"] | null;
+            /** @description Gương điển hình tiên tiến của đơn vị được hồ sơ trích dẫn (sổ gương điển hình) */
+            models: components["schemas"]["CitedModelDto"][];
         };
         ChecklistItemDto: {
             key: string;
@@ -6472,6 +6506,10 @@ export interface components {
             closing?: string;
             /** @description Người ký (thủ trưởng đơn vị Khối trưởng) */
             signerName?: string;
+        };
+        CiteModelsDto: {
+            /** @description Các gương điển hình trong sổ của đơn vị được trích dẫn (thay danh sách cũ; [] để bỏ hết) */
+            modelIds: string[];
         };
         OptionalNoteDto: {
             /** @description Ghi chú (ghi vào lịch sử hồ sơ và nhật ký) */
@@ -11128,6 +11166,32 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateLetterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+        };
+    };
+    citeExemplaryModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiteModelsDto"];
             };
         };
         responses: {
