@@ -1,3 +1,4 @@
+import { BoldOutlined, DisconnectOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, RedoOutlined, UndoOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { Button, Flex, Input, Tooltip } from 'antd';
@@ -66,17 +67,17 @@ export default function RichTextEditor({ value, onChange, label, id }: RichTextE
   return (
     <div className="news-rte">
       <Flex className="news-rte-toolbar" role="toolbar" aria-label={t('rte.toolbar')} gap={2} wrap>
-        {tool('rte.bold', <b>B</b>, state.bold, () => chain().toggleBold().run())}
-        {tool('rte.italic', <i>I</i>, state.italic, () => chain().toggleItalic().run())}
+        {tool('rte.bold', <BoldOutlined />, state.bold, () => chain().toggleBold().run())}
+        {tool('rte.italic', <ItalicOutlined />, state.italic, () => chain().toggleItalic().run())}
         {tool('rte.h2', 'H2', state.h2, () => chain().toggleHeading({ level: 2 }).run())}
         {tool('rte.h3', 'H3', state.h3, () => chain().toggleHeading({ level: 3 }).run())}
-        {tool('rte.bulletList', '•≡', state.bullet, () => chain().toggleBulletList().run())}
-        {tool('rte.orderedList', '1.', state.ordered, () => chain().toggleOrderedList().run())}
+        {tool('rte.bulletList', <UnorderedListOutlined />, state.bullet, () => chain().toggleBulletList().run())}
+        {tool('rte.orderedList', <OrderedListOutlined />, state.ordered, () => chain().toggleOrderedList().run())}
         {tool('rte.quote', '❝', state.quote, () => chain().toggleBlockquote().run())}
-        {tool('rte.link', '🔗', state.link, () => { setHref(editor.getAttributes('link').href ?? ''); setLinkOpen((o) => !o); })}
-        {tool('rte.unlink', '⛓̸', false, () => chain().extendMarkRange('link').unsetLink().run(), !state.link)}
-        {tool('rte.undo', '↶', false, () => chain().undo().run(), !state.canUndo)}
-        {tool('rte.redo', '↷', false, () => chain().redo().run(), !state.canRedo)}
+        {tool('rte.link', <LinkOutlined />, state.link, () => { setHref(editor.getAttributes('link').href ?? ''); setLinkOpen((o) => !o); })}
+        {tool('rte.unlink', <DisconnectOutlined />, false, () => chain().extendMarkRange('link').unsetLink().run(), !state.link)}
+        {tool('rte.undo', <UndoOutlined />, false, () => chain().undo().run(), !state.canUndo)}
+        {tool('rte.redo', <RedoOutlined />, false, () => chain().redo().run(), !state.canRedo)}
       </Flex>
       {linkOpen && (
         <Flex gap={6} wrap className="news-rte-link">
