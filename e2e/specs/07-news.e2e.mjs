@@ -26,7 +26,19 @@ describe('news: a story written, approved and published on the public page', () 
     itemUrl = new URL(page.url()).pathname;
     await page.getByRole('radio', { name: 'Cá nhân' }).check();
     await page.getByLabel('Tên cá nhân / tập thể').fill('Cô Phan Thị Lụa, giáo viên');
-    await page.getByLabel('Nội dung (mỗi đoạn cách nhau một dòng trống)').fill('Cô Lụa đã dạy miễn phí cho trẻ em khó khăn suốt mười năm.\n\nTấm gương của cô được cả trường học tập.');
+    // The rich-text editor: a heading, a paragraph with bold words, a second paragraph.
+    const body = page.getByRole('textbox', { name: 'Nội dung' });
+    await body.click();
+    await page.getByRole('button', { name: 'Tiêu đề mục', exact: true }).click();
+    await page.keyboard.type('Mười năm đứng lớp không lương');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Cô Lụa đã dạy ');
+    await page.getByRole('button', { name: 'Chữ đậm' }).click();
+    await page.keyboard.type('miễn phí');
+    await page.getByRole('button', { name: 'Chữ đậm' }).click();
+    await page.keyboard.type(' cho trẻ em khó khăn suốt mười năm.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Tấm gương của cô được cả trường học tập.');
     await page.getByLabel('Dòng tác giả').fill('Tin và ảnh: Đỗ Thị Hạnh');
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu.').waitFor();
@@ -59,6 +71,9 @@ describe('news: a story written, approved and published on the public page', () 
     assert.match(await page.locator('time').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
     assert.ok(await page.getByText('Tin và ảnh: Đỗ Thị Hạnh').isVisible());
     assert.equal(await page.locator('figcaption').innerText(), 'Cô Phan Thị Lụa trong giờ dạy');
+    // What the editor made is published as written: the heading and the bold words.
+    await page.getByRole('heading', { level: 2, name: 'Mười năm đứng lớp không lương' }).waitFor();
+    assert.equal(await page.locator('.body strong').innerText(), 'miễn phí');
     const img = page.getByRole('img', { name: 'Cô Lụa cùng các em học sinh trong lớp học' });
     assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth === 800));
     await screenshot(page, 'news-public');

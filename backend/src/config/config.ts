@@ -32,6 +32,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Public address of the app, for links in mails (no trailing slash). */
   appBaseUrl: string;
+  /** True when APP_BASE_URL was set: public pages then build absolute links from it, never from the Host header. */
+  appBaseUrlSet: boolean;
   /** Owner role's URL for migrations at boot; the app itself connects with databaseUrl (least privilege). */
   migrationDatabaseUrl: string | null;
   /** The Ed25519 key that signs ledger checkpoints (PEM or base64 PKCS#8), from LEDGER_SIGNING_KEY or LEDGER_KEY_FILE; never stored in the database. */
@@ -149,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length) throw new ConfigError(`Cấu hình không hợp lệ:\n- ${problems.join('\n- ')}`);
   return {
     port, databaseUrl, nodeEnv, sessionTtlHours, staticDir: env.STATIC_DIR || null, loadDemo, cookieSecure, adminEmail, adminPassword,
-    signInDelayMs, rateLimitPerMinute, ballotWrapKey, jobsPollMs, smtpUrl, mailFrom: mailFrom.trim(), appBaseUrl,
+    signInDelayMs, rateLimitPerMinute, ballotWrapKey, jobsPollMs, smtpUrl, mailFrom: mailFrom.trim(), appBaseUrl, appBaseUrlSet: !!env.APP_BASE_URL,
     migrationDatabaseUrl, ledgerSigningKey, ledgerPreviousKeys, ledgerSealIntervalMs, backupDir, backupEveryHours, backupKeepDays, metricsToken, logLevel, trustProxy,
   };
 }

@@ -208,12 +208,19 @@ describe('news and exemplary stories: write, approve, publish, read in public, c
   it('an HTML/script injection corpus in titles, bodies, captions and search comes out inert on the public pages, the feed and the API', async () => {
     for (const [n, bad] of INJECTIONS.entries()) {
       const item = await expectStatus(officer.post('/api/news', {
-        blockYearId: year, kind: 'story', title: `Bài ${n} ${bad}`, bodyHtml: `<p>Đoạn ${bad}</p>${bad}<p onclick="x()">an toàn</p>`, authorLine: `Tin: ${bad}`,
+        blockYearId: year, kind: 'story', title: `Bài ${n} ${bad}`, // What the rich-text editor produces, with the corpus inside each of its structures.
+        bodyHtml: `<h2>Mục ${bad}</h2><p>Đoạn <strong>${bad}</strong> <em>${bad}</em> <a href="javascript:alert(1)">x</a></p><ul><li><p>${bad}</p><ul><li><p>${bad}</p></li></ul></li></ul>`
+          + `<blockquote><p>${bad}</p></blockquote>${bad}<p onclick="x()">an toàn</p><p><a target="_blank" rel="noopener" href="https://hanoi.gov.vn/tin">cổng</a></p>`,
+        authorLine: `Tin: ${bad}`,
         subjectKind: 'person', subjectName: `Người ${bad}`, summary: `Tóm tắt ${bad}`,
       }), 201);
       // The API never returns a live body.
       expect(liveMarkup(item.bodyHtml)).toEqual([]);
       expect(item.bodyHtml).not.toMatch(/<style|<script/);
+      // The editor's structures survive the allow-list.
+      expect(item.bodyHtml).toMatch(/^<h2>Mục /);
+      expect(item.bodyHtml).toContain('<a rel="noopener noreferrer nofollow" href="https://hanoi.gov.vn/tin">cổng</a>');
+      expect(item.bodyHtml).toContain('<blockquote><p>');
       await expectStatus(await uploadPhoto(DEMO.memberOfficer, item.id, await png(), { alt: `Ảnh ${bad}`, caption: `Chú thích ${bad}` }) as any, 201);
       await expectStatus(officer.post(`/api/news/${item.id}/submit`), 200);
       const p = await expectStatus(head.post(`/api/news/${item.id}/approve`), 200);

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { News1765600000000 } from '../../src/database/migrations/1765600000000-news';
+import { CriterionCountSource1765820000000 } from '../../src/database/migrations/1765820000000-criterion-count-source';
+import { ProposalModelCitations1765820000001 } from '../../src/database/migrations/1765820000001-proposal-model-citations';
 import { createTestApp, TestApp } from '../app';
 
 // With the built SPA served, its index.html fallback must leave the public news pages alone.
@@ -44,14 +46,23 @@ describe('public news routes beside the SPA fallback; the migration goes down an
     expect((await t.http().get('/api/news/models')).status).toBe(401);
   });
 
-  it('down drops the news tables, up recreates them', async () => {
+  it('down drops the news tables (after the later migrations that refer to them), up recreates them', async () => {
     const qr = t.ds.createQueryRunner();
+    const exists = async (table: string) => (await qr.query('SELECT to_regclass($1) AS r', [table]))[0].r;
+    const column = async () => (await qr.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'scoring_criteria' AND column_name = 'count_source'`)).length;
     try {
+      const later = [new ProposalModelCitations1765820000001(), new CriterionCountSource1765820000000()];
+      for (const m of later) await m.down(qr);
+      expect(await exists('proposal_model_citations')).toBeNull();
+      expect(await column()).toBe(0);
       const m = new News1765600000000();
       await m.down(qr);
-      expect((await qr.query(`SELECT to_regclass('news_items') AS r`))[0].r).toBeNull();
+      expect(await exists('news_items')).toBeNull();
       await m.up(qr);
-      expect((await qr.query(`SELECT to_regclass('news_items') AS r`))[0].r).toBe('news_items');
+      expect(await exists('news_items')).toBe('news_items');
+      for (const l of [...later].reverse()) await l.up(qr);
+      expect(await exists('proposal_model_citations')).toBe('proposal_model_citations');
+      expect(await column()).toBe(1);
     } finally {
       await qr.release();
     }

@@ -47,10 +47,13 @@ export interface OpenRound extends Fixture {
 }
 
 /** A fresh block year whose leader builds the test scheme and opens a round (self-assessment window of 10 days). */
-export async function openRound(t: TestApp, over: { kind?: 'mid_year' | 'year_end' } = {}): Promise<OpenRound> {
+export async function openRound(
+  t: TestApp, over: { kind?: 'mid_year' | 'year_end'; beforeOpen?: (leader: Client_, scheme: BuiltScheme) => Promise<void> } = {},
+): Promise<OpenRound> {
   const f = await newYear(t);
   const leader = await t.as(f.acc.dukcq.officer);
   const scheme = await buildScheme(leader, f.yearId);
+  await over.beforeOpen?.(leader, scheme);
   const now = Date.now();
   const round = await expectStatus(leader.post('/api/rounds', {
     blockYearId: f.yearId, schemeId: scheme.id, kind: over.kind ?? 'year_end', title: 'Chấm điểm thi đua năm 2024 (thử)',

@@ -2609,6 +2609,23 @@ export interface paths {
         patch: operations["updateProposalLetter"];
         trace?: never;
     };
+    "/api/proposals/{id}/nominees/{unitId}/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Trích dẫn gương điển hình tiên tiến (sổ gương điển hình) của đơn vị được đề nghị (Khối trưởng, Khối phó hoặc chính đơn vị; khi đang lập hoặc bị trả lại) */
+        put: operations["citeExemplaryModels"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/proposals/{id}/reports/{unitId}": {
         parameters: {
             query?: never;
@@ -4800,6 +4817,11 @@ export interface components {
             depth: number;
             evidenceRequired: boolean;
             pointsPerOccurrence: number | null;
+            /**
+             * @description Số lần lấy tự động từ các bài đã đăng (news, story, both); null: đơn vị tự nhập
+             * @enum {string|null}
+             */
+            countSource: "news" | "story" | "both" | null;
             measure: string;
             items: components["schemas"]["AdjustmentItemResponseDto"][];
             notApplicableUnitIds: string[];
@@ -4884,6 +4906,11 @@ export interface components {
             /** @description Điểm mỗi lần (loại tính theo số lần) */
             pointsPerOccurrence?: number | null;
             /**
+             * @description Loại tính theo số lần: lấy số lần từ các bài đã đăng của đơn vị trong năm (news: tin hoạt động, story: gương điển hình, both: cả hai); bỏ trống: đơn vị tự nhập
+             * @enum {string|null}
+             */
+            countSource?: "news" | "story" | "both" | null;
+            /**
              * @description Đơn vị tính (loại theo chỉ tiêu)
              * @example hồ sơ
              */
@@ -4904,6 +4931,11 @@ export interface components {
             max?: number;
             evidenceRequired?: boolean;
             pointsPerOccurrence?: number | null;
+            /**
+             * @description Loại tính theo số lần: lấy số lần từ các bài đã đăng của đơn vị trong năm (news: tin hoạt động, story: gương điển hình, both: cả hai); bỏ trống: đơn vị tự nhập
+             * @enum {string|null}
+             */
+            countSource?: "news" | "story" | "both" | null;
             measure?: string;
             items?: components["schemas"]["AdjustmentItemDto"][];
             notApplicableUnitIds?: string[];
@@ -5321,6 +5353,25 @@ export interface components {
             /** @example Cờ thi đua của UBND Thành phố năm 2024 (QĐ 512/QĐ-UBND ngày 15/01/2025): +10 */
             text: string;
         };
+        CountedItemDto: {
+            id: string;
+            title: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Địa chỉ bài trên trang tin công khai */
+            publicUrl: string;
+        };
+        AutomaticCountDto: {
+            /**
+             * @description Loại bài được đếm
+             * @enum {string}
+             */
+            source: "news" | "story" | "both";
+            /** @description Số bài đã đăng của đơn vị trong năm (số lần tự chấm) */
+            count: number;
+            /** @description Các bài được đếm: là minh chứng của tiêu chí */
+            items: components["schemas"]["CountedItemDto"][];
+        };
         ScoreRowDto: {
             id: string;
             criterionId: string;
@@ -5424,6 +5475,8 @@ export interface components {
             items: components["schemas"]["AdjustmentItemResponseDto"][];
             /** @description Tiêu chí điểm thưởng: khen thưởng năm trước được tính tự động, kèm quyết định */
             awardBonuses: components["schemas"]["AwardBonusFactDto"][];
+            /** @description Loại tính theo số lần lấy từ bài đã đăng: số lần tự chấm được tính tự động, không nhập tay */
+            automaticCount: components["schemas"]["AutomaticCountDto"] | null;
             /** @description Chỉ tiêu T của đơn vị (loại theo chỉ tiêu) */
             target: number | null;
             /** @description Dòng tự chấm */
@@ -6415,6 +6468,21 @@ export interface components {
             recordedAt: string;
             recordedByName: string | null;
         };
+        CitedStoryDto: {
+            id: string;
+            title: string;
+            /** @description Địa chỉ bài trên trang tin công khai */
+            publicUrl: string;
+        };
+        CitedModelDto: {
+            id: string;
+            /** @enum {string} */
+            subjectKind: "person" | "collective";
+            name: string;
+            achievement: string;
+            year: number;
+            stories: components["schemas"]["CitedStoryDto"][];
+        };
         NomineeDto: {
             unitId: string;
             unitName: string;
@@ -6431,6 +6499,8 @@ export interface components {
             /** @description Báo cáo thành tích hiện hành của đơn vị */
             report: components["schemas"]["ReportDto"] | null;
             decision: components["schemas"]["DecisionDto"] | null;
+            /** @description Gương điển hình tiên tiến của đơn vị được hồ sơ trích dẫn (sổ gương điển hình) */
+            models: components["schemas"]["CitedModelDto"][];
         };
         ChecklistItemDto: {
             key: string;
@@ -6590,6 +6660,10 @@ export interface components {
             closing?: string;
             /** @description Người ký (thủ trưởng đơn vị Khối trưởng) */
             signerName?: string;
+        };
+        CiteModelsDto: {
+            /** @description Các gương điển hình trong sổ của đơn vị được trích dẫn (thay danh sách cũ; [] để bỏ hết) */
+            modelIds: string[];
         };
         OptionalNoteDto: {
             /** @description Ghi chú (ghi vào lịch sử hồ sơ và nhật ký) */
@@ -6914,7 +6988,7 @@ export interface components {
          * @description Mã lỗi ổn định của API
          * @enum {string}
          */
-        ErrorCode: "agenda_item_decided" | "already_adopted" | "already_approved" | "already_assigned" | "already_decided" | "already_draft" | "already_in_force" | "already_in_session" | "already_open" | "already_recused" | "already_replaced" | "already_revoked" | "already_signed" | "already_submitted" | "already_voted" | "amendment_exists" | "archived" | "award_code_taken" | "award_exists" | "award_name_taken" | "award_not_found" | "award_record_not_found" | "bad_encoding" | "bad_file_type" | "bad_request" | "bad_template" | "bad_value" | "ballot_closed" | "ballot_key_mismatch" | "ballot_key_missing" | "ballot_not_found" | "ballot_open" | "board_cannot_edit" | "board_only" | "choice_proof" | "concurrent_update" | "conference_concluded" | "conference_started" | "confirmation_required" | "conflict" | "constraint_violated" | "content_changed" | "covenant_frozen" | "covenant_in_force" | "covenant_open" | "covenant_superseded" | "csrf_failed" | "database_unavailable" | "deadline_passed" | "decision_not_found" | "discipline_flag_not_found" | "dossier_incomplete" | "draft_exists" | "duplicate" | "duplicate_code" | "duplicate_document" | "duplicate_email" | "duplicate_name" | "duplicate_round" | "duplicate_year" | "electronic_ballot" | "empty_draft" | "file_too_large" | "forbidden" | "group_not_scored" | "http_error" | "incomplete" | "internal_error" | "invalid_award_rules" | "invalid_ballot" | "invalid_credentials" | "invalid_import" | "invalid_password" | "invalid_scheme" | "invalid_score" | "invalid_status" | "invalid_target" | "invitation_closed" | "leader_signs_last" | "malformed_json" | "material_other_year" | "method_not_allowed" | "minutes_frozen" | "minutes_not_drafted" | "minutes_not_found" | "next_year_exists" | "no_candidates" | "no_decision" | "no_members" | "no_quorum" | "no_quota" | "no_replacement" | "no_revote" | "not_an_image" | "not_applicable" | "not_assigned" | "not_circulated" | "not_delegate" | "not_found" | "not_in_force" | "not_in_session" | "not_latest" | "not_leader_head" | "not_lowered" | "not_member" | "not_named_approver" | "not_nominated" | "not_open" | "not_own_unit" | "not_present" | "not_published" | "not_recused" | "not_target" | "not_thread_root" | "not_voter" | "not_year_end" | "other_block_year" | "other_unit" | "own_unit" | "paper_ballot" | "paper_point" | "paper_replayed" | "paper_shape" | "paper_tally_mismatch" | "payload_too_large" | "plan_invalid" | "proposal_exists" | "proposal_not_found" | "quota_proof" | "ranking_not_published" | "reason_required" | "recused_before" | "reference_conflict" | "request_aborted" | "reviews_started" | "revote_exists" | "revote_pending" | "round_finalised" | "round_not_found" | "round_open" | "rules_adopted" | "same_approver" | "scale_mismatch" | "scheme_frozen" | "scheme_in_use" | "scheme_invalid" | "seats_not_elected" | "service_unavailable" | "stale_version" | "still_draft" | "tally_incomplete" | "title_exists" | "title_not_found" | "too_many_attempts" | "too_many_photos" | "too_many_requests" | "too_many_rows" | "unauthenticated" | "unit_in_other_block" | "unit_not_found" | "unresolved_comments" | "unsafe_archive" | "unsupported_charset" | "unsupported_encoding" | "unsupported_media_type" | "use_finalise" | "validation_failed" | "version_adopted" | "version_circulated" | "version_closed" | "version_superseded" | "wrong_password" | "wrong_phase" | "wrong_status";
+        ErrorCode: "agenda_item_decided" | "already_adopted" | "already_approved" | "already_assigned" | "already_decided" | "already_draft" | "already_in_force" | "already_in_session" | "already_open" | "already_recused" | "already_replaced" | "already_revoked" | "already_signed" | "already_submitted" | "already_voted" | "amendment_exists" | "archived" | "automatic_count" | "award_code_taken" | "award_exists" | "award_name_taken" | "award_not_found" | "award_record_not_found" | "bad_encoding" | "bad_file_type" | "bad_request" | "bad_template" | "bad_value" | "ballot_closed" | "ballot_key_mismatch" | "ballot_key_missing" | "ballot_not_found" | "ballot_open" | "board_cannot_edit" | "board_only" | "choice_proof" | "concurrent_update" | "conference_concluded" | "conference_started" | "confirmation_required" | "conflict" | "constraint_violated" | "content_changed" | "covenant_frozen" | "covenant_in_force" | "covenant_open" | "covenant_superseded" | "csrf_failed" | "database_unavailable" | "deadline_passed" | "decision_not_found" | "discipline_flag_not_found" | "dossier_incomplete" | "draft_exists" | "duplicate" | "duplicate_code" | "duplicate_document" | "duplicate_email" | "duplicate_name" | "duplicate_round" | "duplicate_year" | "electronic_ballot" | "empty_draft" | "file_too_large" | "forbidden" | "group_not_scored" | "http_error" | "incomplete" | "internal_error" | "invalid_award_rules" | "invalid_ballot" | "invalid_credentials" | "invalid_import" | "invalid_password" | "invalid_scheme" | "invalid_score" | "invalid_status" | "invalid_target" | "invitation_closed" | "leader_signs_last" | "malformed_json" | "material_other_year" | "method_not_allowed" | "minutes_frozen" | "minutes_not_drafted" | "minutes_not_found" | "next_year_exists" | "no_candidates" | "no_decision" | "no_members" | "no_quorum" | "no_quota" | "no_replacement" | "no_revote" | "not_an_image" | "not_applicable" | "not_assigned" | "not_circulated" | "not_delegate" | "not_found" | "not_in_force" | "not_in_session" | "not_latest" | "not_leader_head" | "not_lowered" | "not_member" | "not_named_approver" | "not_nominated" | "not_open" | "not_own_unit" | "not_present" | "not_published" | "not_recused" | "not_target" | "not_thread_root" | "not_voter" | "not_year_end" | "other_block_year" | "other_unit" | "own_unit" | "paper_ballot" | "paper_point" | "paper_replayed" | "paper_shape" | "paper_tally_mismatch" | "payload_too_large" | "plan_invalid" | "proposal_exists" | "proposal_not_found" | "quota_proof" | "ranking_not_published" | "reason_required" | "recused_before" | "reference_conflict" | "request_aborted" | "reviews_started" | "revote_exists" | "revote_pending" | "round_finalised" | "round_not_found" | "round_open" | "rules_adopted" | "same_approver" | "scale_mismatch" | "scheme_frozen" | "scheme_in_use" | "scheme_invalid" | "seats_not_elected" | "service_unavailable" | "stale_version" | "still_draft" | "tally_incomplete" | "title_exists" | "title_not_found" | "too_many_attempts" | "too_many_photos" | "too_many_requests" | "too_many_rows" | "unauthenticated" | "unit_in_other_block" | "unit_not_found" | "unresolved_comments" | "unsafe_archive" | "unsupported_charset" | "unsupported_encoding" | "unsupported_media_type" | "use_finalise" | "validation_failed" | "version_adopted" | "version_circulated" | "version_closed" | "version_superseded" | "wrong_password" | "wrong_phase" | "wrong_status";
         ErrorBody: {
             statusCode: number;
             code: components["schemas"]["ErrorCode"];
@@ -11550,6 +11624,33 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UpdateLetterDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    citeExemplaryModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CiteModelsDto"];
             };
         };
         responses: {

@@ -1,12 +1,14 @@
 import sanitizeHtml from 'sanitize-html';
 
 /**
- * The only HTML a news body may hold: paragraphs, headings, lists, quotes, emphasis and http(s)/mailto
- * links (which open without the page's referrer or opener). Everything else is dropped, its text kept;
- * scripts and styles are dropped with their content.
+ * The only HTML a news body may hold, which is what the browser's editor (TipTap, rich-text-editor.tsx)
+ * produces: paragraphs and line breaks, headings h2/h3, bold, italic, bullet and numbered lists, quotes and
+ * http(s)/mailto links (which open without the page's referrer or opener; b and i are kept as the older
+ * spellings of strong and em). Everything else is dropped, its text kept; scripts and styles are dropped
+ * with their content.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'a'],
+  allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'a'],
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,

@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppError } from '../../common/app-error';
 import { Public } from '../../common/auth.decorators';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { escapeHtml } from './news-html';
 import { NewsPagesService } from './news-pages.service';
+import { publicBaseUrl } from './public-base-url';
 
 /** Paths served outside the /api prefix (see app.factory.ts): the public news pages, feeds and photos. */
 export const NEWS_PUBLIC_ROUTES = ['tin-tuc', 'tin-tuc/{*path}'];
@@ -12,7 +14,6 @@ export const isNewsPublicPath = (path: string) => path === '/tin-tuc' || path.st
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const baseUrl = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 const pageOf = (raw: unknown) => {
   const n = Number(raw);
   return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
@@ -24,26 +25,33 @@ const queryOf = (raw: unknown) => (typeof raw === 'string' ? raw.replace(/\u0000
 @Public()
 @Controller('tin-tuc')
 export class NewsPagesController {
-  constructor(private readonly pages: NewsPagesService) {}
+  constructor(private readonly pages: NewsPagesService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The absolute origin for this response; a page built from the Host header varies by it for shared caches. */
+  private base(req: Request, res: Response): string {
+    const { base, fromHost } = publicBaseUrl(this.config, { protocol: req.protocol, host: req.get('host') });
+    if (fromHost) res.vary('Host');
+    return base;
+  }
 
   @Get()
   city(@Req() req: Request, @Res() res: Response, @Query('page') page: unknown, @Query('q') q: unknown): Promise<void> {
-    return send(res, 'text/html', () => this.pages.cityPage(baseUrl(req), pageOf(page), queryOf(q)));
+    return send(res, 'text/html', () => this.pages.cityPage(this.base(req, res), pageOf(page), queryOf(q)));
   }
 
   @Get('atom.xml')
   cityFeed(@Req() req: Request, @Res() res: Response): Promise<void> {
-    return send(res, 'application/atom+xml', () => this.pages.cityFeed(baseUrl(req)));
+    return send(res, 'application/atom+xml', () => this.pages.cityFeed(this.base(req, res)));
   }
 
   @Get('khoi/:code')
   block(@Req() req: Request, @Res() res: Response, @Param('code') code: string, @Query('page') page: unknown, @Query('q') q: unknown): Promise<void> {
-    return send(res, 'text/html', () => this.pages.blockPage(baseUrl(req), code.slice(0, 64), pageOf(page), queryOf(q)));
+    return send(res, 'text/html', () => this.pages.blockPage(this.base(req, res), code.slice(0, 64), pageOf(page), queryOf(q)));
   }
 
   @Get('khoi/:code/atom.xml')
   blockFeed(@Req() req: Request, @Res() res: Response, @Param('code') code: string): Promise<void> {
-    return send(res, 'application/atom+xml', () => this.pages.blockFeed(baseUrl(req), code.slice(0, 64)));
+    return send(res, 'application/atom+xml', () => this.pages.blockFeed(this.base(req, res), code.slice(0, 64)));
   }
 
   @Get('anh/:file')
@@ -65,7 +73,7 @@ export class NewsPagesController {
   @Get(':slug')
   article(@Req() req: Request, @Res() res: Response, @Param('slug') slug: string): Promise<void> {
     if (!/^[a-z0-9-]{1,240}$/.test(slug)) return Promise.resolve(notFoundPage(res));
-    return send(res, 'text/html', () => this.pages.article(baseUrl(req), slug));
+    return send(res, 'text/html', () => this.pages.article(this.base(req, res), slug));
   }
 }
 

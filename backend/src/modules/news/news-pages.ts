@@ -108,19 +108,28 @@ ${rows ? `<ul class="items">${rows}</ul>` : '<p>Chưa có tin, bài nào.</p>'}
   });
 }
 
-/** Splits sanitised HTML into its top-level blocks (paragraphs, headings, lists, quotes). */
-function topLevelBlocks(html: string): string[] {
+/** Splits sanitised HTML into its top-level blocks (paragraphs, headings, lists, quotes), nested lists and quotes kept whole. */
+export function topLevelBlocks(html: string): string[] {
   const out: string[] = [];
-  const re = /<(p|h2|h3|h4|ul|ol|blockquote)\b[^>]*>[\s\S]*?<\/\1>/g;
+  // The body is sanitised: only allow-listed tags, attribute values escaped, so a tag scan is exact.
+  const re = /<(\/?)(p|h2|h3|ul|ol|blockquote)\b[^>]*>/g;
   let m: RegExpExecArray | null;
+  let depth = 0;
+  let start = 0;
   let last = 0;
   while ((m = re.exec(html))) {
-    const between = html.slice(last, m.index).trim();
-    if (between) out.push(between);
-    out.push(m[0]);
-    last = re.lastIndex;
+    if (!m[1]) {
+      if (depth++ === 0) {
+        const between = html.slice(last, m.index).trim();
+        if (between) out.push(between);
+        start = m.index;
+      }
+    } else if (depth > 0 && --depth === 0) {
+      out.push(html.slice(start, re.lastIndex));
+      last = re.lastIndex;
+    }
   }
-  const tail = html.slice(last).trim();
+  const tail = html.slice(depth > 0 ? start : last).trim();
   if (tail) out.push(tail);
   return out;
 }

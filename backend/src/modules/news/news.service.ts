@@ -309,15 +309,30 @@ export class NewsService {
       params.push(actor.unitId);
       where.push(`m.block_year_id IN (SELECT block_year_id FROM block_year_members WHERE unit_id = $${params.length})`);
     }
-    return this.models(where, params);
+    return this.models(this.ds.manager, where, params);
   }
 
-  private async models(where: string[], params: unknown[]): Promise<ExemplaryModelDto[]> {
-    const rows: Row[] = await this.ds.query(
+  /** Register entries of a unit up to a year (for a dossier to cite); with `ids`, only those of them. */
+  async modelsOfUnit(em: EntityManager, unitId: string, upToYear: number, ids?: readonly string[]): Promise<ExemplaryModelDto[]> {
+    const where = ['m.unit_id = $1', 'm.year <= $2'];
+    const params: unknown[] = [unitId, upToYear];
+    if (ids) { params.push(ids); where.push('m.id = ANY($3::uuid[])'); }
+    return this.models(em, where, params);
+  }
+
+  /** Register entries by id, in the order asked (a dossier's citations). */
+  async modelsByIds(em: EntityManager, ids: readonly string[]): Promise<ExemplaryModelDto[]> {
+    if (!ids.length) return [];
+    const found = new Map((await this.models(em, ['m.id = ANY($1::uuid[])'], [ids])).map((m) => [m.id, m]));
+    return ids.map((id) => found.get(id)).filter((m): m is ExemplaryModelDto => !!m);
+  }
+
+  private async models(em: EntityManager, where: string[], params: unknown[]): Promise<ExemplaryModelDto[]> {
+    const rows: Row[] = await em.query(
       `SELECT m.id, m.block_year_id, m.unit_id, u.name AS unit_name, m.subject_kind, m.name, m.achievement, m.year
        FROM exemplary_models m JOIN units u ON u.id = m.unit_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY m.year DESC, u.name, m.name LIMIT 500`, params);
-    const stories: Row[] = rows.length ? await this.ds.query(
+    const stories: Row[] = rows.length ? await em.query(
       `SELECT s.model_id, i.id, i.title, i.slug FROM exemplary_model_stories s JOIN news_items i ON i.id = s.item_id
        WHERE s.model_id = ANY($1::uuid[]) AND i.status = 'published' ORDER BY i.published_at`, [rows.map((r) => r.id)]) : [];
     return rows.map((r) => ({
@@ -349,7 +364,7 @@ export class NewsService {
       await this.audit.record(em, actor, { action: 'exemplary_model.create', entityType: 'exemplary_model', entityId: m.id, blockId: y.blockId, after: { unitId, name: dto.name, subjectKind: dto.subjectKind, storyIds } });
       return m.id as string;
     });
-    const [model] = await this.models(['m.id = $1'], [id]);
+    const [model] = await this.models(this.ds.manager, ['m.id = $1'], [id]);
     return model;
   }
 

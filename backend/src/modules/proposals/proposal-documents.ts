@@ -21,6 +21,8 @@ export interface NomineeLine {
   percent: number;
   rank: number | null;
   note: string;
+  /** Exemplary models of the unit the dossier cites: "Chị Ngô Thu Trang (2024): hiến máu 30 lần". */
+  models?: readonly string[];
 }
 
 export const NOMINEE_LIST_HEADERS = ['STT', 'Tên đơn vị', 'Hình thức khen thưởng', 'Số phiếu', 'Tỷ lệ', 'Xếp hạng', 'Ghi chú'];
@@ -130,10 +132,22 @@ export function nomineeListDocument(d: NomineeListInput): DocumentModel {
         rows: d.nominees.map((n, i) => [centred(String(i + 1)), n.unitName, n.awardName, centred(String(n.approvals)), centred(percentText(n.percent)), centred(n.rank ? String(n.rank) : ''), n.note]),
       },
       { kind: 'paragraph', content: `Tổng số: ${two(d.nominees.length)} lượt tập thể được đề nghị khen thưởng.` },
+      ...citedModels(d.nominees),
     ],
     signatures: [{ prefix: 'TM.', authority: d.blockName, position: 'Khối trưởng', name: signatoryName(d.signerName) }],
     footer: d.draft ? 'DỰ THẢO - danh sách theo kết quả bỏ phiếu, chưa trình' : undefined,
   };
+}
+
+/** Gương điển hình tiên tiến the dossier cites, per nominee unit (once per unit). */
+function citedModels(nominees: readonly NomineeLine[]): DocumentModel['blocks'] {
+  const seen = new Set<string>();
+  const units = nominees.filter((n) => n.models?.length && !seen.has(n.unitId) && seen.add(n.unitId));
+  if (!units.length) return [];
+  return [
+    { kind: 'paragraph', content: [{ text: 'Gương điển hình tiên tiến của các tập thể được đề nghị:', bold: true }] },
+    ...units.map((n) => ({ kind: 'list' as const, style: 'bulleted' as const, items: [[{ text: `${n.unitName}: `, bold: true }, { text: n.models!.join('; ') }]] })),
+  ];
 }
 
 export interface DecisionLine {

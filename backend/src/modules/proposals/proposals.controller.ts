@@ -9,7 +9,7 @@ import { UuidPipe } from '../../common/uuid.pipe';
 import { CurrentActor, Roles } from '../../common/auth.decorators';
 import { sendFile } from '../scoring/download';
 import {
-  AnnexQueryDto, AppraisalDto, ChecklistDto, CityQuotaDto, CreateProposalDto, DecisionListQueryDto, DocumentQueryDto, OptionalNoteDto, ProposalDto, ProposalQueryDto,
+  AnnexQueryDto, AppraisalDto, ChecklistDto, CiteModelsDto, CityQuotaDto, CreateProposalDto, DecisionListQueryDto, DocumentQueryDto, OptionalNoteDto, ProposalDto, ProposalQueryDto,
   ProposalSummaryDto, ReasonRequiredDto, RecordDecisionDto, ReportDto, SettingDto, UpdateLetterDto, UpdateSettingDto, UpdateWorkCalendarDto, WorkCalendarYearDto, YearQueryDto,
 } from './dto/proposal.dto';
 import { ProposalsService } from './proposals.service';
@@ -114,6 +114,13 @@ export class ProposalsController {
   @ApiOkResponse({ type: ProposalDto })
   updateLetter(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateLetterDto): Promise<ProposalDto> {
     return this.proposals.updateLetter(actor, id, dto);
+  }
+
+  @Put(':id/nominees/:unitId/models')
+  @ApiOperation({ summary: 'Trích dẫn gương điển hình tiên tiến (sổ gương điển hình) của đơn vị được đề nghị (Khối trưởng, Khối phó hoặc chính đơn vị; khi đang lập hoặc bị trả lại)', operationId: 'citeExemplaryModels' })
+  @ApiOkResponse({ type: ProposalDto })
+  citeModels(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Param('unitId', UuidPipe) unitId: string, @Body() dto: CiteModelsDto): Promise<ProposalDto> {
+    return this.proposals.citeModels(actor, id, unitId, dto);
   }
 
   @Post(':id/reports/:unitId')

@@ -8,6 +8,7 @@ import { ConferencesService } from '../conferences/conferences.service';
 import { CovenantsService } from '../covenants/covenants.service';
 import { renderPdf } from '../documents';
 import { DraftsService } from '../drafts/drafts.service';
+import { NewsService } from '../news/news.service';
 import { ResultsService } from '../rounds/results.service';
 import { RoundData } from '../rounds/round-data';
 import { ScoringService } from '../scoring/scoring.service';
@@ -35,8 +36,9 @@ export function proposalsServiceFor(em: EntityManager): ProposalsService {
   const awards = new AwardsService(ds, audit, scope);
   const covenants = new CovenantsService(ds, audit);
   const results = new ResultsService(ds, audit, new RoundData(new ScoringService(ds, audit), covenants, awards));
-  const conferences = new ConferencesService(ds, audit, scope, new DraftsService(ds, audit, new BlockYearsService(ds, audit, scope)), covenants);
-  return new ProposalsService(ds, audit, awards, new BallotsService(ds, audit, awards), results, conferences);
+  const drafts = new DraftsService(ds, audit, new BlockYearsService(ds, audit, scope));
+  const conferences = new ConferencesService(ds, audit, scope, drafts, covenants);
+  return new ProposalsService(ds, audit, awards, new BallotsService(ds, audit, awards), results, conferences, new NewsService(ds, audit, drafts));
 }
 
 /** A short achievement report (báo cáo thành tích) as a real PDF, as a unit would upload it. */

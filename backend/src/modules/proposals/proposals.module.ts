@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NewsModule } from '../news/news.module';
 import { AwardsModule } from '../awards/awards.module';
 import { BallotsModule } from '../ballots/ballots.module';
 import { ConferencesModule } from '../conferences/conferences.module';
@@ -9,7 +10,7 @@ import { ProposalsService } from './proposals.service';
 
 /** Award proposal dossiers: assembly, checklist, submission, the board's appraisal, return, approval and decisions. */
 @Module({
-  imports: [AwardsModule, BallotsModule, RoundsModule, ConferencesModule],
+  imports: [AwardsModule, BallotsModule, RoundsModule, ConferencesModule, NewsModule],
   controllers: [ProposalsController],
   providers: [ProposalsService, AppraisalDeadlines],
   exports: [ProposalsService],

@@ -18,10 +18,11 @@ import { AWARD_CODES, DEFAULT_RULE_SET, type AwardCode, type Quota } from '../bl
 import { ConferencesService } from '../conferences/conferences.service';
 import { buildDocumentNumber, parseDocumentNumber, renderDocx, renderPdf, type DocumentModel } from '../documents';
 import { ResultsService } from '../rounds/results.service';
+import { NewsService } from '../news/news.service';
 import { round2 } from '../scoring/rules/round';
 import { detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from '../rounds/evidence-type';
 import {
-  AppraisalDto, BreachDto, ChecklistDto, CityQuotaDto, CreateProposalDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,
+  AppraisalDto, BreachDto, ChecklistDto, CitedModelDto, CiteModelsDto, CityQuotaDto, CreateProposalDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,
   RecordDecisionDto, ReportDto, SettingDto, UpdateLetterDto, UpdateSettingDto, UpdateWorkCalendarDto, WorkCalendarYearDto,
 } from './dto/proposal.dto';
 import type { ProposalEventKind } from './entities/proposal-event.entity';
@@ -147,6 +148,7 @@ export class ProposalsService implements OnModuleInit {
     private readonly ballots: BallotsService,
     private readonly results: ResultsService,
     private readonly conferences: ConferencesService,
+    private readonly news: NewsService,
   ) {}
 
   /** Injected as a property: the demo builds this service by hand and never asks for a proof. */
@@ -432,6 +434,33 @@ export class ProposalsService implements OnModuleInit {
       after: { reportId: row.id, unitId, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash },
     });
     return row.id;
+  }
+
+  /**
+   * Trích dẫn gương điển hình: a nominee cites entries of its own unit's exemplary-model register (news module,
+   * up to the dossier's year). The leader or deputy seat (assembling) or the nominee unit itself, while the
+   * dossier can be edited; the list given replaces the previous one.
+   */
+  async citeModels(actor: Actor, id: string, unitId: string, dto: CiteModelsDto): Promise<ProposalDto> {
+    await this.ds.transaction(async (em) => {
+      const { p, y } = await this.load(em, id, actor, true);
+      if (!ProposalsPolicy.canUploadFor(actor, y, unitId)) ProposalsPolicy.assertCanAssemble(actor, y);
+      ProposalsPolicy.assertWritable(y);
+      ProposalsPolicy.assertTransition(p.status, 'edit');
+      const src = await this.sources(em, p, y);
+      if (!src.nominees.some((n) => n.unitId === unitId)) throw conflict('not_nominated', 'Đơn vị không có trong danh sách đề nghị khen thưởng của hồ sơ nên không trích dẫn gương điển hình.');
+      const found = await this.news.modelsOfUnit(em, unitId, y.year, dto.modelIds);
+      if (found.length !== dto.modelIds.length) throw invalidField('modelIds', `chỉ gồm gương điển hình trong sổ của chính đơn vị được đề nghị, từ năm ${y.year} trở về trước`);
+      const before: string[] = (await em.query('SELECT model_id FROM proposal_model_citations WHERE proposal_id = $1 AND unit_id = $2 ORDER BY sort', [id, unitId])).map((r: { model_id: string }) => r.model_id);
+      if (before.join() === dto.modelIds.join()) return;
+      await em.query('DELETE FROM proposal_model_citations WHERE proposal_id = $1 AND unit_id = $2', [id, unitId]);
+      for (const [i, modelId] of dto.modelIds.entries()) {
+        await em.query('INSERT INTO proposal_model_citations (proposal_id, unit_id, model_id, sort, cited_by) VALUES ($1,$2,$3,$4,$5)', [id, unitId, modelId, i, actor.id]);
+      }
+      await em.query('UPDATE proposals SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await this.audit.record(em, actor, { action: 'proposal.models_cite', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { unitId, modelIds: before }, after: { unitId, modelIds: dto.modelIds } });
+    });
+    return this.get(actor, id);
   }
 
   async reportFile(actor: Actor, id: string, reportId: string): Promise<ProposalFile> {
@@ -903,11 +932,17 @@ export class ProposalsService implements OnModuleInit {
       decisionDate: dateOnly(d.decision_date), signer: d.signer, reason: d.reason, awardHistoryId: d.award_history_id,
       revoked: d.outcome === 'awarded' && !active.has(d.award_history_id), recordedAt: iso(d.recorded_at)!, recordedByName: d.recorded_by_name ?? null,
     }));
+    const citations: { unit_id: string; model_id: string }[] = await em.query('SELECT unit_id, model_id FROM proposal_model_citations WHERE proposal_id = $1 ORDER BY unit_id, sort', [id]);
+    const cited = new Map((await this.news.modelsByIds(em, citations.map((c) => c.model_id))).map((m) => [m.id, m]));
+    const modelsOf = (unitId: string): CitedModelDto[] => citations.filter((c) => c.unit_id === unitId && cited.has(c.model_id)).map((c) => {
+      const m = cited.get(c.model_id)!;
+      return { id: m.id, subjectKind: m.subjectKind, name: m.name, achievement: m.achievement, year: m.year, stories: m.stories };
+    });
     const nominees: NomineeDto[] = src.nominees.map((n) => {
       const r = src.current.get(n.unitId) ?? null;
       return {
         unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, ballotId: n.ballotId, approvals: n.approvals, percent: n.percent, rank: n.rank,
-        note: n.rank === 1 ? LEADING_NOTE : '', report: r, decision: decisions.find((x) => x.unitId === n.unitId && x.code === n.code) ?? null,
+        note: n.rank === 1 ? LEADING_NOTE : '', report: r, decision: decisions.find((x) => x.unitId === n.unitId && x.code === n.code) ?? null, models: modelsOf(n.unitId),
       };
     });
     const history: ProposalEventDto[] = (await em.query('SELECT seq, kind, at, actor_name, reason, due_date::text AS due_date, detail FROM proposal_events WHERE proposal_id = $1 ORDER BY seq', [id])).map((e: Record<string, any>) => ({
@@ -965,7 +1000,10 @@ function toSummary(r: Record<string, any>, now: Date, awardedCount: number, cale
 
 
 function nomineeLines(nominees: NomineeDto[]): NomineeLine[] {
-  return nominees.map((n) => ({ unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, approvals: n.approvals, percent: n.percent, rank: n.rank, note: n.note }));
+  return nominees.map((n) => ({
+    unitId: n.unitId, unitName: n.unitName, code: n.code, awardName: n.awardName, approvals: n.approvals, percent: n.percent, rank: n.rank, note: n.note,
+    models: n.models.map((m) => `${m.name} (${m.year}): ${m.achievement.length > 200 ? `${m.achievement.slice(0, 199)}…` : m.achievement}`),
+  }));
 }
 
 /** The entry that fixes a dossier: its latest proposal.submit (the letter, nominees and parts as submitted). */

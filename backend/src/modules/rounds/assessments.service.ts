@@ -6,10 +6,12 @@ import { Actor, isCityWide, SessionClaim } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import { admit, readSession, sessionCtes } from '../auth/session-claim';
-import { computeTotals, LeafNode, TargetOutcome } from '../scoring/rules';
+import { computeTotals, LeafNode, scoreCriterion, TargetOutcome } from '../scoring/rules';
+import type { StoredCriterion } from '../scoring/scoring.service';
+import { NewsService } from '../news/news.service';
 import { applicability, completeness, effectiveStatus } from './completeness';
 import {
-  AssessmentDto, AssessmentRowDto, AssessmentTotalsDto, EvidenceDto, ExplanationResultDto, SaveResultDto, ScoreRowDto, SourceScoreDto, TargetFormulaDto,
+  AssessmentDto, AssessmentRowDto, AssessmentTotalsDto, AutomaticCountDto, EvidenceDto, ExplanationResultDto, SaveResultDto, ScoreRowDto, SourceScoreDto, TargetFormulaDto,
 } from './dto/assessment.dto';
 import { ExplanationInputDto, ScoreInputDto } from './dto/round.dto';
 import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from './evidence-type';
@@ -47,7 +49,9 @@ interface Relation {
 
 @Injectable()
 export class AssessmentsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly data: RoundData, private readonly news: NewsService,
+  ) {}
 
   // ---------------------------------------------------------------- the form
 
@@ -57,7 +61,27 @@ export class AssessmentsService {
     const ctx = await loadRound(em, roundId, actor);
     const rel = await this.relation(em, actor, ctx, unitId);
     const sa = await this.selfAssessment(em, roundId, unitId);
-    const { input, scheme, units, awardFacts } = await this.data.resultsInput(em, ctx);
+    const read = await this.data.resultsInput(em, ctx);
+    const { scheme, units, awardFacts } = read;
+    const automatic = await this.automaticCounts(em, ctx, scheme.rows, unitId);
+    let input = read.input;
+    // Until the unit submits (when the counts are written into its self rows), its form counts the items published so far;
+    // once submitted, the items published by then (what the stored count is).
+    const live = ctx.phase === 'self_assessment' && (sa.status === 'draft' || sa.status === 'returned');
+    if (!live && sa.submitted_at) {
+      const until = new Date(sa.submitted_at).toISOString();
+      for (const a of automatic.values()) {
+        a.items = a.items.filter((i) => i.publishedAt <= until);
+        a.count = a.items.length;
+      }
+    }
+    if (automatic.size && live) {
+      const live = [...automatic].map(([criterionId, a]) => {
+        const result = scoreCriterion(scheme.nodeById.get(criterionId)!, { count: a.count });
+        return { unitId, criterionId, source: 'self' as const, scorerUnitId: unitId, score: result.ok ? result.score : null, actual: null };
+      });
+      input = { ...input, entries: [...input.entries.filter((e) => !(e.unitId === unitId && e.source === 'self' && automatic.has(e.criterionId))), ...live] };
+    }
     const results = computeResults(input);
     const unit = units.find((u) => u.id === unitId)!;
     const awards = (awardFacts.get(unitId) ?? []).map((f) => ({ ...f, text: awardFactLine(f) }));
@@ -115,6 +139,7 @@ export class AssessmentsService {
         applicable: applicable(r.id), evidenceRequired: r.evidenceRequired, pointsPerOccurrence: r.pointsPerOccurrence, measure: r.measure,
         items: r.items.filter((i) => !isAwardItem(i.id)).map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap ?? null })),
         awardBonuses: r.id === input.awardBonusNodeId ? awards : [],
+        automaticCount: automatic.get(r.id) ?? null,
         target,
         self, selfScore, evidence: evidence.filter((e) => e.criterionId === r.id),
         myReview, myReviewFormula: myReview ? formulaOf(outcomeOf(myReview), target, myReview.actual, r.maxPoints) : null,
@@ -167,8 +192,20 @@ export class AssessmentsService {
       // Not there yet: a unit that joined the block after the round opened.
       this.assertSelfEditable(ctx, sa ?? await this.selfAssessment(em, roundId, unitId, 'share'));
       const node = await this.leaf(em, ctx, criterionId, unitId);
+      const row = (await this.data.scheme(em, ctx.round.schemeId)).byId.get(criterionId)!;
+      let input: ScoreInputDto = dto;
+      if (row.countSource) {
+        // Counted from the unit's published items: the count is the server's; a different one is refused, a note is kept.
+        // (A count that is not a number goes on to the rules, which refuse it with a 400 naming the criterion.)
+        const { count } = (await this.automaticCounts(em, ctx, [row], unitId)).get(criterionId)!;
+        const typed = dto.count !== undefined && dto.count !== null;
+        if ((typeof dto.count === 'number' && dto.count !== count) || [dto.score, dto.passed, dto.actual, dto.items].some((v) => v !== undefined && v !== null)) {
+          throw conflict('automatic_count', `Tiêu chí ${node.code}: số lần được tính tự động từ các bài đã đăng của đơn vị (${count} bài), không nhập tay được.`, { count: `là ${count}, tính tự động` });
+        }
+        if (!typed || typeof dto.count === 'number') input = { ...dto, count };
+      }
       return saveScore(em, this.audit, actor, {
-        roundId, blockId: ctx.year.blockId, unitId, node, source: 'self', scorerUnitId: unitId, input: dto, note: dto.note ?? '', version: dto.version,
+        roundId, blockId: ctx.year.blockId, unitId, node, source: 'self', scorerUnitId: unitId, input, note: dto.note ?? '', version: dto.version,
       });
     });
   }
@@ -179,6 +216,7 @@ export class AssessmentsService {
       RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
       const sa = await this.selfAssessment(em, roundId, unitId, 'update');
       this.assertSelfEditable(ctx, sa);
+      await this.writeAutomaticCounts(em, actor, ctx, unitId);
       await this.assertComplete(em, ctx, unitId);
       const byHead = actor.role === 'unit_head';
       if (byHead) {
@@ -208,6 +246,7 @@ export class AssessmentsService {
       const sa = await this.selfAssessment(em, roundId, unitId, 'update');
       if (sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Bản tự chấm không ở trạng thái chờ thủ trưởng xác nhận.');
       this.assertBeforeDeadline(ctx, sa);
+      await this.writeAutomaticCounts(em, actor, ctx, unitId);
       await this.assertComplete(em, ctx, unitId);
       await em.query(
         `UPDATE self_assessments SET status = 'submitted', submitted_at = now(), confirmed_by = $2, confirmed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, actor.id]);
@@ -327,6 +366,40 @@ export class AssessmentsService {
     const rel = await this.relation(this.ds.manager, actor, ctx, ev.unit_id);
     if (ev.purpose === 'explanation' && !(rel.own || rel.manager || rel.board)) throw forbidden('Minh chứng giải trình chỉ đơn vị, Khối trưởng, Khối phó và Ban TĐKT xem được.');
     return { buffer: ev.content, filename: ev.filename, contentType: ev.mime_type };
+  }
+
+  // ---------------------------------------------------------------- counts from published items
+
+  /**
+   * The unit's published items of the block year for each applicable criterion counted from them, read
+   * through the news module (its exported operation; no SQL into its tables from here).
+   */
+  private async automaticCounts(em: EntityManager, ctx: RoundContext, rows: readonly StoredCriterion[], unitId: string): Promise<Map<string, AutomaticCountDto>> {
+    const out = new Map<string, AutomaticCountDto>();
+    const counted = rows.filter((r) => r.type === 'per_occurrence' && r.countSource);
+    if (!counted.length) return out;
+    const applicable = applicability((await this.data.scheme(em, ctx.round.schemeId)).rows, unitId);
+    const byKind = new Map<string, Awaited<ReturnType<NewsService['publishedOf']>>>();
+    for (const r of counted) {
+      if (!applicable(r.id)) continue;
+      const source = r.countSource!;
+      if (!byKind.has(source)) byKind.set(source, await this.news.publishedOf(em, ctx.round.blockYearId, unitId, source === 'both' ? undefined : source));
+      const items = byKind.get(source)!;
+      out.set(r.id, { source, count: items.length, items: items.map((i) => ({ id: i.id, title: i.title, publishedAt: i.publishedAt, publicUrl: i.url })) });
+    }
+    return out;
+  }
+
+  /** On submission the counts of the items published by then become the unit's self rows (audited), so results use them from there on. */
+  private async writeAutomaticCounts(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string): Promise<void> {
+    const scheme = await this.data.scheme(em, ctx.round.schemeId);
+    for (const [criterionId, a] of await this.automaticCounts(em, ctx, scheme.rows, unitId)) {
+      const [current] = await em.query(`SELECT version, note FROM score_entries WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = 'self'`, [ctx.round.id, unitId, criterionId]);
+      await saveScore(em, this.audit, actor, {
+        roundId: ctx.round.id, blockId: ctx.year.blockId, unitId, node: scheme.nodeById.get(criterionId) as LeafNode, source: 'self', scorerUnitId: unitId,
+        input: { count: a.count }, note: current?.note ?? '', version: current?.version ?? 0,
+      });
+    }
   }
 
   // ---------------------------------------------------------------- internals

@@ -20,24 +20,29 @@ export interface SelfRowState {
   declared: boolean;
 }
 
-/** Rows in reading order; `applicable` says whether a row (and its ancestors) applies to the unit. */
+/**
+ * Rows in reading order; `applicable` says whether a row (and its ancestors) applies to the unit. On the unit's
+ * own sheet (`ownSheet`), a row counted from published items (`countSource`) is filled by the server and its
+ * items are its evidence, so it is never missing.
+ */
 export function completeness(
   rows: readonly StoredCriterion[],
   applicable: (criterionId: string) => boolean,
   self: ReadonlyMap<string, SelfRowState>,
   withEvidence: ReadonlySet<string>,
+  ownSheet = true,
 ): Completeness {
   const out: Completeness = { required: 0, filled: 0, unfilledCodes: [], evidenceMissingCodes: [] };
   for (const r of rows) {
     if (r.type === 'group' || !applicable(r.id)) continue;
-    const state = self.get(r.id);
+    const state = ownSheet && r.countSource ? { filled: true, declared: false } : self.get(r.id);
     const adjustment = r.type === 'bonus' || r.type === 'deduction';
     if (!adjustment) {
       out.required++;
       if (state?.filled) out.filled++;
       else out.unfilledCodes.push(r.code);
     }
-    const needsEvidence = r.evidenceRequired && (!adjustment || state?.declared);
+    const needsEvidence = r.evidenceRequired && !(ownSheet && r.countSource) && (!adjustment || state?.declared);
     if (needsEvidence && !withEvidence.has(r.id)) out.evidenceMissingCodes.push(r.code);
   }
   return out;

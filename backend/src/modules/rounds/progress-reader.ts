@@ -35,7 +35,7 @@ export class RoundProgressReader {
     for (const id of new Set(sheets.map((s) => s.schemeId))) schemes.set(id, await this.scoring.loadRows(em, id));
     return sheets.map((s, i) => {
       const criteria = schemes.get(s.schemeId)!;
-      const c = completeness(criteria, applicability(criteria, s.unitId), states[i], new Set());
+      const c = completeness(criteria, applicability(criteria, s.unitId), states[i], new Set(), s.source === 'self');
       return { filled: c.filled, required: c.required };
     });
   }

@@ -78,7 +78,7 @@ const FINGERPRINT_SQL = `
        WHERE m.block_year_id = $2) AS members,
     (SELECT hash_record_extended((s.id, s.version, s.frozen_at, s.total_max), 0) FROM scoring_schemes s WHERE s.id = $3)
       || '/' || (SELECT count(*) || ':' || coalesce(sum(hash_record_extended((c.id, c.parent_id, c.code, c.title, c.type, c.max_points, c.sort_order,
-              c.points_per_occurrence, c.measure, c.items, c.not_applicable_unit_ids, c.version), 0)), 0)
+              c.points_per_occurrence, c.measure, c.items, c.not_applicable_unit_ids, c.count_source, c.version), 0)), 0)
        FROM scoring_criteria c WHERE c.scheme_id = $3) AS scheme`;
 
 /** The `entries` part of a fingerprint per unit scored: unit → count and hash of its rows. */

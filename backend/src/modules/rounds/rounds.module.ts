@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NewsModule } from '../news/news.module';
 import { AwardsModule } from '../awards/awards.module';
 import { CovenantsModule } from '../covenants/covenants.module';
 import { ScoringModule } from '../scoring/scoring.module';
@@ -14,7 +15,7 @@ import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
 
 @Module({
-  imports: [ScoringModule, CovenantsModule, AwardsModule],
+  imports: [ScoringModule, CovenantsModule, AwardsModule, NewsModule],
   controllers: [RoundsController, AssessmentsController, EvidenceController, ReviewAssignmentsController],
   providers: [RoundsService, AssessmentsService, ReviewsService, ResultsService, RoundData, RoundProgressReader, AdvancePreviewService, RoundDeadlines],
   exports: [RoundsService, ResultsService, RoundData, RoundProgressReader],

@@ -6,6 +6,10 @@ import { buildTree, SchemeError, SchemeNode, SchemeRule, TreeNode, validateSchem
 import { round2 } from './rules/round';
 import type { AdjustmentItem, NodeType } from './rules';
 
+/** Where a per-occurrence criterion takes its self count from: the unit's published news, stories, or both (news module). */
+export type CountSource = 'news' | 'story' | 'both';
+export const COUNT_SOURCES: readonly CountSource[] = ['news', 'story', 'both'];
+
 /** The columns of a criterion row the rules need. */
 export interface CriterionRow {
   id: string;
@@ -21,6 +25,8 @@ export interface CriterionRow {
   measure: string;
   items: AdjustmentItem[];
   notApplicableUnitIds: string[];
+  /** Per-occurrence only: the unit's count is the number of its published items (never entered by hand). */
+  countSource?: CountSource | null;
 }
 
 export function toSchemeNode(r: CriterionRow): SchemeNode {

@@ -42,12 +42,12 @@ export interface ExportedFile {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The fields of a criterion that an edit can change (what is compared to find changed rows). */
-const EDITABLE: (keyof CriterionRow)[] = ['parentId', 'code', 'title', 'guidance', 'type', 'maxPoints', 'sortOrder', 'evidenceRequired', 'pointsPerOccurrence', 'measure', 'items', 'notApplicableUnitIds'];
+const EDITABLE: (keyof CriterionRow)[] = ['parentId', 'code', 'title', 'guidance', 'type', 'maxPoints', 'sortOrder', 'evidenceRequired', 'pointsPerOccurrence', 'measure', 'items', 'notApplicableUnitIds', 'countSource'];
 
 const CRITERION_COLUMNS = `
   id, parent_id AS "parentId", code, title, guidance, type, max_points::float8 AS "maxPoints", sort_order AS "sortOrder",
   evidence_required AS "evidenceRequired", points_per_occurrence::float8 AS "pointsPerOccurrence", measure, items,
-  not_applicable_unit_ids::text[] AS "notApplicableUnitIds", version`;
+  not_applicable_unit_ids::text[] AS "notApplicableUnitIds", count_source AS "countSource", version`;
 const SELECT_CRITERIA = `SELECT ${CRITERION_COLUMNS} FROM scoring_criteria WHERE scheme_id = $1`;
 
 @Injectable()
@@ -189,10 +189,11 @@ export class ScoringService {
       this.assertParent(rows, parentId);
       this.assertCodeFree(rows, dto.code, null);
       this.assertUnits(dto.notApplicableUnitIds, members);
+      assertCountSource(dto.countSource, dto.type);
       const row: CriterionRow = normalise({
         id: randomUUID(), parentId, code: dto.code, title: dto.title, guidance: dto.guidance ?? '', type: dto.type, maxPoints: dto.max,
         sortOrder: 0, evidenceRequired: dto.evidenceRequired ?? false, pointsPerOccurrence: dto.pointsPerOccurrence ?? null, measure: dto.measure ?? '',
-        items: itemsOf(dto.items, []), notApplicableUnitIds: dto.notApplicableUnitIds ?? [],
+        items: itemsOf(dto.items, []), notApplicableUnitIds: dto.notApplicableUnitIds ?? [], countSource: dto.countSource ?? null,
       });
       const next = placeAt([...rows, row], row.id, parentId, dto.position);
       return { rows: next, audit: { action: 'scoring_scheme.criterion_add', entityId: row.id, after: snapshot(row) } };
@@ -205,6 +206,7 @@ export class ScoringService {
       assertVersion(current, dto.version, `Tiêu chí ${current.code}`);
       if (dto.code !== undefined) this.assertCodeFree(rows, dto.code, criterionId);
       this.assertUnits(dto.notApplicableUnitIds, members);
+      assertCountSource(dto.countSource, dto.type ?? current.type);
       const next = normalise({
         ...current,
         type: dto.type ?? current.type, code: dto.code ?? current.code, title: dto.title ?? current.title, guidance: dto.guidance ?? current.guidance,
@@ -212,6 +214,7 @@ export class ScoringService {
         pointsPerOccurrence: dto.pointsPerOccurrence !== undefined ? dto.pointsPerOccurrence : current.pointsPerOccurrence,
         measure: dto.measure ?? current.measure, items: dto.items ? itemsOf(dto.items, current.items) : current.items,
         notApplicableUnitIds: dto.notApplicableUnitIds ?? current.notApplicableUnitIds,
+        countSource: dto.countSource !== undefined ? dto.countSource : current.countSource,
       });
       const { before, after } = diff(current, next);
       if (!Object.keys(after).length) return null;
@@ -384,17 +387,17 @@ export class ScoringService {
     inserts.sort((a, b) => depth(a) - depth(b));
     for (const r of inserts) {
       await em.query(
-        `INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence, measure, items, not_applicable_unit_ids, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::uuid[],1)`,
-        [r.id, schemeId, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items), r.notApplicableUnitIds]);
+        `INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence, measure, items, not_applicable_unit_ids, count_source, version)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::uuid[],$15,1)`,
+        [r.id, schemeId, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items), r.notApplicableUnitIds, r.countSource ?? null]);
     }
     for (const r of after) {
       const o = old.get(r.id);
       if (!o || !EDITABLE.some((k) => canonicalJson(o[k]) !== canonicalJson(r[k]))) continue;
       await em.query(
         `UPDATE scoring_criteria SET parent_id = $2, code = $3, title = $4, guidance = $5, type = $6, max_points = $7, sort_order = $8, evidence_required = $9,
-           points_per_occurrence = $10, measure = $11, items = $12, not_applicable_unit_ids = $13::uuid[], version = version + 1, updated_at = now() WHERE id = $1`,
-        [r.id, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items), r.notApplicableUnitIds]);
+           points_per_occurrence = $10, measure = $11, items = $12, not_applicable_unit_ids = $13::uuid[], count_source = $14, version = version + 1, updated_at = now() WHERE id = $1`,
+        [r.id, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items), r.notApplicableUnitIds, r.countSource ?? null]);
     }
   }
 
@@ -433,7 +436,7 @@ export class ScoringService {
       const t = totals.byId.get(cid)!;
       return {
         id: r.id, parentId: r.parentId, code: r.code, title: r.title, guidance: r.guidance, type: r.type, max: r.maxPoints, order: r.sortOrder, depth: t.depth,
-        evidenceRequired: r.evidenceRequired, pointsPerOccurrence: r.pointsPerOccurrence, measure: r.measure,
+        evidenceRequired: r.evidenceRequired, pointsPerOccurrence: r.pointsPerOccurrence, countSource: r.countSource ?? null, measure: r.measure,
         items: r.items.map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap ?? null })), notApplicableUnitIds: r.notApplicableUnitIds,
         childrenMax: t.childrenMax, version: r.version,
       };
@@ -466,9 +469,9 @@ export class ScoringService {
     await em.query(
       `WITH m AS (SELECT id AS old_id, gen_random_uuid() AS new_id FROM scoring_criteria WHERE scheme_id = $1)
        INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence,
-         measure, items, not_applicable_unit_ids, version)
+         measure, items, not_applicable_unit_ids, count_source, version)
        SELECT m.new_id, $2, pm.new_id, c.code, c.title, c.guidance, c.type, c.max_points, c.sort_order, c.evidence_required, c.points_per_occurrence,
-         c.measure, c.items, ARRAY(SELECT x FROM unnest(c.not_applicable_unit_ids) AS x WHERE x = ANY($3::uuid[])), 1
+         c.measure, c.items, ARRAY(SELECT x FROM unnest(c.not_applicable_unit_ids) AS x WHERE x = ANY($3::uuid[])), c.count_source, 1
        FROM scoring_criteria c JOIN m ON m.old_id = c.id LEFT JOIN m pm ON pm.old_id = c.parent_id`,
       [source.id, row.id, c.memberIds]);
     return row.id;
@@ -488,11 +491,17 @@ function schemeRefusal(errors: readonly SchemeError[], prefix: (code: string | n
   return badRequest(code, `${list.slice(0, 8).join('; ')}${list.length > 8 ? `; … và ${list.length - 8} lỗi khác` : ''}.`, fields);
 }
 
+/** Only a per-occurrence criterion takes its count from published items. */
+function assertCountSource(countSource: string | null | undefined, type: string): void {
+  if (countSource && type !== 'per_occurrence') throw invalidField('countSource', 'chỉ dùng cho tiêu chí tính theo số lần');
+}
+
 /** Type-specific fields only where the type takes them. */
 function normalise<T extends CriterionRow>(r: T): T {
   return {
     ...r,
     pointsPerOccurrence: r.type === 'per_occurrence' ? r.pointsPerOccurrence ?? 0 : null,
+    countSource: r.type === 'per_occurrence' ? r.countSource ?? null : null,
     measure: r.type === 'target' ? r.measure : '',
     items: r.type === 'bonus' || r.type === 'deduction' ? r.items : [],
   };
@@ -536,7 +545,7 @@ function placeAt<T extends CriterionRow>(rows: T[], id: string, parentId: string
 function snapshot(r: CriterionRow) {
   return {
     code: r.code, title: r.title, type: r.type, max: r.maxPoints, parentId: r.parentId, evidenceRequired: r.evidenceRequired,
-    ...(r.pointsPerOccurrence !== null ? { pointsPerOccurrence: r.pointsPerOccurrence } : {}), ...(r.measure ? { measure: r.measure } : {}),
+    ...(r.pointsPerOccurrence !== null ? { pointsPerOccurrence: r.pointsPerOccurrence } : {}), ...(r.countSource ? { countSource: r.countSource } : {}), ...(r.measure ? { measure: r.measure } : {}),
     ...(r.items.length ? { items: r.items } : {}), ...(r.notApplicableUnitIds.length ? { notApplicableUnitIds: r.notApplicableUnitIds } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { stubApi } from '../../../test/fetch-stub';
 import { findPage, renderRoute, users } from '../../../test/render';
@@ -12,8 +12,25 @@ const item = (over: Partial<NewsItem> = {}, permissions: Partial<NewsItem['permi
   permissions: { canEdit: true, canSubmit: true, canApprove: false, canFeature: false, ...permissions }, ...over,
 });
 
+// ProseMirror measures the selection; jsdom implements no layout. Stubs for this file only.
+beforeAll(() => {
+  Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
+  document.elementFromPoint = () => null;
+});
+
+/** Focuses the editor and selects the text of one of its elements, as a user dragging over it would. */
+function select(el: HTMLElement) {
+  (el.closest('[contenteditable]') as HTMLElement).focus();
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  window.getSelection()!.removeAllRanges();
+  window.getSelection()!.addRange(range);
+  fireEvent(document, new Event('selectionchange'));
+}
+
 describe('One news item or story', () => {
-  it('lets the officer edit the body as paragraphs (sent as escaped <p> blocks) and submit it', async () => {
+  it('loads the rich-text editor on the edit page, sends its HTML on save, and submits', async () => {
     let current = item();
     const api = stubApi({
       'GET /api/auth/me': users.officer,
@@ -24,14 +41,18 @@ describe('One news item or story', () => {
     });
     renderRoute('/news/n1');
     await findPage('Gương điển hình: chị Ngô Thu Trang');
-    const body = screen.getByLabelText('Nội dung (mỗi đoạn cách nhau một dòng trống)');
-    expect(body).toHaveValue('Đoạn một.\n\nĐoạn <hai>.');
-    await userEvent.type(body, '\n\nBa & <b>');
+    const body = await screen.findByRole('textbox', { name: 'Nội dung' });
+    expect(Array.from(body.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['Đoạn một.', 'Đoạn <hai>.']);
+    act(() => select(body.querySelector('p') as HTMLElement));
+    await userEvent.click(screen.getByRole('button', { name: 'Tiêu đề mục' }));
     await userEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(api.calls('PATCH /api/news/:id')).toHaveLength(1));
-    expect(api.calls('PATCH /api/news/:id')[0].body).toMatchObject({ version: 3, bodyHtml: '<p>Đoạn một.</p><p>Đoạn &lt;hai&gt;.</p><p>Ba &amp; &lt;b&gt;</p>', movementKey: null });
+    expect(api.calls('PATCH /api/news/:id')[0].body).toMatchObject({ version: 3, bodyHtml: '<h2>Đoạn một.</h2><p>Đoạn &lt;hai&gt;.</p>', movementKey: null });
     await userEvent.click(screen.getByRole('button', { name: 'Gửi thủ trưởng duyệt' }));
     expect(await screen.findByText('Bài đang chờ thủ trưởng đơn vị duyệt.')).toBeInTheDocument();
+    // Read-only now: the stored HTML is shown, no editor.
+    expect(await screen.findByText('Đoạn <hai>.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Nội dung' })).not.toBeInTheDocument();
   });
 
   it('shows the head Duyệt đăng and Trả lại for a submitted item, and the public link once published', async () => {

@@ -1,5 +1,5 @@
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
@@ -11,10 +11,18 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
 import {
-  htmlToParagraphs, paragraphsToHtml, useAddPhoto, useDeletePhoto, useFeatureNews, useNews, useNewsAction, usePlanLinks, useReturnNews, useUpdateNews, type NewsItem,
+  useAddPhoto, useDeletePhoto, useFeatureNews, useNews, useNewsAction, usePlanLinks, useReturnNews, useUpdateNews, type NewsItem,
 } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
 import { NEWS_STATUS_COLORS } from './news-page';
+
+/** The rich-text editor is downloaded only when an editable item is opened. */
+const RichTextEditor = lazy(() => import('./rich-text-editor'));
+
+/** The form's body control: Form.Item gives value and onChange to its direct child, which hands them to the lazy editor. */
+function BodyField({ loading, ...props }: { value?: string; onChange?: (html: string) => void; id?: string; label: string; loading: string }) {
+  return <Suspense fallback={<Skeleton active aria-label={loading} />}><RichTextEditor {...props} /></Suspense>;
+}
 
 interface Values {
   title: string;
@@ -38,7 +46,7 @@ function Editor({ item }: { item: NewsItem }) {
   const save = (v: Values) => runMutation(update, {
     id: item.id,
     body: {
-      version: item.version, title: v.title, summary: v.summary ?? '', bodyHtml: paragraphsToHtml(v.body ?? ''), authorLine: v.authorLine ?? '',
+      version: item.version, title: v.title, summary: v.summary ?? '', bodyHtml: v.body ?? '', authorLine: v.authorLine ?? '',
       ...(item.kind === 'story' ? { subjectKind: v.subjectKind ?? null, subjectName: v.subjectName?.trim() || null } : {}),
       eventDate: toApiDate(v.eventDate) ?? null, movementKey: v.movementKey || null, activityKey: v.activityKey || null,
     },
@@ -46,7 +54,7 @@ function Editor({ item }: { item: NewsItem }) {
   const none = { value: '', label: t('none_') };
   return (
     <Form form={form} layout="vertical" onFinish={save} initialValues={{
-      title: item.title, summary: item.summary, body: htmlToParagraphs(item.bodyHtml), authorLine: item.authorLine, subjectKind: item.subjectKind ?? undefined,
+      title: item.title, summary: item.summary, body: item.bodyHtml, authorLine: item.authorLine, subjectKind: item.subjectKind ?? undefined,
       subjectName: item.subjectName ?? '', eventDate: fromApiDate(item.eventDate), movementKey: item.movementKey ?? '', activityKey: item.activityKey ?? '',
     }}>
       <Form.Item name="title" label={t('titleField')} rules={[{ required: true, whitespace: true, message: t('required', { field: t('titleField').toLowerCase() }) }]}><Input maxLength={300} /></Form.Item>
@@ -57,7 +65,9 @@ function Editor({ item }: { item: NewsItem }) {
         </Flex>
       )}
       <Form.Item name="summary" label={t('summary')}><Input.TextArea rows={2} maxLength={600} /></Form.Item>
-      <Form.Item name="body" label={t('body')}><Input.TextArea rows={12} maxLength={150000} /></Form.Item>
+      <Form.Item name="body" label={t('body')}>
+        <BodyField label={t('body')} loading={t('rte.loading')} />
+      </Form.Item>
       <Form.Item name="authorLine" label={t('authorLine')} extra={t('authorHint')}><Input maxLength={300} /></Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="eventDate" label={t('eventDate')}><DatePicker format={DATE_FORMAT} /></Form.Item>
@@ -147,7 +157,8 @@ function ItemView({ item }: { item: NewsItem }) {
       {p.canEdit ? <Editor key={item.version} item={item} /> : (
         <Card>
           {item.subjectName && <Typography.Paragraph strong>{item.subjectName}</Typography.Paragraph>}
-          {htmlToParagraphs(item.bodyHtml).split('\n\n').map((para, i) => <Typography.Paragraph key={i}>{para}</Typography.Paragraph>)}
+          {/* Sanitised by the server's allow-list on every write (news-html.ts); the public page shows the same HTML. */}
+          <div className="news-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
           {item.authorLine && <Typography.Paragraph strong style={{ textAlign: 'right' }}>{item.authorLine}</Typography.Paragraph>}
         </Card>
       )}

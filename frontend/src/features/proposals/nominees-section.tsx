@@ -1,10 +1,10 @@
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/app/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
-import { documentUrls, useUploadReport, type Nominee, type Proposal } from './api/proposals';
+import { documentUrls, useCiteModels, useUnitModels, useUploadReport, type Nominee, type Proposal } from './api/proposals';
 import { proposalStrings } from './i18n';
 
 /** Nominees per award (from the ballots), each with its achievement report and, later, its decision. */
@@ -13,6 +13,9 @@ export function NomineesSection({ p }: { p: Proposal }) {
   const { message } = App.useApp();
   const upload = useUploadReport(p.id);
   const [uploadFor, setUploadFor] = useState<string | null>(null);
+  const [citeFor, setCiteFor] = useState<Nominee | null>(null);
+  // The leader or deputy seat cites for every nominee; a nominee unit for itself.
+  const canCite = (n: Nominee) => p.permissions.canEdit || p.permissions.canUploadReportForUnitId === n.unitId;
   return (
     <Card size="small" title={t('nominees')}>
       {!p.nomineesFrozen && <Typography.Paragraph type="secondary">{t('nomineesLive')}</Typography.Paragraph>}
@@ -43,9 +46,19 @@ export function NomineesSection({ p }: { p: Proposal }) {
               </Space>
             ),
           },
+          {
+            title: t('models'), key: 'models', width: 260,
+            render: (_, n) => (
+              <Space orientation="vertical" size={4}>
+                <CitedModels n={n} />
+                {canCite(n) && <Button size="small" onClick={() => setCiteFor(n)} aria-label={`${t('citeModels')} – ${n.unitName}`}>{t('citeModels')}</Button>}
+              </Space>
+            ),
+          },
           { title: t('decision'), key: 'decision', width: 240, render: (_, n) => <DecisionCell n={n} /> },
         ]}
       />
+      {citeFor && <CiteDialog p={p} n={citeFor} onClose={() => setCiteFor(null)} />}
     </Card>
   );
 }
@@ -69,6 +82,42 @@ function ReportUpload({ unitName, label, loading, onFile }: { unitName: string; 
       />
       <Button size="small" loading={loading} onClick={() => input.current?.click()} title={t('reportHint')}>{label}</Button>
     </>
+  );
+}
+
+function CitedModels({ n }: { n: Nominee }) {
+  const t = useT(proposalStrings);
+  if (!n.models.length) return <Typography.Text type="secondary">{t('noModels')}</Typography.Text>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }} aria-label={`${t('models')} – ${n.unitName}`}>
+      {n.models.map((m) => (
+        <li key={m.id}>
+          <Typography.Text strong>{m.name}</Typography.Text> <Typography.Text type="secondary">({t(`subject.${m.subjectKind}`)}, {m.year})</Typography.Text>
+          {m.stories.map((s) => <div key={s.id}><a href={s.publicUrl} target="_blank" rel="noopener noreferrer">{s.title}</a></div>)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Picks the nominee unit's register entries (its own, up to the dossier's year) and saves the list. */
+function CiteDialog({ p, n, onClose }: { p: Proposal; n: Nominee; onClose: () => void }) {
+  const t = useT(proposalStrings);
+  const { message } = App.useApp();
+  const models = useUnitModels(n.unitId, true);
+  const cite = useCiteModels(p.id);
+  const [selected, setSelected] = useState<string[]>(n.models.map((m) => m.id));
+  const options = (models.data ?? []).filter((m) => m.year <= p.year).map((m) => ({ value: m.id, label: `${m.name} (${t(`subject.${m.subjectKind}`)}, ${m.year})` }));
+  return (
+    <Modal open title={t('citeTitle', { unit: n.unitName })} okText={t('citeSave')} cancelText={t('citeCancel')} onCancel={onClose} confirmLoading={cite.isPending}
+      onOk={() => cite.mutate({ unitId: n.unitId, modelIds: selected }, { onSuccess: () => { message.success(t('cited')); onClose(); }, onError: (e) => void message.error(e.message) })}>
+      <Form layout="vertical">
+        <Form.Item label={t('citeField')} extra={t('citeHint', { year: p.year })} htmlFor="cite-models">
+          <Select id="cite-models" mode="multiple" loading={models.isLoading} value={selected} onChange={setSelected} options={options} optionFilterProp="label"
+            notFoundContent={models.isLoading ? undefined : t('citeEmpty')} style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 

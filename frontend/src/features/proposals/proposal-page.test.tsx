@@ -270,4 +270,39 @@ describe('One award proposal dossier', () => {
     await userEvent.click(within(confirm).getByRole('button', { name: 'Đồng ý hủy' }));
     expect(await screen.findByText(refusal)).toBeInTheDocument();
   });
+
+  it('shows the exemplary models each nominee cites and lets the leader seat pick them from the unit register', async () => {
+    const model = (id: string, name: string, year = 2024) => ({
+      id, blockYearId: 'by-2024', unitId: units.bql.id, unitName: units.bql.name, subjectKind: 'person' as const, name, achievement: 'Hoàn thành xuất sắc nhiệm vụ', year, stories: [],
+    });
+    const cited = { id: 'm1', subjectKind: 'person' as const, name: 'Chị Nguyễn Thu Hà', achievement: 'Hoàn thành xuất sắc nhiệm vụ', year: 2024,
+      stories: [{ id: 's1', title: 'Gương điển hình: chị Hà', publicUrl: '/tin-tuc/guong-dien-hinh-chi-ha' }] };
+    let current = proposal({ status: 'draft', submittedAt: null, dueDate: null, workingDaysLeft: null, nominees: nominees.map((n) => (n.unitId === units.bql.id ? { ...n, models: [cited] } : n)) }, { canEdit: true });
+    const api = stubApi({
+      'GET /api/auth/me': leaderHead,
+      'GET /api/proposals/:id': () => current,
+      'GET /api/proposals/:id/checklist': checklistOf(current),
+      'GET /api/news/models': [model('m1', 'Chị Nguyễn Thu Hà'), model('m2', 'Anh Trần Minh Đức'), model('m3', 'Năm sau', 2025)],
+      'PUT /api/proposals/:id/nominees/:unitId/models': (req) => {
+        const ids = (req.body as { modelIds: string[] }).modelIds;
+        current = { ...current, nominees: current.nominees.map((n) => (n.unitId === units.bql.id ? { ...n, models: ids.map((id) => ({ ...cited, id, name: id === 'm1' ? 'Chị Nguyễn Thu Hà' : 'Anh Trần Minh Đức', stories: [] })) } : n)) };
+        return current;
+      },
+    });
+    renderRoute('/proposals/prop-2024');
+    await findPage(TITLE);
+    const list = screen.getByRole('list', { name: `Gương điển hình – ${units.bql.name}` });
+    expect(within(list).getByText('Chị Nguyễn Thu Hà')).toBeInTheDocument();
+    expect(within(list).getByRole('link', { name: 'Gương điển hình: chị Hà' })).toHaveAttribute('href', '/tin-tuc/guong-dien-hinh-chi-ha');
+    await userEvent.click(screen.getByRole('button', { name: `Trích dẫn gương điển hình – ${units.bql.name}` }));
+    const dialog = await screen.findByRole('dialog', { name: `Gương điển hình tiên tiến của ${units.bql.name}` });
+    await userEvent.click(within(dialog).getByRole('combobox', { name: 'Chọn trong sổ gương điển hình của đơn vị' }));
+    // Entries after the dossier's year are not offered.
+    expect(screen.queryByText('Năm sau (Cá nhân, 2025)')).not.toBeInTheDocument();
+    await userEvent.click(await screen.findByText('Anh Trần Minh Đức (Cá nhân, 2024)'));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Lưu trích dẫn' }));
+    await waitFor(() => expect(api.calls('PUT /api/proposals/:id/nominees/:unitId/models')).toHaveLength(1));
+    expect(api.calls('PUT /api/proposals/:id/nominees/:unitId/models')[0]).toMatchObject({ params: { id: 'prop-2024', unitId: units.bql.id }, body: { modelIds: ['m1', 'm2'] } });
+    expect(await within(screen.getByRole('list', { name: `Gương điển hình – ${units.bql.name}` })).findByText('Anh Trần Minh Đức')).toBeInTheDocument();
+  });
 });

@@ -32,8 +32,8 @@ const report = (unitId: string, unitName: string, filename: string): Schemas['Re
 });
 
 export const nominees: Schemas['NomineeDto'][] = [
-  { unitId: units.dukcq.id, unitName: units.dukcq.name, code: 'city_flag', awardName: 'Cờ thi đua của UBND Thành phố', ballotId: 'ballot-flag', approvals: 5, percent: 100, rank: 1, note: '', report: report(units.dukcq.id, units.dukcq.name, 'bao-cao-dukcq.pdf'), decision: null },
-  { unitId: units.bql.id, unitName: units.bql.name, code: 'city_merit', awardName: 'Bằng khen của Chủ tịch UBND Thành phố', ballotId: 'ballot-merit', approvals: 4, percent: 80, rank: 2, note: '', report: report(units.bql.id, units.bql.name, 'bao-cao-bql.pdf'), decision: null },
+  { unitId: units.dukcq.id, unitName: units.dukcq.name, code: 'city_flag', awardName: 'Cờ thi đua của UBND Thành phố', ballotId: 'ballot-flag', approvals: 5, percent: 100, rank: 1, note: '', report: report(units.dukcq.id, units.dukcq.name, 'bao-cao-dukcq.pdf'), decision: null, models: [] },
+  { unitId: units.bql.id, unitName: units.bql.name, code: 'city_merit', awardName: 'Bằng khen của Chủ tịch UBND Thành phố', ballotId: 'ballot-merit', approvals: 4, percent: 80, rank: 2, note: '', report: report(units.bql.id, units.bql.name, 'bao-cao-bql.pdf'), decision: null, models: [] },
 ];
 
 const noPermissions: Proposal['permissions'] = { canEdit: false, canSubmit: false, canUploadReportForUnitId: null, canAppraise: false, canDecide: false };

@@ -55,7 +55,7 @@ export function source(criterionId: string, kind: Source['source'], scorer: { id
 }
 
 const base = (criterionId: string, code: string, title: string, type: Row['type'], max: number, parentId: string | null, extra: Partial<Row> = {}): Row => ({
-  criterionId, parentId, code, title, guidance: '', type, max, depth: parentId ? 1 : 0, applicable: true, evidenceRequired: false, pointsPerOccurrence: null, measure: '', awardBonuses: [],
+  criterionId, parentId, code, title, guidance: '', type, max, depth: parentId ? 1 : 0, applicable: true, evidenceRequired: false, pointsPerOccurrence: null, measure: '', awardBonuses: [], automaticCount: null,
   items: [], target: null, self: null, selfScore: null, evidence: [], myReview: null, myReviewFormula: null, sources: [], final: null, lowered: false, explanation: null, selfFormula: null, finalFormula: null, ...extra,
 });
 

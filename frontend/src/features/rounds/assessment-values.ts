@@ -31,11 +31,12 @@ export function parseNumber(text: string): number | null {
   return Number(s.replace(',', '.'));
 }
 
-export function valueFromServer(meta: Pick<AssessmentRow, 'items'>, self: ScoreRow | null): RowValue {
+/** A row counted from published items (`automaticCount`) shows the server's count, never one typed here. */
+export function valueFromServer(meta: Pick<AssessmentRow, 'items'> & { automaticCount?: AssessmentRow['automaticCount'] }, self: ScoreRow | null): RowValue {
   return {
     score: toText(self?.score ?? null),
     passed: self?.passed ?? null,
-    count: toText(self?.count ?? null),
+    count: toText(meta.automaticCount ? meta.automaticCount.count : self?.count ?? null),
     actual: toText(self?.actual ?? null),
     items: Object.fromEntries(meta.items.map((i) => [i.id, self?.items?.[i.id] ? String(self.items[i.id]) : ''])),
     note: self?.note ?? '',

@@ -2,7 +2,7 @@ import { App, Button, Input, Popconfirm, Radio, Tag, Typography } from 'antd';
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { deleteEvidence, evidenceHref, uploadEvidence, type AssessmentRow, type Evidence } from './api/assessment';
 import type { AssessmentStore, RowState } from './assessment-store';
 import { isAdjustment, leafScore, parseNumber, type RowValue } from './assessment-values';
@@ -160,6 +160,30 @@ function withAwards(meta: AssessmentRow, declared: number): number {
   return awards ? Math.min(meta.max, Math.round((declared + awards) * 100) / 100) : declared;
 }
 
+/** A per-occurrence row counted from published items: the count and score, and each item linked to its public page. */
+function AutomaticCount({ meta, s }: { meta: AssessmentRow; s: RowState }) {
+  const t = useT(roundStrings);
+  const a = meta.automaticCount!;
+  const score = leafScore(meta, s.value, { score: s.serverScore, actual: s.serverActual });
+  return (
+    <div className="sa-value sa-automatic">
+      <div>
+        <strong>{t(`automatic.${a.source}`, { n: formatNumber(a.count) })}</strong>
+        {score !== undefined && <span className="sa-computed" data-testid={`computed-${meta.code}`}>{t('computed', { score: formatNumber(score) })}</span>}
+      </div>
+      <Typography.Text type="secondary">{t('automaticHint')}</Typography.Text>
+      <div role="group" aria-label={`${t('automaticItems')} ${meta.code}`}>
+        <span className="sa-evidence-title">{t('automaticItems')}:</span>
+        {a.items.length ? (
+          <ul className="sa-files">
+            {a.items.map((i) => <li key={i.id}><a href={i.publicUrl} target="_blank" rel="noopener noreferrer">{i.title}</a><Typography.Text type="secondary"> · {formatDate(i.publishedAt)}</Typography.Text></li>)}
+          </ul>
+        ) : <Typography.Text type="secondary"> {t('automaticNone')}</Typography.Text>}
+      </div>
+    </div>
+  );
+}
+
 function ReadOnlyValue({ meta, s }: { meta: AssessmentRow; s: RowState }) {
   const t = useT(roundStrings);
   const score = leafScore(meta, s.value, { score: s.serverScore, actual: s.serverActual });
@@ -188,7 +212,8 @@ function EvidenceList({ meta, s, ctx }: { meta: AssessmentRow; s: RowState; ctx:
   const id = meta.criterionId;
   const files = s.evidence.filter((e) => e.purpose === 'self');
   const declared = !isAdjustment(meta.type) || Object.values(s.value.items).some((x) => (parseNumber(x) ?? 0) > 0);
-  const missing = meta.evidenceRequired && meta.applicable && declared && files.length === 0;
+  // A row counted from published items has those items as its evidence.
+  const missing = meta.evidenceRequired && meta.applicable && declared && files.length === 0 && !meta.automaticCount;
   const canUpload = ctx.editable && meta.applicable;
 
   const onFiles = async (list: FileList | null) => {
@@ -301,6 +326,7 @@ export const CriterionRow = memo(function CriterionRow({ id, ctx }: { id: string
           {meta.type === 'per_occurrence'
             ? <Tag>{t('perOccurrence', { ppo: formatNumber(meta.pointsPerOccurrence ?? 0), max: formatNumber(meta.max) })}</Tag>
             : <Tag>{t('maxPoints', { max: formatNumber(meta.max) })}</Tag>}
+          {meta.automaticCount && <Tag color="blue">{t('automaticTag')}</Tag>}
           {meta.evidenceRequired && <Tag color="orange">{t('evidenceRequired')}</Tag>}
           {!meta.applicable && <Tag>{t('notApplicable')}</Tag>}
         </span>
@@ -309,7 +335,7 @@ export const CriterionRow = memo(function CriterionRow({ id, ctx }: { id: string
       {meta.guidance && <div className="sa-guidance">{meta.guidance}</div>}
       {meta.applicable && (
         <div className="sa-body">
-          {editable ? <ValueInput meta={meta} s={s} ctx={ctx} /> : isAdjustment(meta.type) ? <AdjustmentItems meta={meta} s={s} ctx={ctx} score={leafScore(meta, s.value, { score: s.serverScore, actual: s.serverActual })} /> : <ReadOnlyValue meta={meta} s={s} />}
+          {meta.automaticCount ? <AutomaticCount meta={meta} s={s} /> : editable ? <ValueInput meta={meta} s={s} ctx={ctx} /> : isAdjustment(meta.type) ? <AdjustmentItems meta={meta} s={s} ctx={ctx} score={leafScore(meta, s.value, { score: s.serverScore, actual: s.serverActual })} /> : <ReadOnlyValue meta={meta} s={s} />}
           {editable ? (
             <Input.TextArea className="sa-note" rows={2} value={s.value.note} onChange={onNote} maxLength={5000} placeholder={t('notePlaceholder')} aria-label={t('noteLabel', { code: meta.code })} />
           ) : (

@@ -265,4 +265,34 @@ describe('Self-assessment form', () => {
     expect(screen.getByTestId('group-15')).toHaveTextContent('7/100 điểm');
     expect(screen.getByTestId('completeness')).toHaveTextContent('Đã chấm 1/150 tiêu chí');
   }, 90_000);
+
+  it('shows a criterion counted from published items: the count, its score, each item linked to its public page, no count input', async () => {
+    const automaticCount = {
+      source: 'both' as const, count: 2, items: [
+        { id: 'n1', title: 'Hội nghị sơ kết phong trào', publishedAt: '2024-06-10T03:00:00.000Z', publicUrl: '/tin-tuc/hoi-nghi-so-ket-n1' },
+        { id: 'n2', title: 'Gương điển hình: chị Lan hiến máu', publishedAt: '2024-07-01T03:00:00.000Z', publicUrl: '/tin-tuc/guong-dien-hinh-n2' },
+      ],
+    };
+    const api = stubApi({
+      ...base(),
+      'GET /api/rounds/:roundId/units/:unitId/assessment': assessment({ rows: rows({ 'I.3': { automaticCount, evidenceRequired: true, selfScore: 4 } }) }, editable),
+      [SELF]: fakeServer(rows()).save,
+    });
+    renderRoute(URL);
+    await findPage(TITLE);
+    const i3 = within(row('I.3'));
+    expect(i3.getByText('Đếm tự động')).toBeInTheDocument();
+    expect(i3.getByText('Số tin, bài đã đăng của đơn vị trong năm: 2')).toBeInTheDocument();
+    expect(i3.getByTestId('computed-I.3')).toHaveTextContent('4');
+    const items = i3.getByRole('group', { name: 'Các bài được tính (minh chứng) I.3' });
+    expect(within(items).getByRole('link', { name: 'Hội nghị sơ kết phong trào' })).toHaveAttribute('href', '/tin-tuc/hoi-nghi-so-ket-n1');
+    expect(within(items).getByRole('link', { name: 'Gương điển hình: chị Lan hiến máu' })).toHaveAttribute('href', '/tin-tuc/guong-dien-hinh-n2');
+    expect(i3.queryByLabelText('Số lần I.3')).not.toBeInTheDocument();
+    // Its items are its evidence: not marked missing even though evidence is required.
+    expect(i3.queryByText('Thiếu minh chứng bắt buộc')).not.toBeInTheDocument();
+    // A note is still the unit's, saved with the server's count.
+    await userEvent.type(i3.getByLabelText('Thuyết minh I.3'), 'Hai bài');
+    await waitFor(() => expect(api.calls(SELF)).toHaveLength(1), { timeout: 5000 });
+    expect(api.calls(SELF)[0].body).toMatchObject({ count: 2, note: 'Hai bài', version: 0 });
+  });
 });

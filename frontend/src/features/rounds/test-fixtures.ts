@@ -44,7 +44,7 @@ export const progress = (list: ProgressUnit[]): Schemas['ProgressDto'] => ({ rou
 // ------------------------------------------------------------------------------------ assessment
 
 const node = (criterionId: string, code: string, title: string, type: Row['type'], max: number, patch: Partial<Row> = {}): Row => ({
-  criterionId, parentId: null, code, title, guidance: '', type, max, depth: 0, applicable: true, evidenceRequired: false, pointsPerOccurrence: null, measure: '', awardBonuses: [],
+  criterionId, parentId: null, code, title, guidance: '', type, max, depth: 0, applicable: true, evidenceRequired: false, pointsPerOccurrence: null, measure: '', awardBonuses: [], automaticCount: null,
   items: [], target: null, self: null, selfScore: null, evidence: [], myReview: null, myReviewFormula: null, sources: [], final: null, lowered: false, explanation: null, selfFormula: null, finalFormula: null, ...patch,
 });
 

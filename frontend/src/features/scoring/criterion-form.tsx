@@ -30,6 +30,8 @@ interface CriterionValues {
   title: string;
   max: number | null;
   pointsPerOccurrence: number | null;
+  /** '' = typed by the unit; else counted from its published items. */
+  countSource: '' | 'news' | 'story' | 'both';
   measure: string;
   items: ItemValues[];
   guidance: string;
@@ -86,13 +88,13 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
     form.resetFields();
     if (editing.kind === 'add') {
       form.setFieldsValue({
-        type: editing.type, code: suggestCode(scheme.criteria, editing.parent, editing.type), title: '', max: null, pointsPerOccurrence: null, measure: '',
+        type: editing.type, code: suggestCode(scheme.criteria, editing.parent, editing.type), title: '', max: null, pointsPerOccurrence: null, countSource: '', measure: '',
         items: isAdjustment(editing.type) ? [{ title: '', points: null, cap: null }] : [], guidance: '', evidenceRequired: false, notApplicableUnitIds: [],
       });
     } else {
       const c = editing.criterion;
       form.setFieldsValue({
-        type: c.type, code: c.code, title: c.title, max: c.max, pointsPerOccurrence: c.pointsPerOccurrence, measure: c.measure,
+        type: c.type, code: c.code, title: c.title, max: c.max, pointsPerOccurrence: c.pointsPerOccurrence, countSource: c.countSource ?? '', measure: c.measure,
         items: c.items.map((i) => ({ id: i.id, title: i.title, points: i.points, cap: i.cap })), guidance: c.guidance, evidenceRequired: c.evidenceRequired,
         notApplicableUnitIds: c.notApplicableUnitIds,
       });
@@ -113,6 +115,7 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
       max: Number(v.max),
       evidenceRequired: !!v.evidenceRequired,
       pointsPerOccurrence: v.type === 'per_occurrence' ? Number(v.pointsPerOccurrence) : null,
+      countSource: v.type === 'per_occurrence' && v.countSource ? v.countSource : null,
       measure: v.type === 'target' ? (v.measure ?? '').trim() : '',
       items: isAdjustment(v.type)
         ? (v.items ?? []).map((i) => ({ ...(i.id ? { id: i.id } : {}), title: i.title.trim(), points: Number(i.points), cap: i.cap === null || i.cap === undefined || (i.cap as unknown) === '' ? null : Number(i.cap) }))
@@ -121,7 +124,7 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
     };
     const onError = (e: Error) => {
       if (conflict(e, onClose)) return;
-      const matched = applyServerErrors(form, e, { code: t('codeField'), title: t('titleCriterion'), max: t('maxField'), pointsPerOccurrence: t('ppoField'), measure: t('measureField') });
+      const matched = applyServerErrors(form, e, { code: t('codeField'), title: t('titleCriterion'), max: t('maxField'), pointsPerOccurrence: t('ppoField'), countSource: t('countSourceField'), measure: t('measureField') });
       if (!matched || !(e instanceof ApiError) || e.code !== 'duplicate_code') setError(e.message);
     };
     const onSuccess = (key: ScoringStringKey) => () => {
@@ -191,6 +194,13 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
             <Col span={12}>
               <Form.Item name="pointsPerOccurrence" label={t('ppoField')} extra={t('ppoHint')} rules={amountRules(t, t('ppoField'))}>
                 <InputNumber<number> min={0} style={{ width: '100%' }} formatter={viNumber} parser={parseViNumber} />
+              </Form.Item>
+            </Col>
+          )}
+          {type === 'per_occurrence' && (
+            <Col span={24}>
+              <Form.Item name="countSource" label={t('countSourceField')} extra={t('countSourceHint')}>
+                <Select options={(['', 'news', 'story', 'both'] as const).map((x) => ({ value: x, label: t(`countSource.${x || 'manual'}` as ScoringStringKey) }))} />
               </Form.Item>
             </Col>
           )}

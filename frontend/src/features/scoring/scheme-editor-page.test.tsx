@@ -109,12 +109,15 @@ describe('Scoring scheme editor', () => {
     await userEvent.type(within(form).getByLabelText('Điểm tối đa'), '6');
     expect(within(form).getByText('31 / 30 (vượt 1)')).toBeInTheDocument();
     await userEvent.click(within(form).getByRole('checkbox', { name: 'Bắt buộc có minh chứng' }));
+    // A per-occurrence criterion may take its count from published items; left to the unit here.
+    expect(within(form).getByText('Số lần lấy từ')).toBeInTheDocument();
+    expect(within(form).getByText('Đơn vị tự nhập')).toBeInTheDocument();
     await userEvent.type(within(form).getByLabelText('Điểm mỗi lần'), '1{Enter}');
 
     await waitFor(() => expect(api.calls('POST /api/scoring-schemes/:id/criteria')).toHaveLength(1));
     expect(api.calls('POST /api/scoring-schemes/:id/criteria')[0].body).toEqual({
       parentId: 'v2-iii', type: 'per_occurrence', code: 'III.4', title: 'Tham gia phong trào “Dân vận khéo”', guidance: '', max: 6, evidenceRequired: true,
-      pointsPerOccurrence: 1, measure: '', items: [], notApplicableUnitIds: [],
+      pointsPerOccurrence: 1, countSource: null, measure: '', items: [], notApplicableUnitIds: [],
     });
     expect(await within(form).findByText('Nhóm III: tổng điểm tối đa của các tiêu chí con (31) vượt quá điểm tối đa của nhóm (30).')).toBeInTheDocument();
 
@@ -157,7 +160,7 @@ describe('Scoring scheme editor', () => {
     const call = api.calls('PATCH /api/scoring-schemes/:id/criteria/:criterionId')[0];
     expect(call.params).toEqual({ id: 'scheme-2024-v2', criterionId: 'v2-t' });
     expect(call.body).toEqual({
-      type: 'bonus', code: 'T', title: 'Điểm thưởng', guidance: '', max: 15, evidenceRequired: true, pointsPerOccurrence: null, measure: '', notApplicableUnitIds: [],
+      type: 'bonus', code: 'T', title: 'Điểm thưởng', guidance: '', max: 15, evidenceRequired: true, pointsPerOccurrence: null, countSource: null, measure: '', notApplicableUnitIds: [],
       items: [
         { id: 'city_flag', title: 'Được tặng Cờ thi đua của UBND Thành phố năm trước', points: 10, cap: null },
         { id: 'initiative', title: 'Có sáng kiến được công nhận cấp Thành phố', points: 2, cap: 5 },

@@ -65,7 +65,7 @@ export function criteria(prefix: string, rows: Row[] = ROWS, versions: Record<st
     order.set(r.parent, n);
     return {
       id: idOf(prefix, r.code), parentId: r.parent ? idOf(prefix, r.parent) : null, code: r.code, title: r.title, guidance: r.guidance ?? '', type: r.type, max: r.max,
-      order: n, depth: r.code.split('.').length - 1, evidenceRequired: !!r.evidence, pointsPerOccurrence: r.ppo ?? null, measure: r.measure ?? '', items: r.items ?? [],
+      order: n, depth: r.code.split('.').length - 1, evidenceRequired: !!r.evidence, pointsPerOccurrence: r.ppo ?? null, countSource: null, measure: r.measure ?? '', items: r.items ?? [],
       notApplicableUnitIds: r.na ?? [], childrenMax: null as number | null, version: versions[r.code] ?? 1,
     };
   });

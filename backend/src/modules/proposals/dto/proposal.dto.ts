@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../entities/proposal.entity';
@@ -126,6 +126,26 @@ export class DecisionDto {
   @ApiProperty({ type: String, nullable: true }) recordedByName: string | null;
 }
 
+export class CiteModelsDto {
+  @ApiProperty({ type: [String], description: 'Các gương điển hình trong sổ của đơn vị được trích dẫn (thay danh sách cũ; [] để bỏ hết)' })
+  @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsUUID('all', { each: true }) modelIds: string[];
+}
+
+export class CitedStoryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Địa chỉ bài trên trang tin công khai' }) publicUrl: string;
+}
+
+export class CitedModelDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['person', 'collective'] }) subjectKind: 'person' | 'collective';
+  @ApiProperty() name: string;
+  @ApiProperty() achievement: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [CitedStoryDto] }) stories: CitedStoryDto[];
+}
+
 export class NomineeDto {
   @ApiProperty() unitId: string;
   @ApiProperty() unitName: string;
@@ -138,6 +158,7 @@ export class NomineeDto {
   @ApiProperty() note: string;
   @ApiProperty({ type: ReportDto, nullable: true, description: 'Báo cáo thành tích hiện hành của đơn vị' }) report: ReportDto | null;
   @ApiProperty({ type: DecisionDto, nullable: true }) decision: DecisionDto | null;
+  @ApiProperty({ type: [CitedModelDto], description: 'Gương điển hình tiên tiến của đơn vị được hồ sơ trích dẫn (sổ gương điển hình)' }) models: CitedModelDto[];
 }
 
 export class ChecklistItemDto {

@@ -81,6 +81,19 @@ export class AwardBonusFactDto {
   @ApiProperty({ example: 'Cờ thi đua của UBND Thành phố năm 2024 (QĐ 512/QĐ-UBND ngày 15/01/2025): +10' }) text: string;
 }
 
+export class CountedItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ description: 'Địa chỉ bài trên trang tin công khai' }) publicUrl: string;
+}
+
+export class AutomaticCountDto {
+  @ApiProperty({ enum: ['news', 'story', 'both'], description: 'Loại bài được đếm' }) source: 'news' | 'story' | 'both';
+  @ApiProperty({ description: 'Số bài đã đăng của đơn vị trong năm (số lần tự chấm)' }) count: number;
+  @ApiProperty({ type: [CountedItemDto], description: 'Các bài được đếm: là minh chứng của tiêu chí' }) items: CountedItemDto[];
+}
+
 export class AssessmentRowDto {
   @ApiProperty() criterionId: string;
   @ApiProperty({ type: String, nullable: true }) parentId: string | null;
@@ -96,6 +109,7 @@ export class AssessmentRowDto {
   @ApiProperty() measure: string;
   @ApiProperty({ type: [AdjustmentItemResponseDto], description: 'Các khoản đơn vị tự khai (không gồm khen thưởng năm trước: được tính tự động)' }) items: AdjustmentItemResponseDto[];
   @ApiProperty({ type: [AwardBonusFactDto], description: 'Tiêu chí điểm thưởng: khen thưởng năm trước được tính tự động, kèm quyết định' }) awardBonuses: AwardBonusFactDto[];
+  @ApiProperty({ type: AutomaticCountDto, nullable: true, description: 'Loại tính theo số lần lấy từ bài đã đăng: số lần tự chấm được tính tự động, không nhập tay' }) automaticCount: AutomaticCountDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Chỉ tiêu T của đơn vị (loại theo chỉ tiêu)' }) target: number | null;
   @ApiProperty({ type: ScoreRowDto, nullable: true, description: 'Dòng tự chấm' }) self: ScoreRowDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Điểm tự chấm (nhóm: tổng; loại theo chỉ tiêu: tính cho cả khối)' }) selfScore: number | null;

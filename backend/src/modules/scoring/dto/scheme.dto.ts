@@ -5,6 +5,7 @@ import {
 } from 'class-validator';
 import { trim } from '../../../common/dto';
 import { NODE_TYPES, type NodeType } from '../rules';
+import { COUNT_SOURCES, type CountSource } from '../scheme-tree';
 
 // ------------------------------------------------------------------------------------------ requests
 
@@ -44,6 +45,8 @@ export class CreateCriterionDto {
   @ApiProperty({ example: 10, description: 'Điểm tối đa (mục thưởng/trừ: mức trần)' }) @IsNumber() max: number;
   @ApiPropertyOptional({ description: 'Bắt buộc có minh chứng' }) @IsOptional() @IsBoolean() evidenceRequired?: boolean;
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Điểm mỗi lần (loại tính theo số lần)' }) @IsOptional() @IsNumber() pointsPerOccurrence?: number | null;
+  @ApiPropertyOptional({ enum: COUNT_SOURCES, nullable: true, description: 'Loại tính theo số lần: lấy số lần từ các bài đã đăng của đơn vị trong năm (news: tin hoạt động, story: gương điển hình, both: cả hai); bỏ trống: đơn vị tự nhập' })
+  @IsOptional() @IsIn(COUNT_SOURCES) countSource?: CountSource | null;
   @ApiPropertyOptional({ description: 'Đơn vị tính (loại theo chỉ tiêu)', example: 'hồ sơ' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(64) measure?: string;
   @ApiPropertyOptional({ type: [AdjustmentItemDto], description: 'Các khoản của mục thưởng/trừ' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AdjustmentItemDto) items?: AdjustmentItemDto[];
@@ -60,6 +63,8 @@ export class UpdateCriterionDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber() max?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() evidenceRequired?: boolean;
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsNumber() pointsPerOccurrence?: number | null;
+  @ApiPropertyOptional({ enum: COUNT_SOURCES, nullable: true, description: 'Loại tính theo số lần: lấy số lần từ các bài đã đăng của đơn vị trong năm (news: tin hoạt động, story: gương điển hình, both: cả hai); bỏ trống: đơn vị tự nhập' })
+  @IsOptional() @IsIn(COUNT_SOURCES) countSource?: CountSource | null;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(64) measure?: string;
   @ApiPropertyOptional({ type: [AdjustmentItemDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AdjustmentItemDto) items?: AdjustmentItemDto[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayUnique() @ArrayMaxSize(100) @IsUUID('all', { each: true }) notApplicableUnitIds?: string[];
@@ -97,6 +102,7 @@ export class CriterionDto {
   @ApiProperty({ description: 'Cấp trong cây (0 = cấp cao nhất)' }) depth: number;
   @ApiProperty() evidenceRequired: boolean;
   @ApiProperty({ type: Number, nullable: true }) pointsPerOccurrence: number | null;
+  @ApiProperty({ enum: COUNT_SOURCES, nullable: true, description: 'Số lần lấy tự động từ các bài đã đăng (news, story, both); null: đơn vị tự nhập' }) countSource: CountSource | null;
   @ApiProperty() measure: string;
   @ApiProperty({ type: [AdjustmentItemResponseDto] }) items: AdjustmentItemResponseDto[];
   @ApiProperty({ type: [String] }) notApplicableUnitIds: string[];

@@ -21,6 +21,8 @@ export class ScoringCriterion {
   @Column({ name: 'sort_order', type: 'int' }) sortOrder: number;
   @Column({ name: 'evidence_required', type: 'boolean', default: false }) evidenceRequired: boolean;
   @Column({ name: 'points_per_occurrence', type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numeric }) pointsPerOccurrence: number | null;
+  /** Per-occurrence only: the count is the unit's published items of the year (news, story, both), not entered. */
+  @Column({ name: 'count_source', type: 'varchar', length: 8, nullable: true }) countSource: 'news' | 'story' | 'both' | null;
   /** Đơn vị tính of a target criterion ("hồ sơ", "%"). */
   @Column({ type: 'varchar', length: 64, default: '' }) measure: string;
   /** Listed events of a bonus / deduction row. */

@@ -102,22 +102,5 @@ export function useDeletePhoto() {
   return useMutation({ mutationFn: (photoId: string) => unwrap(api.DELETE('/api/news/photos/{photoId}', { params: { path: { photoId } } })), onSuccess: saved });
 }
 
-/** The body is edited as plain paragraphs (a blank line between them) and sent as escaped <p> blocks; the server sanitises it again. */
-export function paragraphsToHtml(text: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`).join('');
-}
-
-/** The stored (sanitised) HTML as paragraphs of plain text, for editing. */
-export function htmlToParagraphs(html: string): string {
-  const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
-  const blocks = Array.from(doc.body.firstElementChild?.children ?? []);
-  if (!blocks.length) return doc.body.textContent?.trim() ?? '';
-  return blocks.map((b) => {
-    b.querySelectorAll('br').forEach((br) => br.replaceWith('\n'));
-    return (b.textContent ?? '').trim();
-  }).filter(Boolean).join('\n\n');
-}
-
 export const useNewsOverview = (year: number, enabled: boolean) =>
   useQuery({ queryKey: ['news', 'overview', year], queryFn: () => unwrap(api.GET('/api/news/overview', { params: { query: { year } } })), enabled });

@@ -9,6 +9,7 @@ export type ChecklistItem = Schemas['ChecklistItemDto'];
 export type Nominee = Schemas['NomineeDto'];
 export type Report = Schemas['ReportDto'];
 export type Decision = Schemas['DecisionDto'];
+export type CitedModel = Schemas['CitedModelDto'];
 export type Appraisal = Schemas['AppraisalDto'];
 export type CityQuota = Schemas['CityQuotaDto'];
 export type QuotaUse = Schemas['QuotaUseDto'];
@@ -76,6 +77,13 @@ export const useReturnProposal = (id: string) =>
   useProposalMutation((reason: string) => unwrap(api.POST('/api/proposals/{id}/return', { params: { path: { id } }, body: { reason } })));
 export const useApproveProposal = (id: string) =>
   useProposalMutation((reason?: string) => unwrap(api.POST('/api/proposals/{id}/approve', { params: { path: { id } }, body: reason ? { reason } : {} })));
+/** Trích dẫn gương điển hình: the register entries a nominee unit's row cites (the list replaces the previous one). */
+export const useCiteModels = (id: string) =>
+  useProposalMutation(({ unitId, modelIds }: { unitId: string; modelIds: string[] }) =>
+    unwrap(api.PUT('/api/proposals/{id}/nominees/{unitId}/models', { params: { path: { id, unitId } }, body: { modelIds } })));
+/** A unit's entries in the exemplary-model register (news module's API), for a dossier to cite. */
+export const useUnitModels = (unitId: string, enabled: boolean) =>
+  useQuery({ queryKey: ['news', 'models', unitId], queryFn: () => unwrap(api.GET('/api/news/models', { params: { query: { unitId } } })), enabled });
 export const useRecordDecision = (id: string) =>
   useProposalMutation((body: DecisionInput) => unwrap(api.POST('/api/proposals/{id}/decisions', { params: { path: { id } }, body })));
 
