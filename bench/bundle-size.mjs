@@ -33,7 +33,7 @@ function closure(keys, { dynamic = false, stop = new Set() } = {}) {
 const jsBytes = (files) => [...files].filter((f) => f.endsWith('.js')).reduce((s, f) => s + gz(readFileSync(path.join(dist, f))), 0);
 
 const entry = Object.keys(manifest).find((k) => manifest[k].isEntry);
-const routes = manifest[entry].dynamicImports ?? [];
+const routes = (manifest[entry].dynamicImports ?? []).filter((k) => /-page\.tsx$|app-layout\.tsx$/.test(k));
 const layout = routes.find((k) => k.endsWith('app-layout.tsx'));
 const routeSet = new Set([entry, ...routes]);
 const rows = routes.map((r) => {
