@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { meQueryOptions } from '@/features/auth/api/me';
+import { dashboardFirstPageQuery } from '@/features/dashboard/dashboard-query';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
 import { paths } from './paths';
@@ -21,11 +22,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
       {
         index: true,
         lazy: () => import('@/features/dashboard/dashboard-page'),
-        loader: async () => {
-          const { dashboardFirstPageQuery } = await import('@/features/dashboard/dashboard-query');
-          void queryClient.prefetchQuery(dashboardFirstPageQuery());
-          return null;
-        },
+        loader: () => { void queryClient.prefetchQuery(dashboardFirstPageQuery()); return null; },
       },
       { path: paths.blocks.path, lazy: () => import('@/features/blocks/blocks-page') },
       { path: paths.block.path, lazy: () => import('@/features/blocks/block-page') },
