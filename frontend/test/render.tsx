@@ -6,7 +6,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { Schemas } from '@/api/client';
-import { routes } from '@/app/router';
+import { createRoutes } from '@/app/router';
 import { I18nProvider } from '@/i18n/i18n';
 
 /**
@@ -17,7 +17,7 @@ import { I18nProvider } from '@/i18n/i18n';
 export function renderRoute(url: string) {
   localStorage.setItem('thidua.locale', 'vi');
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
   // `mock="server"`: the UI kit keeps its CSS out of the DOM, so jsdom's getComputedStyle (which
   // role queries call for every element) does not reparse hundreds of style tags each time.
   const view = render(

@@ -1,18 +1,29 @@
-import { createBrowserRouter } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
+import { meQueryOptions } from '@/features/auth/api/me';
+import { dashboardFirstPageQuery } from '@/features/dashboard/dashboard-query';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
 import { paths } from './paths';
 
-/** Every route is lazy: the sign-in page ships without the UI kit; the shell and pages load on demand. */
-export const routes = [
+/**
+ * Every route is lazy: the sign-in page ships without the UI kit; the shell and pages load on demand. Loaders start
+ * the first requests (who is signed in, the dashboard's list) while that code loads, instead of after it renders.
+ */
+export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
   { path: paths.signIn.path, lazy: () => import('@/features/auth/sign-in-page'), errorElement: <RouteError />, HydrateFallback: RouteLoading },
   {
     path: '/',
     lazy: () => import('./app-layout'),
+    loader: () => { void queryClient.prefetchQuery(meQueryOptions()); return null; },
     errorElement: <RouteError />,
     HydrateFallback: RouteLoading,
     children: [
-      { index: true, lazy: () => import('@/features/dashboard/dashboard-page') },
+      {
+        index: true,
+        lazy: () => import('@/features/dashboard/dashboard-page'),
+        loader: () => { void queryClient.prefetchQuery(dashboardFirstPageQuery()); return null; },
+      },
       { path: paths.blocks.path, lazy: () => import('@/features/blocks/blocks-page') },
       { path: paths.block.path, lazy: () => import('@/features/blocks/block-page') },
       { path: paths.units.path, lazy: () => import('@/features/units/units-page') },
@@ -55,5 +66,3 @@ export const routes = [
     ],
   },
 ];
-
-export const router = createBrowserRouter(routes);

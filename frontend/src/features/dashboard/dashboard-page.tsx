@@ -9,9 +9,8 @@ import { useBlockYearPage } from '@/features/block-years/api/block-years';
 import { UpcomingConferences } from '@/features/conferences/upcoming-conferences';
 import { TasksCard } from '@/features/tasks/tasks-card';
 import { useT, type SharedKey } from '@/i18n/i18n';
+import { DASHBOARD_PAGE_SIZE as PAGE_SIZE } from './dashboard-query';
 import { dashboardStrings } from './i18n';
-
-const PAGE_SIZE = 20;
 
 /** Home: the board sees the latest year's blocks a page at a time with the city's counts; a unit sees its block, year and seat. */
 export function DashboardPage() {

@@ -1,5 +1,4 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { encryptPaper } from '@ballot-crypto';
 import { api, download, unwrap, type Schemas } from '@/api/client';
 
 export type Ballot = Schemas['BallotDto'];
@@ -75,6 +74,8 @@ export const useOpenBallot = () =>
 export const useCastVote = () =>
   useBallotMutation(async ({ ballot, approvals }: { ballot: Ballot; approvals: string[] }) => {
     if (!ballot.publicKey) throw new Error('ballot has no public key');
+    // The elliptic-curve code is fetched when a member votes, not with every ballot page.
+    const { encryptPaper } = await import('@ballot-crypto');
     const paper = encryptPaper(
       { ballotId: ballot.id, publicKey: ballot.publicKey, candidates: ballot.candidates.length, quota: ballot.quota },
       ballot.candidates.map((c) => approvals.includes(c.unitId)),

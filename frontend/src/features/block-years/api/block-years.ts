@@ -14,8 +14,10 @@ export const blockYearDefaultsQueryOptions = (year: number) =>
 export const useBlockYears = (query: { blockId?: string; year?: number } = {}) => useQuery(blockYearsQueryOptions(query));
 export type BlockYearPageQuery = { year?: number; q?: string; page?: number; pageSize?: number };
 /** One year's block years a page at a time (the dashboard); the previous page stays on screen while the next loads. */
-export const useBlockYearPage = (query: BlockYearPageQuery) =>
-  useQuery({ queryKey: ['block-years', 'page', query], queryFn: () => unwrap(api.GET('/api/block-years/page', { params: { query } })), placeholderData: keepPreviousData });
+/** Fresh for 30 s: the page fetched by the dashboard route's loader is not fetched again when the page mounts. */
+export const blockYearPageQueryOptions = (query: BlockYearPageQuery) =>
+  queryOptions({ queryKey: ['block-years', 'page', query], queryFn: () => unwrap(api.GET('/api/block-years/page', { params: { query } })), staleTime: 30_000 });
+export const useBlockYearPage = (query: BlockYearPageQuery) => useQuery({ ...blockYearPageQueryOptions(query), placeholderData: keepPreviousData });
 export const useBlockYear = (id: string) => useQuery(blockYearQueryOptions(id));
 export const useBlockYearDefaults = (year: number) => useQuery(blockYearDefaultsQueryOptions(year));
 
