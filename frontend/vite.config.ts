@@ -33,7 +33,14 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), precompress()],
   // The ballot cryptography lives once, in the backend's ballots module; the browser encrypts with it.
-  resolve: { alias: { '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'), '@': path.resolve(__dirname, 'src') } },
+  // The shared rules (packages/rules) are bundled from their source.
+  resolve: {
+    alias: {
+      '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'),
+      '@thidua/rules': path.resolve(__dirname, '../packages/rules/src/index.ts'),
+      '@': path.resolve(__dirname, 'src'),
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: { outDir: 'dist', sourcemap: false, manifest: true, chunkSizeWarningLimit: 1500 },
 });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
-import { defaultLegalBasis, defaultRuleSet } from '../../modules/block-years/rule-set';
+import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
 import { seedAwardsDemo } from '../../modules/awards/awards.demo';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
 import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';

@@ -9,7 +9,8 @@ import { Account } from '../accounts/entities/account.entity';
 import { AuditService } from '../audit/audit.service';
 import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
-import { DUMMY_HASH, hashPassword, passwordProblem, verifyPassword } from './password';
+import { passwordProblem } from '@thidua/rules';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { assertNotThrottled, checkOwnPassword, clearPasswordFailures, recordPasswordFailure, setThrottleBaseDelay } from './password-throttle';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -12,7 +12,7 @@
  * - Điểm thưởng: bonus points the next year's scoring gives for an award held
  */
 import { AWARD_NAMES, DEFAULT_AWARD_GATES, type AwardGates } from '../ballots/rules';
-import { AWARD_CODES, DEFAULT_RULE_SET, quotaLimit, type AwardCode, type Quota, type RuleSet } from '../block-years/rule-set';
+import { AWARD_CODES, DEFAULT_RULE_SET, quotaLimit, type AwardCode, type Quota, type RuleSet } from '@thidua/rules';
 
 /** Bonus next year for holding an award (domain.md glossary: +15 Government flag, +10 city flag). Editable in the catalogue. */
 export const DEFAULT_BONUS_POINTS: Readonly<Record<AwardCode, number>> = { gov_flag: 15, city_flag: 10, city_merit: 5 };

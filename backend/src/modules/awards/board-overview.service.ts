@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { effectivePhase, PHASE_LABELS, type Phase } from '../rounds/round-phase';
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
-import { formatNumber } from '../scoring/rules/round';
+import { formatNumber } from '@thidua/rules';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { awardsByYear, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep } from './award-rules';
 import { AwardsService } from './awards.service';

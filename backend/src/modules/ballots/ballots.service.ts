@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { loadYearContext, type YearContext } from '../../common/scope/year-context';
 import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
-import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
+import { defaultRuleSet, type RuleSet } from '@thidua/rules';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';

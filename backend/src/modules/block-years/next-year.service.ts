@@ -11,7 +11,7 @@ import { buildDocumentNumber } from '../documents';
 import { emptyPlan, type DraftSection, type PlanData } from '../drafts/draft-content';
 import { BlockYearsService } from './block-years.service';
 import { NextYearResultDto } from './next-year.dto';
-import { defaultLegalBasis, defaultRuleSet, type RuleSet } from './rule-set';
+import { defaultLegalBasis, defaultRuleSet, type RuleSet } from '@thidua/rules';
 
 /** "Biểu chấm điểm thi đua năm 2024" → "… năm 2025": the year in a copied title moves on. */
 export function nextYearTitle(title: string, year: number): string {

@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import type { RuleSet } from '../block-years/rule-set';
+import type { RuleSet } from '@thidua/rules';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { adoptionReasonProblem, UnresolvedComment } from './adoption-rules';
 import { draftDiff } from './draft-diff';

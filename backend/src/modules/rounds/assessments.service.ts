@@ -5,7 +5,7 @@ import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
-import { computeTotals, LeafNode, TargetOutcome } from '../scoring/rules';
+import { computeTotals, LeafNode, TargetOutcome } from '@thidua/rules';
 import { applicability, completeness, effectiveStatus } from './completeness';
 import {
   AssessmentDto, AssessmentRowDto, AssessmentTotalsDto, EvidenceDto, ExplanationResultDto, SaveResultDto, ScoreRowDto, SourceScoreDto, TargetFormulaDto,

@@ -6,8 +6,7 @@
  * award code (the demo scheme's "city_flag", "gov_flag") is the award history's, and a count a unit typed
  * for it does not count. Pure.
  */
-import { AWARD_CODES } from '../block-years/rule-set';
-import { round2, type SchemeNode } from '../scoring/rules';
+import { AWARD_CODES, round2, type SchemeNode } from '@thidua/rules';
 
 export interface AwardBonusFact {
   awardId: string;

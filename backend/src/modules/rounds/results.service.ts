@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound } from '../../common/app-error';
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { AuditService } from '../audit/audit.service';
 import { buildDocumentNumber, DocumentModel, renderPdf } from '../documents';
-import { formatNumber } from '../scoring/rules/round';
+import { formatNumber } from '@thidua/rules';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';

@@ -6,7 +6,7 @@
 import {
   computeTotals, divergence, finalScore, FinalScore, FinalScoreRule, isAdjustment, needsReason, RankedRow, rankUnits, SchemeNode, SchemeTotals,
   TargetOutcome, targetOutcomes, TieBreak,
-} from '../scoring/rules';
+} from '@thidua/rules';
 import { withAwardPoints } from './award-bonus';
 
 export type Source = 'self' | 'peer' | 'leader' | 'final';

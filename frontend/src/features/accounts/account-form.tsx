@@ -7,8 +7,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
 import { useCreateAccount, useUpdateAccount, type Account, type Role } from './api/accounts';
 import { accountStrings } from './i18n';
-import { passwordProblem } from '@/lib/password-policy';
-import { generatePassword } from './password';
+import { generatePassword, passwordProblem } from '@thidua/rules';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 export const needsUnit = (role?: Role) => role === 'officer' || role === 'unit_head';

@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
 import { PageHeader } from '@/components/page-header';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { passwordProblem } from '@/lib/password-policy';
+import { passwordProblem } from '@thidua/rules';
 import { useMe } from './api/me';
 import { useChangePassword } from './api/sign-in';
 import { authStrings } from './i18n';

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { LegalInstrument, RuleSet } from '../rule-set';
+import type { LegalInstrument, RuleSet } from '@thidua/rules';
 
 /** Where a block year stands in the annual cycle (domain.md §3). */
 export type BlockYearStatus = 'setup' | 'planning' | 'signed' | 'in_progress' | 'year_end' | 'submitted' | 'decided' | 'archived';
