@@ -5,9 +5,8 @@
  */
 import {
   computeTotals, divergence, finalScore, FinalScore, FinalScoreRule, isAdjustment, needsReason, RankedRow, rankUnits, SchemeNode, SchemeTotals,
-  TargetOutcome, targetOutcomes, TieBreak,
+  TargetOutcome, targetOutcomes, TieBreak, withAwardPoints,
 } from '@thidua/rules';
-import { withAwardPoints } from './award-bonus';
 
 export type Source = 'self' | 'peer' | 'leader' | 'final';
 export const SOURCES: readonly Source[] = ['self', 'peer', 'leader', 'final'];

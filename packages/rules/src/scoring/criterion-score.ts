@@ -154,6 +154,12 @@ export function adjustmentPoints(
   return round2(Math.min(sum, node.max));
 }
 
+/** The bonus criterion's score with last year's award points: what was declared plus the awards, capped at its maximum. */
+export function withAwardPoints(declared: number | null, awardPoints: number, max: number): number | null {
+  if (!awardPoints) return declared;
+  return round2(Math.min(max, (declared ?? 0) + awardPoints));
+}
+
 /** Points of a per-occurrence criterion: min(count × points per occurrence, max). */
 export function perOccurrencePoints(count: number, node: Pick<PerOccurrenceNode, 'pointsPerOccurrence' | 'max'>): number {
   return round2(Math.min(count * node.pointsPerOccurrence, node.max));
