@@ -13,7 +13,7 @@ import { NotificationsBell } from '@/features/notifications/notifications-bell';
 import { TasksCountBadge } from '@/features/tasks/tasks-count-badge';
 import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { navItems } from './nav';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 import './app-layout.css';
 
 dayjs.locale('vi');

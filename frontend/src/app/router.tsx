@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 
 /** Every route is lazy: the sign-in page ships without the UI kit; the shell and pages load on demand. */
 export const routes = [

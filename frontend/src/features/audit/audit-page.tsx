@@ -2,7 +2,7 @@ import { Alert, Button, Collapse, DatePicker, Descriptions, Select, Space, Table
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/features/accounts/api/accounts';
 import { useBlockYears } from '@/features/block-years/api/block-years';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { ApiError } from '@/api/client';
 import { QueryState } from '@/components/query-state';
 import { useUnitOptions } from '@/features/units/api/units';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useBlocks } from '@/features/blocks/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';

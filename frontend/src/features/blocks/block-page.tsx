@@ -1,6 +1,6 @@
 import { Card, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYears, type BlockYearSummary } from '@/features/block-years/api/block-years';

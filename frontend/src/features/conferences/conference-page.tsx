@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';

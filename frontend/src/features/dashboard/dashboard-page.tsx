@@ -1,7 +1,7 @@
 import { Button, Card, Col, Empty, Flex, Input, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';

@@ -1,7 +1,7 @@
 import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/features/auth/api/me';
 import { useBlockYears } from '@/features/block-years/api/block-years';

@@ -1,6 +1,6 @@
 import { Alert, App, Button } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/features/auth/api/me';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { VisuallyHidden } from '@/components/visually-hidden';

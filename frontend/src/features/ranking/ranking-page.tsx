@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { round2 } from '@thidua/rules';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { ReasonButton } from '@/components/reason-button';
 import { QueryState } from '@/components/query-state';

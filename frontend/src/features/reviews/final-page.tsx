@@ -2,7 +2,7 @@ import { Alert, Button, Card, Col, Flex, Row, Space, Switch, Tag, Typography } f
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useMe } from '@/features/auth/api/me';
 import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
 import { TargetFormula } from '@/components/target-formula';

@@ -1,7 +1,7 @@
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/features/auth/api/me';
