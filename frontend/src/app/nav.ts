@@ -1,4 +1,4 @@
-import type { Me } from '@/features/auth/api/me';
+import type { Me } from '@/api/me';
 import { paths } from '@/lib/paths';
 
 /** Navigation by role: the board and admins see the whole city; units see their block and themselves. */

@@ -1,6 +1,6 @@
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect } from 'react';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useUnitOptions } from '@/features/units/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';

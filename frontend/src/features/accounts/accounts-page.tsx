@@ -2,7 +2,7 @@ import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } f
 import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useUnitOptions } from '@/features/units/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';

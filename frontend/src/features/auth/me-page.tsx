@@ -3,7 +3,7 @@ import { PageHeader } from '@/components/page-header';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { passwordProblem } from '@thidua/rules';
-import { useMe } from './api/me';
+import { useMe } from '@/api/me';
 import { useChangePassword } from './api/sign-in';
 import { authStrings } from './i18n';
 import { SessionsCard } from './sessions-card';

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useConference, useQuorum } from '@/features/conferences/api/conferences';
 import type { Conference } from '@/features/conferences/api/conferences';
 import { useT } from '@/i18n/i18n';

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useBlockYear, type BlockYear } from './api/block-years';

@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useBlockYearPage } from '@/features/block-years/api/block-years';
 import { UpcomingConferences } from '@/features/conferences/upcoming-conferences';
 import { TasksCard } from '@/features/tasks/tasks-card';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
 import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';

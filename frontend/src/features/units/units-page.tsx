@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useBlocks } from '@/features/blocks/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
