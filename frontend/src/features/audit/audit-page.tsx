@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/features/accounts/api/accounts';
-import { useBlockYears } from '@/features/block-years/api/block-years';
+import { useBlockYears } from '@/api/block-years';
 import { useBlocks } from '@/features/blocks/api/blocks';
 import { useUnits } from '@/features/units/api/units';
 import { useT } from '@/i18n/i18n';

@@ -7,7 +7,7 @@ import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
-import { useBlockYear, type BlockYear } from './api/block-years';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { BlockYearEditModal, type EditSection } from './block-year-edit-modal';
 import { blockYearStrings } from './i18n';
 import type { LegalInstrument } from './legal-basis-fields';

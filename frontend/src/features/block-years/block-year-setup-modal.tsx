@@ -8,7 +8,7 @@ import { useBlocks } from '@/features/blocks/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
-import { blockYearDefaultsQueryOptions, useCreateBlockYear } from './api/block-years';
+import { blockYearDefaultsQueryOptions, useCreateBlockYear } from '@/api/block-years';
 import { blockYearStrings } from './i18n';
 import { fromFormRows, LegalBasisFields, toFormRows, type LegalInstrumentRow } from './legal-basis-fields';
 import { MemberFields } from './member-fields';

@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
-import { useBlockYears, type BlockYearSummary } from './api/block-years';
+import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
 import { BlockYearSetupModal } from './block-year-setup-modal';
 import { blockYearStrings } from './i18n';
 import { STATUS_COLORS } from './status';

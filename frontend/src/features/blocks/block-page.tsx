@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYears, type BlockYearSummary } from '@/features/block-years/api/block-years';
+import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { useBlock } from './api/blocks';
 import { blockStrings } from './i18n';

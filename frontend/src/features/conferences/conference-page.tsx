@@ -6,7 +6,7 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
-import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
+import { blockYearQueryOptions } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useConference, useDeleteConference, type Conference } from './api/conferences';

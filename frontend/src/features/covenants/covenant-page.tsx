@@ -5,7 +5,7 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
-import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import {

@@ -5,7 +5,7 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
-import { useBlockYearPage } from '@/features/block-years/api/block-years';
+import { useBlockYearPage } from '@/api/block-years';
 import { UpcomingConferences } from '@/features/conferences/upcoming-conferences';
 import { TasksCard } from '@/features/tasks/tasks-card';
 import { useT, type SharedKey } from '@/i18n/i18n';

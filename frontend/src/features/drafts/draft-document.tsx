@@ -4,7 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate, formatDateTime } from '@/lib/format';

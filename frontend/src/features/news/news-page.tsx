@@ -4,7 +4,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
-import { useBlockYears } from '@/features/block-years/api/block-years';
+import { useBlockYears } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { compareVi, formatDate } from '@/lib/format';

@@ -4,7 +4,7 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
-import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { useCreateProposal, useProposals } from './api/proposals';
 import { proposalStrings } from './i18n';

@@ -4,7 +4,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { useMe } from '@/api/me';
-import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
+import { blockYearQueryOptions } from '@/api/block-years';
 import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';

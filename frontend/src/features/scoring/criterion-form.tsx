@@ -2,7 +2,7 @@ import { Alert, App, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumb
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { round2 } from '@thidua/rules';
 import { ApiError } from '@/api/client';
-import type { BlockYear } from '@/features/block-years/api/block-years';
+import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatNumber } from '@/lib/format';

@@ -2,7 +2,7 @@ import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Selec
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { atMostTwoDecimals } from '@thidua/rules';
 import { ApiError } from '@/api/client';
-import { useBlockYears, type BlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYears, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useCreateScheme, useImportScheme, useSchemeLists, useUpdateScheme, type Scheme, type SchemeSummary } from './api/schemes';
