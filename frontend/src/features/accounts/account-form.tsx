@@ -1,7 +1,7 @@
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useMe } from '@/api/me';
-import { useUnitOptions } from '@/features/units/api/units';
+import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
-import { useUnitOptions } from '@/features/units/api/units';
+import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { AccountForm } from './account-form';

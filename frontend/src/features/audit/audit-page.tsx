@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/features/accounts/api/accounts';
 import { useBlockYears } from '@/api/block-years';
 import { useBlocks } from '@/features/blocks/api/blocks';
-import { useUnits } from '@/features/units/api/units';
+import { useUnits } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';
 import { formatDateTime, formatNumber } from '@/lib/format';

@@ -8,7 +8,7 @@ import { useMe } from '@/api/me';
 import { useBlocks } from '@/features/blocks/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
-import { useArchiveUnit, useUnits, type Unit } from './api/units';
+import { useArchiveUnit, useUnits, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
 import { UnitForm } from './unit-form';
 
