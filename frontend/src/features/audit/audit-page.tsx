@@ -6,7 +6,7 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/features/accounts/api/accounts';
 import { useBlockYears } from '@/api/block-years';
-import { useBlocks } from '@/features/blocks/api/blocks';
+import { useBlocks } from '@/api/blocks';
 import { useUnits } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '@/api/client';
 import { paths } from '@/lib/paths';
-import { useBlocks } from '@/features/blocks/api/blocks';
+import { useBlocks } from '@/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';

@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
 import { useT, type SharedKey } from '@/i18n/i18n';
-import { useBlock } from './api/blocks';
+import { useBlock } from '@/api/blocks';
 import { blockStrings } from './i18n';
 
 export function BlockPage() {

@@ -5,7 +5,7 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
-import { useArchiveBlock, useBlocks, type Block } from './api/blocks';
+import { useArchiveBlock, useBlocks, type Block } from '@/api/blocks';
 import { BlockForm } from './block-form';
 import { blockStrings } from './i18n';
 

@@ -5,7 +5,7 @@ import { paths } from '@/lib/paths';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
-import { useBlocks } from '@/features/blocks/api/blocks';
+import { useBlocks } from '@/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { useArchiveUnit, useUnits, type Unit } from '@/api/units';
