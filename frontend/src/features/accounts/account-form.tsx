@@ -5,7 +5,7 @@ import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
-import { useCreateAccount, useUpdateAccount, type Account, type Role } from './api/accounts';
+import { useCreateAccount, useUpdateAccount, type Account, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { generatePassword, passwordProblem } from '@thidua/rules';
 

@@ -7,7 +7,7 @@ import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { AccountForm } from './account-form';
-import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from './api/accounts';
+import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { ResetPasswordModal } from './reset-password-modal';
 

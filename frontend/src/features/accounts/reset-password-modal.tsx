@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useResetPassword, type Account } from './api/accounts';
+import { useResetPassword, type Account } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { generatePassword, passwordProblem } from '@thidua/rules';
 

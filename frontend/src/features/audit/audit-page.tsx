@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
-import { useAccounts } from '@/features/accounts/api/accounts';
+import { useAccounts } from '@/api/accounts';
 import { useBlockYears } from '@/api/block-years';
 import { useBlocks } from '@/api/blocks';
 import { useUnits } from '@/api/units';
