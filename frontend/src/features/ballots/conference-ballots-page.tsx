@@ -5,8 +5,8 @@ import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
-import { useConference, useQuorum } from '@/features/conferences/api/conferences';
-import type { Conference } from '@/features/conferences/api/conferences';
+import { useConference, useQuorum } from '@/api/conferences';
+import type { Conference } from '@/api/conferences';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import {

@@ -7,7 +7,7 @@ import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
-import { conferenceKeys, useCreateConference, useUpdateConference, type Conference, type ConferenceKind } from './api/conferences';
+import { conferenceKeys, useCreateConference, useUpdateConference, type Conference, type ConferenceKind } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { BOARD_GUEST, CONFERENCE_KINDS, DATE_TIME_FORMAT, defaultConferenceTitle, fromApiDateTime, toApiDateTime } from './labels';
 

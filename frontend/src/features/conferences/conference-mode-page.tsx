@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import {
   QUORUM_POLL_MS, useCloseSession, useConference, useMarkItemDone, useOpenSession, useQuorum, useSetCurrentItem, useUpdateAgendaItem,
   type AgendaItem, type Conference,
-} from './api/conferences';
+} from '@/api/conferences';
 import { CheckInTable } from './check-in-table';
 import { DecisionPanel } from './decision-panel';
 import { conferenceStrings } from './i18n';

@@ -9,7 +9,7 @@ import { useMe } from '@/api/me';
 import { blockYearQueryOptions } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useConference, useDeleteConference, type Conference } from './api/conferences';
+import { useConference, useDeleteConference, type Conference } from '@/api/conferences';
 import { AgendaSection } from './agenda-section';
 import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';

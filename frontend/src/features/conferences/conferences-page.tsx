@@ -8,7 +8,7 @@ import { useMe } from '@/api/me';
 import { useBlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useConferences, type ConferenceSummary } from './api/conferences';
+import { useConferences, type ConferenceSummary } from '@/api/conferences';
 import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';
 import { STATUS_COLORS } from './labels';
