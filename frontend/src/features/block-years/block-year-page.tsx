@@ -11,7 +11,7 @@ import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { BlockYearEditModal, type EditSection } from './block-year-edit-modal';
 import { blockYearStrings } from './i18n';
 import type { LegalInstrument } from './legal-basis-fields';
-import { RuleSetView } from './rule-set-view';
+import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { STATUS_COLORS } from './status';
 import { YearTimeline } from './year-timeline';
 

@@ -12,8 +12,8 @@ import { blockYearDefaultsQueryOptions, useCreateBlockYear } from '@/api/block-y
 import { blockYearStrings } from './i18n';
 import { fromFormRows, LegalBasisFields, toFormRows, type LegalInstrumentRow } from './legal-basis-fields';
 import { MemberFields } from './member-fields';
-import type { RuleSet } from './rule-set';
-import { RuleSetFields } from './rule-set-fields';
+import type { RuleSet } from '@/components/rule-set/rule-set';
+import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
 
 interface Values {
   blockId: string;

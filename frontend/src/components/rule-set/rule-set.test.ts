@@ -1,8 +1,8 @@
-import { blockYearStrings } from './i18n';
+import { ruleSetStrings } from './i18n';
 import { describeRuleSet, type RuleSet } from './rule-set';
 
 const t = (key: string, vars?: Record<string, string | number>) =>
-  (blockYearStrings.vi as Record<string, string>)[key].replace(/\{(\w+)\}/g, (_, k) => String(vars?.[k] ?? ''));
+  (ruleSetStrings.vi as Record<string, string>)[key].replace(/\{(\w+)\}/g, (_, k) => String(vars?.[k] ?? ''));
 
 const rules: RuleSet = {
   quorumNumerator: 2, quorumDenominator: 3, voteThresholdPercent: 50, voteThresholdBase: 'members',
