@@ -12,7 +12,7 @@ export const routes = [
     errorElement: <RouteError />,
     HydrateFallback: RouteLoading,
     children: [
-      { index: true, lazy: () => import('@/features/dashboard/dashboard-page') },
+      { index: true, lazy: () => import('@/app/dashboard/dashboard-page') },
       { path: paths.blocks.path, lazy: () => import('@/features/blocks/blocks-page') },
       { path: paths.block.path, lazy: () => import('@/features/blocks/block-page') },
       { path: paths.units.path, lazy: () => import('@/features/units/units-page') },
