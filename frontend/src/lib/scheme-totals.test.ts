@@ -1,13 +1,13 @@
 /**
  * The browser's running totals agree with the server's rules (@thidua/rules), for any scheme and any input:
- * the self-assessment form (rounds/assessment-values.ts) and the review form (reviews/score.ts) round with
- * the one round2 (1.005 → 1.01) and cap groups as the server does.
+ * the self-assessment form (rounds/assessment-values.ts) and the review form (reviews/score.ts) score, total
+ * and compare with the one round2 (1.005 → 1.01) and cap groups as the server does.
  */
 import fc from 'fast-check';
-import { computeTotals, scoreCriterion, type CriterionInput, type SchemeNode } from '@thidua/rules';
+import { computeTotals, needsReason as serverNeedsReason, scoreCriterion, type CriterionInput, type SchemeNode } from '@thidua/rules';
 import type { AssessmentRow } from '@/features/rounds/api/assessment';
 import { computeTotals as formTotals, toText, type LeafState, type RowValue } from '@/features/rounds/assessment-values';
-import { scoreOf, totalOf, type ScoreValue } from '@/features/reviews/score';
+import { needsReason, scoreOf, totalOf, type ScoreValue } from '@/features/reviews/score';
 
 type LeafType = 'points' | 'pass_fail' | 'per_occurrence' | 'bonus' | 'deduction';
 const hundredths = (min: number, max: number) => fc.integer({ min: Math.round(min * 100), max: Math.round(max * 100) }).map((n) => n / 100);
@@ -128,10 +128,15 @@ describe('the browser totals a scheme as the server does', () => {
     );
   });
 
-  it('rounds 3 × 0,335 = 1,005 to 1,01 in both forms, as the server does', () => {
-    const c = build([{ type: 'per_occurrence', max: 10, parentPick: 0, applicable: true, pointsPerOccurrence: 0.335, items: [], fraction: 0, count: 3, passed: false, counts: [] }]);
-    expect(serverTotals(c).total).toBe(1.01);
-    expect(formTotals(c.rows, state(c)).total).toBe(1.01);
-    expect(scoreOf(c.rows[0], reviewValue(c, 'c0'))).toBe(1.01);
+  it('compares a reviewer score with the unit score at 2 decimals by the server round2 (1,005 is 1,01)', () => {
+    const c = build([{ type: 'points', max: 10, parentPick: 0, applicable: true, pointsPerOccurrence: 1, items: [], fraction: 0, count: 0, passed: false, counts: [] }]);
+    const row = { ...c.rows[0], self: { score: 1.01 } } as AssessmentRow;
+    const typed = (score: number): ScoreValue => ({ score, passed: null, count: null, actual: null, items: null });
+    // The old browser copy rounded 1.005 (stored as 1.00499…) down to 1: the form asked for a reason the server did not.
+    expect(needsReason(row, typed(1.005))).toBe(false);
+    expect(needsReason(row, typed(1.004))).toBe(true);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, b) => {
+      expect(needsReason({ ...row, self: { score: b / 1000 } } as AssessmentRow, typed(a / 1000))).toBe(serverNeedsReason(a / 1000, b / 1000));
+    }));
   });
 });

@@ -2,7 +2,7 @@
  * What a scorer enters for one criterion and what it is worth, mirroring the server's rules
  * (scoring/rules/criterion-score.ts): used for hints only; the server's answer is what counts.
  */
-import { adjustmentPoints, perOccurrencePoints, round2 } from '@thidua/rules';
+import { adjustmentPoints, needsReason as ruleNeedsReason, perOccurrencePoints } from '@thidua/rules';
 import { schemeTotals } from '@/lib/scheme-totals';
 import type { AssessmentRow, ScoreInput, ScoreRow, SourceScore } from './api/reviews';
 
@@ -74,16 +74,7 @@ export function needsReason(row: AssessmentRow, v: ScoreValue): boolean {
   if (!hasValue(type, v)) return false;
   const mine = type === 'target' ? v.actual : scoreOf(row, v);
   const self = type === 'target' ? (row.self?.actual ?? null) : (row.self?.score ?? null);
-  if (mine === null) return false;
-  if (self === null) return true;
-  return round2(mine) !== round2(self);
-}
-
-/** True when two scores of a criterion differ by more than `percent`% of its max (as the server's divergence flag). */
-export function diverges(a: number | null | undefined, b: number | null | undefined, max: number, percent: number): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return false;
-  const limit = (max * percent) / 100;
-  return Math.abs(a - b) - limit > 1e-9 * Math.max(1, limit);
+  return ruleNeedsReason(mine, self);
 }
 
 export interface SourceTotal {

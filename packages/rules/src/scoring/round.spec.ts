@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { formatNumber, round2, sameScore } from './round';
 
 describe('round2', () => {
@@ -77,8 +79,6 @@ describe('one round2 for the whole project', () => {
   // A second rounding (multiplying by 100, Math.round, dividing: 1.005 gives 1 where round2 gives 1.01) lets the
   // form and the ranking show different totals; every caller on either side must use this round2.
   it('has no other hundredths rounding in backend, frontend or the rules', () => {
-    const { readdirSync, readFileSync, statSync } = require('node:fs') as typeof import('node:fs');
-    const path = require('node:path') as typeof import('node:path');
     const root = path.resolve(__dirname, '../../../..');
     const walk = (dir: string): string[] =>
       readdirSync(dir).flatMap((n) => {
