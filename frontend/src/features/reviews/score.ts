@@ -1,6 +1,6 @@
 /**
- * What a scorer enters for one criterion and what it is worth, mirroring the server's rules
- * (scoring/rules/criterion-score.ts): used for hints only; the server's answer is what counts.
+ * What a scorer enters for one criterion and what it is worth, with the server's rules (@thidua/rules):
+ * used for hints only; the server's answer is what counts.
  */
 import { adjustmentPoints, needsReason as ruleNeedsReason, perOccurrencePoints } from '@thidua/rules';
 import { schemeTotals } from '@/lib/scheme-totals';

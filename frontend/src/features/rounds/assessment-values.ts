@@ -1,6 +1,6 @@
 /**
  * The self-assessment form's values and the running totals computed from them in the browser, with the
- * server's rules (backend scoring/rules: criterion-score.ts, scheme.ts computeTotals; rounds/completeness.ts).
+ * server's rules (@thidua/rules: criterion points, round2 and the group caps of computeTotals; rounds/completeness.ts).
  * Target criteria are scored for the whole block at once, so their score always comes from the server.
  * Pure: no React here.
  */
