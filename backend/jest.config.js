@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The shared rules from their source, so a test never runs against a stale build.
+  moduleNameMapper: { '^@thidua/rules$': '<rootDir>/../packages/rules/src/index.ts' },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',

@@ -33,10 +33,12 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), precompress()],
   // The ballot cryptography and the ledger's proof check live once, in the backend; the browser encrypts and verifies with them.
+  // The shared rules (packages/rules) are bundled from their source.
   resolve: {
     alias: {
       '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'),
       '@ledger-proof': path.resolve(__dirname, '../backend/src/modules/audit/ledger-proof.ts'),
+      '@thidua/rules': path.resolve(__dirname, '../packages/rules/src/index.ts'),
       '@': path.resolve(__dirname, 'src'),
     },
   },

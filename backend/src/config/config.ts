@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { passwordProblem } from '../modules/auth/password-policy';
+import { passwordProblem } from '@thidua/rules';
 import { parsePublicKey, parseSigningKey } from '../modules/audit/ledger';
 
 /** Environment configuration, validated once at boot. */

@@ -7,13 +7,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from '@/api/client';
 import { useFocusableScrollBoxes } from '@/components/focusable-scroll-boxes';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useSignOut } from '@/features/auth/api/sign-in';
 import { NotificationsBell } from '@/features/notifications/notifications-bell';
 import { TasksCountBadge } from '@/features/tasks/tasks-count-badge';
 import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { navItems } from './nav';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 import './app-layout.css';
 
 dayjs.locale('vi');

@@ -1,5 +1,5 @@
-import type { Me } from '@/features/auth/api/me';
-import { paths } from './paths';
+import type { Me } from '@/api/me';
+import { paths } from '@/lib/paths';
 
 /** Navigation by role: the board and admins see the whole city; units see their block and themselves. */
 export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label: string }[] {

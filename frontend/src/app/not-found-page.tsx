@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '@/i18n/i18n';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 
 export function NotFoundPage() {
   const t = useT();

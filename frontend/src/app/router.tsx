@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import { meQueryOptions } from '@/features/auth/api/me';
-import { dashboardFirstPageQuery } from '@/features/dashboard/dashboard-query';
+import { meQueryOptions } from '@/api/me';
+import { dashboardFirstPageQuery } from '@/app/dashboard/dashboard-query';
 import { RouteError } from './route-error';
 import { RouteLoading } from './route-loading';
-import { paths } from './paths';
+import { paths } from '@/lib/paths';
 
 /**
  * Every route is lazy: the sign-in page ships without the UI kit; the shell and pages load on demand. Loaders start
@@ -21,7 +21,7 @@ export const createRoutes = (queryClient: QueryClient): RouteObject[] => [
     children: [
       {
         index: true,
-        lazy: () => import('@/features/dashboard/dashboard-page'),
+        lazy: () => import('@/app/dashboard/dashboard-page'),
         loader: () => { void queryClient.prefetchQuery(dashboardFirstPageQuery()); return null; },
       },
       { path: paths.blocks.path, lazy: () => import('@/features/blocks/blocks-page') },

@@ -3,7 +3,7 @@ import type { Actor } from '../actor';
 import { notFound } from '../app-error';
 import type { Seat } from './scope.service';
 import type { BlockYearStatus } from '../../domain/year-status';
-import type { LegalInstrument, RuleSet } from '../../modules/block-years/rule-set';
+import type { LegalInstrument, RuleSet } from '@thidua/rules';
 
 /** A block year as the year-scoped modules see it, with the actor's place in it. */
 export interface YearContext {

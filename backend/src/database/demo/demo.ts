@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { insertDemoAccount } from '../../modules/accounts/accounts.demo';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
+import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
 import { seedAwardsDemo } from '../../modules/awards/awards.demo';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
 import { insertDemoBlockYear } from '../../modules/block-years/block-years.demo';

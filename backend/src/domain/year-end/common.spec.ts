@@ -1,4 +1,4 @@
-import { AWARD_CODES } from '../../modules/block-years/rule-set';
+import { AWARD_CODES } from '@thidua/rules';
 import * as api from './index';
 import { AWARD_NAMES, isCount, isValidQuota, LEADING_UNIT_ONLY_AWARDS, repeatedIds, RuleInputError, unitLabel } from './common';
 

@@ -5,7 +5,7 @@
  * - Danh hiệu / hình thức khen thưởng: award (`AwardCode` in rule-set.ts)
  * - Đơn vị dẫn đầu: the leading unit of the block (rank 1 of the finalised year-end round)
  */
-import type { AwardCode, Quota } from '../../modules/block-years/rule-set';
+import type { AwardCode, Quota } from '@thidua/rules';
 
 /** A refused input: the field it concerns and a Vietnamese message for the user. */
 export interface RuleError {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AwardCode } from '../../modules/block-years/rule-set';
+import type { AwardCode } from '@thidua/rules';
 import { RuleInputError } from './common';
 import { checkEligibility, DEFAULT_AWARD_GATES, eligibleUnitIds, EXCELLENT_COLLECTIVE_TITLE, UnitStanding } from './eligibility';
 

@@ -13,7 +13,7 @@
  * - Every failing gate is reported, not just the first.
  * - Titles match ignoring case, surrounding spaces and Unicode composition (NFC).
  */
-import { quotaLimit, type AwardCode, type Quota } from '../../modules/block-years/rule-set';
+import { quotaLimit, type AwardCode, type Quota } from '@thidua/rules';
 import { AWARD_NAMES, isCount, isValidQuota, LEADING_UNIT_ONLY_AWARDS, repeatedIds, RuleError, RuleInputError, unitLabel } from './common';
 
 export const EXCELLENT_COLLECTIVE_TITLE = 'Tập thể lao động xuất sắc';

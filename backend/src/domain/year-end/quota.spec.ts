@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AWARD_CODES, defaultRuleSet, quotaLimit, type AwardCode, type Quota } from '../../modules/block-years/rule-set';
+import { AWARD_CODES, defaultRuleSet, quotaLimit, type AwardCode, type Quota } from '@thidua/rules';
 import { RuleInputError } from './common';
 import { BlockQuotaInput, checkBlockQuotas, checkCityQuotas, Proposals } from './quota';
 

@@ -14,7 +14,7 @@
  * - City-wide, an award's use is the sum of each block's distinct proposals; a unit proposed for the same
  *   award by two blocks is reported (a unit belongs to one block per year).
  */
-import { AWARD_CODES, quotaLimit, type AwardCode, type Quota } from '../../modules/block-years/rule-set';
+import { AWARD_CODES, quotaLimit, type AwardCode, type Quota } from '@thidua/rules';
 import { AWARD_NAMES, isCount, isValidQuota, LEADING_UNIT_ONLY_AWARDS, repeatedIds, RuleError, RuleInputError, unitLabel } from './common';
 
 export type Proposals = Partial<Record<AwardCode, readonly string[]>>;

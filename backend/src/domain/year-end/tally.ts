@@ -16,9 +16,8 @@
  * - Candidates above the threshold are elected by approvals, up to the quota. Candidates tied at the quota
  *   line are never separated by the system: they go to a re-vote for the seats left.
  */
-import type { RuleSet } from '../../modules/block-years/rule-set';
+import { type RuleSet, round2 } from '@thidua/rules';
 import { isCount, repeatedIds, RuleError, RuleInputError, unitLabel } from './common';
-import { round2 } from '../../modules/scoring/rules/round';
 
 /** Căn cứ tính tỷ lệ: the number the threshold percentage applies to. */
 export type ThresholdBase = RuleSet['voteThresholdBase'];

@@ -6,7 +6,8 @@ import { conflict, forbidden, invalidField, notFound } from '../../common/app-er
 import { likePattern } from '../../common/pagination';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { passwordProblem } from '@thidua/rules';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { endSessionsOf } from '../auth/credentials';
 import { checkOwnPassword, forgetAccountFailures } from '../auth/password-throttle';
 import { AccountsPolicy } from './accounts.policy';

@@ -1,7 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
 
-export { passwordProblem } from './password-policy';
-
 /** argon2id with the library's defaults (m=19 MiB, t=2, p=1: the OWASP minimum). */
 export const hashPassword = (password: string) => hash(password);
 export const verifyPassword = (passwordHash: string, password: string) => verify(passwordHash, password).catch(() => false);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_AWARD_GATES, EXCELLENT_COLLECTIVE_TITLE, isValidQuota } from '../../domain/year-end';
-import { DEFAULT_RULE_SET, quotaLimit, type Quota } from '../block-years/rule-set';
+import { DEFAULT_RULE_SET, quotaLimit, type Quota } from '@thidua/rules';
 import {
   awardsByYear, blockLateness, bonusesByUnit, byRankThenName, cycleStep, overviewOrder, decisionDateProblem, defaultCatalogue, DEFAULT_BONUS_POINTS, effectiveBlockLimit, isStandardAward, normalizeTitle,
   quotaProblem, vnDate,

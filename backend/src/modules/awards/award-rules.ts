@@ -12,7 +12,7 @@
  * - Điểm thưởng: bonus points the next year's scoring gives for an award held
  */
 import { AWARD_NAMES, DEFAULT_AWARD_GATES, type AwardGates } from '../../domain/year-end';
-import { AWARD_CODES, DEFAULT_RULE_SET, quotaLimit, type AwardCode, type Quota, type RuleSet } from '../block-years/rule-set';
+import { AWARD_CODES, DEFAULT_RULE_SET, quotaLimit, round2, type AwardCode, type Quota, type RuleSet } from '@thidua/rules';
 
 /** Bonus next year for holding an award (docs/domain.md glossary: +15 Government flag, +10 city flag). Editable in the catalogue. */
 export const DEFAULT_BONUS_POINTS: Readonly<Record<AwardCode, number>> = { gov_flag: 15, city_flag: 10, city_merit: 5 };
@@ -115,7 +115,7 @@ export interface UnitBonus<A extends HeldAward = HeldAward> {
 export function bonusesByUnit<A extends HeldAward>(units: readonly { id: string; name: string }[], awards: readonly A[]): UnitBonus<A>[] {
   return [...units].sort((a, b) => collator.compare(a.name, b.name)).map((u) => {
     const own = awards.filter((a) => a.unitId === u.id);
-    const total = Math.round(own.reduce((s, a) => s + a.bonusPoints, 0) * 100) / 100;
+    const total = round2(own.reduce((s, a) => s + a.bonusPoints, 0));
     return { unitId: u.id, name: u.name, awards: own, total };
   });
 }

@@ -8,7 +8,7 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { AWARD_NAMES, checkEligibility, isValidQuota, RuleInputError, type AwardGates } from '../../domain/year-end';
-import type { Quota } from '../block-years/rule-set';
+import type { Quota } from '@thidua/rules';
 import {
   bonusesByUnit, byRankThenName, decisionDateProblem, defaultCatalogue, effectiveBlockLimit, isStandardAward, normalizeTitle, quotaProblem, vnDate, type UnitBonus,
 } from './award-rules';

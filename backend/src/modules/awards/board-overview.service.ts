@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
 import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-phase';
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
-import { formatNumber } from '../scoring/rules/round';
+import { formatNumber } from '@thidua/rules';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { rankedRoundSummaries, rankingRowsOf } from './overview-ranking.sql';
 import { awardsByYear, blockLateness, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep, LATENESS_LABELS, LATENESS_REASONS, overviewOrder } from './award-rules';

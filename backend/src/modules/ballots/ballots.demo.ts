@@ -18,7 +18,7 @@ import type { Actor } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
-import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
+import { defaultRuleSet, type RuleSet } from '@thidua/rules';
 import { quorumState } from '../conferences/conference-rules';
 import { DEMO_BOARD_GUEST, insertDemoApprovedMinutes, insertDemoConcludedConference, insertDemoDoneAgendaItem, insertDemoPresence } from '../conferences/conferences.demo';
 import { ConferenceSnapshot, draftMinutes, minutesHash, type MinutesSeat } from '../conferences/minutes';

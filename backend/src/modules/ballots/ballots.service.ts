@@ -11,7 +11,7 @@ import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.servi
 import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { AwardsService } from '../awards/awards.service';
-import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
+import { defaultRuleSet, type RuleSet } from '@thidua/rules';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';

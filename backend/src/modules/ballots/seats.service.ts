@@ -5,7 +5,7 @@ import type { Actor } from '../../common/actor';
 import { conflict, invalidField } from '../../common/app-error';
 import { loadYearContext } from '../../common/scope/year-context';
 import { AuditService } from '../audit/audit.service';
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 import { noQuorumMessage, quorumState } from '../conferences/conference-rules';
 import { BallotsPolicy } from './ballots.policy';
 import { ElectSeatsDto, SeatElectionDto, SeatSuggestionDto } from './dto/seats.dto';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BlockYearStatus } from '../../domain/year-status';
-import { defaultLegalBasis, defaultRuleSet } from './rule-set';
+import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
 
 /** A demo block year with the default legal basis and rule set, and its members; its id. */
 export async function insertDemoBlockYear(em: EntityManager, y: {

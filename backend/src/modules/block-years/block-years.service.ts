@@ -14,7 +14,7 @@ import {
 } from './dto/block-year.dto';
 import { BlockYearMember } from './entities/block-year-member.entity';
 import { BlockYear } from './entities/block-year.entity';
-import { defaultLegalBasis, defaultRuleSet, RuleSet } from './rule-set';
+import { defaultLegalBasis, defaultRuleSet, RuleSet } from '@thidua/rules';
 
 @Injectable()
 export class BlockYearsService {

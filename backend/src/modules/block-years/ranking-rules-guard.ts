@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../../common/app-error';
-import { changedRankingRules, RANKING_RULE_LABELS, type RuleSet } from './rule-set';
+import { changedRankingRules, RANKING_RULE_LABELS, type RuleSet } from '@thidua/rules';
 
 /**
  * Decision (issue 20, 11a): the rules a live ranking is computed with (tie-break chain, final-score rule) do

@@ -1,4 +1,4 @@
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 import { markDone, noQuorumMessage, quorumState, reorder, setCurrent, StepItem, timesOutOfOrder } from './conference-rules';
 
 const items = (...statuses: StepItem['status'][]): StepItem[] => statuses.map((status, i) => ({ id: `i${i + 1}`, sort: i + 1, status }));

@@ -2,7 +2,7 @@
  * Pure rules of a conference: the live quorum, the agenda stepper, the order of times.
  * No NestJS or TypeORM here.
  */
-import { quorumNeeded, type RuleSet } from '../block-years/rule-set';
+import { quorumNeeded, type RuleSet } from '@thidua/rules';
 
 export interface QuorumState {
   /** Member units of the block year. */

@@ -6,7 +6,7 @@ import { conflict, invalidField, notFound } from '../../common/app-error';
 import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
-import type { RuleSet } from '../block-years/rule-set';
+import type { RuleSet } from '@thidua/rules';
 import { CovenantsService } from '../covenants/covenants.service';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 import { quorumState } from './conference-rules';
 import { applyMinutesEdit, canonicalJson, ConferenceSnapshot, decisionLine, defaultDecisionText, draftMinutes, guestLine, isNamedInRole, minutesHash } from './minutes';
 import { minutesDocument, signatoryName, vietnameseDateTime } from './minutes-document';

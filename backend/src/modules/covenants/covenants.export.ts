@@ -1,5 +1,5 @@
 /** The covenant (giao ước thi đua) as a document model, with its signature table: one column per unit. Pure. */
-import type { LegalInstrument } from '../block-years/rule-set';
+import type { LegalInstrument } from '@thidua/rules';
 import type { Block, DocumentModel, SignatureColumn } from '../documents';
 import { ISSUER_PARENT, legalBasisLine, PLACE, RECIPIENTS } from '../drafts/drafts.export';
 import { type CovenantStatus, signedAtLabel, vnNumber } from './covenant-rules';

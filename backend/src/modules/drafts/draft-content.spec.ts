@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 import { dateRange, defaultPlanSections, draftContentHash, emptyPlan, planProblems, ruleSetLines, sectionKeyFor, withKeys } from './draft-content';
 import { bodyBlocks, draftDocumentModel } from './drafts.export';
 

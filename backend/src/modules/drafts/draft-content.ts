@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../common/canonical-json';
-import type { RuleSet } from '../block-years/rule-set';
+import type { RuleSet } from '@thidua/rules';
 
 export type DraftKind = 'plan' | 'rules';
 export const DRAFT_KINDS: DraftKind[] = ['plan', 'rules'];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 import { emptyPlan } from './draft-content';
 import { bodyLines, diffLines, diffSections, draftDiff } from './draft-diff';
 

@@ -3,7 +3,7 @@
  * Lines are compared with a longest-common-subsequence diff; a run of removed lines followed by added
  * lines is shown as changed rows side by side.
  */
-import type { RuleSet } from '../block-years/rule-set';
+import type { RuleSet } from '@thidua/rules';
 import { type DraftSection, type PlanData, planLines, ruleSetLines } from './draft-content';
 
 export type RowKind = 'same' | 'changed' | 'added' | 'removed';

@@ -2,7 +2,7 @@
  * The plan (KH) and the rules (QC) as a document model in the Nghị định 30/2020 layout. Pure: the service
  * gathers the data, the documents library renders it.
  */
-import type { RuleSet, LegalInstrument } from '../block-years/rule-set';
+import type { RuleSet, LegalInstrument } from '@thidua/rules';
 import type { Block, DocumentModel, RichText } from '../documents';
 import { dateRange, type DraftKind, type DraftSection, type DraftStatus, type PlanData, ruleSetLines, vnDate } from './draft-content';
 

@@ -6,7 +6,7 @@ import { AppError, badRequest, conflict, forbidden, invalidField, notFound } fro
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { BlockYearsService } from '../block-years/block-years.service';
-import type { RuleSet } from '../block-years/rule-set';
+import type { RuleSet } from '@thidua/rules';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { adoptionReasonProblem, UnresolvedComment } from './adoption-rules';
 import { draftDiff } from './draft-diff';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { generatePassword } from '@thidua/rules';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, badRequest, forbidden } from '../../common/app-error';
@@ -116,7 +117,7 @@ export class ImportsService {
       if (found.length === 1) unitId = found[0].id;
       else errors.push(found.length ? `Đơn vị "${v.unit}" trùng tên viết tắt với nhiều đơn vị; hãy ghi tên đầy đủ` : `Không tìm thấy đơn vị "${v.unit}"`);
     }
-    const password = generatePassword();
+    const password = generatePassword(12);
     const { value, fields } = await validateDto(CreateAccountDto, { fullName: v.fullName, email: v.email, role: role ?? 'officer', unitId, title: v.title || undefined, password });
     errors.push(...describe(fields, ACCOUNT_COLUMNS).filter((e) => !(unitId === undefined && v.unit && e.startsWith('Đơn vị'))));
     if (errors.length) return { ...base, status: 'rejected', errors };
@@ -163,17 +164,4 @@ function describe(fields: Record<string, string>, columns: readonly { key: strin
     const header = columns.find((c) => c.key === key)?.header.replace(' (*)', '') ?? f;
     return `${header} ${reason}`;
   });
-}
-
-/** 12 characters, letters and digits, no look-alikes (0/O, 1/l/I). */
-function generatePassword(): string {
-  const letters = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ';
-  const digits = '23456789';
-  const all = letters + digits;
-  const chars = [letters[randomInt(letters.length)], digits[randomInt(digits.length)], ...Array.from({ length: 10 }, () => all[randomInt(all.length)])];
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j], chars[i]];
-  }
-  return chars.join('');
 }

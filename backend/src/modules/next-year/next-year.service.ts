@@ -8,10 +8,10 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { nextYearSeats, seatElection } from '../ballots/seat-rotation';
 import { BlockYearsService } from '../block-years/block-years.service';
-import { defaultRuleSet, type RuleSet } from '../block-years/rule-set';
 import { DraftsService } from '../drafts/drafts.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { NextYearResultDto } from './next-year.dto';
+import { defaultRuleSet, type RuleSet } from '@thidua/rules';
 
 /** "Biểu chấm điểm thi đua năm 2024" → "… năm 2025": the year in a copied title moves on. */
 export function nextYearTitle(title: string, year: number): string {

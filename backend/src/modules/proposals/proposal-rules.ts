@@ -9,7 +9,7 @@
  * - Báo cáo thành tích: a nominee's achievement report, written by the nominee unit itself
  * - Thẩm định: the board's appraisal; Trả lại: return with a reason; Quyết định: the council's decision
  */
-import { AWARD_CODES, type AwardCode } from '../block-years/rule-set';
+import { AWARD_CODES, type AwardCode } from '@thidua/rules';
 import { checkCityQuotas, type CityQuotaBreach } from '../../domain/year-end';
 import { parseDocumentNumber, vietnamCalendarDate } from '../documents';
 import { appraisalDueDate, type KnownWorkCalendar, uncoveredYears, workingDaysBetween } from './rules';

@@ -14,12 +14,11 @@ import { advanceYearStatus } from '../block-years/year-status';
 import { AwardsService, type OverviewProposal } from '../awards/awards.service';
 import { BallotsService } from '../ballots/ballots.service';
 import { checkBlockQuotas, type QuotaBreach } from '../../domain/year-end';
-import { AWARD_CODES, DEFAULT_RULE_SET, type AwardCode, type Quota } from '../block-years/rule-set';
+import { AWARD_CODES, DEFAULT_RULE_SET, type AwardCode, type Quota, round2 } from '@thidua/rules';
 import { ConferencesService } from '../conferences/conferences.service';
 import { buildDocumentNumber, parseDocumentNumber, renderDocx, renderPdf, type DocumentModel } from '../documents';
 import { ResultsService } from '../rounds/results.service';
 import { NewsService } from '../news/news.service';
-import { round2 } from '../scoring/rules/round';
 import { detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from '../rounds/evidence-type';
 import {
   AppraisalDto, BreachDto, ChecklistDto, CitedModelDto, CiteModelsDto, CityQuotaDto, CreateProposalDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,

@@ -6,7 +6,7 @@ import { Actor, isCityWide, SessionClaim } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import { admit, readSession, sessionCtes } from '../auth/session-claim';
-import { computeTotals, LeafNode, scoreCriterion, TargetOutcome } from '../scoring/rules';
+import { computeTotals, LeafNode, scoreCriterion, TargetOutcome } from '@thidua/rules';
 import type { StoredCriterion } from '../scoring/scoring.service';
 import { NewsService } from '../news/news.service';
 import { applicability, completeness, effectiveStatus } from './completeness';

@@ -6,8 +6,7 @@
  * award code (the demo scheme's "city_flag", "gov_flag") is the award history's, and a count a unit typed
  * for it does not count. Pure.
  */
-import { AWARD_CODES } from '../block-years/rule-set';
-import { round2, type SchemeNode } from '../scoring/rules';
+import { AWARD_CODES, type SchemeNode } from '@thidua/rules';
 
 export interface AwardBonusFact {
   awardId: string;
@@ -33,12 +32,6 @@ export function declaredCounts(items: Readonly<Record<string, number>> | null | 
 /** The criterion the award bonuses go into: the first top-level bonus criterion of the scheme, if any. */
 export function awardBonusNode(nodes: readonly SchemeNode[]): SchemeNode | null {
   return nodes.filter((n) => n.type === 'bonus' && n.parentId === null).sort((a, b) => a.order - b.order)[0] ?? null;
-}
-
-/** The criterion's score with the award points: what was declared plus the awards, capped at its maximum. */
-export function withAwardPoints(declared: number | null, awardPoints: number, max: number): number | null {
-  if (!awardPoints) return declared;
-  return round2(Math.min(max, (declared ?? 0) + awardPoints));
 }
 
 /** "Cờ thi đua của UBND Thành phố năm 2024 (QĐ 512/QĐ-UBND ngày 15/01/2025): +10" */

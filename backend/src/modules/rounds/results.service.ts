@@ -9,7 +9,7 @@ import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.servi
 import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { buildDocumentNumber, DocumentModel, renderPdf } from '../documents';
-import { formatNumber } from '../scoring/rules/round';
+import { formatNumber } from '@thidua/rules';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/app-error';
 import type { Seat } from '../../common/scope/scope.service';
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 import type { ScoringYear } from '../scoring/year-context';
 import { effectivePhase, Phase, RoundKind } from '../../domain/round-phase';
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CovenantsService } from '../covenants/covenants.service';
-import type { SchemeNode } from '../scoring/rules';
+import { type SchemeNode, adjustmentPoints, round2 } from '@thidua/rules';
 import { toSchemeNode } from '../scoring/scheme-tree';
 import { AwardsService } from '../awards/awards.service';
-import { adjustmentPoints, round2 } from '../scoring/rules';
 import { ScoringService, StoredCriterion } from '../scoring/scoring.service';
 import { yearMembers } from '../scoring/year-context';
 import { awardBonusNode, type AwardBonusFact, declaredCounts } from './award-bonus';

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { reminderDaysBefore, RuleSet } from '../block-years/rule-set';
+import { reminderDaysBefore, RuleSet } from '@thidua/rules';
 import { JobRunner } from '../jobs/job-runner';
 import { NewJob, scheduleJobs } from '../jobs/jobs';
 import { notify } from '../notifications/notify';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { SchemeNode } from '../scoring/rules';
+import type { SchemeNode } from '@thidua/rules';
 import { computeResults, computeResultsState, recomputeResults, ResultsInput, reviewNeedsReason, ScoreEntryLite, targetOutcomeWith } from './round-results';
 import { completeness } from './completeness';
 import { criterionForIndicator } from './round-data';

@@ -5,9 +5,8 @@
  */
 import {
   computeTotals, divergence, finalScore, FinalScore, FinalScoreRule, isAdjustment, needsReason, RankedRow, rankUnits, SchemeNode, SchemeTotals,
-  TargetOutcome, targetOutcomes, TieBreak,
-} from '../scoring/rules';
-import { withAwardPoints } from './award-bonus';
+  TargetOutcome, targetOutcomes, TieBreak, withAwardPoints,
+} from '@thidua/rules';
 
 export type Source = 'self' | 'peer' | 'leader' | 'final';
 export const SOURCES: readonly Source[] = ['self', 'peer', 'leader', 'final'];

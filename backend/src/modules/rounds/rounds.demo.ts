@@ -7,7 +7,7 @@
 import { notify } from '../notifications/notify';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '../scoring/rules';
+import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '@thidua/rules';
 import { CriterionRow, toSchemeNode } from '../scoring/scheme-tree';
 import { asMap, blockYearId, DemoIds, freezeDemoScheme, ScoringDemoResult } from '../scoring/scoring.demo';
 import { rankingRows } from './ranking-rows';

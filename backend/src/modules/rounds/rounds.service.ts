@@ -7,7 +7,7 @@ import { badRequest, conflict, forbidden, invalidField, notFound } from '../../c
 import { assertVersion } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { AdvancePreviewService } from './advance-preview.service';
-import { formatNumber, round2 } from '../scoring/rules/round';
+import { formatNumber, round2 } from '@thidua/rules';
 import { ScoringService } from '../scoring/scoring.service';
 import { loadScoringYear } from '../scoring/year-context';
 import { applicability, completeness, effectiveStatus, SelfRowState } from './completeness';

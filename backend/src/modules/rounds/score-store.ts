@@ -8,7 +8,7 @@ import type { Actor } from '../../common/actor';
 import { AppError, badRequest, ErrorBody } from '../../common/app-error';
 import { canonicalJson } from '../../common/canonical-json';
 import type { AuditService } from '../audit/audit.service';
-import { CriterionInput, INPUT_FIELD, LeafNode, scoreCriterion, validateCriterionInput } from '../scoring/rules';
+import { CriterionInput, INPUT_FIELD, LeafNode, scoreCriterion, validateCriterionInput } from '@thidua/rules';
 import type { ScoreRowDto } from './dto/assessment.dto';
 import type { Source } from './round-results';
 

@@ -2,9 +2,7 @@
  * Between stored criteria rows and the pure rules: rows → SchemeNode, the tree with live totals, and
  * which validation problems an edit may leave behind while a scheme is being built. Pure.
  */
-import { buildTree, SchemeError, SchemeNode, SchemeRule, TreeNode, validateScheme } from './rules';
-import { round2 } from './rules/round';
-import type { AdjustmentItem, NodeType } from './rules';
+import { buildTree, SchemeError, SchemeNode, SchemeRule, TreeNode, validateScheme, round2, type AdjustmentItem, type NodeType } from '@thidua/rules';
 
 /** Where a per-occurrence criterion takes its self count from: the unit's published news, stories, or both (news module). */
 export type CountSource = 'news' | 'story' | 'both';

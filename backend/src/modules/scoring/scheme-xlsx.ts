@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { badRequest } from '../../common/app-error';
-import type { AdjustmentItem, NodeType } from './rules';
+import type { AdjustmentItem, NodeType } from '@thidua/rules';
 import type { CriterionRow } from './scheme-tree';
 
 export const MAX_SCHEME_XLSX_BYTES = 5 * 1024 * 1024;

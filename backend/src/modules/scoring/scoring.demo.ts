@@ -5,8 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import type { AdjustmentItem, NodeType } from './rules';
-import { validateScheme } from './rules';
+import { type AdjustmentItem, type NodeType, validateScheme } from '@thidua/rules';
 import { CriterionRow, toSchemeNode } from './scheme-tree';
 
 /** Ids the demo loader already has. */

@@ -12,7 +12,7 @@ import {
   AdjustmentItemDto, CreateCriterionDto, CreateSchemeDto, CriterionDto, MoveCriterionDto, SchemeDto, SchemeQueryDto, SchemeSummaryDto, UpdateCriterionDto,
   UpdateSchemeDto,
 } from './dto/scheme.dto';
-import { scaleMismatch, SchemeError, validateScheme } from './rules';
+import { scaleMismatch, SchemeError, validateScheme } from '@thidua/rules';
 import { CriterionRow, introducedErrors, treeTotals, validateRows } from './scheme-tree';
 import { parseSchemeXlsx, schemeToXlsx } from './scheme-xlsx';
 import { ScoringPolicy } from './scoring.policy';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError } from '../../common/app-error';
 import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
-import { defaultRuleSet } from '../block-years/rule-set';
+import { defaultRuleSet } from '@thidua/rules';
 
 /** A block year as the scoring modules see it: the common context, with every rule-set key filled in. */
 export type ScoringYear = Omit<YearContext, 'legalBasis'>;

@@ -1,14 +1,13 @@
 import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
 import { useEffect } from 'react';
-import { useMe } from '@/features/auth/api/me';
-import { useUnitOptions } from '@/features/units/api/units';
+import { useMe } from '@/api/me';
+import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
-import { useCreateAccount, useUpdateAccount, type Account, type Role } from './api/accounts';
+import { useCreateAccount, useUpdateAccount, type Account, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
-import { passwordProblem } from '@/lib/password-policy';
-import { generatePassword } from './password';
+import { generatePassword, passwordProblem } from '@thidua/rules';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 export const needsUnit = (role?: Role) => role === 'officer' || role === 'unit_head';

@@ -2,12 +2,12 @@ import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } f
 import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
-import { useUnitOptions } from '@/features/units/api/units';
+import { useMe } from '@/api/me';
+import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { AccountForm } from './account-form';
-import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from './api/accounts';
+import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { ResetPasswordModal } from './reset-password-modal';
 

@@ -2,10 +2,9 @@ import { App, Button, Form, Input, Modal, Space } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useResetPassword, type Account } from './api/accounts';
+import { useResetPassword, type Account } from '@/api/accounts';
 import { accountStrings } from './i18n';
-import { passwordProblem } from '@/lib/password-policy';
-import { generatePassword } from './password';
+import { generatePassword, passwordProblem } from '@thidua/rules';
 
 /** Sets a new password; the server also clears the wrong-password waits and ends the user's sessions. */
 export function ResetPasswordModal({ account, onClose }: { account?: Account; onClose: () => void }) {

@@ -2,12 +2,12 @@ import { Alert, Button, Collapse, DatePicker, Descriptions, Select, Space, Table
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
-import { useAccounts } from '@/features/accounts/api/accounts';
-import { useBlockYears } from '@/features/block-years/api/block-years';
-import { useBlocks } from '@/features/blocks/api/blocks';
-import { useUnits } from '@/features/units/api/units';
+import { useAccounts } from '@/api/accounts';
+import { useBlockYears } from '@/api/block-years';
+import { useBlocks } from '@/api/blocks';
+import { useUnits } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';
 import { formatDateTime, formatNumber } from '@/lib/format';

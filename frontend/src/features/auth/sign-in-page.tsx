@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useLocale, useT } from '@/i18n/i18n';
 import { useSignIn } from './api/sign-in';
 import { authStrings } from './i18n';

@@ -1,10 +1,10 @@
 import { Alert, Card, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { useAwardBonuses, useCatalogue, useEligibility, type AwardBonuses, type EligibilityReport } from './api/awards';

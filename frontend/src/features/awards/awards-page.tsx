@@ -1,7 +1,7 @@
 import { Skeleton, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { useDefaultYear } from './api/awards';
 import { CatalogueTab } from './catalogue-tab';

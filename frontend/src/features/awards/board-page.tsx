@@ -2,7 +2,7 @@ import { App, Button, Card, Col, Empty, Flex, Input, Progress, Radio, Row, Selec
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';

@@ -1,10 +1,10 @@
 import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { ApiError } from '@/api/client';
 import { QueryState } from '@/components/query-state';
-import { useUnitOptions } from '@/features/units/api/units';
+import { useUnitOptions } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';

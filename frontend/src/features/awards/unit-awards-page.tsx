@@ -2,7 +2,7 @@ import { Card, Empty, Flex, Table } from 'antd';
 import { useParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useUnit } from '@/features/units/api/units';
+import { useUnit } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useDisciplineFlags, useUnitAwards, useUnitTitles, type AwardRecord, type DisciplineFlag, type UnitTitle } from './api/awards';

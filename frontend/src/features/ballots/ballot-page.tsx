@@ -2,10 +2,10 @@ import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Flex, 
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
+import { LedgerProofCard } from '@/components/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';

@@ -1,12 +1,12 @@
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { useConference, useQuorum } from '@/features/conferences/api/conferences';
-import type { Conference } from '@/features/conferences/api/conferences';
+import { useMe } from '@/api/me';
+import { useConference, useQuorum } from '@/api/conferences';
+import type { Conference } from '@/api/conferences';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import {

@@ -1,11 +1,10 @@
 import { Alert, App, Button, Card, Popconfirm, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { useSeatSuggestion, useStartNextYear, type SeatSuggestion } from './api/ballots';
 import { SeatsSummary } from './seats-summary';
@@ -22,14 +21,12 @@ function NextYear({ seats: s }: { seats: SeatSuggestion }) {
   const t = useT(ballotStrings);
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const me = useMe();
   const year = useBlockYear(s.blockYearId);
   const start = useStartNextYear();
   const [error, setError] = useState<string | null>(null);
-  const role = me.data?.role;
   const isLeader = year.data?.permissions.seat === 'leader';
   // Board and admins may start it any time; the leader seat once the conference has elected the seats (the server checks both).
-  const canStart = !s.nextYearId && (role === 'board' || role === 'admin' || (isLeader && !!s.election));
+  const canStart = !s.nextYearId && (!!year.data?.permissions.canManage || (isLeader && !!s.election));
   const blockName = year.data?.blockName ?? '';
   return (
     <>

@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '@/api/client';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useUpdateBlockYear, type BlockYear } from './api/block-years';
+import { useUpdateBlockYear, type BlockYear } from '@/api/block-years';
 import { blockYearStrings } from './i18n';
 import { fromFormRows, LegalBasisFields, toFormRows } from './legal-basis-fields';
 import { MemberFields } from './member-fields';
-import { RuleSetFields } from './rule-set-fields';
+import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
 
 export type EditSection = 'setup' | 'legalBasis' | 'rules';
 export const STATUSES: BlockYear['status'][] = ['setup', 'planning', 'signed', 'in_progress', 'year_end', 'submitted', 'decided', 'archived'];

@@ -1,17 +1,17 @@
 import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
-import { useBlockYear, type BlockYear } from './api/block-years';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { BlockYearEditModal, type EditSection } from './block-year-edit-modal';
 import { blockYearStrings } from './i18n';
 import type { LegalInstrument } from './legal-basis-fields';
-import { RuleSetView } from './rule-set-view';
+import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { STATUS_COLORS } from './status';
 import { YearTimeline } from './year-timeline';
 

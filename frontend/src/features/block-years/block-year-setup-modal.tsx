@@ -3,17 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
-import { useBlocks } from '@/features/blocks/api/blocks';
+import { paths } from '@/lib/paths';
+import { useBlocks } from '@/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
-import { blockYearDefaultsQueryOptions, useCreateBlockYear } from './api/block-years';
+import { blockYearDefaultsQueryOptions, useCreateBlockYear } from '@/api/block-years';
 import { blockYearStrings } from './i18n';
 import { fromFormRows, LegalBasisFields, toFormRows, type LegalInstrumentRow } from './legal-basis-fields';
 import { MemberFields } from './member-fields';
-import type { RuleSet } from './rule-set';
-import { RuleSetFields } from './rule-set-fields';
+import type { RuleSet } from '@/components/rule-set/rule-set';
+import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
 
 interface Values {
   blockId: string;

@@ -1,12 +1,12 @@
 import { Button, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
-import { useBlockYears, type BlockYearSummary } from './api/block-years';
+import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
 import { BlockYearSetupModal } from './block-year-setup-modal';
 import { blockYearStrings } from './i18n';
 import { STATUS_COLORS } from './status';

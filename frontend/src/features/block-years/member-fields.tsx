@@ -1,6 +1,6 @@
 import { Col, Form, Row, Select } from 'antd';
 import { useEffect } from 'react';
-import { useUnitOptions } from '@/features/units/api/units';
+import { useUnitOptions } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { blockYearStrings } from './i18n';

@@ -1,4 +1,4 @@
-import type { BlockYearSummary } from './api/block-years';
+import type { BlockYearSummary } from '@/api/block-years';
 
 /** Tag colours along the year's cycle (docs/domain.md §3). */
 export const STATUS_COLORS: Record<BlockYearSummary['status'], string> = {

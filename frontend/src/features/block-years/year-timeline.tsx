@@ -2,7 +2,7 @@ import { Alert, Skeleton, Steps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
-import { useBlockYearTimeline, type TimelineStep } from './api/block-years';
+import { useBlockYearTimeline, type TimelineStep } from '@/api/block-years';
 import { blockYearStrings } from './i18n';
 
 const STEP_STATUS = { done: 'finish', current: 'process', next: 'wait' } as const;

@@ -2,7 +2,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useSaveBlock, type Block } from './api/blocks';
+import { useSaveBlock, type Block } from '@/api/blocks';
 import { blockStrings } from './i18n';
 
 export function BlockForm({ open, block, onClose }: { open: boolean; block?: Block; onClose: () => void }) {

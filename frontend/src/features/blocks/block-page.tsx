@@ -1,11 +1,11 @@
 import { Card, Descriptions, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYears, type BlockYearSummary } from '@/features/block-years/api/block-years';
+import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
 import { useT, type SharedKey } from '@/i18n/i18n';
-import { useBlock } from './api/blocks';
+import { useBlock } from '@/api/blocks';
 import { blockStrings } from './i18n';
 
 export function BlockPage() {

@@ -1,11 +1,11 @@
 import { App, Button, Checkbox, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
-import { useArchiveBlock, useBlocks, type Block } from './api/blocks';
+import { useArchiveBlock, useBlocks, type Block } from '@/api/blocks';
 import { BlockForm } from './block-form';
 import { blockStrings } from './i18n';
 

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useAddAgendaItem, useMaterials, useUpdateAgendaItem, type AgendaItem, type Conference, type Material, type MaterialKind } from './api/conferences';
+import { useAddAgendaItem, useMaterials, useUpdateAgendaItem, type AgendaItem, type Conference, type Material, type MaterialKind } from '@/api/conferences';
 import { conferenceStrings, type ConferenceStringKey } from './i18n';
 
 const MATERIAL_KINDS: MaterialKind[] = ['plan_version', 'rules_version', 'covenant'];

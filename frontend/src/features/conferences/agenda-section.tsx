@@ -2,7 +2,7 @@ import { App, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'ant
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useRemoveAgendaItem, useReorderAgenda, type AgendaItem, type Conference, type Decision } from './api/conferences';
+import { useRemoveAgendaItem, useReorderAgenda, type AgendaItem, type Conference, type Decision } from '@/api/conferences';
 import { AgendaItemForm } from './agenda-item-form';
 import { conferenceStrings } from './i18n';
 

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { ApiError } from '@/api/client';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useCheckIn, type Attendance, type Conference, type Presence } from './api/conferences';
+import { useCheckIn, type Attendance, type Conference, type Presence } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { RSVP_COLORS } from './labels';
 

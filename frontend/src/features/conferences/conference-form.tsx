@@ -3,11 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '@/api/client';
-import type { BlockYear } from '@/features/block-years/api/block-years';
+import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
-import { conferenceKeys, useCreateConference, useUpdateConference, type Conference, type ConferenceKind } from './api/conferences';
+import { conferenceKeys, useCreateConference, useUpdateConference, type Conference, type ConferenceKind } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { BOARD_GUEST, CONFERENCE_KINDS, DATE_TIME_FORMAT, defaultConferenceTitle, fromApiDateTime, toApiDateTime } from './labels';
 

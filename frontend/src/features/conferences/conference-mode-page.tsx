@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import {
   QUORUM_POLL_MS, useCloseSession, useConference, useMarkItemDone, useOpenSession, useQuorum, useSetCurrentItem, useUpdateAgendaItem,
   type AgendaItem, type Conference,
-} from './api/conferences';
+} from '@/api/conferences';
 import { CheckInTable } from './check-in-table';
 import { DecisionPanel } from './decision-panel';
 import { conferenceStrings } from './i18n';

@@ -2,14 +2,14 @@ import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typogra
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
+import { useMe } from '@/api/me';
+import { blockYearQueryOptions } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useConference, useDeleteConference, type Conference } from './api/conferences';
+import { useConference, useDeleteConference, type Conference } from '@/api/conferences';
 import { AgendaSection } from './agenda-section';
 import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';

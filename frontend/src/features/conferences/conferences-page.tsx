@@ -1,14 +1,13 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useConferences, type ConferenceSummary } from './api/conferences';
+import { useConferences, type ConferenceSummary } from '@/api/conferences';
 import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';
 import { STATUS_COLORS } from './labels';
@@ -20,16 +19,16 @@ import { STATUS_COLORS } from './labels';
 export function ConferencesPage() {
   const { id = '' } = useParams();
   const t = useT(conferenceStrings);
-  const me = useMe();
   const year = useBlockYear(id);
   const conferences = useConferences(id);
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const isLeader = !!me.data && (me.data.role === 'officer' || me.data.role === 'unit_head') && me.data.seats.some((s) => s.blockYearId === id);
 
   return (
     <QueryState query={year}>
       {(y) => {
+        // The leading and deputy units of the year convene conferences: the server says which seat the user's unit holds.
+        const isLeader = y.permissions.seat !== null;
         const canCreate = isLeader && y.status !== 'archived';
         return (
           <>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError } from '@/api/client';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useT } from '@/i18n/i18n';
-import { useDecide, type AgendaItem, type Conference, type DecisionKind, type MaterialKind, type Quorum } from './api/conferences';
+import { useDecide, type AgendaItem, type Conference, type DecisionKind, type MaterialKind, type Quorum } from '@/api/conferences';
 import { DecisionLine } from './agenda-section';
 import { conferenceStrings } from './i18n';
 import { quorumVars } from './labels';

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/format';
-import { useReplyToInvitation, type Attendance, type Conference } from './api/conferences';
+import { useReplyToInvitation, type Attendance, type Conference } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { PRESENCE_COLORS, RSVP_COLORS } from './labels';
 

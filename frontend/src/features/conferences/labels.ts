@@ -1,5 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Attendance, ConferenceKind, ConferenceStatus, Quorum } from './api/conferences';
+import type { Attendance, ConferenceKind, ConferenceStatus, Quorum } from '@/api/conferences';
 
 export const CONFERENCE_KINDS: ConferenceKind[] = ['launch', 'mid_year', 'year_end', 'extraordinary'];
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useEditMinutes, type Conference, type Minutes, type MinutesContentInput } from './api/conferences';
+import { useEditMinutes, type Conference, type Minutes, type MinutesContentInput } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { DATE_TIME_FORMAT, fromApiDateTime, toApiDateTime } from './labels';
 

@@ -6,7 +6,7 @@ import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import {
   conferenceKeys, minutesExportUrl, useApproveMinutes, useMinutes, useRedraftMinutes, type Conference, type Minutes,
-} from './api/conferences';
+} from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { PRESENCE_COLORS, ratio } from './labels';
 import { MinutesForm } from './minutes-form';

@@ -1,6 +1,6 @@
 import { Flex, Tooltip, Typography } from 'antd';
 import { useT } from '@/i18n/i18n';
-import type { Attendance, Quorum } from './api/conferences';
+import type { Attendance, Quorum } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { quorumVars } from './labels';
 

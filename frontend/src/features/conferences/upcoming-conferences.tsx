@@ -1,9 +1,9 @@
 import { Alert, Card, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { useUpcomingConferences, type UpcomingConference } from './api/conferences';
+import { useUpcomingConferences, type UpcomingConference } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { RSVP_COLORS, STATUS_COLORS } from './labels';
 

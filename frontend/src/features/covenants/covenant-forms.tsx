@@ -2,7 +2,7 @@ import { App, Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, T
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError } from '@/api/client';
-import type { BlockYear } from '@/features/block-years/api/block-years';
+import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { covenantKeys, useCreateCovenant, useSetCovenantTargets, useUpdateCovenant, type Covenant } from './api/covenants';

@@ -1,12 +1,12 @@
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
-import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
+import { useMe } from '@/api/me';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
+import { LedgerProofCard } from '@/components/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import {

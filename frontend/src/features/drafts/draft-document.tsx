@@ -1,10 +1,10 @@
 import { Alert, App, Badge, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate, formatDateTime } from '@/lib/format';

@@ -1,7 +1,7 @@
 import { App, Button, Col, DatePicker, Descriptions, Flex, Form, Input, Modal, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import type { BlockYear } from '@/features/block-years/api/block-years';
+import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';
 import { applyServerErrors } from '@/lib/form-errors';

@@ -1,8 +1,8 @@
 import { App, Alert, Button, Flex, Form, Modal, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { RuleSetFields } from '@/features/block-years/rule-set-fields';
-import { RuleSetView } from '@/features/block-years/rule-set-view';
+import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
+import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { draftKeys, useUpdateVersion, type DraftVersion } from './api/drafts';

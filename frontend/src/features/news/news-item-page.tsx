@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { ReasonButton } from '@/components/reason-button';

@@ -1,10 +1,10 @@
 import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
-import { useBlockYears } from '@/features/block-years/api/block-years';
+import { useMe } from '@/api/me';
+import { useBlockYears } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { compareVi, formatDate } from '@/lib/format';

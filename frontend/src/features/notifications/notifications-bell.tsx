@@ -1,7 +1,7 @@
 import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from './api/notifications';

@@ -1,10 +1,9 @@
 import { Alert, App, Button } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { useCreateProposal, useProposals } from './api/proposals';
 import { proposalStrings } from './i18n';
@@ -14,13 +13,12 @@ import { ProposalsTable } from './proposals-table';
 export function BlockYearProposalsPage() {
   const { id = '' } = useParams();
   const t = useT(proposalStrings);
-  const me = useMe();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const year = useBlockYear(id);
   const list = useProposals({ blockYearId: id });
   const create = useCreateProposal();
-  const hasSeat = !!me.data && (me.data.role === 'officer' || me.data.role === 'unit_head') && me.data.seats.some((s) => s.blockYearId === id);
+  const hasSeat = !!year.data?.permissions.seat;
   const open = list.data?.some((p) => p.status !== 'cancelled');
 
   return (

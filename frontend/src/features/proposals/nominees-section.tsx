@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
 import { documentUrls, useCiteModels, useUnitModels, useUploadReport, type Nominee, type Proposal } from './api/proposals';

@@ -1,12 +1,12 @@
 import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { VisuallyHidden } from '@/components/visually-hidden';
-import { useMe } from '@/features/auth/api/me';
-import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
+import { useMe } from '@/api/me';
+import { LedgerProofCard } from '@/components/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';

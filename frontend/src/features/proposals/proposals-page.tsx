@@ -3,7 +3,7 @@ import type { Schemas } from '@/api/client';
 import { useEffect, useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { useCityQuota, useProposals, useSetting, useUpdateSetting, useUpdateWorkCalendar, useWorkCalendar, type ProposalStatus, type QuotaUse } from './api/proposals';

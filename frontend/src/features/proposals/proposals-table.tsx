@@ -1,6 +1,6 @@
 import { Table } from 'antd';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import type { ProposalSummary } from './api/proposals';

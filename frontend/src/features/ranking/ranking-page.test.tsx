@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@/api/client';
 import { reply, stubApi } from '../../../test/fetch-stub';
 import { findPage, renderRoute, users } from '../../../test/render';
-import { round, ROUND_ID, U } from '../reviews/test-fixtures';
+import { round, ROUND_ID, U } from '../../../test/review-fixtures';
 
 type Row = Schemas['RankingRowDto'];
 type Phase = Schemas['RoundDto']['phase'];

@@ -2,11 +2,12 @@ import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Switch, Ta
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { round2 } from '@thidua/rules';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { ReasonButton } from '@/components/reason-button';
 import { QueryState } from '@/components/query-state';
-import { LedgerProofCard } from '@/features/ledger-proof/ledger-proof-card';
+import { LedgerProofCard } from '@/components/ledger-proof/ledger-proof-card';
 import { useT } from '@/i18n/i18n';
 import { compareVi, formatDateTime, formatNumber } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
@@ -87,7 +88,7 @@ function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
     {
       key: 'diff', title: <Tooltip title={t('differenceHint')}><span>{t('difference')}</span></Tooltip>, align: 'right',
       render: (_, r) => {
-        const d = Math.round((r.final.total - r.self.total) * 100) / 100;
+        const d = round2(r.final.total - r.self.total);
         return <Typography.Text type={d < 0 ? 'danger' : d > 0 ? 'success' : 'secondary'} data-diff={d}>{signed(d)}</Typography.Text>;
       },
     },

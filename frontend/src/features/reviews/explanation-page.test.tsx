@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reply, stubApi } from '../../../test/fetch-stub';
 import { findPage, renderRoute, users } from '../../../test/render';
-import { assessment, patchRow, round, ROUND_ID, source, U } from './test-fixtures';
+import { assessment, patchRow, round, ROUND_ID, source, U } from '../../../test/review-fixtures';
 
 const TITLE = `Giải trình: ${U.lhp.name}`;
 const URL_ = `/rounds/${ROUND_ID}/units/${U.lhp.id}/explanation`;

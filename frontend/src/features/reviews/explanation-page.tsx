@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { stubApi } from '../../../test/fetch-stub';
 import { blockYear2024, defaultRules } from '../../../test/fixtures';
 import { findPage, openSelect, renderRoute, users } from '../../../test/render';
-import { assessment, patchRow, round, ROUND_ID, scoreRow, source, U } from './test-fixtures';
+import { assessment, patchRow, round, ROUND_ID, scoreRow, source, U } from '../../../test/review-fixtures';
 
 const TITLE = `Chốt điểm: ${U.lhp.name}`;
 const URL_ = `/rounds/${ROUND_ID}/units/${U.lhp.id}/final`;

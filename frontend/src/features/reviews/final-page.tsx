@@ -2,9 +2,10 @@ import { Alert, Button, Card, Col, Flex, Row, Space, Switch, Tag, Typography } f
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
-import { useMe } from '@/features/auth/api/me';
-import { blockYearQueryOptions } from '@/features/block-years/api/block-years';
+import { divergence } from '@thidua/rules';
+import { paths } from '@/lib/paths';
+import { useMe } from '@/api/me';
+import { blockYearQueryOptions } from '@/api/block-years';
 import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
@@ -13,7 +14,7 @@ import { CriterionTitle, EvidenceLinks, useDescribeValue } from './criterion-par
 import { reviewStrings } from './i18n';
 import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { ScoreEditor } from './score-editor';
-import { diverges, peersOf, sourceOf, totalOf, valueOf } from './score';
+import { peersOf, sourceOf, totalOf, valueOf } from './score';
 
 /** The rule set's defaults (docs/domain.md §4) when the year's rules cannot be read. */
 const DEFAULT_DIVERGENCE_PERCENT = 20;
@@ -112,7 +113,7 @@ function FinalView({ round, assessment: a }: { round: Round; assessment: Assessm
 /** A row diverges when a source (self included) differs from the final score by more than `percent`% of the maximum. */
 function isDivergent(row: AssessmentRow, percent: number): boolean {
   if (row.sources.some((s) => s.source !== 'final' && s.divergent)) return true;
-  return diverges(row.selfScore, row.final?.score, row.max, percent);
+  return divergence(row.selfScore ?? null, row.final?.score ?? null, row.max, percent);
 }
 
 function FinalCriterion({ row, percent, median, editable, divergent, roundId, unitId }: {
@@ -124,7 +125,7 @@ function FinalCriterion({ row, percent, median, editable, divergent, roundId, un
   const [override, setOverride] = useState(false);
   const leader = sourceOf(row, 'leader');
   const hint = t('divergentHint', { p: formatNumber(percent) });
-  const selfDivergent = diverges(row.selfScore, row.final?.score, row.max, percent);
+  const selfDivergent = divergence(row.selfScore ?? null, row.final?.score ?? null, row.max, percent);
 
   return (
     <Card size="small" role="region" aria-label={`${t('criterion')} ${row.code}`} style={{ marginBottom: 12, ...(divergent ? DIVERGENT_STYLE : {}) }}

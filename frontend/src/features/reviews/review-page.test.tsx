@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@/api/client';
 import { reply, stubApi } from '../../../test/fetch-stub';
 import { findPage, renderRoute, users } from '../../../test/render';
-import { assessment, patchRow, round, ROUND_ID, scoreRow, source, U } from './test-fixtures';
+import { assessment, patchRow, round, ROUND_ID, scoreRow, source, U } from '../../../test/review-fixtures';
 
 const TITLE = `Chấm chéo, thẩm định: ${U.lhp.name}`;
 const URL_ = `/rounds/${ROUND_ID}/units/${U.lhp.id}/review`;

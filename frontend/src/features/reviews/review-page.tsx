@@ -1,8 +1,8 @@
 import { Alert, App, Card, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { ReasonButton } from '@/components/reason-button';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';

@@ -1,7 +1,9 @@
 /**
- * What a scorer enters for one criterion and what it is worth, mirroring the server's rules
- * (scoring/rules/criterion-score.ts): used for hints only; the server's answer is what counts.
+ * What a scorer enters for one criterion and what it is worth, with the server's rules (@thidua/rules):
+ * used for hints only; the server's answer is what counts.
  */
+import { adjustmentPoints, needsReason as ruleNeedsReason, perOccurrencePoints } from '@thidua/rules';
+import { schemeTotals } from '@/lib/scheme-totals';
 import type { AssessmentRow, ScoreInput, ScoreRow, SourceScore } from './api/reviews';
 
 export type LeafType = Exclude<AssessmentRow['type'], 'group'>;
@@ -21,8 +23,6 @@ export interface ScoreValue {
 }
 
 export const EMPTY_VALUE: ScoreValue = { score: null, passed: null, count: null, actual: null, items: null };
-
-export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function valueOf(row: Pick<ScoreRow, 'score' | 'passed' | 'count' | 'actual' | 'items'> | null | undefined): ScoreValue {
   if (!row) return EMPTY_VALUE;
@@ -56,14 +56,10 @@ export function scoreOf(row: Pick<AssessmentRow, 'type' | 'max' | 'pointsPerOccu
     case 'pass_fail':
       return v.passed === null ? null : v.passed ? row.max : 0;
     case 'per_occurrence':
-      return v.count === null ? null : round2(Math.min(v.count * (row.pointsPerOccurrence ?? 0), row.max));
+      return v.count === null ? null : perOccurrencePoints(v.count, { pointsPerOccurrence: row.pointsPerOccurrence ?? 0, max: row.max });
     case 'bonus':
-    case 'deduction': {
-      if (!v.items) return null;
-      let sum = 0;
-      for (const item of row.items) sum += Math.min((v.items[item.id] ?? 0) * item.points, item.cap ?? Infinity);
-      return round2(Math.min(sum, row.max));
-    }
+    case 'deduction':
+      return v.items ? adjustmentPoints(row, v.items) : null;
     default:
       return null;
   }
@@ -78,16 +74,7 @@ export function needsReason(row: AssessmentRow, v: ScoreValue): boolean {
   if (!hasValue(type, v)) return false;
   const mine = type === 'target' ? v.actual : scoreOf(row, v);
   const self = type === 'target' ? (row.self?.actual ?? null) : (row.self?.score ?? null);
-  if (mine === null) return false;
-  if (self === null) return true;
-  return round2(mine) !== round2(self);
-}
-
-/** True when two scores of a criterion differ by more than `percent`% of its max (as the server's divergence flag). */
-export function diverges(a: number | null | undefined, b: number | null | undefined, max: number, percent: number): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return false;
-  const limit = (max * percent) / 100;
-  return Math.abs(a - b) - limit > 1e-9 * Math.max(1, limit);
+  return ruleNeedsReason(mine, self);
 }
 
 export interface SourceTotal {
@@ -98,28 +85,23 @@ export interface SourceTotal {
 }
 
 /**
- * A unit's total under one source, computed like the server's totals: groups sum their children capped at
- * their max, top-level bonus adds, top-level deduction subtracts; a criterion the source has not scored
- * counts 0 (`scored` tells how many criteria, bonus and deduction aside, it scored).
+ * A unit's total under one source, with the server's totals (groups capped at their max, top-level bonus
+ * adds, top-level deduction subtracts); a criterion the source has not scored counts 0 (`scored` tells how
+ * many applicable criteria, bonus and deduction aside, it scored).
  */
 export function totalOf(rows: readonly AssessmentRow[], scoreFor: (row: AssessmentRow) => number | null): { total: number; scored: number } {
-  const children = new Map<string | null, AssessmentRow[]>();
-  for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const byId = new Map(rows.map((r) => [r.criterionId, r]));
+  const applicable = (r: AssessmentRow | undefined): boolean => !r || (r.applicable && applicable(r.parentId ? byId.get(r.parentId) : undefined));
+  const scores = new Map<string, number>();
   let scored = 0;
-  const visit = (r: AssessmentRow): number => {
-    if (!r.applicable) return 0;
-    if (r.type === 'group') return Math.min(round2((children.get(r.criterionId) ?? []).reduce((s, c) => s + visit(c), 0)), r.max);
+  for (const r of rows) {
+    if (r.type === 'group' || !applicable(r)) continue;
     const s = scoreFor(r);
-    if (s === null) return 0;
+    if (s === null) continue;
+    scores.set(r.criterionId, s);
     if (r.type !== 'bonus' && r.type !== 'deduction') scored++;
-    return s;
-  };
-  let total = 0;
-  for (const root of children.get(null) ?? []) {
-    const s = visit(root);
-    total += root.type === 'deduction' ? -s : s;
   }
-  return { total: round2(total), scored };
+  return { total: schemeTotals(rows, scores).total, scored };
 }
 
 /** The peer sources of a row, by scorer unit. */

@@ -1,9 +1,10 @@
 /**
  * The self-assessment form's values and the running totals computed from them in the browser, with the
- * server's rules (backend scoring/rules: criterion-score.ts, scheme.ts computeTotals; rounds/completeness.ts).
+ * server's rules (@thidua/rules: criterion points, round2 and the group caps of computeTotals; rounds/completeness.ts).
  * Target criteria are scored for the whole block at once, so their score always comes from the server.
  * Pure: no React here.
  */
+import { adjustmentPoints, perOccurrencePoints, round2 } from '@thidua/rules';
 import type { AssessmentRow, CriterionType, Evidence, ScoreInput, ScoreRow } from './api/assessment';
 
 /** What the user typed, as text for numbers so that "18," survives while typing. */
@@ -85,18 +86,16 @@ export function isFilled(type: CriterionType, v: RowValue): boolean {
   return n !== null && !Number.isNaN(n);
 }
 
-const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
-
-/** A bonus / deduction: each item min(count × points, cap), the sum capped at the criterion's max. */
+/** A bonus / deduction: the server's `adjustmentPoints` over the counts typed; undefined when one is not a whole number ≥ 0. */
 function adjustmentScore(meta: Pick<AssessmentRow, 'items' | 'max'>, v: RowValue): number | undefined {
-  let sum = 0;
+  const counts: Record<string, number> = {};
   for (const item of meta.items) {
     const n = parseNumber(v.items[item.id] ?? '');
     if (n === null) continue;
     if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) return undefined;
-    sum += Math.min(n * item.points, item.cap ?? Infinity);
+    counts[item.id] = n;
   }
-  return round2(Math.min(sum, meta.max));
+  return adjustmentPoints(meta, counts);
 }
 
 /**
@@ -113,7 +112,7 @@ export function leafScore(meta: AssessmentRow, v: RowValue, server: { score: num
       return v.passed === null ? undefined : v.passed ? meta.max : 0;
     case 'per_occurrence': {
       const n = parseNumber(v.count);
-      return n === null || Number.isNaN(n) || n < 0 || !Number.isInteger(n) ? undefined : round2(Math.min(n * (meta.pointsPerOccurrence ?? 0), meta.max));
+      return n === null || Number.isNaN(n) || n < 0 || !Number.isInteger(n) ? undefined : perOccurrencePoints(n, { pointsPerOccurrence: meta.pointsPerOccurrence ?? 0, max: meta.max });
     }
     case 'target': {
       const n = parseNumber(v.actual);

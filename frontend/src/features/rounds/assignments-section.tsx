@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { phaseIndex, useAssignments, useGenerateAssignments, useReassign, useRecuse, type Assignment, type Round } from './api/rounds';
 import { roundStrings } from './i18n';

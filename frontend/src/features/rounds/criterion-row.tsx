@@ -1,5 +1,6 @@
 import { App, Button, Input, Popconfirm, Radio, Tag, Typography } from 'antd';
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
+import { withAwardPoints } from '@thidua/rules';
 import { TargetFormula } from '@/components/target-formula';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
@@ -156,8 +157,7 @@ function AdjustmentItems({ meta, s, ctx, score }: { meta: AssessmentRow; s: RowS
 
 /** The bonus criterion's points with last year's awards (scored by the server from the award history), capped at its maximum. */
 function withAwards(meta: AssessmentRow, declared: number): number {
-  const awards = meta.awardBonuses.reduce((sum, a) => sum + a.points, 0);
-  return awards ? Math.min(meta.max, Math.round((declared + awards) * 100) / 100) : declared;
+  return withAwardPoints(declared, meta.awardBonuses.reduce((sum, a) => sum + a.points, 0), meta.max) ?? declared;
 }
 
 /** A per-occurrence row counted from published items: the count and score, and each item linked to its public page. */

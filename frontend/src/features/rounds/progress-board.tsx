@@ -2,7 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, T
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { phaseIndex, useExtendDeadline, useProgress, useReturnAssessment, useSendReminders, type ProgressUnit, type Round } from './api/rounds';

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatNumber } from '@/lib/format';

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { nextManualPhase, PHASES, phaseIndex, useAdvancePhase, useAdvancePreview, useRound, type Phase, type Round } from './api/rounds';

@@ -1,10 +1,10 @@
 import { Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear } from '@/api/block-years';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useRounds, type RoundSummary } from './api/rounds';

@@ -2,10 +2,10 @@ import { Alert, App, Button, Input, Popconfirm, Space, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
+import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import {

@@ -1,7 +1,8 @@
 import { Alert, App, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { round2 } from '@thidua/rules';
 import { ApiError } from '@/api/client';
-import type { BlockYear } from '@/features/block-years/api/block-years';
+import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatNumber } from '@/lib/format';
@@ -12,7 +13,7 @@ import {
 import { useConflictHandler } from './errors';
 import { scoringStrings, type ScoringStringKey } from './i18n';
 import { FormButtons, parseViNumber, twoDecimals, viNumber } from './scheme-forms';
-import { balanceOf, childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, round2, suggestCode } from './tree';
+import { balanceOf, childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
 
 export type CriterionEditing =
   | { kind: 'add'; parent: Criterion | null; type: CriterionType }

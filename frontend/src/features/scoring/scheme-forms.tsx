@@ -1,7 +1,8 @@
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { atMostTwoDecimals } from '@thidua/rules';
 import { ApiError } from '@/api/client';
-import { useBlockYears, type BlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYears, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useCreateScheme, useImportScheme, useSchemeLists, useUpdateScheme, type Scheme, type SchemeSummary } from './api/schemes';
@@ -29,7 +30,8 @@ export const viNumber = (v: number | string | undefined) => {
 // The input reads the parser's result as a decimal string ('' clears the field), whatever its declared type.
 export const parseViNumber = (s: string | undefined) => (s ?? '').replace(/\./g, '').replace(',', '.') as unknown as number;
 
-export const twoDecimals = (n: unknown) => typeof n !== 'number' || Math.round(n * 100) / 100 === n;
+/** A form rule's check: empty passes (required is another rule), a number needs at most 2 decimals as the server asks. */
+export const twoDecimals = (n: unknown) => typeof n !== 'number' || atMostTwoDecimals(n);
 
 interface CreateValues {
   mode: 'blank' | 'copy';

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear, type BlockYear } from '@/features/block-years/api/block-years';
+import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { exportScheme, useDeleteScheme, useSchemeList, type SchemeSummary } from './api/schemes';

@@ -1,11 +1,9 @@
 /** Pure helpers over a scheme's criteria (the API's flat list in reading order, with depth). */
+import { NODE_TYPES, round2 } from '@thidua/rules';
 import type { Criterion, CriterionType } from './api/schemes';
 
-export const CRITERION_TYPES: CriterionType[] = ['group', 'points', 'pass_fail', 'per_occurrence', 'target', 'bonus', 'deduction'];
+export const CRITERION_TYPES: readonly CriterionType[] = NODE_TYPES;
 export const isAdjustment = (type: CriterionType) => type === 'bonus' || type === 'deduction';
-
-/** Two decimals, as the server rounds. */
-export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Children of `parentId` (null: the top level) in reading order. */
 export const childrenOf = (criteria: readonly Criterion[], parentId: string | null) => criteria.filter((c) => c.parentId === parentId);

@@ -2,7 +2,7 @@ import { App, Alert, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { useSaveUnit, type Unit } from './api/units';
+import { useSaveUnit, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
 
 const PHONE = /^[0-9+().\s-]*$/;

@@ -1,14 +1,14 @@
 import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { PageHeader } from '@/components/page-header';
-import { useMe } from '@/features/auth/api/me';
-import { useBlocks } from '@/features/blocks/api/blocks';
+import { useMe } from '@/api/me';
+import { useBlocks } from '@/api/blocks';
 import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
-import { useArchiveUnit, useUnits, type Unit } from './api/units';
+import { useArchiveUnit, useUnits, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
 import { UnitForm } from './unit-form';
 

@@ -6,7 +6,7 @@ import {
 import { trim } from '../../../common/dto';
 import { PageQuery } from '../../../common/pagination';
 import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../../../domain/year-status';
-import { TIE_BREAKS, type TieBreak } from '../rule-set';
+import { TIE_BREAKS, type TieBreak } from '@thidua/rules';
 
 export class LegalInstrumentDto {
   @ApiProperty({ example: '06/2022/QH15' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64) number: string;

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { BlockYearStatus } from '../../../domain/year-status';
-import type { LegalInstrument, RuleSet } from '../rule-set';
+import type { LegalInstrument, RuleSet } from '@thidua/rules';
 
 /** One block's year: members, the leader (khối trưởng) and deputy (khối phó) seats, legal basis and rule set. */
 @Entity({ name: 'block_years' })

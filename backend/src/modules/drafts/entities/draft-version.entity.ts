@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { RuleSet } from '../../block-years/rule-set';
+import type { RuleSet } from '@thidua/rules';
 import type { DraftSection, DraftStatus, PlanData } from '../draft-content';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NODE_TYPES, type NodeType, type TargetBasis } from '../../scoring/rules';
+import { NODE_TYPES, type NodeType, type TargetBasis } from '@thidua/rules';
 import { AdjustmentItemResponseDto } from '../../scoring/dto/scheme.dto';
 import { PHASES, type Phase } from '../../../domain/round-phase';
 

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { numeric } from '../../scoring/entities/numeric';
-import type { LeafType } from '../../scoring/rules';
+import type { LeafType } from '@thidua/rules';
 import type { Source } from '../round-results';
 
 /**

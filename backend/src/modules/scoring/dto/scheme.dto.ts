@@ -4,7 +4,7 @@ import {
   ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/dto';
-import { NODE_TYPES, type NodeType } from '../rules';
+import { NODE_TYPES, type NodeType } from '@thidua/rules';
 import { COUNT_SOURCES, type CountSource } from '../scheme-tree';
 
 // ------------------------------------------------------------------------------------------ requests

@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { AdjustmentItem, NodeType } from '../rules';
+import type { AdjustmentItem, NodeType } from '@thidua/rules';
 import { numeric } from './numeric';
 
 /** Tiêu chí / nhóm tiêu chí: one row of a scheme's tree (docs/domain.md §4). */

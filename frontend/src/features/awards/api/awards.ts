@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, download, unwrap, type Schemas } from '@/api/client';
-import { blockYearsQueryOptions } from '@/features/block-years/api/block-years';
+import { blockYearsQueryOptions } from '@/api/block-years';
 
 export type AwardType = Schemas['AwardTypeDto'];
 export type AwardRecord = Schemas['AwardRecordDto'];

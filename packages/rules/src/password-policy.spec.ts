@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { PASSWORD_MIN_LENGTH, passwordProblem } from './password-policy';
+import { generatePassword } from './password-generator';
 
 describe('password policy', () => {
   it('accepts long, uncommon passwords (the demo one and those the tests use included)', () => {
@@ -22,5 +23,21 @@ describe('password policy', () => {
       const r = passwordProblem(p);
       return r === null ? [...p].length >= PASSWORD_MIN_LENGTH : typeof r === 'string';
     }));
+  });
+});
+
+describe('generated passwords', () => {
+  it('have the length asked, letters and digits without look-alikes, and pass the policy', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 10, max: 40 }), (length) => {
+        const p = generatePassword(length);
+        expect(p).toMatch(new RegExp(`^[a-km-zA-HJ-NP-Z2-9]{${length}}$`));
+        expect(p).toMatch(/[0-9]/);
+        expect(p).toMatch(/[a-zA-Z]/);
+        expect(passwordProblem(p)).toBeNull();
+      }),
+      { numRuns: 200 },
+    );
+    expect(generatePassword()).toHaveLength(14);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TIE_BREAKS } from '../../block-years/rule-set';
+import { TIE_BREAKS } from '../rule-set';
 import { DEFAULT_TIE_BREAKS, rankUnits } from './ranking';
 import type { RankInput, TieBreak } from './ranking';
 

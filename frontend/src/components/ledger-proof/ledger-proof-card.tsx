@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { useDocumentProof, type DocumentProof, type ProofSource } from './api';
+import { useDocumentProof, type DocumentProof, type ProofSource } from '@/api/ledger-proof';
 import { ledgerProofStrings } from './i18n';
 
 /** dd/mm/yyyy HH:mm in Vietnam time. */

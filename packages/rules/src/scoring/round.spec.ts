@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { formatNumber, round2, sameScore } from './round';
 
 describe('round2', () => {
@@ -70,5 +72,24 @@ describe('round2 fast path', () => {
 
   it('turns -0 into 0 as before', () => {
     expect(Object.is(round2(-0), 0)).toBe(true);
+  });
+});
+
+describe('one round2 for the whole project', () => {
+  // A second rounding (multiplying by 100, Math.round, dividing: 1.005 gives 1 where round2 gives 1.01) lets the
+  // form and the ranking show different totals; every caller on either side must use this round2.
+  it('has no other hundredths rounding in backend, frontend or the rules', () => {
+    const root = path.resolve(__dirname, '../../../..');
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => {
+        const p = path.join(dir, n);
+        if (n === 'node_modules' || n === 'dist') return [];
+        return statSync(p).isDirectory() ? walk(p) : /\.(ts|tsx|mjs|js)$/.test(n) ? [p] : [];
+      });
+    const copies = ['backend/src', 'frontend/src', 'packages/rules/src']
+      .flatMap((d) => walk(path.join(root, d)))
+      .filter((f) => /Math\.round\([^;]*\*\s*100\s*\)\s*\/\s*100\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    expect(copies).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@
  * 1, 1, 3). Scores are compared at 2 decimals so float drift cannot split or create a tie.
  * The result never depends on the input order; rows sharing a rank are listed by unitId.
  */
-import type { TieBreak } from '../../block-years/rule-set';
+import type { TieBreak } from '../rule-set';
 import { round2 } from './round';
 
 export type { TieBreak };

@@ -1,12 +1,12 @@
 import { Descriptions } from 'antd';
 import { useT } from '@/i18n/i18n';
-import { blockYearStrings } from './i18n';
+import { ruleSetStrings } from './i18n';
 import { describeRuleSet, type RuleSet } from './rule-set';
 
 /** The rule set read aloud: one plain Vietnamese sentence per rule. */
 export function RuleSetView({ rules, members }: { rules: RuleSet; members?: number }) {
-  const t = useT(blockYearStrings);
-  const lines = describeRuleSet(rules, (k, v) => t(k as keyof typeof blockYearStrings.vi, v), members);
+  const t = useT(ruleSetStrings);
+  const lines = describeRuleSet(rules, (k, v) => t(k as keyof typeof ruleSetStrings.vi, v), members);
   return (
     <Descriptions
       bordered

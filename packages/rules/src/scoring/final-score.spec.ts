@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defaultRuleSet } from '../../block-years/rule-set';
+import { defaultRuleSet } from '../rule-set';
 import { divergence, finalScore, median, needsReason } from './final-score';
 
 describe('median', () => {

@@ -1,8 +1,8 @@
-import { blockYearStrings } from './i18n';
-import { describeRuleSet, quorumNeeded, quotaLimit, type RuleSet } from './rule-set';
+import { ruleSetStrings } from './i18n';
+import { describeRuleSet, type RuleSet } from './rule-set';
 
 const t = (key: string, vars?: Record<string, string | number>) =>
-  (blockYearStrings.vi as Record<string, string>)[key].replace(/\{(\w+)\}/g, (_, k) => String(vars?.[k] ?? ''));
+  (ruleSetStrings.vi as Record<string, string>)[key].replace(/\{(\w+)\}/g, (_, k) => String(vars?.[k] ?? ''));
 
 const rules: RuleSet = {
   quorumNumerator: 2, quorumDenominator: 3, voteThresholdPercent: 50, voteThresholdBase: 'members',
@@ -11,15 +11,6 @@ const rules: RuleSet = {
 };
 
 describe('Rule set in plain Vietnamese', () => {
-  it('computes the quorum and quotas like the server', () => {
-    expect(quorumNeeded(5, rules)).toBe(4);
-    expect(quorumNeeded(6, rules)).toBe(4);
-    expect(quorumNeeded(9, { quorumNumerator: 1, quorumDenominator: 2 })).toBe(5);
-    expect(quotaLimit({ kind: 'percent', value: 50 }, 5)).toBe(2);
-    expect(quotaLimit({ kind: 'percent', value: 20 }, 11)).toBe(2);
-    expect(quotaLimit({ kind: 'count', value: 1 }, 11)).toBe(1);
-  });
-
   it('reads every rule as a sentence', () => {
     const lines = Object.fromEntries(describeRuleSet({ ...rules, voteThresholdBase: 'present', voteThresholdPercent: 70 }, t, 11).map((l) => [l.key, l]));
     expect(lines.quorum.text).toBe('Hội nghị hợp lệ khi có ít nhất 2/3 số đơn vị thành viên có mặt (khối có 11 đơn vị: cần ít nhất 8 đơn vị)');

@@ -1,11 +1,11 @@
 import { Button, Card, Col, Empty, Flex, Input, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths';
+import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/features/auth/api/me';
-import { useBlockYearPage } from '@/features/block-years/api/block-years';
+import { useMe } from '@/api/me';
+import { useBlockYearPage } from '@/api/block-years';
 import { UpcomingConferences } from '@/features/conferences/upcoming-conferences';
 import { TasksCard } from '@/features/tasks/tasks-card';
 import { useT, type SharedKey } from '@/i18n/i18n';

@@ -1,11 +1,11 @@
 import { Col, Flex, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { AWARD_CODES, TIE_BREAKS } from '@thidua/rules';
 import { useT } from '@/i18n/i18n';
-import { blockYearStrings } from './i18n';
-import { AWARDS, TIE_BREAKS } from './rule-set';
+import { ruleSetStrings } from './i18n';
 
 /** Form fields for a rule set, under the form field `rules` (the API's names, so server errors land on them). */
 export function RuleSetFields() {
-  const t = useT(blockYearStrings);
+  const t = useT(ruleSetStrings);
   const int = (min: number, max: number) => [{ required: true, message: t('valueRequired') }, { type: 'number' as const, min, max }];
   return (
     <>
@@ -37,7 +37,7 @@ export function RuleSetFields() {
         </Col>
       </Row>
       <Form.Item label={t('rule.quotas')} required style={{ marginBottom: 8 }}>
-        {AWARDS.map((a) => (
+        {AWARD_CODES.map((a) => (
           <Flex key={a} gap={8} align="start" wrap>
             <span style={{ width: 290, lineHeight: '32px' }}>{t(`award.${a}`)}</span>
             <Form.Item name={['rules', 'quotas', a, 'value']} rules={int(0, 100)} style={{ marginBottom: 8 }}>

@@ -9,7 +9,7 @@ import { checkpointNote, toHex } from '@ledger-proof';
 import { I18nProvider } from '@/i18n/i18n';
 import { inclusionProof, leafHash, MerkleAppender } from '../../../../backend/src/modules/audit/merkle';
 import { stubApi } from '../../../test/fetch-stub';
-import type { DocumentProof } from './api';
+import type { DocumentProof } from '@/api/ledger-proof';
 import { LedgerProofCard } from './ledger-proof-card';
 
 const base64 = (b: Uint8Array) => btoa(String.fromCharCode(...b));

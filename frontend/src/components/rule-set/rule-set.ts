@@ -1,20 +1,9 @@
+import { AWARD_CODES, type AwardCode, quorumNeeded, quotaLimit, reminderDaysBefore } from '@thidua/rules';
 import type { Schemas } from '@/api/client';
 import { formatNumber } from '@/lib/format';
 
-/** The rule set of a block year (docs/domain.md §4–§5), put into plain Vietnamese. Pure: no React here. */
+/** The rule set of a block year (docs/domain.md §4–§5), put into plain Vietnamese; its numbers come from @thidua/rules. Pure: no React here. */
 export type RuleSet = Schemas['RuleSetDto'];
-export type AwardCode = keyof RuleSet['quotas'];
-export type TieBreak = RuleSet['tieBreakChain'][number];
-export const AWARDS: AwardCode[] = ['gov_flag', 'city_flag', 'city_merit'];
-export const TIE_BREAKS: TieBreak[] = ['first_group_score', 'fewer_deductions', 'earlier_submission'];
-
-/** Present units needed: ⌈members × n / d⌉ (same rule as the server). */
-export const quorumNeeded = (members: number, r: Pick<RuleSet, 'quorumNumerator' | 'quorumDenominator'>) =>
-  Math.ceil((members * r.quorumNumerator) / r.quorumDenominator - 1e-9);
-
-/** The most units that may receive an award in one block. */
-export const quotaLimit = (q: RuleSet['quotas'][AwardCode], members: number) =>
-  q.kind === 'count' ? q.value : Math.floor((members * q.value) / 100 + 1e-9);
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
@@ -44,7 +33,7 @@ export function describeRuleSet(r: RuleSet, t: Translate, members?: number): Rul
       text: t('text.quorum', { n: r.quorumNumerator, d: r.quorumDenominator }) + (members ? t('text.quorumCount', { members, needed: quorumNeeded(members, r) }) : ''),
     },
     { key: 'threshold', label: t('rule.threshold'), text: t(`text.threshold.${r.voteThresholdBase}`, { p: n(r.voteThresholdPercent) }) },
-    { key: 'quotas', label: t('rule.quotas'), text: '', items: AWARDS.map(quota) },
+    { key: 'quotas', label: t('rule.quotas'), text: '', items: AWARD_CODES.map(quota) },
     r.tieBreakChain.length
       ? { key: 'tieBreak', label: t('rule.tieBreak'), text: t('text.tieBreak.intro'), items: r.tieBreakChain.map((k) => t(`tie.${k}`)), after: t('text.tieBreak.end') }
       : { key: 'tieBreak', label: t('rule.tieBreak'), text: t('text.tieBreak.none') },
@@ -52,6 +41,6 @@ export function describeRuleSet(r: RuleSet, t: Translate, members?: number): Rul
     { key: 'reviews', label: t('rule.reviews'), text: r.reviewsPerUnit > 0 ? t('text.reviews', { k: r.reviewsPerUnit }) : t('text.reviews.none') },
     { key: 'scale', label: t('rule.scale'), text: t('text.scale', { max: n(r.scoringScaleMax) }) },
     { key: 'divergence', label: t('rule.divergence'), text: t('text.divergence', { p: n(r.divergencePercent) }) },
-    { key: 'reminder', label: t('rule.reminder'), text: (r.reminderDaysBefore ?? 3) > 0 ? t('text.reminder', { d: r.reminderDaysBefore ?? 3 }) : t('text.reminder.none') },
+    { key: 'reminder', label: t('rule.reminder'), text: reminderDaysBefore(r) > 0 ? t('text.reminder', { d: reminderDaysBefore(r) }) : t('text.reminder.none') },
   ];
 }

@@ -1,4 +1,4 @@
-import { blockYearPageQueryOptions } from '@/features/block-years/api/block-years';
+import { blockYearPageQueryOptions } from '@/api/block-years';
 
 export const DASHBOARD_PAGE_SIZE = 20;
 

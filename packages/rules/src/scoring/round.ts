@@ -22,6 +22,11 @@ export function round2(value: number): number {
   return value < 0 && rounded !== 0 ? -rounded : rounded;
 }
 
+/** True when a number has at most 2 decimals (a maximum, a score or points as the scheme takes them). */
+export function atMostTwoDecimals(value: number): boolean {
+  return Number.isFinite(value) && round2(value) === value;
+}
+
 /** True when two scores are equal at 2 decimals (so 0.1 + 0.2 equals 0.3). */
 export function sameScore(a: number, b: number): boolean {
   return round2(a) === round2(b);

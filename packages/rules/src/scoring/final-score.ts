@@ -5,7 +5,7 @@
  * Glossary: tự chấm = self-assessment score; chấm chéo = peer (cross-review) score; thẩm định = the
  * leader unit's appraisal; giải trình = a unit's explanation; điểm cuối cùng = final score.
  */
-import type { RuleSet } from '../../block-years/rule-set';
+import type { RuleSet } from '../rule-set';
 import { round2 } from './round';
 
 export type FinalScoreRule = RuleSet['finalScoreRule'];

@@ -6,7 +6,7 @@
  * because the best unit's margin enters every unit's score.
  */
 import { formatNumber, round2 } from './round';
-import { AdjustmentNode, LeafType, SchemeNode, nodeLabel } from './scheme';
+import { AdjustmentItem, AdjustmentNode, LeafType, PerOccurrenceNode, SchemeNode, nodeLabel } from './scheme';
 
 /** What a scorer may enter for one criterion; which field applies depends on the criterion type. */
 export interface CriterionInput {
@@ -145,10 +145,24 @@ export function validateCriterionInput(node: SchemeNode, input: CriterionInput):
 }
 
 /** Points of a bonus / deduction node: each item min(count × points, item cap), the sum capped at the node's max. */
-export function adjustmentPoints(node: AdjustmentNode, counts: Readonly<Record<string, number>>): number {
+export function adjustmentPoints(
+  node: Pick<AdjustmentNode, 'max'> & { items: readonly Pick<AdjustmentItem, 'id' | 'points' | 'cap'>[] },
+  counts: Readonly<Record<string, number>>,
+): number {
   let sum = 0;
   for (const item of node.items) sum += Math.min((counts[item.id] ?? 0) * item.points, item.cap ?? Infinity);
   return round2(Math.min(sum, node.max));
+}
+
+/** The bonus criterion's score with last year's award points: what was declared plus the awards, capped at its maximum. */
+export function withAwardPoints(declared: number | null, awardPoints: number, max: number): number | null {
+  if (!awardPoints) return declared;
+  return round2(Math.min(max, (declared ?? 0) + awardPoints));
+}
+
+/** Points of a per-occurrence criterion: min(count × points per occurrence, max). */
+export function perOccurrencePoints(count: number, node: Pick<PerOccurrenceNode, 'pointsPerOccurrence' | 'max'>): number {
+  return round2(Math.min(count * node.pointsPerOccurrence, node.max));
 }
 
 /**
@@ -166,7 +180,7 @@ export function scoreCriterion(node: SchemeNode, input: CriterionInput): Criteri
     case 'pass_fail':
       return { ok: true, score: input.passed ? node.max : 0 };
     case 'per_occurrence':
-      return { ok: true, score: round2(Math.min((input.count as number) * node.pointsPerOccurrence, node.max)) };
+      return { ok: true, score: perOccurrencePoints(input.count as number, node) };
     case 'bonus':
     case 'deduction':
       return { ok: true, score: adjustmentPoints(node, input.items ?? {}) };

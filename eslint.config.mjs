@@ -1,0 +1,38 @@
+// ESLint: the frontend's architecture (docs/architecture.md). Shared code flows components/lib/api → features → app:
+// a feature imports shared code and itself, never another feature or app/; shared code imports no feature.
+// The type check (`npm run typecheck`) does the rest; `npm run lint` runs both.
+import boundaries from 'eslint-plugin-boundaries';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'frontend/src/api/schema.d.ts'] },
+  {
+    files: ['frontend/src/**/*.{ts,tsx}', 'frontend/test/**/*.{ts,tsx}'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    // Only the boundary rule runs here, so directives written for other rules are not "unused".
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: 'frontend/tsconfig.json' } },
+      'boundaries/include': ['frontend/src/**/*', 'frontend/test/**/*'],
+      'boundaries/elements': [
+        { type: 'feature', pattern: 'frontend/src/features/*', capture: ['feature'] },
+        { type: 'app', pattern: ['frontend/src/app', 'frontend/src/main.tsx'] },
+        { type: 'shared', pattern: ['frontend/src/api', 'frontend/src/components', 'frontend/src/lib', 'frontend/src/i18n'] },
+        { type: 'test', pattern: 'frontend/test' },
+      ],
+    },
+    rules: {
+      'boundaries/element-types': ['error', {
+        default: 'disallow',
+        message: 'A feature imports only shared code (src/api, src/components, src/lib, src/i18n) and itself; shared code imports no feature. Move what two features share there; compose features in src/app.',
+        rules: [
+          { from: 'feature', allow: ['shared', 'test', ['feature', { feature: '${from.feature}' }]] },
+          { from: 'shared', allow: ['shared', 'test'] },
+          { from: 'app', allow: ['app', 'feature', 'shared', 'test'] },
+          { from: 'test', allow: ['app', 'feature', 'shared', 'test'] },
+        ],
+      }],
+    },
+  },
+);
