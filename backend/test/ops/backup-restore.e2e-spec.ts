@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/config';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { LedgerService } from '../../src/modules/audit/audit.service';
 import { LedgerSealer } from '../../src/modules/audit/ledger-sealer';
-import { advanceTransactionIdPast, BackupManifest, createBackup, readBackup, restoreBackup } from '../../src/modules/backups/backup-archive';
+import { advanceTransactionIdPast, BackupManifest, createBackup, pruneBackups, readBackup, restoreBackup } from '../../src/modules/backups/backup-archive';
 import { createTestApp, DEMO, TestApp, withDatabase } from '../app';
 
 // The proof that a backup restores: the demo (with uploaded files) is backed up by `npm run backup`,
@@ -212,6 +212,16 @@ describe('backup and restore', () => {
     await expect(createBackup({ url: 'postgres://thidua:sai@127.0.0.1:1/khong-co', dir })).rejects.toThrow(/ECONNREFUSED/);
     expect(require('node:fs').readdirSync(dir)).toEqual([]);
   });
+
+  it('two backups in the same second keep both folders, and pruning knows them both', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'same-second-'));
+    const now = new Date('2026-03-01T02:00:00.000Z');
+    const [a, b] = await Promise.all([createBackup({ url: ownerUrl(), dir, now }), createBackup({ url: ownerUrl(), dir, now })]);
+    expect([path.basename(a.folder), path.basename(b.folder)].sort()).toEqual(['thidua-20260301T020000Z', 'thidua-20260301T020000Z-2']);
+    for (const f of [a.folder, b.folder]) expect((await readBackup(f)).manifest.tables.length).toBeGreaterThan(10);
+    expect(pruneBackups(dir, 14, new Date('2026-03-20T00:00:00Z')).sort()).toEqual(['thidua-20260301T020000Z', 'thidua-20260301T020000Z-2']);
+    expect(require('node:fs').readdirSync(dir)).toEqual([]);
+  }, 60_000);
 
   it("moves the server's transaction counter past a restored ledger's highest id", async () => {
     const c = new Client({ connectionString: ownerUrl() });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -53,16 +53,15 @@ export interface BackupResult {
 }
 
 /**
- * Writes a backup of the database at `url` into a new folder under `dir` (thidua-YYYYMMDDTHHMMSSZ). The
- * folder appears complete or not at all (written as .partial, renamed at the end). `publicKeys` are the
+ * Writes a backup of the database at `url` into a new folder under `dir` (thidua-YYYYMMDDTHHMMSSZ, with -2, -3…
+ * when backups share a second). The folder appears complete or not at all (written as .partial-<random>,
+ * renamed at the end). `publicKeys` are the
  * ledger's public keys as PEM, the current one first.
  */
 export async function createBackup(opts: { url: string; dir: string; publicKeys?: string[]; now?: Date }): Promise<BackupResult> {
   const now = opts.now ?? new Date();
   const name = `thidua-${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}`;
-  const folder = path.join(opts.dir, name);
-  const partial = `${folder}.partial`;
-  rmSync(partial, { recursive: true, force: true });
+  const partial = path.join(opts.dir, `${name}.partial-${randomBytes(6).toString('hex')}`);
   mkdirSync(path.join(partial, 'tables'), { recursive: true });
   const client = new Client({ connectionString: opts.url, application_name: 'thidua-backup' });
   try {
@@ -113,7 +112,7 @@ export async function createBackup(opts: { url: string; dir: string; publicKeys?
     }
     const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: now.toISOString(), server, migrations, tables, files, ledger, checksums };
     writeFileSync(path.join(partial, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
-    renameSync(partial, folder);
+    const folder = publish(partial, opts.dir, name);
     return { folder, manifest, bytes };
   } catch (e) {
     rmSync(partial, { recursive: true, force: true });
@@ -247,13 +246,27 @@ export async function advanceTransactionIdPast(client: Client, target: bigint): 
   await client.query(`CALL pg_temp.thidua_advance_xid(${target.toString()})`);
 }
 
+/** Renames the finished folder to `name`, or `name-2`, `name-3`… when another backup took that second. */
+function publish(partial: string, dir: string, name: string): string {
+  for (let n = 1; ; n++) {
+    const folder = path.join(dir, n === 1 ? name : `${name}-${n}`);
+    try {
+      renameSync(partial, folder);
+      return folder;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST') || n >= 100) throw e;
+    }
+  }
+}
+
 /** Backup folders under `dir` older than `keepDays` (by the time in their name) are deleted; unfinished ones too. Answers the names deleted. */
 export function pruneBackups(dir: string, keepDays: number, now: Date): string[] {
   if (!existsSync(dir)) return [];
   const cutoff = now.getTime() - keepDays * 86_400_000;
   const deleted: string[] = [];
   for (const name of readdirSync(dir)) {
-    const m = /^thidua-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(\.partial)?$/.exec(name);
+    const m = /^thidua-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z(?:-\d+)?(\.partial(?:-[0-9a-f]+)?)?$/.exec(name);
     if (!m) continue;
     const at = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
     if (at < cutoff || (m[7] && at < now.getTime() - 86_400_000)) {
