@@ -21,7 +21,7 @@ describe('Navigation by role', () => {
     renderRoute('/');
     await findPage(/Xin chào/);
     const labels = await menuLabels();
-    expect(labels).toEqual(['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Tin, bài', 'Khen thưởng của đơn vị', 'Tài khoản', 'Kiểm tra giao ước']);
+    expect(labels).toEqual(['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Tin, bài', 'Sổ gương điển hình', 'Khen thưởng của đơn vị', 'Tài khoản', 'Kiểm tra giao ước']);
     expect(navItems(users.officer).find((i) => i.label === 'nav.unitAwards')?.href).toBe(`/units/${users.officer.unitId}/awards`);
     expect(labels).not.toContain('Khối, cụm thi đua');
     expect(labels).not.toContain('Nhật ký thay đổi');

@@ -178,6 +178,51 @@ describe('scoring schemes (biểu chấm điểm)', () => {
     expect(notXlsx.body.code).toBe('bad_file_type');
   });
 
+  it('carries a per-occurrence count source through .xlsx in Vietnamese words; a bad value is refused naming the row and column', async () => {
+    const leader = await t.as(K4.leader2024);
+    const built = await buildScheme(leader, ids.year2024, { title: 'Biểu có nguồn số lần' });
+    const i3 = built.byCode['I.3'];
+    await expectStatus(leader.patch(`/api/scoring-schemes/${built.id}/criteria/${i3.id}`, { countSource: 'story', version: i3.version }), 200);
+    const res = await leader.get(`/api/scoring-schemes/${built.id}/export`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (d: Buffer) => chunks.push(d));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const ws = wb.getWorksheet('Tiêu chí')!;
+    expect(ws.getCell('K1').text).toBe('Số lần lấy từ');
+    const rowOf = (code: string) => ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).text === code)!;
+    expect(rowOf('I.3').getCell(11).text).toBe('Gương điển hình');
+    expect(rowOf('I.1').getCell(11).text).toBe('');
+
+    const up = await uploader(t, K4.leader2024);
+    const fresh = await expectStatus(leader.post('/api/scoring-schemes', { blockYearId: ids.year2024, title: 'Nhập lại nguồn' }), 201);
+    const imported = await expectStatus(up(`/api/scoring-schemes/${fresh.id}/import`, res.body, 'bieu.xlsx'), 201);
+    const sources = (s: any) => s.criteria.map((c: any) => [c.code, c.countSource ?? null]);
+    expect(sources(imported)).toEqual(sources(await expectStatus(leader.get(`/api/scoring-schemes/${built.id}`), 200)));
+    expect(imported.criteria.find((c: any) => c.code === 'I.3').countSource).toBe('story');
+
+    // "cả hai" typed by hand in lower case reads as both.
+    rowOf('I.3').getCell(11).value = 'cả hai';
+    const both = await expectStatus(up(`/api/scoring-schemes/${fresh.id}/import`, Buffer.from(await wb.xlsx.writeBuffer()), 'ca-hai.xlsx'), 201);
+    expect(both.criteria.find((c: any) => c.code === 'I.3').countSource).toBe('both');
+
+    // A code instead of a label, and a source on a criterion that is not per-occurrence.
+    const i3Row = rowOf('I.3').number;
+    const i1Row = rowOf('I.1').number;
+    rowOf('I.3').getCell(11).value = 'story';
+    rowOf('I.1').getCell(11).value = 'Tin hoạt động';
+    const r = await up(`/api/scoring-schemes/${fresh.id}/import`, Buffer.from(await wb.xlsx.writeBuffer()), 'loi.xlsx');
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('invalid_import');
+    expect(r.body.message).toContain(`Dòng ${i3Row} (I.3): cột "Số lần lấy từ" (Tiêu chí!K${i3Row}) "story" không hợp lệ`);
+    expect(r.body.message).toContain(`Dòng ${i1Row} (I.1): cột "Số lần lấy từ" (Tiêu chí!K${i1Row}) chỉ dùng cho tiêu chí theo số lần`);
+    const unchanged = await expectStatus(leader.get(`/api/scoring-schemes/${fresh.id}`), 200);
+    expect(unchanged.criteria.find((c: any) => c.code === 'I.3').countSource).toBe('both');
+  });
+
   it('creates a new version as a copy; a scheme used by a round is frozen (409) and the database refuses changes too', async () => {
     const leader = await t.as(K4.leader2024);
     const built = await buildScheme(leader, ids.year2024);

@@ -3019,6 +3019,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/news/models/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ gương điển hình của một khối năm: tìm (có dấu hoặc không dấu), lọc theo đơn vị, phân trang; đơn vị người xem được ghi sổ */
+        get: operations["getModelRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/news/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa một mục trong sổ gương điển hình, liên kết bài đã đăng (thủ trưởng đơn vị, hoặc Khối trưởng, Khối phó) */
+        patch: operations["updateExemplaryModel"];
+        trace?: never;
+    };
     "/api/news/photos/{photoId}": {
         parameters: {
             query?: never;
@@ -6936,6 +6970,23 @@ export interface components {
             achievement: string;
             year: number;
             stories: components["schemas"]["ModelStoryDto"][];
+            version: number;
+            /** @description Người xem được sửa mục này trong sổ (chỉ có ở các thao tác của sổ) */
+            canEdit?: boolean;
+        };
+        RegisterUnitDto: {
+            id: string;
+            name: string;
+        };
+        ModelRegisterDto: {
+            items: components["schemas"]["ExemplaryModelDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Các đơn vị thành viên của khối năm này */
+            units: components["schemas"]["RegisterUnitDto"][];
+            /** @description Đơn vị mà người xem được ghi vào sổ (rỗng: chỉ xem) */
+            writableUnitIds: string[];
         };
         CreateModelDto: {
             /** Format: uuid */
@@ -6952,6 +7003,17 @@ export interface components {
             achievement: string;
             /** @description Các bài gương điển hình đã đăng của đơn vị */
             storyIds?: string[];
+        };
+        UpdateModelDto: {
+            /** @enum {string} */
+            subjectKind?: "person" | "collective";
+            name?: string;
+            /** @description Thành tích */
+            achievement?: string;
+            /** @description Thay toàn bộ danh sách bài gương điển hình đã đăng được liên kết */
+            storyIds?: string[];
+            /** @description Phiên bản đang sửa (chống ghi đè) */
+            version: number;
         };
         UpdateNewsDto: {
             /** @description Tóm tắt (mô tả khi chia sẻ); để trống thì lấy từ nội dung */
@@ -12099,6 +12161,8 @@ export interface operations {
                 /** @description Tìm theo tên / mã */
                 q?: string;
                 blockYearId: string;
+                /** @description Chỉ tin, bài của đơn vị này */
+                unitId?: string;
                 kind?: "news" | "story";
                 status?: "draft" | "submitted" | "returned" | "published";
             };
@@ -12271,6 +12335,59 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemplaryModelDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getModelRegister: {
+        parameters: {
+            query: {
+                page?: number;
+                pageSize?: number;
+                /** @description Tìm theo tên / mã */
+                q?: string;
+                blockYearId: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelRegisterDto"];
+                };
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    updateExemplaryModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateModelDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

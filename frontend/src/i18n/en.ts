@@ -28,6 +28,7 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'nav.audit': 'Audit log',
   'nav.mailOutbox': 'Mail outbox',
   'nav.news': 'News',
+  'nav.models': 'Exemplary models',
   'nav.board': 'Blocks overview',
   'nav.proposals': 'Award proposals',
   'nav.awards': 'Awards and history',

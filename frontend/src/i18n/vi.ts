@@ -26,6 +26,7 @@ export const vi = {
   'nav.audit': 'Nhật ký thay đổi',
   'nav.mailOutbox': 'Hộp thư đi',
   'nav.news': 'Tin, bài',
+  'nav.models': 'Sổ gương điển hình',
   'nav.board': 'Tổng quan các khối',
   'nav.proposals': 'Hồ sơ đề nghị khen thưởng',
   'nav.awards': 'Danh mục và lịch sử khen thưởng',

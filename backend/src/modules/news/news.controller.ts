@@ -7,7 +7,7 @@ import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CurrentActor } from '../../common/auth.decorators';
 import {
-  BlockNewsOverviewDto, BlockYearQueryDto, CreateModelDto, CreateNewsDto, ExemplaryModelDto, FeatureNewsDto, ModelListQueryDto, NewsCountsDto, NewsDto, NewsListDto,
+  BlockNewsOverviewDto, BlockYearQueryDto, CreateModelDto, CreateNewsDto, ExemplaryModelDto, FeatureNewsDto, ModelListQueryDto, ModelRegisterDto, RegisterQueryDto, UpdateModelDto, NewsCountsDto, NewsDto, NewsListDto,
   NewsListQueryDto, OverviewQueryDto, PhotoUploadDto, PlanLinksDto, ReturnNewsDto, SetNewsTargetsDto, UpdateNewsDto,
 } from './dto/news.dto';
 import { MAX_PHOTO_BYTES } from './news-image';
@@ -67,11 +67,25 @@ export class NewsController {
     return this.news.listModels(actor, q);
   }
 
+  @Get('models/register')
+  @ApiOperation({ summary: 'Sổ gương điển hình của một khối năm: tìm (có dấu hoặc không dấu), lọc theo đơn vị, phân trang; đơn vị người xem được ghi sổ', operationId: 'getModelRegister' })
+  @ApiOkResponse({ type: ModelRegisterDto })
+  register(@CurrentActor() actor: Actor, @Query() q: RegisterQueryDto): Promise<ModelRegisterDto> {
+    return this.news.register(actor, q);
+  }
+
   @Post('models')
   @ApiOperation({ summary: 'Ghi một gương điển hình vào sổ (thủ trưởng đơn vị, hoặc Khối trưởng, Khối phó)', operationId: 'createExemplaryModel' })
   @ApiCreatedResponse({ type: ExemplaryModelDto })
   createModel(@CurrentActor() actor: Actor, @Body() dto: CreateModelDto): Promise<ExemplaryModelDto> {
     return this.news.createModel(actor, dto);
+  }
+
+  @Patch('models/:id')
+  @ApiOperation({ summary: 'Sửa một mục trong sổ gương điển hình, liên kết bài đã đăng (thủ trưởng đơn vị, hoặc Khối trưởng, Khối phó)', operationId: 'updateExemplaryModel' })
+  @ApiOkResponse({ type: ExemplaryModelDto })
+  updateModel(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: UpdateModelDto): Promise<ExemplaryModelDto> {
+    return this.news.updateModel(actor, id, dto);
   }
 
   @Get('photos/:photoId')

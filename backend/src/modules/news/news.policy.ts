@@ -23,6 +23,10 @@ export const NewsPolicy = {
   canApprove: (actor: Actor, y: YearContext, item: ItemScope) => actor.role === 'unit_head' && item.unitId === actor.unitId && y.status !== 'archived',
   canFeature: (actor: Actor, y: YearContext) => isCityWide(actor) || (isUnitMember(actor) && y.seat !== null),
   canSetTargets: (actor: Actor, y: YearContext) => isUnitMember(actor) && y.seat !== null && y.status !== 'archived',
+  /** The register of exemplary models: a unit's head for its own unit, or the leader / deputy seat for any member unit. */
+  keepsRegisterOf: (actor: Actor, y: YearContext, unitId: string) =>
+    (actor.role === 'unit_head' && unitId === actor.unitId && y.isMember) || (isUnitMember(actor) && y.seat !== null),
+  canKeepRegister: (actor: Actor, y: YearContext, unitId: string) => y.status !== 'archived' && NewsPolicy.keepsRegisterOf(actor, y, unitId),
 
   assertCanReadYear(actor: Actor, y: YearContext): void {
     if (!NewsPolicy.canReadYear(actor, y)) throw forbidden('Bạn chỉ được xem tin, bài của khối mà đơn vị mình là thành viên trong năm này.');
@@ -48,6 +52,10 @@ export const NewsPolicy = {
   },
   assertCanSetTargets(actor: Actor, y: YearContext): void {
     if (!NewsPolicy.canSetTargets(actor, y)) throw forbidden('Chỉ đơn vị Khối trưởng hoặc Khối phó của năm này được đặt chỉ tiêu tin, bài.');
+  },
+  assertCanKeepRegister(actor: Actor, y: YearContext, unitId: string): void {
+    if (!NewsPolicy.keepsRegisterOf(actor, y, unitId)) throw forbidden('Chỉ thủ trưởng đơn vị (cho đơn vị mình) hoặc đơn vị Khối trưởng, Khối phó được ghi sổ gương điển hình.');
+    NewsPolicy.assertWritable(y);
   },
   assertWritable(y: Pick<YearContext, 'status' | 'year'>): void {
     if (y.status === 'archived') throw conflict('archived', `Năm ${y.year} đã lưu trữ, chỉ được xem.`);

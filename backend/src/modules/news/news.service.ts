@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
+import { likePattern } from '../../common/pagination';
 import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
 import { notify } from '../notifications/notify';
 import { AuditService } from '../audit/audit.service';
 import { DraftsService } from '../drafts/drafts.service';
 import {
-  BlockNewsOverviewDto, CreateModelDto, CreateNewsDto, ExemplaryModelDto, ModelListQueryDto, NewsCountsDto, NewsDto, NewsFieldsDto, NewsListDto,
+  BlockNewsOverviewDto, CreateModelDto, CreateNewsDto, ExemplaryModelDto, ModelListQueryDto, ModelRegisterDto, RegisterQueryDto, UpdateModelDto, NewsCountsDto, NewsDto, NewsFieldsDto, NewsListDto,
   NewsListQueryDto, NewsPhotoDto, NewsSummaryDto, PhotoUploadDto, PlanLinksDto, SetNewsTargetsDto, UpdateNewsDto,
 } from './dto/news.dto';
 import { sanitizeBody } from './news-html';
@@ -50,6 +51,7 @@ export class NewsService {
     const params: unknown[] = [q.blockYearId];
     // Members see what is published plus everything of their own unit; the city sees everything.
     if (!isCityWide(actor)) { params.push(actor.unitId); where.push(`(i.status = 'published' OR i.unit_id = $${params.length})`); }
+    if (q.unitId) { params.push(q.unitId); where.push(`i.unit_id = $${params.length}`); }
     if (q.kind) { params.push(q.kind); where.push(`i.kind = $${params.length}`); }
     if (q.status) { params.push(q.status); where.push(`i.status = $${params.length}`); }
     if (q.q?.trim()) { params.push(q.q); where.push(`i.search @@ plainto_tsquery('simple', news_unaccent($${params.length}))`); }
@@ -309,7 +311,34 @@ export class NewsService {
       params.push(actor.unitId);
       where.push(`m.block_year_id IN (SELECT block_year_id FROM block_year_members WHERE unit_id = $${params.length})`);
     }
-    return this.models(this.ds.manager, where, params);
+    return this.withCanEdit(actor, await this.models(this.ds.manager, where, params));
+  }
+
+  /** Sổ gương điển hình of a block year: filtered by unit and by words with or without diacritics, a page at a time. */
+  async register(actor: Actor, q: RegisterQueryDto): Promise<ModelRegisterDto> {
+    const y = await loadYearContext(this.ds.manager, q.blockYearId, actor);
+    NewsPolicy.assertCanReadYear(actor, y);
+    const where = ['m.block_year_id = $1'];
+    const params: unknown[] = [q.blockYearId];
+    if (q.unitId) { params.push(q.unitId); where.push(`m.unit_id = $${params.length}`); }
+    if (q.q?.trim()) {
+      params.push(likePattern(q.q.trim()));
+      where.push(`news_unaccent(m.name || ' ' || m.achievement) ILIKE news_unaccent($${params.length})`);
+    }
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM exemplary_models m WHERE ${where.join(' AND ')}`, params);
+    const items = await this.models(this.ds.manager, where, params, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const units = (await membersOf(this.ds.manager, y.blockYearId)).map((u) => ({ id: u.id, name: u.name }));
+    return {
+      items: items.map((m) => ({ ...m, canEdit: NewsPolicy.canKeepRegister(actor, y, m.unitId) })), total, page: q.page, pageSize: q.pageSize,
+      units, writableUnitIds: units.filter((u) => NewsPolicy.canKeepRegister(actor, y, u.id)).map((u) => u.id),
+    };
+  }
+
+  /** Marks the entries the actor may edit (one year context per block year listed). */
+  private async withCanEdit(actor: Actor, models: ExemplaryModelDto[]): Promise<ExemplaryModelDto[]> {
+    const years = new Map<string, YearContext>();
+    for (const id of new Set(models.map((m) => m.blockYearId))) years.set(id, await loadYearContext(this.ds.manager, id, actor));
+    return models.map((m) => ({ ...m, canEdit: NewsPolicy.canKeepRegister(actor, years.get(m.blockYearId)!, m.unitId) }));
   }
 
   /** Register entries of a unit up to a year (for a dossier to cite); with `ids`, only those of them. */
@@ -327,16 +356,16 @@ export class NewsService {
     return ids.map((id) => found.get(id)).filter((m): m is ExemplaryModelDto => !!m);
   }
 
-  private async models(em: EntityManager, where: string[], params: unknown[]): Promise<ExemplaryModelDto[]> {
+  private async models(em: EntityManager, where: string[], params: unknown[], page = { limit: 500, offset: 0 }): Promise<ExemplaryModelDto[]> {
     const rows: Row[] = await em.query(
-      `SELECT m.id, m.block_year_id, m.unit_id, u.name AS unit_name, m.subject_kind, m.name, m.achievement, m.year
+      `SELECT m.id, m.block_year_id, m.unit_id, u.name AS unit_name, m.subject_kind, m.name, m.achievement, m.year, m.version
        FROM exemplary_models m JOIN units u ON u.id = m.unit_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY m.year DESC, u.name, m.name LIMIT 500`, params);
+       ORDER BY m.year DESC, u.name, m.name, m.id LIMIT ${page.limit} OFFSET ${page.offset}`, params);
     const stories: Row[] = rows.length ? await em.query(
       `SELECT s.model_id, i.id, i.title, i.slug FROM exemplary_model_stories s JOIN news_items i ON i.id = s.item_id
        WHERE s.model_id = ANY($1::uuid[]) AND i.status = 'published' ORDER BY i.published_at`, [rows.map((r) => r.id)]) : [];
     return rows.map((r) => ({
-      id: r.id, blockYearId: r.block_year_id, unitId: r.unit_id, unitName: r.unit_name, subjectKind: r.subject_kind, name: r.name, achievement: r.achievement, year: r.year,
+      id: r.id, blockYearId: r.block_year_id, unitId: r.unit_id, unitName: r.unit_name, subjectKind: r.subject_kind, name: r.name, achievement: r.achievement, year: r.year, version: r.version,
       stories: stories.filter((s) => s.model_id === r.id).map((s) => ({ id: s.id, title: s.title, publicUrl: publicItemPath(s.slug) })),
     }));
   }
@@ -347,16 +376,9 @@ export class NewsService {
       const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
       const unitId = dto.unitId ?? actor.unitId;
       if (!unitId) throw invalidField('unitId', 'là bắt buộc');
-      const ownHead = actor.role === 'unit_head' && unitId === actor.unitId && y.isMember;
-      if (!ownHead && !NewsPolicy.canSetTargets(actor, y)) throw forbidden('Chỉ thủ trưởng đơn vị (cho đơn vị mình) hoặc đơn vị Khối trưởng, Khối phó được ghi sổ gương điển hình.');
-      NewsPolicy.assertWritable(y);
+      NewsPolicy.assertCanKeepRegister(actor, y, unitId);
       if (!(await membersOf(em, y.blockYearId)).some((m) => m.id === unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối năm này');
-      const storyIds = [...new Set(dto.storyIds ?? [])];
-      if (storyIds.length) {
-        const ok: Row[] = await em.query(
-          `SELECT id FROM news_items WHERE id = ANY($1::uuid[]) AND unit_id = $2 AND block_year_id = $3 AND kind = 'story' AND status = 'published'`, [storyIds, unitId, y.blockYearId]);
-        if (ok.length !== storyIds.length) throw invalidField('storyIds', 'chỉ gồm bài gương điển hình đã đăng của đơn vị trong năm này');
-      }
+      const storyIds = await this.assertLinkableStories(em, dto.storyIds ?? [], unitId, y.blockYearId);
       const [m] = await em.query(
         `INSERT INTO exemplary_models (block_year_id, unit_id, subject_kind, name, achievement, year, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
         [y.blockYearId, unitId, dto.subjectKind, dto.name, dto.achievement, y.year, actor.id]);
@@ -364,8 +386,48 @@ export class NewsService {
       await this.audit.record(em, actor, { action: 'exemplary_model.create', entityType: 'exemplary_model', entityId: m.id, blockId: y.blockId, after: { unitId, name: dto.name, subjectKind: dto.subjectKind, storyIds } });
       return m.id as string;
     });
-    const [model] = await this.models(this.ds.manager, ['m.id = $1'], [id]);
+    return this.registerEntry(actor, id);
+  }
+
+  /** Sửa mục trong sổ: name, kind, achievement, and the linked stories (replaced as a whole); unit and year stay. */
+  async updateModel(actor: Actor, id: string, dto: UpdateModelDto): Promise<ExemplaryModelDto> {
+    await this.ds.transaction(async (em) => {
+      const [row]: Row[] = await em.query('SELECT * FROM exemplary_models WHERE id = $1 FOR UPDATE', [id]);
+      if (!row) throw notFound('Không tìm thấy mục này trong sổ gương điển hình.');
+      const y = await loadYearContext(em, row.block_year_id, actor);
+      NewsPolicy.assertCanKeepRegister(actor, y, row.unit_id);
+      if (row.version !== dto.version) throw conflict('stale_version', 'Mục này đã được người khác sửa; hãy tải lại trước khi lưu.', { version: `hiện là ${row.version}` });
+      const before: Row[] = await em.query('SELECT item_id FROM exemplary_model_stories WHERE model_id = $1 ORDER BY item_id', [id]);
+      const storyIds = dto.storyIds ? await this.assertLinkableStories(em, dto.storyIds, row.unit_id, y.blockYearId) : null;
+      const next = { subjectKind: dto.subjectKind ?? row.subject_kind, name: dto.name ?? row.name, achievement: dto.achievement ?? row.achievement };
+      await em.query('UPDATE exemplary_models SET subject_kind = $2, name = $3, achievement = $4, version = version + 1, updated_at = now() WHERE id = $1',
+        [id, next.subjectKind, next.name, next.achievement]);
+      if (storyIds) {
+        await em.query('DELETE FROM exemplary_model_stories WHERE model_id = $1', [id]);
+        for (const s of storyIds) await em.query('INSERT INTO exemplary_model_stories (model_id, item_id) VALUES ($1,$2)', [id, s]);
+      }
+      await this.audit.record(em, actor, {
+        action: 'exemplary_model.update', entityType: 'exemplary_model', entityId: id, blockId: y.blockId,
+        before: { name: row.name, subjectKind: row.subject_kind, achievement: row.achievement, storyIds: before.map((b) => b.item_id) },
+        after: { ...next, storyIds: storyIds ?? before.map((b) => b.item_id) },
+      });
+    });
+    return this.registerEntry(actor, id);
+  }
+
+  private async registerEntry(actor: Actor, id: string): Promise<ExemplaryModelDto> {
+    const [model] = await this.withCanEdit(actor, await this.models(this.ds.manager, ['m.id = $1'], [id]));
     return model;
+  }
+
+  /** A register entry links only published exemplary-model stories of its own unit and block year. */
+  private async assertLinkableStories(em: EntityManager, ids: readonly string[], unitId: string, blockYearId: string): Promise<string[]> {
+    const storyIds = [...new Set(ids)];
+    if (!storyIds.length) return storyIds;
+    const ok: Row[] = await em.query(
+      `SELECT id FROM news_items WHERE id = ANY($1::uuid[]) AND unit_id = $2 AND block_year_id = $3 AND kind = 'story' AND status = 'published'`, [storyIds, unitId, blockYearId]);
+    if (ok.length !== storyIds.length) throw invalidField('storyIds', 'chỉ gồm bài gương điển hình đã đăng của đơn vị trong năm này');
+    return storyIds;
   }
 
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { badRequest } from '../../common/app-error';
 import type { AdjustmentItem, NodeType } from '@thidua/rules';
-import type { CriterionRow } from './scheme-tree';
+import type { CountSource, CriterionRow } from './scheme-tree';
 
 export const MAX_SCHEME_XLSX_BYTES = 5 * 1024 * 1024;
 const MAX_ROWS = 1000;
@@ -25,6 +25,14 @@ export const TYPE_LABELS: Record<NodeType, string> = {
   deduction: 'Điểm trừ',
 };
 
+/** Where a per-occurrence criterion takes its count from, as officials read it (empty: entered by hand). */
+export const COUNT_SOURCE_LABELS: Record<CountSource, string> = {
+  news: 'Tin hoạt động',
+  story: 'Gương điển hình',
+  both: 'Cả hai',
+};
+const COUNT_SOURCE_HEADER = 'Số lần lấy từ';
+
 const CRITERIA_COLUMNS = [
   { key: 'code', header: 'Mã (*)', width: 10 },
   { key: 'parent', header: 'Mã nhóm cha', width: 12 },
@@ -36,6 +44,7 @@ const CRITERIA_COLUMNS = [
   { key: 'evidence', header: 'Bắt buộc minh chứng', width: 12 },
   { key: 'guidance', header: 'Hướng dẫn chấm', width: 60 },
   { key: 'na', header: 'Không áp dụng cho (tên viết tắt, cách nhau bởi ;)', width: 40 },
+  { key: 'countSource', header: COUNT_SOURCE_HEADER, width: 18 },
 ] as const;
 
 const ITEM_COLUMNS = [
@@ -59,7 +68,7 @@ export async function schemeToXlsx(scheme: { title: string; totalMax: number; bl
   info.addRow(['Năm', scheme.year]);
   info.addRow(['Phiên bản', scheme.versionNo]);
   info.addRow([]);
-  info.addRow(['Hướng dẫn', `Loại tiêu chí: ${Object.values(TYPE_LABELS).join(', ')}. Nhóm cha ghi bằng mã. Thứ tự các dòng là thứ tự trong biểu.`]);
+  info.addRow(['Hướng dẫn', `Loại tiêu chí: ${Object.values(TYPE_LABELS).join(', ')}. Nhóm cha ghi bằng mã. ${COUNT_SOURCE_HEADER} (chỉ cho tiêu chí theo số lần): ${Object.values(COUNT_SOURCE_LABELS).join(', ')} hoặc để trống (nhập tay). Thứ tự các dòng là thứ tự trong biểu.`]);
   info.getColumn(1).font = { bold: true };
 
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -71,6 +80,7 @@ export async function schemeToXlsx(scheme: { title: string; totalMax: number; bl
       code: r.code, parent: r.parentId ? byId.get(r.parentId)?.code ?? '' : '', type: TYPE_LABELS[r.type], title: r.title, max: r.maxPoints,
       ppo: r.pointsPerOccurrence ?? '', measure: r.measure, evidence: r.evidenceRequired ? 'Có' : '', guidance: r.guidance,
       na: r.notApplicableUnitIds.map((id) => unitName.get(id) ?? id).join('; '),
+      countSource: r.type === 'per_occurrence' && r.countSource ? COUNT_SOURCE_LABELS[r.countSource] : '',
     });
   }
   const items = wb.addWorksheet(ITEMS_SHEET);
@@ -92,6 +102,9 @@ export interface ParsedScheme {
 
 const text = (cell: ExcelJS.Cell): string => (cell.text ?? '').toString().trim().normalize('NFC');
 const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+
+/** 1 → A, 11 → K (the sheets stay under 26 columns). */
+const columnLetter = (index: number) => String.fromCharCode(64 + index);
 
 function parseNumber(raw: string): number | null {
   if (raw === '') return null;
@@ -138,6 +151,7 @@ export async function parseSchemeXlsx(file: Buffer | undefined, units: readonly 
 
   const typeByLabel = new Map<string, NodeType>(Object.entries(TYPE_LABELS).map(([k, v]) => [norm(v), k as NodeType]));
   for (const k of Object.keys(TYPE_LABELS)) typeByLabel.set(k, k as NodeType);
+  const sourceByLabel = new Map<string, CountSource>(Object.entries(COUNT_SOURCE_LABELS).map(([k, v]) => [norm(v), k as CountSource]));
   const unitByName = new Map<string, string>();
   for (const u of units) {
     unitByName.set(norm(u.shortName), u.id);
@@ -149,7 +163,7 @@ export async function parseSchemeXlsx(file: Buffer | undefined, units: readonly 
     if (n === 1) return;
     const cells = CRITERIA_COLUMNS.map((_, i) => text(r.getCell(i + 1)));
     if (cells.every((c) => c === '')) return;
-    const [code, parentCode, typeRaw, title, maxRaw, ppoRaw, measure, evidenceRaw, guidance, naRaw] = cells;
+    const [code, parentCode, typeRaw, title, maxRaw, ppoRaw, measure, evidenceRaw, guidance, naRaw, sourceRaw] = cells;
     const where = `Dòng ${n}${code ? ` (${code})` : ''}`;
     if (!code) fail(where, 'chưa có mã tiêu chí');
     if (!title) fail(where, 'chưa có nội dung');
@@ -159,6 +173,10 @@ export async function parseSchemeXlsx(file: Buffer | undefined, units: readonly 
     if (max === null || Number.isNaN(max)) fail(where, 'điểm tối đa phải là số');
     const ppo = parseNumber(ppoRaw);
     if (Number.isNaN(ppo)) fail(where, 'điểm mỗi lần phải là số');
+    const countSource = sourceRaw ? sourceByLabel.get(norm(sourceRaw)) ?? null : null;
+    const sourceCell = `${CRITERIA_SHEET}!${columnLetter(CRITERIA_COLUMNS.length)}${n}`;
+    if (sourceRaw && !countSource) fail(where, `cột "${COUNT_SOURCE_HEADER}" (${sourceCell}) "${sourceRaw.slice(0, 40)}" không hợp lệ (${Object.values(COUNT_SOURCE_LABELS).join(', ')} hoặc để trống)`);
+    else if (countSource && type && type !== 'per_occurrence') fail(where, `cột "${COUNT_SOURCE_HEADER}" (${sourceCell}) chỉ dùng cho tiêu chí theo số lần`);
     const na: string[] = [];
     for (const name of naRaw.split(/[;\n]/).map((s) => s.trim()).filter(Boolean)) {
       const id = unitByName.get(norm(name));
@@ -169,6 +187,7 @@ export async function parseSchemeXlsx(file: Buffer | undefined, units: readonly 
       id: randomUUID(), parentId: null, parentCode, code, title, guidance, type: type ?? 'points', maxPoints: max ?? 0, sortOrder: 0,
       evidenceRequired: ['có', 'x', 'yes', 'true', '1'].includes(norm(evidenceRaw)), pointsPerOccurrence: type === 'per_occurrence' ? (ppo ?? 0) : null,
       measure: type === 'target' ? measure : '', items: [], notApplicableUnitIds: [...new Set(na)], sheetRow: n,
+      countSource: type === 'per_occurrence' ? countSource : null,
     });
   });
   if (rows.length > MAX_ROWS) throw badRequest('too_many_rows', `Biểu chấm điểm tối đa ${MAX_ROWS} dòng.`, { file: `quá ${MAX_ROWS} dòng` });

@@ -11,6 +11,7 @@ import { compareVi, formatDate } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
 import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsStatus, type NewsSummary } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
+import { ModelRegisterTab } from './model-register';
 
 export const NEWS_STATUS_COLORS: Record<NewsStatus, string> = { draft: 'default', submitted: 'orange', returned: 'red', published: 'green' };
 
@@ -109,7 +110,7 @@ function OverviewTab({ years }: { years: number[] }) {
   );
 }
 
-/** Tin, bài of a block year: the list (own unit's drafts and everything published), writing, and counts against targets. */
+/** Tin, bài of a block year: the list (own unit's drafts and everything published), writing, counts against targets, and the register of exemplary models (`?tab=models`). */
 function NewsPage() {
   const t = useT(newsStrings);
   const [params, setParams] = useSearchParams();
@@ -117,6 +118,12 @@ function NewsPage() {
   const options = useMemo(() => [...(years.data ?? [])].sort((a, b) => b.year - a.year || compareVi(a.blockName, b.blockName))
     .map((y) => ({ value: y.id, label: `${y.blockName} – ${y.year}` })), [years.data]);
   const blockYearId = params.get('blockYearId') ?? options[0]?.value ?? '';
+  const tab = params.get('tab') ?? 'items';
+  const go = (next: { blockYearId?: string; tab?: string }) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v);
+    setParams(p);
+  };
   const me = useMe();
   const cityWide = me.data?.role === 'admin' || me.data?.role === 'board';
   const yearNumbers = [...new Set((years.data ?? []).map((y) => y.year))].sort((a, b) => b - a);
@@ -124,11 +131,12 @@ function NewsPage() {
     <>
       <PageHeader title={t('title')} extra={<a href="/tin-tuc" target="_blank" rel="noopener">{t('publicPage')}</a>} />
       <Select aria-label={t('chooseYear')} placeholder={t('chooseYear')} style={{ minWidth: 280, maxWidth: '100%', marginBottom: 12 }} loading={years.isLoading}
-        options={options} value={blockYearId || undefined} onChange={(v: string) => setParams({ blockYearId: v })} />
+        options={options} value={blockYearId || undefined} onChange={(v: string) => go({ blockYearId: v })} />
       {blockYearId && (
-        <Tabs items={[
+        <Tabs activeKey={tab} onChange={(k) => go({ tab: k })} items={[
           { key: 'items', label: t('tabItems'), children: <ItemsTab key={blockYearId} blockYearId={blockYearId} /> },
           { key: 'counts', label: t('tabCounts'), children: <CountsTab blockYearId={blockYearId} /> },
+          { key: 'models', label: t('tabModels'), children: <ModelRegisterTab key={blockYearId} blockYearId={blockYearId} /> },
           ...(cityWide ? [{ key: 'overview', label: t('tabOverview'), children: <OverviewTab years={yearNumbers} /> }] : []),
         ]} />
       )}

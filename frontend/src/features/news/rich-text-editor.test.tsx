@@ -42,6 +42,10 @@ describe('Rich-text editor for news bodies', () => {
   });
 
   it('formats the selection (heading, bold, list, quote) and reports the HTML', async () => {
+    // The editor's history groups steps less than 500 ms apart; a clock that moves 1 s per reading makes each
+    // click its own step, so "Hoàn tác" undoes exactly the last one however busy the machine is.
+    let clock = Date.now();
+    const now = jest.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
     const { onChange, box } = setup('<p>Hội nghị sơ kết</p>');
     await waitFor(() => expect(box()).toBeInTheDocument());
     const p = box().querySelector('p') as HTMLElement;
@@ -58,6 +62,7 @@ describe('Rich-text editor for news bodies', () => {
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith('<p><strong>Hội nghị sơ kết</strong></p>'));
     await userEvent.click(screen.getByRole('button', { name: 'Trích dẫn' }));
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith('<blockquote><p><strong>Hội nghị sơ kết</strong></p></blockquote>'));
+    now.mockRestore();
   });
 
   it('links the selection only to http(s) or mailto addresses', async () => {

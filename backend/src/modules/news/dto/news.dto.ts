@@ -17,6 +17,7 @@ const STATUSES: NewsStatus[] = ['draft', 'submitted', 'returned', 'published'];
 
 export class NewsListQueryDto extends PageQuery {
   @ApiProperty({ format: 'uuid' }) @IsUUID() blockYearId: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Chỉ tin, bài của đơn vị này' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: NEWS_KINDS }) @IsOptional() @IsIn(NEWS_KINDS) kind?: NewsKind;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: NewsStatus;
 }
@@ -85,6 +86,19 @@ export class CreateModelDto {
   @ApiProperty() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) @Matches(NO_NUL, noNul) name: string;
   @ApiProperty({ description: 'Thành tích' }) @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) @Matches(NO_NUL, noNul) achievement: string;
   @ApiPropertyOptional({ type: [String], description: 'Các bài gương điển hình đã đăng của đơn vị' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) storyIds?: string[];
+}
+
+export class UpdateModelDto {
+  @ApiPropertyOptional({ enum: SUBJECT_KINDS }) @IsOptional() @IsIn(SUBJECT_KINDS) subjectKind?: SubjectKind;
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(300) @Matches(NO_NUL, noNul) name?: string;
+  @ApiPropertyOptional({ description: 'Thành tích' }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(5000) @Matches(NO_NUL, noNul) achievement?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Thay toàn bộ danh sách bài gương điển hình đã đăng được liên kết' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true }) storyIds?: string[];
+  @ApiProperty({ description: 'Phiên bản đang sửa (chống ghi đè)' }) @IsInt() @Min(1) version: number;
+}
+
+export class RegisterQueryDto extends PageQuery {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() blockYearId: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
 }
 
 export class ModelListQueryDto {
@@ -214,6 +228,11 @@ export class ModelStoryDto {
   @ApiProperty() publicUrl: string;
 }
 
+export class RegisterUnitDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+}
+
 export class ExemplaryModelDto {
   @ApiProperty() id: string;
   @ApiProperty() blockYearId: string;
@@ -224,4 +243,15 @@ export class ExemplaryModelDto {
   @ApiProperty() achievement: string;
   @ApiProperty() year: number;
   @ApiProperty({ type: [ModelStoryDto] }) stories: ModelStoryDto[];
+  @ApiProperty() version: number;
+  @ApiPropertyOptional({ description: 'Người xem được sửa mục này trong sổ (chỉ có ở các thao tác của sổ)' }) canEdit?: boolean;
+}
+
+export class ModelRegisterDto {
+  @ApiProperty({ type: [ExemplaryModelDto] }) items: ExemplaryModelDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [RegisterUnitDto], description: 'Các đơn vị thành viên của khối năm này' }) units: RegisterUnitDto[];
+  @ApiProperty({ type: [String], description: 'Đơn vị mà người xem được ghi vào sổ (rỗng: chỉ xem)' }) writableUnitIds: string[];
 }

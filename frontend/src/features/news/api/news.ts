@@ -104,3 +104,45 @@ export function useDeletePhoto() {
 
 export const useNewsOverview = (year: number, enabled: boolean) =>
   useQuery({ queryKey: ['news', 'overview', year], queryFn: () => unwrap(api.GET('/api/news/overview', { params: { query: { year } } })), enabled });
+
+// ─── Register of exemplary models (sổ gương điển hình) ────────────────────────────────────────────
+
+export type ExemplaryModel = Schemas['ExemplaryModelDto'];
+export type ModelRegister = Schemas['ModelRegisterDto'];
+export type SubjectKind = ExemplaryModel['subjectKind'];
+
+export interface RegisterQuery {
+  blockYearId: string;
+  unitId?: string;
+  q?: string;
+  page?: number;
+}
+
+export const registerKeys = { all: ['news', 'models'] as const, list: (q: RegisterQuery) => ['news', 'models', 'register', q] as const };
+
+export const useModelRegister = (q: RegisterQuery) =>
+  useQuery({
+    queryKey: registerKeys.list(q),
+    queryFn: () => unwrap(api.GET('/api/news/models/register', { params: { query: { ...q, pageSize: 20 } } })),
+    placeholderData: keepPreviousData,
+    enabled: !!q.blockYearId,
+  });
+
+/** Published exemplary-model stories of one unit in a block year: what a register entry may link. */
+export const useUnitStories = (blockYearId: string, unitId: string | undefined) =>
+  useQuery({
+    queryKey: ['news', 'unit-stories', blockYearId, unitId],
+    queryFn: () => unwrap(api.GET('/api/news', { params: { query: { blockYearId, unitId, kind: 'story', status: 'published', pageSize: 200 } } })),
+    enabled: !!blockYearId && !!unitId,
+  });
+
+export function useSaveModel() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; body: Schemas['UpdateModelDto'] } | { id?: undefined; body: Schemas['CreateModelDto'] }) =>
+      v.id
+        ? unwrap(api.PATCH('/api/news/models/{id}', { params: { path: { id: v.id } }, body: v.body }))
+        : unwrap(api.POST('/api/news/models', { body: v.body as Schemas['CreateModelDto'] })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: registerKeys.all }),
+  });
+}
