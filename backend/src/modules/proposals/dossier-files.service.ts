@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { asciiSlug } from '../../common/file-name';
@@ -7,7 +7,8 @@ import { AppError, conflict, invalidField, notFound } from '../../common/app-err
 import { DocumentEntry, LedgerService } from '../audit/audit.service';
 import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { ledgerSealLine } from '../audit/ledger-seal-line';
-import { BallotsService } from '../ballots/ballots.service';
+import { BallotReadService } from '../ballots/ballot-read.service';
+import { TallyRecordService } from '../ballots/tally-record.service';
 import { ConferencesService } from '../conferences/conferences.service';
 import { renderDocx, renderPdf, type DocumentModel } from '../documents';
 import { ResultsService } from '../rounds/results.service';
@@ -34,13 +35,12 @@ export class DossierFilesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly dossiers: DossierReadService,
-    private readonly ballots: BallotsService,
+    private readonly ballots: BallotReadService,
+    private readonly tallyRecords: TallyRecordService,
     private readonly results: ResultsService,
     private readonly conferences: ConferencesService,
+    private readonly ledger: LedgerService,
   ) {}
-
-  /** Injected as a property: the demo builds the services by hand and never asks for a proof. */
-  @Inject(LedgerService) private readonly ledger!: LedgerService;
 
   // ---------------------------------------------------------------- documents
 
@@ -106,7 +106,7 @@ export class DossierFilesService {
     ProposalsPolicy.assertCanRead(actor, y);
     const outcomes = await this.ballots.outcomes(this.ds.manager, p.block_year_id);
     if (!outcomes.some((o) => o.ballotId === ballotId)) throw notFound('Cuộc bỏ phiếu không thuộc hồ sơ này.', 'ballot_not_found');
-    const f = await this.ballots.tallyRecordFile(this.ds.manager, ballotId, format);
+    const f = await this.tallyRecords.tallyRecordFile(this.ds.manager, ballotId, format);
     return { buffer: f.content, contentType: f.mimeType, filename: f.filename };
   }
 

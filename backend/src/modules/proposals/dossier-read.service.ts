@@ -7,7 +7,7 @@ import type { YearContext } from '../../common/scope/year-context';
 import { AWARD_CODES, DEFAULT_RULE_SET, type AwardCode, type Quota, round2 } from '@thidua/rules';
 import { checkBlockQuotas, type QuotaBreach } from '../../domain/year-end';
 import { AwardsService, type OverviewProposal } from '../awards/awards.service';
-import { BallotsService } from '../ballots/ballots.service';
+import { BallotReadService } from '../ballots/ballot-read.service';
 import { NewsService } from '../news/news.service';
 import {
   AppraisalDto, BreachDto, ChecklistDto, CitedModelDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,
@@ -40,7 +40,7 @@ export class DossierReadService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly awards: AwardsService,
-    private readonly ballots: BallotsService,
+    private readonly ballots: BallotReadService,
     private readonly news: NewsService,
     private readonly cityQuota: CityQuotaService,
   ) {}

@@ -7,7 +7,7 @@ import { loadYearContext } from '../../common/scope/year-context';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
-import { BallotsService } from '../ballots/ballots.service';
+import { BallotReadService } from '../ballots/ballot-read.service';
 import { advanceYearStatus } from '../block-years/year-status';
 import { buildDocumentNumber, parseDocumentNumber } from '../documents';
 import { NewsService } from '../news/news.service';
@@ -40,7 +40,7 @@ export class DossierWorkflowService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly awards: AwardsService,
-    private readonly ballots: BallotsService,
+    private readonly ballots: BallotReadService,
     private readonly news: NewsService,
     private readonly dossiers: DossierReadService,
   ) {}

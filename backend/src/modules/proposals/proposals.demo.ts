@@ -3,7 +3,7 @@ import type { Actor } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
-import { BallotsService } from '../ballots/ballots.service';
+import { BallotReadService } from '../ballots/ballot-read.service';
 import { renderPdf } from '../documents';
 import { DraftsService } from '../drafts/drafts.service';
 import { NewsService } from '../news/news.service';
@@ -32,7 +32,7 @@ export function dossierServicesFor(em: EntityManager): { workflow: DossierWorkfl
   const scope = new ScopeService(ds);
   const awards = new AwardsService(ds, audit, scope);
   const drafts = new DraftsService(ds, audit, new BlockYearsService(ds, audit, scope));
-  const ballots = new BallotsService(ds, audit, awards);
+  const ballots = new BallotReadService(ds);
   const news = new NewsService(ds, audit, drafts);
   const dossiers = new DossierReadService(ds, awards, ballots, news, new CityQuotaService(ds, awards));
   return { workflow: new DossierWorkflowService(ds, audit, awards, ballots, news, dossiers), dossiers };
