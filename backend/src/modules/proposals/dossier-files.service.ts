@@ -9,7 +9,7 @@ import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { BallotReadService } from '../ballots/ballot-read.service';
 import { TallyRecordService } from '../ballots/tally-record.service';
-import { ConferencesService } from '../conferences/conferences.service';
+import { ConferenceMinutesService } from '../conferences/conference-minutes.service';
 import { renderDocx, renderPdf, type DocumentModel } from '../documents';
 import { ResultsService } from '../rounds/results.service';
 import { NomineeDto } from './dto/proposal.dto';
@@ -38,7 +38,7 @@ export class DossierFilesService {
     private readonly ballots: BallotReadService,
     private readonly tallyRecords: TallyRecordService,
     private readonly results: ResultsService,
-    private readonly conferences: ConferencesService,
+    private readonly minutes: ConferenceMinutesService,
     private readonly ledger: LedgerService,
   ) {}
 
@@ -87,7 +87,7 @@ export class DossierFilesService {
     ProposalsPolicy.assertCanRead(actor, y);
     const conf = await yearEndConference(this.ds.manager, p.block_year_id);
     if (!conf?.minutesNumber) throw notFound('Chưa có biên bản Hội nghị tổng kết năm của Khối.', 'minutes_not_found');
-    return this.conferences.exportMinutes(actor, conf.id, format);
+    return this.minutes.exportMinutes(actor, conf.id, format);
   }
 
   async scoreAnnexFile(actor: Actor, id: string, format: 'xlsx' | 'pdf'): Promise<ProposalFile> {
