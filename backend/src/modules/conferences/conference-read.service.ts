@@ -5,7 +5,7 @@ import { Actor, isCityWide } from '../../common/actor';
 import { notFound } from '../../common/app-error';
 import { ScopeService } from '../../common/scope/scope.service';
 import { CovenantsService } from '../covenants/covenants.service';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftReadService } from '../drafts/draft-read.service';
 import { quorumState } from './conference-rules';
 import { iso } from './conference-data';
 import { ConferencesPolicy } from './conferences.policy';
@@ -20,7 +20,7 @@ export class ConferenceReadService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: ScopeService,
-    private readonly drafts: DraftsService,
+    private readonly drafts: DraftReadService,
     private readonly covenants: CovenantsService,
   ) {}
 

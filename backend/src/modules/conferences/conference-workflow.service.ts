@@ -7,7 +7,7 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { CovenantsService } from '../covenants/covenants.service';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { notify } from '../notifications/notify';
 import { conferenceToRun, loadYear, lockConference, memberIds, YearRow } from './conference-data';
 import { ConferenceMinutesService } from './conference-minutes.service';
@@ -45,7 +45,7 @@ export class ConferenceWorkflowService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly scope: ScopeService,
-    private readonly drafts: DraftsService,
+    private readonly drafts: DraftWorkflowService,
     private readonly covenants: CovenantsService,
     private readonly conferences: ConferenceReadService,
     private readonly minutes: ConferenceMinutesService,

@@ -5,12 +5,11 @@ import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
 import { BallotReadService } from '../ballots/ballot-read.service';
 import { renderPdf } from '../documents';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftReadService } from '../drafts/draft-read.service';
 import { NewsService } from '../news/news.service';
 import { CityQuotaService } from './city-quota.service';
 import { DossierReadService } from './dossier-read.service';
 import { DossierWorkflowService } from './dossier-workflow.service';
-import { BlockYearsService } from '../block-years/block-years.service';
 
 /** Hà Nội time, as the dossier's history records it. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -31,9 +30,8 @@ export function dossierServicesFor(em: EntityManager): { workflow: DossierWorkfl
   const audit = new AuditService(ds);
   const scope = new ScopeService(ds);
   const awards = new AwardsService(ds, audit, scope);
-  const drafts = new DraftsService(ds, audit, new BlockYearsService(ds, audit, scope));
   const ballots = new BallotReadService(ds);
-  const news = new NewsService(ds, audit, drafts);
+  const news = new NewsService(ds, audit, new DraftReadService(ds));
   const dossiers = new DossierReadService(ds, awards, ballots, news, new CityQuotaService(ds, awards));
   return { workflow: new DossierWorkflowService(ds, audit, awards, ballots, news, dossiers), dossiers };
 }
