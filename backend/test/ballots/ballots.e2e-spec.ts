@@ -8,7 +8,7 @@ import { auditOf, expectStatus } from '../factories';
 import { K4 } from '../scoring/helpers';
 import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
-import { BallotsService } from '../../src/modules/ballots/ballots.service';
+import { BallotReadService } from '../../src/modules/ballots/ballot-read.service';
 import { ristretto255 } from '@noble/curves/ed25519';
 import { encryptPaper, paperReceipt, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
 import { ballotYear, BallotYear, castPaper, grantTitles, openBallot, paperFor, strayPaper, vote, yearEndConference } from './helpers';
@@ -269,7 +269,7 @@ describe('casting, secrecy towards the leader, closing', () => {
     expect(await stored(ballot.id)).toEqual(before);
 
     // The contract: outcomes for the proposals module.
-    const outcomes = await t.app.get(BallotsService).outcomes(t.ds.manager, y.yearId);
+    const outcomes = await t.app.get(BallotReadService).outcomes(t.ds.manager, y.yearId);
     expect(outcomes).toEqual([expect.objectContaining({
       ballotId: ballot.id, conferenceId: conf, code: 'city_merit', mode: 'electronic', round: 1, status: 'closed', revotePending: false,
       elected: [{ unitId: y.ids.lhp, name: expect.any(String), approvals: 3, percent: 60 }], tallyRecord: { signed: false, documentNumber: null },

@@ -9,7 +9,7 @@ import { download } from '../rounds/helpers';
 import { K4, k4Ids } from '../scoring/helpers';
 import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
 import { AwardsService } from '../../src/modules/awards/awards.service';
-import { BallotsService } from '../../src/modules/ballots/ballots.service';
+import { BallotReadService } from '../../src/modules/ballots/ballot-read.service';
 import { seedBallotsDemo, YEAR_END_2024 } from '../../src/modules/ballots/ballots.demo';
 import { countedTally } from '../../src/domain/year-end';
 import { sumPapers, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
@@ -75,7 +75,7 @@ describe('demo: the 2024 year-end conference of Khối thi đua số 4', () => {
   });
 
   it('has signed tally records 03 and 04/BB-KTĐ4 that read back', async () => {
-    const outcomes = await t.app.get(BallotsService).outcomes(t.ds.manager, k.year2024);
+    const outcomes = await t.app.get(BallotReadService).outcomes(t.ds.manager, k.year2024);
     expect(outcomes.map((o) => [o.code, o.status, o.elected.map((e) => e.unitId), o.tallyRecord])).toEqual([
       ['city_flag', 'closed', [k.dukcq], { signed: true, documentNumber: '03/BB-KTĐ4' }],
       ['city_merit', 'closed', [k.hiza], { signed: true, documentNumber: '04/BB-KTĐ4' }],

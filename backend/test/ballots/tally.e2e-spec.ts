@@ -6,7 +6,8 @@ import { createTestApp, type TestApp } from '../app';
 import { auditOf, expectStatus } from '../factories';
 import { download } from '../rounds/helpers';
 import { K4 } from '../scoring/helpers';
-import { BallotsService } from '../../src/modules/ballots/ballots.service';
+import { BallotReadService } from '../../src/modules/ballots/ballot-read.service';
+import { TallyRecordService } from '../../src/modules/ballots/tally-record.service';
 import { encryptPaper } from '../../src/modules/ballots/crypto/paper-crypto';
 import { ballotYear, BallotYear, docxText, grantTitles, openBallot, pdfText, setRules, strayPaper, vote, yearEndConference } from './helpers';
 
@@ -96,7 +97,7 @@ describe('a tie at the quota line: the re-vote round', () => {
     });
     expect(closed.series).toMatchObject({ complete: false, revotePending: true, elected: [] });
     expect(closed.permissions.canOpenRevote).toBe(true);
-    const [outcome] = await t.app.get(BallotsService).outcomes(t.ds.manager, y.yearId).then((o) => o.filter((x) => x.code === 'city_flag'));
+    const [outcome] = await t.app.get(BallotReadService).outcomes(t.ds.manager, y.yearId).then((o) => o.filter((x) => x.code === 'city_flag'));
     expect(outcome).toMatchObject({ status: 'open', revotePending: true, round: 1, elected: [] });
   });
 
@@ -125,7 +126,7 @@ describe('a tie at the quota line: the re-vote round', () => {
     expect(closed.result).toMatchObject({ elected: [{ unitId: y.ids.lhp }], revote: null });
     expect(closed.series).toMatchObject({ complete: true, rounds: [{ round: 1 }, { round: 2 }], elected: [{ unitId: y.ids.lhp, approvals: 3, percent: 60, round: 2 }] });
     expect(await expectStatus(y.leader.post(`/api/ballots/${round2.id}/revote`, {}), 409)).toMatchObject({ code: 'no_revote' });
-    const [outcome] = (await t.app.get(BallotsService).outcomes(t.ds.manager, y.yearId)).filter((x) => x.code === 'city_flag');
+    const [outcome] = (await t.app.get(BallotReadService).outcomes(t.ds.manager, y.yearId)).filter((x) => x.code === 'city_flag');
     expect(outcome).toMatchObject({ ballotId: round2.id, round: 2, status: 'closed', revotePending: false, elected: [{ unitId: y.ids.lhp, approvals: 3, percent: 60 }] });
   });
 });
@@ -201,7 +202,7 @@ describe('the tally record (biên bản kiểm phiếu)', () => {
       expect(flat).not.toContain('DỰ THẢO');
     }
     // The contract's file for the dossier.
-    const file = await t.app.get(BallotsService).tallyRecordFile(t.ds.manager, flagBallot, 'pdf');
+    const file = await t.app.get(TallyRecordService).tallyRecordFile(t.ds.manager, flagBallot, 'pdf');
     expect(file).toMatchObject({ mimeType: 'application/pdf', filename: expect.stringMatching(/^Bien-ban-kiem-phieu-.*-2024-Co-thi-dua-cua-UBND-Thanh-pho\.pdf$/) });
     expect(file.content.subarray(0, 4).toString()).toBe('%PDF');
     // Another block's officer cannot read it.

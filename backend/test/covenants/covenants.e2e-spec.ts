@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CovenantsService } from '../../src/modules/covenants/covenants.service';
-import { DraftsService } from '../../src/modules/drafts/drafts.service';
+import { DraftWorkflowService } from '../../src/modules/drafts/draft-workflow.service';
 import { createTestApp, DEMO, TestApp } from '../app';
 import { auditOf, expectStatus, failAuditFor, signInRaw } from '../factories';
 import { binary, docxText, flat, pdfText } from '../drafts/doc-text';
@@ -43,7 +43,7 @@ describe('covenants: drafting, signing in order, in force, amendments, verificat
         movements: [{ kind: 'thematic', title: 'Thi đua lập thành tích chào mừng Đại hội Đảng bộ các cấp', period: 'Quý I-III/2025', goal: '100% đơn vị tham gia' }],
       },
     }), 200);
-    await t.ds.transaction(async (em) => t.app.get(DraftsService).adoptVersion(em, await actorOf(t, s.officers[0].email), v.id, null));
+    await t.ds.transaction(async (em) => t.app.get(DraftWorkflowService).adoptVersion(em, await actorOf(t, s.officers[0].email), v.id, null));
 
     const member = await s.officer(2);
     const denied = await member.post('/api/covenants', { blockYearId: s.year.id });

@@ -1,4 +1,5 @@
-import { DraftsService } from '../../src/modules/drafts/drafts.service';
+import { DraftReadService } from '../../src/modules/drafts/draft-read.service';
+import { DraftWorkflowService } from '../../src/modules/drafts/draft-workflow.service';
 import { createTestApp, DEMO, TestApp } from '../app';
 import { auditCount, auditOf, expectStatus } from '../factories';
 import { actorOf, startOfYear, StartOfYear } from './start-of-year.fixture';
@@ -15,7 +16,7 @@ describe('drafts: annual plan and rules', () => {
   afterAll(() => t.close());
 
   const adopt = async (email: string, versionId: string, conferenceId: string | null = null) => {
-    const svc = t.app.get(DraftsService);
+    const svc = t.app.get(DraftWorkflowService);
     const actor = await actorOf(t, email);
     return t.ds.transaction((em) => svc.adoptVersion(em, actor, versionId, conferenceId));
   };
@@ -304,9 +305,9 @@ describe('drafts: annual plan and rules', () => {
     const entry = audit.find((a) => a.action === 'block_year.rules_adopt')!;
     expect(entry.before.rules.quorumNumerator).toBe(2);
     expect(entry.after).toMatchObject({ rules: { quorumNumerator: 3 }, rulesVersionId: v.id });
-    const describe = await t.app.get(DraftsService).describeMaterial(t.ds.manager, 'rules_version', v.id);
+    const describe = await t.app.get(DraftReadService).describeMaterial(t.ds.manager, 'rules_version', v.id);
     expect(describe).toEqual({ blockYearId: s.year.id, title: expect.stringContaining('Quy chế hoạt động và bình xét thi đua') });
-    expect(await t.app.get(DraftsService).describeMaterial(t.ds.manager, 'plan_version', v.id)).toBeNull();
+    expect(await t.app.get(DraftReadService).describeMaterial(t.ds.manager, 'plan_version', v.id)).toBeNull();
   });
 
   it('refuses every write once the year is archived', async () => {

@@ -1,11 +1,17 @@
 /**
- * Reading stored ballots: the row shape, a series' rounds, and what the tally record states. Shared by the
- * service and the demo seed (which writes inside the demo loader's transaction).
+ * Reading stored ballots: the row shape, a series' rounds, the tally record and who may vote. Shared by the
+ * services and the demo seed (which writes inside the demo loader's transaction).
  */
 import type { EntityManager } from 'typeorm';
+import { Actor, isCityWide, isUnitMember } from '../../common/actor';
+import { AppError, conflict, forbidden, notFound } from '../../common/app-error';
+import { loadYearContext, type YearContext } from '../../common/scope/year-context';
+import { BallotsPolicy } from './ballots.policy';
+import type { TallyRecordDto } from './dto/ballot.dto';
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
-import type { RoundRecord, SeriesState, StoredResult } from './series';
+import { seriesState, type RoundRecord, type SeriesState, type StoredResult } from './series';
 import type { TallyRecordData } from './tally-record-document';
+import { isDelegate } from './voting';
 import { lastMinutesSequence } from '../conferences/minutes-number';
 
 export interface BallotRow {
@@ -40,7 +46,7 @@ export const SELECT_BALLOT = `
          opened_by, opened_at, closed_by, closed_at, version
   FROM ballots`;
 
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 
 export function seriesRows(em: EntityManager, seriesId: string): Promise<BallotRow[]> {
   return em.query(`${SELECT_BALLOT} WHERE series_id = $1 ORDER BY round`, [seriesId]);
@@ -91,7 +97,6 @@ export async function tallyData(em: EntityManager, seriesId: string, rounds: Bal
   };
 }
 
-
 /**
  * The sequence of the next tally record's "NN/BB-<block>" number. BB numbers are shared with the year's
  * conference minutes, which the conferences module numbers by counting minutes; so the minutes of the
@@ -105,4 +110,71 @@ export async function nextTallyRecordSequence(em: EntityManager, blockYearId: st
     `SELECT (SELECT count(*)::int FROM conference_minutes WHERE conference_id = $2) AS own,
             (SELECT coalesce(max(sequence), 0)::int FROM ballot_tally_records WHERE block_year_id = $1) AS records`, [blockYearId, conferenceId]);
   return Math.max(minutes + (own ? 0 : 1), records) + 1;
+}
+
+export interface TallyRecordRow {
+  series_id: string;
+  doc_number: string;
+  sequence: number;
+  chair_name: string;
+  member_names: string[];
+  content_hash: string;
+  signed_by: string;
+  signed_by_name: string | null;
+  signed_at: Date;
+}
+
+export async function loadBallot(em: EntityManager, id: string, lock = false): Promise<BallotRow> {
+  const [b] = await em.query(`${SELECT_BALLOT} WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  if (!b) throw notFound('Không tìm thấy cuộc bỏ phiếu.');
+  return b;
+}
+
+/** The ballot's year, for the leader who runs its ballots (read and run rights checked). */
+export async function yearToRun(em: EntityManager, actor: Actor, b: BallotRow): Promise<YearContext> {
+  const y = await loadYearContext(em, b.block_year_id, actor);
+  BallotsPolicy.assertCanRead(actor, y);
+  BallotsPolicy.assertCanRun(actor, y);
+  return y;
+}
+
+/** Why the actor may not cast this ballot now, or null. */
+export async function voterRefusal(em: EntityManager, actor: Actor, b: BallotRow, y: YearContext): Promise<AppError | null> {
+  if (isCityWide(actor)) return forbidden('Ban Thi đua – Khen thưởng Thành phố và quản trị viên không bỏ phiếu.', 'not_voter');
+  if (!isUnitMember(actor) || !actor.unitId || !y.isMember) return forbidden('Đơn vị của bạn không phải thành viên của khối trong năm này nên không được bỏ phiếu.', 'not_member');
+  if (y.status === 'archived') return conflict('archived', `Năm ${y.year} đã lưu trữ, chỉ được xem.`);
+  if (b.mode === 'paper') return conflict('paper_ballot', 'Cuộc bỏ phiếu này dùng phiếu giấy, không bỏ phiếu trên hệ thống.');
+  if (b.status === 'closed') return conflict('ballot_closed', 'Cuộc bỏ phiếu đã kết thúc, không nhận thêm phiếu.');
+  if (!b.present_unit_ids.includes(actor.unitId)) {
+    return forbidden('Đơn vị của bạn không có mặt tại hội nghị khi mở bỏ phiếu nên không được bỏ phiếu.', 'not_present');
+  }
+  if (actor.role === 'officer') {
+    const [a] = await em.query('SELECT delegate_name FROM conference_attendance WHERE conference_id = $1 AND unit_id = $2', [b.conference_id, actor.unitId]);
+    if (!isDelegate(a?.delegate_name, actor.fullName)) {
+      return forbidden(`Phiếu của đơn vị do thủ trưởng đơn vị hoặc người dự họp đã điểm danh (${a?.delegate_name?.trim() || 'chưa ghi tên'}) bỏ.`, 'not_delegate');
+    }
+  }
+  const [voted] = await em.query('SELECT 1 FROM ballot_voters WHERE ballot_id = $1 AND unit_id = $2', [b.id, actor.unitId]);
+  if (voted) return conflict('already_voted', 'Đơn vị của bạn đã bỏ phiếu. Mỗi đơn vị chỉ bỏ một phiếu; phiếu đã bỏ không sửa, không rút lại được.');
+  const [c] = await em.query('SELECT status FROM conferences WHERE id = $1', [b.conference_id]);
+  if (c.status !== 'in_session') return conflict('not_in_session', 'Hội nghị không còn trong phiên họp nên không nhận phiếu.');
+  return null;
+}
+
+/** The signed tally record of a series, or null while unsigned. */
+export async function tallyRecordRow(em: EntityManager, seriesId: string): Promise<TallyRecordRow | null> {
+  const [r] = await em.query(
+    `SELECT t.*, a.full_name AS signed_by_name FROM ballot_tally_records t LEFT JOIN accounts a ON a.id = t.signed_by WHERE t.series_id = $1`, [seriesId]);
+  return r ?? null;
+}
+
+/** The tally record of a series as officials read it (signed or not, who may sign). */
+export async function tallyRecordView(em: EntityManager, seriesId: string, canRun: boolean): Promise<TallyRecordDto> {
+  const state = seriesState((await seriesRows(em, seriesId)).map(roundRecord));
+  const r = await tallyRecordRow(em, seriesId);
+  return {
+    seriesId, ballotId: state.last.id, complete: state.complete, signed: !!r, number: r?.doc_number ?? null, chairName: r?.chair_name ?? null,
+    memberNames: r?.member_names ?? [], signedAt: iso(r?.signed_at), signedByName: r?.signed_by_name ?? null, contentHash: r?.content_hash ?? null,
+    canSign: canRun && state.complete && !r,
+  };
 }

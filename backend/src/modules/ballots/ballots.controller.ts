@@ -6,7 +6,9 @@ import type { Actor } from '../../common/actor';
 import { UuidPipe } from '../../common/uuid.pipe';
 import { CurrentActor } from '../../common/auth.decorators';
 import { sendFile } from '../scoring/download';
-import { BallotsService } from './ballots.service';
+import { BallotReadService } from './ballot-read.service';
+import { BallotWorkflowService } from './ballot-workflow.service';
+import { TallyRecordService } from './tally-record.service';
 import {
   BallotDto, BallotOutcomeDto, BallotQueryDto, BallotResultDto, BallotSummaryDto, CastVoteDto, OpenBallotDto, OutcomeQueryDto, PaperTallyDto, RevoteDto, SignTallyRecordDto,
   TallyRecordDto, TallyRecordExportQueryDto,
@@ -15,13 +17,17 @@ import {
 @ApiTags('ballots')
 @Controller('ballots')
 export class BallotsController {
-  constructor(private readonly ballots: BallotsService) {}
+  constructor(
+    private readonly ballots: BallotReadService,
+    private readonly workflow: BallotWorkflowService,
+    private readonly tallyRecords: TallyRecordService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Các cuộc bỏ phiếu của một hội nghị hoặc năm thi đua (số phiếu đã bỏ, không có nội dung phiếu)', operationId: 'listBallots' })
   @ApiOkResponse({ type: [BallotSummaryDto] })
   list(@CurrentActor() actor: Actor, @Query() q: BallotQueryDto): Promise<BallotSummaryDto[]> {
-    return this.ballots.list(actor, q);
+    return this.ballots.listBallots(actor, q);
   }
 
   @Get('outcomes')
@@ -35,21 +41,21 @@ export class BallotsController {
   @ApiOperation({ summary: 'Cuộc bỏ phiếu: ứng viên, số phiếu đã bỏ, các đơn vị đã bỏ phiếu; kết quả chỉ có sau khi kết thúc', operationId: 'getBallot' })
   @ApiOkResponse({ type: BallotDto })
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<BallotDto> {
-    return this.ballots.get(actor, id);
+    return this.ballots.getBallot(actor, id);
   }
 
   @Post()
   @ApiOperation({ summary: 'Mở bỏ phiếu kín cho một hình thức khen thưởng tại hội nghị tổng kết đang diễn ra, đủ số đơn vị dự họp (Khối trưởng)', operationId: 'openBallot' })
   @ApiCreatedResponse({ type: BallotDto })
   open(@CurrentActor() actor: Actor, @Body() dto: OpenBallotDto): Promise<BallotDto> {
-    return this.ballots.open(actor, dto);
+    return this.workflow.openBallot(actor, dto);
   }
 
   @Post(':id/votes')
   @ApiOperation({ summary: 'Bỏ phiếu cho đơn vị mình (thủ trưởng hoặc người dự họp đã điểm danh): phiếu mã hóa trên trình duyệt kèm chứng minh hợp lệ; mỗi đơn vị có mặt một phiếu, không sửa được; trả về biên nhận', operationId: 'castBallot' })
   @ApiCreatedResponse({ type: BallotDto })
   cast(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: CastVoteDto): Promise<BallotDto> {
-    return this.ballots.cast(actor, id, dto);
+    return this.workflow.castBallot(actor, id, dto);
   }
 
   @Post(':id/close')
@@ -57,7 +63,7 @@ export class BallotsController {
   @ApiOperation({ summary: 'Kết thúc bỏ phiếu điện tử và kiểm phiếu (Khối trưởng)', operationId: 'closeBallot' })
   @ApiOkResponse({ type: BallotDto })
   close(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<BallotDto> {
-    return this.ballots.close(actor, id);
+    return this.workflow.closeBallot(actor, id);
   }
 
   @Post(':id/paper-tally')
@@ -65,35 +71,35 @@ export class BallotsController {
   @ApiOperation({ summary: 'Nhập kết quả kiểm phiếu giấy (Khối trưởng); các số phải khớp nhau', operationId: 'enterPaperTally' })
   @ApiOkResponse({ type: BallotDto })
   paperTally(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: PaperTallyDto): Promise<BallotDto> {
-    return this.ballots.enterPaperTally(actor, id, dto);
+    return this.workflow.enterPaperTally(actor, id, dto);
   }
 
   @Post(':id/revote')
   @ApiOperation({ summary: 'Mở vòng bầu lại giữa các đơn vị bằng phiếu tại ngưỡng số lượng (Khối trưởng)', operationId: 'openBallotRevote' })
   @ApiCreatedResponse({ type: BallotDto })
   revote(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: RevoteDto): Promise<BallotDto> {
-    return this.ballots.openRevote(actor, id, dto);
+    return this.workflow.openRevote(actor, id, dto);
   }
 
   @Get(':id/result')
   @ApiOperation({ summary: 'Kết quả kiểm phiếu; bị từ chối khi chưa kết thúc bỏ phiếu', operationId: 'getBallotResult' })
   @ApiOkResponse({ type: BallotResultDto })
   result(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<BallotResultDto> {
-    return this.ballots.result(actor, id);
+    return this.ballots.ballotResult(actor, id);
   }
 
   @Get(':id/tally-record')
   @ApiOperation({ summary: 'Biên bản kiểm phiếu của loạt bỏ phiếu: số, ban kiểm phiếu, trạng thái ký', operationId: 'getTallyRecord' })
   @ApiOkResponse({ type: TallyRecordDto })
   tallyRecord(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<TallyRecordDto> {
-    return this.ballots.tallyRecord(actor, id);
+    return this.tallyRecords.tallyRecord(actor, id);
   }
 
   @Get(':id/tally-record/ledger-proof')
   @ApiOperation({ summary: 'Bằng chứng niêm phong của biên bản kiểm phiếu: mục nhật ký ký biên bản, điểm niêm phong đã ký và đường chứng minh', operationId: 'getTallyRecordProof' })
   @ApiOkResponse({ type: DocumentProofDto })
   tallyRecordProof(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<DocumentProofDto> {
-    return this.ballots.tallyRecordProof(actor, id);
+    return this.tallyRecords.tallyRecordProof(actor, id);
   }
 
   @Post(':id/tally-record/sign')
@@ -101,7 +107,7 @@ export class BallotsController {
   @ApiOperation({ summary: 'Ban kiểm phiếu ký biên bản (Khối trưởng ghi tên trưởng ban, thành viên); biên bản được cấp số và không sửa được', operationId: 'signTallyRecord' })
   @ApiOkResponse({ type: TallyRecordDto })
   sign(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Body() dto: SignTallyRecordDto): Promise<TallyRecordDto> {
-    return this.ballots.signTallyRecord(actor, id, dto);
+    return this.tallyRecords.signTallyRecord(actor, id, dto);
   }
 
   @Get(':id/tally-record/export')
@@ -117,6 +123,6 @@ export class BallotsController {
   async export(
     @CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string, @Query() q: TallyRecordExportQueryDto, @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    return sendFile(res, await this.ballots.exportTallyRecord(actor, id, q.format ?? 'docx'));
+    return sendFile(res, await this.tallyRecords.exportTallyRecord(actor, id, q.format ?? 'docx'));
   }
 }

@@ -10,7 +10,7 @@ import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { confirmPassword } from '../auth/password-throttle';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import type { PlanData } from '../drafts/draft-content';
-import { assertConferenceOfYear, CONTENT_TYPES, type ExportedFile } from '../drafts/drafts.service';
+import { assertConferenceOfYear, CONTENT_TYPES, type ExportedFile } from '../drafts/draft-data';
 import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
 import { allSigned, covenantContentHash, decimal2, sha256Hex, signingBlocker } from './covenant-rules';
 import { covenantDocumentModel } from './covenants.export';

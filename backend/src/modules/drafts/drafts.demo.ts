@@ -9,7 +9,8 @@ import type { Actor } from '../../common/actor';
 import { AuditService } from '../audit/audit.service';
 import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from './demo-ids';
 import type { DraftSection } from './draft-content';
-import { DraftsService } from './drafts.service';
+import { DraftReadService } from './draft-read.service';
+import { DraftWorkflowService } from './draft-workflow.service';
 import type { PlanDataInputDto } from './dto/draft-request.dto';
 import { BlockYearsService } from '../block-years/block-years.service';
 import { ScopeService } from '../../common/scope/scope.service';
@@ -184,7 +185,7 @@ function plan2025(u: (k: string) => string): PlanDataInputDto {
 /** Writes the 2024 and 2025 plans and rules of Khối thi đua số 4. Run inside the demo loader's transaction. */
 export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds): Promise<DraftsDemoResult> {
   const audit = new AuditService(em.connection);
-  const svc = new DraftsService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)));
+  const svc = new DraftWorkflowService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)), new DraftReadService(em.connection));
   const u = (k: string) => unitIdOf(ids, k);
   const who = async (email: string) => demoActor(em, email);
   const leader24 = await who(DEMO_EMAILS.leader2024);
@@ -196,15 +197,15 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   const plan24 = await createDoc(em, svc, leader24, ids.blockYearIds[2024], 'plan');
   const p1 = await firstVersion(em, plan24);
   await writeContent(em, svc, leader24, p1, PLAN_2024_SECTIONS, plan2024(u, 1));
-  await svc.circulateTx(em, leader24, p1);
+  await svc.circulateDraftTx(em, leader24, p1);
   const c1 = await svc.addCommentTx(em, await officer('lhp'), p1, { sectionKey: 'nghien-cuu-thuc-te', body: 'Đề nghị bổ sung chuyến nghiên cứu thực tế, dâng hương tại Điện Biên vào dịp kỷ niệm 70 năm Chiến thắng Điện Biên Phủ.' });
   const c1r = await svc.addCommentTx(em, leader24, p1, { sectionKey: 'nghien-cuu-thuc-te', body: 'Khối trưởng tiếp thu, bổ sung vào phiên bản 2; giao Đảng ủy Khối Doanh nghiệp chủ trì.', parentId: c1 });
   const c2 = await svc.addCommentTx(em, await officer('hiza'), p1, { sectionKey: 'hoat-dong', body: 'Ban quản lý các khu công nghiệp và chế xuất Hà Nội xin đăng cai giải thể thao, văn nghệ chào mừng 70 năm Ngày Giải phóng Thủ đô.' });
-  await svc.setResolvedTx(em, leader24, c1, true);
-  await svc.setResolvedTx(em, leader24, c2, true);
-  const p2 = await svc.reviseTx(em, leader24, p1);
+  await svc.setCommentResolvedTx(em, leader24, c1, true);
+  await svc.setCommentResolvedTx(em, leader24, c2, true);
+  const p2 = await svc.reviseDraftTx(em, leader24, p1);
   await writeContent(em, svc, leader24, p2, null, plan2024(u, 2));
-  await svc.circulateTx(em, leader24, p2);
+  await svc.circulateDraftTx(em, leader24, p2);
   await svc.adoptVersion(em, leader24, p2, conference);
   await dates(em, p1, { created: vn('2024-03-11', '09:00'), circulated: vn('2024-03-25', '15:30') });
   await dates(em, p2, { created: vn('2024-04-08', '10:00'), circulated: vn('2024-04-15', '16:00'), adopted: vn('2024-04-26', '08:45') });
@@ -220,7 +221,7 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   const rules24 = await createDoc(em, svc, leader24, ids.blockYearIds[2024], 'rules');
   const r1 = await firstVersion(em, rules24);
   await writeContent(em, svc, leader24, r1, RULES_SECTIONS(2024), null);
-  await svc.circulateTx(em, leader24, r1);
+  await svc.circulateDraftTx(em, leader24, r1);
   await svc.adoptVersion(em, leader24, r1, conference);
   await dates(em, r1, { created: vn('2024-03-12', '09:00'), circulated: vn('2024-03-25', '15:35'), adopted: vn('2024-04-26', '09:20') });
 
@@ -228,15 +229,15 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   const plan25 = await createDoc(em, svc, leader25, ids.blockYearIds[2025], 'plan');
   const q1 = await firstVersion(em, plan25);
   await writeContent(em, svc, leader25, q1, PLAN_2025_SECTIONS(1), plan2025(u));
-  await svc.circulateTx(em, leader25, q1);
+  await svc.circulateDraftTx(em, leader25, q1);
   const d1 = await svc.addCommentTx(em, await officer('lhp'), q1, { sectionKey: 'noi-dung', body: 'Đề nghị bổ sung nội dung thi đua thực hiện sắp xếp, tinh gọn tổ chức bộ máy theo Nghị quyết số 18-NQ/TW.' });
-  await svc.setResolvedTx(em, leader25, d1, true);
-  const q2 = await svc.reviseTx(em, leader25, q1);
+  await svc.setCommentResolvedTx(em, leader25, d1, true);
+  const q2 = await svc.reviseDraftTx(em, leader25, q1);
   await writeContent(em, svc, leader25, q2, PLAN_2025_SECTIONS(2), null);
-  await svc.circulateTx(em, leader25, q2);
+  await svc.circulateDraftTx(em, leader25, q2);
   const e1 = await svc.addCommentTx(em, await officer('dukcq'), q2, { sectionKey: 'phong-trao', body: 'Đề nghị bổ sung phong trào thi đua chào mừng kỷ niệm 80 năm Cách mạng Tháng Tám và Quốc khánh 2/9.' });
   const e1r = await svc.addCommentTx(em, leader25, q2, { sectionKey: 'phong-trao', body: 'Khối trưởng tiếp thu, sẽ bổ sung ở phiên bản trình Hội nghị.', parentId: e1 });
-  await svc.setResolvedTx(em, leader25, e1, true);
+  await svc.setCommentResolvedTx(em, leader25, e1, true);
   const e2 = await svc.addCommentTx(em, await who(DEMO_EMAILS.heads.hiza), q2, { sectionKey: 'hoat-dong', body: 'Đề nghị lùi Hội nghị sơ kết 6 tháng sang tuần thứ hai của tháng 7 để các đơn vị kịp tổng hợp số liệu.' });
   const e3 = await svc.addCommentTx(em, await officer('lhp'), q2, { sectionKey: 'ky-niem', body: 'Trường Đào tạo cán bộ Lê Hồng Phong đề nghị chủ trì tọa đàm kỷ niệm 80 năm Cách mạng Tháng Tám.' });
   await dates(em, q1, { created: vn('2025-02-17', '09:00'), circulated: vn('2025-02-24', '16:00') });
@@ -254,7 +255,7 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   return { planVersion2024Id: p2, rulesVersion2024Id: r1, planVersion2025Id: q2, rulesVersion2025Id: s1 };
 }
 
-async function createDoc(em: EntityManager, svc: DraftsService, actor: Actor, blockYearId: string, kind: 'plan' | 'rules'): Promise<string> {
+async function createDoc(em: EntityManager, svc: DraftWorkflowService, actor: Actor, blockYearId: string, kind: 'plan' | 'rules'): Promise<string> {
   return svc.createDocumentTx(em, actor, { blockYearId, kind });
 }
 
@@ -265,7 +266,7 @@ async function firstVersion(em: EntityManager, documentId: string): Promise<stri
 
 /** Writes the story's text into the template's sections (through section edits) and sets the plan data. */
 async function writeContent(
-  em: EntityManager, svc: DraftsService, actor: Actor, versionId: string,
+  em: EntityManager, svc: DraftWorkflowService, actor: Actor, versionId: string,
   sections: { key: string; heading: string; body: string }[] | null, plan: PlanDataInputDto | null,
 ): Promise<void> {
   if (sections) {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BlockYearsModule } from '../block-years/block-years.module';
 import { DraftsController } from './drafts.controller';
-import { DraftsService } from './drafts.service';
+import { DraftReadService } from './draft-read.service';
+import { DraftWorkflowService } from './draft-workflow.service';
 
-@Module({ imports: [BlockYearsModule], controllers: [DraftsController], providers: [DraftsService], exports: [DraftsService] })
+@Module({ imports: [BlockYearsModule], controllers: [DraftsController], providers: [DraftReadService, DraftWorkflowService], exports: [DraftReadService, DraftWorkflowService] })
 export class DraftsModule {}

@@ -7,7 +7,7 @@ import { likePattern } from '../../common/pagination';
 import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
 import { notify } from '../notifications/notify';
 import { AuditService } from '../audit/audit.service';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftReadService } from '../drafts/draft-read.service';
 import {
   BlockNewsOverviewDto, CreateModelDto, CreateNewsDto, ExemplaryModelDto, ModelListQueryDto, ModelRegisterDto, RegisterQueryDto, UpdateModelDto, NewsCountsDto, NewsDto, NewsFieldsDto, NewsListDto,
   NewsListQueryDto, NewsPhotoDto, NewsSummaryDto, PhotoUploadDto, PlanLinksDto, SetNewsTargetsDto, UpdateNewsDto,
@@ -40,7 +40,7 @@ async function notifyNewsEvent(em: EntityManager, actor: Actor, event: 'submitte
 
 @Injectable()
 export class NewsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly drafts: DraftsService) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly drafts: DraftReadService) {}
 
   // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 

@@ -8,7 +8,7 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { nextYearSeats, seatElection } from '../ballots/seat-rotation';
 import { BlockYearsService } from '../block-years/block-years.service';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { NextYearResultDto } from './next-year.dto';
 import { defaultRuleSet, type RuleSet } from '@thidua/rules';
@@ -34,7 +34,7 @@ export class NextYearService {
     private readonly scope: ScopeService,
     private readonly years: BlockYearsService,
     private readonly scoring: ScoringService,
-    private readonly drafts: DraftsService,
+    private readonly drafts: DraftWorkflowService,
   ) {}
 
   async start(actor: Actor, sourceId: string): Promise<NextYearResultDto> {

@@ -3,17 +3,13 @@ import type { Actor } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
 import { AwardsService } from '../awards/awards.service';
-import { BallotsService } from '../ballots/ballots.service';
-import { ConferencesService } from '../conferences/conferences.service';
-import { CovenantsService } from '../covenants/covenants.service';
+import { BallotReadService } from '../ballots/ballot-read.service';
 import { renderPdf } from '../documents';
-import { DraftsService } from '../drafts/drafts.service';
+import { DraftReadService } from '../drafts/draft-read.service';
 import { NewsService } from '../news/news.service';
-import { ResultsService } from '../rounds/results.service';
-import { RoundData } from '../rounds/round-data';
-import { ScoringService } from '../scoring/scoring.service';
-import { ProposalsService } from './proposals.service';
-import { BlockYearsService } from '../block-years/block-years.service';
+import { CityQuotaService } from './city-quota.service';
+import { DossierReadService } from './dossier-read.service';
+import { DossierWorkflowService } from './dossier-workflow.service';
 
 /** Hà Nội time, as the dossier's history records it. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -28,17 +24,16 @@ const DECISIONS: Record<string, { number: string; date: string; signer: string }
 const RETURN_REASON = (unitName: string) =>
   `Báo cáo thành tích của ${unitName} chưa có xác nhận của cơ quan chủ quản và chưa nêu số liệu so sánh với năm 2023; tờ trình chưa nêu căn cứ kết quả bỏ phiếu. Đề nghị Khối bổ sung, hoàn thiện và trình lại.`;
 
-/** The proposals service with its dependencies built by hand (the demo runs outside Nest). */
-export function proposalsServiceFor(em: EntityManager): ProposalsService {
+/** The dossier workflow and read model with their dependencies built by hand (the demo runs outside Nest). */
+export function dossierServicesFor(em: EntityManager): { workflow: DossierWorkflowService; dossiers: DossierReadService } {
   const ds = em.connection;
   const audit = new AuditService(ds);
   const scope = new ScopeService(ds);
   const awards = new AwardsService(ds, audit, scope);
-  const covenants = new CovenantsService(ds, audit);
-  const results = new ResultsService(ds, audit, new RoundData(new ScoringService(ds, audit), covenants, awards));
-  const drafts = new DraftsService(ds, audit, new BlockYearsService(ds, audit, scope));
-  const conferences = new ConferencesService(ds, audit, scope, drafts, covenants);
-  return new ProposalsService(ds, audit, awards, new BallotsService(ds, audit, awards), results, conferences, new NewsService(ds, audit, drafts));
+  const ballots = new BallotReadService(ds);
+  const news = new NewsService(ds, audit, new DraftReadService(ds));
+  const dossiers = new DossierReadService(ds, awards, ballots, news, new CityQuotaService(ds, awards));
+  return { workflow: new DossierWorkflowService(ds, audit, awards, ballots, news, dossiers), dossiers };
 }
 
 /** A short achievement report (báo cáo thành tích) as a real PDF, as a unit would upload it. */
@@ -95,43 +90,43 @@ export async function seedProposalsDemo(em: EntityManager): Promise<ProposalsDem
     const ids = await em.query('SELECT award_history_id FROM proposal_decisions WHERE proposal_id = $1 AND award_history_id IS NOT NULL', [existing.id]);
     return { proposalId: existing.id, awardHistoryIds: ids.map((r: { award_history_id: string }) => r.award_history_id) };
   }
-  const svc = proposalsServiceFor(em);
+  const { workflow: svc, dossiers } = dossierServicesFor(em);
   const leaderOfficer = await actorOf(em, `unit_id = $1 AND role = 'officer'`, [by.leader_unit_id]);
   const leaderHead = await actorOf(em, `unit_id = $1 AND role = 'unit_head'`, [by.leader_unit_id]);
   const board = await actorOf(em, 'email = $1', ['bantdkt@thidua.vn']);
 
   // 27/12/2024: the leader unit assembles the dossier; the letter is numbered 05/TTr-KTĐ4.
-  const id = await svc.createIn(em, leaderOfficer, by.id, vn('2024-12-27T09:00:00'));
-  await svc.updateLetterIn(em, leaderOfficer, id, { version: 1, number: '05/TTr-KTĐ4' });
+  const id = await svc.createDossierIn(em, leaderOfficer, by.id, vn('2024-12-27T09:00:00'));
+  await svc.editLetterIn(em, leaderOfficer, id, { version: 1, number: '05/TTr-KTĐ4' });
 
   // Each nominee unit uploads its achievement report.
-  const nominees = (await svc.readIn(em, id, leaderOfficer)).nominees;
+  const nominees = (await dossiers.readDossierIn(em, id, leaderOfficer)).nominees;
   if (!nominees.length) throw new Error('proposals demo: the 2024 ballots of KTĐ4 elected nobody (run the ballots demo first)');
   const units = [...new Map(nominees.map((n) => [n.unitId, n])).values()];
   for (const [i, n] of units.entries()) {
     const officer = await actorOf(em, `unit_id = $1 AND role = 'officer'`, [n.unitId]);
-    await svc.uploadReportIn(em, officer, id, n.unitId, { buffer: await achievementReport(n.unitName, n.rank, false), originalname: `Bao cao thanh tich ${n.unitName}.pdf` }, vn(`2024-12-2${8 + (i % 2)}T10:00:00`));
+    await svc.uploadAchievementReportIn(em, officer, id, n.unitId, { buffer: await achievementReport(n.unitName, n.rank, false), originalname: `Bao cao thanh tich ${n.unitName}.pdf` }, vn(`2024-12-2${8 + (i % 2)}T10:00:00`));
   }
 
   // 30/12/2024: the leader unit's head submits; the board takes it, then returns it with a reason.
-  await svc.submitIn(em, leaderHead, id, vn('2024-12-30T08:30:00'));
-  await svc.takeIn(em, board, id, vn('2025-01-03T09:00:00'));
+  await svc.submitDossierIn(em, leaderHead, id, vn('2024-12-30T08:30:00'));
+  await svc.startAppraisalIn(em, board, id, vn('2025-01-03T09:00:00'));
   const fixUnit = units.find((u) => u.unitId !== by.leader_unit_id) ?? units[0];
-  await svc.returnIn(em, board, id, RETURN_REASON(fixUnit.unitName), vn('2025-01-08T15:00:00'));
+  await svc.returnDossierIn(em, board, id, RETURN_REASON(fixUnit.unitName), vn('2025-01-08T15:00:00'));
 
   // The block fixes it: a revised report, the ballot result cited in the letter; resubmitted on 14/01/2025.
   const fixer = await actorOf(em, `unit_id = $1 AND role = 'officer'`, [fixUnit.unitId]);
-  await svc.uploadReportIn(em, fixer, id, fixUnit.unitId, { buffer: await achievementReport(fixUnit.unitName, fixUnit.rank, true), originalname: `Bao cao thanh tich ${fixUnit.unitName} (bo sung).pdf` }, vn('2025-01-13T16:00:00'));
+  await svc.uploadAchievementReportIn(em, fixer, id, fixUnit.unitId, { buffer: await achievementReport(fixUnit.unitName, fixUnit.rank, true), originalname: `Bao cao thanh tich ${fixUnit.unitName} (bo sung).pdf` }, vn('2025-01-13T16:00:00'));
   const [{ version, letter_paragraphs: paragraphs }] = await em.query('SELECT version, letter_paragraphs FROM proposals WHERE id = $1', [id]);
-  await svc.updateLetterIn(em, leaderOfficer, id, {
+  await svc.editLetterIn(em, leaderOfficer, id, {
     version,
     paragraphs: [...paragraphs, 'Tại Hội nghị tổng kết, các đơn vị đã bỏ phiếu kín bình xét, suy tôn; kết quả kiểm phiếu được ghi tại các biên bản kiểm phiếu kèm theo hồ sơ.'],
   });
-  await svc.submitIn(em, leaderHead, id, vn('2025-01-14T08:30:00'));
+  await svc.submitDossierIn(em, leaderHead, id, vn('2025-01-14T08:30:00'));
 
   // The board appraises and approves; the council decides on 20/3/2025.
-  await svc.takeIn(em, board, id, vn('2025-01-15T09:00:00'));
-  await svc.approveIn(em, board, id, 'Hồ sơ đầy đủ, đúng quy định; trình Hội đồng Thi đua – Khen thưởng Thành phố xem xét.', vn('2025-02-25T10:00:00'));
+  await svc.startAppraisalIn(em, board, id, vn('2025-01-15T09:00:00'));
+  await svc.approveDossierIn(em, board, id, 'Hồ sơ đầy đủ, đúng quy định; trình Hội đồng Thi đua – Khen thưởng Thành phố xem xét.', vn('2025-02-25T10:00:00'));
   const frozen: { unit_id: string; award_code: string }[] = await em.query('SELECT unit_id, award_code FROM proposal_nominees WHERE proposal_id = $1 ORDER BY sort', [id]);
   const codes = [...new Set(frozen.map((n) => n.award_code))].sort((a, b) => (DECISIONS[a]?.date ?? '9').localeCompare(DECISIONS[b]?.date ?? '9'));
   for (const code of codes) {

@@ -6,13 +6,17 @@ import { ConferencesModule } from '../conferences/conferences.module';
 import { RoundsModule } from '../rounds/rounds.module';
 import { AppraisalDeadlines } from './appraisal-deadlines';
 import { ProposalsController } from './proposals.controller';
-import { ProposalsService } from './proposals.service';
+import { AppraisalCalendarService } from './appraisal-calendar.service';
+import { CityQuotaService } from './city-quota.service';
+import { DossierFilesService } from './dossier-files.service';
+import { DossierReadService } from './dossier-read.service';
+import { DossierWorkflowService } from './dossier-workflow.service';
 
 /** Award proposal dossiers: assembly, checklist, submission, the board's appraisal, return, approval and decisions. */
 @Module({
   imports: [AwardsModule, BallotsModule, RoundsModule, ConferencesModule, NewsModule],
   controllers: [ProposalsController],
-  providers: [ProposalsService, AppraisalDeadlines],
-  exports: [ProposalsService],
+  providers: [DossierReadService, DossierWorkflowService, DossierFilesService, CityQuotaService, AppraisalCalendarService, AppraisalDeadlines],
+  exports: [DossierReadService, DossierWorkflowService],
 })
 export class ProposalsModule {}

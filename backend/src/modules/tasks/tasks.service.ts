@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isCityWide } from '../../common/actor';
 import { vnDateTime } from '../../common/vn-date';
-import { BallotsService } from '../ballots/ballots.service';
+import { BallotReadService } from '../ballots/ballot-read.service';
 import { deadlineState } from '../proposals/proposal-rules';
 import type { KnownWorkCalendar } from '../proposals/rules';
 import { loadWorkCalendar } from '../proposals/work-calendar';
@@ -45,7 +45,7 @@ export class TasksService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly progress: RoundProgressReader,
-    private readonly ballots: BallotsService,
+    private readonly ballots: BallotReadService,
   ) {}
 
   async list(actor: Actor): Promise<TaskListDto> {
@@ -169,7 +169,7 @@ export class TasksService {
   /** Nominee reports and tally records, from the ballots module's outcome of each year that needs a look. */
   private async yearEndTasks(em: EntityManager, actor: Actor, checks: { yearId: string; row: Row }[]): Promise<Task[]> {
     const out: Task[] = [];
-    const outcomes = new Map<string, Awaited<ReturnType<BallotsService['outcomes']>>>();
+    const outcomes = new Map<string, Awaited<ReturnType<BallotReadService['outcomes']>>>();
     for (const { yearId, row } of checks) {
       if (!outcomes.has(yearId)) outcomes.set(yearId, await this.ballots.outcomes(em, yearId));
       const common = { detail: '', blockYearId: yearId, blockName: row.block_name, year: row.year, unitName: null, deadline: null, overdue: false };

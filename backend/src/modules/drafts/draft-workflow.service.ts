@@ -7,113 +7,45 @@ import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { BlockYearsService } from '../block-years/block-years.service';
 import type { RuleSet } from '@thidua/rules';
-import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
-import { adoptionReasonProblem, UnresolvedComment } from './adoption-rules';
-import { draftDiff } from './draft-diff';
+import { buildDocumentNumber } from '../documents';
+import { adoptionReasonProblem } from './adoption-rules';
 import {
-  type DraftKind, type DraftSection, type PlanData,
+  type DraftSection, type PlanData,
   defaultPlanSections, defaultRulesSections, draftContentHash, emptyPlan, planProblems, planSkeleton, sectionKeyFor, withKeys,
 } from './draft-content';
-import { draftDocumentModel } from './drafts.export';
+import { assertConferenceOfYear, KIND_LABEL, Loaded, loadVersion } from './draft-data';
+import { DraftReadService } from './draft-read.service';
 import { assertRankingRulesFixedWhileRoundOpen } from '../block-years/ranking-rules-guard';
 import { DraftsPolicy } from './drafts.policy';
 import type {
-  AddSectionDto, CreateCommentDto, CreateDraftDocumentDto, DraftListQueryDto, PlanDataInputDto, UpdateDraftVersionDto, UpdatePlanActivityDto, UpdateSectionDto,
+  AddSectionDto, CreateCommentDto, CreateDraftDocumentDto, PlanDataInputDto, UpdateDraftVersionDto, UpdatePlanActivityDto, UpdateSectionDto,
 } from './dto/draft-request.dto';
-import type {
-  DraftCommentDto, DraftDiffDto, DraftDocumentDto, DraftDocumentListDto, DraftVersionDto, DraftVersionSummaryDto, PlanActivityDto, PlanProgressDto,
-} from './dto/draft-response.dto';
+import type { DraftCommentDto, DraftDocumentDto, DraftVersionDto, PlanProgressDto } from './dto/draft-response.dto';
 import { DraftDocument } from './entities/draft-document.entity';
 import { DraftVersion } from './entities/draft-version.entity';
 import { loadYearContext, membersOf, YearContext } from '../../common/scope/year-context';
 import { notify } from '../notifications/notify';
 
-export type DraftMaterialKind = 'plan_version' | 'rules_version';
-export interface MaterialDescription {
-  blockYearId: string;
-  title: string;
-}
-
-export interface ExportedFile {
-  buffer: Buffer;
-  filename: string;
-  contentType: string;
-}
-
-export const KIND_LABEL: Record<DraftKind, string> = { plan: 'Kế hoạch hoạt động', rules: 'Quy chế hoạt động và bình xét thi đua' };
-export const CONTENT_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
-
-const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
-
-interface Loaded {
-  v: DraftVersion;
-  doc: DraftDocument;
-}
-
 /**
- * The annual plan and the rules of a block year (start-of-year.md "drafts"): drafting by the leader or
- * deputy seat, circulation for comments, revisions, side-by-side differences, adoption through a
+ * What officials do with the annual plan and the rules of a block year (start-of-year.md "drafts"): drafting by the
+ * leader or deputy seat, circulation for comments, revisions, side-by-side differences, adoption through a
  * conference decision, and the plan's activities tracked through the year.
  */
 @Injectable()
-export class DraftsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly audit: AuditService, private readonly years: BlockYearsService) {}
-
-  // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
-
-  async list(actor: Actor, q: DraftListQueryDto): Promise<DraftDocumentListDto> {
-    const y = await loadYearContext(this.ds.manager, q.blockYearId, actor);
-    DraftsPolicy.assertCanRead(actor, y);
-    const docs: { id: string }[] = await this.ds.query(
-      `SELECT id FROM draft_documents WHERE block_year_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY kind`, [q.blockYearId, q.kind ?? null]);
-    const items = await Promise.all(docs.map((d) => this.documentDto(actor, y, d.id)));
-    const [{ n }] = await this.ds.query('SELECT count(*)::int AS n FROM draft_documents WHERE block_year_id = $1', [q.blockYearId]);
-    return { items, permissions: { canCreate: DraftsPolicy.canEdit(actor, y) && n < 2 } };
-  }
-
-  async getDocument(actor: Actor, id: string): Promise<DraftDocumentDto> {
-    const doc = await this.ds.getRepository(DraftDocument).findOneBy({ id });
-    if (!doc) throw notFound('Không tìm thấy văn bản dự thảo.');
-    const y = await loadYearContext(this.ds.manager, doc.blockYearId, actor);
-    DraftsPolicy.assertCanRead(actor, y);
-    return this.documentDto(actor, y, id);
-  }
-
-  async getVersion(actor: Actor, id: string): Promise<DraftVersionDto> {
-    const { v, doc } = await this.load(this.ds.manager, id);
-    const y = await loadYearContext(this.ds.manager, doc.blockYearId, actor);
-    DraftsPolicy.assertCanSeeVersion(actor, y, v.status);
-    return this.versionDto(this.ds.manager, actor, y, v, doc);
-  }
-
-  async diff(actor: Actor, id: string, againstId: string): Promise<DraftDiffDto> {
-    const right = await this.load(this.ds.manager, id);
-    const left = await this.load(this.ds.manager, againstId, false, 'against');
-    if (left.doc.id !== right.doc.id) throw invalidField('against', 'phải là một phiên bản của cùng văn bản');
-    const y = await loadYearContext(this.ds.manager, right.doc.blockYearId, actor);
-    DraftsPolicy.assertCanSeeVersion(actor, y, right.v.status);
-    DraftsPolicy.assertCanSeeVersion(actor, y, left.v.status);
-    const names = await this.unitNames(this.ds.manager);
-    const d = draftDiff(left.v, right.v, (uid) => (uid ? (names.get(uid) ?? '') : ''));
-    return { leftVersionId: left.v.id, leftNumber: left.v.number, rightVersionId: right.v.id, rightNumber: right.v.number, ...d };
-  }
-
-  async comments(actor: Actor, versionId: string, sectionKey?: string): Promise<DraftCommentDto[]> {
-    const { v, doc } = await this.load(this.ds.manager, versionId);
-    const y = await loadYearContext(this.ds.manager, doc.blockYearId, actor);
-    DraftsPolicy.assertCanSeeVersion(actor, y, v.status);
-    return this.commentThreads(this.ds.manager, versionId, sectionKey);
-  }
+export class DraftWorkflowService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly years: BlockYearsService,
+    private readonly drafts: DraftReadService,
+  ) {}
 
   // ─── Drafting ───────────────────────────────────────────────────────────────────────────────────
 
   async createDocument(actor: Actor, dto: CreateDraftDocumentDto): Promise<DraftDocumentDto> {
     const id = await this.ds.transaction((em) => this.createDocumentTx(em, actor, dto));
     const y = await loadYearContext(this.ds.manager, dto.blockYearId, actor);
-    return this.documentDto(actor, y, id);
+    return this.drafts.documentDto(actor, y, id);
   }
 
   /** Creates the document with version 1 (draft); returns the document id. */
@@ -152,7 +84,7 @@ export class DraftsService {
 
   async updateVersion(actor: Actor, id: string, dto: UpdateDraftVersionDto): Promise<DraftVersionDto> {
     await this.ds.transaction((em) => this.updateVersionTx(em, actor, id, dto));
-    return this.getVersion(actor, id);
+    return this.drafts.getVersion(actor, id);
   }
 
   async updateVersionTx(em: EntityManager, actor: Actor, id: string, dto: Omit<UpdateDraftVersionDto, 'version'> & { version?: number }): Promise<void> {
@@ -203,12 +135,12 @@ export class DraftsService {
         after: { sectionKey: section.key, heading: section.heading, body: section.body, position: at },
       });
     });
-    return this.getVersion(actor, id);
+    return this.drafts.getVersion(actor, id);
   }
 
   async updateSection(actor: Actor, id: string, key: string, dto: UpdateSectionDto): Promise<DraftVersionDto> {
     await this.ds.transaction((em) => this.updateSectionTx(em, actor, id, key, dto));
-    return this.getVersion(actor, id);
+    return this.drafts.getVersion(actor, id);
   }
 
   /** Edits one section; the row lock serialises editors and `rev` refuses a stale edit. */
@@ -249,16 +181,16 @@ export class DraftsService {
         before: { sectionKey: key, heading: s.heading, body: s.body, rev: s.rev },
       });
     });
-    return this.getVersion(actor, id);
+    return this.drafts.getVersion(actor, id);
   }
 
-  async circulate(actor: Actor, id: string): Promise<DraftVersionDto> {
-    await this.ds.transaction((em) => this.circulateTx(em, actor, id));
-    return this.getVersion(actor, id);
+  async circulateDraft(actor: Actor, id: string): Promise<DraftVersionDto> {
+    await this.ds.transaction((em) => this.circulateDraftTx(em, actor, id));
+    return this.drafts.getVersion(actor, id);
   }
 
   /** Freezes a draft version and opens it to the member units' comments. */
-  async circulateTx(em: EntityManager, actor: Actor, id: string): Promise<void> {
+  async circulateDraftTx(em: EntityManager, actor: Actor, id: string): Promise<void> {
     const { v, doc, y } = await this.loadForEdit(em, actor, id);
     if (!v.sections.length) throw badRequest('empty_draft', 'Dự thảo chưa có mục nào, chưa thể gửi xin ý kiến.');
     const now = new Date();
@@ -278,17 +210,17 @@ export class DraftsService {
     });
   }
 
-  async revise(actor: Actor, id: string): Promise<DraftVersionDto> {
-    const newId = await this.ds.transaction((em) => this.reviseTx(em, actor, id));
-    return this.getVersion(actor, newId);
+  async reviseDraft(actor: Actor, id: string): Promise<DraftVersionDto> {
+    const newId = await this.ds.transaction((em) => this.reviseDraftTx(em, actor, id));
+    return this.drafts.getVersion(actor, newId);
   }
 
   /** Starts the next draft version as a copy of the latest one; returns its id. */
-  async reviseTx(em: EntityManager, actor: Actor, id: string): Promise<string> {
-    const source = await this.load(em, id);
+  async reviseDraftTx(em: EntityManager, actor: Actor, id: string): Promise<string> {
+    const source = await loadVersion(em, id);
     // Lock the document so two revisions cannot start at once.
     await em.query('SELECT 1 FROM draft_documents WHERE id = $1 FOR UPDATE', [source.doc.id]);
-    const { v, doc } = await this.load(em, id);
+    const { v, doc } = await loadVersion(em, id);
     const y = await loadYearContext(em, doc.blockYearId, actor);
     DraftsPolicy.assertCanEdit(actor, y);
     if (v.status === 'draft') throw conflict('already_draft', `Phiên bản ${v.number} đang soạn thảo; hãy sửa trực tiếp phiên bản này.`);
@@ -312,13 +244,13 @@ export class DraftsService {
 
   async addComment(actor: Actor, versionId: string, dto: CreateCommentDto): Promise<DraftCommentDto> {
     const id = await this.ds.transaction((em) => this.addCommentTx(em, actor, versionId, dto));
-    const [c] = (await this.commentThreads(this.ds.manager, versionId)).flatMap(flattenThread).filter((x) => x.id === id);
+    const [c] = (await this.drafts.commentThreads(this.ds.manager, versionId)).flatMap(flattenThread).filter((x) => x.id === id);
     return { ...c, replies: [] };
   }
 
   async addCommentTx(em: EntityManager, actor: Actor, versionId: string, dto: CreateCommentDto): Promise<string> {
     // A share lock keeps the version from being adopted or superseded while the comment is written.
-    const { v, doc } = await this.load(em, versionId, 'share');
+    const { v, doc } = await loadVersion(em, versionId, 'share');
     const y = await loadYearContext(em, doc.blockYearId, actor);
     DraftsPolicy.assertCanSeeVersion(actor, y, v.status);
     DraftsPolicy.assertCanComment(actor, y);
@@ -342,17 +274,17 @@ export class DraftsService {
     return row.id;
   }
 
-  async setResolved(actor: Actor, commentId: string, resolved: boolean): Promise<DraftCommentDto> {
-    const versionId = await this.ds.transaction((em) => this.setResolvedTx(em, actor, commentId, resolved));
-    const thread = (await this.commentThreads(this.ds.manager, versionId)).find((c) => c.id === commentId);
+  async setCommentResolved(actor: Actor, commentId: string, resolved: boolean): Promise<DraftCommentDto> {
+    const versionId = await this.ds.transaction((em) => this.setCommentResolvedTx(em, actor, commentId, resolved));
+    const thread = (await this.drafts.commentThreads(this.ds.manager, versionId)).find((c) => c.id === commentId);
     return thread!;
   }
 
   /** Marks a thread (its root comment) resolved or open again; only the leader or deputy seat. */
-  async setResolvedTx(em: EntityManager, actor: Actor, commentId: string, resolved: boolean): Promise<string> {
+  async setCommentResolvedTx(em: EntityManager, actor: Actor, commentId: string, resolved: boolean): Promise<string> {
     const [c] = await em.query('SELECT id, version_id, parent_id, resolved_at FROM draft_comments WHERE id = $1 FOR UPDATE', [commentId]);
     if (!c) throw notFound('Không tìm thấy ý kiến góp ý.');
-    const { doc } = await this.load(em, c.version_id);
+    const { doc } = await loadVersion(em, c.version_id);
     const y = await loadYearContext(em, doc.blockYearId, actor);
     DraftsPolicy.assertCanRead(actor, y);
     if (!DraftsPolicy.canEdit(actor, y)) {
@@ -378,7 +310,7 @@ export class DraftsService {
    * a rules version's rule set becomes the block year's rule set.
    */
   async adoptVersion(em: EntityManager, actor: Actor, versionId: string, conferenceId: string | null, reason?: string): Promise<void> {
-    const { v, doc } = await this.load(em, versionId, true);
+    const { v, doc } = await loadVersion(em, versionId, true);
     const y = await loadYearContext(em, doc.blockYearId, actor, { lock: true });
     DraftsPolicy.assertCanEdit(actor, y);
     if (conferenceId) await assertConferenceOfYear(em, conferenceId, y.blockYearId);
@@ -388,7 +320,7 @@ export class DraftsService {
       const problems = planProblems(v.plan, (await membersOf(em, y.blockYearId)).map((m) => m.id), y.year);
       if (Object.keys(problems).length) throw conflict('plan_invalid', `Kế hoạch còn dữ liệu không hợp lệ, chưa thể thông qua: ${Object.entries(problems).map(([f, r]) => `${f} ${r}`).join('; ')}.`, problems);
     }
-    const unresolved = await this.unresolvedComments(em, v.id);
+    const unresolved = await this.drafts.unresolvedComments(em, v.id);
     const problem = adoptionReasonProblem(unresolved, reason);
     if (problem) throw badRequest('unresolved_comments', problem, { reason: 'cần ghi lý do thông qua khi còn góp ý chưa xử lý' });
     const previous: { id: string }[] = await em.query(
@@ -427,35 +359,6 @@ export class DraftsService {
     }
   }
 
-  /** Comments (top-level, not replies) of a version that nobody has marked resolved, oldest first. */
-  async unresolvedComments(em: EntityManager, versionId: string): Promise<UnresolvedComment[]> {
-    return em.query(
-      `SELECT c.id, c.section_key AS "sectionKey", c.body, coalesce(u.name, a.full_name) AS "author"
-       FROM draft_comments c JOIN accounts a ON a.id = c.author_id LEFT JOIN units u ON u.id = c.unit_id
-       WHERE c.version_id = $1 AND c.parent_id IS NULL AND c.resolved_at IS NULL ORDER BY c.created_at, c.id`, [versionId]);
-  }
-
-  /** Movements and activities of the year's plan (the adopted version, else the newest), for other modules to link to by key. */
-  async planLinks(em: EntityManager, blockYearId: string): Promise<{ movements: { key: string; title: string }[]; activities: { key: string; title: string }[] }> {
-    const [row] = await em.query(
-      `SELECT v.plan FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
-       WHERE d.block_year_id = $1 AND d.kind = 'plan' AND v.plan IS NOT NULL ORDER BY (v.status = 'adopted') DESC, v.number DESC LIMIT 1`, [blockYearId]);
-    const plan: PlanData | null = row?.plan ?? null;
-    return {
-      movements: (plan?.movements ?? []).map((m) => ({ key: m.key, title: m.title })),
-      activities: (plan?.activities ?? []).map((a) => ({ key: a.key, title: a.title })),
-    };
-  }
-
-  /** Title and block year of a plan or rules version, for conference agenda items; null when there is none. */
-  async describeMaterial(em: EntityManager, kind: DraftMaterialKind, id: string): Promise<MaterialDescription | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await em.query(
-      `SELECT v.number, v.title, v.status, d.kind, d.block_year_id, d.doc_number FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id WHERE v.id = $1`, [id]);
-    if (!row || row.kind !== (kind === 'plan_version' ? 'plan' : 'rules')) return null;
-    return { blockYearId: row.block_year_id, title: `${KIND_LABEL[row.kind as DraftKind]} – phiên bản ${row.number} (${row.doc_number}): ${row.title}` };
-  }
-
   /** Activities of the adopted plan become rows whose status is tracked; a status carries over by key. */
   private async materialiseActivities(em: EntityManager, actor: Actor, y: YearContext, v: DraftVersion): Promise<void> {
     const activities = v.plan?.activities ?? [];
@@ -478,33 +381,9 @@ export class DraftsService {
 
   // ─── Plan progress ──────────────────────────────────────────────────────────────────────────────
 
-  async progress(actor: Actor, blockYearId: string): Promise<PlanProgressDto> {
-    const y = await loadYearContext(this.ds.manager, blockYearId, actor);
-    DraftsPolicy.assertCanRead(actor, y);
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT a.id, a.activity_key, a.title, a.start_date::text AS start_date, a.end_date::text AS end_date, a.owner_unit_id, u.name AS owner_name,
-              a.status, a.notes, a.sort, a.version, a.version_id
-       FROM plan_activities a LEFT JOIN units u ON u.id = a.owner_unit_id WHERE a.block_year_id = $1 ORDER BY a.sort, a.start_date`, [blockYearId]);
-    const [adopted] = await this.ds.query(
-      `SELECT v.id FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id WHERE d.block_year_id = $1 AND d.kind = 'plan' AND v.status = 'adopted'`, [blockYearId]);
-    const today = vietnamToday();
-    const items: PlanActivityDto[] = rows.map((r) => ({
-      id: r.id, key: r.activity_key, title: r.title, startDate: r.start_date, endDate: r.end_date, ownerUnitId: r.owner_unit_id, ownerUnitName: r.owner_name ?? null,
-      status: r.status, notes: r.notes, sort: r.sort, version: r.version, overdue: (r.status === 'planned' || r.status === 'in_progress') && r.end_date < today,
-    }));
-    const count = (s: string) => items.filter((i) => i.status === s).length;
-    const done = count('done');
-    const cancelled = count('cancelled');
-    const counted = items.length - cancelled;
-    return {
-      blockYearId, versionId: adopted?.id ?? null, total: items.length, planned: count('planned'), inProgress: count('in_progress'), done, cancelled,
-      percentDone: counted ? Math.round((done / counted) * 1000) / 10 : 0, items, canUpdate: DraftsPolicy.canEdit(actor, y),
-    };
-  }
-
   async updateActivity(actor: Actor, id: string, dto: UpdatePlanActivityDto): Promise<PlanProgressDto> {
     const blockYearId = await this.ds.transaction((em) => this.updateActivityTx(em, actor, id, dto));
-    return this.progress(actor, blockYearId);
+    return this.drafts.planProgress(actor, blockYearId);
   }
 
   /** Status and notes of an adopted plan's activity; returns its block year id. */
@@ -523,139 +402,6 @@ export class DraftsService {
     return a.block_year_id;
   }
 
-  // ─── Export ─────────────────────────────────────────────────────────────────────────────────────
-
-  async export(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
-    const { v, doc } = await this.load(this.ds.manager, id);
-    const y = await loadYearContext(this.ds.manager, doc.blockYearId, actor);
-    DraftsPolicy.assertCanSeeVersion(actor, y, v.status);
-    const names = await this.unitNames(this.ds.manager);
-    const [head] = y.leaderUnitId
-      ? await this.ds.query(`SELECT full_name FROM accounts WHERE unit_id = $1 AND role = 'unit_head' AND archived_at IS NULL ORDER BY created_at LIMIT 1`, [y.leaderUnitId])
-      : [];
-    const model = draftDocumentModel({
-      kind: doc.kind, docNumber: doc.docNumber, title: v.title, number: v.number, status: v.status, adoptedAt: v.adoptedAt, contentHash: v.contentHash,
-      sections: v.sections, plan: v.plan, ruleSet: v.ruleSet, blockName: y.blockName, year: y.year, legalBasis: y.legalBasis,
-      unitName: (uid) => (uid ? (names.get(uid) ?? '') : ''), leaderHeadName: head?.full_name ?? null,
-    });
-    const buffer = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
-    const code = doc.kind === 'plan' ? 'KH' : 'QC';
-    return { buffer, filename: `${code}-${y.blockCode}-${y.year}-v${v.number}.${format}`, contentType: CONTENT_TYPES[format] };
-  }
-
-  // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
-
-  private async load(em: EntityManager, id: string, lock: boolean | 'share' = false, field = 'id'): Promise<Loaded> {
-    const v = await em.getRepository(DraftVersion).findOne({
-      where: { id }, lock: lock === 'share' ? { mode: 'pessimistic_read' } : lock ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!v) {
-      if (field !== 'id') throw invalidField(field, 'không phải phiên bản dự thảo có trong hệ thống');
-      throw notFound('Không tìm thấy phiên bản dự thảo.');
-    }
-    const doc = await em.getRepository(DraftDocument).findOneByOrFail({ id: v.documentId });
-    return { v, doc };
-  }
-
-  /** Locks the version, checks the actor holds a seat, the year is writable and the version is a draft. */
-  private async loadForEdit(em: EntityManager, actor: Actor, id: string): Promise<Loaded & { y: YearContext }> {
-    const { v, doc } = await this.load(em, id, true);
-    const y = await loadYearContext(em, doc.blockYearId, actor);
-    DraftsPolicy.assertCanRead(actor, y);
-    DraftsPolicy.assertCanEdit(actor, y);
-    DraftsPolicy.assertEditable(v.status, v.number);
-    return { v, doc, y };
-  }
-
-  /** Sections are written without touching the row's `version`: each section has its own `rev`. */
-  private async writeSections(em: EntityManager, id: string, sections: DraftSection[]): Promise<void> {
-    await em.query('UPDATE draft_versions SET sections = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(sections)]);
-  }
-
-  private async unitNames(em: EntityManager): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM units');
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
-
-  private async documentDto(actor: Actor, y: YearContext, id: string): Promise<DraftDocumentDto> {
-    const [doc] = await this.ds.query('SELECT id, block_year_id, kind, doc_number FROM draft_documents WHERE id = $1', [id]);
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT v.id, v.number, v.status, v.title, v.created_at, v.circulated_at, v.adopted_at,
-              (SELECT count(*)::int FROM draft_comments c WHERE c.version_id = v.id) AS comment_count,
-              (SELECT count(*)::int FROM draft_comments c WHERE c.version_id = v.id AND c.parent_id IS NULL AND c.resolved_at IS NULL) AS open_count
-       FROM draft_versions v WHERE v.document_id = $1 ORDER BY v.number DESC`, [id]);
-    const seeDrafts = DraftsPolicy.canSeeDrafts(actor, y);
-    const versions: DraftVersionSummaryDto[] = rows.filter((r) => seeDrafts || r.status !== 'draft').map((r) => ({
-      id: r.id, number: r.number, status: r.status, title: r.title, createdAt: iso(r.created_at)!, circulatedAt: iso(r.circulated_at), adoptedAt: iso(r.adopted_at),
-      commentCount: r.comment_count, openCommentCount: r.open_count,
-    }));
-    return {
-      id: doc.id, blockYearId: doc.block_year_id, kind: doc.kind, docNumber: doc.doc_number, versions,
-      latestVersionId: versions[0]?.id ?? null, adoptedVersionId: versions.find((x) => x.status === 'adopted')?.id ?? null,
-    };
-  }
-
-  private async versionDto(em: EntityManager, actor: Actor, y: YearContext, v: DraftVersion, doc: DraftDocument): Promise<DraftVersionDto> {
-    const [names] = await em.query(
-      `SELECT (SELECT full_name FROM accounts WHERE id = $1) AS created, (SELECT full_name FROM accounts WHERE id = $2) AS circulated,
-              (SELECT full_name FROM accounts WHERE id = $3) AS adopted`, [v.createdBy, v.circulatedBy, v.adoptedBy]);
-    const counts: { section_key: string; total: number; open: number }[] = await em.query(
-      `SELECT section_key, count(*)::int AS total, count(*) FILTER (WHERE parent_id IS NULL AND resolved_at IS NULL)::int AS open
-       FROM draft_comments WHERE version_id = $1 GROUP BY section_key`, [v.id]);
-    const byKey = new Map(counts.map((c) => [c.section_key, c]));
-    const units = await this.unitNames(em);
-    const unitName = (id: string | null) => (id ? (units.get(id) ?? null) : null);
-    const canEdit = DraftsPolicy.canEdit(actor, y);
-    const [{ max, has_draft }] = await em.query(
-      `SELECT max(number)::int AS max, coalesce(bool_or(status = 'draft'), false) AS has_draft FROM draft_versions WHERE document_id = $1`, [doc.id]);
-    return {
-      id: v.id, documentId: doc.id, blockYearId: doc.blockYearId, year: y.year, blockName: y.blockName, kind: doc.kind, docNumber: doc.docNumber,
-      number: v.number, status: v.status, title: v.title,
-      sections: v.sections.map((s) => ({
-        key: s.key, heading: s.heading, body: s.body, rev: s.rev, updatedByName: s.updatedByName ?? null, updatedAt: s.updatedAt ?? null,
-        commentCount: byKey.get(s.key)?.total ?? 0, openCommentCount: byKey.get(s.key)?.open ?? 0,
-      })),
-      plan: v.plan ? {
-        ...v.plan,
-        activities: v.plan.activities.map((a) => ({ ...a, ownerUnitName: unitName(a.ownerUnitId) })),
-        fieldTrips: v.plan.fieldTrips.map((f) => ({ ...f, ownerUnitName: unitName(f.ownerUnitId) })),
-      } : null,
-      ruleSet: v.ruleSet, contentHash: v.contentHash, basedOnId: v.basedOnId,
-      createdAt: iso(v.createdAt)!, createdByName: names.created, circulatedAt: iso(v.circulatedAt), circulatedByName: names.circulated,
-      adoptedAt: iso(v.adoptedAt), adoptedByName: names.adopted, adoptedConferenceId: v.adoptedConferenceId, version: v.version,
-      permissions: {
-        canEdit: canEdit && v.status === 'draft',
-        canCirculate: canEdit && v.status === 'draft',
-        canRevise: canEdit && v.status !== 'draft' && v.number === max && !has_draft,
-        canComment: DraftsPolicy.canComment(actor, y) && v.status === 'circulated',
-        canResolve: canEdit,
-      },
-    };
-  }
-
-  private async commentThreads(em: EntityManager, versionId: string, sectionKey?: string): Promise<DraftCommentDto[]> {
-    const rows: Record<string, any>[] = await em.query(
-      `SELECT c.id, c.version_id, c.section_key, c.parent_id, c.unit_id, u.name AS unit_name, c.author_id, a.full_name AS author_name, c.body,
-              c.created_at, c.resolved_at, r.full_name AS resolved_by_name
-       FROM draft_comments c JOIN accounts a ON a.id = c.author_id LEFT JOIN units u ON u.id = c.unit_id LEFT JOIN accounts r ON r.id = c.resolved_by
-       WHERE c.version_id = $1 AND ($2::text IS NULL OR c.section_key = $2) ORDER BY c.created_at, c.id`, [versionId, sectionKey ?? null]);
-    const byId = new Map<string, DraftCommentDto>();
-    for (const r of rows) {
-      byId.set(r.id, {
-        id: r.id, versionId: r.version_id, sectionKey: r.section_key, parentId: r.parent_id, unitId: r.unit_id, unitName: r.unit_name ?? null,
-        authorId: r.author_id, authorName: r.author_name, body: r.body, createdAt: iso(r.created_at)!, resolvedAt: iso(r.resolved_at),
-        resolvedByName: r.resolved_by_name ?? null, replies: [],
-      });
-    }
-    const roots: DraftCommentDto[] = [];
-    for (const c of byId.values()) {
-      const parent = c.parentId ? byId.get(c.parentId) : undefined;
-      if (parent) parent.replies.push(c);
-      else roots.push(c);
-    }
-    return roots;
-  }
-
   /** Next year's plan as a draft (version 1, for `modules/next-year`, in the caller's transaction) from this year's adopted plan, else its latest version. */
   async startPlanFromPreviousYear(em: EntityManager, actor: Actor, c: { fromYearId: string; toYearId: string; blockCode: string; title: string }): Promise<string | null> {
     const [v] = await em.query(
@@ -670,6 +416,23 @@ export class DraftsService {
       `INSERT INTO draft_versions (document_id, number, status, title, sections, plan, rule_set, created_by, version) VALUES ($1,1,'draft',$2,$3,$4,NULL,$5,1)`,
       [doc.id, c.title, JSON.stringify(skeleton.sections), JSON.stringify(skeleton.plan), actor.id]);
     return doc.id;
+  }
+
+  // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Locks the version, checks the actor holds a seat, the year is writable and the version is a draft. */
+  private async loadForEdit(em: EntityManager, actor: Actor, id: string): Promise<Loaded & { y: YearContext }> {
+    const { v, doc } = await loadVersion(em, id, true);
+    const y = await loadYearContext(em, doc.blockYearId, actor);
+    DraftsPolicy.assertCanRead(actor, y);
+    DraftsPolicy.assertCanEdit(actor, y);
+    DraftsPolicy.assertEditable(v.status, v.number);
+    return { v, doc, y };
+  }
+
+  /** Sections are written without touching the row's `version`: each section has its own `rev`. */
+  private async writeSections(em: EntityManager, id: string, sections: DraftSection[]): Promise<void> {
+    await em.query('UPDATE draft_versions SET sections = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(sections)]);
   }
 }
 
@@ -693,16 +456,4 @@ function normalisePlan(p: PlanDataInputDto): PlanData {
     commemorations: withKeys(p.commemorations, 'kn').map((c) => ({ key: c.key, title: c.title, date: c.date, notes: c.notes ?? '' })),
     fieldTrips: withKeys(p.fieldTrips, 'tt').map((f) => ({ key: f.key, title: f.title, place: f.place ?? '', period: f.period ?? '', ownerUnitId: f.ownerUnitId ?? null, notes: f.notes ?? '' })),
   };
-}
-
-/** The deciding conference must exist and belong to the same block year. */
-export async function assertConferenceOfYear(em: EntityManager, conferenceId: string, blockYearId: string): Promise<void> {
-  const [c] = await em.query('SELECT block_year_id FROM conferences WHERE id = $1', [conferenceId]);
-  if (!c) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
-  if (c.block_year_id !== blockYearId) throw badRequest('other_block_year', 'Văn bản thuộc năm thi đua khác với hội nghị.', { conferenceId: 'phải là hội nghị của cùng năm thi đua' });
-}
-
-/** Today in Vietnam (UTC+7) as yyyy-mm-dd. */
-export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }

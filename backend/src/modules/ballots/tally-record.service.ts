@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { asciiSlug } from '../../common/file-name';
+import { Actor } from '../../common/actor';
+import { conflict, invalidField } from '../../common/app-error';
+import { loadYearContext } from '../../common/scope/year-context';
+import { AuditService, DocumentEntry, LedgerService } from '../audit/audit.service';
+import { DocumentProofDto } from '../audit/dto/audit.dto';
+import { ledgerSealLine } from '../audit/ledger-seal-line';
+import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
+import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';
+import { iso, loadBallot, nextTallyRecordSequence, roundRecord, seriesRows, tallyData, tallyRecordRow, tallyRecordView, yearToRun } from './ballot-store';
+import { BallotsPolicy } from './ballots.policy';
+import { SignTallyRecordDto, TallyRecordDto } from './dto/ballot.dto';
+import { seriesState } from './series';
+import { tallyRecordDocument, tallyRecordHash } from './tally-record-document';
+
+export interface ExportedFile {
+  buffer: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+
+/** Biên bản kiểm phiếu: the tally record of a ballot series, signed by the tally committee, its file and its ledger proof. */
+@Injectable()
+export class TallyRecordService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async tallyRecord(actor: Actor, id: string): Promise<TallyRecordDto> {
+    const b = await loadBallot(this.ds.manager, id);
+    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    BallotsPolicy.assertCanRead(actor, y);
+    return tallyRecordView(this.ds.manager, b.series_id, BallotsPolicy.canRun(actor, y));
+  }
+
+  /**
+   * The tally committee signs the record: names entered, numbered "NN/BB-<block>" within the block year,
+   * the SHA-256 of the tally data kept; final afterwards.
+   */
+  async signTallyRecord(actor: Actor, id: string, dto: SignTallyRecordDto): Promise<TallyRecordDto> {
+    const seriesId = await this.ds.transaction(async (em) => {
+      const b = await loadBallot(em, id);
+      const y = await yearToRun(em, actor, b);
+      await em.query('SELECT id FROM ballots WHERE id = $1 FOR UPDATE', [b.series_id]);
+      const rounds = await seriesRows(em, b.series_id);
+      const state = seriesState(rounds.map(roundRecord));
+      if (!state.complete) {
+        throw conflict('tally_incomplete', state.revotePending
+          ? 'Còn phải bầu lại giữa các đơn vị bằng phiếu nên chưa lập được biên bản kiểm phiếu.'
+          : 'Cuộc bỏ phiếu chưa kết thúc nên chưa lập được biên bản kiểm phiếu.');
+      }
+      const [signed] = await em.query('SELECT doc_number FROM ballot_tally_records WHERE series_id = $1', [b.series_id]);
+      if (signed) throw conflict('already_signed', `Biên bản kiểm phiếu số ${signed.doc_number} đã được ký, không thay đổi được.`);
+      const members = dto.memberNames.map((n) => n.trim()).filter(Boolean);
+      const everyone = [dto.chairName.trim(), ...members].map((n) => n.toLocaleLowerCase('vi'));
+      if (new Set(everyone).size !== everyone.length) throw invalidField('memberNames', 'mỗi người chỉ ghi một lần; trưởng ban không ghi lại trong danh sách thành viên');
+      const data = await tallyData(em, b.series_id, rounds, state);
+      const sequence = await nextTallyRecordSequence(em, y.blockYearId, b.conference_id);
+      const number = buildDocumentNumber(sequence, 'BB', y.blockCode);
+      const hash = tallyRecordHash(data);
+      await em.query(
+        `INSERT INTO ballot_tally_records (series_id, block_year_id, doc_number, sequence, chair_name, member_names, content_hash, signed_by)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [b.series_id, y.blockYearId, number, sequence, dto.chairName.trim(), JSON.stringify(members), hash, actor.id]);
+      await this.audit.record(em, actor, {
+        action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: b.series_id, blockId: y.blockId,
+        after: { number, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, elected: state.elected.map((e) => e.unitId) },
+      });
+      return b.series_id;
+    });
+    return this.tallyRecord(actor, seriesId);
+  }
+
+  /** The signed tally record's ledger proof: the ballot.tally_record_sign entry of the series, its checkpoint and inclusion proof. */
+  async tallyRecordProof(actor: Actor, id: string): Promise<DocumentProofDto> {
+    const b = await loadBallot(this.ds.manager, id);
+    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    BallotsPolicy.assertCanRead(actor, y);
+    return this.ledger.documentProof(tallySignEntry(b.series_id));
+  }
+
+  async exportTallyRecord(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
+    const b = await loadBallot(this.ds.manager, id);
+    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    BallotsPolicy.assertCanRead(actor, y);
+    const file = await this.tallyRecordFile(this.ds.manager, id, format);
+    return { buffer: file.content, contentType: file.mimeType, filename: file.filename };
+  }
+
+  /** The tally record as a file, for the dossier (contracts5.md); a draft (no number) until signed. */
+  async tallyRecordFile(em: EntityManager, ballotId: string, format: 'docx' | 'pdf'): Promise<{ filename: string; mimeType: string; content: Buffer }> {
+    const b = await loadBallot(em, ballotId);
+    const rounds = await seriesRows(em, b.series_id);
+    const state = seriesState(rounds.map(roundRecord));
+    if (!state.last.result) throw conflict('ballot_open', 'Cuộc bỏ phiếu chưa kết thúc nên chưa có biên bản kiểm phiếu.');
+    const data = await tallyData(em, b.series_id, rounds, state);
+    const record = await tallyRecordRow(em, b.series_id);
+    const model = tallyRecordDocument(data, {
+      agencyParent: ISSUER_PARENT, issuePlace: PLACE, draftNumber: buildDocumentNumber(null, 'BB', data.blockCode),
+      signature: record ? {
+        number: record.doc_number, chairName: record.chair_name, memberNames: record.member_names, signedAt: iso(record.signed_at)!, contentHash: record.content_hash,
+      } : null,
+      seal: record ? ledgerSealLine(await this.ledger.documentProof(tallySignEntry(b.series_id), em)) : undefined,
+    });
+    const content = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
+    // Named by the award, never its code: "Bien-ban-kiem-phieu-KTD4-2024-Co-thi-dua-cua-UBND-Thanh-pho.pdf".
+    return { filename: `Bien-ban-kiem-phieu-${asciiSlug(data.blockCode)}-${data.year}-${asciiSlug(data.awardName)}.${format}`, mimeType: MIME[format], content };
+  }
+}
+
+/** The entry that fixes a tally record: ballot.tally_record_sign, with its number, the committee and the content hash. */
+const tallySignEntry = (seriesId: string): DocumentEntry => ({ action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: seriesId });
