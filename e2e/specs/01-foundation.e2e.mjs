@@ -21,7 +21,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
 
   it('admin manages blocks, units, accounts, imports and reads the audit log', async () => {
     const { context, page } = await signIn(browser, 'admin@thidua.vn');
-    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Tổng quan các khối', 'Tin, bài', 'Hồ sơ đề nghị khen thưởng', 'Danh mục và lịch sử khen thưởng', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi', 'Hộp thư đi', 'Kiểm tra giao ước']);
+    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Tổng quan các khối', 'Tin, bài', 'Sổ gương điển hình', 'Hồ sơ đề nghị khen thưởng', 'Danh mục và lịch sử khen thưởng', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi', 'Hộp thư đi', 'Kiểm tra giao ước']);
     await page.getByRole('menuitem', { name: 'Khối, cụm thi đua' }).click();
     const table = page.getByRole('table');
     await table.getByRole('link', { name: 'Khối thi đua số 4' }).waitFor();
@@ -45,7 +45,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
 
   it('the leader unit officer sees only Khối 4, with the 2024 leader seat', async () => {
     const { context, page } = await signIn(browser, 'canbo.dukcq@thidua.vn');
-    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Tin, bài', 'Khen thưởng của đơn vị', 'Tài khoản', 'Kiểm tra giao ước']);
+    assert.deepEqual(await navLabels(page), ['Trang chủ', 'Năm thi đua', 'Đơn vị', 'Hồ sơ đề nghị khen thưởng', 'Tin, bài', 'Sổ gương điển hình', 'Khen thưởng của đơn vị', 'Tài khoản', 'Kiểm tra giao ước']);
     await page.getByText('Khối thi đua số 4 – năm 2024').waitFor();
     assert.equal(await page.getByText('Khối thi đua số 1').count(), 0);
     assert.ok(await page.getByText('Đơn vị là Khối trưởng').first().isVisible());
