@@ -3241,6 +3241,26 @@ export interface components {
             /** @enum {string} */
             seat: "leader" | "deputy";
         };
+        PermissionsDto: {
+            /** @description Xem toàn thành phố (Ban TĐKT, quản trị viên) */
+            cityWide: boolean;
+            /** @description Thêm, sửa đơn vị */
+            manageUnits: boolean;
+            /** @description Thêm, sửa khối thi đua */
+            manageBlocks: boolean;
+            /** @description Thiết lập năm thi đua của khối */
+            manageBlockYears: boolean;
+            /** @description Quản lý tài khoản */
+            manageAccounts: boolean;
+            /** @description Tạo, sửa tài khoản quản trị viên */
+            grantAdmin: boolean;
+            /** @description Quản lý danh mục, lịch sử khen thưởng */
+            editAwards: boolean;
+            /** @description Thẩm định hồ sơ đề nghị khen thưởng, ghi nhận quyết định */
+            appraiseDossiers: boolean;
+            /** @description Xem hộp thư đi */
+            readMailOutbox: boolean;
+        };
         MeDto: {
             id: string;
             fullName: string;
@@ -3253,6 +3273,7 @@ export interface components {
             csrfToken: string;
             /** @description Ghế khối trưởng/khối phó của đơn vị theo từng năm */
             seats: components["schemas"]["SeatDto"][];
+            permissions: components["schemas"]["PermissionsDto"];
         };
         SessionDto: {
             /**
@@ -3460,6 +3481,8 @@ export interface components {
             /** Format: date-time */
             archivedAt: string | null;
             version: number;
+            /** @description Người dùng được sửa, khóa, đặt lại mật khẩu tài khoản này */
+            canManage: boolean;
         };
         AccountPageDto: {
             items: components["schemas"]["AccountDto"][];
@@ -4103,6 +4126,8 @@ export interface components {
         CovenantPermissionsDto: {
             /** @description Sửa nội dung, chỉ tiêu (bản dự thảo) */
             canEdit: boolean;
+            /** @description Người dùng là thủ trưởng một đơn vị thành viên, ký thay mặt đơn vị */
+            isSigner: boolean;
             /** @description Người dùng có thể ký ngay bây giờ */
             canSign: boolean;
             /** @description Lý do chưa ký được (nếu là thủ trưởng đơn vị thành viên) */
@@ -5503,6 +5528,8 @@ export interface components {
         AssessmentPermissionsDto: {
             canEdit: boolean;
             canSubmit: boolean;
+            /** @description Nộp là nộp chính thức (thủ trưởng đơn vị); không thì chờ thủ trưởng xác nhận */
+            submitConfirms: boolean;
             canConfirm: boolean;
             canWithdraw: boolean;
             canReturn: boolean;

@@ -41,7 +41,7 @@ export const ProposalsPolicy = {
 
   /** Appraising, returning, approving and recording decisions: the board (and admin). */
   assertBoard(actor: Actor): void {
-    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố được thẩm định hồ sơ và ghi nhận quyết định khen thưởng.', 'board_only');
+    if (!ProposalsPolicy.isBoard(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố được thẩm định hồ sơ và ghi nhận quyết định khen thưởng.', 'board_only');
   },
 
   assertWritable(y: Pick<YearContext, 'status' | 'year'>): void {

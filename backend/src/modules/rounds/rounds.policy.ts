@@ -13,6 +13,8 @@ export const RoundsPolicy = {
   canRead: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   isManager: (actor: Actor, y: ScoringYear) => isUnitMember(actor) && y.seat !== null,
   isOwnUnit: (actor: Actor, y: ScoringYear, unitId: string) => isUnitMember(actor) && actor.unitId === unitId && y.isMember,
+  /** The unit head's submission is the unit's confirmation; an officer's waits for the head's. */
+  confirmsForUnit: (actor: Actor) => actor.role === 'unit_head',
 
   assertCanRead(actor: Actor, y: ScoringYear): void {
     if (!RoundsPolicy.canRead(actor, y)) throw forbidden('Bạn chỉ được xem đợt chấm điểm của khối mà đơn vị mình là thành viên trong năm này.');

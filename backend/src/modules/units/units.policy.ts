@@ -6,8 +6,10 @@ import type { UpdateUnitDto } from './dto/unit.dto';
 const SELF_EDITABLE = new Set(['address', 'phone', 'email', 'version']);
 
 export const UnitsPolicy = {
+  canManage: (actor: Actor): boolean => isCityWide(actor),
+
   assertCanManage(actor: Actor): void {
-    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được quản lý đơn vị.');
+    if (!UnitsPolicy.canManage(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được quản lý đơn vị.');
   },
   /** The board edits any unit; a unit's officers and head edit only their own unit's contact details. */
   assertCanUpdate(actor: Actor, unitId: string, dto: UpdateUnitDto): void {
