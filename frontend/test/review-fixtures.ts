@@ -78,7 +78,7 @@ export function rows(): Row[] {
 }
 
 const NO_PERMS: Assessment['permissions'] = {
-  canEdit: false, canSubmit: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false,
+  canEdit: false, canSubmit: false, submitConfirms: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false,
 };
 
 const totals = (total: number): Assessment['totals'] => ({ max: 100, score: total, bonus: 0, deductions: 0, total, filled: 6, required: 6, unfilledCodes: [], evidenceMissingCodes: [] });

@@ -118,7 +118,7 @@ function NewsPage() {
     .map((y) => ({ value: y.id, label: `${y.blockName} – ${y.year}` })), [years.data]);
   const blockYearId = params.get('blockYearId') ?? options[0]?.value ?? '';
   const me = useMe();
-  const cityWide = me.data?.role === 'admin' || me.data?.role === 'board';
+  const cityWide = !!me.data?.permissions.cityWide;
   const yearNumbers = [...new Set((years.data ?? []).map((y) => y.year))].sort((a, b) => b - a);
   return (
     <>

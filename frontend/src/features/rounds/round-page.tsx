@@ -139,7 +139,7 @@ function RoundView({ round }: { round: Round }) {
   const me = useMe();
   const [editing, setEditing] = useState(false);
   const manage = round.permissions.canManage;
-  const cityWide = me.data?.role === 'board' || me.data?.role === 'admin';
+  const cityWide = !!me.data?.permissions.cityWide;
   const seat = !!me.data?.seats.some((s) => s.blockYearId === round.blockYearId);
   return (
     <>

@@ -77,7 +77,7 @@ export function rows(over: Partial<Record<string, Partial<Row>>> = {}): Row[] {
 }
 
 const permissionsOf = (p: Partial<Assessment['permissions']>): Assessment['permissions'] => ({
-  canEdit: false, canSubmit: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false, ...p,
+  canEdit: false, canSubmit: false, submitConfirms: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false, ...p,
 });
 
 export function assessment(patch: Partial<Assessment> = {}, permissions: Partial<Assessment['permissions']> = {}): Assessment {

@@ -20,7 +20,7 @@ export function UnitsPage() {
   const t = useT(unitStrings);
   const { message } = App.useApp();
   const me = useMe();
-  const canManage = me.data?.role === 'admin' || me.data?.role === 'board';
+  const canManage = !!me.data?.permissions.manageUnits;
   const ownUnitId = me.data?.unitId ?? null;
   const [query, setQuery] = useState<{ page: number; pageSize: number; q: string; blockId?: string; includeArchived: boolean }>({ page: 1, pageSize: 20, q: '', includeArchived: false });
   const units = useUnits({ ...query, q: query.q || undefined });
