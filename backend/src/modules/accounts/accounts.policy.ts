@@ -2,9 +2,9 @@ import { Actor, isCityWide, Role } from '../../common/actor';
 import { forbidden, invalidField } from '../../common/app-error';
 
 export const AccountsPolicy = {
-  /** Admins manage every account; the board manages every account but admins'. */
   /** Managing accounts at all (some of them). */
   canManageAny: (actor: Actor): boolean => isCityWide(actor),
+  /** Admins manage every account; the board manages every account but admins'. */
   canManage: (actor: Actor, targetRole: Role, currentRole?: Role): boolean =>
     AccountsPolicy.canManageAny(actor) && !(actor.role === 'board' && (targetRole === 'admin' || currentRole === 'admin')),
   /** Who may give an account the admin role. */
