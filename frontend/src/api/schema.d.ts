@@ -3436,6 +3436,8 @@ export interface components {
             version: number;
             /** @description Khối của năm gần nhất */
             latestMembership: components["schemas"]["UnitMembershipDto"] | null;
+            /** @description Người dùng được sửa đơn vị này: Ban TĐKT mọi thông tin, cán bộ và thủ trưởng đơn vị thông tin liên hệ của đơn vị mình */
+            canUpdate: boolean;
         };
         UnitPageDto: {
             items: components["schemas"]["UnitDto"][];

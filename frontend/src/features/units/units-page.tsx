@@ -101,7 +101,8 @@ export function UnitsPage() {
                   </Space>
                 );
               }
-              return u.id === ownUnitId && !u.archivedAt
+              // The server says which unit the user may edit (a unit's own officers: its contact details).
+              return u.canUpdate && !u.archivedAt
                 ? <Button size="small" onClick={() => setEditing({ unit: u, contactOnly: true })}>{t('editContact')}</Button>
                 : null;
             },
