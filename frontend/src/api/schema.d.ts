@@ -6318,8 +6318,12 @@ export interface components {
             election: components["schemas"]["SeatElectionDto"] | null;
             /** @description Năm thi đua sau, nếu đã được khởi tạo */
             nextYearId: string | null;
+            /** @description Người dùng thuộc đơn vị Khối trưởng năm nay: mở phiếu, kiểm phiếu, bầu Khối trưởng, Khối phó năm sau */
+            canRunBallots: boolean;
             /** @description Người dùng được ghi nhận kết quả bầu */
             canElect: boolean;
+            /** @description Người dùng được khởi tạo năm sau ngay bây giờ (Ban TĐKT; Khối trưởng khi hội nghị tổng kết đã bầu) */
+            canStartNextYear: boolean;
         };
         ElectSeatsDto: {
             /** @description Hội nghị tổng kết đang diễn ra */
