@@ -5056,6 +5056,8 @@ export interface components {
             canSelfAssess: boolean;
             /** @description Được xem bảng xếp hạng */
             canSeeRanking: boolean;
+            /** @description Được xem tiến độ của cả khối (Ban TĐKT, Khối trưởng, Khối phó) */
+            canSeeProgress: boolean;
         };
         RoundDto: {
             id: string;

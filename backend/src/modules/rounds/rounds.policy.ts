@@ -13,6 +13,8 @@ export const RoundsPolicy = {
   canRead: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   isManager: (actor: Actor, y: ScoringYear) => isUnitMember(actor) && y.seat !== null,
   isOwnUnit: (actor: Actor, y: ScoringYear, unitId: string) => isUnitMember(actor) && actor.unitId === unitId && y.isMember,
+  /** The progress of the whole block: the board and admins, and the leader and deputy seats. */
+  canSeeProgress: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (RoundsPolicy.canRead(actor, y) && RoundsPolicy.isManager(actor, y)),
   /** The unit head's submission is the unit's confirmation; an officer's waits for the head's. */
   confirmsForUnit: (actor: Actor) => actor.role === 'unit_head',
 
