@@ -1,6 +1,8 @@
 import { DEMO_PASSWORD } from '../../src/database/demo/demo-data';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
 import { createAccount, createBlock, createUnit, expectStatus, uniq } from '../factories';
+import { DAY, newYear } from '../rounds/helpers';
+import { buildScheme } from '../scoring/helpers';
 
 /**
  * The rights the server sends the browser (MeDto.permissions, AccountDto.canManage, UnitDto.canUpdate) match what
@@ -119,6 +121,52 @@ describe('permissions sent to the browser', () => {
         expect((await accountIn(c, officer.id)).canManage).toBe(false);
         await rename(c, officer.id, 403);
       }
+    });
+  });
+
+  describe('YearRightsDto (GET /api/block-years/:id/rights)', () => {
+    const all = (v: boolean) => ({ convene: v, openRound: v, editScheme: v, assembleDossier: v });
+
+    it('the leader seat may convene, draft the scheme, open a round and assemble the dossier, and does; a member unit and the board may not, refused', async () => {
+      const f = await newYear(t);
+      const leader = await t.as(f.acc.dukcq.officer);
+      const others = [await t.as(f.acc.lhp.officer), await t.as(f.acc.lhp.head), board];
+      const rightsOf = async (c: Client_) => expectStatus(c.get(`/api/block-years/${f.yearId}/rights`), 200);
+      expect(await rightsOf(leader)).toEqual(all(true));
+      for (const c of others) expect(await rightsOf(c)).toEqual(all(false));
+
+      const scheme = await buildScheme(leader, f.yearId);
+      const now = Date.now();
+      const round = {
+        blockYearId: f.yearId, schemeId: scheme.id, kind: 'year_end', title: 'Chấm điểm thi đua năm 2024 (thử)',
+        selfAssessmentUntil: new Date(now + 10 * DAY).toISOString(), reviewUntil: new Date(now + 20 * DAY).toISOString(), explanationUntil: new Date(now + 30 * DAY).toISOString(),
+      };
+      const conference = {
+        blockYearId: f.yearId, kind: 'year_end', title: 'Hội nghị tổng kết công tác thi đua, khen thưởng năm 2024',
+        startsAt: '2025-01-10T08:00:00+07:00', endsAt: '2025-01-10T11:30:00+07:00', place: 'Hội trường đơn vị Khối trưởng', chairName: 'Nguyễn Văn A', secretaryName: 'Trần Thị B',
+      };
+      for (const c of others) {
+        await expectStatus(c.post('/api/scoring-schemes', { blockYearId: f.yearId, title: 'Biểu chấm điểm lạ', totalMax: 100 }), 403);
+        await expectStatus(c.post('/api/rounds', round), 403);
+        await expectStatus(c.post('/api/conferences', conference), 403);
+        await expectStatus(c.post('/api/proposals', { blockYearId: f.yearId }), 403);
+      }
+      await expectStatus(leader.post('/api/rounds', round), 201);
+      await expectStatus(leader.post('/api/conferences', conference), 201);
+      await expectStatus(leader.post('/api/proposals', { blockYearId: f.yearId }), 201);
+
+      // An archived year: no right for anyone, and the write is refused.
+      await t.ds.query(`UPDATE block_years SET status = 'archived' WHERE id = $1`, [f.yearId]);
+      expect(await rightsOf(leader)).toEqual(all(false));
+      expect((await leader.post('/api/conferences', conference)).status).toBe(409);
+      expect((await leader.post('/api/scoring-schemes', { blockYearId: f.yearId, title: 'Biểu chấm điểm mới', totalMax: 100 })).status).toBe(409);
+    });
+
+    it('a year outside the block is 403, a missing one 404, a malformed id 400', async () => {
+      const f = await newYear(t);
+      await expectStatus(member.get(`/api/block-years/${f.yearId}/rights`), 403);
+      await expectStatus(board.get('/api/block-years/00000000-0000-4000-8000-000000000000/rights'), 404);
+      expect((await board.get('/api/block-years/not-a-uuid/rights')).body.fields).toHaveProperty('id');
     });
   });
 

@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/block-years/{id}/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc người dùng được bắt đầu trong năm thi đua: triệu tập hội nghị, mở đợt chấm, soạn biểu điểm, lập hồ sơ */
+        get: operations["getYearRights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3299,6 +3316,16 @@ export interface components {
         };
         EndedSessionsDto: {
             ended: number;
+        };
+        YearRightsDto: {
+            /** @description Triệu tập hội nghị mới của khối (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            convene: boolean;
+            /** @description Mở đợt chấm điểm (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            openRound: boolean;
+            /** @description Soạn biểu chấm điểm, tạo phiên bản mới (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            editScheme: boolean;
+            /** @description Lập hồ sơ đề nghị khen thưởng (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            assembleDossier: boolean;
         };
         HealthDto: {
             /** @enum {string} */
@@ -7281,6 +7308,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getYearRights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearRightsDto"];
+                };
             };
             default: components["responses"]["Error"];
         };

@@ -13,6 +13,8 @@ import { ProposalAction, transitionProblem } from './proposal-rules';
 export const ProposalsPolicy = {
   canRead: (actor: Actor, y: Pick<YearContext, 'isMember'>) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   canAssemble: (actor: Actor, y: Pick<YearContext, 'seat'>) => isUnitMember(actor) && y.seat !== null,
+  /** Assembling the dossier now (what assertCanAssemble admits): a seat of the year, not archived. */
+  canAssembleIn: (actor: Actor, y: Pick<YearContext, 'seat' | 'status'>) => ProposalsPolicy.canAssemble(actor, y) && y.status !== 'archived',
   canSubmit: (actor: Actor, y: Pick<YearContext, 'leaderUnitId'>) => actor.role === 'unit_head' && !!actor.unitId && actor.unitId === y.leaderUnitId,
   canUploadFor: (actor: Actor, y: Pick<YearContext, 'isMember'>, unitId: string) => isUnitMember(actor) && actor.unitId === unitId && y.isMember,
   isBoard: (actor: Actor) => isCityWide(actor),

@@ -12,6 +12,8 @@ import { Phase, PHASE_LABELS } from '../../domain/round-phase';
 export const RoundsPolicy = {
   canRead: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   isManager: (actor: Actor, y: ScoringYear) => isUnitMember(actor) && y.seat !== null,
+  /** Running the round (what assertManager admits): a seat of the year, not archived. */
+  canManage: (actor: Actor, y: ScoringYear) => RoundsPolicy.isManager(actor, y) && y.status !== 'archived',
   isOwnUnit: (actor: Actor, y: ScoringYear, unitId: string) => isUnitMember(actor) && actor.unitId === unitId && y.isMember,
   /** The progress of the whole block: the board and admins, and the leader and deputy seats. */
   canSeeProgress: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (RoundsPolicy.canRead(actor, y) && RoundsPolicy.isManager(actor, y)),

@@ -342,7 +342,7 @@ export class RoundsService {
       explanationUntil: r.explanationUntil.toISOString(), finalReviewUntil: r.finalReviewUntil?.toISOString() ?? null, finalisedAt: r.finalisedAt?.toISOString() ?? null,
       units, myUnit,
       permissions: {
-        canManage: manager && ctx.year.status !== 'archived',
+        canManage: RoundsPolicy.canManage(actor, ctx.year),
         canSelfAssess: !!myUnit && ctx.phase === 'self_assessment' && ctx.now >= r.opensAt && ['draft', 'returned'].includes(myUnit.status),
         canSeeRanking: isCityWide(actor) || manager || ctx.phase === 'finalised',
         canSeeProgress: RoundsPolicy.canSeeProgress(actor, ctx.year),
