@@ -36,6 +36,9 @@ export const defaultRules: Schemas['RuleSetDto'] = {
   divergencePercent: 20,
 };
 
+/** What the server's policies let a user start in a year: the leader and deputy seats everything (not archived), others nothing. */
+export const yearRights = (may: boolean): Schemas['YearRightsDto'] => ({ convene: may, openRound: may, editScheme: may, assembleDossier: may });
+
 export const blockYear2024 = (permissions: Schemas['BlockYearPermissionsDto'], patch: Partial<Schemas['BlockYearDto']> = {}): Schemas['BlockYearDto'] => ({
   id: 'by-2024', blockId: 'block-4', blockName: 'Khối thi đua số 4', blockCode: 'KTĐ4', year: 2024, status: 'in_progress',
   leaderUnitId: units.dukcq.id, leaderUnitName: units.dukcq.name, deputyUnitId: units.dukdn.id, deputyUnitName: units.dukdn.name,
