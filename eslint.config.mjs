@@ -4,6 +4,17 @@
 import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
+// Permissions come from the server (MeDto.permissions and each resource's flags, computed by the module's policy):
+// the browser never decides what a user may do from their role. A file that only shows a role (a label, a colour)
+// may compare it: list it here, saying why.
+const ROLE_DISPLAY_ONLY = [];
+const ROLE = '/^(admin|board|officer|unit_head)$/';
+// `x.role`, `x?.role`, and either before `??`.
+const roleOf = (side) => ['', '.expression', '.left', '.left.expression'].map((p) => `[${side}${p}.property.name='role']`).join(', ');
+const ROLE_MESSAGE = 'Do not decide what a user may do from their role in the browser: use the permission flags the server sends '
+  + '(useMe().data.permissions, or the resource\'s own permissions/can* fields); add one from the module\'s policy if it is missing. '
+  + 'A display-only use goes in ROLE_DISPLAY_ONLY (eslint.config.mjs).';
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'frontend/src/api/schema.d.ts'] },
   {
@@ -33,6 +44,17 @@ export default tseslint.config(
           { from: 'test', allow: ['app', 'feature', 'shared', 'test'] },
         ],
       }],
+    },
+  },
+  {
+    files: ['frontend/src/**/*.{ts,tsx}'],
+    ignores: ['frontend/src/**/*.test.{ts,tsx}', ...ROLE_DISPLAY_ONLY],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: `BinaryExpression[operator=/^[!=]==?$/]:matches(${roleOf('left')}, ${roleOf('right')}):matches([left.value=${ROLE}], [right.value=${ROLE}])`, message: ROLE_MESSAGE },
+        { selector: `SwitchStatement:matches(${roleOf('discriminant')})`, message: ROLE_MESSAGE },
+        { selector: `CallExpression[callee.property.name='includes']:matches(${roleOf('arguments.0')})`, message: ROLE_MESSAGE },
+      ],
     },
   },
 );

@@ -29,6 +29,7 @@ import { BackupsModule } from './modules/backups/backups.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { NewsModule } from './modules/news/news.module';
 import { NextYearModule } from './modules/next-year/next-year.module';
+import { PermissionsModule } from './modules/permissions/permissions.module';
 
 @Module({})
 export class AppModule {
@@ -41,7 +42,7 @@ export class AppModule {
         // Requests per client address and minute, answered 429 with Retry-After (in-process counts: a
         // coarse flood limit; wrong passwords have their own shared throttle in auth/).
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(1, config.rateLimitPerMinute) }], skipIf: () => config.rateLimitPerMinute === 0 }),
-        ScopeModule, AuditModule, AuthModule, HealthModule, JobsModule, MailModule, NotificationsModule,
+        ScopeModule, AuditModule, AuthModule, PermissionsModule, HealthModule, JobsModule, MailModule, NotificationsModule,
         BlocksModule, UnitsModule, AccountsModule, BlockYearsModule, NextYearModule, ImportsModule,
         DraftsModule, CovenantsModule, ConferencesModule, ScoringModule, RoundsModule,
         AwardsModule, BallotsModule, ProposalsModule,

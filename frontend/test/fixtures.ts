@@ -1,10 +1,13 @@
 import type { Schemas } from '@/api/client';
 
-/** Khối thi đua số 4 as the demo has it (docs/domain.md; names of the real member units, people fictional). */
+/**
+ * Khối thi đua số 4 as the demo has it (docs/domain.md; names of the real member units, people fictional), as a user
+ * who may edit none of them sees it (canUpdate: false).
+ */
 type Unit = Schemas['UnitDto'];
 const membership = { blockId: 'block-4', blockName: 'Khối thi đua số 4', year: 2025 };
 const unit = (id: string, name: string, shortName: string, extra: Partial<Unit> = {}): Unit => ({
-  id, name, shortName, parentAgency: 'Thành ủy Hà Nội', address: '', phone: '', email: '', archivedAt: null, version: 1, latestMembership: membership, ...extra,
+  id, name, shortName, parentAgency: 'Thành ủy Hà Nội', address: '', phone: '', email: '', archivedAt: null, version: 1, latestMembership: membership, canUpdate: false, ...extra,
 });
 
 export const units = {
@@ -32,6 +35,9 @@ export const defaultRules: Schemas['RuleSetDto'] = {
   scoringScaleMax: 100,
   divergencePercent: 20,
 };
+
+/** What the server's policies let a user start in a year: the leader and deputy seats everything (not archived), others nothing. */
+export const yearRights = (may: boolean): Schemas['YearRightsDto'] => ({ convene: may, openRound: may, editScheme: may, assembleDossier: may });
 
 export const blockYear2024 = (permissions: Schemas['BlockYearPermissionsDto'], patch: Partial<Schemas['BlockYearDto']> = {}): Schemas['BlockYearDto'] => ({
   id: 'by-2024', blockId: 'block-4', blockName: 'Khối thi đua số 4', blockCode: 'KTĐ4', year: 2024, status: 'in_progress',

@@ -40,12 +40,24 @@ export function renderRoute(url: string) {
 export const findPage = (title: string | RegExp) => screen.findByRole('heading', { level: 1, name: title }, { timeout: 5000 });
 
 type Me = Schemas['MeDto'];
-const base = { csrfToken: 'test-csrf', seats: [] as Me['seats'] };
+type Permissions = Me['permissions'];
+/** What the server sends a unit's officer or head: no city-wide right. */
+export const unitPermissions: Permissions = {
+  cityWide: false, manageUnits: false, manageBlocks: false, manageBlockYears: false, manageAccounts: false, grantAdmin: false,
+  editAwards: false, appraiseDossiers: false, readMailOutbox: false,
+};
+/** What the server sends the board: every city-wide right but administrators' accounts and the outbox. */
+export const boardPermissions: Permissions = {
+  cityWide: true, manageUnits: true, manageBlocks: true, manageBlockYears: true, manageAccounts: true, grantAdmin: false,
+  editAwards: true, appraiseDossiers: true, readMailOutbox: false,
+};
+const base = { csrfToken: 'test-csrf', seats: [] as Me['seats'], permissions: unitPermissions };
 
 /** Signed-in users, one per role, after the demo's people (fictional). */
 export const users = {
-  admin: { ...base, id: 'acc-admin', fullName: 'Quản trị Hệ thống', email: 'admin@thidua.vn', role: 'admin', unitId: null, unitName: null },
-  board: { ...base, id: 'acc-board', fullName: 'Lê Thu Trang', email: 'bantdkt@thidua.vn', role: 'board', unitId: null, unitName: null },
+  admin: { ...base, id: 'acc-admin', fullName: 'Quản trị Hệ thống', email: 'admin@thidua.vn', role: 'admin', unitId: null, unitName: null,
+    permissions: { ...boardPermissions, grantAdmin: true, readMailOutbox: true } },
+  board: { ...base, id: 'acc-board', fullName: 'Lê Thu Trang', email: 'bantdkt@thidua.vn', role: 'board', unitId: null, unitName: null, permissions: boardPermissions },
   /** An officer of an ordinary member unit of Khối thi đua số 4. */
   officer: { ...base, id: 'acc-lhp', fullName: 'Đỗ Thị Hạnh', email: 'canbo.lhp@thidua.vn', role: 'officer', unitId: 'unit-lhp', unitName: 'Trường Đào tạo cán bộ Lê Hồng Phong' },
   /** An officer of the unit holding the leader seat of Khối thi đua số 4 in 2024. */

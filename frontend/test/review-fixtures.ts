@@ -33,7 +33,7 @@ export function round(phase: Phase, patch: Partial<Round> = {}): Round {
     kind: 'year_end', title: 'Chấm điểm thi đua năm 2024', phase, phaseLabel: PHASE_LABELS[phase], isOpen: true,
     opensAt: '2024-11-25T01:00:00.000Z', selfAssessmentUntil: '2024-12-05T10:00:00.000Z', reviewUntil: '2024-12-12T10:00:00.000Z', explanationUntil: '2024-12-17T10:00:00.000Z',
     finalReviewUntil: null, finalisedAt: phase === 'finalised' ? '2024-12-25T03:00:00.000Z' : null,
-    units: Object.values(U), myUnit: null, permissions: { canManage: false, canSelfAssess: false, canSeeRanking: true }, version: 4,
+    units: Object.values(U), myUnit: null, permissions: { canManage: false, canSelfAssess: false, canSeeRanking: true, canSeeProgress: false }, version: 4,
     ...patch,
   };
 }
@@ -78,7 +78,7 @@ export function rows(): Row[] {
 }
 
 const NO_PERMS: Assessment['permissions'] = {
-  canEdit: false, canSubmit: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false,
+  canEdit: false, canSubmit: false, submitConfirms: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false,
 };
 
 const totals = (total: number): Assessment['totals'] => ({ max: 100, score: total, bonus: 0, deductions: 0, total, filled: 6, required: 6, unfilledCodes: [], evidenceMissingCodes: [] });

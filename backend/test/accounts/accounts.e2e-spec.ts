@@ -54,7 +54,7 @@ describe('accounts', () => {
 
     it('never returns the password hash', async () => {
       const body = await expectStatus(board.get(`/api/accounts/${await accountId(DEMO.memberOfficer)}`), 200);
-      expect(Object.keys(body).sort()).toEqual(['archivedAt', 'email', 'fullName', 'id', 'role', 'title', 'unitId', 'unitName', 'version']);
+      expect(Object.keys(body).sort()).toEqual(['archivedAt', 'canManage', 'email', 'fullName', 'id', 'role', 'title', 'unitId', 'unitName', 'version']);
     });
   });
 

@@ -57,6 +57,8 @@ describe('opening a ballot', () => {
     const before = (await t.ds.query('SELECT count(*)::int AS n FROM ballots WHERE block_year_id = $1', [y.yearId]))[0].n;
     for (const email of [y.acc.dukdn.officer, y.acc.dukdn.head, y.acc.lhp.officer, y.acc.lhp.head, K4.board, K4.admin]) {
       const c = await y.as(email);
+      // The flag the browser shows the ballot controls by says no to each of them.
+      expect((await expectStatus(c.get(`/api/block-years/${y.yearId}/seat-suggestion`), 200)).canRunBallots).toBe(false);
       const res = await expectStatus(c.post('/api/ballots', { conferenceId: conf, awardCode: 'gov_flag' }), 403);
       expect(res.message).toMatch(VN);
     }
@@ -69,6 +71,7 @@ describe('opening a ballot', () => {
 
   it('the head of the leader unit may open too (the seat, not the person)', async () => {
     const head = await y.head('dukcq');
+    expect((await expectStatus(head.get(`/api/block-years/${y.yearId}/seat-suggestion`), 200)).canRunBallots).toBe(true);
     await grantTitles(t, y, ['lhp']);
     const b = await expectStatus(head.post('/api/ballots', { conferenceId: conf, awardCode: 'gov_flag' }), 201);
     expect(b.candidates.map((c: any) => c.unitId)).toEqual([y.ids.lhp]);

@@ -35,11 +35,15 @@ describe('seat suggestion and election', () => {
     const names = s.rotationOrder.map((r: any) => r.name);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'vi')));
     expect(s).toMatchObject({
-      year: 2024, nextYear: 2025, current: { leaderUnitId: y.ids.dukcq, deputyUnitId: y.ids.dukdn }, election: null, nextYearId: null, canElect: true,
+      year: 2024, nextYear: 2025, current: { leaderUnitId: y.ids.dukcq, deputyUnitId: y.ids.dukdn }, election: null, nextYearId: null, canRunBallots: true, canElect: true,
       suggestion: { leaderUnitId: y.ids.dukdn, deputyUnitId: nextAfter(order, y.ids.dukdn, y.ids.dukcq), notes: [] },
     });
     expect((await expectStatus((await y.as(y.acc.lhp.officer)).get(`/api/block-years/${y.yearId}/seat-suggestion`), 200)).canElect).toBe(false);
     expect((await expectStatus((await y.as(K4.board)).get(`/api/block-years/${y.yearId}/seat-suggestion`), 200)).canElect).toBe(false);
+    // canRunBallots: the leader seat only (the deputy seat, a member and the board are refused opening a ballot, ballots.e2e-spec).
+    for (const email of [y.acc.dukdn.officer, y.acc.lhp.officer, K4.board]) {
+      expect((await expectStatus((await y.as(email)).get(`/api/block-years/${y.yearId}/seat-suggestion`), 200)).canRunBallots).toBe(false);
+    }
     await expectStatus((await y.as(K4.otherBlock)).get(`/api/block-years/${y.yearId}/seat-suggestion`), 403);
   });
 
@@ -100,12 +104,20 @@ describe('start next year', () => {
     const [crit] = await t.ds.query(`SELECT id FROM scoring_criteria WHERE scheme_id = $1 AND code = 'II.2'`, [y.schemeId]);
     await t.ds.query('UPDATE scoring_criteria SET not_applicable_unit_ids = $2::uuid[] WHERE id = $1', [crit.id, [y.ids.hiza, y.ids.lhp]]);
 
+    // canStartNextYear (seat suggestion) says what starting does: false for the leader before the election, refused.
+    const canStart = async (email: string) => (await expectStatus((await y.as(email)).get(`/api/block-years/${y.yearId}/seat-suggestion`), 200)).canStartNextYear;
+    expect(await canStart(y.acc.dukcq.officer)).toBe(false);
     const noElection = await expectStatus(y.leader.post(`/api/block-years/${y.yearId}/next-year`), 409);
     expect(noElection).toMatchObject({ code: 'seats_not_elected', message: expect.stringContaining('chưa bầu') });
     await expectStatus(y.leader.post(`/api/block-years/${y.yearId}/seat-election`, { conferenceId: conf.id, leaderUnitId: y.ids.dukdn, deputyUnitId: y.ids.dukdh }), 200);
-    for (const email of [y.acc.dukdn.officer, y.acc.lhp.head, K4.otherBlock]) {
+    for (const email of [y.acc.dukdn.officer, y.acc.lhp.head]) {
+      expect(await canStart(email)).toBe(false);
       await expectStatus((await y.as(email)).post(`/api/block-years/${y.yearId}/next-year`), 403);
     }
+    await expectStatus((await y.as(K4.otherBlock)).post(`/api/block-years/${y.yearId}/next-year`), 403);
+    // The board may at any time; the leader now that the seats are elected, and starts it.
+    expect(await canStart(K4.board)).toBe(true);
+    expect(await canStart(y.acc.dukcq.officer)).toBe(true);
     // lhp has left (archived).
     await t.ds.query('UPDATE units SET archived_at = now() WHERE id = $1', [y.ids.lhp]);
 
@@ -143,7 +155,8 @@ describe('start next year', () => {
     expect(await expectStatus(y.leader.post(`/api/block-years/${y.yearId}/seat-election`, { conferenceId: conf.id, leaderUnitId: y.ids.dukdn }), 409))
       .toMatchObject({ code: 'next_year_exists' });
     const s = await expectStatus(y.leader.get(`/api/block-years/${y.yearId}/seat-suggestion`), 200);
-    expect(s).toMatchObject({ nextYearId: ny.id, canElect: false });
+    expect(s).toMatchObject({ nextYearId: ny.id, canElect: false, canStartNextYear: false });
+    expect(await canStart(K4.board)).toBe(false);
     expect((await t.ds.query('SELECT count(*)::int AS n FROM block_years WHERE block_id = $1', [y.blockId]))[0].n).toBe(2);
   });
 

@@ -152,7 +152,11 @@ describe('covenants: drafting, signing in order, in force, amendments, verificat
     expect(early.body.message).toContain(s.units[2].name);
 
     const c = await expectStatus((await s.head(3)).get(`/api/covenants/${covenantId}`), 200);
-    expect(c.permissions).toMatchObject({ canSign: true, signBlockedReason: null });
+    expect(c.permissions).toMatchObject({ isSigner: true, canSign: true, signBlockedReason: null });
+    // isSigner is false for the same unit's officer, whom signing refuses.
+    const officerView = await expectStatus((await s.officer(3)).get(`/api/covenants/${covenantId}`), 200);
+    expect(officerView.permissions).toMatchObject({ isSigner: false, canSign: false });
+    expect((await (await s.officer(3)).post(`/api/covenants/${covenantId}/sign`, { password: PASSWORD, contentHash: c.contentHash })).status).toBe(403);
     const first = await expectStatus((await s.head(3)).post(`/api/covenants/${covenantId}/sign`, { password: PASSWORD, contentHash: c.contentHash }), 201);
     expect(first.signedCount).toBe(1);
     const twice = await sign(3, covenantId);
@@ -165,7 +169,7 @@ describe('covenants: drafting, signing in order, in force, amendments, verificat
     expect(stillEarly.status).toBe(409);
     expect(stillEarly.body.message).toContain('Còn chờ 1 đơn vị');
     const leaderView = await expectStatus((await s.head(0)).get(`/api/covenants/${covenantId}`), 200);
-    expect(leaderView.permissions.canSign).toBe(false);
+    expect(leaderView.permissions).toMatchObject({ isSigner: true, canSign: false });
     expect(leaderView.permissions.signBlockedReason).toMatch(/sau cùng/);
     await expectRes(sign(2, covenantId), 201);
     const last = await expectRes(sign(0, covenantId), 201);

@@ -106,6 +106,11 @@ describe('scoring rounds: opening, phases, calendar, extensions, progress, remin
     expect((await (await t.as(K4.board)).get(`/api/rounds/${r.round.id}/progress`)).status).toBe(200);
     const member = await (await t.as(r.acc.lhp.officer)).get(`/api/rounds/${r.round.id}/progress`);
     expect(member.status).toBe(403);
+    // canSeeProgress (the round's permissions) says the same to each of them.
+    const canSee = async (email: string) => (await expectStatus((await t.as(email)).get(`/api/rounds/${r.round.id}`), 200)).permissions.canSeeProgress;
+    expect(await canSee(r.acc.dukcq.officer)).toBe(true);
+    expect(await canSee(K4.board)).toBe(true);
+    expect(await canSee(r.acc.lhp.officer)).toBe(false);
 
     const sent = await expectStatus(r.leader.post(`/api/rounds/${r.round.id}/reminders`, { message: 'Đề nghị các đơn vị nộp bản tự chấm trước ngày 10.' }), 201);
     expect(sent.sent).toBe(5);

@@ -164,6 +164,9 @@ describe('self-assessment: rows, bad input, concurrency, evidence, submission', 
     expect(noEvidence.body.message).toContain('thiếu minh chứng bắt buộc ở tiêu chí I.1');
     await expectStatus((await uploader(t, r.acc.dukdh.officer))(`${unitUrl(r, r.ids.dukdh)}/evidence/${r.c('I.1')}`, PDF, 'minh-chung.pdf'), 201);
 
+    // submitConfirms: an officer's submission waits for the head's confirmation (false), the head's is the unit's (true).
+    expect((await expectStatus(officer.get(`${unitUrl(r, r.ids.dukdh)}/assessment`), 200)).permissions.submitConfirms).toBe(false);
+    expect((await expectStatus(head.get(`${unitUrl(r, r.ids.dukdh)}/assessment`), 200)).permissions.submitConfirms).toBe(true);
     const sent = await expectStatus(officer.post(`${unitUrl(r, r.ids.dukdh)}/submit`), 200);
     expect(sent.status).toBe('awaiting_confirmation');
     const locked = await put(selfUrl(r, r.ids.dukdh, 'II.2'), { score: 1, version: 1 });

@@ -20,6 +20,11 @@ export const blockYearPageQueryOptions = (query: BlockYearPageQuery) =>
 export const useBlockYearPage = (query: BlockYearPageQuery) => useQuery({ ...blockYearPageQueryOptions(query), placeholderData: keepPreviousData });
 export const useBlockYear = (id: string) => useQuery(blockYearQueryOptions(id));
 export const useBlockYearDefaults = (year: number) => useQuery(blockYearDefaultsQueryOptions(year));
+export type YearRights = Schemas['YearRightsDto'];
+/** What the user may start in the year (convene, open a round, draft the scheme, assemble the dossier), as the server's policies say. */
+export const yearRightsQueryOptions = (id: string) =>
+  queryOptions({ queryKey: ['block-years', id, 'rights'], queryFn: () => unwrap(api.GET('/api/block-years/{id}/rights', { params: { path: { id } } })) });
+export const useYearRights = (id: string) => useQuery({ ...yearRightsQueryOptions(id), enabled: !!id });
 
 export function useCreateBlockYear() {
   const qc = useQueryClient();

@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/block-years/{id}/rights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc người dùng được bắt đầu trong năm thi đua: triệu tập hội nghị, mở đợt chấm, soạn biểu điểm, lập hồ sơ */
+        get: operations["getYearRights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -3275,6 +3292,26 @@ export interface components {
             /** @enum {string} */
             seat: "leader" | "deputy";
         };
+        PermissionsDto: {
+            /** @description Xem toàn thành phố (Ban TĐKT, quản trị viên) */
+            cityWide: boolean;
+            /** @description Thêm, sửa đơn vị */
+            manageUnits: boolean;
+            /** @description Thêm, sửa khối thi đua */
+            manageBlocks: boolean;
+            /** @description Thiết lập năm thi đua của khối */
+            manageBlockYears: boolean;
+            /** @description Quản lý tài khoản */
+            manageAccounts: boolean;
+            /** @description Tạo, sửa tài khoản quản trị viên */
+            grantAdmin: boolean;
+            /** @description Quản lý danh mục, lịch sử khen thưởng */
+            editAwards: boolean;
+            /** @description Thẩm định hồ sơ đề nghị khen thưởng, ghi nhận quyết định */
+            appraiseDossiers: boolean;
+            /** @description Xem hộp thư đi */
+            readMailOutbox: boolean;
+        };
         MeDto: {
             id: string;
             fullName: string;
@@ -3287,6 +3324,7 @@ export interface components {
             csrfToken: string;
             /** @description Ghế khối trưởng/khối phó của đơn vị theo từng năm */
             seats: components["schemas"]["SeatDto"][];
+            permissions: components["schemas"]["PermissionsDto"];
         };
         SessionDto: {
             /**
@@ -3312,6 +3350,16 @@ export interface components {
         };
         EndedSessionsDto: {
             ended: number;
+        };
+        YearRightsDto: {
+            /** @description Triệu tập hội nghị mới của khối (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            convene: boolean;
+            /** @description Mở đợt chấm điểm (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            openRound: boolean;
+            /** @description Soạn biểu chấm điểm, tạo phiên bản mới (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            editScheme: boolean;
+            /** @description Lập hồ sơ đề nghị khen thưởng (Khối trưởng, Khối phó; năm chưa lưu trữ) */
+            assembleDossier: boolean;
         };
         HealthDto: {
             /** @enum {string} */
@@ -3449,6 +3497,8 @@ export interface components {
             version: number;
             /** @description Khối của năm gần nhất */
             latestMembership: components["schemas"]["UnitMembershipDto"] | null;
+            /** @description Người dùng được sửa đơn vị này: Ban TĐKT mọi thông tin, cán bộ và thủ trưởng đơn vị thông tin liên hệ của đơn vị mình */
+            canUpdate: boolean;
         };
         UnitPageDto: {
             items: components["schemas"]["UnitDto"][];
@@ -3494,6 +3544,8 @@ export interface components {
             /** Format: date-time */
             archivedAt: string | null;
             version: number;
+            /** @description Người dùng được sửa, khóa, đặt lại mật khẩu tài khoản này */
+            canManage: boolean;
         };
         AccountPageDto: {
             items: components["schemas"]["AccountDto"][];
@@ -4137,6 +4189,8 @@ export interface components {
         CovenantPermissionsDto: {
             /** @description Sửa nội dung, chỉ tiêu (bản dự thảo) */
             canEdit: boolean;
+            /** @description Người dùng là thủ trưởng một đơn vị thành viên, ký thay mặt đơn vị */
+            isSigner: boolean;
             /** @description Người dùng có thể ký ngay bây giờ */
             canSign: boolean;
             /** @description Lý do chưa ký được (nếu là thủ trưởng đơn vị thành viên) */
@@ -5063,6 +5117,8 @@ export interface components {
             canSelfAssess: boolean;
             /** @description Được xem bảng xếp hạng */
             canSeeRanking: boolean;
+            /** @description Được xem tiến độ của cả khối (Ban TĐKT, Khối trưởng, Khối phó) */
+            canSeeProgress: boolean;
         };
         RoundDto: {
             id: string;
@@ -5537,6 +5593,8 @@ export interface components {
         AssessmentPermissionsDto: {
             canEdit: boolean;
             canSubmit: boolean;
+            /** @description Nộp là nộp chính thức (thủ trưởng đơn vị); không thì chờ thủ trưởng xác nhận */
+            submitConfirms: boolean;
             canConfirm: boolean;
             canWithdraw: boolean;
             canReturn: boolean;
@@ -6323,8 +6381,12 @@ export interface components {
             election: components["schemas"]["SeatElectionDto"] | null;
             /** @description Năm thi đua sau, nếu đã được khởi tạo */
             nextYearId: string | null;
+            /** @description Người dùng thuộc đơn vị Khối trưởng năm nay: mở phiếu, kiểm phiếu, bầu Khối trưởng, Khối phó năm sau */
+            canRunBallots: boolean;
             /** @description Người dùng được ghi nhận kết quả bầu */
             canElect: boolean;
+            /** @description Người dùng được khởi tạo năm sau ngay bây giờ (Ban TĐKT; Khối trưởng khi hội nghị tổng kết đã bầu) */
+            canStartNextYear: boolean;
         };
         ElectSeatsDto: {
             /** @description Hội nghị tổng kết đang diễn ra */
@@ -7308,6 +7370,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            default: components["responses"]["Error"];
+        };
+    };
+    getYearRights: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearRightsDto"];
+                };
             };
             default: components["responses"]["Error"];
         };

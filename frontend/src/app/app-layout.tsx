@@ -95,7 +95,7 @@ function Shell() {
         <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: narrow ? 4 : 12, paddingInline: narrow ? 8 : 24 }}>
           {narrow && <Button type="text" aria-label={t('nav.openMenu')} aria-expanded={menuOpen} onClick={() => setMenuOpen(true)} icon={<MenuIcon />} style={{ marginInlineEnd: 'auto' }} />}
           <NotificationsBell unitId={user.unitId} />
-          {!narrow && <Tag color={user.role === 'admin' || user.role === 'board' ? 'volcano' : 'blue'}>{t(`role.${user.role}` as SharedKey)}</Tag>}
+          {!narrow && <Tag color={user.permissions.cityWide ? 'volcano' : 'blue'}>{t(`role.${user.role}` as SharedKey)}</Tag>}
           {!narrow && user.unitName && <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>{user.unitName}</Typography.Text>}
           <Button type="link" onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')} style={narrow ? { paddingInline: 6 } : undefined}>{t('common.language')}</Button>
           <Dropdown

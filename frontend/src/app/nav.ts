@@ -1,10 +1,9 @@
 import type { Me } from '@/api/me';
 import { paths } from '@/lib/paths';
 
-/** Navigation by role: the board and admins see the whole city; units see their block and themselves. */
-export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label: string }[] {
-  const cityWide = me.role === 'admin' || me.role === 'board';
-  if (cityWide) {
+/** Navigation by the rights the server sends: the board and admins see the whole city; units see their block and themselves. */
+export function navItems(me: Pick<Me, 'permissions' | 'unitId'>): { href: string; label: string }[] {
+  if (me.permissions.cityWide) {
     return [
       { href: paths.home.getHref(), label: 'nav.home' },
       { href: paths.board.getHref(), label: 'nav.board' },
@@ -18,7 +17,7 @@ export function navItems(me: Pick<Me, 'role' | 'unitId'>): { href: string; label
       { href: paths.accounts.getHref(), label: 'nav.accounts' },
       { href: paths.import.getHref(), label: 'nav.import' },
       { href: paths.audit.getHref(), label: 'nav.audit' },
-      ...(me.role === 'admin' ? [{ href: paths.mailOutbox.getHref(), label: 'nav.mailOutbox' }] : []),
+      ...(me.permissions.readMailOutbox ? [{ href: paths.mailOutbox.getHref(), label: 'nav.mailOutbox' }] : []),
       { href: paths.covenantVerify.getHref(), label: 'nav.verify' },
     ];
   }

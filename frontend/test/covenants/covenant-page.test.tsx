@@ -44,7 +44,7 @@ describe('Covenant page', () => {
   });
 
   it("asks a unit head for their password to sign, shows the server's message under the field when it is wrong, then records the signature", async () => {
-    const c = covenant({}, { canSign: true });
+    const c = covenant({}, { isSigner: true, canSign: true });
     const api = stubApi({
       'GET /api/auth/me': lhpHead,
       'GET /api/block-years/:id': year,
@@ -72,7 +72,7 @@ describe('Covenant page', () => {
     expect(within(dialog).getByLabelText('Mật khẩu')).toHaveAttribute('aria-invalid', 'true');
     expect(api.calls('POST /api/covenants/:id/sign')[0]).toMatchObject({ params: { id: 'cov-1' }, body: { password: 'sai-mat-khau', contentHash: CONTENT_HASH } });
 
-    const signed = covenant({ progress: progress({ ...twoSigned, [units.lhp.id]: { name: 'Vũ Đức Thành', at: at(9, 20) } }) });
+    const signed = covenant({ progress: progress({ ...twoSigned, [units.lhp.id]: { name: 'Vũ Đức Thành', at: at(9, 20) } }) }, { isSigner: true });
     api.on('POST /api/covenants/:id/sign', () => {
       api.on('GET /api/covenants/:id', signed);
       return reply(201, signed);
@@ -86,7 +86,7 @@ describe('Covenant page', () => {
 
   it("warns the leader unit's head that they sign last and shows the server's refusal", async () => {
     const reason = 'Đơn vị Khối trưởng ký sau cùng, khi tất cả đơn vị thành viên đã ký.';
-    const c = covenant({}, { signBlockedReason: reason });
+    const c = covenant({}, { isSigner: true, signBlockedReason: reason });
     const refusal = 'Thủ trưởng đơn vị Khối trưởng ký sau cùng, khi tất cả đơn vị thành viên đã ký. Còn chờ 3 đơn vị.';
     stubApi({
       'GET /api/auth/me': leaderHead,

@@ -52,7 +52,7 @@ export function covenant(patch: Partial<Covenant> = {}, perms: Partial<Covenant[
     ],
     contentHash: CONTENT_HASH, documentSha256: null, basedOnPlanVersionId: 'pv-2', openedAt: at(8, 55), openedConferenceId: 'conf-1', inForceAt: null,
     amendsId: null, amendedById: null, signatures: [], progress: board, signedCount: signed, memberCount: 5, version: 3,
-    permissions: { canEdit: false, canSign: false, signBlockedReason: null, canAmend: false, ...perms },
+    permissions: { canEdit: false, isSigner: false, canSign: false, signBlockedReason: null, canAmend: false, ...perms },
     ...patch,
   };
 }

@@ -33,14 +33,14 @@ export class AccountsService {
     const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.ds.query(`SELECT count(*)::int AS count FROM accounts a ${sqlWhere}`, params);
     const rows = await this.ds.query(`${SELECT_ACCOUNT} ${sqlWhere} ORDER BY a.full_name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return { items: rows.map(toDto), total: count, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r: Record<string, any>) => toDto(r, actor)), total: count, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<AccountDto> {
     const [row] = await this.ds.query(`${SELECT_ACCOUNT} WHERE a.id = $1`, [id]);
     if (!row) throw notFound('Không tìm thấy tài khoản.');
     if (!isCityWide(actor) && row.unit_id !== actor.unitId) throw forbidden('Bạn chỉ được xem tài khoản của đơn vị mình.');
-    return toDto(row);
+    return toDto(row, actor);
   }
 
   async create(actor: Actor, dto: CreateAccountDto): Promise<AccountDto> {
@@ -147,10 +147,10 @@ export class AccountsService {
 const SELECT_ACCOUNT = `SELECT a.id, a.full_name, a.email, a.role, a.unit_id, a.title, a.archived_at, a.version, u.name AS unit_name
   FROM accounts a LEFT JOIN units u ON u.id = a.unit_id`;
 
-function toDto(r: Record<string, any>): AccountDto {
+function toDto(r: Record<string, any>, actor: Actor): AccountDto {
   const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
   return {
     id: r.id, fullName: r.full_name, email: r.email, role: r.role, unitId: r.unit_id, unitName: r.unit_name ?? null, title: r.title,
-    archivedAt: iso(r.archived_at), version: r.version,
+    archivedAt: iso(r.archived_at), version: r.version, canManage: AccountsPolicy.canManage(actor, r.role),
   };
 }

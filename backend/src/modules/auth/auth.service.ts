@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
 import { credentialsByEmail } from './credentials';
+import { PERMISSIONS_OF, type PermissionsOf } from './permissions';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { admit, readSession, SessionRow, tokenHash } from './session-claim';
 import { assertNotThrottled, clearPasswordFailures, recordPasswordFailure, setThrottleBaseDelay } from './password-throttle';
@@ -23,6 +24,7 @@ export class AuthService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PERMISSIONS_OF) private readonly permissionsOf: PermissionsOf,
   ) {
     setThrottleBaseDelay(config.signInDelayMs);
   }
@@ -80,7 +82,7 @@ export class AuthService {
               CASE WHEN y.leader_unit_id = $1 THEN 'leader' ELSE 'deputy' END AS seat
        FROM block_years y JOIN blocks b ON b.id = y.block_id
        WHERE y.leader_unit_id = $1 OR y.deputy_unit_id = $1 ORDER BY y.year DESC`, [actor.unitId]) : [];
-    return { id: actor.id, fullName: actor.fullName, email: actor.email, role: actor.role, unitId: actor.unitId, unitName: unit?.name ?? null, csrfToken: session.csrf_token, seats };
+    return { id: actor.id, fullName: actor.fullName, email: actor.email, role: actor.role, unitId: actor.unitId, unitName: unit?.name ?? null, csrfToken: session.csrf_token, seats, permissions: this.permissionsOf(actor) };
   }
 
   /** The account's live sessions, newest first; the one making the request is marked. */

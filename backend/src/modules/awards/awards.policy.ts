@@ -12,7 +12,7 @@ export const AwardsPolicy = {
   canManage: (actor: Actor) => isCityWide(actor),
 
   assertCanManage(actor: Actor, what = 'thay đổi dữ liệu khen thưởng'): void {
-    if (!isCityWide(actor)) throw forbidden(`Chỉ Ban Thi đua – Khen thưởng Thành phố được ${what}.`);
+    if (!AwardsPolicy.canManage(actor)) throw forbidden(`Chỉ Ban Thi đua – Khen thưởng Thành phố được ${what}.`);
   },
 
   /** `visibleUnitIds`: ScopeService.unitIdsVisibleTo (null = all). */

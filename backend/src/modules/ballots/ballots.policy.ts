@@ -14,6 +14,12 @@ import type { YearContext } from '../../common/scope/year-context';
 export const BallotsPolicy = {
   canRead: (actor: Actor, y: YearContext) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   canRun: (actor: Actor, y: YearContext) => isUnitMember(actor) && y.seat === 'leader' && y.status !== 'archived',
+  /**
+   * Starting next year (modules/next-year) from this year's seats: the board and admins at any time; the leader seat
+   * once the year-end conference has elected next year's seats (`elected`).
+   */
+  canStartNextYear: (actor: Actor, y: Pick<YearContext, 'seat'>, elected: boolean) =>
+    isCityWide(actor) || (isUnitMember(actor) && y.seat === 'leader' && elected),
 
   assertCanRead(actor: Actor, y: YearContext): void {
     if (!BallotsPolicy.canRead(actor, y)) throw forbidden('Bạn chỉ được xem bỏ phiếu của khối mà đơn vị mình là thành viên trong năm này.');

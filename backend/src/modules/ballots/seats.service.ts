@@ -48,7 +48,9 @@ export class SeatsService {
       },
       election: election ? await electionDto(em, election) : null,
       nextYearId: next?.id ?? null,
+      canRunBallots: BallotsPolicy.canRun(actor, y),
       canElect: BallotsPolicy.canRun(actor, y) && !next,
+      canStartNextYear: BallotsPolicy.canStartNextYear(actor, y, !!election) && !next,
     };
   }
 

@@ -13,7 +13,7 @@ export const BlockYearsPolicy = {
     year.status !== 'archived' && (isCityWide(actor) || (seat !== null && DRAFT_STATUSES.has(year.status))),
 
   assertCanManage(actor: Actor): void {
-    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được thiết lập năm thi đua của khối.');
+    if (!BlockYearsPolicy.canManage(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được thiết lập năm thi đua của khối.');
   },
   assertWritable(year: Pick<BlockYear, 'status' | 'year'>): void {
     if (year.status === 'archived') throw conflict('archived', `Năm ${year.year} đã lưu trữ, chỉ được xem.`);

@@ -3,7 +3,9 @@ import { forbidden } from '../../common/app-error';
 
 /** Who may do what with blocks: the city board and admins manage them; members only read their own. */
 export const BlocksPolicy = {
+  canManage: (actor: Actor): boolean => isCityWide(actor),
+
   assertCanManage(actor: Actor): void {
-    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được quản lý khối thi đua.');
+    if (!BlocksPolicy.canManage(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố hoặc quản trị viên được quản lý khối thi đua.');
   },
 };

@@ -11,6 +11,8 @@ import { isNamedInRole, signatoryName, type MinutesContent, type MinutesRole } f
 export const ConferencesPolicy = {
   /** `isLeader`: the actor's unit holds the leader or deputy seat of the conference's block year. */
   canRun: (actor: Actor, isLeader: boolean) => !isCityWide(actor) && isLeader,
+  /** Convening a new conference of the year: a seat of the year, not archived (what `create` checks). */
+  canConvene: (actor: Actor, y: { seat: string | null; status: string }) => ConferencesPolicy.canRun(actor, y.seat !== null) && y.status !== 'archived',
 
   assertCanRun(actor: Actor, isLeader: boolean): void {
     if (isCityWide(actor)) throw forbidden('Ban Thi đua – Khen thưởng Thành phố và quản trị viên chỉ được xem hội nghị; việc tổ chức, điều hành do khối trưởng, khối phó thực hiện.');

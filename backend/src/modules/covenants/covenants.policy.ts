@@ -10,6 +10,8 @@ import type { YearContext } from '../../common/scope/year-context';
 export const CovenantsPolicy = {
   canRead: (actor: Actor, y: YearContext) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   canManage: (actor: Actor, y: YearContext) => isUnitMember(actor) && y.seat !== null && y.status !== 'archived',
+  /** The head of a member unit signs for it. */
+  isSigner: (actor: Actor, y: Pick<YearContext, 'isMember'>) => actor.role === 'unit_head' && !!actor.unitId && y.isMember,
 
   assertCanRead(actor: Actor, y: YearContext): void {
     if (!CovenantsPolicy.canRead(actor, y)) throw forbidden('Bạn chỉ được xem giao ước thi đua của khối mà đơn vị mình là thành viên trong năm này.');

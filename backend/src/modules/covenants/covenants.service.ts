@@ -464,7 +464,7 @@ export class CovenantsService {
     });
     let canSign = false;
     let signBlockedReason: string | null = null;
-    if (actor.role === 'unit_head' && y.isMember && actor.unitId) {
+    if (CovenantsPolicy.isSigner(actor, y)) {
       const mine = progress.find((p) => p.unitId === actor.unitId);
       if (y.status === 'archived') signBlockedReason = 'Năm thi đua đã lưu trữ.';
       else if (mine?.state === 'signed') signBlockedReason = 'Đơn vị của bạn đã ký.';
@@ -483,7 +483,7 @@ export class CovenantsService {
       openedConferenceId: c.openedConferenceId, inForceAt: iso(c.inForceAt), amendsId: c.amendsId, amendedById: amendedBy?.id ?? null,
       signatures: signatures.map(({ signedAtDate: _d, ...s }) => s), progress, signedCount: signatures.length, memberCount: units.length, version: c.version,
       permissions: {
-        canEdit: manage && c.status === 'draft', canSign, signBlockedReason,
+        canEdit: manage && c.status === 'draft', isSigner: CovenantsPolicy.isSigner(actor, y), canSign, signBlockedReason,
         canAmend: manage && (c.status === 'signing' || c.status === 'in_force') && !open,
       },
     };

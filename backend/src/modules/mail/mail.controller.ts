@@ -3,10 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth.decorators';
 import { OutboxPageDto, OutboxQueryDto } from './dto/mail.dto';
 import { MailService } from './mail.service';
+import { OUTBOX_READERS } from './mail.policy';
 
 @ApiTags('mail')
 @Controller('mail')
-@Roles('admin')
+@Roles(...OUTBOX_READERS)
 export class MailController {
   constructor(private readonly mail: MailService) {}
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, isCityWide, isUnitMember } from '../../common/actor';
+import { Actor, isUnitMember } from '../../common/actor';
 import { conflict, forbidden } from '../../common/app-error';
 import { loadYearContext, type YearContext } from '../../common/scope/year-context';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../audit/audit.service';
+import { BallotsPolicy } from '../ballots/ballots.policy';
 import { nextYearSeats, seatElection } from '../ballots/seat-rotation';
 import { BlockYearsService } from '../block-years/block-years.service';
 import { DraftWorkflowService } from '../drafts/draft-workflow.service';
@@ -91,7 +92,7 @@ export class NextYearService {
 }
 
 function assertCanStart(actor: Actor, src: YearContext, elected: boolean): void {
-  if (isCityWide(actor)) return;
+  if (BallotsPolicy.canStartNextYear(actor, src, elected)) return;
   if (!isUnitMember(actor) || src.seat !== 'leader') {
     throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố, quản trị viên hoặc đơn vị Khối trưởng của năm này được khởi tạo năm sau.');
   }

@@ -13,6 +13,8 @@ import { ProposalAction, transitionProblem } from './proposal-rules';
 export const ProposalsPolicy = {
   canRead: (actor: Actor, y: Pick<YearContext, 'isMember'>) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   canAssemble: (actor: Actor, y: Pick<YearContext, 'seat'>) => isUnitMember(actor) && y.seat !== null,
+  /** Assembling the dossier now (what assertCanAssemble admits): a seat of the year, not archived. */
+  canAssembleIn: (actor: Actor, y: Pick<YearContext, 'seat' | 'status'>) => ProposalsPolicy.canAssemble(actor, y) && y.status !== 'archived',
   canSubmit: (actor: Actor, y: Pick<YearContext, 'leaderUnitId'>) => actor.role === 'unit_head' && !!actor.unitId && actor.unitId === y.leaderUnitId,
   canUploadFor: (actor: Actor, y: Pick<YearContext, 'isMember'>, unitId: string) => isUnitMember(actor) && actor.unitId === unitId && y.isMember,
   isBoard: (actor: Actor) => isCityWide(actor),
@@ -41,7 +43,7 @@ export const ProposalsPolicy = {
 
   /** Appraising, returning, approving and recording decisions: the board (and admin). */
   assertBoard(actor: Actor): void {
-    if (!isCityWide(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố được thẩm định hồ sơ và ghi nhận quyết định khen thưởng.', 'board_only');
+    if (!ProposalsPolicy.isBoard(actor)) throw forbidden('Chỉ Ban Thi đua – Khen thưởng Thành phố được thẩm định hồ sơ và ghi nhận quyết định khen thưởng.', 'board_only');
   },
 
   assertWritable(y: Pick<YearContext, 'status' | 'year'>): void {

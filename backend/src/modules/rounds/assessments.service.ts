@@ -165,8 +165,8 @@ export class AssessmentsService {
       confirmedByName: sa.confirmed_by_name, returnReason: sa.status === 'returned' ? sa.return_reason : null, deadline: deadline.toISOString(),
       totals: totals(mine.self), finalTotals: seeSources ? totals(mine.final) : null, rows: out,
       permissions: {
-        canEdit, canSubmit: canEdit,
-        canConfirm: writable && rel.own && actor.role === 'unit_head' && status === 'awaiting_confirmation',
+        canEdit, canSubmit: canEdit, submitConfirms: RoundsPolicy.confirmsForUnit(actor),
+        canConfirm: writable && rel.own && RoundsPolicy.confirmsForUnit(actor) && status === 'awaiting_confirmation',
         canWithdraw: writable && rel.own && status === 'awaiting_confirmation',
         canReturn: writable && rel.manager && ctx.phase === 'self_assessment' && (status === 'submitted' || status === 'awaiting_confirmation'),
         canExplain: writable && rel.own && ctx.phase === 'explanation',
@@ -218,7 +218,7 @@ export class AssessmentsService {
       this.assertSelfEditable(ctx, sa);
       await this.writeAutomaticCounts(em, actor, ctx, unitId);
       await this.assertComplete(em, ctx, unitId);
-      const byHead = actor.role === 'unit_head';
+      const byHead = RoundsPolicy.confirmsForUnit(actor);
       if (byHead) {
         await em.query(
           `UPDATE self_assessments SET status = 'submitted', submitted_at = now(), submitted_by = $2, confirmed_by = $2, confirmed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
@@ -241,7 +241,7 @@ export class AssessmentsService {
     await this.ds.transaction(async (em) => {
       const ctx = await loadRound(em, roundId, actor, 'share');
       RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      if (actor.role !== 'unit_head') throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
+      if (!RoundsPolicy.confirmsForUnit(actor)) throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
       RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'xác nhận nộp bản tự chấm');
       const sa = await this.selfAssessment(em, roundId, unitId, 'update');
       if (sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Bản tự chấm không ở trạng thái chờ thủ trưởng xác nhận.');

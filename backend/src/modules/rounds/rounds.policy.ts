@@ -12,7 +12,13 @@ import { Phase, PHASE_LABELS } from '../../domain/round-phase';
 export const RoundsPolicy = {
   canRead: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (isUnitMember(actor) && y.isMember),
   isManager: (actor: Actor, y: ScoringYear) => isUnitMember(actor) && y.seat !== null,
+  /** Running the round (what assertManager admits): a seat of the year, not archived. */
+  canManage: (actor: Actor, y: ScoringYear) => RoundsPolicy.isManager(actor, y) && y.status !== 'archived',
   isOwnUnit: (actor: Actor, y: ScoringYear, unitId: string) => isUnitMember(actor) && actor.unitId === unitId && y.isMember,
+  /** The progress of the whole block: the board and admins, and the leader and deputy seats. */
+  canSeeProgress: (actor: Actor, y: ScoringYear) => isCityWide(actor) || (RoundsPolicy.canRead(actor, y) && RoundsPolicy.isManager(actor, y)),
+  /** The unit head's submission is the unit's confirmation; an officer's waits for the head's. */
+  confirmsForUnit: (actor: Actor) => actor.role === 'unit_head',
 
   assertCanRead(actor: Actor, y: ScoringYear): void {
     if (!RoundsPolicy.canRead(actor, y)) throw forbidden('Bạn chỉ được xem đợt chấm điểm của khối mà đơn vị mình là thành viên trong năm này.');

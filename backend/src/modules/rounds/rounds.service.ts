@@ -187,10 +187,8 @@ export class RoundsService {
   async progress(actor: Actor, id: string): Promise<ProgressDto> {
     const em = this.ds.manager;
     const ctx = await loadRound(em, id, actor);
-    if (!isCityWide(actor)) {
-      RoundsPolicy.assertCanRead(actor, ctx.year);
-      if (!RoundsPolicy.isManager(actor, ctx.year)) throw forbidden('Chỉ đơn vị Khối trưởng, Khối phó và Ban Thi đua – Khen thưởng Thành phố xem được tiến độ của cả khối.');
-    }
+    RoundsPolicy.assertCanRead(actor, ctx.year);
+    if (!RoundsPolicy.canSeeProgress(actor, ctx.year)) throw forbidden('Chỉ đơn vị Khối trưởng, Khối phó và Ban Thi đua – Khen thưởng Thành phố xem được tiến độ của cả khối.');
     const scheme = await this.data.scheme(em, ctx.round.schemeId);
     const units: Record<string, any>[] = await em.query(
       `SELECT u.id, u.name, sa.status, sa.submitted_at, sa.return_reason, e.until AS extension_until, e.reason AS extension_reason,
@@ -344,9 +342,10 @@ export class RoundsService {
       explanationUntil: r.explanationUntil.toISOString(), finalReviewUntil: r.finalReviewUntil?.toISOString() ?? null, finalisedAt: r.finalisedAt?.toISOString() ?? null,
       units, myUnit,
       permissions: {
-        canManage: manager && ctx.year.status !== 'archived',
+        canManage: RoundsPolicy.canManage(actor, ctx.year),
         canSelfAssess: !!myUnit && ctx.phase === 'self_assessment' && ctx.now >= r.opensAt && ['draft', 'returned'].includes(myUnit.status),
         canSeeRanking: isCityWide(actor) || manager || ctx.phase === 'finalised',
+        canSeeProgress: RoundsPolicy.canSeeProgress(actor, ctx.year),
       },
       version: r.version,
     };

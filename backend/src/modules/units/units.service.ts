@@ -27,7 +27,7 @@ export class UnitsService {
     const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ count }] = await this.ds.query(`SELECT count(*)::int AS count FROM units u ${sqlWhere}`, params);
     const rows = await this.ds.query(`${SELECT_UNIT} ${sqlWhere} ORDER BY u.name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return { items: rows.map(toDto), total: count, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r: Record<string, any>) => toDto(r, actor)), total: count, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<UnitDto> {
@@ -35,7 +35,7 @@ export class UnitsService {
     if (!row) throw notFound('Không tìm thấy đơn vị.');
     const visible = await this.scope.unitIdsVisibleTo(actor);
     if (visible && !visible.includes(id)) throw forbidden('Bạn chỉ được xem các đơn vị trong khối của mình.');
-    return toDto(row);
+    return toDto(row, actor);
   }
 
   async create(actor: Actor, dto: CreateUnitDto): Promise<UnitDto> {
@@ -98,10 +98,11 @@ const SELECT_UNIT = `
     WHERE m.unit_id = u.id ORDER BY m.year DESC LIMIT 1
   ) lm ON true`;
 
-function toDto(r: Record<string, any>): UnitDto {
+function toDto(r: Record<string, any>, actor: Actor): UnitDto {
   return {
     id: r.id, name: r.name, shortName: r.short_name, parentAgency: r.parent_agency, address: r.address, phone: r.phone, email: r.email,
     archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null, version: r.version,
     latestMembership: r.m_block_id ? { blockId: r.m_block_id, blockName: r.m_block_name, year: r.m_year } : null,
+    canUpdate: UnitsPolicy.canUpdate(actor, r.id),
   };
 }

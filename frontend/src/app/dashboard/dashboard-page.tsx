@@ -19,7 +19,7 @@ export function DashboardPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const years = useBlockYearPage({ q: q || undefined, page, pageSize: PAGE_SIZE });
-  const cityWide = me.data?.role === 'admin' || me.data?.role === 'board';
+  const cityWide = !!me.data?.permissions.cityWide;
   const seatFor = (id: string) => me.data?.seats.find((s) => s.blockYearId === id)?.seat;
   return (
     <>

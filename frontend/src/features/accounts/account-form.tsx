@@ -25,8 +25,9 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
   const { message } = App.useApp();
   const role = Form.useWatch('role', form);
   const self = !!account && account.id === me.data?.id;
-  // The board may not create or edit administrators (the server enforces it too).
-  const roleOptions = ROLES.filter((r) => me.data?.role === 'admin' || r !== 'admin').map((r) => ({ value: r, label: t(`role.${r}` as SharedKey) }));
+  // Only who may grant the admin role is offered it (the server enforces it too).
+  const grantAdmin = !!me.data?.permissions.grantAdmin;
+  const roleOptions = ROLES.filter((r) => grantAdmin || r !== 'admin').map((r) => ({ value: r, label: t(`role.${r}` as SharedKey) }));
 
   useEffect(() => {
     if (!open) return;
@@ -73,7 +74,7 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
           rules={[{ required: true, whitespace: true, message: t('required', { field: t('email') }) }, { type: 'email', message: t('emailInvalid') }, { max: 255 }]}>
           <Input inputMode="email" autoComplete="off" disabled={!!account} />
         </Form.Item>
-        <Form.Item name="role" label={t('role')} extra={self ? t('selfRole') : me.data?.role === 'board' ? t('boardNoAdmin') : undefined}
+        <Form.Item name="role" label={t('role')} extra={self ? t('selfRole') : !grantAdmin ? t('boardNoAdmin') : undefined}
           rules={[{ required: true, message: t('required', { field: t('role') }) }]}>
           <Select options={roleOptions} disabled={self} />
         </Form.Item>

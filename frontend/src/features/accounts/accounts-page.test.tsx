@@ -6,8 +6,9 @@ import { unitList } from '../../../test/fixtures';
 import { findPage, page, renderRoute, users } from '../../../test/render';
 
 type Account = Schemas['AccountDto'];
+// canManage as the server sends it to the board: every account but administrators'.
 const account = (a: Partial<Account> & Pick<Account, 'id' | 'fullName' | 'email' | 'role'>): Account =>
-  ({ unitId: null, unitName: null, title: 'Chuyên viên', archivedAt: null, version: 1, ...a });
+  ({ unitId: null, unitName: null, title: 'Chuyên viên', archivedAt: null, version: 1, canManage: a.role !== 'admin', ...a });
 
 const accounts = [
   account({ id: 'acc-admin', fullName: 'Quản trị Hệ thống', email: 'admin@thidua.vn', role: 'admin' }),
@@ -68,7 +69,7 @@ describe('Accounts page', () => {
   });
 
   it("shows an officer their own unit's accounts, read-only", async () => {
-    const api = stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/accounts': page(accounts.slice(1)) });
+    const api = stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/accounts': page(accounts.slice(1).map((a) => ({ ...a, canManage: false }))) });
     renderRoute('/accounts');
     await findPage('Tài khoản');
     expect(await screen.findByText('thutruong.lhp@thidua.vn')).toBeInTheDocument();

@@ -22,7 +22,7 @@ export function AccountsPage() {
   const t = useT(accountStrings);
   const { message } = App.useApp();
   const me = useMe();
-  const canManage = me.data?.role === 'admin' || me.data?.role === 'board';
+  const canManage = !!me.data?.permissions.manageAccounts;
   const [query, setQuery] = useState<Required<Pick<AccountQuery, 'page' | 'pageSize' | 'q' | 'includeArchived'>> & Pick<AccountQuery, 'role' | 'unitId'>>({ page: 1, pageSize: 20, q: '', includeArchived: false });
   const accounts = useAccounts({ ...query, q: query.q || undefined }, !!me.data);
   const units = useUnitOptions(canManage);
@@ -30,8 +30,8 @@ export function AccountsPage() {
   const [editing, setEditing] = useState<{ account?: Account } | null>(null);
   const [resetting, setResetting] = useState<Account | undefined>();
 
-  // The board may not act on administrator accounts; nobody archives themself.
-  const mayManage = (a: Account) => canManage && (me.data?.role === 'admin' || a.role !== 'admin');
+  // The server says per account who may act on it (the board never on administrators); nobody archives themself.
+  const mayManage = (a: Account) => a.canManage;
   const setArchived = (a: Account, archived: boolean, reason?: string) =>
     archive.mutate({ id: a.id, archived, reason }, { onSuccess: () => message.success(archived ? t('archivedOk') : t('restoredOk')), onError: (e) => message.error(e.message) });
 

@@ -16,7 +16,7 @@ export function Component() {
   const t = useT(awardStrings);
   const me = useMe();
   // The catalogue, titles, flags and history are written by the board only (the API's roles).
-  const canEdit = me.data?.role === 'board' || me.data?.role === 'admin';
+  const canEdit = !!me.data?.permissions.editAwards;
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'catalogue';
   // Only the catalogue tab is by year; it opens on the latest year with block years.

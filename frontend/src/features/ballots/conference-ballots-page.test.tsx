@@ -24,6 +24,16 @@ const eligibility = {
   ],
 };
 
+const ref = (u: { id: string; name: string }) => ({ unitId: u.id, name: u.name });
+/** The seat suggestion as the server sends it to the leader seat of 2024 (who runs ballots and records the seats). */
+const seats = (over: object = {}): Schemas['SeatSuggestionDto'] => ({
+  blockYearId: 'by-2024', year: 2024, nextYear: 2025,
+  current: { leaderUnitId: units.dukcq.id, leaderUnitName: units.dukcq.name, deputyUnitId: units.dukdn.id, deputyUnitName: units.dukdn.name },
+  rotationOrder: [units.dukcq, units.dukdn, units.bql, units.lhp].map(ref),
+  suggestion: { leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.bql.id, deputyUnitName: units.bql.name, notes: [] },
+  election: null, nextYearId: null, canRunBallots: true, canElect: true, canStartNextYear: false, ...over,
+});
+
 describe('Conference ballots page', () => {
   it('shows the candidates and quorum before the leader opens a ballot, then goes to it', async () => {
     const api = stubApi({
@@ -33,13 +43,7 @@ describe('Conference ballots page', () => {
       'GET /api/ballots': [],
       'GET /api/awards/catalogue': [award('city_flag', 'Cờ thi đua của UBND Thành phố'), award('city_merit', 'Bằng khen của UBND Thành phố')],
       'GET /api/block-years/:id/eligibility': eligibility,
-      'GET /api/block-years/:id/seat-suggestion': reply(200, {
-        blockYearId: 'by-2024', year: 2024, nextYear: 2025,
-        current: { leaderUnitId: units.dukcq.id, leaderUnitName: units.dukcq.name, deputyUnitId: units.dukdn.id, deputyUnitName: units.dukdn.name },
-        rotationOrder: [units.dukcq, units.dukdn, units.bql].map((u) => ({ unitId: u.id, name: u.name })),
-        suggestion: { leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.bql.id, deputyUnitName: units.bql.name, notes: [] },
-        election: null, nextYearId: null, canElect: true,
-      }),
+      'GET /api/block-years/:id/seat-suggestion': reply(200, seats({ rotationOrder: [units.dukcq, units.dukdn, units.bql].map(ref) })),
       'POST /api/ballots': reply(201, ballot()),
       'GET /api/ballots/:id': ballot(),
     });
@@ -74,7 +78,7 @@ describe('Conference ballots page', () => {
       'GET /api/ballots': [{ ...ballot(), status: 'closed' }],
       'GET /api/awards/catalogue': [award('city_flag', 'Cờ thi đua của UBND Thành phố')],
       'GET /api/block-years/:id/eligibility': { ...eligibility, award: award('city_flag', 'Cờ thi đua của UBND Thành phố'), quotaLimit: 1 },
-      'GET /api/block-years/:id/seat-suggestion': reply(403, { statusCode: 403, code: 'forbidden', message: 'x' }),
+      'GET /api/block-years/:id/seat-suggestion': reply(200, seats()),
       'POST /api/ballots': reply(409, { statusCode: 409, code: 'no_quorum', message }),
     });
     renderRoute('/conferences/conf-ye/ballots');
@@ -90,14 +94,6 @@ describe('Conference ballots page', () => {
 
   it('lets the leader reorder the rotation, see the suggestion it gives, and record the seats with that order', async () => {
     const inSession = { ...yearEnd, status: 'in_session' as const };
-    const ref = (u: { id: string; name: string }) => ({ unitId: u.id, name: u.name });
-    const seats = (over: object) => ({
-      blockYearId: 'by-2024', year: 2024, nextYear: 2025,
-      current: { leaderUnitId: units.dukcq.id, leaderUnitName: units.dukcq.name, deputyUnitId: units.dukdn.id, deputyUnitName: units.dukdn.name },
-      rotationOrder: [units.dukcq, units.dukdn, units.bql, units.lhp].map(ref),
-      suggestion: { leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.bql.id, deputyUnitName: units.bql.name, notes: [] },
-      election: null, nextYearId: null, canElect: true, ...over,
-    });
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
       'GET /api/conferences/:id': inSession,

@@ -4,7 +4,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/api/me';
 import { useConference, useQuorum } from '@/api/conferences';
 import type { Conference } from '@/api/conferences';
 import { useT } from '@/i18n/i18n';
@@ -25,12 +24,11 @@ export function Component() {
 
 function ConferenceBallots({ conference: c }: { conference: Conference }) {
   const t = useT(ballotStrings);
-  const me = useMe();
   const inSession = c.status === 'in_session';
   const ballots = useBallots(c.id, inSession);
-  // The leader seat runs ballots: the conference's own permission plus my unit's seat there, both from the server.
-  const mySeat = c.attendance.find((a) => a.unitId === me.data?.unitId)?.seat ?? null;
-  const isLeader = c.permissions.canRun && mySeat === 'leader';
+  // The leader seat runs ballots: the server says so for the conference's year (year-end conferences only hold ballots).
+  const seats = useSeatSuggestion(c.kind === 'year_end' ? c.blockYearId : undefined);
+  const isLeader = !!seats.data?.canRunBallots;
   return (
     <>
       <PageHeader
@@ -44,7 +42,7 @@ function ConferenceBallots({ conference: c }: { conference: Conference }) {
         }
       />
       {c.kind !== 'year_end' && <Alert type="warning" showIcon title={t('notYearEnd')} style={{ marginBottom: 16 }} />}
-      {!isLeader && c.kind === 'year_end' && <Alert type="info" showIcon title={t('leaderOnly')} style={{ marginBottom: 16 }} />}
+      {seats.data && !isLeader && c.kind === 'year_end' && <Alert type="info" showIcon title={t('leaderOnly')} style={{ marginBottom: 16 }} />}
 
       <Card title={t('ballots')} style={{ marginBottom: 16 }}>
         <QueryState query={ballots}>{(list) => <BallotTable ballots={list} />}</QueryState>

@@ -18,7 +18,8 @@ function seats(patch: Partial<Schemas['SeatSuggestionDto']> = {}): Schemas['Seat
       blockYearId: 'by-2024', conferenceId: 'conf-ye', leaderUnitId: units.dukdn.id, leaderUnitName: units.dukdn.name, deputyUnitId: units.bql.id, deputyUnitName: units.bql.name,
       rotationOrder: rotation, presentCount: 5, memberCount: 5, note: 'Biểu quyết 5/5 đơn vị đồng ý', decidedAt: '2024-12-27T04:30:00.000Z', decidedByName: 'Phạm Quang Huy', version: 1,
     },
-    nextYearId: null, canElect: true,
+    // As the server sends it to the board: it starts next year at any time, and runs no ballot.
+    nextYearId: null, canRunBallots: false, canElect: true, canStartNextYear: true,
     ...patch,
   };
 }
@@ -70,7 +71,7 @@ describe('Next year page', () => {
   it('offers the new year instead once it exists, and no start button to an ordinary member', async () => {
     stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/block-years/:id/seat-suggestion': seats({ nextYearId: 'by-2025', canElect: false }),
+      'GET /api/block-years/:id/seat-suggestion': seats({ nextYearId: 'by-2025', canElect: false, canStartNextYear: false }),
       'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: null, canEditRules: false }, { status: 'decided' }),
     });
     renderRoute('/block-years/by-2024/next-year');

@@ -24,9 +24,8 @@ function NextYear({ seats: s }: { seats: SeatSuggestion }) {
   const year = useBlockYear(s.blockYearId);
   const start = useStartNextYear();
   const [error, setError] = useState<string | null>(null);
-  const isLeader = year.data?.permissions.seat === 'leader';
-  // Board and admins may start it any time; the leader seat once the conference has elected the seats (the server checks both).
-  const canStart = !s.nextYearId && (!!year.data?.permissions.canManage || (isLeader && !!s.election));
+  // Board and admins may start it any time; the leader seat once the conference has elected the seats: the server says which.
+  const canStart = s.canStartNextYear;
   const blockName = year.data?.blockName ?? '';
   return (
     <>

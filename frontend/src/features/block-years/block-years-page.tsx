@@ -15,7 +15,7 @@ import { STATUS_COLORS } from './status';
 export function BlockYearsPage() {
   const t = useT(blockYearStrings);
   const me = useMe();
-  const canManage = me.data?.role === 'admin' || me.data?.role === 'board';
+  const canManage = !!me.data?.permissions.manageBlockYears;
   const [filter, setFilter] = useState<{ blockId?: string; year?: number }>({});
   const [setupOpen, setSetupOpen] = useState(false);
   const all = useBlockYears();

@@ -13,7 +13,7 @@ export function BlocksPage() {
   const t = useT(blockStrings);
   const { message } = App.useApp();
   const me = useMe();
-  const canManage = me.data?.role === 'admin' || me.data?.role === 'board';
+  const canManage = !!me.data?.permissions.manageBlocks;
   const [query, setQuery] = useState({ page: 1, pageSize: 20, q: '', includeArchived: false });
   const blocks = useBlocks({ ...query, q: query.q || undefined });
   const archive = useArchiveBlock();

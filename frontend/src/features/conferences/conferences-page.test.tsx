@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@/api/client';
 import { reply, stubApi } from '../../../test/fetch-stub';
-import { blockYear2024, units } from '../../../test/fixtures';
+import { blockYear2024, units, yearRights } from '../../../test/fixtures';
 import { findPage, openSelect, renderRoute, users } from '../../../test/render';
 import { at, conference } from '../../../test/conferences/fixtures';
 import { renderComponent } from '../../../test/conferences/render-component';
@@ -18,7 +18,7 @@ const summary = (patch: Partial<Schemas['ConferenceSummaryDto']> = {}): Schemas[
 
 describe('Conferences of a block year', () => {
   it('lists them with kind, time hh:mm dd/mm/yyyy, place and status; a member unit cannot create one', async () => {
-    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years/:id': blockYear2024(readOnly), 'GET /api/conferences': [summary()] });
+    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years/:id/rights': yearRights(false), 'GET /api/block-years/:id': blockYear2024(readOnly), 'GET /api/conferences': [summary()] });
     renderRoute('/block-years/by-2024/conferences');
     await findPage('Hội nghị – Khối thi đua số 4 năm 2024');
     const row = await screen.findByRole('row', { name: /Hội nghị triển khai kế hoạch thi đua/ });
@@ -36,6 +36,7 @@ describe('Conferences of a block year', () => {
     let attempt = 0;
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/block-years/:id/rights': yearRights(true),
       'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: 'leader', canEditRules: false }),
       'GET /api/conferences': [],
       'POST /api/conferences': () => (++attempt === 1
@@ -75,7 +76,7 @@ describe('Conferences of a block year', () => {
   });
 
   it('shows the leader and deputy units as chair and co-chair by default, and offers the members', async () => {
-    stubApi({ 'GET /api/auth/me': users.leaderOfficer, 'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: 'leader', canEditRules: false }), 'GET /api/conferences': [] });
+    stubApi({ 'GET /api/auth/me': users.leaderOfficer, 'GET /api/block-years/:id/rights': yearRights(true), 'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: 'leader', canEditRules: false }), 'GET /api/conferences': [] });
     renderRoute('/block-years/by-2024/conferences');
     await findPage('Hội nghị – Khối thi đua số 4 năm 2024');
     await userEvent.click(await screen.findByRole('button', { name: 'Tạo hội nghị' }));

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear } from '@/api/block-years';
+import { useBlockYear, useYearRights } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useConferences, type ConferenceSummary } from '@/api/conferences';
@@ -20,6 +20,7 @@ export function ConferencesPage() {
   const { id = '' } = useParams();
   const t = useT(conferenceStrings);
   const year = useBlockYear(id);
+  const rights = useYearRights(id);
   const conferences = useConferences(id);
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -27,9 +28,9 @@ export function ConferencesPage() {
   return (
     <QueryState query={year}>
       {(y) => {
-        // The leading and deputy units of the year convene conferences: the server says which seat the user's unit holds.
+        // The leading and deputy units of the year convene conferences: the server says whether the user may now.
         const isLeader = y.permissions.seat !== null;
-        const canCreate = isLeader && y.status !== 'archived';
+        const canCreate = !!rights.data?.convene;
         return (
           <>
             <PageHeader

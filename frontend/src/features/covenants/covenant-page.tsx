@@ -74,7 +74,7 @@ function CovenantView({ covenant, year, items, onOpen }: { covenant: Covenant; y
   const p = covenant.permissions;
   const myUnitId = me.data?.unitId ?? null;
   const mine = covenant.progress.find((x) => x.unitId === myUnitId);
-  const isHead = me.data?.role === 'unit_head' && !!mine;
+  const isHead = p.isSigner && !!mine;
 
   const doExport = async (format: 'docx' | 'pdf') => {
     setExporting(format);

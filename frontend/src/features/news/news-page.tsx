@@ -125,7 +125,7 @@ function NewsPage() {
     setParams(p);
   };
   const me = useMe();
-  const cityWide = me.data?.role === 'admin' || me.data?.role === 'board';
+  const cityWide = !!me.data?.permissions.cityWide;
   const yearNumbers = [...new Set((years.data ?? []).map((y) => y.year))].sort((a, b) => b - a);
   return (
     <>

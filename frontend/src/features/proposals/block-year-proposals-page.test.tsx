@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { stubApi } from '../../../test/fetch-stub';
-import { blockYear2024 } from '../../../test/fixtures';
+import { blockYear2024, yearRights } from '../../../test/fixtures';
 import { findPage, renderRoute, users } from '../../../test/render';
 import { checklistOf, proposal, summary } from './test-fixtures';
 
@@ -12,6 +12,7 @@ describe('Dossiers of a block year', () => {
     const created = proposal({ status: 'draft', submittedAt: null, dueDate: null, workingDaysLeft: null }, { canEdit: true });
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
+      'GET /api/block-years/:id/rights': yearRights(true),
       'GET /api/block-years/:id': blockYear2024({ ...readOnly, seat: 'leader' }),
       'GET /api/proposals': [],
       'POST /api/proposals': created,
@@ -30,6 +31,7 @@ describe('Dossiers of a block year', () => {
   it('lists the year’s dossier for a member unit, which cannot create one', async () => {
     stubApi({
       'GET /api/auth/me': users.officer,
+      'GET /api/block-years/:id/rights': yearRights(false),
       'GET /api/block-years/:id': blockYear2024(readOnly),
       'GET /api/proposals': [summary({ status: 'returned', dueDate: null, workingDaysLeft: null })],
     });

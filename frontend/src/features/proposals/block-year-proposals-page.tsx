@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear } from '@/api/block-years';
+import { useBlockYear, useYearRights } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { useCreateProposal, useProposals } from './api/proposals';
 import { proposalStrings } from './i18n';
@@ -18,7 +18,7 @@ export function BlockYearProposalsPage() {
   const year = useBlockYear(id);
   const list = useProposals({ blockYearId: id });
   const create = useCreateProposal();
-  const hasSeat = !!year.data?.permissions.seat;
+  const canAssemble = !!useYearRights(id).data?.assembleDossier;
   const open = list.data?.some((p) => p.status !== 'cancelled');
 
   return (
@@ -28,7 +28,7 @@ export function BlockYearProposalsPage() {
           <PageHeader
             title={t('blockYearTitle', { block: y.blockName, year: y.year })}
             subtitle={<Link to={paths.blockYear.getHref(y.id)}>{t('backToYear')}</Link>}
-            extra={hasSeat && y.status !== 'archived' && !open && (
+            extra={canAssemble && !open && (
               <Button
                 type="primary"
                 loading={create.isPending}

@@ -23,7 +23,7 @@ export function ProposalPage() {
   const t = useT(proposalStrings);
   const proposal = useProposal(id);
   const me = useMe();
-  const isBoard = me.data?.role === 'board' || me.data?.role === 'admin';
+  const isBoard = !!me.data?.permissions.appraiseDossiers;
 
   return (
     <QueryState query={proposal}>

@@ -21,7 +21,7 @@ const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
 export function ProposalsPage() {
   const t = useT(proposalStrings);
   const me = useMe();
-  const isBoard = me.data?.role === 'board' || me.data?.role === 'admin';
+  const isBoard = !!me.data?.permissions.appraiseDossiers;
   const [status, setStatus] = useState<ProposalStatus | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const list = useProposals({ status, year });

@@ -1,5 +1,6 @@
 import type { Schemas } from '@/api/client';
 import { units } from '../../../test/fixtures';
+import { unitPermissions } from '../../../test/render';
 
 type Proposal = Schemas['ProposalDto'];
 type Summary = Schemas['ProposalSummaryDto'];
@@ -83,5 +84,5 @@ export const appraisal = (patch: Partial<Schemas['AppraisalDto']> = {}): Schemas
 
 export const leaderHead: Schemas['MeDto'] = {
   csrfToken: 'test-csrf', id: 'acc-head-dukcq', fullName: 'Trịnh Văn Khải', email: 'thutruong.dukcq@thidua.vn', role: 'unit_head', unitId: units.dukcq.id, unitName: units.dukcq.name,
-  seats: [{ blockYearId: 'by-2024', blockId: 'block-4', blockName: 'Khối thi đua số 4', year: 2024, seat: 'leader' }],
+  seats: [{ blockYearId: 'by-2024', blockId: 'block-4', blockName: 'Khối thi đua số 4', year: 2024, seat: 'leader' }], permissions: unitPermissions,
 };

@@ -10,7 +10,7 @@ type Phase = Schemas['RoundDto']['phase'];
 
 const TITLE = 'Bảng xếp hạng: Chấm điểm thi đua năm 2024';
 const URL_ = `/rounds/${ROUND_ID}/ranking`;
-const MANAGE = { canManage: true, canSelfAssess: false, canSeeRanking: true };
+const MANAGE = { canManage: true, canSelfAssess: false, canSeeRanking: true, canSeeProgress: true };
 const DIGEST = '3f2a9c1e'.repeat(8);
 
 const row = (unit: { id: string; name: string }, rank: number, self: number, fin: [number, number, number, number], groups: [number, number, number, number], patch: Partial<Row> = {}): Row => {

@@ -8,7 +8,7 @@ import { assessment, patchRow, round, ROUND_ID, scoreRow, source, U } from '../.
 const TITLE = `Chốt điểm: ${U.lhp.name}`;
 const URL_ = `/rounds/${ROUND_ID}/units/${U.lhp.id}/final`;
 const PUT = 'PUT /api/rounds/:roundId/units/:unitId/final/:criterionId';
-const MANAGE = { canManage: true, canSelfAssess: false, canSeeRanking: true };
+const MANAGE = { canManage: true, canSelfAssess: false, canSeeRanking: true, canSeeProgress: true };
 const YEAR_PERMS = { canManage: false, seat: 'leader' as const, canEditRules: false };
 
 type Rows = Parameters<ReturnType<typeof patchRow>>[0];

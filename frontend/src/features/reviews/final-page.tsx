@@ -57,7 +57,7 @@ function FinalView({ round, assessment: a }: { round: Round; assessment: Assessm
     { key: 'final', label: t('total.final'), total: a.finalTotals?.total ?? totalOf(a.rows, (r) => r.final?.score ?? null).total },
   ];
 
-  const unitOptions = round.permissions.canManage || me.data?.role === 'board' || me.data?.role === 'admin'
+  const unitOptions = round.permissions.canManage || !!me.data?.permissions.cityWide
     ? round.units.filter((u) => u.id !== me.data?.unitId || u.id === a.unitId).map((u) => ({ value: u.id, label: u.name }))
     : [];
 

@@ -151,7 +151,7 @@ describe('Review page: leader appraisal', () => {
   it("sends the leader's score to the appraisal endpoint with the row's version", async () => {
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
-      'GET /api/rounds/:id': round('review', { permissions: { canManage: true, canSelfAssess: false, canSeeRanking: true } }),
+      'GET /api/rounds/:id': round('review', { permissions: { canManage: true, canSelfAssess: false, canSeeRanking: true, canSeeProgress: true } }),
       'GET /api/rounds/:roundId/units/:unitId/assessment': assessment('review', { canAppraise: true }, patchRow('c-I1', (r) => ({
         ...r,
         sources: [
@@ -181,7 +181,7 @@ describe('Review page: leader appraisal', () => {
   it('is read only outside the review phase', async () => {
     stubApi({
       'GET /api/auth/me': users.leaderOfficer,
-      'GET /api/rounds/:id': round('explanation', { permissions: { canManage: true, canSelfAssess: false, canSeeRanking: true } }),
+      'GET /api/rounds/:id': round('explanation', { permissions: { canManage: true, canSelfAssess: false, canSeeRanking: true, canSeeProgress: true } }),
       'GET /api/rounds/:roundId/units/:unitId/assessment': assessment('explanation', {}),
       'GET /api/rounds/:id/assignments': { roundId: ROUND_ID, seed: 42, reviewsPerUnit: 2, assignments: [] },
     });

@@ -35,7 +35,7 @@ function ReviewView({ round, assessment: a }: { round: Round; assessment: Assess
   const recused = !active ? mine.find((x) => x.status === 'recused') : undefined;
 
   const { canReview, canAppraise } = a.permissions;
-  const isBoard = me.data?.role === 'board' || me.data?.role === 'admin';
+  const isBoard = !!me.data?.permissions.cityWide;
   // The peer source when the user's unit reviews this one; the appraisal for the leader seat (and, read only, the board).
   const modes: Mode[] = [];
   if (canReview || active || a.rows.some((r) => r.myReview)) modes.push('peer');

@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { nextManualPhase, PHASES, phaseIndex, useAdvancePhase, useAdvancePreview, useRound, type Phase, type Round } from './api/rounds';
@@ -136,11 +135,8 @@ function MyUnitCard({ round }: { round: Round }) {
 
 function RoundView({ round }: { round: Round }) {
   const t = useT(roundStrings);
-  const me = useMe();
   const [editing, setEditing] = useState(false);
   const manage = round.permissions.canManage;
-  const cityWide = me.data?.role === 'board' || me.data?.role === 'admin';
-  const seat = !!me.data?.seats.some((s) => s.blockYearId === round.blockYearId);
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
@@ -167,7 +163,7 @@ function RoundView({ round }: { round: Round }) {
         {round.finalisedAt && <Alert type="success" showIcon style={{ marginTop: 12 }} title={t('finalised', { time: formatDateTime(round.finalisedAt) })} />}
       </Card>
       {round.myUnit && <MyUnitCard round={round} />}
-      {(manage || cityWide || seat) && <ProgressBoard round={round} />}
+      {round.permissions.canSeeProgress && <ProgressBoard round={round} />}
       <TargetsSection round={round} />
       <AssignmentsSection round={round} />
       {manage && <EditRoundModal open={editing} round={round} onClose={() => setEditing(false)} />}

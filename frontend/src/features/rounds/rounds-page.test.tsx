@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@/api/client';
 import { reply, stubApi } from '../../../test/fetch-stub';
-import { blockYear2024 } from '../../../test/fixtures';
+import { blockYear2024, yearRights } from '../../../test/fixtures';
 import { findPage, renderRoute, users } from '../../../test/render';
 import { at, leaderRound } from './test-fixtures';
 
@@ -27,6 +27,7 @@ describe('Scoring rounds of a block year', () => {
     stubApi({
       'GET /api/auth/me': users.officer,
       'GET /api/notifications': [],
+      'GET /api/block-years/:id/rights': yearRights(false),
       'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: null, canEditRules: false }),
       'GET /api/rounds': [summary({ id: 'round-mid', kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2024', phase: 'review', phaseLabel: 'Chấm chéo, thẩm định', selfAssessmentUntil: at(2024, 6, 25, 17), finalisedAt: null }), summary()],
     });
@@ -49,6 +50,7 @@ describe('Scoring rounds of a block year', () => {
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
       'GET /api/notifications': [],
+      'GET /api/block-years/:id/rights': yearRights(true),
       'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: 'leader', canEditRules: false }),
       'GET /api/rounds': [summary({ kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2024', phase: 'finalised' })],
       'GET /api/scoring-schemes': [scheme(), scheme({ id: 'scheme-empty', versionNo: 3, title: 'Bản nháp', status: 'draft', criteriaCount: 0 })],
@@ -86,6 +88,7 @@ describe('Scoring rounds of a block year', () => {
     const api = stubApi({
       'GET /api/auth/me': users.leaderOfficer,
       'GET /api/notifications': [],
+      'GET /api/block-years/:id/rights': yearRights(true),
       'GET /api/block-years/:id': blockYear2024({ canManage: false, seat: 'leader', canEditRules: false }),
       'GET /api/rounds': [],
       'GET /api/scoring-schemes': [scheme({ status: 'draft', frozenAt: null })],

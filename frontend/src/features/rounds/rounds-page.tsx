@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear } from '@/api/block-years';
+import { useBlockYear, useYearRights } from '@/api/block-years';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useRounds, type RoundSummary } from './api/rounds';
@@ -23,8 +23,9 @@ export function RoundsPage() {
   const year = useBlockYear(blockYearId);
   const rounds = useRounds(blockYearId);
   const [opening, setOpening] = useState(false);
+  const canOpen = !!useYearRights(blockYearId).data?.openRound;
+  // The seat only names who opens it, in the empty list's text.
   const seat = year.data?.permissions.seat ?? null;
-  const canOpen = !!seat && year.data?.status !== 'archived';
   const items = rounds.data ?? [];
   const allKinds = items.some((r) => r.kind === 'mid_year') && items.some((r) => r.kind === 'year_end');
 
@@ -46,7 +47,7 @@ export function RoundsPage() {
             {(list) => (
               <Card>
                 {list.length === 0 ? (
-                  <Empty description={canOpen ? t('noneLeader', { seat: t(`seat.${seat!}` as SharedKey) }) : t('none')} />
+                  <Empty description={canOpen && seat ? t('noneLeader', { seat: t(`seat.${seat}` as SharedKey) }) : t('none')} />
                 ) : (
                   <Table<RoundSummary>
                     rowKey="id"

@@ -198,7 +198,7 @@ describe('Self-assessment form', () => {
   it('lets the unit head confirm a submission awaiting confirmation', async () => {
     const api = stubApi({
       ...base(lhpHead),
-      'GET /api/rounds/:roundId/units/:unitId/assessment': assessment({ status: 'awaiting_confirmation', rows: nearlyDone() }, { canConfirm: true, canWithdraw: true }),
+      'GET /api/rounds/:roundId/units/:unitId/assessment': assessment({ status: 'awaiting_confirmation', rows: nearlyDone() }, { submitConfirms: true, canConfirm: true, canWithdraw: true }),
       'POST /api/rounds/:roundId/units/:unitId/confirm': assessment({ status: 'submitted', submittedAt: new Date(2030, 11, 6, 9, 30).toISOString(), confirmedByName: 'Vũ Đức Thành', rows: nearlyDone() }),
     });
     renderRoute(URL);

@@ -48,7 +48,7 @@ function Notices({ dto, own, overdue, notOpen }: { dto: Assessment; own: boolean
   return <>{list}</>;
 }
 
-function Actions({ dto, store, role, onReturn }: { dto: Assessment; store: AssessmentStore; role: string | undefined; onReturn: () => void }) {
+function Actions({ dto, store, onReturn }: { dto: Assessment; store: AssessmentStore; onReturn: () => void }) {
   const t = useT(roundStrings);
   const { message } = App.useApp();
   const s = useSummary(store);
@@ -58,7 +58,7 @@ function Actions({ dto, store, role, onReturn }: { dto: Assessment; store: Asses
   const [reason, setReason] = useState('');
   const p = dto.permissions;
   const target = { roundId: dto.roundId, unitId: dto.unitId };
-  const head = role === 'unit_head';
+  const head = p.submitConfirms;
   const blocked = s.totals.unfilled.length > 0 || s.totals.evidenceMissing.length > 0 || s.totals.invalid.length > 0 || s.errors > 0 || s.stale > 0 || s.uploading > 0;
 
   const doSubmit = async () => {
@@ -162,7 +162,7 @@ function AssessmentForm({ dto, round }: { dto: Assessment; round: Round | undefi
   return (
     <>
       <Notices dto={dto} own={own} overdue={overdue} notOpen={round?.isOpen === false} />
-      <StatusBar dto={dto} store={store} extended={extended} actions={<Actions dto={dto} store={store} role={me.data?.role} onReturn={() => setReturning(true)} />} />
+      <StatusBar dto={dto} store={store} extended={extended} actions={<Actions dto={dto} store={store} onReturn={() => setReturning(true)} />} />
       <CriteriaList rows={rows} ctx={ctx} />
       {returning && <ReturnModal roundId={roundId} unitId={unitId} unitName={dto.unitName} onClose={() => setReturning(false)} />}
     </>

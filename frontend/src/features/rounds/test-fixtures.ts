@@ -24,13 +24,13 @@ export function round(patch: Partial<Round> = {}, permissions: Partial<Round['pe
     kind: 'year_end', title: 'Chấm điểm thi đua năm 2024', phase: 'self_assessment', phaseLabel: 'Tự chấm điểm', isOpen: true,
     opensAt: at(2024, 11, 25, 8), selfAssessmentUntil: at(2030, 12, 10, 17), reviewUntil: at(2030, 12, 20, 17), explanationUntil: at(2030, 12, 27, 17), finalReviewUntil: null, finalisedAt: null,
     units: ORDER.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName })), myUnit: null,
-    permissions: { canManage: false, canSelfAssess: false, canSeeRanking: false, ...permissions }, version: 3,
+    permissions: { canManage: false, canSelfAssess: false, canSeeRanking: false, canSeeProgress: false, ...permissions }, version: 3,
     ...patch,
   };
 }
 
 export const leaderRound = (patch: Partial<Round> = {}) =>
-  round({ myUnit: { unitId: units.dukcq.id, deadline: at(2030, 12, 10, 17), status: 'draft', reviews: [] }, ...patch }, { canManage: true, canSelfAssess: true, canSeeRanking: true });
+  round({ myUnit: { unitId: units.dukcq.id, deadline: at(2030, 12, 10, 17), status: 'draft', reviews: [] }, ...patch }, { canManage: true, canSelfAssess: true, canSeeRanking: true, canSeeProgress: true });
 
 export function progressUnit(unit: { id: string; name: string }, patch: Partial<ProgressUnit> = {}): ProgressUnit {
   return {
@@ -77,7 +77,7 @@ export function rows(over: Partial<Record<string, Partial<Row>>> = {}): Row[] {
 }
 
 const permissionsOf = (p: Partial<Assessment['permissions']>): Assessment['permissions'] => ({
-  canEdit: false, canSubmit: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false, ...p,
+  canEdit: false, canSubmit: false, submitConfirms: false, canConfirm: false, canWithdraw: false, canReturn: false, canExplain: false, canReview: false, canAppraise: false, canSetFinal: false, ...p,
 });
 
 export function assessment(patch: Partial<Assessment> = {}, permissions: Partial<Assessment['permissions']> = {}): Assessment {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { reply, stubApi } from '../../../test/fetch-stub';
-import { blockYear2024 } from '../../../test/fixtures';
+import { blockYear2024, yearRights } from '../../../test/fixtures';
 import { findPage, openSelect, renderRoute, users } from '../../../test/render';
 import { draftScheme, frozenScheme, scheme2023, summaryOf, yearSummaries } from './test-fixtures';
 
@@ -17,6 +17,7 @@ function stubSchemes(me: typeof users.leaderOfficer | typeof users.officer, perm
   const v2 = draftScheme({ permissions: { canEdit, canCreateVersion: canEdit } });
   return stubApi({
     'GET /api/auth/me': me,
+    'GET /api/block-years/:id/rights': yearRights(permissions.seat !== null),
     'GET /api/block-years/:id': blockYear2024(permissions),
     'GET /api/block-years': yearSummaries,
     'GET /api/scoring-schemes': (req) =>
@@ -158,7 +159,7 @@ describe('Scoring scheme versions of a block year', () => {
   });
 
   it('offers the leader seat a first scheme when the year has none', async () => {
-    stubApi({ 'GET /api/auth/me': users.leaderOfficer, 'GET /api/block-years/:id': blockYear2024(leaderSeat), 'GET /api/block-years': yearSummaries, 'GET /api/scoring-schemes': [] });
+    stubApi({ 'GET /api/auth/me': users.leaderOfficer, 'GET /api/block-years/:id/rights': yearRights(true), 'GET /api/block-years/:id': blockYear2024(leaderSeat), 'GET /api/block-years': yearSummaries, 'GET /api/scoring-schemes': [] });
     renderRoute('/block-years/by-2024/scheme');
     await findPage('Biểu chấm điểm');
     expect(await screen.findByText(/Năm này chưa có biểu chấm điểm. Đơn vị bạn giữ ghế/, {}, { timeout: 5000 })).toBeInTheDocument();
@@ -166,7 +167,7 @@ describe('Scoring scheme versions of a block year', () => {
   });
 
   it('only tells a member unit that the year has no scheme yet', async () => {
-    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years/:id': blockYear2024(memberSeat), 'GET /api/block-years': yearSummaries, 'GET /api/scoring-schemes': [] });
+    stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/block-years/:id/rights': yearRights(false), 'GET /api/block-years/:id': blockYear2024(memberSeat), 'GET /api/block-years': yearSummaries, 'GET /api/scoring-schemes': [] });
     renderRoute('/block-years/by-2024/scheme');
     await findPage('Biểu chấm điểm');
     expect(await screen.findByText('Năm này chưa có biểu chấm điểm.', {}, { timeout: 5000 })).toBeInTheDocument();

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
-import { useBlockYear, type BlockYear } from '@/api/block-years';
+import { useBlockYear, useYearRights, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { exportScheme, useDeleteScheme, useSchemeList, type SchemeSummary } from './api/schemes';
@@ -27,8 +27,9 @@ function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) 
   const del = useDeleteScheme();
   const conflict = useConflictHandler(undefined);
 
-  // The leader seat's rights, as the API states them: on any version, or (no version yet) the year's seat.
-  const canCreate = items.length ? items[0].permissions.canCreateVersion : year.permissions.seat !== null && year.status !== 'archived';
+  // The leader seat's rights, as the API states them: on any version, or (no version yet) the year's rights.
+  const rights = useYearRights(items.length ? '' : year.id);
+  const canCreate = items.length ? items[0].permissions.canCreateVersion : !!rights.data?.editScheme;
   const current = currentVersion(items);
 
   const doExport = async (s: SchemeSummary) => {

@@ -10,7 +10,8 @@ describe('Units page', () => {
   it("lets an officer see their block's units but edit only their own unit's contact details", async () => {
     const api = stubApi({
       'GET /api/auth/me': users.officer,
-      'GET /api/units': page(unitList),
+      // The server lets an officer edit their own unit only.
+      'GET /api/units': page(unitList.map((u) => ({ ...u, canUpdate: u.id === users.officer.unitId }))),
       'GET /api/blocks': page([block4]),
       'PATCH /api/units/:id': (req) => ({ ...units.lhp, ...(req.body as object), version: 5 }),
     });

@@ -20,7 +20,7 @@ export function UnitsPage() {
   const t = useT(unitStrings);
   const { message } = App.useApp();
   const me = useMe();
-  const canManage = me.data?.role === 'admin' || me.data?.role === 'board';
+  const canManage = !!me.data?.permissions.manageUnits;
   const ownUnitId = me.data?.unitId ?? null;
   const [query, setQuery] = useState<{ page: number; pageSize: number; q: string; blockId?: string; includeArchived: boolean }>({ page: 1, pageSize: 20, q: '', includeArchived: false });
   const units = useUnits({ ...query, q: query.q || undefined });
@@ -101,7 +101,8 @@ export function UnitsPage() {
                   </Space>
                 );
               }
-              return u.id === ownUnitId && !u.archivedAt
+              // The server says which unit the user may edit (a unit's own officers: its contact details).
+              return u.canUpdate && !u.archivedAt
                 ? <Button size="small" onClick={() => setEditing({ unit: u, contactOnly: true })}>{t('editContact')}</Button>
                 : null;
             },

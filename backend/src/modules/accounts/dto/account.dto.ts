@@ -43,6 +43,7 @@ export class AccountDto {
   @ApiProperty() title: string;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) archivedAt: string | null;
   @ApiProperty() version: number;
+  @ApiProperty({ description: 'Người dùng được sửa, khóa, đặt lại mật khẩu tài khoản này' }) canManage: boolean;
 }
 
 export class AccountPageDto {

@@ -34,6 +34,19 @@ export class SeatDto {
   @ApiProperty({ enum: ['leader', 'deputy'] }) seat: 'leader' | 'deputy';
 }
 
+/** What the signed-in person may do across the city, from the same policies that refuse on the server. */
+export class PermissionsDto {
+  @ApiProperty({ description: 'Xem toàn thành phố (Ban TĐKT, quản trị viên)' }) cityWide: boolean;
+  @ApiProperty({ description: 'Thêm, sửa đơn vị' }) manageUnits: boolean;
+  @ApiProperty({ description: 'Thêm, sửa khối thi đua' }) manageBlocks: boolean;
+  @ApiProperty({ description: 'Thiết lập năm thi đua của khối' }) manageBlockYears: boolean;
+  @ApiProperty({ description: 'Quản lý tài khoản' }) manageAccounts: boolean;
+  @ApiProperty({ description: 'Tạo, sửa tài khoản quản trị viên' }) grantAdmin: boolean;
+  @ApiProperty({ description: 'Quản lý danh mục, lịch sử khen thưởng' }) editAwards: boolean;
+  @ApiProperty({ description: 'Thẩm định hồ sơ đề nghị khen thưởng, ghi nhận quyết định' }) appraiseDossiers: boolean;
+  @ApiProperty({ description: 'Xem hộp thư đi' }) readMailOutbox: boolean;
+}
+
 export class MeDto {
   @ApiProperty() id: string;
   @ApiProperty() fullName: string;
@@ -43,4 +56,5 @@ export class MeDto {
   @ApiProperty({ type: String, nullable: true }) unitName: string | null;
   @ApiProperty({ description: 'Gửi lại trong tiêu đề X-CSRF-Token cho mọi thao tác ghi' }) csrfToken: string;
   @ApiProperty({ type: [SeatDto], description: 'Ghế khối trưởng/khối phó của đơn vị theo từng năm' }) seats: SeatDto[];
+  @ApiProperty({ type: PermissionsDto }) permissions: PermissionsDto;
 }

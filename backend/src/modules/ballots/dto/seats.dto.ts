@@ -52,5 +52,7 @@ export class SeatSuggestionDto {
   @ApiProperty({ type: SuggestedSeatsDto, description: 'Đề xuất mặc định: Khối phó lên Khối trưởng, đơn vị kế tiếp làm Khối phó' }) suggestion: SuggestedSeatsDto;
   @ApiProperty({ type: SeatElectionDto, nullable: true, description: 'Kết quả bầu của hội nghị tổng kết, nếu đã có' }) election: SeatElectionDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'Năm thi đua sau, nếu đã được khởi tạo' }) nextYearId: string | null;
+  @ApiProperty({ description: 'Người dùng thuộc đơn vị Khối trưởng năm nay: mở phiếu, kiểm phiếu, bầu Khối trưởng, Khối phó năm sau' }) canRunBallots: boolean;
   @ApiProperty({ description: 'Người dùng được ghi nhận kết quả bầu' }) canElect: boolean;
+  @ApiProperty({ description: 'Người dùng được khởi tạo năm sau ngay bây giờ (Ban TĐKT; Khối trưởng khi hội nghị tổng kết đã bầu)' }) canStartNextYear: boolean;
 }

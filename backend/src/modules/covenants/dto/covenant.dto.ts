@@ -86,6 +86,7 @@ export class CovenantUnitProgressDto {
 
 export class CovenantPermissionsDto {
   @ApiProperty({ description: 'Sửa nội dung, chỉ tiêu (bản dự thảo)' }) canEdit: boolean;
+  @ApiProperty({ description: 'Người dùng là thủ trưởng một đơn vị thành viên, ký thay mặt đơn vị' }) isSigner: boolean;
   @ApiProperty({ description: 'Người dùng có thể ký ngay bây giờ' }) canSign: boolean;
   @ApiProperty({ type: String, nullable: true, description: 'Lý do chưa ký được (nếu là thủ trưởng đơn vị thành viên)' }) signBlockedReason: string | null;
   @ApiProperty({ description: 'Tạo bản sửa đổi' }) canAmend: boolean;

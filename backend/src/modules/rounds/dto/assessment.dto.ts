@@ -127,6 +127,7 @@ export class AssessmentRowDto {
 export class AssessmentPermissionsDto {
   @ApiProperty() canEdit: boolean;
   @ApiProperty() canSubmit: boolean;
+  @ApiProperty({ description: 'Nộp là nộp chính thức (thủ trưởng đơn vị); không thì chờ thủ trưởng xác nhận' }) submitConfirms: boolean;
   @ApiProperty() canConfirm: boolean;
   @ApiProperty() canWithdraw: boolean;
   @ApiProperty() canReturn: boolean;

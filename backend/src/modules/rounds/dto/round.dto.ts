@@ -138,6 +138,7 @@ export class RoundPermissionsDto {
   @ApiProperty({ description: 'Ghế Khối trưởng/Khối phó: điều hành đợt, thẩm định, chốt điểm' }) canManage: boolean;
   @ApiProperty({ description: 'Đơn vị của người dùng được tự chấm lúc này' }) canSelfAssess: boolean;
   @ApiProperty({ description: 'Được xem bảng xếp hạng' }) canSeeRanking: boolean;
+  @ApiProperty({ description: 'Được xem tiến độ của cả khối (Ban TĐKT, Khối trưởng, Khối phó)' }) canSeeProgress: boolean;
 }
 
 export class MyUnitInRoundDto {

@@ -40,6 +40,7 @@ export class UnitDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) archivedAt: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ type: UnitMembershipDto, nullable: true, description: 'Khối của năm gần nhất' }) latestMembership: UnitMembershipDto | null;
+  @ApiProperty({ description: 'Người dùng được sửa đơn vị này: Ban TĐKT mọi thông tin, cán bộ và thủ trưởng đơn vị thông tin liên hệ của đơn vị mình' }) canUpdate: boolean;
 }
 
 export class UnitPageDto {
