@@ -37,6 +37,7 @@ export default defineConfig({
     alias: {
       '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'),
       '@ledger-proof': path.resolve(__dirname, '../backend/src/modules/audit/ledger-proof.ts'),
+      '@ledger-fingerprint': path.resolve(__dirname, '../backend/src/modules/audit/ledger-fingerprint.ts'),
       '@': path.resolve(__dirname, 'src'),
     },
   },
