@@ -1,8 +1,9 @@
-import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
 import { paths } from '@/app/paths';
 import { QueryState } from '@/components/query-state';
@@ -51,7 +52,7 @@ export function RevokeModal({ record, onClose }: { record: AwardRecord; onClose:
           <Form.Item name="decisionNumber" label={t('revokeNumber')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('required') }]}>
             <Input placeholder="2345/QĐ-UBND" />
           </Form.Item>
-          <Form.Item name="decisionDate" label={t('revokeDate')} style={{ flex: 1 }}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="decisionDate" label={t('revokeDate')} style={{ flex: 1 }}><LazyDatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
         </Flex>
       </Form>
     </Modal>
@@ -99,7 +100,7 @@ function ManualEntryModal({ onClose }: { onClose: () => void }) {
             <Input placeholder="512/QĐ-UBND" />
           </Form.Item>
           <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }} rules={[{ required: true, message: t('required') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <LazyDatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Form.Item name="signer" label={t('signer')} rules={[{ required: true, whitespace: true, message: t('required') }]}>

@@ -1,6 +1,7 @@
-import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { paths } from '@/app/paths';
 import { ApiError } from '@/api/client';
 import { QueryState } from '@/components/query-state';
@@ -118,7 +119,7 @@ function RecordModal({ kind, record, defaults, onClose }: { kind: Kind; record: 
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="decisionNumber" label={t('decisionNumber')} style={{ flex: 1 }}><Input placeholder="512/QĐ-UBND" /></Form.Item>
-          <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }}><LazyDatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
         </Flex>
         {kind === 'titles' && <Form.Item name="note" label={t('note')}><Input.TextArea rows={2} /></Form.Item>}
       </Form>

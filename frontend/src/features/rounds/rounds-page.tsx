@@ -1,6 +1,7 @@
-import { Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
@@ -48,7 +49,7 @@ export function RoundsPage() {
                 {list.length === 0 ? (
                   <Empty description={canOpen ? t('noneLeader', { seat: t(`seat.${seat!}` as SharedKey) }) : t('none')} />
                 ) : (
-                  <Table<RoundSummary>
+                  <DataTable<RoundSummary>
                     rowKey="id"
                     pagination={false}
                     dataSource={list}

@@ -1,0 +1,95 @@
+import { Empty, Spin, theme } from 'antd';
+import type { CSSProperties, Key, ReactNode } from 'react';
+
+/** A column as antd's Table takes it (the part read-only lists use). */
+export interface DataColumn<T> {
+  key?: Key;
+  title?: ReactNode;
+  dataIndex?: string;
+  render?: (value: any, record: T, index: number) => ReactNode; // eslint-disable-line @typescript-eslint/no-explicit-any
+  align?: 'left' | 'center' | 'right';
+  width?: number | string;
+  minWidth?: number;
+  /** Stays in view while the row scrolls sideways. */
+  fixed?: 'left';
+}
+
+export interface DataTableProps<T> {
+  columns: DataColumn<T>[];
+  dataSource?: readonly T[];
+  /** As antd's: a field's name or a function; the record's `key` when left out. */
+  rowKey?: string | ((record: T) => Key);
+  loading?: boolean;
+  locale?: { emptyText?: ReactNode };
+  size?: 'small' | 'middle' | 'large';
+  bordered?: boolean;
+  /** Wider than its box: the box scrolls sideways (the page never does). */
+  scroll?: { x?: number | string };
+  pagination?: false;
+  tableLayout?: 'auto' | 'fixed';
+  caption?: ReactNode;
+  style?: CSSProperties;
+  'aria-label'?: string;
+}
+
+const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as const;
+
+/**
+ * A read-only table that looks like antd's but weighs next to nothing: a real <table> with column headers
+ * (so screen readers and role queries read it as antd's), no sorting, filters, selection or pagination.
+ * For a list that only shows rows; antd's Table (≈ 55 KB gzipped with its pagination and filters) stays
+ * for the tables that need those.
+ */
+export function DataTable<T extends object>(props: DataTableProps<T>) {
+  const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, style } = props;
+  const { token } = theme.useToken();
+  const keyOf = (r: T) => (typeof rowKey === 'function' ? rowKey(r) : ((r as Record<string, unknown>)[rowKey] as Key));
+  const line = `${token.lineWidth}px ${token.lineType} ${token.colorSplit}`;
+  const lefts: (number | undefined)[] = [];
+  columns.reduce((left, c, i) => {
+    if (c.fixed !== 'left') return left;
+    lefts[i] = left;
+    return left + (typeof c.width === 'number' ? c.width : 0);
+  }, 0);
+  const cell = (c: DataColumn<T>, i: number, head: boolean): CSSProperties => ({
+    padding: PADDING[size],
+    textAlign: c.align ?? 'left',
+    width: c.width,
+    minWidth: c.minWidth,
+    borderBottom: line,
+    ...(bordered && { borderInlineEnd: line }),
+    ...(head && { background: token.colorFillAlter, fontWeight: token.fontWeightStrong, color: token.colorTextHeading }),
+    ...(lefts[i] !== undefined && { position: 'sticky', left: lefts[i], zIndex: 1, background: head ? token.colorFillAlter : token.colorBgContainer }),
+  });
+  return (
+    <Spin spinning={loading}>
+      <div className="data-table-box" style={{ overflowX: 'auto', ...style }}>
+        <table
+          aria-label={props['aria-label']}
+          style={{ width: '100%', minWidth: scroll?.x, tableLayout, borderCollapse: 'separate', borderSpacing: 0, fontSize: token.fontSize, color: token.colorText, background: token.colorBgContainer, ...(bordered && { borderTop: line, borderInlineStart: line }) }}
+        >
+          {caption && <caption style={{ textAlign: 'left', padding: PADDING[size] }}>{caption}</caption>}
+          <thead>
+            <tr>{columns.map((c, i) => <th key={c.key ?? c.dataIndex ?? i} scope="col" style={cell(c, i, true)}>{c.title}</th>)}</tr>
+          </thead>
+          <tbody>
+            {dataSource.length === 0 ? (
+              <tr>
+                <td colSpan={columns.length} style={{ padding: PADDING[size], borderBottom: line }}>
+                  {locale?.emptyText ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+                </td>
+              </tr>
+            ) : dataSource.map((r, index) => (
+              <tr key={keyOf(r)}>
+                {columns.map((c, i) => {
+                  const value = c.dataIndex === undefined ? undefined : (r as Record<string, unknown>)[c.dataIndex];
+                  return <td key={c.key ?? c.dataIndex ?? i} style={cell(c, i, false)}>{c.render ? c.render(value, r, index) : (value as ReactNode)}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Spin>
+  );
+}
