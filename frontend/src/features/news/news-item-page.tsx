@@ -15,7 +15,7 @@ import {
   useAddPhoto, useDeletePhoto, useFeatureNews, useNews, useNewsAction, usePlanLinks, useReturnNews, useUpdateNews, type NewsItem,
 } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
-import { NEWS_STATUS_COLORS } from './news-page';
+import { NEWS_STATUS_COLORS } from './news-status';
 
 /** The rich-text editor is downloaded only when an editable item is opened. */
 const RichTextEditor = lazy(() => import('./rich-text-editor'));

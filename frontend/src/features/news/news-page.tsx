@@ -9,10 +9,9 @@ import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { compareVi, formatDate } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
-import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsStatus, type NewsSummary } from './api/news';
+import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsSummary } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
-
-export const NEWS_STATUS_COLORS: Record<NewsStatus, string> = { draft: 'default', submitted: 'orange', returned: 'red', published: 'green' };
+import { NEWS_STATUS_COLORS } from './news-status';
 
 function CreateModal({ blockYearId, open, onClose }: { blockYearId: string; open: boolean; onClose: () => void }) {
   const t = useT(newsStrings);
