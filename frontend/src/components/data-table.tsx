@@ -1,5 +1,5 @@
 import { Empty, Spin, theme } from 'antd';
-import type { CSSProperties, Key, ReactNode } from 'react';
+import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react';
 
 /** A column as antd's Table takes it (the part read-only lists use). */
 export interface DataColumn<T> {
@@ -28,6 +28,8 @@ export interface DataTableProps<T> {
   pagination?: false;
   tableLayout?: 'auto' | 'fixed';
   caption?: ReactNode;
+  /** As antd's: attributes for a row (a highlight, `aria-current`); its style is laid under the cells' own. */
+  onRow?: (record: T, index: number) => HTMLAttributes<HTMLTableRowElement>;
   style?: CSSProperties;
   'aria-label'?: string;
 }
@@ -36,12 +38,13 @@ const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as 
 
 /**
  * A read-only table that looks like antd's but weighs next to nothing: a real <table> with column headers
- * (so screen readers and role queries read it as antd's), no sorting, filters, selection or pagination.
+ * (so screen readers and role queries read it as antd's; rows carry `data-row-key` as antd's do), no sorting,
+ * filters, selection or pagination.
  * For a list that only shows rows; antd's Table (≈ 55 KB gzipped with its pagination and filters) stays
  * for the tables that need those.
  */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
-  const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, style } = props;
+  const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, onRow, style } = props;
   const { token } = theme.useToken();
   const keyOf = (r: T) => (typeof rowKey === 'function' ? rowKey(r) : ((r as Record<string, unknown>)[rowKey] as Key));
   const line = `${token.lineWidth}px ${token.lineType} ${token.colorSplit}`;
@@ -79,14 +82,19 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                   {locale?.emptyText ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
                 </td>
               </tr>
-            ) : dataSource.map((r, index) => (
-              <tr key={keyOf(r)}>
-                {columns.map((c, i) => {
-                  const value = c.dataIndex === undefined ? undefined : (r as Record<string, unknown>)[c.dataIndex];
-                  return <td key={c.key ?? c.dataIndex ?? i} style={cell(c, i, false)}>{c.render ? c.render(value, r, index) : (value as ReactNode)}</td>;
-                })}
-              </tr>
-            ))}
+            ) : dataSource.map((r, index) => {
+              const row = onRow?.(r, index);
+              // A sticky cell paints its own background: the row's tint goes on it too.
+              const tint = row?.style?.background;
+              return (
+                <tr key={keyOf(r)} data-row-key={keyOf(r)} {...row}>
+                  {columns.map((c, i) => {
+                    const value = c.dataIndex === undefined ? undefined : (r as Record<string, unknown>)[c.dataIndex];
+                    return <td key={c.key ?? c.dataIndex ?? i} style={{ ...cell(c, i, false), ...(tint !== undefined && lefts[i] !== undefined && { background: tint }) }}>{c.render ? c.render(value, r, index) : (value as ReactNode)}</td>;
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
