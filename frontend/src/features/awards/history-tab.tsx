@@ -1,16 +1,14 @@
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useState } from 'react';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
-import { paths } from '@/app/paths';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';
-import { formatDate } from '@/lib/format';
 import { useAwardHistory, useCatalogue, useRecordAward, useRevokeAward, type AwardRecord, type HistoryFilter } from './api/awards';
+import { historyColumns } from './history-columns';
 import { awardStrings } from './i18n';
 import { YearSelect } from './labels';
 import { UnitSelect } from './records-tabs';
@@ -114,34 +112,6 @@ function ManualEntryModal({ onClose }: { onClose: () => void }) {
 
 function UnitField({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
   return <UnitSelect value={value} onChange={(v) => onChange?.(v)} allowClear={false} />;
-}
-
-/** One award record's state: active, or struck through with its revocation. */
-export function RevocationNote({ r }: { r: AwardRecord }) {
-  const t = useT(awardStrings);
-  if (!r.revokedAt) return <Tag color="green">{t('active')}</Tag>;
-  return (
-    <Flex vertical gap={2}>
-      <span><Tag color="red">{t('revoked')}</Tag></span>
-      <Typography.Text type="secondary">
-        {t('revokedBy', { number: r.revocationDecisionNumber ?? '', date: r.revocationDecisionDate ? ` (${formatDate(r.revocationDecisionDate)})` : '', reason: r.revocationReason ?? '' })}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-const struck = (r: AwardRecord, node: ReactNode) => (r.revokedAt ? <Typography.Text delete type="secondary">{node}</Typography.Text> : node);
-
-export function historyColumns(t: ReturnType<typeof useT<typeof awardStrings.vi>>, withUnit: boolean) {
-  return [
-    { title: t('year'), dataIndex: 'year', width: 70, render: (v: number, r: AwardRecord) => struck(r, v) },
-    ...(withUnit ? [{ title: t('unit'), key: 'unit', render: (_: unknown, r: AwardRecord) => struck(r, <Link to={paths.unitAwards.getHref(r.unitId)}>{r.unitName}</Link>) }] : []),
-    { title: t('award'), dataIndex: 'awardName', render: (v: string, r: AwardRecord) => struck(r, v) },
-    { title: t('decisionNumber'), dataIndex: 'decisionNumber', render: (v: string, r: AwardRecord) => struck(r, r.proposalId ? <Link to={paths.proposal.getHref(r.proposalId)}>{v}</Link> : v) },
-    { title: t('decisionDate'), dataIndex: 'decisionDate', render: (v: string, r: AwardRecord) => struck(r, formatDate(v)) },
-    { title: t('signer'), dataIndex: 'signer', render: (v: string, r: AwardRecord) => struck(r, v) },
-    { title: t('status'), key: 'status', width: 260, render: (_: unknown, r: AwardRecord) => <RevocationNote r={r} /> },
-  ];
 }
 
 export function HistoryTab({ canEdit }: { canEdit: boolean }) {

@@ -7,7 +7,7 @@ import { useUnit } from '@/features/units/api/units';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useDisciplineFlags, useUnitAwards, useUnitTitles, type AwardRecord, type DisciplineFlag, type UnitTitle } from './api/awards';
-import { historyColumns } from './history-tab';
+import { historyColumns } from './history-columns';
 import { awardStrings } from './i18n';
 
 export function Component() {
