@@ -1,5 +1,6 @@
-import { Empty, Spin, theme } from 'antd';
-import type { CSSProperties, HTMLAttributes, Key, ReactNode } from 'react';
+import { Button, Empty, Flex, Spin, theme } from 'antd';
+import { useState, type CSSProperties, type HTMLAttributes, type Key, type ReactNode } from 'react';
+import { useT } from '@/i18n/i18n';
 
 /** A column as antd's Table takes it (the part read-only lists use). */
 export interface DataColumn<T> {
@@ -25,7 +26,8 @@ export interface DataTableProps<T> {
   bordered?: boolean;
   /** Wider than its box: the box scrolls sideways (the page never does). */
   scroll?: { x?: number | string };
-  pagination?: false;
+  /** Pages of `pageSize` rows on the client (antd's `hideOnSinglePage`, `showTotal`); false or left out: every row. */
+  pagination?: false | DataPaging;
   tableLayout?: 'auto' | 'fixed';
   caption?: ReactNode;
   /** As antd's: attributes for a row (a highlight, `aria-current`); its style is laid under the cells' own. */
@@ -34,18 +36,28 @@ export interface DataTableProps<T> {
   'aria-label'?: string;
 }
 
+export interface DataPaging {
+  pageSize: number;
+  hideOnSinglePage?: boolean;
+  showTotal?: (total: number) => ReactNode;
+}
+
 const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as const;
 
 /**
  * A read-only table that looks like antd's but weighs next to nothing: a real <table> with column headers
  * (so screen readers and role queries read it as antd's; rows carry `data-row-key` as antd's do), no sorting,
- * filters, selection or pagination.
+ * filters or selection, and paging only on the client.
  * For a list that only shows rows; antd's Table (≈ 55 KB gzipped with its pagination and filters) stays
  * for the tables that need those.
  */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
-  const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, onRow, style } = props;
+  const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, onRow, pagination, style } = props;
   const { token } = theme.useToken();
+  const [current, setCurrent] = useState(1);
+  const pages = pagination ? Math.max(1, Math.ceil(dataSource.length / pagination.pageSize)) : 1;
+  const page = Math.min(current, pages);
+  const rows = pagination ? dataSource.slice((page - 1) * pagination.pageSize, page * pagination.pageSize) : dataSource;
   const keyOf = (r: T) => (typeof rowKey === 'function' ? rowKey(r) : ((r as Record<string, unknown>)[rowKey] as Key));
   const line = `${token.lineWidth}px ${token.lineType} ${token.colorSplit}`;
   const lefts: (number | undefined)[] = [];
@@ -82,7 +94,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
                   {locale?.emptyText ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
                 </td>
               </tr>
-            ) : dataSource.map((r, index) => {
+            ) : rows.map((r, index) => {
               const row = onRow?.(r, index);
               // A sticky cell paints its own background: the row's tint goes on it too.
               const tint = row?.style?.background;
@@ -98,6 +110,31 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           </tbody>
         </table>
       </div>
+      {pagination && !(pagination.hideOnSinglePage && pages === 1) && (
+        <Pager page={page} pages={pages} onChange={setCurrent} total={pagination.showTotal?.(dataSource.length)} />
+      )}
     </Spin>
+  );
+}
+
+/** Page numbers around the current one (first and last always), gaps as null. */
+function pageList(page: number, pages: number): (number | null)[] {
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1] > 1 ? [null, n] : [n]));
+}
+
+/** Previous / page numbers / next, with the total before them, below the table on the right as antd's. */
+function Pager({ page, pages, onChange, total }: { page: number; pages: number; onChange: (page: number) => void; total?: ReactNode }) {
+  const t = useT();
+  return (
+    <Flex component="nav" aria-label={t('common.pages')} justify="flex-end" align="center" gap={4} wrap style={{ marginTop: 16 }}>
+      {total !== undefined && <span style={{ marginInlineEnd: 8 }}>{total}</span>}
+      <Button size="small" disabled={page === 1} onClick={() => onChange(page - 1)} aria-label={t('common.previousPage')}>‹</Button>
+      {pageList(page, pages).map((n, i) => (n === null
+        ? <span key={`gap-${i}`} aria-hidden="true">…</span>
+        : <Button key={n} size="small" type={n === page ? 'primary' : 'default'} ghost={n === page} aria-current={n === page ? 'page' : undefined}
+          aria-label={t('common.pageN', { n })} onClick={() => onChange(n)}>{n}</Button>))}
+      <Button size="small" disabled={page === pages} onClick={() => onChange(page + 1)} aria-label={t('common.nextPage')}>›</Button>
+    </Flex>
   );
 }

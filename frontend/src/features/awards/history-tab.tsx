@@ -1,7 +1,8 @@
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
 import { QueryState } from '@/components/query-state';
@@ -135,7 +136,7 @@ export function HistoryTab({ canEdit }: { canEdit: boolean }) {
       </Flex>
       <QueryState query={query}>
         {(rows) => (
-          <Table<AwardRecord>
+          <DataTable<AwardRecord>
             rowKey="id" size="small" dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1000 }}
             columns={[
               ...historyColumns(t, true),

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { paths } from '@/app/paths';
 import { ApiError } from '@/api/client';
@@ -156,7 +157,7 @@ export function RecordsTab({ kind, canEdit }: { kind: Kind; canEdit: boolean }) 
       </Flex>
       <QueryState query={query as ReturnType<typeof useUnitTitles>}>
         {(rows) => (
-          <Table<Row>
+          <DataTable<Row>
             rowKey="id" size="small" dataSource={rows as Row[]} pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('year'), dataIndex: 'year', width: 70 },
