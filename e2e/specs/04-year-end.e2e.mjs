@@ -210,7 +210,7 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
     await page.getByText('Đã lập hồ sơ đề nghị khen thưởng.').waitFor();
     await page.waitForURL(/\/proposals\/[0-9a-f-]+$/);
     proposalId = page.url().split('/').pop();
-    await page.getByRole('cell', { name: UNITS.snv }).waitFor();
+    await page.getByRole('cell', { name: UNITS.snv, exact: true }).waitFor();
     await page.getByText('Còn thiếu').first().waitFor(); // the nominee's report
     await context.close();
 

@@ -26,7 +26,7 @@ export interface DataTableProps<T> {
   bordered?: boolean;
   /** Wider than its box: the box scrolls sideways (the page never does). */
   scroll?: { x?: number | string };
-  /** Pages of `pageSize` rows on the client (antd's `hideOnSinglePage`, `showTotal`); false or left out: every row. */
+  /** Pages of `pageSize` rows, as antd's (`hideOnSinglePage`, `showTotal`, `current`/`total`/`onChange`); false or left out: every row. */
   pagination?: false | DataPaging;
   tableLayout?: 'auto' | 'fixed';
   caption?: ReactNode;
@@ -36,10 +36,14 @@ export interface DataTableProps<T> {
   'aria-label'?: string;
 }
 
+/** Client-side paging slices `dataSource`; with `total` the rows are already the server's page `current`. */
 export interface DataPaging {
   pageSize: number;
   hideOnSinglePage?: boolean;
   showTotal?: (total: number) => ReactNode;
+  current?: number;
+  total?: number;
+  onChange?: (page: number) => void;
 }
 
 const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as const;
@@ -54,10 +58,16 @@ const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as 
 export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, onRow, pagination, style } = props;
   const { token } = theme.useToken();
-  const [current, setCurrent] = useState(1);
-  const pages = pagination ? Math.max(1, Math.ceil(dataSource.length / pagination.pageSize)) : 1;
-  const page = Math.min(current, pages);
-  const rows = pagination ? dataSource.slice((page - 1) * pagination.pageSize, page * pagination.pageSize) : dataSource;
+  const [ownPage, setOwnPage] = useState(1);
+  const server = pagination && pagination.total !== undefined;
+  const total = server ? pagination.total! : dataSource.length;
+  const pages = pagination ? Math.max(1, Math.ceil(total / pagination.pageSize)) : 1;
+  const page = Math.min((server ? pagination.current : ownPage) ?? 1, pages);
+  const rows = pagination && !server ? dataSource.slice((page - 1) * pagination.pageSize, page * pagination.pageSize) : dataSource;
+  const toPage = (n: number) => {
+    setOwnPage(n);
+    if (pagination) pagination.onChange?.(n);
+  };
   const keyOf = (r: T) => (typeof rowKey === 'function' ? rowKey(r) : ((r as Record<string, unknown>)[rowKey] as Key));
   const line = `${token.lineWidth}px ${token.lineType} ${token.colorSplit}`;
   const lefts: (number | undefined)[] = [];
@@ -111,7 +121,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         </table>
       </div>
       {pagination && !(pagination.hideOnSinglePage && pages === 1) && (
-        <Pager page={page} pages={pages} onChange={setCurrent} total={pagination.showTotal?.(dataSource.length)} />
+        <Pager page={page} pages={pages} onChange={toPage} total={pagination.showTotal?.(total)} />
       )}
     </Spin>
   );

@@ -1,6 +1,7 @@
-import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { paths } from '@/app/paths';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/features/auth/api/me';
@@ -52,10 +53,10 @@ function ItemsTab({ blockYearId }: { blockYearId: string }) {
         <Input.Search allowClear aria-label={t('search')} placeholder={t('search')} style={{ maxWidth: 420 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
         {data?.canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('write')}</Button>}
       </Flex>
-      <Table<NewsSummary>
+      <DataTable<NewsSummary>
         rowKey="id" size="middle" loading={list.isLoading} dataSource={data?.items ?? []} scroll={{ x: 640 }}
         locale={{ emptyText: <Empty description={t('none')} /> }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
         columns={[
           { title: t('colTitle'), key: 'title', render: (_, r) => <><Link to={paths.newsItem.getHref(r.id)}>{r.title}</Link>{(r.featuredInBlock || r.featuredCity) && <Tag color="gold" style={{ marginLeft: 6 }}>{t('featured')}</Tag>}</> },
           { title: t('colKind'), key: 'kind', render: (_, r) => t(`kind.${r.kind}` as NewsStringKey) },
@@ -76,7 +77,7 @@ function CountsTab({ blockYearId }: { blockYearId: string }) {
     !c ? '' : c.target === null ? t('noTarget', { published: c.published }) : <Tag color={c.met ? 'green' : 'orange'}>{t('countCell', { published: c.published, target: c.target })}</Tag>;
   const rows = useMemo(() => [...(counts.data?.units ?? [])].sort((a, b) => compareVi(a.unitName, b.unitName)), [counts.data]);
   return (
-    <Table
+    <DataTable
       rowKey="unitId" size="middle" loading={counts.isLoading} dataSource={rows} pagination={false} scroll={{ x: 480 }}
       columns={[
         { title: t('colUnit'), dataIndex: 'unitName' },
@@ -96,7 +97,7 @@ function OverviewTab({ years }: { years: number[] }) {
   return (
     <>
       <Select aria-label={t('year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 120, marginBottom: 12 }} />
-      <Table rowKey="blockYearId" size="middle" loading={o.isLoading} pagination={false} scroll={{ x: 480 }}
+      <DataTable rowKey="blockYearId" size="middle" loading={o.isLoading} pagination={false} scroll={{ x: 480 }}
         dataSource={[...(o.data ?? [])].sort((a, b) => compareVi(a.blockName, b.blockName))}
         columns={[
           { title: t('colBlock'), key: 'b', render: (_, r) => <a href={r.publicUrl} target="_blank" rel="noopener">{r.blockName}</a> },
