@@ -50,10 +50,9 @@ const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as 
 
 /**
  * A read-only table that looks like antd's but weighs next to nothing: a real <table> with column headers
- * (so screen readers and role queries read it as antd's; rows carry `data-row-key` as antd's do), no sorting,
- * filters or selection, and paging only on the client.
- * For a list that only shows rows; antd's Table (≈ 55 KB gzipped with its pagination and filters) stays
- * for the tables that need those.
+ * (so screen readers and role queries read it as antd's; rows carry `data-row-key` as antd's do) and a small
+ * pager; no sorting, filters, selection, expandable rows or page-size changer. For lists that only show rows;
+ * antd's Table (≈ 50 KB gzipped with its pagination and filters) stays for the tables that need those.
  */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, onRow, pagination, style } = props;
