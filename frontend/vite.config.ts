@@ -39,6 +39,7 @@ export default defineConfig({
       '@ballot-crypto': path.resolve(__dirname, '../backend/src/modules/ballots/crypto/paper-crypto.ts'),
       '@ledger-proof': path.resolve(__dirname, '../backend/src/modules/audit/ledger-proof.ts'),
       '@thidua/rules': path.resolve(__dirname, '../packages/rules/src/index.ts'),
+      '@ledger-fingerprint': path.resolve(__dirname, '../backend/src/modules/audit/ledger-fingerprint.ts'),
       '@': path.resolve(__dirname, 'src'),
     },
   },

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-const BOXES = '.ant-table-content, .ant-table-body';
+const BOXES = '.ant-table-content, .ant-table-body, .data-table-box';
 const MARK = 'data-scroll-focus';
 
 /**

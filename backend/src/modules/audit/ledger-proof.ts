@@ -66,8 +66,7 @@ export function ed25519KeyFromPem(pem: string): Uint8Array | null {
 
 const HEX32 = /^[0-9a-f]{64}$/;
 
-/** A root's short form for people to compare (the app, a printed document, GET /api/audit/checkpoints): its first 16 hex digits in groups of four. */
-export const rootFingerprint = (rootHex: string): string => `${rootHex.slice(0, 16).match(/.{1,4}/g)!.join(' ')}…`;
+export { rootFingerprint } from './ledger-fingerprint';
 
 /** Checks a document's proof against its checkpoint and the public key (PEM). */
 export function verifyDocumentProof(p: DocumentProof, publicKeyPem: string): ProofCheck {

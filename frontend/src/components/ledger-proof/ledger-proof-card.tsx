@@ -1,4 +1,5 @@
-import { rootFingerprint, verifyDocumentProof, type ProofCheck } from '@ledger-proof';
+import { rootFingerprint } from '@ledger-fingerprint';
+import type { ProofCheck } from '@ledger-proof';
 import { Alert, Button, Card, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import { QueryState } from '@/components/query-state';
@@ -31,7 +32,11 @@ function ProofBody({ proof: p }: { proof: DocumentProof }) {
   if (p.status === 'none') return <Typography.Text type="secondary">{t('none')}</Typography.Text>;
   if (p.status === 'pending' || !p.checkpoint || p.leafIndex === null || p.leafData === null) return <Alert type="info" showIcon title={t('pending')} />;
   const c = p.checkpoint;
-  const verify = () => setCheck(p.publicKey ? verifyDocumentProof({ leafIndex: p.leafIndex!, leafData: p.leafData!, proof: p.proof, checkpoint: c }, p.publicKey) : { ok: false, problem: 'signature', leafHash: '', root: null });
+  // The check's cryptography (@noble/curves) is fetched on the first click, not with the page.
+  const verify = async () => {
+    const { verifyDocumentProof } = await import('@ledger-proof');
+    setCheck(p.publicKey ? verifyDocumentProof({ leafIndex: p.leafIndex!, leafData: p.leafData!, proof: p.proof, checkpoint: c }, p.publicKey) : { ok: false, problem: 'signature', leafHash: '', root: null });
+  };
   return (
     <>
       <Typography.Paragraph>{t('sealedIntro', { entry: p.entryId ?? '', at: p.occurredAt ? dateTime(p.occurredAt) : '' })}</Typography.Paragraph>
@@ -51,7 +56,7 @@ function ProofBody({ proof: p }: { proof: DocumentProof }) {
         ? <Typography.Paragraph copyable code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 12, margin: '4px 0 0' }}>{p.publicKey.trim()}</Typography.Paragraph>
         : <Typography.Paragraph type="danger">{t('noKey')}</Typography.Paragraph>}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('verifyHint')}</Typography.Paragraph>
-      <Button type="primary" onClick={verify}>{t('verify')}</Button>
+      <Button type="primary" onClick={() => void verify()}>{t('verify')}</Button>
       {check && (
         <Alert style={{ marginTop: 12 }} showIcon role="status" type={check.ok ? 'success' : 'error'}
           title={check.ok ? t('verified', { n: c.number }) : t(`problem.${check.problem ?? 'shape'}`)} />

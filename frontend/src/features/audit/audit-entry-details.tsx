@@ -1,5 +1,6 @@
-import { Alert, Button, Descriptions, Space, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { DataTable } from '@/components/data-table';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { diffRows, type DiffRow } from './audit-diff';
@@ -65,7 +66,7 @@ export function AuditEntryDetails({ entry, unitName }: { entry: AuditEntry; unit
   return (
     <div style={{ padding: '4px 0' }}>
       {rows.length ? (
-        <Table<DiffRow>
+        <DataTable<DiffRow>
           size="small"
           pagination={false}
           rowKey={(r) => r.path.join('.')}

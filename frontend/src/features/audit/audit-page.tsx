@@ -1,8 +1,9 @@
-import { Alert, Button, Collapse, DatePicker, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { LazyRangePicker } from '@/components/lazy-date-picker';
 import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/api/accounts';
 import { useBlockYears } from '@/api/block-years';
@@ -65,7 +66,7 @@ export function AuditPage() {
           ]}
           onChange={(action?: string) => set({ action })} />
         <ActorSelect value={actor} onChange={chooseActor} />
-        <DatePicker.RangePicker aria-label={t('filterDates')} format={DATE_FORMAT} placeholder={[t('from'), t('to')]} value={range}
+        <LazyRangePicker aria-label={t('filterDates')} format={DATE_FORMAT} placeholder={[t('from'), t('to')]} value={range}
           onChange={(r) => {
             setRange(r);
             set({ from: toApiDate(r?.[0]), to: toApiDate(r?.[1]) });

@@ -1,7 +1,8 @@
-import { Alert, Card, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear } from '@/api/block-years';
@@ -21,7 +22,7 @@ function Bonuses({ blockYearId }: { blockYearId: string }) {
       {(data) => (
         <Card title={t('awardsOfYear', { year: data.fromYear })} size="small">
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('bonusHint', { year: data.year })} />
-          <Table<UnitBonus>
+          <DataTable<UnitBonus>
             rowKey="unitId" size="small" pagination={false} dataSource={data.units}
             columns={[
               { title: t('unit'), dataIndex: 'name', render: (v: string, u) => <Link to={paths.unitAwards.getHref(u.unitId)}>{v}</Link> },
@@ -59,7 +60,7 @@ function Eligibility({ blockYearId, year }: { blockYearId: string; year: number 
             <>
               {!r.roundFinalised && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('roundNotFinalised')} />}
               <Typography.Paragraph>{t('quotaLimit', { members: r.members, limit: r.quotaLimit })}</Typography.Paragraph>
-              <Table<UnitEligibility>
+              <DataTable<UnitEligibility>
                 rowKey="unitId" size="small" pagination={false} dataSource={r.units}
                 columns={[
                   { title: t('rank'), dataIndex: 'rank', width: 60, render: (v: number | null) => v ?? '—' },

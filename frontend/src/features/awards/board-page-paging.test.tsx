@@ -24,7 +24,7 @@ describe('Board dashboard, a page at a time', () => {
     expect(screen.getByText('Tất cả (2)')).toBeInTheDocument();
     expect(screen.getByText('Đã ký giao ước thi đua (1)')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('listitem', { name: '2' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Trang 2' }));
     await screen.findByRole('row', { name: /Khối thi đua số 4/ });
     expect(last().get('page')).toBe('2');
 

@@ -1,6 +1,7 @@
-import { App, Button, Card, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
@@ -118,9 +119,9 @@ function BlocksTable({ data, onPage }: { data: BoardOverview; onPage: (page: num
   const t = useT(awardStrings);
   const names = new Map(data.awards.map((a) => [a.code, a.name]));
   return (
-    <Table<OverviewBlockYear>
+    <DataTable<OverviewBlockYear>
       rowKey="blockYearId" size="small" dataSource={data.blockYears} scroll={{ x: 1200 }}
-      pagination={data.total > PAGE_SIZE ? { current: data.page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: onPage } : false}
+      pagination={data.total > PAGE_SIZE ? { current: data.page, pageSize: PAGE_SIZE, total: data.total, onChange: onPage } : false}
       columns={[
         {
           title: t('block'), key: 'block', fixed: 'left', width: 170,

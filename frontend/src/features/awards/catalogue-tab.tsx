@@ -1,5 +1,6 @@
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
@@ -117,7 +118,7 @@ export function CatalogueTab({ canEdit, year, onYear }: { canEdit: boolean; year
       </Flex>
       <QueryState query={query}>
         {(items) => (
-          <Table<AwardType>
+          <DataTable<AwardType>
             rowKey="id" size="small" pagination={false} dataSource={items}
             columns={[
               { title: t('name'), dataIndex: 'name' },

@@ -1,15 +1,15 @@
-import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
-import { paths } from '@/lib/paths';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, toApiDate } from '@/lib/dates';
-import { formatDate } from '@/lib/format';
 import { useAwardHistory, useCatalogue, useRecordAward, useRevokeAward, type AwardRecord, type HistoryFilter } from './api/awards';
+import { historyColumns } from './history-columns';
 import { awardStrings } from './i18n';
 import { YearSelect } from './labels';
 import { UnitSelect } from './records-tabs';
@@ -51,7 +51,7 @@ export function RevokeModal({ record, onClose }: { record: AwardRecord; onClose:
           <Form.Item name="decisionNumber" label={t('revokeNumber')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('required') }]}>
             <Input placeholder="2345/QĐ-UBND" />
           </Form.Item>
-          <Form.Item name="decisionDate" label={t('revokeDate')} style={{ flex: 1 }}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="decisionDate" label={t('revokeDate')} style={{ flex: 1 }}><LazyDatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
         </Flex>
       </Form>
     </Modal>
@@ -99,7 +99,7 @@ function ManualEntryModal({ onClose }: { onClose: () => void }) {
             <Input placeholder="512/QĐ-UBND" />
           </Form.Item>
           <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }} rules={[{ required: true, message: t('required') }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            <LazyDatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Form.Item name="signer" label={t('signer')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
@@ -113,34 +113,6 @@ function ManualEntryModal({ onClose }: { onClose: () => void }) {
 
 function UnitField({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
   return <UnitSelect value={value} onChange={(v) => onChange?.(v)} allowClear={false} />;
-}
-
-/** One award record's state: active, or struck through with its revocation. */
-export function RevocationNote({ r }: { r: AwardRecord }) {
-  const t = useT(awardStrings);
-  if (!r.revokedAt) return <Tag color="green">{t('active')}</Tag>;
-  return (
-    <Flex vertical gap={2}>
-      <span><Tag color="red">{t('revoked')}</Tag></span>
-      <Typography.Text type="secondary">
-        {t('revokedBy', { number: r.revocationDecisionNumber ?? '', date: r.revocationDecisionDate ? ` (${formatDate(r.revocationDecisionDate)})` : '', reason: r.revocationReason ?? '' })}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-const struck = (r: AwardRecord, node: ReactNode) => (r.revokedAt ? <Typography.Text delete type="secondary">{node}</Typography.Text> : node);
-
-export function historyColumns(t: ReturnType<typeof useT<typeof awardStrings.vi>>, withUnit: boolean) {
-  return [
-    { title: t('year'), dataIndex: 'year', width: 70, render: (v: number, r: AwardRecord) => struck(r, v) },
-    ...(withUnit ? [{ title: t('unit'), key: 'unit', render: (_: unknown, r: AwardRecord) => struck(r, <Link to={paths.unitAwards.getHref(r.unitId)}>{r.unitName}</Link>) }] : []),
-    { title: t('award'), dataIndex: 'awardName', render: (v: string, r: AwardRecord) => struck(r, v) },
-    { title: t('decisionNumber'), dataIndex: 'decisionNumber', render: (v: string, r: AwardRecord) => struck(r, r.proposalId ? <Link to={paths.proposal.getHref(r.proposalId)}>{v}</Link> : v) },
-    { title: t('decisionDate'), dataIndex: 'decisionDate', render: (v: string, r: AwardRecord) => struck(r, formatDate(v)) },
-    { title: t('signer'), dataIndex: 'signer', render: (v: string, r: AwardRecord) => struck(r, v) },
-    { title: t('status'), key: 'status', width: 260, render: (_: unknown, r: AwardRecord) => <RevocationNote r={r} /> },
-  ];
 }
 
 export function HistoryTab({ canEdit }: { canEdit: boolean }) {
@@ -164,7 +136,7 @@ export function HistoryTab({ canEdit }: { canEdit: boolean }) {
       </Flex>
       <QueryState query={query}>
         {(rows) => (
-          <Table<AwardRecord>
+          <DataTable<AwardRecord>
             rowKey="id" size="small" dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1000 }}
             columns={[
               ...historyColumns(t, true),

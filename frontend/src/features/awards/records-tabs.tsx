@@ -1,7 +1,9 @@
-import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
 import { QueryState } from '@/components/query-state';
 import { useUnitOptions } from '@/api/units';
@@ -118,7 +120,7 @@ function RecordModal({ kind, record, defaults, onClose }: { kind: Kind; record: 
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="decisionNumber" label={t('decisionNumber')} style={{ flex: 1 }}><Input placeholder="512/QĐ-UBND" /></Form.Item>
-          <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }}><DatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="decisionDate" label={t('decisionDate')} style={{ flex: 1 }}><LazyDatePicker format={DATE_FORMAT} style={{ width: '100%' }} /></Form.Item>
         </Flex>
         {kind === 'titles' && <Form.Item name="note" label={t('note')}><Input.TextArea rows={2} /></Form.Item>}
       </Form>
@@ -155,7 +157,7 @@ export function RecordsTab({ kind, canEdit }: { kind: Kind; canEdit: boolean }) 
       </Flex>
       <QueryState query={query as ReturnType<typeof useUnitTitles>}>
         {(rows) => (
-          <Table<Row>
+          <DataTable<Row>
             rowKey="id" size="small" dataSource={rows as Row[]} pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[
               { title: t('year'), dataIndex: 'year', width: 70 },

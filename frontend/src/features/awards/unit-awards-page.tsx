@@ -1,12 +1,13 @@
-import { Card, Empty, Flex, Table } from 'antd';
+import { Card, Empty, Flex } from 'antd';
 import { useParams } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useUnit } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useDisciplineFlags, useUnitAwards, useUnitTitles, type AwardRecord, type DisciplineFlag, type UnitTitle } from './api/awards';
-import { historyColumns } from './history-tab';
+import { historyColumns } from './history-columns';
 import { awardStrings } from './i18n';
 
 export function Component() {
@@ -26,14 +27,14 @@ export function Component() {
         <Card title={t('unitHistory')} size="small">
           <QueryState query={awards}>
             {(rows) => (rows.length ? (
-              <Table<AwardRecord> rowKey="id" size="small" pagination={false} dataSource={rows} columns={historyColumns(t, false)} scroll={{ x: 800 }} />
+              <DataTable<AwardRecord> rowKey="id" size="small" pagination={false} dataSource={rows} columns={historyColumns(t, false)} scroll={{ x: 800 }} />
             ) : <Empty description={t('noAwards')} />)}
           </QueryState>
         </Card>
         <Card title={t('unitTitles')} size="small">
           <QueryState query={titles}>
             {(rows) => (rows.length ? (
-              <Table<UnitTitle> rowKey="id" size="small" pagination={false} dataSource={rows}
+              <DataTable<UnitTitle> rowKey="id" size="small" pagination={false} dataSource={rows}
                 columns={[{ title: t('year'), dataIndex: 'year', width: 70 }, { title: t('title'), dataIndex: 'title' }, { title: t('decisionNumber'), dataIndex: 'decisionNumber', render: (v: string) => v || '—' }, dateCol]} />
             ) : <Empty description={t('noTitles')} />)}
           </QueryState>
@@ -41,7 +42,7 @@ export function Component() {
         <Card title={t('unitFlags')} size="small">
           <QueryState query={flags}>
             {(rows) => (rows.length ? (
-              <Table<DisciplineFlag> rowKey="id" size="small" pagination={false} dataSource={rows}
+              <DataTable<DisciplineFlag> rowKey="id" size="small" pagination={false} dataSource={rows}
                 columns={[{ title: t('year'), dataIndex: 'year', width: 70 }, { title: t('flagReason'), dataIndex: 'reason' }, { title: t('decisionNumber'), dataIndex: 'decisionNumber', render: (v: string) => v || '—' }, dateCol]} />
             ) : <Empty description={t('noFlags')} />)}
           </QueryState>

@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
@@ -260,7 +261,7 @@ function ResultCard({ ballot: b, result: r }: { ballot: Ballot; result: BallotRe
       <Typography.Paragraph>
         {t('thresholdDetail', { percent: formatNumber(r.thresholdPercent), base: t(`base.${r.thresholdBase}`), baseN: r.base, needed: r.approvalsNeeded })}
       </Typography.Paragraph>
-      <Table size="small" rowKey="unitId" pagination={false} dataSource={r.candidates} style={{ marginBottom: 16 }} columns={[
+      <DataTable size="small" rowKey="unitId" pagination={false} dataSource={r.candidates} style={{ marginBottom: 16 }} columns={[
         { title: t('candidates'), dataIndex: 'name' },
         { title: t('approvals'), dataIndex: 'approvals', align: 'right' },
         { title: t('percent'), dataIndex: 'percent', align: 'right', render: (p: number) => `${formatNumber(p)}%` },

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useConference, useQuorum } from '@/api/conferences';
@@ -58,7 +59,7 @@ function BallotTable({ ballots }: { ballots: BallotSummary[] }) {
   const t = useT(ballotStrings);
   if (!ballots.length) return <Typography.Text type="secondary">{t('noBallots')}</Typography.Text>;
   return (
-    <Table size="small" rowKey="id" pagination={false} dataSource={ballots} columns={[
+    <DataTable size="small" rowKey="id" pagination={false} dataSource={ballots} columns={[
       { title: t('award'), dataIndex: 'awardName', render: (name: string, b) => <Link to={paths.ballot.getHref(b.id)}>{name}</Link> },
       { title: t('round'), dataIndex: 'round' },
       { title: t('mode'), dataIndex: 'mode', render: (m: BallotMode) => t(`mode.${m}`) },
@@ -101,7 +102,7 @@ function OpenBallotCard({ conference: c }: { conference: Conference }) {
           <>
             <Typography.Paragraph strong>{t('quotaLimit', { n: e.quotaLimit })}</Typography.Paragraph>
             {!e.roundFinalised && <Alert type="warning" showIcon title={t('roundNotFinalised')} style={{ marginBottom: 12 }} />}
-            <Table size="small" rowKey="unitId" pagination={false} dataSource={e.units} style={{ marginBottom: 12 }} columns={[
+            <DataTable size="small" rowKey="unitId" pagination={false} dataSource={e.units} style={{ marginBottom: 12 }} columns={[
               { title: t('candidates'), dataIndex: 'name' },
               { title: t('rank'), dataIndex: 'rank' },
               { title: t('eligible'), dataIndex: 'eligible', render: (v: boolean) => (v ? <Tag color="green">{t('eligible')}</Tag> : <Tag>{t('notEligible')}</Tag>) },

@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
@@ -75,7 +76,7 @@ export function BlockYearPage() {
             </Card>
 
             <Card title={`${t('members')} (${y.members.length})`} style={{ marginBottom: 16 }}>
-              <Table<Member>
+              <DataTable<Member>
                 rowKey="unitId"
                 size="small"
                 pagination={false}
@@ -101,7 +102,7 @@ export function BlockYearPage() {
 
             <Card title={t('legalBasis')} style={{ marginBottom: 16 }}
               extra={canEditRules && <Button onClick={() => setEditing('legalBasis')}>{t('editLegalBasis')}</Button>}>
-              <Table<LegalInstrument>
+              <DataTable<LegalInstrument>
                 rowKey={(r) => `${r.number}|${r.date}`}
                 size="small"
                 pagination={false}

@@ -1,7 +1,8 @@
-import { Button, Select, Space, Table, Tag } from 'antd';
+import { Button, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
@@ -45,7 +46,7 @@ export function BlockYearsPage() {
         <Select aria-label={t('filterYear')} placeholder={t('allYears')} allowClear style={{ width: 160 }}
           options={yearOptions} value={filter.year} onChange={(year?: number) => setFilter({ ...filter, year })} />
       </Space>
-      <Table<BlockYearSummary>
+      <DataTable<BlockYearSummary>
         rowKey="id"
         loading={years.isFetching}
         dataSource={years.data}

@@ -1,5 +1,6 @@
-import { Button, DatePicker, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import type { Schemas } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';
@@ -35,7 +36,7 @@ export function LegalBasisFields() {
                 <Input aria-label={`${t('number')} ${i + 1}`} placeholder="06/2022/QH15" />
               </Form.Item>
               <Form.Item name={[name, 'date']} rules={[{ required: true, message: t('required', { field: t('date') }) }]} style={{ width: 150, marginBottom: 8 }}>
-                <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" aria-label={`${t('date')} ${i + 1}`} style={{ width: '100%' }} />
+                <LazyDatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" aria-label={`${t('date')} ${i + 1}`} style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name={[name, 'title']} rules={[required(t('abstract')), { max: 500 }]} style={{ flex: 1, marginBottom: 8 }}>
                 <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} aria-label={`${t('abstract')} ${i + 1}`} />

@@ -1,6 +1,7 @@
-import { Card, Descriptions, Table, Tag } from 'antd';
+import { Card, Descriptions, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
@@ -26,7 +27,7 @@ export function BlockPage() {
             </Descriptions>
           </Card>
           <Card title={t('years')}>
-            <Table<BlockYearSummary>
+            <DataTable<BlockYearSummary>
               rowKey="id"
               loading={years.isPending}
               dataSource={years.data}

@@ -1,5 +1,6 @@
-import { App, Card, Input, Radio, Table, Tag, Typography, type InputRef } from 'antd';
+import { App, Card, Input, Radio, Tag, Typography, type InputRef } from 'antd';
 import { useRef, useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -47,7 +48,7 @@ export function CheckInTable({ conference, editable }: { conference: Conference;
 
   return (
     <Card title={t('checkIn')} style={{ marginBottom: 16 }}>
-      <Table<Attendance>
+      <DataTable<Attendance>
         rowKey="unitId"
         dataSource={conference.attendance}
         pagination={false}

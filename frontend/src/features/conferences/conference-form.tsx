@@ -1,7 +1,8 @@
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
 import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
@@ -125,10 +126,10 @@ export function ConferenceForm({ open, year, conference, onClose, onCreated }: {
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="startsAt" label={t('startsAt')} rules={[{ required: true, message: t('required', { field: t('startsAt') }) }]} style={{ flex: '1 1 220px' }}>
-            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} />
+            <LazyDatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="endsAt" label={t('endsAt')} style={{ flex: '1 1 220px' }}>
-            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} />
+            <LazyDatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Form.Item name="place" label={t('place')} rules={[required(t('place')), { max: 500 }]}>

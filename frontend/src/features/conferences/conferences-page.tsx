@@ -1,7 +1,8 @@
-import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear, useYearRights } from '@/api/block-years';
@@ -39,7 +40,7 @@ export function ConferencesPage() {
               extra={canCreate && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
             />
             {!isLeader && <Alert type="info" showIcon title={t('leaderOnlyHint')} style={{ marginBottom: 16 }} />}
-            <Table<ConferenceSummary>
+            <DataTable<ConferenceSummary>
               rowKey="id"
               loading={conferences.isFetching}
               dataSource={conferences.data}

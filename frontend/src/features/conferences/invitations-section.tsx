@@ -1,5 +1,6 @@
-import { App, Button, Card, Flex, Form, Input, Radio, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
+import { DataTable } from '@/components/data-table';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/format';
@@ -13,7 +14,7 @@ export function InvitationsSection({ conference, myUnitId }: { conference: Confe
   const showPresence = conference.status !== 'planned' || conference.attendance.some((a) => a.presence);
   return (
     <Card title={t('invitations')} style={{ marginBottom: 16 }}>
-      <Table<Attendance>
+      <DataTable<Attendance>
         rowKey="unitId"
         dataSource={conference.attendance}
         pagination={false}

@@ -1,6 +1,7 @@
-import { App, Button, DatePicker, Divider, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Button, Divider, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -106,10 +107,10 @@ export function MinutesForm({ conference, minutes, open, onClose, onError }: {
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name={['content', 'startedAt']} label={t('startedAt')} rules={[{ required: true, message: t('required', { field: t('startedAt') }) }]} style={{ flex: '1 1 220px' }}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} style={{ width: '100%' }} />
+            <LazyDatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name={['content', 'endedAt']} label={t('endedAt')} style={{ flex: '1 1 220px' }}>
-            <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} style={{ width: '100%' }} />
+            <LazyDatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Form.Item name={['content', 'place']} label={t('place')} rules={[required(t('place')), { max: 500 }]}>

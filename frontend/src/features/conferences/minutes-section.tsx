@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { ApiError, download } from '@/api/client';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -134,7 +135,7 @@ function MinutesBody({ conference, minutes: m }: { conference: Conference; minut
       />
 
       <Typography.Title level={5}>{t('attendees')}</Typography.Title>
-      <Table<Attendee & { key: number }>
+      <DataTable<Attendee & { key: number }>
         dataSource={c.attendees.map((a, key) => ({ ...a, key }))}
         pagination={false}
         size="small"

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useMe } from '@/api/me';
@@ -146,7 +147,7 @@ function CovenantView({ covenant, year, items, onOpen }: { covenant: Covenant; y
       </Card>
 
       <Card title={t('targets')} style={{ marginBottom: 16 }} extra={p.canEdit && <Button onClick={() => setEditing('targets')}>{t('editTargets')}</Button>}>
-        <Table<CovenantTarget>
+        <DataTable<CovenantTarget>
           rowKey="id"
           size="small"
           bordered
@@ -180,7 +181,7 @@ function History({ items, selectedId, onOpen }: { items: CovenantSummary[]; sele
   const numberOf = new Map(items.map((c) => [c.id, c.docNumber]));
   return (
     <Card title={t('history')}>
-      <Table<CovenantSummary>
+      <DataTable<CovenantSummary>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,6 +1,7 @@
-import { Alert, App, Card, Descriptions, Form, Input, Modal, Progress, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Card, Descriptions, Form, Input, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -27,7 +28,7 @@ export function SigningBoard({ covenant, myUnitId }: { covenant: Covenant; myUni
       )}
       <Progress percent={percent} format={() => `${covenant.signedCount}/${covenant.memberCount}`} aria-label={t('signedOf', { signed: covenant.signedCount, total: covenant.memberCount })}
         status={covenant.status === 'in_force' ? 'success' : 'active'} style={{ marginBottom: 12 }} />
-      <Table<CovenantUnitProgress>
+      <DataTable<CovenantUnitProgress>
         rowKey="unitId"
         size="small"
         pagination={false}
@@ -126,7 +127,7 @@ export function CertificateCard({ covenant }: { covenant: Covenant }) {
               { key: 'content', label: t('contentHash'), children: <Hash value={c.contentHash} /> },
               { key: 'document', label: t('documentHash'), children: <Hash value={c.documentSha256} /> },
             ]} />
-          <Table
+          <DataTable
             rowKey="order"
             size="small"
             pagination={false}

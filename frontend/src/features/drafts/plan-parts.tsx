@@ -1,7 +1,9 @@
-import { App, Button, Col, DatePicker, Descriptions, Flex, Form, Input, Modal, Progress, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Col, Descriptions, Flex, Form, Input, Modal, Progress, Row, Select, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import type { BlockYear } from '@/api/block-years';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -103,7 +105,7 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
   } else if (part === 'activities') {
     const tracked = progress && progress.versionId === version.id ? new Map(progress.items.map((a) => [a.key, a])) : null;
     body = (
-      <Table
+      <DataTable
         size="small" bordered pagination={false} rowKey="key" dataSource={plan.activities} locale={empty} aria-label={partTitle}
         columns={[
           { title: t('stt'), key: 'stt', width: 56, align: 'center', render: (_, __, i) => i + 1 },
@@ -123,7 +125,7 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
     );
   } else if (part === 'movements') {
     body = (
-      <Table size="small" bordered pagination={false} rowKey="key" dataSource={plan.movements} locale={empty} aria-label={partTitle}
+      <DataTable size="small" bordered pagination={false} rowKey="key" dataSource={plan.movements} locale={empty} aria-label={partTitle}
         columns={[
           { title: t('stt'), key: 'stt', width: 56, align: 'center', render: (_, __, i) => i + 1 },
           { title: t('movement'), dataIndex: 'title' },
@@ -134,7 +136,7 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
     );
   } else if (part === 'commemorations') {
     body = (
-      <Table size="small" bordered pagination={false} rowKey="key" dataSource={plan.commemorations} locale={empty} aria-label={partTitle}
+      <DataTable size="small" bordered pagination={false} rowKey="key" dataSource={plan.commemorations} locale={empty} aria-label={partTitle}
         columns={[
           { title: t('date'), dataIndex: 'date', width: 120, render: (d: string) => formatDate(d) },
           { title: t('commemoration'), dataIndex: 'title' },
@@ -143,7 +145,7 @@ export function PlanPartView({ part, version, progress, onEdit, withTitle }: {
     );
   } else {
     body = (
-      <Table size="small" bordered pagination={false} rowKey="key" dataSource={plan.fieldTrips} locale={empty} aria-label={partTitle}
+      <DataTable size="small" bordered pagination={false} rowKey="key" dataSource={plan.fieldTrips} locale={empty} aria-label={partTitle}
         columns={[
           { title: t('stt'), key: 'stt', width: 56, align: 'center', render: (_, __, i) => i + 1 },
           { title: t('fieldTrip'), dataIndex: 'title' },
@@ -295,7 +297,7 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
         <Row gutter={8}>
           <Form.Item name={[f.name, 'key']} hidden><Input /></Form.Item>
           <Col xs={24} md={24}><Form.Item {...item} name={[f.name, 'title']} rules={[...req(t('activity')), { max: 500 }]}><Input placeholder={t('activity')} aria-label={`${t('activity')} ${n}`} /></Form.Item></Col>
-          <Col xs={12} md={5}><Form.Item {...item} name={[f.name, 'startDate']} rules={reqDate(t('startDate'))}><DatePicker format={DATE_FORMAT} placeholder={t('startDate')} aria-label={`${t('startDate')} ${n}`} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={5}><Form.Item {...item} name={[f.name, 'startDate']} rules={reqDate(t('startDate'))}><LazyDatePicker format={DATE_FORMAT} placeholder={t('startDate')} aria-label={`${t('startDate')} ${n}`} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={5}>
             <Form.Item {...item} name={[f.name, 'endDate']} dependencies={[['activities', f.name, 'startDate']]}
               rules={[...reqDate(t('endDate')), ({ getFieldValue }) => ({
@@ -304,7 +306,7 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
                   return !end || !start || !end.isBefore(start, 'day') ? Promise.resolve() : Promise.reject(new Error(t('endBeforeStart')));
                 },
               })]}>
-              <DatePicker format={DATE_FORMAT} placeholder={t('endDate')} aria-label={`${t('endDate')} ${n}`} style={{ width: '100%' }} />
+              <LazyDatePicker format={DATE_FORMAT} placeholder={t('endDate')} aria-label={`${t('endDate')} ${n}`} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={7}><Form.Item {...item} name={[f.name, 'ownerUnitId']}><Select allowClear placeholder={t('ownerUnit')} aria-label={`${t('ownerUnit')} ${n}`} options={unitOptions} /></Form.Item></Col>
@@ -329,7 +331,7 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
       <ListRows name="commemorations" newRow={() => ({ title: '', date: null, notes: '' })} render={(f, n) => (
         <Row gutter={8}>
           <Form.Item name={[f.name, 'key']} hidden><Input /></Form.Item>
-          <Col xs={24} md={6}><Form.Item {...item} name={[f.name, 'date']} rules={reqDate(t('date'))}><DatePicker format={DATE_FORMAT} placeholder={t('date')} aria-label={`${t('date')} ${n}`} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={24} md={6}><Form.Item {...item} name={[f.name, 'date']} rules={reqDate(t('date'))}><LazyDatePicker format={DATE_FORMAT} placeholder={t('date')} aria-label={`${t('date')} ${n}`} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={24} md={18}><Form.Item {...item} name={[f.name, 'title']} rules={[...req(t('commemoration')), { max: 500 }]}><Input placeholder={t('commemoration')} aria-label={`${t('commemoration')} ${n}`} /></Form.Item></Col>
           <Col xs={24}><Form.Item {...item} name={[f.name, 'notes']} rules={[{ max: 2000 }]}><Input placeholder={t('notes')} aria-label={`${t('notes')} ${n}`} /></Form.Item></Col>
         </Row>

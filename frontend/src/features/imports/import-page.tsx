@@ -1,5 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
 import { downloadTemplate, useImportWorkbook, type ImportReport, type ImportRow } from './api/imports';
@@ -124,7 +125,7 @@ function ImportReportView({ report, onConfirm }: { report: ImportReport; onConfi
           action={<Button size="small" onClick={copyPasswords}>{t('copyPasswords')}</Button>} />
       )}
       <Checkbox checked={onlyRejected} onChange={(e) => setOnlyRejected(e.target.checked)} style={{ marginBottom: 12 }}>{t('onlyRejected')}</Checkbox>
-      <Table<ImportRow>
+      <DataTable<ImportRow>
         rowKey={(r) => `${r.sheet}-${r.row}`}
         size="small"
         dataSource={rows}

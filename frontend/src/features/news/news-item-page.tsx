@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { ReasonButton } from '@/components/reason-button';
@@ -14,7 +15,7 @@ import {
   useAddPhoto, useDeletePhoto, useFeatureNews, useNews, useNewsAction, usePlanLinks, useReturnNews, useUpdateNews, type NewsItem,
 } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
-import { NEWS_STATUS_COLORS } from './news-page';
+import { NEWS_STATUS_COLORS } from './news-status';
 
 /** The rich-text editor is downloaded only when an editable item is opened. */
 const RichTextEditor = lazy(() => import('./rich-text-editor'));
@@ -70,7 +71,7 @@ function Editor({ item }: { item: NewsItem }) {
       </Form.Item>
       <Form.Item name="authorLine" label={t('authorLine')} extra={t('authorHint')}><Input maxLength={300} /></Form.Item>
       <Flex gap={16} wrap>
-        <Form.Item name="eventDate" label={t('eventDate')}><DatePicker format={DATE_FORMAT} /></Form.Item>
+        <Form.Item name="eventDate" label={t('eventDate')}><LazyDatePicker format={DATE_FORMAT} /></Form.Item>
         <Form.Item name="movementKey" label={t('movement')} style={{ minWidth: 240, flex: 1 }}>
           <Select options={[none, ...(links.data?.movements ?? []).map((m) => ({ value: m.key, label: m.title }))]} />
         </Form.Item>

@@ -1,7 +1,8 @@
-import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useBlockYears } from '@/api/block-years';
@@ -9,11 +10,10 @@ import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { compareVi, formatDate } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
-import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsStatus, type NewsSummary } from './api/news';
+import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsSummary } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
 import { ModelRegisterTab } from './model-register';
-
-export const NEWS_STATUS_COLORS: Record<NewsStatus, string> = { draft: 'default', submitted: 'orange', returned: 'red', published: 'green' };
+import { NEWS_STATUS_COLORS } from './news-status';
 
 function CreateModal({ blockYearId, open, onClose }: { blockYearId: string; open: boolean; onClose: () => void }) {
   const t = useT(newsStrings);
@@ -54,10 +54,10 @@ function ItemsTab({ blockYearId }: { blockYearId: string }) {
         <Input.Search allowClear aria-label={t('search')} placeholder={t('search')} style={{ maxWidth: 420 }} onSearch={(v) => { setQ(v.trim()); setPage(1); }} />
         {data?.canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('write')}</Button>}
       </Flex>
-      <Table<NewsSummary>
+      <DataTable<NewsSummary>
         rowKey="id" size="middle" loading={list.isLoading} dataSource={data?.items ?? []} scroll={{ x: 640 }}
         locale={{ emptyText: <Empty description={t('none')} /> }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
         columns={[
           { title: t('colTitle'), key: 'title', render: (_, r) => <><Link to={paths.newsItem.getHref(r.id)}>{r.title}</Link>{(r.featuredInBlock || r.featuredCity) && <Tag color="gold" style={{ marginLeft: 6 }}>{t('featured')}</Tag>}</> },
           { title: t('colKind'), key: 'kind', render: (_, r) => t(`kind.${r.kind}` as NewsStringKey) },
@@ -78,7 +78,7 @@ function CountsTab({ blockYearId }: { blockYearId: string }) {
     !c ? '' : c.target === null ? t('noTarget', { published: c.published }) : <Tag color={c.met ? 'green' : 'orange'}>{t('countCell', { published: c.published, target: c.target })}</Tag>;
   const rows = useMemo(() => [...(counts.data?.units ?? [])].sort((a, b) => compareVi(a.unitName, b.unitName)), [counts.data]);
   return (
-    <Table
+    <DataTable
       rowKey="unitId" size="middle" loading={counts.isLoading} dataSource={rows} pagination={false} scroll={{ x: 480 }}
       columns={[
         { title: t('colUnit'), dataIndex: 'unitName' },
@@ -98,7 +98,7 @@ function OverviewTab({ years }: { years: number[] }) {
   return (
     <>
       <Select aria-label={t('year')} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} style={{ width: 120, marginBottom: 12 }} />
-      <Table rowKey="blockYearId" size="middle" loading={o.isLoading} pagination={false} scroll={{ x: 480 }}
+      <DataTable rowKey="blockYearId" size="middle" loading={o.isLoading} pagination={false} scroll={{ x: 480 }}
         dataSource={[...(o.data ?? [])].sort((a, b) => compareVi(a.blockName, b.blockName))}
         columns={[
           { title: t('colBlock'), key: 'b', render: (_, r) => <a href={r.publicUrl} target="_blank" rel="noopener">{r.blockName}</a> },

@@ -1,5 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { runMutation } from '@/lib/mutation';
@@ -69,7 +70,7 @@ export function AppraisalView({ p }: { p: Proposal }) {
             {a.breaches.length > 0
               ? <Alert type="error" showIcon title={t('breaches')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{a.breaches.map((b, i) => <li key={i}>{b.message}</li>)}</ul>} />
               : <Alert type="success" showIcon title={t('noBreaches')} />}
-            <Table
+            <DataTable
               rowKey={(n) => `${n.code}:${n.unitId}`}
               size="small"
               pagination={false}
@@ -88,7 +89,7 @@ export function AppraisalView({ p }: { p: Proposal }) {
               ]}
             />
             <Typography.Text>{t('members', { n: a.members })}</Typography.Text>
-            <Table
+            <DataTable
               rowKey="code"
               size="small"
               pagination={false}
@@ -100,7 +101,7 @@ export function AppraisalView({ p }: { p: Proposal }) {
                 { title: t('proposed'), dataIndex: 'proposed', align: 'right', render: (n: number, q) => <Typography.Text type={n > q.limit ? 'danger' : undefined}>{n}</Typography.Text> },
               ]}
             />
-            <Table
+            <DataTable
               rowKey="code"
               size="small"
               pagination={false}

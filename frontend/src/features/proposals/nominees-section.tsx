@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Form, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
 import { documentUrls, useCiteModels, useUnitModels, useUploadReport, type Nominee, type Proposal } from './api/proposals';
@@ -20,7 +21,7 @@ export function NomineesSection({ p }: { p: Proposal }) {
     <Card size="small" title={t('nominees')}>
       {!p.nomineesFrozen && <Typography.Paragraph type="secondary">{t('nomineesLive')}</Typography.Paragraph>}
       {upload.isError && <Alert type="error" showIcon title={upload.error.message} style={{ marginBottom: 12 }} />}
-      <Table<Nominee>
+      <DataTable<Nominee>
         rowKey={(n) => `${n.code}:${n.unitId}`}
         size="small"
         pagination={false}

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { DataTable } from '@/components/data-table';
 import type { Schemas } from '@/api/client';
 import { useEffect, useState } from 'react';
 import { PageHeader } from '@/components/page-header';
@@ -69,12 +70,11 @@ function CityQuota({ year }: { year: number }) {
       <QueryState query={quota}>
         {(q) => (
           <>
-            <Table<QuotaUse>
+            <DataTable<QuotaUse>
               rowKey="code"
               size="small"
               pagination={false}
               dataSource={q.usage}
-              rowClassName={(u) => (u.over ? 'proposal-quota-over' : '')}
               onRow={(u) => ({ style: u.over ? { background: '#fff1f0' } : undefined })}
               columns={[
                 { title: t('award'), dataIndex: 'name' },

@@ -1,6 +1,6 @@
-import { Table } from 'antd';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import type { ProposalSummary } from './api/proposals';
@@ -11,7 +11,7 @@ import { DueDate, StatusTag } from './labels';
 export function ProposalsTable({ items, loading, error, showBlock = true }: { items: ProposalSummary[] | undefined; loading: boolean; error?: string; showBlock?: boolean }) {
   const t = useT(proposalStrings);
   return (
-    <Table<ProposalSummary>
+    <DataTable<ProposalSummary>
       rowKey="id"
       loading={loading}
       dataSource={items}

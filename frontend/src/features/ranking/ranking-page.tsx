@@ -1,9 +1,9 @@
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { round2 } from '@thidua/rules';
 import { paths } from '@/lib/paths';
+import { DataTable, type DataColumn } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { ReasonButton } from '@/components/reason-button';
 import { QueryState } from '@/components/query-state';
@@ -52,7 +52,7 @@ function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
     exportRanking(round.id, format).catch((e: Error) => message.error(e.message)).finally(() => setExporting(null));
   };
 
-  const columns: ColumnsType<RankingRow> = [
+  const columns: DataColumn<RankingRow>[] = [
     {
       key: 'rank', title: t('rank'), width: 90, fixed: 'left',
       render: (_, r) => (
@@ -127,7 +127,7 @@ function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
       {round.phase === 'finalised' && snapshot.data && <LedgerProofCard source={{ kind: 'ranking', roundId: round.id }} />}
 
       <Card title={t('tableTitle')} style={{ marginBottom: 16 }}>
-        <Table<RankingRow> rowKey="unitId" size="middle" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('noRows') }} />
+        <DataTable<RankingRow> rowKey="unitId" size="middle" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('noRows') }} />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>{t('tieChain', { chain: tieChain })}</Typography.Paragraph>
       </Card>
 

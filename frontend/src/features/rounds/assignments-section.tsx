@@ -1,7 +1,8 @@
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { phaseIndex, useAssignments, useGenerateAssignments, useReassign, useRecuse, type Assignment, type Round } from './api/rounds';
 import { roundStrings } from './i18n';
@@ -34,7 +35,7 @@ export function AssignmentsSection({ round }: { round: Round }) {
           {t('assignmentsHint', { k: data.reviewsPerUnit })}{data.seed !== null && <> · {t('seedUsed', { seed: data.seed })}</>}
         </Typography.Paragraph>
       )}
-      <Table<Assignment>
+      <DataTable<Assignment>
         rowKey="id"
         size="small"
         pagination={false}

@@ -1,8 +1,10 @@
-import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { phaseIndex, useExtendDeadline, useProgress, useReturnAssessment, useSendReminders, type ProgressUnit, type Round } from './api/rounds';
@@ -51,7 +53,7 @@ export function ProgressBoard({ round }: { round: Round }) {
       style={{ marginBottom: 16 }}
       extra={canRemind && notSubmitted.length > 0 && <Button onClick={() => setDialog({ kind: 'remindAll' })}>{t('remindAll', { n: notSubmitted.length })}</Button>}
     >
-      <Table<ProgressUnit>
+      <DataTable<ProgressUnit>
         rowKey="unitId"
         size="small"
         pagination={false}
@@ -138,7 +140,7 @@ function ExtendModal({ round, unit, onClose }: { round: Round; unit: ProgressUni
       <Form form={form} layout="vertical" onFinish={submit}>
         <Typography.Paragraph type="secondary">{t('extendHint', { time: formatDateTime(round.reviewUntil) })}</Typography.Paragraph>
         <Form.Item name="until" label={t('extendUntil')} rules={[{ required: true, message: t('required', { field: t('extendUntil') }) }]}>
-          <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} />
+          <LazyDatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="reason" label={t('extendReason')} rules={[{ required: true, whitespace: true, message: t('reasonRequired') }, { max: 1000 }]}>
           <Input.TextArea rows={3} />

@@ -1,8 +1,9 @@
-import { App, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router';
+import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { ApiError } from '@/api/client';
 import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
@@ -30,7 +31,7 @@ function DateTimeField({ name, label, required, extra, disabled }: { name: strin
   const t = useT(roundStrings);
   return (
     <Form.Item name={name} label={label} extra={extra} rules={required ? [{ required: true, message: t('required', { field: label }) }] : []} style={{ flex: '1 1 220px' }}>
-      <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} disabled={disabled} />
+      <LazyDatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME_FORMAT} placeholder={t('dateTimePlaceholder')} style={{ width: '100%' }} disabled={disabled} />
     </Form.Item>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Card, Empty, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear, useYearRights } from '@/api/block-years';
@@ -49,7 +50,7 @@ export function RoundsPage() {
                 {list.length === 0 ? (
                   <Empty description={canOpen && seat ? t('noneLeader', { seat: t(`seat.${seat}` as SharedKey) }) : t('none')} />
                 ) : (
-                  <Table<RoundSummary>
+                  <DataTable<RoundSummary>
                     rowKey="id"
                     pagination={false}
                     dataSource={list}

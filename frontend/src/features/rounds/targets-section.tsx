@@ -1,5 +1,6 @@
-import { App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { phaseIndex, useScheme, useSetTargets, useTargets, type Round, type Target } from './api/rounds';
@@ -82,7 +83,7 @@ export function TargetsSection({ round }: { round: Round }) {
         : <Button onClick={startEdit}>{t('editTargets')}</Button>)}
     >
       <Typography.Paragraph type="secondary">{t('targetsHint')}{draft && <> {t('clearHint')}</>}</Typography.Paragraph>
-      <Table<UnitRow>
+      <DataTable<UnitRow>
         rowKey="unitId"
         size="small"
         pagination={false}

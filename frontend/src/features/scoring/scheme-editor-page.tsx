@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear } from '@/api/block-years';
@@ -211,7 +212,7 @@ function Editor({ scheme }: { scheme: Scheme }) {
         {scheme.criteria.length === 0
           ? <Empty description={t('noCriteria')} />
           : (
-            <Table<Criterion>
+            <DataTable<Criterion>
               rowKey="id"
               size="small"
               bordered
@@ -224,7 +225,7 @@ function Editor({ scheme }: { scheme: Scheme }) {
                 tabIndex: -1,
                 style: c.code === highlight ? { background: HIGHLIGHT, outline: '2px solid #faad14' } : problemsByCode.has(c.code) ? { background: '#fff2f0' } : undefined,
                 'aria-current': c.code === highlight ? 'true' : undefined,
-              } as HTMLAttributes<HTMLElement>)}
+              } as HTMLAttributes<HTMLTableRowElement>)}
               columns={[
                 {
                   title: t('code'), dataIndex: 'code', width: 100,

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear, useYearRights, type BlockYear } from '@/api/block-years';
@@ -62,7 +63,7 @@ function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) 
     <>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={canCreate ? t('leaderHint') : t('readOnlyHint')} />
       <Card title={t('versions')} extra={canCreate && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}>
-        <Table<SchemeSummary>
+        <DataTable<SchemeSummary>
           rowKey="id"
           size="small"
           pagination={false}
