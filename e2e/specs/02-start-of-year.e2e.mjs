@@ -107,7 +107,17 @@ describe('start of the year: plan, rules, conference, covenant, minutes', () => 
       await page.getByRole('button', { name: 'Ký giao ước' }).click();
       const dialog = page.getByRole('dialog', { name: 'Ký giao ước thi đua' });
       await dialog.getByLabel('Mật khẩu').fill('ThiDua@2024');
+      const answer = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/covenants\/[^/]+\/sign$/.test(r.url()));
       await dialog.getByRole('button', { name: 'Ký giao ước' }).click();
+      // When the server refuses, say what it answered (and keep a picture) rather than only time out.
+      const res = await answer.catch(async (e) => {
+        await screenshot(page, `covenant-sign-not-sent-${email}`);
+        throw new Error(`${email}: no signing request left the dialog (${(await dialog.innerText().catch(() => '')).replace(/\s+/g, ' ')})`, { cause: e });
+      });
+      if (!res.ok()) {
+        await screenshot(page, `covenant-sign-refused-${email}`);
+        assert.fail(`${email}: ký giao ước → ${res.status()} ${await res.text()}`);
+      }
       await page.getByText(email === LEADER_HEAD ? 'Đủ chữ ký: giao ước đã có hiệu lực.' : 'Đã ký giao ước thay mặt đơn vị.').waitFor();
       if (email === LEADER_HEAD) await screenshot(page, 'covenant-in-force');
       await context.close();
