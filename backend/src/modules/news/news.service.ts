@@ -360,7 +360,7 @@ export class NewsService {
     const rows: Row[] = await em.query(
       `SELECT m.id, m.block_year_id, m.unit_id, u.name AS unit_name, m.subject_kind, m.name, m.achievement, m.year, m.version
        FROM exemplary_models m JOIN units u ON u.id = m.unit_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY m.year DESC, u.name, m.name, m.id LIMIT ${page.limit} OFFSET ${page.offset}`, params);
+       ORDER BY m.year DESC, u.name, m.name, m.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, page.limit, page.offset]);
     const stories: Row[] = rows.length ? await em.query(
       `SELECT s.model_id, i.id, i.title, i.slug FROM exemplary_model_stories s JOIN news_items i ON i.id = s.item_id
        WHERE s.model_id = ANY($1::uuid[]) AND i.status = 'published' ORDER BY i.published_at`, [rows.map((r) => r.id)]) : [];
@@ -382,7 +382,7 @@ export class NewsService {
       const [m] = await em.query(
         `INSERT INTO exemplary_models (block_year_id, unit_id, subject_kind, name, achievement, year, created_by) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
         [y.blockYearId, unitId, dto.subjectKind, dto.name, dto.achievement, y.year, actor.id]);
-      for (const s of storyIds) await em.query('INSERT INTO exemplary_model_stories (model_id, item_id) VALUES ($1,$2)', [m.id, s]);
+      await this.linkStories(em, m.id, storyIds);
       await this.audit.record(em, actor, { action: 'exemplary_model.create', entityType: 'exemplary_model', entityId: m.id, blockId: y.blockId, after: { unitId, name: dto.name, subjectKind: dto.subjectKind, storyIds } });
       return m.id as string;
     });
@@ -404,7 +404,7 @@ export class NewsService {
         [id, next.subjectKind, next.name, next.achievement]);
       if (storyIds) {
         await em.query('DELETE FROM exemplary_model_stories WHERE model_id = $1', [id]);
-        for (const s of storyIds) await em.query('INSERT INTO exemplary_model_stories (model_id, item_id) VALUES ($1,$2)', [id, s]);
+        await this.linkStories(em, id, storyIds);
       }
       await this.audit.record(em, actor, {
         action: 'exemplary_model.update', entityType: 'exemplary_model', entityId: id, blockId: y.blockId,
@@ -418,6 +418,11 @@ export class NewsService {
   private async registerEntry(actor: Actor, id: string): Promise<ExemplaryModelDto> {
     const [model] = await this.withCanEdit(actor, await this.models(this.ds.manager, ['m.id = $1'], [id]));
     return model;
+  }
+
+  /** Links stories to a register entry, in one statement. */
+  private async linkStories(em: EntityManager, modelId: string, storyIds: readonly string[]): Promise<void> {
+    if (storyIds.length) await em.query('INSERT INTO exemplary_model_stories (model_id, item_id) SELECT $1, unnest($2::uuid[])', [modelId, storyIds]);
   }
 
   /** A register entry links only published exemplary-model stories of its own unit and block year. */

@@ -1,5 +1,6 @@
-import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate, sortByVi } from '@/lib/format';
@@ -86,10 +87,10 @@ export function ModelRegisterTab({ blockYearId }: { blockYearId: string }) {
           options={units.map((u) => ({ value: u.id, label: u.name }))} onChange={(v?: string) => { setUnitId(v); setPage(1); }} />
         {!!data?.writableUnitIds.length && <Button type="primary" onClick={() => setEditing('new')}>{t('modelsAdd')}</Button>}
       </Flex>
-      <Table<ExemplaryModel>
+      <DataTable<ExemplaryModel>
         rowKey="id" size="middle" loading={reg.isLoading} dataSource={data?.items ?? []} scroll={{ x: 720 }}
         locale={{ emptyText: <Empty description={t('modelsNone')} /> }}
-        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
         columns={[
           { title: t('colModelName'), key: 'name', render: (_, r) => <>{r.name} <Tag>{t(`subject.${r.subjectKind}` as NewsStringKey)}</Tag></> },
           { title: t('colUnit'), dataIndex: 'unitName' },
