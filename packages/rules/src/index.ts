@@ -7,3 +7,4 @@ export * from './scoring';
 export * from './rule-set';
 export * from './password-policy';
 export * from './password-generator';
+export * from './account-roles';

@@ -1,5 +1,6 @@
 import { Actor, isCityWide, Role } from '../../common/actor';
 import { forbidden, invalidField } from '../../common/app-error';
+import { roleNeedsUnit } from '@thidua/rules';
 
 export const AccountsPolicy = {
   /** Managing accounts at all (some of them). */
@@ -16,7 +17,7 @@ export const AccountsPolicy = {
   },
   /** Officers and unit heads belong to a unit; admin and board accounts belong to none. */
   unitFor(role: Role, unitId: string | null | undefined): string | null {
-    if (role === 'officer' || role === 'unit_head') {
+    if (roleNeedsUnit(role)) {
       if (!unitId) throw invalidField('unitId', 'là bắt buộc với cán bộ và thủ trưởng đơn vị');
       return unitId;
     }

@@ -7,10 +7,9 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { sortByVi } from '@/lib/format';
 import { useCreateAccount, useUpdateAccount, type Account, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
-import { generatePassword, passwordProblem } from '@thidua/rules';
+import { generatePassword, passwordProblem, roleNeedsUnit } from '@thidua/rules';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
-export const needsUnit = (role?: Role) => role === 'officer' || role === 'unit_head';
 
 interface Values { fullName: string; email: string; role: Role; unitId?: string | null; title?: string; password?: string }
 
@@ -45,7 +44,7 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return; // the form shows what is missing
-    const unitId = needsUnit(v.role) ? v.unitId ?? null : null;
+    const unitId = roleNeedsUnit(v.role) ? v.unitId ?? null : null;
     if (account) {
       update.mutate({ id: account.id, body: { fullName: v.fullName, role: self ? undefined : v.role, unitId, title: v.title ?? '', version: account.version } }, {
         onSuccess: () => { message.success(t('savedOk')); onClose(); },
@@ -78,9 +77,9 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
           rules={[{ required: true, message: t('required', { field: t('role') }) }]}>
           <Select options={roleOptions} disabled={self} />
         </Form.Item>
-        <Form.Item name="unitId" label={t('unit')} extra={needsUnit(role) ? undefined : t('unitNotNeeded')}
-          rules={[{ required: needsUnit(role), message: t('unitRequired') }]}>
-          <Select options={unitOptions} showSearch={{ optionFilterProp: 'label' }} allowClear loading={units.isPending} disabled={!needsUnit(role)} placeholder={t('allUnits')} />
+        <Form.Item name="unitId" label={t('unit')} extra={roleNeedsUnit(role) ? undefined : t('unitNotNeeded')}
+          rules={[{ required: roleNeedsUnit(role), message: t('unitRequired') }]}>
+          <Select options={unitOptions} showSearch={{ optionFilterProp: 'label' }} allowClear loading={units.isPending} disabled={!roleNeedsUnit(role)} placeholder={t('allUnits')} />
         </Form.Item>
         <Form.Item name="title" label={t('jobTitle')} rules={[{ max: 255 }]}>
           <Input placeholder="Chuyên viên" />
