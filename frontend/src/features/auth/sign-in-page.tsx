@@ -35,8 +35,9 @@ export function SignInPage() {
     signIn.mutate({ email: email.trim(), password }, {
       onError: (err) => {
         if (err instanceof ApiError && err.status === 429 && err.retryAfter) {
-          setNow(Date.now());
-          setWaitUntil(Date.now() + err.retryAfter * 1000);
+          const at = Date.now();
+          setNow(at);
+          setWaitUntil(at + err.retryAfter * 1000);
         }
       },
       onSuccess: () => {
