@@ -31,9 +31,10 @@ const log = (s = '') => console.log(s);
 const stats = (ms) => `p50 ${fmt(percentile(ms, 50))} ms · p95 ${fmt(percentile(ms, 95))} ms · p99 ${fmt(percentile(ms, 99))} ms`;
 
 /**
- * The same statements as the app's autosave, on node:http + pg, without any global lock: in one transaction the
- * session (noting its use once a minute) read with the round and the self-assessment (both FOR SHARE), the
- * version-checked UPDATE … RETURNING with the values it replaced, the audit INSERT.
+ * The same statements as the app's autosave of a row already seen, on node:http + pg, without any global lock and
+ * without a transaction: the session (noting its use once a minute) read with the round and the self-assessment and
+ * the `xmin` of both; then one statement that takes both FOR SHARE only if unchanged, makes the version-checked
+ * UPDATE … RETURNING with the values it replaced, and inserts the audit entry.
  */
 function bareServer(url) {
   // The app's pool: 20 connections, a request that waits 5 s for one is refused (503 in the app).
@@ -47,16 +48,9 @@ function bareServer(url) {
     const [, roundId, unitId, criterionId] = m;
     const input = JSON.parse(body);
     const token = /thidua_sid=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
-    let c;
     try {
-      try {
-        c = await pool.connect();
-      } catch {
-        return reply(503, {});
-      }
-      await c.query('BEGIN');
       const hash = createHash('sha256').update(token ?? '').digest('hex');
-      const [ctx] = (await c.query(`WITH touched AS (UPDATE sessions SET last_seen_at = now() WHERE id = $3 AND last_seen_at < now() - interval '1 minute' RETURNING id),
+      const [ctx] = (await pool.query(`WITH touched AS (UPDATE sessions SET last_seen_at = now() WHERE id = $3 AND last_seen_at < now() - interval '1 minute' RETURNING id),
           ses AS (SELECT s.id AS sid, s.csrf_token, a.id, a.role, a.unit_id, a.full_name, a.email FROM sessions s JOIN accounts a ON a.id = s.account_id
                   WHERE s.id = $3 AND s.expires_at > now() AND a.archived_at IS NULL)
         SELECT r.id, r.block_year_id, r.scheme_id, s.title AS scheme_title, s.version_no AS scheme_version_no, r.kind, r.title, r.phase, r.opens_at,
@@ -64,40 +58,38 @@ function bareServer(url) {
           (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now,
           y.block_id, y.year, y.status AS year_status, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name,
           EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = y.id AND m.unit_id = (SELECT unit_id FROM ses)) AS is_member,
-          (SELECT to_jsonb(ses) FROM ses) AS session, self.id AS self_id, self.status AS self_status
+          r.xmin::text AS round_xmin, (SELECT to_jsonb(ses) FROM ses) AS session, self.id AS self_id, self.status AS self_status, self.xmin AS self_xmin
         FROM scoring_rounds r JOIN scoring_schemes s ON s.id = r.scheme_id JOIN block_years y ON y.id = r.block_year_id JOIN blocks b ON b.id = y.block_id
-        LEFT JOIN LATERAL (SELECT sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name
+        LEFT JOIN LATERAL (SELECT sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name, sa.xmin::text AS xmin
           FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by
-          WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
-        WHERE r.id = $1 FOR SHARE OF r`, [roundId, unitId, hash])).rows;
+          WHERE sa.round_id = r.id AND sa.unit_id = $2) self ON true
+        WHERE r.id = $1`, [roundId, unitId, hash])).rows;
       const s = ctx?.session;
-      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId || !ctx.is_member || ctx.self_status !== 'draft') {
-        await c.query('ROLLBACK');
-        return reply(403, {});
-      }
-      const [row] = (await c.query(`UPDATE score_entries e SET score = $5, passed = $6, count = $7, actual = $8, items = NULL, note = '', updated_by = $9, updated_at = now(), version = e.version + 1
-        FROM score_entries old
-        WHERE old.id = e.id AND e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self' AND e.version = $4
-          AND (old.score, old.passed, old.count, old.actual, old.items, old.note) IS DISTINCT FROM ($5::numeric, $6::boolean, $7::int, $8::numeric, NULL::jsonb, ''::text)
-        RETURNING e.id, e.criterion_id, e.unit_id, e.source, e.scorer_unit_id, e.score::float8 AS score, e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at,
-          old.score::float8 AS old_score, old.passed AS old_passed, old.count AS old_count, old.actual::float8 AS old_actual, old.items AS old_items, old.note AS old_note`,
-        [roundId, unitId, criterionId, input.version, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id])).rows;
+      if (!s || s.csrf_token !== req.headers['x-csrf-token'] || s.unit_id !== unitId || !ctx.is_member || ctx.self_status !== 'draft') return reply(403, {});
+      const [row] = (await pool.query(`WITH g0 AS (SELECT 1 FROM scoring_rounds WHERE id = $1 AND xmin::text = $11 FOR SHARE),
+          g1 AS (SELECT 1 FROM self_assessments WHERE id = $12 AND xmin::text = $13 FOR SHARE),
+          u AS (UPDATE score_entries e SET score = $5, passed = $6, count = $7, actual = $8, items = NULL, note = '', updated_by = $9, updated_at = now(), version = e.version + 1
+            FROM score_entries old
+            WHERE old.id = e.id AND e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self' AND e.version = $4
+              AND (old.score, old.passed, old.count, old.actual, old.items, old.note) IS DISTINCT FROM ($5::numeric, $6::boolean, $7::int, $8::numeric, NULL::jsonb, ''::text)
+              AND EXISTS (SELECT 1 FROM g0) AND EXISTS (SELECT 1 FROM g1)
+            RETURNING e.id, e.criterion_id, e.unit_id, e.source, e.scorer_unit_id, e.score::float8 AS score, e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at,
+              old.score::float8 AS old_score, old.passed AS old_passed, old.count AS old_count, old.actual::float8 AS old_actual, old.items AS old_items, old.note AS old_note),
+          entry AS (INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason)
+            SELECT now(), $9, $10, 'score.self', 'score_entry', u.id::text, $14,
+              jsonb_build_object('score', u.old_score, 'passed', u.old_passed, 'count', u.old_count, 'actual', u.old_actual, 'items', u.old_items, 'note', u.old_note), $15::jsonb, '' FROM u)
+        SELECT * FROM u`,
+        [roundId, unitId, criterionId, input.version, input.score ?? null, input.passed ?? null, input.count ?? null, input.actual ?? null, s.id, s.full_name,
+          ctx.round_xmin, ctx.self_id, ctx.self_xmin, ctx.block_id, JSON.stringify(input)])).rows;
       if (!row) {
-        // As the app: the row as it is now tells an unchanged save (200) from a stale one (409).
-        const [cur] = (await c.query(`SELECT e.id, e.version FROM score_entries e LEFT JOIN accounts a ON a.id = e.updated_by
+        // As the app's fallback would: the row as it is now tells an unchanged save (200) from a stale one (409).
+        const [cur] = (await pool.query(`SELECT e.id, e.version FROM score_entries e LEFT JOIN accounts a ON a.id = e.updated_by
           WHERE e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = 'self'`, [roundId, unitId, criterionId])).rows;
-        await c.query('ROLLBACK');
         return cur?.version === input.version ? reply(200, { row: cur, changed: false }) : reply(409, { current: cur ?? null });
       }
-      await c.query(`INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason) VALUES (now(), $1, $2, 'score.self', 'score_entry', $3, $4, $5, $6, '')`,
-        [s.id, s.full_name, row.id, ctx.block_id, JSON.stringify({ score: row.old_score, passed: row.old_passed, count: row.old_count, actual: row.old_actual, items: row.old_items, note: row.old_note }), JSON.stringify(input)]);
-      await c.query('COMMIT');
       reply(200, { row, changed: true });
     } catch (e) {
-      await c?.query('ROLLBACK').catch(() => {});
-      reply(500, { message: e.message });
-    } finally {
-      c?.release();
+      reply(/timeout/i.test(e.message) ? 503 : 500, { message: e.message });
     }
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { createTestApp, TestApp } from '../app';
 import { expectStatus, signInRaw } from '../factories';
 import { openRound, OpenRound, selfUrl } from './helpers';
@@ -39,20 +39,74 @@ describe('autosave: the statements it needs, and every check still made', () => 
       : /^COMMIT/i.test(sql) ? 'commit'
         : /^ROLLBACK/i.test(sql) ? 'rollback'
           : /FROM sessions s JOIN accounts/.test(sql) && /FROM scoring_rounds r/.test(sql) && /FROM self_assessments sa/.test(sql) ? 'session+round+self-assessment'
+            : /FROM scoring_rounds WHERE id = \$\d+ AND xmin/.test(sql) && /UPDATE score_entries/.test(sql) && /INSERT INTO audit_entries/.test(sql) ? 'write if unchanged, with its audit entry'
             : /^UPDATE score_entries/.test(sql) ? 'versioned update'
               : /^INSERT INTO score_entries/.test(sql) ? 'insert row'
                 : /^INSERT INTO audit_entries/.test(sql) ? 'audit entry'
                   : sql.slice(0, 80);
   const audits = async () => Number((await t.ds.query(`SELECT count(*) AS n FROM audit_entries WHERE action = 'score.self'`))[0].n);
 
-  it('a save is one transaction of four statements: the session with the round and the self-assessment, the write with its version check, the audit entry', async () => {
+  it('a change to a row the officer has seen is two statements and no transaction; a first save is one transaction of four', async () => {
     const put = await r.put(r.acc.lhp.officer);
     const url = selfUrl(r, r.ids.lhp, 'I.1');
     await expectStatus(put(url, { score: 5, version: 0 }), 200); // warms the scheme cache and the pool
     expect((await statementsOf(() => expectStatus(put(url, { score: 6, version: 1 }), 200))).map(kind))
-      .toEqual(['begin', 'session+round+self-assessment', 'versioned update', 'audit entry', 'commit']);
+      .toEqual(['session+round+self-assessment', 'write if unchanged, with its audit entry']);
     expect((await statementsOf(() => expectStatus(put(selfUrl(r, r.ids.lhp, 'I.3'), { count: 2, version: 0 }), 200))).map(kind))
       .toEqual(['begin', 'session+round+self-assessment', 'insert row', 'audit entry', 'commit']);
+    // Unchanged: the one statement writes nothing, the transactional path says so.
+    expect((await statementsOf(() => expectStatus(put(url, { score: 6, version: 2 }), 200))).map(kind))
+      .toEqual(['session+round+self-assessment', 'write if unchanged, with its audit entry', 'begin', 'session+round+self-assessment', 'versioned update', expect.stringMatching(/^SELECT e\.id/), 'commit']);
+  });
+
+  /** Runs `change` in a transaction left open while a save is sent, then commits it; the save's answer. */
+  const saveDuring = async (change: (q: QueryRunner) => Promise<unknown>, save: () => Promise<{ status: number; body: any }>) => {
+    const q = t.ds.createQueryRunner();
+    await q.connect();
+    try {
+      await q.startTransaction();
+      await change(q);
+      let settled = false;
+      const pending = Promise.resolve(save()).finally(() => { settled = true; });
+      await new Promise((ok) => setTimeout(ok, 400));
+      const waited = !settled;
+      await q.commitTransaction();
+      return { waited, res: await pending };
+    } finally {
+      if (q.isTransactionActive) await q.rollbackTransaction();
+      await q.release();
+    }
+  };
+
+  it('a submission or a phase change between the read and the write: the save waits for it, writes nothing and is refused', async () => {
+    const put = await r.put(r.acc.dukdh.officer);
+    const url = selfUrl(r, r.ids.dukdh, 'I.1');
+    const first = await expectStatus(put(url, { score: 1, version: 0 }), 200);
+    const [{ id: officerId }] = await t.ds.query('SELECT id FROM accounts WHERE email = $1', [r.acc.dukdh.officer]);
+    const n = await audits();
+    const score = async () => (await t.ds.query('SELECT version, score::float8 AS score FROM score_entries WHERE id = $1', [first.row.id]))[0];
+
+    const submitted = await saveDuring(
+      (c) => c.query(`UPDATE self_assessments SET status = 'submitted', submitted_at = now(), confirmed_by = $3, version = version + 1 WHERE round_id = $1 AND unit_id = $2`, [r.round.id, r.ids.dukdh, officerId]),
+      () => put(url, { score: 2, version: 1 }));
+    expect(submitted.waited).toBe(true);
+    expect(submitted.res.status).toBe(409);
+    expect(submitted.res.body).toMatchObject({ code: 'already_submitted' });
+    expect(await score()).toEqual({ version: 1, score: 1 });
+    await t.ds.query(`UPDATE self_assessments SET status = 'draft', submitted_at = NULL, confirmed_by = NULL WHERE round_id = $1 AND unit_id = $2`, [r.round.id, r.ids.dukdh]);
+
+    const [{ phase }] = await t.ds.query('SELECT phase FROM scoring_rounds WHERE id = $1', [r.round.id]);
+    const moved = await saveDuring(
+      (c) => c.query(`UPDATE scoring_rounds SET phase = 'review', version = version + 1 WHERE id = $1`, [r.round.id]),
+      () => put(url, { score: 3, version: 1 }));
+    await t.ds.query('UPDATE scoring_rounds SET phase = $2 WHERE id = $1', [r.round.id, phase]);
+    expect(moved.waited).toBe(true);
+    expect(moved.res.status).toBe(409);
+    expect(await score()).toEqual({ version: 1, score: 1 });
+    expect(await audits()).toBe(n);
+    // Once both are back, the same save goes through.
+    expect(await expectStatus(put(url, { score: 3, version: 1 }), 200)).toMatchObject({ changed: true, row: { score: 3, version: 2 } });
+    expect(await audits()).toBe(n + 1);
   });
 
   it('the audit entry keeps the values replaced; a save that changes nothing writes nothing; a stale one is 409 with the newer row', async () => {

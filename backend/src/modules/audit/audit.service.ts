@@ -30,6 +30,10 @@ export interface AuditInput {
   reason?: string;
 }
 
+type AuditActor = Pick<Actor, 'id' | 'fullName' | 'requestId'>;
+
+const ENTRY_COLUMNS = 'occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason, request_id';
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 const VERIFY_BATCH = 20_000;
 // Qualified: an unqualified ORDER BY tree_size would sort the text output column ("10151" before "151").
 const CHECKPOINT_SELECT = `c.tree_size::text AS tree_size, c.root_hash, c.sealed_at, c.key_id, c.signature`;
@@ -42,15 +46,27 @@ export class AuditService {
    * Appends an entry inside the caller's transaction: the change and its entry commit or fail together.
    * One INSERT that reads nothing and waits for no one; the sealer gives it its place in the ledger later.
    */
-  async record(em: EntityManager, actor: Pick<Actor, 'id' | 'fullName' | 'requestId'> | null, input: AuditInput): Promise<void> {
+  async record(em: EntityManager, actor: AuditActor | null, input: AuditInput): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit.record must run inside a transaction');
-    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
     await em.query(
-      `INSERT INTO audit_entries (occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason, request_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      `INSERT INTO audit_entries (${ENTRY_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
       [new Date(), actor?.id ?? null, actor?.fullName ?? 'Hệ thống', input.action, input.entityType, input.entityId ?? null, input.blockId ?? null,
         json(input.before), json(input.after), input.reason ?? '', actor?.requestId ?? null],
     );
+  }
+
+  /**
+   * The entry as a part of the caller's own statement, for a write that is one statement without a transaction
+   * (the change and its entry still commit or fail together): `INSERT … SELECT … FROM from`, one entry per row of
+   * `from`, whose `entityId` and `before` are SQL over that row. Parameters are numbered from `$first`.
+   */
+  entryFrom(from: string, first: number, actor: AuditActor, input: Omit<AuditInput, 'entityId' | 'before'> & { entityIdSql: string; beforeSql: string }): { sql: string; params: unknown[] } {
+    const p = (i: number) => `$${first + i}`;
+    return {
+      sql: `INSERT INTO audit_entries (${ENTRY_COLUMNS})
+            SELECT ${p(0)}::timestamptz, ${p(1)}::uuid, ${p(2)}::text, ${p(3)}::text, ${p(4)}::text, ${input.entityIdSql}, ${p(5)}::uuid, ${input.beforeSql}, ${p(6)}::jsonb, ${p(7)}::text, ${p(8)}::text FROM ${from}`,
+      params: [new Date(), actor.id, actor.fullName, input.action, input.entityType, input.blockId ?? null, json(input.after), input.reason ?? '', actor.requestId ?? null],
+    };
   }
 
   async list(q: AuditQueryDto) {

@@ -22,7 +22,7 @@ import { phaseIndex, unitDeadline } from '../../domain/round-phase';
 import { awardFactLine, isAwardItem } from './award-bonus';
 import { computeResults, divergence, targetOutcomeWith } from './round-results';
 import { RoundsPolicy } from './rounds.policy';
-import { saveScore, SELECT_SCORE_ROW, toScoreRow } from './score-store';
+import { CheckedRow, saveScore, SaveScoreArgs, saveSeenScoreAtOnce, SELECT_SCORE_ROW, toScoreRow } from './score-store';
 import { sha256 } from './score-hash';
 
 
@@ -182,32 +182,45 @@ export class AssessmentsService {
 
   /**
    * Autosave of one self-assessment row; two officers of the unit never overwrite each other (per-row version).
-   * Four statements in one transaction: the session with the round and the self-assessment (both FOR SHARE, so a
-   * phase change or a submission waits for saves in flight), the version-checked write, its audit entry.
+   * A row the officer has seen, changed: two statements and no transaction (the session with the round and the
+   * self-assessment; then the write, which holds both FOR SHARE only if neither changed since, with its audit entry).
+   * Anything else (a first save, stale, unchanged, a phase change or a submission in between) takes the
+   * transactional path: the same read FOR SHARE, the version-checked write, its audit entry, and its answer.
    */
   async saveSelf(claim: SessionClaim, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveResultDto> {
-    return this.ds.transaction(async (em) => {
-      const { actor, ctx, sa } = await this.selfContext(em, claim, roundId, unitId);
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      // Not there yet: a unit that joined the block after the round opened.
-      this.assertSelfEditable(ctx, sa ?? await this.selfAssessment(em, roundId, unitId, 'share'));
-      const node = await this.leaf(em, ctx, criterionId, unitId);
-      const row = (await this.data.scheme(em, ctx.round.schemeId)).byId.get(criterionId)!;
-      let input: ScoreInputDto = dto;
-      if (row.countSource) {
-        // Counted from the unit's published items: the count is the server's; a different one is refused, a note is kept.
-        // (A count that is not a number goes on to the rules, which refuse it with a 400 naming the criterion.)
-        const { count } = (await this.automaticCounts(em, ctx, [row], unitId)).get(criterionId)!;
-        const typed = dto.count !== undefined && dto.count !== null;
-        if ((typeof dto.count === 'number' && dto.count !== count) || [dto.score, dto.passed, dto.actual, dto.items].some((v) => v !== undefined && v !== null)) {
-          throw conflict('automatic_count', `Tiêu chí ${node.code}: số lần được tính tự động từ các bài đã đăng của đơn vị (${count} bài), không nhập tay được.`, { count: `là ${count}, tính tự động` });
-        }
-        if (!typed || typeof dto.count === 'number') input = { ...dto, count };
+    if (dto.version > 0) {
+      const em = this.ds.manager;
+      const { actor, ctx, sa, checked } = await this.selfContext(em, claim, roundId, unitId, false);
+      if (sa) {
+        const saved = await saveSeenScoreAtOnce(em, this.audit, actor, await this.selfSave(em, actor, ctx, sa, unitId, criterionId, dto), checked);
+        if (saved) return saved;
       }
-      return saveScore(em, this.audit, actor, {
-        roundId, blockId: ctx.year.blockId, unitId, node, source: 'self', scorerUnitId: unitId, input, note: dto.note ?? '', version: dto.version,
-      });
+    }
+    return this.ds.transaction(async (em) => {
+      const { actor, ctx, sa } = await this.selfContext(em, claim, roundId, unitId, true);
+      return saveScore(em, this.audit, actor, await this.selfSave(em, actor, ctx, sa ?? await this.selfAssessment(em, roundId, unitId, 'share'), unitId, criterionId, dto));
     });
+  }
+
+  /** The checks of a self-assessment save (the unit's own, editable now, a leaf that applies) and what it writes. */
+  private async selfSave(em: EntityManager, actor: Actor, ctx: RoundContext, sa: SelfAssessmentRow, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveScoreArgs> {
+    RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+    // Not there yet: a unit that joined the block after the round opened.
+    this.assertSelfEditable(ctx, sa);
+    const node = await this.leaf(em, ctx, criterionId, unitId);
+    const row = (await this.data.scheme(em, ctx.round.schemeId)).byId.get(criterionId)!;
+    let input: ScoreInputDto = dto;
+    if (row.countSource) {
+      // Counted from the unit's published items: the count is the server's; a different one is refused, a note is kept.
+      // (A count that is not a number goes on to the rules, which refuse it with a 400 naming the criterion.)
+      const { count } = (await this.automaticCounts(em, ctx, [row], unitId)).get(criterionId)!;
+      const typed = dto.count !== undefined && dto.count !== null;
+      if ((typeof dto.count === 'number' && dto.count !== count) || [dto.score, dto.passed, dto.actual, dto.items].some((v) => v !== undefined && v !== null)) {
+        throw conflict('automatic_count', `Tiêu chí ${node.code}: số lần được tính tự động từ các bài đã đăng của đơn vị (${count} bài), không nhập tay được.`, { count: `là ${count}, tính tự động` });
+      }
+      if (!typed || typeof dto.count === 'number') input = { ...dto, count };
+    }
+    return { roundId: ctx.round.id, blockId: ctx.year.blockId, unitId, node, source: 'self', scorerUnitId: unitId, input, note: dto.note ?? '', version: dto.version };
   }
 
   async submit(actor: Actor, roundId: string, unitId: string): Promise<AssessmentDto> {
@@ -430,18 +443,19 @@ export class AssessmentsService {
   }
 
   /**
-   * One statement for the autosave: the claimed session (admitted here, before anything else), the round FOR SHARE
-   * with the actor's place in its year, and the unit's self-assessment FOR SHARE (null when it has none yet).
+   * One statement for the autosave: the claimed session (admitted here, before anything else), the round with the
+   * actor's place in its year, and the unit's self-assessment (null when it has none yet); both FOR SHARE when
+   * `lock`, and with their `xmin` as read, for a write that must find them unchanged.
    */
-  private async selfContext(em: EntityManager, claim: SessionClaim, roundId: string, unitId: string): Promise<{ actor: Actor; ctx: RoundContext; sa: SelfAssessmentRow | null }> {
+  private async selfContext(em: EntityManager, claim: SessionClaim, roundId: string, unitId: string, lock: boolean): Promise<{ actor: Actor; ctx: RoundContext; sa: SelfAssessmentRow | null; checked: CheckedRow[] }> {
     const [row] = await em.query(
       `WITH ${sessionCtes('$3')}
-       SELECT ${roundColumns('(SELECT unit_id FROM ses)')}, (SELECT to_jsonb(ses) FROM ses) AS session,
+       SELECT ${roundColumns('(SELECT unit_id FROM ses)')}, r.xmin::text AS round_xmin, (SELECT to_jsonb(ses) FROM ses) AS session,
               self.id AS self_id, self.status AS self_status, self.submitted_at AS self_submitted_at, self.return_reason AS self_return_reason,
-              self.version AS self_version, self.extension_until AS self_extension_until, self.confirmed_by_name AS self_confirmed_by_name
+              self.version AS self_version, self.extension_until AS self_extension_until, self.confirmed_by_name AS self_confirmed_by_name, self.xmin AS self_xmin
        FROM ${ROUND_FROM}
-       LEFT JOIN LATERAL (SELECT ${SELF_COLUMNS} FROM ${SELF_FROM} WHERE sa.round_id = r.id AND sa.unit_id = $2 FOR SHARE OF sa) self ON true
-       WHERE r.id = $1 FOR SHARE OF r`, [roundId, unitId, claim.tokenHash]);
+       LEFT JOIN LATERAL (SELECT ${SELF_COLUMNS}, sa.xmin::text AS xmin FROM ${SELF_FROM} WHERE sa.round_id = r.id AND sa.unit_id = $2${lock ? ' FOR SHARE OF sa' : ''}) self ON true
+       WHERE r.id = $1${lock ? ' FOR SHARE OF r' : ''}`, [roundId, unitId, claim.tokenHash]);
     if (!row) {
       admit(await readSession(em, claim.tokenHash), claim);
       throw notFound('Không tìm thấy đợt chấm điểm.');
@@ -452,7 +466,9 @@ export class AssessmentsService {
       ? { id: row.self_id, status: row.self_status, submitted_at: row.self_submitted_at, return_reason: row.self_return_reason, version: row.self_version,
           extension_until: row.self_extension_until, confirmed_by_name: row.self_confirmed_by_name }
       : null;
-    return { actor, ctx, sa };
+    const checked: CheckedRow[] = [{ table: 'scoring_rounds', id: row.id, xmin: row.round_xmin }];
+    if (sa) checked.push({ table: 'self_assessments', id: sa.id, xmin: row.self_xmin });
+    return { actor, ctx, sa, checked };
   }
 
   /** Null when the unit may edit its self-assessment now, else the refusal. */

@@ -58,7 +58,8 @@ const INPUT_FIELDS = ['score', 'passed', 'count', 'actual', 'items'] as const;
 /** True when the scorer entered something (all fields empty clears the row's value). */
 export const hasInput = (input: CriterionInput) => INPUT_FIELDS.some((f) => input[f] !== undefined && input[f] !== null);
 
-export async function saveScore(em: EntityManager, audit: AuditService, actor: Actor, a: SaveScoreArgs): Promise<{ row: ScoreRowDto; changed: boolean }> {
+/** The validated value a save writes (the pure rules' score), or a 400 naming the field. */
+function valueOf(a: SaveScoreArgs) {
   const filled = hasInput(a.input);
   let score: number | null = null;
   if (filled) {
@@ -79,32 +80,79 @@ export async function saveScore(em: EntityManager, audit: AuditService, actor: A
     items: filled && own === 'items' ? normaliseItems(a.input.items ?? {}) : null,
   };
   a.check?.({ score, actual: value.actual, hasInput: filled });
+  return { filled, value, items: value.items === null ? null : JSON.stringify(value.items), after: { ...value, note: a.note } };
+}
 
-  const where = a.source === 'peer'
-    ? { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4 AND e.scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
-    : { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
-  const label = `Tiêu chí ${a.node.code}`;
-  const staleMessage = (v: number) => `${label}: điểm vừa được người khác cập nhật (phiên bản ${v}, bạn sửa phiên bản ${a.version}). Dữ liệu mới nhất được gửi kèm; hãy xem lại rồi lưu tiếp.`;
-  const items = value.items === null ? null : JSON.stringify(value.items);
-  const written = (r: Record<string, any>): ScoreRowDto => toScoreRow({ ...r, updatedByName: actor.fullName });
-  const after = { ...value, note: a.note };
-  /** The row as it is now (no lock), when the write did not happen: stale, unchanged, or gone. */
-  const currentRow = async () => (await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql}`, where.params))[0] as Record<string, any> | undefined;
+const whereOf = (a: SaveScoreArgs) => a.source === 'peer'
+  ? { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4 AND e.scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
+  : { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
 
-  if (a.version > 0) {
-    // One statement: the version check, the row lock and the write, with the values it replaced (`old`,
-    // the row as this statement found it) for the audit entry. A save that changes nothing writes nothing.
-    const n = where.params.length;
-    // An UPDATE answers [rows, count] through TypeORM.
-    const [[row]] = await em.query(
-      `UPDATE score_entries e SET score = $${n + 1}, passed = $${n + 2}, count = $${n + 3}, actual = $${n + 4}, items = $${n + 5}, note = $${n + 6},
+/**
+ * The versioned write of a row the client has seen: the version check, the row lock and the write in one statement,
+ * with the values it replaced (`old`, the row as this statement found it). A save that changes nothing writes nothing.
+ * `$1…$n` are the row's key (`whereOf`); the values follow.
+ */
+const versionedUpdate = (where: { sql: string; params: unknown[] }, n = where.params.length) => `UPDATE score_entries e SET score = $${n + 1}, passed = $${n + 2}, count = $${n + 3}, actual = $${n + 4}, items = $${n + 5}, note = $${n + 6},
          updated_by = $${n + 7}, updated_at = now(), version = e.version + 1
        FROM score_entries old
        WHERE old.id = e.id AND ${where.sql} AND e.version = $${n + 8}
          AND (old.score, old.passed, old.count, old.actual, old.items, old.note)
-             IS DISTINCT FROM ($${n + 1}::numeric, $${n + 2}::boolean, $${n + 3}::int, $${n + 4}::numeric, $${n + 5}::jsonb, $${n + 6}::text)
-       RETURNING ${RETURNED}, old.score::float8 AS "oldScore", old.passed AS "oldPassed", old.count AS "oldCount", old.actual::float8 AS "oldActual",
-         old.items AS "oldItems", old.note AS "oldNote"`,
+             IS DISTINCT FROM ($${n + 1}::numeric, $${n + 2}::boolean, $${n + 3}::int, $${n + 4}::numeric, $${n + 5}::jsonb, $${n + 6}::text)`;
+const REPLACED = `old.score::float8 AS "oldScore", old.passed AS "oldPassed", old.count AS "oldCount", old.actual::float8 AS "oldActual", old.items AS "oldItems", old.note AS "oldNote"`;
+
+/** A row whose state a save was checked against, as read (`xmin` changes with every update of the row). */
+export interface CheckedRow {
+  table: 'scoring_rounds' | 'self_assessments';
+  id: string;
+  xmin: string;
+}
+
+/**
+ * A save of a row the client has seen, as ONE statement without a transaction: it takes the rows its checks read
+ * (`checked`) FOR SHARE only if none has changed since it was read (a phase change or a submission in between
+ * makes it write nothing), writes the row with its version check and appends the audit entry.
+ * Null when it wrote nothing (stale, unchanged, a first save, or a checked row changed): the caller then takes the
+ * transactional path, whose answer says which.
+ */
+export async function saveSeenScoreAtOnce(
+  q: Pick<EntityManager, 'query'>, audit: AuditService, actor: Actor, a: SaveScoreArgs, checked: CheckedRow[],
+): Promise<{ row: ScoreRowDto; changed: true } | null> {
+  const { value, items, after } = valueOf(a);
+  if (a.version <= 0) return null;
+  const where = whereOf(a);
+  const n = where.params.length;
+  const params: unknown[] = [...where.params, value.score, value.passed, value.count, value.actual, items, a.note, actor.id, a.version, a.node.code];
+  const guards = checked.map((c, i) => {
+    params.push(c.id, c.xmin);
+    return `g${i} AS (SELECT 1 FROM ${c.table} WHERE id = $${params.length - 1} AND xmin::text = $${params.length} FOR SHARE)`;
+  });
+  const entry = audit.entryFrom('u', params.length + 1, actor, {
+    action: `score.${a.source}`, entityType: 'score_entry', blockId: a.blockId, after, entityIdSql: 'u.id::text',
+    beforeSql: `jsonb_build_object('criterion', $${n + 9}::text, 'score', u."oldScore", 'passed', u."oldPassed", 'count', u."oldCount", 'actual', u."oldActual", 'items', u."oldItems", 'note', u."oldNote")`,
+  });
+  const [row] = await q.query(
+    `WITH ${guards.map((g) => `${g}, `).join('')}
+       u AS (${versionedUpdate(where)}${guards.map((_, i) => ` AND EXISTS (SELECT 1 FROM g${i})`).join('')}
+             RETURNING ${RETURNED}, ${REPLACED}),
+       entry AS (${entry.sql})
+     SELECT * FROM u`,
+    [...params, ...entry.params]);
+  return row ? { row: toScoreRow({ ...row, updatedByName: actor.fullName }), changed: true } : null;
+}
+
+/** Saves one score row in the caller's transaction (see the top of this file). */
+export async function saveScore(em: EntityManager, audit: AuditService, actor: Actor, a: SaveScoreArgs): Promise<{ row: ScoreRowDto; changed: boolean }> {
+  const { filled, value, items, after } = valueOf(a);
+  const where = whereOf(a);
+  const label = `Tiêu chí ${a.node.code}`;
+  const staleMessage = (v: number) => `${label}: điểm vừa được người khác cập nhật (phiên bản ${v}, bạn sửa phiên bản ${a.version}). Dữ liệu mới nhất được gửi kèm; hãy xem lại rồi lưu tiếp.`;
+  const written = (r: Record<string, any>): ScoreRowDto => toScoreRow({ ...r, updatedByName: actor.fullName });
+  /** The row as it is now (no lock), when the write did not happen: stale, unchanged, or gone. */
+  const currentRow = async () => (await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql}`, where.params))[0] as Record<string, any> | undefined;
+
+  if (a.version > 0) {
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [[row]] = await em.query(`${versionedUpdate(where)} RETURNING ${RETURNED}, ${REPLACED}`,
       [...where.params, value.score, value.passed, value.count, value.actual, items, a.note, actor.id, a.version]);
     if (row) {
       const before = { score: row.oldScore, passed: row.oldPassed, count: row.oldCount, actual: row.oldActual, items: row.oldItems, note: row.oldNote };
