@@ -23,14 +23,33 @@ export function sequence(it) {
   let broken = null;
   return (name, fn) => it(name, async (t) => {
     if (broken) return t.skip(`bước trước thất bại: ${broken}`);
-    try { await fn(); } catch (e) { broken = name; throw e; }
+    try { await fn(); } catch (e) { broken = name; await keepFailure(name); throw e; }
   });
+}
+
+/** Pages opened by `signIn` and not closed: on a failed step each is kept as a picture with what it shows. */
+const openPages = new Set();
+let failures = 0;
+
+async function keepFailure(step) {
+  for (const page of openPages) {
+    const file = `failure-${++failures}.png`;
+    try {
+      await screenshot(page, file.replace(/\.png$/, ''));
+      const alerts = await page.locator('[role="alert"]:visible, .ant-message-notice:visible, .ant-form-item-explain-error:visible').allInnerTexts();
+      console.log(`# ${step}: ${page.url()} → e2e/artifacts/${file}${alerts.length ? `; shows: ${alerts.join(' | ').slice(0, 500)}` : ''}`);
+    } catch (e) {
+      console.log(`# ${step}: no picture of ${page.url()} (${e.message.split('\n')[0]})`);
+    }
+  }
 }
 
 /** A fresh context (own cookies), signed in through the real form. A refused API call is printed, so a failed step says what the server answered. */
 export async function signIn(browser, email, password = PASSWORD) {
   const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true, viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
+  openPages.add(page);
+  page.on('close', () => openPages.delete(page));
   page.on('response', async (r) => {
     if (!r.url().includes('/api/') || r.status() < 400) return;
     console.log(`# ${email}: ${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()} ${(await r.text().catch(() => '')).slice(0, 300)}`);
