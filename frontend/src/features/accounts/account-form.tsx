@@ -8,6 +8,7 @@ import { sortByVi } from '@/lib/format';
 import { useCreateAccount, useUpdateAccount, type Account, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { generatePassword, passwordProblem, roleNeedsUnit } from '@thidua/rules';
+import { validated } from '@/lib/forms';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 
@@ -42,7 +43,7 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
   };
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return; // the form shows what is missing
     const unitId = roleNeedsUnit(v.role) ? v.unitId ?? null : null;
     if (account) {

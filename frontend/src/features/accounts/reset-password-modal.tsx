@@ -5,6 +5,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { useResetPassword, type Account } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { generatePassword, passwordProblem } from '@thidua/rules';
+import { validated } from '@/lib/forms';
 
 /** Sets a new password; the server also clears the wrong-password waits and ends the user's sessions. */
 export function ResetPasswordModal({ account, onClose }: { account?: Account; onClose: () => void }) {
@@ -18,7 +19,7 @@ export function ResetPasswordModal({ account, onClose }: { account?: Account; on
   }, [account, form]);
 
   const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
+    const values = await validated(form);
     if (!values) return; // the form shows what is missing
     const { newPassword } = values;
     reset.mutate({ id: account!.id, newPassword }, {

@@ -9,6 +9,7 @@ import { blockYearStrings } from './i18n';
 import { fromFormRows, LegalBasisFields, toFormRows } from './legal-basis-fields';
 import { MemberFields } from './member-fields';
 import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
+import { validated } from '@/lib/forms';
 
 export type EditSection = 'setup' | 'legalBasis' | 'rules';
 export const STATUSES: BlockYear['status'][] = ['setup', 'planning', 'signed', 'in_progress', 'year_end', 'submitted', 'decided', 'archived'];
@@ -42,7 +43,7 @@ export function BlockYearEditModal({ year: current, section, onClose }: { year: 
   }, [section, form]); // only when the editor opens, not when the year is refetched
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return; // the form shows what is missing
     const reason = (v.reason as string | undefined)?.trim() || undefined;
     const body = section === 'setup'

@@ -14,6 +14,7 @@ import { fromFormRows, LegalBasisFields, toFormRows, type LegalInstrumentRow } f
 import { MemberFields } from './member-fields';
 import type { RuleSet } from '@/components/rule-set/rule-set';
 import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
+import { validated } from '@/lib/forms';
 
 interface Values {
   blockId: string;
@@ -61,7 +62,7 @@ export function BlockYearSetupModal({ open, onClose, initialBlockId }: { open: b
   }, [open, defaults.data, form]);
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return; // the form shows what is missing
     create.mutate({
       blockId: v.blockId,

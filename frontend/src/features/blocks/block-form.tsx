@@ -4,6 +4,7 @@ import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useSaveBlock, type Block } from '@/api/blocks';
 import { blockStrings } from './i18n';
+import { validated } from '@/lib/forms';
 
 export function BlockForm({ open, block, onClose }: { open: boolean; block?: Block; onClose: () => void }) {
   const t = useT(blockStrings);
@@ -16,7 +17,7 @@ export function BlockForm({ open, block, onClose }: { open: boolean; block?: Blo
   }, [open, block, form]);
 
   const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
+    const values = await validated(form);
     if (!values) return;
     save.mutate({ id: block?.id, body: { ...values, version: block?.version } }, {
       onSuccess: () => {

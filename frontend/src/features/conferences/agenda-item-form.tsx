@@ -5,6 +5,7 @@ import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useAddAgendaItem, useMaterials, useUpdateAgendaItem, type AgendaItem, type Conference, type Material, type MaterialKind } from '@/api/conferences';
 import { conferenceStrings, type ConferenceStringKey } from './i18n';
+import { validated } from '@/lib/forms';
 
 const MATERIAL_KINDS: MaterialKind[] = ['plan_version', 'rules_version', 'covenant'];
 const encode = (kind: MaterialKind | null, id: string | null) => (kind && id ? `${kind}:${id}` : '');
@@ -51,7 +52,7 @@ export function AgendaItemForm({ conference, item, open, onClose }: { conference
   }, [open, item?.id]); // only when the form opens
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     const body = { title: v.title.trim(), presenter: (v.presenter ?? '').trim(), ...decode(v.material) };
     const handlers = {

@@ -11,6 +11,7 @@ import { sortByVi } from '@/lib/format';
 import { conferenceKeys, useCreateConference, useUpdateConference, type Conference, type ConferenceKind } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { BOARD_GUEST, CONFERENCE_KINDS, DATE_TIME_FORMAT, defaultConferenceTitle, fromApiDateTime, toApiDateTime } from './labels';
+import { validated } from '@/lib/forms';
 
 interface Guest { name: string; title: string; organization: string }
 interface Values {
@@ -81,7 +82,7 @@ export function ConferenceForm({ open, year, conference, onClose, onCreated }: {
   };
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     const body = {
       kind: v.kind, title: v.title.trim(), startsAt: toApiDateTime(v.startsAt)!, endsAt: toApiDateTime(v.endsAt), place: v.place.trim(),

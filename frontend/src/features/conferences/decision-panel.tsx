@@ -7,6 +7,7 @@ import { useDecide, type AgendaItem, type Conference, type DecisionKind, type Ma
 import { DecisionLine } from './agenda-section';
 import { conferenceStrings } from './i18n';
 import { quorumVars } from './labels';
+import { validated } from '@/lib/forms';
 
 /** Which material each adopting decision acts on. */
 type Adopting = Exclude<DecisionKind, 'conclusion' | 'ballot_result' | 'seat_election'>;
@@ -82,7 +83,7 @@ export function DecisionPanel({ conference, item, quorum, canDecide }: { confere
 
       <Modal open={concluding} title={t('conclusionTitle')} onCancel={() => setConcluding(false)} okText={t('conclusionSave')} cancelText={t('action.cancel')}
         confirmLoading={decide.isPending} destroyOnHidden
-        onOk={async () => { const v = await form.validateFields().catch(() => null); if (v) await run('conclusion', v.text.trim()); }}>
+        onOk={async () => { const v = await validated(form); if (v) await run('conclusion', v.text.trim()); }}>
         <Typography.Paragraph type="secondary">{item.title}</Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="text" label={t('conclusionText')} rules={[{ required: true, whitespace: true, message: t('required', { field: t('conclusionText') }) }, { max: 20000 }]}>

@@ -8,6 +8,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { useEditMinutes, type Conference, type Minutes, type MinutesContentInput } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { DATE_TIME_FORMAT, fromApiDateTime, toApiDateTime } from './labels';
+import { validated } from '@/lib/forms';
 
 type Content = Minutes['content'];
 type Person = Content['chair'];
@@ -81,7 +82,7 @@ export function MinutesForm({ conference, minutes, open, onClose, onError }: {
   }, [open]); // only when the editor opens
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     edit.mutate({ id: conference.id, version: minutes.version, content: fromValues(v.content, minutes.content) }, {
       onSuccess: () => { message.success(t('minutesSavedOk')); onClose(); },

@@ -7,6 +7,7 @@ import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { covenantKeys, useCreateCovenant, useSetCovenantTargets, useUpdateCovenant, type Covenant } from './api/covenants';
 import { covenantStrings } from './i18n';
+import { validated } from '@/lib/forms';
 
 const isStale = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.code === 'stale_version';
 
@@ -28,7 +29,7 @@ export function CreateCovenantModal({ open, blockYearId, onCreated, onClose }: {
   const create = useCreateCovenant();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     create.mutate({ blockYearId, title: v.title?.trim() || undefined }, {
       onSuccess: (c) => {
@@ -92,7 +93,7 @@ export function CovenantContentModal({ open, covenant, onClose }: { open: boolea
   }, [open, form]); // only when the editor opens
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     const clean = (xs: string[] = []) => xs.map((x) => x.trim()).filter(Boolean);
     update.mutate({ id: covenant.id, body: { title: v.title.trim(), goals: clean(v.goals), commitments: clean(v.commitments), version: covenant.version } }, {
@@ -154,7 +155,7 @@ export function CovenantTargetsModal({ open, covenant, members, onClose }: { ope
   }, [open, form]); // only when the editor opens
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     const targets = (v.targets ?? []).map((x) => ({ unitId: x.unitId!, indicator: x.indicator.trim(), unitOfMeasure: x.unitOfMeasure.trim(), targetValue: Number(x.targetValue) }));
     save.mutate({ id: covenant.id, body: { targets, version: covenant.version } }, {

@@ -7,6 +7,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { covenantKeys, useCovenantCertificate, useSignCovenant, type Covenant, type CovenantUnitProgress } from './api/covenants';
 import { covenantStrings, type CovenantStringKey } from './i18n';
+import { validated } from '@/lib/forms';
 
 const STATE_COLORS: Record<CovenantUnitProgress['state'], string> = {
   signed: 'success', waiting: 'processing', waits_for_members: 'warning', not_open: 'default', closed: 'default',
@@ -70,7 +71,7 @@ export function SignModal({ open, covenant, unitName, onClose }: { open: boolean
   const warning = covenant.permissions.signBlockedReason;
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     setRefused(null);
     sign.mutate({ id: covenant.id, body: { password: v.password, ...(covenant.contentHash ? { contentHash: covenant.contentHash } : {}) } }, {

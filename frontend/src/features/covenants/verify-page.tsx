@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { useVerifyCovenant, type VerifyResult } from './api/covenants';
 import { covenantStrings, type CovenantStringKey } from './i18n';
 import { Hash } from './signing';
+import { validated } from '@/lib/forms';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const SHA256 = /^[0-9a-fA-F]{64}$/;
@@ -59,7 +60,7 @@ export function VerifyPage() {
   };
 
   const checkHash = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     verify.mutate({ sha256: v.sha256.trim().toLowerCase() }, {
       onError: (e) => {

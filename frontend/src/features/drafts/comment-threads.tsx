@@ -5,6 +5,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { formatDateTime } from '@/lib/format';
 import { useAddComment, useResolveComment, type DraftComment, type DraftVersion } from './api/drafts';
 import { draftStrings } from './i18n';
+import { validated } from '@/lib/forms';
 
 /** A box to write a comment or a reply; sends `{ sectionKey, body, parentId? }`. */
 function CommentForm({ version, sectionKey, parentId, label, submitLabel, onDone }: {
@@ -20,7 +21,7 @@ function CommentForm({ version, sectionKey, parentId, label, submitLabel, onDone
   const add = useAddComment();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     add.mutate({ versionId: version.id, body: { sectionKey, body: v.body.trim(), ...(parentId ? { parentId } : {}) } }, {
       onSuccess: () => {

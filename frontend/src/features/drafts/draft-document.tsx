@@ -15,6 +15,7 @@ import {
 import { draftStrings, type DraftStringKey } from './i18n';
 import { sectionAnchor, SectionBlock } from './section-block';
 import { VersionDiffModal } from './version-diff';
+import { validated } from '@/lib/forms';
 
 export const VERSION_STATUS_COLORS: Record<DraftStatus, string> = { draft: 'blue', circulated: 'orange', adopted: 'green', superseded: 'default' };
 
@@ -45,7 +46,7 @@ function CreateDraftModal({ open, kind, blockYearId, onCreated, onClose }: { ope
   const create = useCreateDraft();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     create.mutate({ blockYearId, kind, title: v.title?.trim() || undefined, copyFromPreviousYear: !!v.copyFromPreviousYear }, {
       onSuccess: (doc) => {
@@ -79,7 +80,7 @@ function AddSectionModal({ open, version, onClose }: { open: boolean; version: D
   const add = useAddSection();
   const { message } = App.useApp();
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     add.mutate({ versionId: version.id, body: { heading: v.heading.trim(), body: v.body ?? '', ...(v.afterKey ? { afterKey: v.afterKey } : {}) } }, {
       onSuccess: () => {

@@ -14,6 +14,7 @@ import {
 } from './api/drafts';
 import { draftStrings, type DraftStringKey } from './i18n';
 import { isStale, withFieldPrefix } from './server-errors';
+import { validated } from '@/lib/forms';
 
 export type PlanPart = 'theme' | 'activities' | 'movements' | 'commemorations' | 'fieldTrips';
 export const PLAN_PARTS: PlanPart[] = ['theme', 'activities', 'movements', 'commemorations', 'fieldTrips'];
@@ -260,7 +261,7 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
 
   const submit = async () => {
     if (!part || !version.plan) return;
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     const plan = applyForm(part, planInput(version.plan), v);
     update.mutate({ versionId: version.id, body: { plan, version: version.version } }, {

@@ -8,6 +8,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { draftKeys, useUpdateVersion, type DraftVersion } from './api/drafts';
 import { draftStrings } from './i18n';
 import { isStale, withFieldPrefix } from './server-errors';
+import { validated } from '@/lib/forms';
 
 /** The rule set of a rules version, as the annex of the document: in plain Vietnamese, editable in the draft. */
 export function RuleSetPart({ version, members, onEdit }: { version: DraftVersion; members: number; onEdit: () => void }) {
@@ -40,7 +41,7 @@ export function RuleSetModal({ open, version, onClose }: { open: boolean; versio
   }, [open, form]); // only when the editor opens
 
   const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     update.mutate({ versionId: version.id, body: { ruleSet: form.getFieldValue('rules'), version: version.version } }, {
       onSuccess: () => {

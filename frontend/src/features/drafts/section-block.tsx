@@ -8,6 +8,7 @@ import { formatDateTime } from '@/lib/format';
 import { draftVersionQueryOptions, useDeleteSection, useUpdateSection, type DraftComment, type DraftSection, type DraftVersion } from './api/drafts';
 import { SectionComments } from './comment-threads';
 import { draftStrings } from './i18n';
+import { validated } from '@/lib/forms';
 
 export const sectionAnchor = (key: string) => `muc-${key}`;
 
@@ -45,7 +46,7 @@ function SectionEditor({ version, section, onClose }: { version: DraftVersion; s
   };
 
   const save = async () => {
-    const v = await form.validateFields().catch(() => null);
+    const v = await validated(form);
     if (!v) return;
     update.mutate({ versionId: version.id, key: section.key, body: { heading: v.heading.trim(), body: v.body, rev } }, {
       onSuccess: () => {

@@ -4,6 +4,7 @@ import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
 import { useSaveUnit, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
+import { validated } from '@/lib/forms';
 
 const PHONE = /^[0-9+().\s-]*$/;
 const CONTACT_FIELDS = ['address', 'phone', 'email'] as const;
@@ -29,7 +30,7 @@ export function UnitForm({ open, unit, contactOnly = false, onClose }: { open: b
   const required = (field: string) => ({ required: true, whitespace: true, message: t('required', { field }) });
 
   const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
+    const values = await validated(form);
     if (!values) return; // the form shows what is missing
     const body = contactOnly ? Object.fromEntries(CONTACT_FIELDS.map((k) => [k, values[k] ?? ''])) : values;
     save.mutate({ id: unit?.id, body: unit ? { ...body, version: unit.version } : body }, {
