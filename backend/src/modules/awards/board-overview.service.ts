@@ -39,7 +39,8 @@ export class BoardOverviewService {
    * per year with the key it was computed under: the block years' ids, kinds, names and codes (a 64-bit hash of
    * each, combined) and the ICU collation's version. Every request reads that key in the facts statement; a key
    * that differs (a block renamed, added, removed, moved between years) reads the order again. The key covers
-   * everything the order depends on, so no request gets an order other than the sort's.
+   * everything the order depends on, so no request gets an order other than the sort's. At most one entry per
+   * year the query admits (2000–2100).
    */
   private readonly nameOrders = new Map<number, { key: string; order: Map<string, number> }>();
 
