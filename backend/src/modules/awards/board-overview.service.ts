@@ -20,7 +20,7 @@ export const BLOCK_YEAR_STATUS_LABELS: Record<string, string> = {
 const AWARD_FALLBACK = 'Hình thức khen thưởng khác';
 const COVENANT_STATUS_LABELS: Record<string, string> = { draft: 'Dự thảo', signing: 'Đang ký', in_force: 'Có hiệu lực', superseded: 'Đã thay thế' };
 
-type ShownBlock = Awaited<ReturnType<BoardOverviewService['facts']>>[number];
+type ShownBlock = Awaited<ReturnType<BoardOverviewService['facts']>>['blocks'][number];
 
 /** A dossier's due date (yyyy-mm-dd) is met until the end of that day in Việt Nam. */
 const endOfVietnameseDay = (date: string): Date => new Date(`${date}T23:59:59.999+07:00`);
@@ -33,6 +33,16 @@ const endOfVietnameseDay = (date: string): Date => new Date(`${date}T23:59:59.99
 @Injectable()
 export class BoardOverviewService {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly awards: AwardsService) {}
+
+  /**
+   * The name order of a year's block years (khối before cụm, each `COLLATE "vi-VN-x-icu"`), kept per process and
+   * per year with the key it was computed under: the block years' ids, kinds, names and codes (a 64-bit hash of
+   * each, combined) and the ICU collation's version. Every request reads that key in the facts statement; a key
+   * that differs (a block renamed, added, removed, moved between years) reads the order again. The key covers
+   * everything the order depends on, so no request gets an order other than the sort's. At most one entry per
+   * year the query admits (2000–2100).
+   */
+  private readonly nameOrders = new Map<number, { key: string; order: Map<string, number> }>();
 
   async overview(year: number, q: Omit<OverviewPageQueryDto, 'year'> = {}): Promise<BoardOverviewDto> {
     return this.ds.transaction('REPEATABLE READ', (em) => this.build(em, year, q));
@@ -47,10 +57,10 @@ export class BoardOverviewService {
     const search = q.q?.trim() ? likePattern(q.q.trim()) : null;
     const sort = q.sort ?? 'name';
     const provider = this.awards.overviewProposalsProvider;
-    const all = await this.facts(em, year, search);
+    const { blocks: all, members } = await this.facts(em, year, search);
     const stepCounts = CYCLE_STEPS.map((step) => ({ step, label: CYCLE_STEP_LABELS[step], count: all.filter((b) => b.step === step).length }));
     const aggregates = {
-      blocks: all.length, members: all.reduce((s, b) => s + b.members, 0), late: all.filter((b) => b.late).length,
+      blocks: all.length, members, late: all.filter((b) => b.late).length,
       lateByReason: LATENESS_REASONS.map((reason) => ({ reason, label: LATENESS_LABELS[reason], count: all.filter((b) => b.lateness.reasons.includes(reason)).length })),
       ranked: all.filter((b) => b.yearEndFinalised).length, proposalsSubmitted: all.filter((b) => b.proposal?.submitted).length,
     };
@@ -72,15 +82,23 @@ export class BoardOverviewService {
   }
 
   /**
-   * Every block year of the year matching the search (khối before cụm, each in Vietnamese name order), with its
-   * step and lateness. One statement gives one compact text line per block year (a country has thousands; rows
-   * through the driver cost more than the query): its facts, with at most one round of each kind per year.
+   * Every block year of the year matching the search, with its step, lateness and place in the name order (khối
+   * before cụm, each in Vietnamese name order), and the member units of them all. One statement gives one compact
+   * text line per block year (a country has thousands; rows through the driver cost more than the query): its
+   * facts, with at most one round of each kind per year (`uq_scoring_rounds_year_kind`); a finalised round is
+   * one flag, as neither rule reads more of it. The lines come unsorted: the order is the cached one when the
+   * statement's `name_key` matches (see `nameOrders`), an ICU sort of a few thousand names otherwise.
    */
   private async facts(em: EntityManager, year: number, search: string | null) {
-    const [row]: { facts: string | null; now: Date }[] = await em.query(
+    // The search apart: the planner cannot estimate a LIKE over unaccent, and a guess of a few rows turned the
+    // facts statement into nested loops (seconds at a country's scale). It counts the members of what it finds.
+    const matches = search === null ? null : new Map((await em.query(
+      `SELECT y.id, (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
+       FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1 AND lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text))`,
+      [year, search]) as { id: string; members: number }[]).map((r) => [r.id, r.members]));
+    const [row]: { facts: string | null; now: Date; members: number | null; name_key: string }[] = await em.query(
       `WITH yrs AS (
          SELECT y.id, y.status, b.kind, b.name, b.code FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1),
-       mem AS (SELECT block_year_id, count(*)::int AS n FROM block_year_members WHERE year = $1 GROUP BY block_year_id),
        rnd AS (SELECT r.id, r.block_year_id, r.kind, r.phase = 'finalised' AS fin, r.self_assessment_until, r.final_review_until FROM scoring_rounds r JOIN yrs ON yrs.id = r.block_year_id),
        -- Units past their own self-assessment deadline (extension included) without a submitted one, per open round.
        -- (per open round through the members' index: at year end most rounds are finalised and cost nothing here)
@@ -93,36 +111,36 @@ export class BoardOverviewService {
            WHERE m.block_year_id = o.block_year_id AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()) d
          WHERE NOT o.fin),
        per AS (
-         SELECT r.block_year_id,
-                max(concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
-                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, ''))) FILTER (WHERE r.kind = 'mid_year') AS mid,
-                max(concat_ws(',', CASE WHEN r.fin THEN 1 ELSE 0 END, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
-                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, ''))) FILTER (WHERE r.kind = 'year_end') AS ye
-         FROM rnd r LEFT JOIN overdue d ON d.id = r.id GROUP BY r.block_year_id),
+         SELECT r.block_year_id, r.kind, CASE WHEN r.fin THEN '1' ELSE concat_ws(',', 0, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
+                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, '')) END AS f
+         FROM rnd r LEFT JOIN overdue d ON d.id = r.id),
        dec AS (
          SELECT m.block_year_id, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
          WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id)
-       SELECT now() AS now, string_agg(concat_ws('|', y.id, y.status, coalesce(mem.n, 0), CASE WHEN cv.block_year_id IS NULL THEN 0 ELSE 1 END, coalesce(dec.n, 0),
-                coalesce(per.mid, ''), coalesce(per.ye, '')), ';' ORDER BY y.kind DESC, y.name COLLATE "vi-VN-x-icu", y.code) AS facts
-       FROM yrs y LEFT JOIN mem ON mem.block_year_id = y.id LEFT JOIN dec ON dec.block_year_id = y.id
-       LEFT JOIN (SELECT DISTINCT block_year_id FROM covenants WHERE status = 'in_force') cv ON cv.block_year_id = y.id
-       LEFT JOIN per ON per.block_year_id = y.id`,
-      [year]);
-    // The search apart: the planner cannot estimate a LIKE over unaccent, and a guess of a few rows turned the
-    // statement above into nested loops (seconds at a country's scale).
-    const matches = search === null ? null : new Set((await em.query(
-      `SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1 AND lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text))`,
-      [year, search]) as { id: string }[]).map((r) => r.id));
+       SELECT now() AS now,
+              -- The year's member units (a member row carries its block year's year), unless a search counts its own.
+              (SELECT count(*)::int FROM block_year_members WHERE year = $1 AND $2::boolean) AS members,
+              -- What the name order depends on (see nameOrders): every block year's id, kind, name and code, the ICU version.
+              (SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended((id, kind, name, code)::text, 0)), 0) || ':'
+                 || coalesce((SELECT pg_collation_actual_version(oid) FROM pg_collation WHERE collname = 'vi-VN-x-icu' LIMIT 1), '') FROM yrs) AS name_key,
+              string_agg(concat_ws('|', y.id, y.status, CASE WHEN cv.block_year_id IS NULL THEN 0 ELSE 1 END, coalesce(dec.n, 0),
+                coalesce(mid.f, ''), coalesce(ye.f, '')), ';') AS facts
+       FROM yrs y LEFT JOIN dec ON dec.block_year_id = y.id
+       LEFT JOIN covenants cv ON cv.block_year_id = y.id AND cv.status = 'in_force'
+       LEFT JOIN per mid ON mid.block_year_id = y.id AND mid.kind = 'mid_year'
+       LEFT JOIN per ye ON ye.block_year_id = y.id AND ye.kind = 'year_end'`,
+      [year, matches === null]);
     const lines = (row.facts ? row.facts.split(';') : []).filter((l) => !matches || matches.has(l.slice(0, l.indexOf('|'))));
+    const order = await this.nameOrder(em, year, row.name_key);
     const provider = this.awards.overviewProposalsProvider;
     const proposals = provider ? await provider(em, lines.map((l) => l.slice(0, l.indexOf('|')))) : new Map<string, OverviewProposal>();
     const now = new Date(row.now);
     const time = (ms: string | undefined) => (ms ? new Date(Number(ms)) : null);
-    return lines.map((line, nameOrder) => {
-      const [id, status, members, covenant, decisionsTotal, mid, yearEnd] = line.split('|');
+    const blocks = lines.map((line) => {
+      const [id, status, covenant, decisionsTotal, mid, yearEnd] = line.split('|');
       const rounds = ([['mid_year', mid], ['year_end', yearEnd]] as const).filter(([, f]) => f).map(([kind, f]) => {
         const [fin, overdue, since, finalReviewUntil] = f.split(',');
-        return { kind, finalised: fin === '1', unitsOverdue: Number(overdue), earliestMissed: time(since), finalReviewUntil: time(finalReviewUntil) };
+        return { kind, finalised: fin === '1', unitsOverdue: Number(overdue ?? 0), earliestMissed: time(since), finalReviewUntil: time(finalReviewUntil) };
       });
       const proposal = proposals.get(id) ?? null;
       // A stored 'finalised' is the only phase the step reads, and the calendar never makes a round finalised.
@@ -134,13 +152,27 @@ export class BoardOverviewService {
         openRounds: rounds.filter((r) => !r.finalised), appraisalDue: proposal?.dueAt ? endOfVietnameseDay(proposal.dueAt) : null,
       }, now);
       return {
-        id, members: Number(members), nameOrder, step, stepIndex: CYCLE_STEPS.indexOf(step), lateness, late: lateness.reasons.length > 0, daysLate: lateness.daysLate, proposal,
+        id, nameOrder: order.get(id)!, step, stepIndex: CYCLE_STEPS.indexOf(step), lateness, late: lateness.reasons.length > 0, daysLate: lateness.daysLate, proposal,
         yearEndFinalised: rounds.some((r) => r.kind === 'year_end' && r.finalised),
       };
-    });
+    }).sort((a, b) => a.nameOrder - b.nameOrder);
+    return { blocks, members: matches ? blocks.reduce((sum, b) => sum + matches.get(b.id)!, 0) : row.members ?? 0 };
   }
 
-  /** What a row of the page shows: covenant, rounds with their phase in force, dossier, the leaders of the final ranking (rows, not JSON). */
+  /** The year's block years in name order (position by id): the cached order while `key` is the one it was read under. */
+  private async nameOrder(em: EntityManager, year: number, key: string): Promise<Map<string, number>> {
+    const cached = this.nameOrders.get(year);
+    if (cached?.key === key) return cached.order;
+    const [{ ids }]: { ids: string | null }[] = await em.query(
+      `SELECT string_agg(y.id::text, ',' ORDER BY b.kind DESC, b.name COLLATE "vi-VN-x-icu", b.code) AS ids FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1`,
+      [year]);
+    const order = new Map((ids ? ids.split(',') : []).map((id, i) => [id, i]));
+    // Read in the same snapshot as `key` (the overview's REPEATABLE READ transaction), so the two belong together.
+    this.nameOrders.set(year, { key, order });
+    return order;
+  }
+
+  /** What a row of the page shows: covenant, rounds with their phase in force, member count, dossier, the leaders of the final ranking (rows, not JSON). */
   private async details(em: EntityManager, shown: ShownBlock[]): Promise<OverviewBlockYearDto[]> {
     const ids = shown.map((b) => b.id);
     if (!ids.length) return [];
@@ -151,8 +183,10 @@ export class BoardOverviewService {
       `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
               (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
        FROM scoring_rounds r WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
-    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; leader_name: string | null; deputy_name: string | null }[] = await em.query(
-      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name FROM block_years y JOIN blocks b ON b.id = y.block_id
+    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; leader_name: string | null; deputy_name: string | null; members: number }[] = await em.query(
+      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name,
+              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
+       FROM block_years y JOIN blocks b ON b.id = y.block_id
        LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id WHERE y.id = ANY($1)`, [ids]);
     const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
       `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
@@ -174,7 +208,7 @@ export class BoardOverviewService {
       const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === b.id).map((d) => [d.code, d.n]));
       return {
         blockYearId: b.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
-        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: b.members,
+        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: y.members,
         covenant: cov ? { status: cov.status, signed: cov.signed } : null,
         rounds: own.map((r) => ({
           id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,

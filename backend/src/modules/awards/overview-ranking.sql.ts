@@ -15,14 +15,19 @@ export interface RankedRoundSummary {
 export async function rankedRoundSummaries(em: EntityManager, roundIds: readonly string[], upTo: number): Promise<Map<string, RankedRoundSummary>> {
   const out = new Map<string, RankedRoundSummary>();
   if (!roundIds.length) return out;
-  const rows: { round_id: string; rank: number; unit_id: string | null; unit_name: string | null; total: string | null; n: number }[] = await em.query(
-    `SELECT c.round_id, c.n, l.rank, l.unit_id, l.unit_name, l.total::text AS total
-     FROM (SELECT round_id, count(*)::int AS n FROM round_ranking_rows WHERE round_id = ANY($1::uuid[]) GROUP BY round_id) c
-     LEFT JOIN round_ranking_rows l ON l.round_id = c.round_id AND l.rank <= $2
-     ORDER BY c.round_id, l.rank, l.unit_name COLLATE "vi-VN-x-icu"`, [roundIds, upTo]);
+  // One pass over the rounds' rows (their index): the count, and the rows ranked `upTo` or better (the round's
+  // first row kept even when none is, so that every ranked round has its count). As a join of the count with the
+  // leaders, a misestimated round count made the planner read the leaders of every round in the table.
+  const rows: { round_id: string; rank: number; unit_id: string; unit_name: string; total: string; n: number }[] = await em.query(
+    `SELECT round_id, n, rank, unit_id, unit_name, total FROM (
+       SELECT round_id, count(*) OVER (PARTITION BY round_id)::int AS n, row_number() OVER (PARTITION BY round_id ORDER BY rank) AS nth,
+              rank, unit_id, unit_name, total::text AS total
+       FROM round_ranking_rows WHERE round_id = ANY($1::uuid[])) s
+     WHERE rank <= $2 OR nth = 1
+     ORDER BY round_id, rank, unit_name COLLATE "vi-VN-x-icu"`, [roundIds, upTo]);
   for (const r of rows) {
     const s = out.get(r.round_id) ?? { count: r.n, leaders: [] };
-    if (r.unit_id) s.leaders.push({ rank: r.rank, unitId: r.unit_id, unitName: r.unit_name ?? '', total: Number(r.total) });
+    if (r.rank <= upTo) s.leaders.push({ rank: r.rank, unitId: r.unit_id, unitName: r.unit_name, total: Number(r.total) });
     out.set(r.round_id, s);
   }
   return out;
