@@ -9,6 +9,7 @@ import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { CreateUnitDto, UnitDto, UnitPageDto, UnitQueryDto, UpdateUnitDto } from './dto/unit.dto';
 import { Unit } from './entities/unit.entity';
+import { findUnit, unitNameTaken, unitPage, type UnitRow } from './units-data';
 import { UnitsPolicy } from './units.policy';
 
 @Injectable()
@@ -17,21 +18,12 @@ export class UnitsService {
 
   async list(actor: Actor, q: UnitQueryDto): Promise<UnitPageDto> {
     const visible = await this.scope.unitIdsVisibleTo(actor);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => (params.push(v), `$${params.length}`);
-    if (visible) where.push(`u.id = ANY(${p(visible)}::uuid[])`);
-    if (!q.includeArchived) where.push('u.archived_at IS NULL');
-    if (q.blockId) where.push(`EXISTS (SELECT 1 FROM block_year_members m WHERE m.unit_id = u.id AND m.block_id = ${p(q.blockId)})`);
-    if (q.q) where.push(`(u.name ILIKE ${p(likePattern(q.q))} OR u.short_name ILIKE ${p(likePattern(q.q))})`);
-    const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.ds.query(`SELECT count(*)::int AS count FROM units u ${sqlWhere}`, params);
-    const rows = await this.ds.query(`${SELECT_UNIT} ${sqlWhere} ORDER BY u.name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return { items: rows.map((r: Record<string, any>) => toDto(r, actor)), total: count, page: q.page, pageSize: q.pageSize };
+    const { rows, total } = await unitPage(this.ds.manager, { visible, includeArchived: q.includeArchived, blockId: q.blockId, namePattern: q.q ? likePattern(q.q) : undefined, page: q.page, pageSize: q.pageSize });
+    return { items: rows.map((r) => toDto(r, actor)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<UnitDto> {
-    const [row] = await this.ds.query(`${SELECT_UNIT} WHERE u.id = $1`, [id]);
+    const row = await findUnit(this.ds.manager, id);
     if (!row) throw notFound('Không tìm thấy đơn vị.');
     const visible = await this.scope.unitIdsVisibleTo(actor);
     if (visible && !visible.includes(id)) throw forbidden('Bạn chỉ được xem các đơn vị trong khối của mình.');
@@ -85,24 +77,15 @@ export class UnitsService {
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {
-    const [row] = await em.query('SELECT 1 FROM units WHERE lower(name) = lower($1)', [name]);
-    if (row) throw conflict('duplicate_name', `Đã có đơn vị tên "${name}".`, { name: 'đã có đơn vị trùng tên' });
+    if (await unitNameTaken(em, name)) throw conflict('duplicate_name', `Đã có đơn vị tên "${name}".`, { name: 'đã có đơn vị trùng tên' });
   }
 }
 
-const SELECT_UNIT = `
-  SELECT u.*, lm.block_id AS m_block_id, lm.block_name AS m_block_name, lm.year AS m_year
-  FROM units u
-  LEFT JOIN LATERAL (
-    SELECT m.block_id, b.name AS block_name, m.year FROM block_year_members m JOIN blocks b ON b.id = m.block_id
-    WHERE m.unit_id = u.id ORDER BY m.year DESC LIMIT 1
-  ) lm ON true`;
-
-function toDto(r: Record<string, any>, actor: Actor): UnitDto {
+function toDto(r: UnitRow, actor: Actor): UnitDto {
   return {
-    id: r.id, name: r.name, shortName: r.short_name, parentAgency: r.parent_agency, address: r.address, phone: r.phone, email: r.email,
-    archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null, version: r.version,
-    latestMembership: r.m_block_id ? { blockId: r.m_block_id, blockName: r.m_block_name, year: r.m_year } : null,
+    id: r.id, name: r.name, shortName: r.shortName, parentAgency: r.parentAgency, address: r.address, phone: r.phone, email: r.email,
+    archivedAt: r.archivedAt ? new Date(r.archivedAt).toISOString() : null, version: r.version,
+    latestMembership: r.latestMembership,
     canUpdate: UnitsPolicy.canUpdate(actor, r.id),
   };
 }
