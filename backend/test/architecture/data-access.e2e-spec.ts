@@ -20,7 +20,6 @@ const ALLOWED: Record<string, number> = {
   backups: 32,
   ballots: 49,
   'block-years': 19,
-  blocks: 3,
   conferences: 36,
   covenants: 26,
   drafts: 34,

@@ -7,6 +7,7 @@ import { likePattern } from '../../common/pagination';
 import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
+import { blockPage, type BlockRow, findBlock } from './blocks-data';
 import { BlocksPolicy } from './blocks.policy';
 import { BlockDto, BlockPageDto, BlockQueryDto, CreateBlockDto, UpdateBlockDto } from './dto/block.dto';
 import { Block } from './entities/block.entity';
@@ -17,22 +18,12 @@ export class BlocksService {
 
   async list(actor: Actor, q: BlockQueryDto): Promise<BlockPageDto> {
     const visible = await this.scope.blockIdsOf(actor);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => (params.push(v), `$${params.length}`);
-    if (visible) where.push(`b.id = ANY(${p(visible)}::uuid[])`);
-    if (!q.includeArchived) where.push('b.archived_at IS NULL');
-    if (q.kind) where.push(`b.kind = ${p(q.kind)}`);
-    if (q.q) where.push(`(b.name ILIKE ${p(likePattern(q.q))} OR b.code ILIKE ${p(likePattern(q.q))})`);
-    const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.ds.query(`SELECT count(*)::int AS count FROM blocks b ${sqlWhere}`, params);
-    const rows = await this.ds.query(
-      `${SELECT_BLOCK} ${sqlWhere} ORDER BY b.name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return { items: rows.map(toDto), total: count, page: q.page, pageSize: q.pageSize };
+    const { rows, total } = await blockPage(this.ds.manager, { visible, includeArchived: q.includeArchived, kind: q.kind, namePattern: q.q ? likePattern(q.q) : undefined, page: q.page, pageSize: q.pageSize });
+    return { items: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<BlockDto> {
-    const [row] = await this.ds.query(`${SELECT_BLOCK} WHERE b.id = $1`, [id]);
+    const row = await findBlock(this.ds.manager, id);
     if (!row) throw notFound('Không tìm thấy khối thi đua.');
     await this.scope.assertCanSeeBlock(actor, id);
     return toDto(row);
@@ -89,20 +80,11 @@ export class BlocksService {
   }
 }
 
-const SELECT_BLOCK = `
-  SELECT b.*, y.year AS latest_year, coalesce(y.member_count, 0)::int AS member_count, lu.name AS leader_unit_name
-  FROM blocks b
-  LEFT JOIN LATERAL (
-    SELECT by2.year, by2.leader_unit_id, (SELECT count(*) FROM block_year_members m WHERE m.block_year_id = by2.id) AS member_count
-    FROM block_years by2 WHERE by2.block_id = b.id ORDER BY by2.year DESC LIMIT 1
-  ) y ON true
-  LEFT JOIN units lu ON lu.id = y.leader_unit_id`;
-
-function toDto(r: Record<string, any>): BlockDto {
+function toDto(r: BlockRow): BlockDto {
   return {
     id: r.id, code: r.code, name: r.name, kind: r.kind, description: r.description,
-    archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null, version: r.version,
-    latestYear: r.latest_year ?? null, memberCount: r.member_count, leaderUnitName: r.leader_unit_name ?? null,
+    archivedAt: r.archivedAt ? new Date(r.archivedAt).toISOString() : null, version: r.version,
+    latestYear: r.latestYear, memberCount: r.memberCount, leaderUnitName: r.leaderUnitName,
   };
 }
 
