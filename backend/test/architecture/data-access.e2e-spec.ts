@@ -34,7 +34,6 @@ const ALLOWED: Record<string, number> = {
   proposals: 56,
   rounds: 92,
   scoring: 22,
-  tasks: 3,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

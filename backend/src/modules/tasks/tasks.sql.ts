@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import type { Phase } from '../../domain/round-phase';
+
 /**
  * The candidate rows of a person's "Việc cần làm", in ONE statement (issue 12: p95 ≤ 50 ms at city scale).
  *
@@ -115,3 +118,49 @@ SELECT 'backup_failed', NULL, NULL, NULL, r.id, NULL, NULL, NULL, NULL, NULL, r.
 FROM (SELECT id, status, started_at FROM backup_runs ORDER BY started_at DESC LIMIT 1) r
 WHERE $1 = 'admin' AND r.status = 'failed'
 `;
+
+/** A candidate row of the task list; `refId`, `refTitle`, `ref2`, `n`, `m` mean what each kind's branch above says. */
+export interface TaskCandidate {
+  kind: string;
+  blockYearId: string;
+  year: number;
+  blockName: string;
+  refId: string | null;
+  refTitle: string | null;
+  ref2: string | null;
+  schemeId: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  due: Date | null;
+  n: number;
+  m: number;
+  cal: { phase: Phase; opensAt: string; selfAssessmentUntil: string; reviewUntil: string; explanationUntil: string; latestExtension: string | null } | null;
+}
+
+interface RawCandidate {
+  kind: string;
+  block_year_id: string;
+  year: number;
+  block_name: string;
+  ref_id: string | null;
+  ref_title: string | null;
+  ref2: string | null;
+  scheme_id: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  due: Date | null;
+  n: number;
+  m: number;
+  cal: TaskCandidate['cal'];
+}
+
+/** The candidate rows of the person's task list (TASK_CANDIDATES_SQL). */
+export async function taskCandidates(
+  em: Pick<EntityManager, 'query'>, who: { role: string; unitId: string | null; fullName: string; cityWide: boolean },
+): Promise<TaskCandidate[]> {
+  const rows: RawCandidate[] = await em.query(TASK_CANDIDATES_SQL, [who.role, who.unitId, who.fullName, who.cityWide]);
+  return rows.map((r) => ({
+    kind: r.kind, blockYearId: r.block_year_id, year: r.year, blockName: r.block_name, refId: r.ref_id, refTitle: r.ref_title, ref2: r.ref2,
+    schemeId: r.scheme_id, unitId: r.unit_id, unitName: r.unit_name, due: r.due, n: r.n, m: r.m, cal: r.cal,
+  }));
+}

@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import type { YearState } from './timeline';
+
 /**
  * Everything the year's timeline is derived from, in ONE read of a block year (issue 12 "the year on one
  * line"). Like the task list it reads several modules' state columns in one statement, because the page
@@ -29,3 +32,20 @@ SELECT y.id, y.year, y.status, y.created_at,
      FROM proposals p WHERE p.block_year_id = y.id AND p.status <> 'cancelled') AS proposal
 FROM block_years y WHERE y.id = $1
 `;
+
+type RawState = Omit<YearState, 'schemeFrozenAt' | 'seatsElectedAt'> & { scheme_frozen_at: string | null; seats_elected_at: string | null };
+
+/** The block a block year belongs to, or undefined when there is no such year. */
+export async function blockOfYear(em: Pick<EntityManager, 'query'>, blockYearId: string): Promise<string | undefined> {
+  const [row]: { block_id: string }[] = await em.query(`SELECT block_id FROM block_years WHERE id = $1`, [blockYearId]);
+  return row?.block_id;
+}
+
+/** The state of a block year the timeline is derived from (TIMELINE_STATE_SQL); the year must exist. */
+export async function yearState(em: Pick<EntityManager, 'query'>, blockYearId: string): Promise<YearState> {
+  const [s]: RawState[] = await em.query(TIMELINE_STATE_SQL, [blockYearId]);
+  return {
+    id: s.id, year: s.year, status: s.status, members: s.members, drafts: s.drafts, conferences: s.conferences, covenant: s.covenant,
+    schemeFrozenAt: s.scheme_frozen_at, rounds: s.rounds, seatsElectedAt: s.seats_elected_at, proposal: s.proposal,
+  };
+}
