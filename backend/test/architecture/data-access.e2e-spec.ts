@@ -25,7 +25,6 @@ const ALLOWED: Record<string, number> = {
   drafts: 34,
   health: 1,
   imports: 1,
-  jobs: 5,
   mail: 7,
   metrics: 3,
   news: 47,

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../app';
 import { JobRunner } from '../../src/modules/jobs/job-runner';
 import { Clock } from '../../src/modules/jobs/clock';
-import { scheduleJobs } from '../../src/modules/jobs/jobs';
+import { scheduleJobs } from '../../src/modules/jobs/jobs-data';
 import { BACKOFF_BASE_MS } from '../../src/modules/jobs/backoff';
 import { secondInstance } from './helpers';
 

@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { parsePublicKey, publicKeyPem } from '../audit/ledger';
 import { LedgerKeys } from '../audit/ledger-keys';
 import { JobRunner } from '../jobs/job-runner';
-import { scheduleJobs } from '../jobs/jobs';
+import { scheduleJobs } from '../jobs/jobs-data';
 import { notify } from '../notifications/notify';
 import { createBackup, pruneBackups } from './backup-archive';
 import { backupSlot } from './backup-schedule';

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { backoffMs } from './backoff';
 import { Clock } from './clock';
+import { type ClaimedJob, claimDueJobs, lockOpenJob, markJobDone, markJobFailed } from './jobs-data';
 
 export interface JobContext {
   jobId: string;
@@ -114,34 +115,25 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     return result;
   }
 
-  private async claim(now: Date): Promise<{ id: string; kind: string; payload: unknown; attempts: number; max_attempts: number }[]> {
-    const [rows] = await this.ds.query(
-      `UPDATE jobs SET locked_until = $2, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
-                      AND kind = ANY($4::varchar[])
-                    ORDER BY run_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id::text, kind, payload, attempts, max_attempts`, [now, new Date(now.getTime() + LEASE_MS), BATCH, [...this.handlers.keys()]]);
-    return rows;
+  private claim(now: Date): Promise<ClaimedJob[]> {
+    return claimDueJobs(this.ds.manager, now, new Date(now.getTime() + LEASE_MS), BATCH, [...this.handlers.keys()]);
   }
 
   /** True when the job is done (by this process or, found so, by another). */
-  private async runOne(job: { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number }, now: Date): Promise<boolean> {
+  private async runOne(job: ClaimedJob, now: Date): Promise<boolean> {
     const handler = this.handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`Không có bộ xử lý cho loại việc "${job.kind}"`);
       await this.ds.transaction(async (em) => {
-        const [open] = await em.query('SELECT id FROM jobs WHERE id = $1 AND done_at IS NULL FOR UPDATE', [job.id]);
-        if (!open) return;
+        if (!(await lockOpenJob(em, job.id))) return;
         await handler(em, job.payload, { jobId: job.id, now });
-        await em.query('UPDATE jobs SET done_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1', [job.id, now]);
+        await markJobDone(em, job.id, now);
       });
       return true;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      const last = job.attempts >= job.max_attempts;
-      await this.ds.query(
-        `UPDATE jobs SET locked_until = NULL, last_error = $2, run_at = $3, failed_at = $4 WHERE id = $1 AND done_at IS NULL`,
-        [job.id, message.slice(0, 2000), new Date(now.getTime() + backoffMs(job.attempts, Math.random())), last ? now : null]);
+      const last = job.attempts >= job.maxAttempts;
+      await markJobFailed(this.ds.manager, job.id, message.slice(0, 2000), new Date(now.getTime() + backoffMs(job.attempts, Math.random())), last ? now : null);
       this.log.warn(`Việc nền ${job.kind} #${job.id} lỗi (lần ${job.attempts}): ${message}`);
       return false;
     }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { notFound } from '../../common/app-error';
 import { JobRunner } from '../jobs/job-runner';
-import { scheduleJobs } from '../jobs/jobs';
+import { scheduleJobs } from '../jobs/jobs-data';
 import { enqueueMails } from '../mail/mail';
 import { digestDue, vnDate } from './digest';
 import { NotificationDto, NotificationSettingsDto, ReadAllResultDto, UpdateNotificationSettingsDto } from './dto/notification.dto';

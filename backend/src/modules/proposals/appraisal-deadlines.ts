@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { JobRunner } from '../jobs/job-runner';
-import { NewJob, scheduleJobs } from '../jobs/jobs';
+import { NewJob, scheduleJobs } from '../jobs/jobs-data';
 import { notify } from '../notifications/notify';
 import { deadlineState } from './proposal-rules';
 import type { KnownWorkCalendar } from './rules';

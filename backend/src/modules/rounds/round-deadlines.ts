@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { reminderDaysBefore, RuleSet } from '@thidua/rules';
 import { JobRunner } from '../jobs/job-runner';
-import { NewJob, scheduleJobs } from '../jobs/jobs';
+import { NewJob, scheduleJobs } from '../jobs/jobs-data';
 import { notify } from '../notifications/notify';
 import { loadRound } from './round-context';
 import { RoundData } from './round-data';
