@@ -26,7 +26,6 @@ const ALLOWED: Record<string, number> = {
   health: 1,
   imports: 1,
   mail: 7,
-  metrics: 3,
   news: 47,
   'next-year': 4,
   notifications: 8,

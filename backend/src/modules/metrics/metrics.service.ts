@@ -5,8 +5,8 @@ import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { ledgerTail } from '../audit/ledger-store';
 import { metricsAccess } from './metrics-access';
+import { jobCounts, lastBackupSuccess, oldestPendingMailSeconds, outboxByStatus, retryingJobs, unsealedEntries } from './metrics-data';
 
 /**
  * Prometheus figures of this process (prom-client, one registry per app): HTTP rate and latency by route
@@ -37,35 +37,26 @@ export class MetricsService {
     } });
     new Gauge({ name: 'db_pool_max_connections', help: 'Size limit of the database pool', registers, collect() { this.set(pool()?.options.max ?? 0); } });
     new Gauge({ name: 'db_pool_waiting_requests', help: 'Queries waiting for a free pool connection', registers, collect() { this.set(pool()?.waitingCount ?? 0); } });
-    const query = (sql: string) => this.ds.query(sql);
+    const em = this.ds.manager;
     new Gauge({ name: 'thidua_jobs', help: 'Background jobs by state: due (waiting to run), scheduled (later), failed (gave up)', labelNames: ['state'], registers, async collect() {
-      const [r] = await query(`SELECT count(*) FILTER (WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= now())::int AS due,
-        count(*) FILTER (WHERE done_at IS NULL AND failed_at IS NULL AND run_at > now())::int AS scheduled, count(*) FILTER (WHERE failed_at IS NOT NULL)::int AS failed FROM jobs`);
+      const r = await jobCounts(em);
       for (const state of ['due', 'scheduled', 'failed'] as const) this.set({ state }, r[state]);
     } });
     new Gauge({ name: 'thidua_jobs_retrying', help: 'Background jobs that failed at least once and wait for a retry', registers, async collect() {
-      const [r] = await query(`SELECT count(*)::int AS n FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND last_error IS NOT NULL`);
-      this.set(r.n);
+      this.set(await retryingJobs(em));
     } });
     new Gauge({ name: 'thidua_mail_outbox', help: 'Mails in the outbox by status (pending: to send; held: no mail server; failed: gave up)', labelNames: ['status'], registers, async collect() {
-      const rows: { status: string; n: number }[] = await query(`SELECT status, count(*)::int AS n FROM mail_outbox WHERE status IN ('pending', 'held', 'failed') GROUP BY status`);
+      const rows = await outboxByStatus(em);
       for (const status of ['pending', 'held', 'failed']) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
     } });
     new Gauge({ name: 'thidua_mail_outbox_oldest_seconds', help: 'Age of the oldest mail waiting to be sent', registers, async collect() {
-      const [r] = await query(`SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS s FROM mail_outbox WHERE status = 'pending'`);
-      this.set(r.s);
+      this.set(await oldestPendingMailSeconds(em));
     } });
-    const unsealed = async () => {
-      const tail = await ledgerTail((sql, params) => this.ds.query(sql, params));
-      const [r] = await this.ds.query(`SELECT count(*)::int AS n, coalesce(extract(epoch FROM now() - min(occurred_at)), 0)::float8 AS lag
-        FROM audit_entries a WHERE (a.xid, a.id) > ($1::xid8, $2::bigint)`, [tail.xid, tail.id]);
-      return r as { n: number; lag: number };
-    };
+    const unsealed = () => unsealedEntries(em);
     new Gauge({ name: 'thidua_ledger_unsealed_entries', help: 'Audit entries not yet sealed into the signed ledger', registers, async collect() { this.set((await unsealed()).n); } });
     new Gauge({ name: 'thidua_ledger_seal_lag_seconds', help: 'Age of the oldest audit entry not yet sealed (0: all sealed)', registers, async collect() { this.set((await unsealed()).lag); } });
     new Gauge({ name: 'thidua_backup_last_success_timestamp_seconds', help: 'When the last scheduled backup succeeded (0: never)', registers, async collect() {
-      const [r] = await query(`SELECT coalesce(extract(epoch FROM max(finished_at)), 0)::float8 AS t FROM backup_runs WHERE status = 'ok'`);
-      this.set(r.t);
+      this.set(await lastBackupSuccess(em));
     } });
   }
 
