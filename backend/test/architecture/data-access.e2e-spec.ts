@@ -24,7 +24,6 @@ const ALLOWED: Record<string, number> = {
   covenants: 26,
   drafts: 34,
   health: 1,
-  imports: 1,
   mail: 7,
   news: 47,
   'next-year': 4,

@@ -10,6 +10,7 @@ import { validateDto } from '../../common/validation';
 import { AccountsService } from '../accounts/accounts.service';
 import { CreateAccountDto } from '../accounts/dto/account.dto';
 import { CreateUnitDto } from '../units/dto/unit.dto';
+import { activeUnitIdsNamed } from '../units/units-data';
 import { UnitsService } from '../units/units.service';
 import { ImportReportDto, ImportRowDto } from './dto/import.dto';
 import { ACCOUNT_COLUMNS, ACCOUNT_SHEET, isSampleRow, parseRole, SAMPLE_ACCOUNT, SAMPLE_HEADER, SAMPLE_MARK, SAMPLE_UNIT, UNIT_COLUMNS, UNIT_SHEET } from './import-sheets';
@@ -113,8 +114,8 @@ export class ImportsService {
     if (!role) errors.push(`Vai trò "${v.role ?? ''}" không hợp lệ (Quản trị, Ban TĐKT, Cán bộ, Thủ trưởng)`);
     let unitId: string | undefined;
     if (v.unit) {
-      const found: { id: string }[] = await em.query('SELECT id FROM units WHERE archived_at IS NULL AND (lower(name) = lower($1) OR lower(short_name) = lower($1))', [v.unit]);
-      if (found.length === 1) unitId = found[0].id;
+      const found = await activeUnitIdsNamed(em, v.unit);
+      if (found.length === 1) unitId = found[0];
       else errors.push(found.length ? `Đơn vị "${v.unit}" trùng tên viết tắt với nhiều đơn vị; hãy ghi tên đầy đủ` : `Không tìm thấy đơn vị "${v.unit}"`);
     }
     const password = generatePassword(12);

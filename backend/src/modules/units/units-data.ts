@@ -83,3 +83,9 @@ export async function unitNameTaken(em: Pick<EntityManager, 'query'>, name: stri
   const [row] = await em.query('SELECT 1 FROM units WHERE lower(name) = lower($1)', [name]);
   return !!row;
 }
+
+/** The active units whose name or short name is `name`, case-insensitively (the import names units so). */
+export async function activeUnitIdsNamed(em: Pick<EntityManager, 'query'>, name: string): Promise<string[]> {
+  const found: { id: string }[] = await em.query('SELECT id FROM units WHERE archived_at IS NULL AND (lower(name) = lower($1) OR lower(short_name) = lower($1))', [name]);
+  return found.map((r) => r.id);
+}
