@@ -23,7 +23,6 @@ const ALLOWED: Record<string, number> = {
   conferences: 36,
   covenants: 26,
   drafts: 34,
-  health: 1,
   mail: 7,
   news: 47,
   'next-year': 4,

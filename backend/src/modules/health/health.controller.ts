@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth.decorators';
+import { pingDatabase } from './health-data';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -20,7 +21,7 @@ export class HealthController {
   @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthDto> {
     try {
-      await this.ds.query('SELECT 1');
+      await pingDatabase(this.ds.manager);
     } catch {
       throw new HttpException({ status: 'error', database: 'unreachable' }, 503);
     }
