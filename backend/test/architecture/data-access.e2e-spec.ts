@@ -25,7 +25,6 @@ const ALLOWED: Record<string, number> = {
   drafts: 34,
   mail: 7,
   news: 47,
-  'next-year': 4,
   notifications: 8,
   proposals: 56,
   rounds: 92,

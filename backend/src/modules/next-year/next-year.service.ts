@@ -11,6 +11,7 @@ import { nextYearSeats, seatElection } from '../ballots/seat-rotation';
 import { BlockYearsService } from '../block-years/block-years.service';
 import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { ScoringService } from '../scoring/scoring.service';
+import { blockArchived, blockHasYear, memberUnits, unitsInOtherBlock } from './next-year-data';
 import { NextYearResultDto } from './next-year.dto';
 import { defaultRuleSet, type RuleSet } from '@thidua/rules';
 
@@ -44,22 +45,17 @@ export class NextYearService {
       await this.scope.assertCanSeeBlock(actor, src.blockId);
       const election = await seatElection(em, src.blockYearId);
       assertCanStart(actor, src, !!election);
-      const [block] = await em.query('SELECT archived_at FROM blocks WHERE id = $1', [src.blockId]);
-      if (block.archived_at) throw conflict('archived', 'Khối đã lưu trữ, không thể khởi tạo năm mới.');
+      if (await blockArchived(em, src.blockId)) throw conflict('archived', 'Khối đã lưu trữ, không thể khởi tạo năm mới.');
       const next = src.year + 1;
-      const [exists] = await em.query('SELECT id FROM block_years WHERE block_id = $1 AND year = $2', [src.blockId, next]);
       // A concurrent start or create loses on uq_block_years_block_year (409).
-      if (exists) throw conflict('next_year_exists', `Khối đã có năm thi đua ${next}.`);
+      if (await blockHasYear(em, src.blockId, next)) throw conflict('next_year_exists', `Khối đã có năm thi đua ${next}.`);
 
-      const members: { id: string; name: string; archived_at: Date | null }[] = await em.query(
-        `SELECT u.id, u.name, u.archived_at FROM block_year_members m JOIN units u ON u.id = m.unit_id WHERE m.block_year_id = $1 ORDER BY u.name`, [src.blockYearId]);
-      const skipped = members.filter((m) => m.archived_at).map((m) => ({ unitId: m.id, name: m.name, reason: 'Đơn vị đã lưu trữ' }));
-      const kept = members.filter((m) => !m.archived_at);
-      const taken: { name: string; block_name: string }[] = await em.query(
-        `SELECT u.name, b.name AS block_name FROM block_year_members m JOIN units u ON u.id = m.unit_id JOIN blocks b ON b.id = m.block_id
-         WHERE m.unit_id = ANY($1::uuid[]) AND m.year = $2 AND m.block_id <> $3`, [kept.map((m) => m.id), next, src.blockId]);
+      const members = await memberUnits(em, src.blockYearId);
+      const skipped = members.filter((m) => m.archivedAt).map((m) => ({ unitId: m.id, name: m.name, reason: 'Đơn vị đã lưu trữ' }));
+      const kept = members.filter((m) => !m.archivedAt);
+      const taken = await unitsInOtherBlock(em, kept.map((m) => m.id), next, src.blockId);
       if (taken.length) {
-        throw conflict('unit_in_other_block', `Mỗi đơn vị chỉ thuộc một khối trong một năm: ${taken.map((t) => `${t.name} đã thuộc ${t.block_name} năm ${next}`).join('; ')}.`);
+        throw conflict('unit_in_other_block', `Mỗi đơn vị chỉ thuộc một khối trong một năm: ${taken.map((t) => `${t.name} đã thuộc ${t.blockName} năm ${next}`).join('; ')}.`);
       }
       const keptIds = new Set(kept.map((m) => m.id));
       const seats = await nextYearSeats(em, src.blockYearId);
