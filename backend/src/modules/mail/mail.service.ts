@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { backoffMs } from '../jobs/backoff';
 import { JobRunner } from '../jobs/job-runner';
+import { claimDueMail, holdDueMails, markMailSent, outboxCount, outboxPage, recordMailFailure } from './mail-data';
 import { OutboxMailDto, OutboxPageDto, OutboxQueryDto } from './dto/mail.dto';
 import { MailTemplate, renderMail } from './mail-templates';
 
@@ -41,27 +42,23 @@ export class MailService implements OnModuleInit {
   async flush(now: Date): Promise<number> {
     if (!this.transport) {
       // No mail server: every due mail is kept in the outbox for the admin to read.
-      const [, held] = await this.ds.query(`UPDATE mail_outbox SET status = 'held' WHERE status = 'pending' AND next_attempt_at <= $1`, [now]);
-      return held;
+      return holdDueMails(this.ds.manager, now);
     }
     let handled = 0;
     while (handled < PASS_LIMIT) {
       const outcome = await this.ds.transaction(async (em): Promise<'none' | 'done' | 'failed'> => {
-        const [m] = await em.query(
-          `SELECT id, to_address, to_name, template, data, message_id, attempts FROM mail_outbox
-           WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`, [now]);
+        const m = await claimDueMail(em, now);
         if (!m) return 'none';
         const r = renderMail({ template: m.template, data: m.data } as MailTemplate, this.config.appBaseUrl);
         try {
-          await this.transport!.sendMail({ from: this.config.mailFrom, to: { name: m.to_name, address: m.to_address }, subject: r.subject, text: r.text, html: r.html, messageId: m.message_id });
+          await this.transport!.sendMail({ from: this.config.mailFrom, to: { name: m.toName, address: m.toAddress }, subject: r.subject, text: r.text, html: r.html, messageId: m.messageId });
         } catch (e) {
           const attempts = m.attempts + 1;
-          await em.query(`UPDATE mail_outbox SET attempts = $2, last_error = $3, next_attempt_at = $4, status = $5 WHERE id = $1`,
-            [m.id, attempts, String(e instanceof Error ? e.message : e).slice(0, 2000), new Date(now.getTime() + backoffMs(attempts, Math.random())), attempts >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending']);
-          this.log.warn(`Gửi thư tới ${m.to_address} không được (lần ${attempts}): ${String(e)}`);
+          await recordMailFailure(em, m.id, attempts, String(e instanceof Error ? e.message : e).slice(0, 2000), new Date(now.getTime() + backoffMs(attempts, Math.random())), attempts >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending');
+          this.log.warn(`Gửi thư tới ${m.toAddress} không được (lần ${attempts}): ${String(e)}`);
           return 'failed';
         }
-        await em.query(`UPDATE mail_outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [m.id, now]);
+        await markMailSent(em, m.id, now);
         return 'done';
       });
       if (outcome === 'none') break;
@@ -73,17 +70,14 @@ export class MailService implements OnModuleInit {
 
   /** The outbox as the admin reads it, newest first. */
   async outbox(q: OutboxQueryDto): Promise<OutboxPageDto> {
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT id, to_address, to_name, template, subject, data, status, attempts, last_error, next_attempt_at, created_at, sent_at, count(*) OVER () AS total
-       FROM mail_outbox WHERE ($1::varchar IS NULL OR status = $1) ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-      [q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize]);
+    const rows = await outboxPage(this.ds.manager, q.status ?? null, q.pageSize, (q.page - 1) * q.pageSize);
     const items: OutboxMailDto[] = rows.map((m) => ({
-      id: m.id, to: m.to_address, toName: m.to_name, subject: m.subject, text: renderMail({ template: m.template, data: m.data } as MailTemplate, this.config.appBaseUrl).text,
-      status: m.status, attempts: m.attempts, lastError: m.last_error, nextAttemptAt: new Date(m.next_attempt_at).toISOString(),
-      createdAt: new Date(m.created_at).toISOString(), sentAt: m.sent_at ? new Date(m.sent_at).toISOString() : null,
+      id: m.id, to: m.toAddress, toName: m.toName, subject: m.subject, text: renderMail({ template: m.template, data: m.data } as MailTemplate, this.config.appBaseUrl).text,
+      status: m.status, attempts: m.attempts, lastError: m.lastError, nextAttemptAt: new Date(m.nextAttemptAt).toISOString(),
+      createdAt: new Date(m.createdAt).toISOString(), sentAt: m.sentAt ? new Date(m.sentAt).toISOString() : null,
     }));
-    let total = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && q.page > 1) total = Number((await this.ds.query(`SELECT count(*) AS n FROM mail_outbox WHERE ($1::varchar IS NULL OR status = $1)`, [q.status ?? null]))[0].n);
+    let total = rows.length ? rows[0].total : 0;
+    if (!rows.length && q.page > 1) total = await outboxCount(this.ds.manager, q.status ?? null);
     return { items, total, page: q.page, pageSize: q.pageSize, smtpConfigured: !!this.transport };
   }
 }
