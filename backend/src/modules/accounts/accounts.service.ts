@@ -10,6 +10,7 @@ import { passwordProblem } from '@thidua/rules';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { endSessionsOf } from '../auth/credentials';
 import { checkOwnPassword, forgetAccountFailures } from '../auth/password-throttle';
+import { accountPage, type AccountRow, emailTaken, findAccount, passwordHashOf, unitForAccount } from './accounts-data';
 import { AccountsPolicy } from './accounts.policy';
 import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './dto/account.dto';
 import { Account } from './entities/account.entity';
@@ -20,26 +21,21 @@ export class AccountsService {
 
   /** The board sees every account; a unit's people see their own unit's accounts. */
   async list(actor: Actor, q: AccountQueryDto): Promise<AccountPageDto> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => (params.push(v), `$${params.length}`);
+    let unitId: string | null | undefined;
     if (!isCityWide(actor)) {
       if (q.unitId && q.unitId !== actor.unitId) throw forbidden('Bạn chỉ được xem tài khoản của đơn vị mình.');
-      where.push(`a.unit_id = ${p(actor.unitId)}`);
-    } else if (q.unitId) where.push(`a.unit_id = ${p(q.unitId)}`);
-    if (q.role) where.push(`a.role = ${p(q.role)}`);
-    if (!q.includeArchived) where.push('a.archived_at IS NULL');
-    if (q.q) where.push(`(a.full_name ILIKE ${p(likePattern(q.q))} OR a.email ILIKE ${p(likePattern(q.q))})`);
-    const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ count }] = await this.ds.query(`SELECT count(*)::int AS count FROM accounts a ${sqlWhere}`, params);
-    const rows = await this.ds.query(`${SELECT_ACCOUNT} ${sqlWhere} ORDER BY a.full_name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-    return { items: rows.map((r: Record<string, any>) => toDto(r, actor)), total: count, page: q.page, pageSize: q.pageSize };
+      unitId = actor.unitId;
+    } else if (q.unitId) unitId = q.unitId;
+    const { rows, total } = await accountPage(this.ds.manager, {
+      unitId, role: q.role, includeArchived: q.includeArchived, namePattern: q.q ? likePattern(q.q) : undefined, page: q.page, pageSize: q.pageSize,
+    });
+    return { items: rows.map((r) => toDto(r, actor)), total, page: q.page, pageSize: q.pageSize };
   }
 
   async get(actor: Actor, id: string): Promise<AccountDto> {
-    const [row] = await this.ds.query(`${SELECT_ACCOUNT} WHERE a.id = $1`, [id]);
+    const row = await findAccount(this.ds.manager, id);
     if (!row) throw notFound('Không tìm thấy tài khoản.');
-    if (!isCityWide(actor) && row.unit_id !== actor.unitId) throw forbidden('Bạn chỉ được xem tài khoản của đơn vị mình.');
+    if (!isCityWide(actor) && row.unitId !== actor.unitId) throw forbidden('Bạn chỉ được xem tài khoản của đơn vị mình.');
     return toDto(row, actor);
   }
 
@@ -55,8 +51,7 @@ export class AccountsService {
     const problem = passwordProblem(dto.password);
     if (problem) throw invalidField('password', problem);
     if (unitId) await this.assertUnitUsable(em, unitId);
-    const [taken] = await em.query('SELECT 1 FROM accounts WHERE email = $1', [dto.email]);
-    if (taken) throw conflict('duplicate_email', `Email ${dto.email} đã có tài khoản.`, { email: 'đã có tài khoản' });
+    if (await emailTaken(em, dto.email)) throw conflict('duplicate_email', `Email ${dto.email} đã có tài khoản.`, { email: 'đã có tài khoản' });
     const account = await em.save(em.getRepository(Account).create({
       fullName: dto.fullName, email: dto.email, role: dto.role, unitId, title: dto.title ?? '', passwordHash: await hashPassword(dto.password),
     }));
@@ -121,8 +116,7 @@ export class AccountsService {
     await this.ds.transaction(async (em) => {
       const account = await this.lockAccount(em, id);
       AccountsPolicy.assertCanManage(actor, account.role, account.role);
-      const [{ password_hash: current }] = await em.query('SELECT password_hash FROM accounts WHERE id = $1', [id]);
-      if (await verifyPassword(current, newPassword)) throw invalidField('newPassword', 'không được trùng mật khẩu hiện tại');
+      if (await verifyPassword(await passwordHashOf(em, id), newPassword)) throw invalidField('newPassword', 'không được trùng mật khẩu hiện tại');
       await em.update(Account, id, { passwordHash: await hashPassword(newPassword), version: account.version + 1 });
       await endSessionsOf(em, id);
       await forgetAccountFailures(em, account.email);
@@ -138,19 +132,16 @@ export class AccountsService {
   }
 
   private async assertUnitUsable(em: EntityManager, unitId: string): Promise<void> {
-    const [unit] = await em.query('SELECT archived_at FROM units WHERE id = $1', [unitId]);
+    const unit = await unitForAccount(em, unitId);
     if (!unit) throw invalidField('unitId', 'không phải đơn vị có trong hệ thống');
-    if (unit.archived_at) throw invalidField('unitId', 'là đơn vị đã lưu trữ');
+    if (unit.archived) throw invalidField('unitId', 'là đơn vị đã lưu trữ');
   }
 }
 
-const SELECT_ACCOUNT = `SELECT a.id, a.full_name, a.email, a.role, a.unit_id, a.title, a.archived_at, a.version, u.name AS unit_name
-  FROM accounts a LEFT JOIN units u ON u.id = a.unit_id`;
-
-function toDto(r: Record<string, any>, actor: Actor): AccountDto {
-  const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+function toDto(r: AccountRow, actor: Actor): AccountDto {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   return {
-    id: r.id, fullName: r.full_name, email: r.email, role: r.role, unitId: r.unit_id, unitName: r.unit_name ?? null, title: r.title,
-    archivedAt: iso(r.archived_at), version: r.version, canManage: AccountsPolicy.canManage(actor, r.role),
+    id: r.id, fullName: r.fullName, email: r.email, role: r.role, unitId: r.unitId, unitName: r.unitName, title: r.title,
+    archivedAt: iso(r.archivedAt), version: r.version, canManage: AccountsPolicy.canManage(actor, r.role),
   };
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { accountCount, insertFirstAdmin, lockAccountsTable } from './accounts-data';
 
 /**
  * On an empty installation without the demo, creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD
@@ -8,13 +9,10 @@ import { hashPassword } from '../auth/password';
  */
 export async function bootstrapAdmin(ds: DataSource, email: string, password: string): Promise<boolean> {
   return ds.transaction(async (em) => {
-    await em.query('LOCK TABLE accounts IN EXCLUSIVE MODE');
-    const [{ count }] = await em.query('SELECT count(*)::int AS count FROM accounts');
-    if (count > 0) return false;
-    const [row] = await em.query(
-      `INSERT INTO accounts (full_name, email, role, password_hash, title, version) VALUES ('Quản trị hệ thống', $1, 'admin', $2, 'Quản trị viên', 1) RETURNING id`,
-      [email.trim().toLowerCase(), await hashPassword(password)]);
-    await new AuditService(ds).record(em, null, { action: 'account.create', entityType: 'account', entityId: row.id, after: { email, role: 'admin' }, reason: 'Tài khoản quản trị đầu tiên' });
+    await lockAccountsTable(em);
+    if ((await accountCount(em)) > 0) return false;
+    const id = await insertFirstAdmin(em, email.trim().toLowerCase(), await hashPassword(password));
+    await new AuditService(ds).record(em, null, { action: 'account.create', entityType: 'account', entityId: id, after: { email, role: 'admin' }, reason: 'Tài khoản quản trị đầu tiên' });
     return true;
   });
 }
