@@ -57,6 +57,9 @@ export interface DataPaging {
   onChange?: (page: number, pageSize: number) => void;
 }
 
+/** The rows-per-page choices of the lists paged on the server (antd's defaults). */
+export const PAGE_SIZES: readonly number[] = [10, 20, 50, 100];
+
 /** The width of the column that holds the expand buttons. */
 const EXPAND_WIDTH = 48;
 
