@@ -38,7 +38,8 @@ describe('DataTable', () => {
 
   it('expands and collapses a row by click and by keyboard, the details in the next row across every column', async () => {
     render(<DataTable<Unit> rowKey="id" columns={columns} dataSource={units.slice(0, 3)}
-      expandable={{ expandedRowRender: (u) => <p>Chi tiết {u.name}</p>, rowExpandable: (u) => u.id !== 'u3' }} />);
+      expandable={{ expandedRowRender: (u) => <p>Hồ sơ {u.name}</p>, rowExpandable: (u) => u.id !== 'u3' }} />);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Chi tiết', 'STT', 'Đơn vị']);
     const buttons = screen.getAllByRole('button', { name: 'Mở rộng dòng' });
     expect(buttons).toHaveLength(2); // u3 cannot expand
     expect(within(screen.getAllByRole('row')[3]).queryByRole('button')).toBeNull();
@@ -51,18 +52,18 @@ describe('DataTable', () => {
     expect(detail.tagName).toBe('TR');
     expect(detail.previousElementSibling).toHaveAttribute('data-row-key', 'u1');
     expect(within(detail).getByRole('cell')).toHaveAttribute('colspan', '3');
-    expect(within(detail).getByText('Chi tiết Sở Y tế 1')).toBeInTheDocument();
+    expect(within(detail).getByText('Hồ sơ Sở Y tế 1')).toBeInTheDocument();
 
     second.focus();
     await userEvent.keyboard('{Enter}');
-    expect(screen.getByText('Chi tiết Sở Tài chính 2')).toBeInTheDocument();
+    expect(screen.getByText('Hồ sơ Sở Tài chính 2')).toBeInTheDocument();
     await userEvent.keyboard(' ');
     expect(second).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.queryByText('Chi tiết Sở Tài chính 2')).toBeNull();
+    expect(screen.queryByText('Hồ sơ Sở Tài chính 2')).toBeNull();
     expect(first.getAttribute('aria-controls')).not.toBe(second.getAttribute('aria-controls'));
 
     await userEvent.click(first);
-    expect(screen.queryByText(/Chi tiết/)).toBeNull();
+    expect(screen.queryByText(/Hồ sơ/)).toBeNull();
     expect(screen.getAllByRole('row')).toHaveLength(4);
   });
 

@@ -1,6 +1,7 @@
 import { Button, Empty, Flex, Spin, theme } from 'antd';
 import { Fragment, useId, useState, type CSSProperties, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { useT } from '@/i18n/i18n';
+import { VisuallyHidden } from './visually-hidden';
 
 /** A column as antd's Table takes it (the part read-only lists use). */
 export interface DataColumn<T> {
@@ -133,7 +134,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
           {caption && <caption style={{ textAlign: 'left', padding: PADDING[size] }}>{caption}</caption>}
           <thead>
             <tr>
-              {expandable && <td style={expandCell(true)} />}
+              {/* A named header, so screen readers (and axe's td-has-header) know what the buttons below open. */}
+              {expandable && <th scope="col" style={expandCell(true)}><VisuallyHidden>{t('common.details')}</VisuallyHidden></th>}
               {columns.map((c, i) => <th key={c.key ?? c.dataIndex ?? i} scope="col" style={cell(c, i, true)}>{c.title}</th>)}
             </tr>
           </thead>

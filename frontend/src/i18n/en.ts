@@ -62,6 +62,7 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'common.nextPage': 'Next page',
   'common.pageN': 'Page {n}',
   'common.pageSize': 'Rows per page',
+  'common.details': 'Details',
   'common.expandRow': 'Expand row',
   'common.collapseRow': 'Collapse row',
   'common.language': 'Tiếng Việt',

@@ -60,6 +60,7 @@ export const vi = {
   'common.nextPage': 'Trang sau',
   'common.pageN': 'Trang {n}',
   'common.pageSize': 'Số dòng mỗi trang',
+  'common.details': 'Chi tiết',
   'common.expandRow': 'Mở rộng dòng',
   'common.collapseRow': 'Thu gọn dòng',
   'common.language': 'English',
