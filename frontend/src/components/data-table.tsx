@@ -69,8 +69,8 @@ const PADDING = { small: '8px 8px', middle: '12px 8px', large: '16px 16px' } as 
 /**
  * A read-only table that looks like antd's but weighs next to nothing: a real <table> with column headers
  * (so screen readers and role queries read it as antd's; rows carry `data-row-key` as antd's do) and a small
- * pager (with a rows-per-page select when asked), and rows that expand; no sorting, filters or selection. antd's
- * Table (≈ 50 KB gzipped with its pagination and filters) stays for the tables that need those.
+ * pager (with a rows-per-page select when asked), and rows that expand; no sorting, filters or selection (lists
+ * sort and filter on the server). antd's Table weighs ≈ 50 KB gzipped with its pagination and filters.
  */
 export function DataTable<T extends object>(props: DataTableProps<T>) {
   const { columns, dataSource = [], rowKey = 'key', tableLayout, loading = false, locale, size = 'large', bordered = false, scroll, caption, onRow, pagination, expandable, style } = props;
@@ -109,11 +109,6 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     return left + (typeof c.width === 'number' ? c.width : 0);
   }, expandable ? EXPAND_WIDTH : 0);
   const span = columns.length + (expandable ? 1 : 0);
-  // The expand column stays in view with the fixed ones.
-  const expandCell = (head: boolean): CSSProperties => ({
-    ...cell({ width: EXPAND_WIDTH, align: 'center' }, -1, head),
-    ...(sticky && { position: 'sticky', left: 0, zIndex: 1, background: head ? token.colorFillAlter : token.colorBgContainer }),
-  });
   const cell = (c: DataColumn<T>, i: number, head: boolean): CSSProperties => ({
     padding: PADDING[size],
     textAlign: c.align ?? 'left',
@@ -123,6 +118,11 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
     ...(bordered && { borderInlineEnd: line }),
     ...(head && { background: token.colorFillAlter, fontWeight: token.fontWeightStrong, color: token.colorTextHeading }),
     ...(lefts[i] !== undefined && { position: 'sticky', left: lefts[i], zIndex: 1, background: head ? token.colorFillAlter : token.colorBgContainer }),
+  });
+  // The expand column stays in view with the fixed ones.
+  const expandCell = (head: boolean): CSSProperties => ({
+    ...cell({ width: EXPAND_WIDTH, align: 'center' }, -1, head),
+    ...(sticky && { position: 'sticky', left: 0, zIndex: 1, background: head ? token.colorFillAlter : token.colorBgContainer }),
   });
   return (
     <Spin spinning={loading}>
