@@ -35,4 +35,72 @@ describe('DataTable', () => {
     expect(screen.getAllByRole('row')).toHaveLength(4);
     expect(screen.queryByRole('navigation')).toBeNull();
   });
+
+  it('expands and collapses a row by click and by keyboard, the details in the next row across every column', async () => {
+    render(<DataTable<Unit> rowKey="id" columns={columns} dataSource={units.slice(0, 3)}
+      expandable={{ expandedRowRender: (u) => <p>Hồ sơ {u.name}</p>, rowExpandable: (u) => u.id !== 'u3' }} />);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Chi tiết', 'STT', 'Đơn vị']);
+    const buttons = screen.getAllByRole('button', { name: 'Mở rộng dòng' });
+    expect(buttons).toHaveLength(2); // u3 cannot expand
+    expect(within(screen.getAllByRole('row')[3]).queryByRole('button')).toBeNull();
+    const [first, second] = buttons;
+    expect(first).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(first);
+    expect(first).toHaveAttribute('aria-expanded', 'true');
+    expect(first).toHaveAccessibleName('Thu gọn dòng');
+    const detail = document.getElementById(first.getAttribute('aria-controls')!)!;
+    expect(detail.tagName).toBe('TR');
+    expect(detail.previousElementSibling).toHaveAttribute('data-row-key', 'u1');
+    expect(within(detail).getByRole('cell')).toHaveAttribute('colspan', '3');
+    expect(within(detail).getByText('Hồ sơ Sở Y tế 1')).toBeInTheDocument();
+
+    second.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByText('Hồ sơ Sở Tài chính 2')).toBeInTheDocument();
+    await userEvent.keyboard(' ');
+    expect(second).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByText('Hồ sơ Sở Tài chính 2')).toBeNull();
+    expect(first.getAttribute('aria-controls')).not.toBe(second.getAttribute('aria-controls'));
+
+    await userEvent.click(first);
+    expect(screen.queryByText(/Hồ sơ/)).toBeNull();
+    expect(screen.getAllByRole('row')).toHaveLength(4);
+  });
+
+  it('says so when empty, across the expand column too', () => {
+    render(<DataTable<Unit> rowKey="id" columns={columns} dataSource={[]} locale={{ emptyText: 'Chưa có dữ liệu' }}
+      expandable={{ expandedRowRender: (u) => u.name }} pagination={{ pageSize: 10, pageSizeOptions: [10, 20] }} />);
+    expect(screen.getByRole('cell', { name: 'Chưa có dữ liệu' })).toHaveAttribute('colspan', '3');
+    expect(screen.queryByRole('button', { name: 'Mở rộng dòng' })).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Số dòng mỗi trang' })).toHaveValue('10');
+  });
+
+  it('changes the page size on the server: back to page 1 with the new size', async () => {
+    const onChange = jest.fn();
+    const { rerender } = render(<DataTable<Unit> rowKey="id" columns={columns} dataSource={units.slice(20)}
+      pagination={{ current: 3, pageSize: 10, total: 25, pageSizeOptions: [10, 20, 50], onChange }} />);
+    const select = screen.getByRole('combobox', { name: 'Số dòng mỗi trang' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['10', '20', '50']);
+    await userEvent.selectOptions(select, '20');
+    expect(onChange).toHaveBeenCalledWith(1, 20);
+    await userEvent.click(screen.getByRole('button', { name: 'Trang 2' }));
+    expect(onChange).toHaveBeenLastCalledWith(2, 10); // the size is the caller's until it passes the new one
+    // A size outside the options still shows as chosen, in order.
+    rerender(<DataTable<Unit> rowKey="id" columns={columns} dataSource={units.slice(0, 25)}
+      pagination={{ current: 1, pageSize: 25, total: 25, pageSizeOptions: [10, 20, 50], onChange }} />);
+    expect(screen.getByRole('combobox', { name: 'Số dòng mỗi trang' })).toHaveValue('25');
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['10', '20', '25', '50']);
+  });
+
+  it('changes the page size on the client: the new size from page 1', async () => {
+    const onChange = jest.fn();
+    render(<DataTable<Unit> rowKey="id" columns={columns} dataSource={units} pagination={{ pageSize: 10, pageSizeOptions: [10, 20], onChange }} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Trang 3' }));
+    expect(screen.getAllByRole('row')).toHaveLength(6);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Số dòng mỗi trang' }), '20');
+    expect(onChange).toHaveBeenLastCalledWith(1, 20);
+    expect(screen.getAllByRole('row')).toHaveLength(21);
+    expect(screen.getByRole('button', { name: 'Trang 1' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.queryByRole('button', { name: 'Trang 3' })).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
-import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
+import { DataTable, PAGE_SIZES } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useUnitOptions } from '@/api/units';
@@ -53,13 +54,13 @@ export function AccountsPage() {
         )}
         <Checkbox checked={query.includeArchived} onChange={(e) => setQuery({ ...query, includeArchived: e.target.checked, page: 1 })}>{t('showArchived')}</Checkbox>
       </Space>
-      <Table<Account>
+      <DataTable<Account>
         rowKey="id"
         loading={accounts.isFetching}
         dataSource={accounts.data?.items}
         locale={{ emptyText: accounts.isError ? accounts.error.message : t('common.empty') }}
         scroll={{ x: 900 }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: accounts.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
+        pagination={{ current: query.page, pageSize: query.pageSize, pageSizeOptions: PAGE_SIZES, total: accounts.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
         columns={[
           {
             title: t('fullName'), dataIndex: 'fullName', width: 260,

@@ -1,9 +1,10 @@
-import { Alert, Button, Collapse, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { LazyRangePicker } from '@/components/lazy-date-picker';
+import { DataTable, PAGE_SIZES } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useAccounts } from '@/api/accounts';
 import { useBlockYears } from '@/api/block-years';
@@ -74,14 +75,14 @@ export function AuditPage() {
         <Button type="link" onClick={() => { setRange(null); setActor(null); setQuery({ page: 1, pageSize: query.pageSize }); }}>{t('clearFilters')}</Button>
       </Space>
 
-      <Table<AuditEntry>
+      <DataTable<AuditEntry>
         rowKey="id"
         loading={entries.isFetching}
         dataSource={entries.data?.items}
         locale={{ emptyText: entries.isError ? entries.error.message : t('common.empty') }}
         scroll={{ x: 1000 }}
-        expandable={{ expandedRowRender: (e) => <AuditEntryDetails entry={e} unitName={unitName} />, rowExpandable: () => true }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: entries.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
+        expandable={{ expandedRowRender: (e) => <AuditEntryDetails entry={e} unitName={unitName} /> }}
+        pagination={{ current: query.page, pageSize: query.pageSize, pageSizeOptions: PAGE_SIZES, total: entries.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
         columns={[
           { title: t('time'), dataIndex: 'occurredAt', width: 150, render: (d: string) => formatDateTime(d) },
           {

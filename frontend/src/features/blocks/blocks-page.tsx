@@ -1,7 +1,8 @@
-import { App, Button, Checkbox, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Input, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
+import { DataTable, PAGE_SIZES } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
@@ -27,12 +28,12 @@ export function BlocksPage() {
         <Input.Search placeholder={t('searchPlaceholder')} allowClear onSearch={(q) => setQuery({ ...query, q, page: 1 })} style={{ width: 280 }} aria-label={t('searchPlaceholder')} />
         <Checkbox checked={query.includeArchived} onChange={(e) => setQuery({ ...query, includeArchived: e.target.checked, page: 1 })}>{t('showArchived')}</Checkbox>
       </Space>
-      <Table<Block>
+      <DataTable<Block>
         rowKey="id"
         loading={blocks.isFetching}
         dataSource={blocks.data?.items}
         locale={{ emptyText: blocks.isError ? blocks.error.message : t('common.empty') }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: blocks.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
+        pagination={{ current: query.page, pageSize: query.pageSize, pageSizeOptions: PAGE_SIZES, total: blocks.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
         columns={[
           { title: t('code'), dataIndex: 'code', width: 100 },
           { title: t('name'), dataIndex: 'name', render: (name: string, b) => <Link to={paths.block.getHref(b.id)}>{name}</Link> },

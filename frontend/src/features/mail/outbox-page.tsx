@@ -1,5 +1,6 @@
-import { Alert, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -24,10 +25,10 @@ export function OutboxPage() {
         options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
         onChange={(v) => setQuery((q) => ({ ...q, page: 1, status: v || undefined }))}
       />
-      <Table<OutboxMail>
+      <DataTable<OutboxMail>
         rowKey="id" size="small" scroll={{ x: 720 }} loading={outbox.isFetching && !data} dataSource={data?.items ?? []}
         locale={{ emptyText: t('empty') }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showSizeChanger: false, onChange: (page) => setQuery((q) => ({ ...q, page })) }}
+        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, onChange: (page) => setQuery((q) => ({ ...q, page })) }}
         expandable={{
           expandedRowRender: (m) => (
             <>

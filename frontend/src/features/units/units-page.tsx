@@ -1,8 +1,9 @@
-import { App, Button, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { ArchiveToggle } from '@/components/archive-toggle';
+import { DataTable, PAGE_SIZES } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useBlocks } from '@/api/blocks';
@@ -54,13 +55,13 @@ export function UnitsPage() {
         />
         <Checkbox checked={query.includeArchived} onChange={(e) => setQuery({ ...query, includeArchived: e.target.checked, page: 1 })}>{t('showArchived')}</Checkbox>
       </Space>
-      <Table<Unit>
+      <DataTable<Unit>
         rowKey="id"
         loading={units.isFetching}
         dataSource={units.data?.items}
         locale={{ emptyText: units.isError ? units.error.message : t('common.empty') }}
         scroll={{ x: 960 }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: units.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
+        pagination={{ current: query.page, pageSize: query.pageSize, pageSizeOptions: PAGE_SIZES, total: units.data?.total, showTotal: (n) => t('common.total', { n }), onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
         columns={[
           {
             title: t('name'), dataIndex: 'name',
