@@ -8,7 +8,7 @@ export function QueryState<T>({ query, empty, children }: { query: UseQueryResul
   const t = useT();
   if (query.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (query.isError) {
-    return <Alert type="error" showIcon message={t('common.error')} description={query.error.message} action={<Button size="small" onClick={() => query.refetch()}>{t('action.retry')}</Button>} />;
+    return <Alert type="error" showIcon title={t('common.error')} description={query.error.message} action={<Button size="small" onClick={() => query.refetch()}>{t('action.retry')}</Button>} />;
   }
   if (empty?.(query.data)) return <Empty description={t('common.empty')} />;
   return <>{children(query.data)}</>;

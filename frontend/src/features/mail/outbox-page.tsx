@@ -19,7 +19,7 @@ export function OutboxPage() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      {data && <Alert style={{ marginBottom: 16 }} type={data.smtpConfigured ? 'info' : 'warning'} showIcon message={data.smtpConfigured ? t('smtp') : t('noSmtp')} />}
+      {data && <Alert style={{ marginBottom: 16 }} type={data.smtpConfigured ? 'info' : 'warning'} showIcon title={data.smtpConfigured ? t('smtp') : t('noSmtp')} />}
       <Select<MailStatus | ''>
         aria-label={t('status')} style={{ width: 240, marginBottom: 12 }} value={query.status ?? ''}
         options={[{ value: '', label: t('allStatuses') }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
