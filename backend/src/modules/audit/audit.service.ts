@@ -5,10 +5,10 @@ import type { Actor } from '../../common/actor';
 import { invalidField } from '../../common/app-error';
 import { AuditQueryDto, CheckpointDto, CheckpointPageDto, CheckpointQueryDto, DocumentProofDto, EntryProofDto, LedgerVerifyDto, ProofQueryDto, ProofsDto } from './dto/audit.dto';
 import { AuditEntry } from './entities/audit-entry.entity';
-import { checkpointSignatureValid, entryLeafHash, LEAF_SELECT, leafData, LeafRow, publicKeyPem } from './ledger';
+import { checkpointSignatureValid, entryLeafHash, leafData, publicKeyPem } from './ledger';
 import { verifyDocumentProof } from './ledger-proof';
 import { LedgerKeys } from './ledger-keys';
-import { ledgerTail, loadNodes, Query } from './ledger-store';
+import { checkpointHolding, checkpointPage, checkpointsAfter, countEntriesAfter, documentEntryRow, emQuery, ENTRY_COLUMNS, entryLeafRows, insertAuditEntry, latestCheckpointRow, ledgerTail, loadNodes, sealedLeafBatch, sealedLeafRows } from './ledger-data';
 import { CheckpointRow, LedgerFault, LedgerVerifier } from './ledger-verify';
 import { inclusionProof, inclusionProofIds, rootFromInclusionProof } from './merkle';
 
@@ -32,11 +32,8 @@ export interface AuditInput {
 
 type AuditActor = Pick<Actor, 'id' | 'fullName' | 'requestId'>;
 
-const ENTRY_COLUMNS = 'occurred_at, actor_id, actor_name, action, entity_type, entity_id, block_id, before, after, reason, request_id';
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 const VERIFY_BATCH = 20_000;
-// Qualified: an unqualified ORDER BY tree_size would sort the text output column ("10151" before "151").
-const CHECKPOINT_SELECT = `c.tree_size::text AS tree_size, c.root_hash, c.sealed_at, c.key_id, c.signature`;
 
 @Injectable()
 export class AuditService {
@@ -48,11 +45,8 @@ export class AuditService {
    */
   async record(em: EntityManager, actor: AuditActor | null, input: AuditInput): Promise<void> {
     if (!em.queryRunner?.isTransactionActive) throw new Error('audit.record must run inside a transaction');
-    await em.query(
-      `INSERT INTO audit_entries (${ENTRY_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [new Date(), actor?.id ?? null, actor?.fullName ?? 'Hệ thống', input.action, input.entityType, input.entityId ?? null, input.blockId ?? null,
-        json(input.before), json(input.after), input.reason ?? '', actor?.requestId ?? null],
-    );
+    await insertAuditEntry(em, [new Date(), actor?.id ?? null, actor?.fullName ?? 'Hệ thống', input.action, input.entityType, input.entityId ?? null, input.blockId ?? null,
+      json(input.before), json(input.after), input.reason ?? '', actor?.requestId ?? null]);
   }
 
   /**
@@ -86,9 +80,8 @@ export class AuditService {
   /** The sealed position and leaf hash of each entry id that has one. */
   async sealedLeaves(em: EntityManager, ids: string[]): Promise<Map<string, { seq: number; hash: Buffer }>> {
     if (!ids.length) return new Map();
-    const rows: { entry_id: string; seq: string; hash: Buffer }[] = await em.query(
-      'SELECT entry_id::text AS entry_id, seq::text AS seq, hash FROM ledger_leaves WHERE entry_id = ANY($1::bigint[])', [ids]);
-    return new Map(rows.map((r) => [r.entry_id, { seq: Number(r.seq), hash: r.hash }]));
+    const rows = await sealedLeafRows(em, ids);
+    return new Map(rows.map((r) => [r.entryId, { seq: Number(r.seq), hash: r.hash }]));
   }
 }
 
@@ -99,14 +92,13 @@ export class LedgerService {
 
   /** The latest signed checkpoint, or null before the first seal. */
   async latestCheckpoint(em: EntityManager = this.ds.manager): Promise<CheckpointDto | null> {
-    const [row] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`);
-    return row ? checkpointDto(toCheckpoint(row)) : null;
+    const cp = await latestCheckpointRow(em);
+    return cp ? checkpointDto(cp) : null;
   }
 
   async checkpoints(q: CheckpointQueryDto): Promise<CheckpointPageDto> {
-    const rows = await this.ds.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC OFFSET $1 LIMIT $2`, [(q.page - 1) * q.pageSize, q.pageSize]);
-    const [{ n }] = await this.ds.query('SELECT count(*)::int AS n FROM ledger_checkpoints');
-    return { items: rows.map((r: Record<string, unknown>) => checkpointDto(toCheckpoint(r))), total: n, page: q.page, pageSize: q.pageSize, keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem };
+    const { rows, total } = await checkpointPage(this.ds.manager, (q.page - 1) * q.pageSize, q.pageSize);
+    return { items: rows.map(checkpointDto), total, page: q.page, pageSize: q.pageSize, keyId: this.keys.keyId, publicKey: this.keys.publicKeyPem };
   }
 
   /**
@@ -117,12 +109,8 @@ export class LedgerService {
   async proofs(q: ProofQueryDto): Promise<ProofsDto> {
     if (!q.entryId && !(q.entityType && q.entityId)) throw invalidField(q.entityType ? 'entityId' : 'entityType', 'Cần chọn một mục nhật ký hoặc một đối tượng (loại và mã).');
     const em = this.ds.manager;
-    const rows: (LeafRow & { seq: string | null; sealed_hash: Buffer | null })[] = await em.query(
-      `SELECT ${LEAF_SELECT}, l.seq::text AS seq, l.hash AS sealed_hash FROM audit_entries a LEFT JOIN ledger_leaves l ON l.entry_id = a.id
-       WHERE ${q.entryId ? 'a.id = $1::bigint' : 'a.entity_type = $1 AND a.entity_id = $2'} ORDER BY a.id DESC LIMIT 50`,
-      q.entryId ? [q.entryId] : [q.entityType, q.entityId]);
-    const [cpRow] = await em.query(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`);
-    const cp = cpRow ? toCheckpoint(cpRow) : null;
+    const rows = await entryLeafRows(em, q);
+    const cp = await latestCheckpointRow(em);
     const key = cp ? this.keys.trusted.get(cp.keyId) : undefined;
     const signatureValid = !!cp && !!key && checkpointSignatureValid(cp, cp.signature, key);
     const entities = rows.length ? await this.ds.getRepository(AuditEntry).findBy({ id: In(rows.map((r) => r.id!)) }) : [];
@@ -133,10 +121,10 @@ export class LedgerService {
       const leaf = entryLeafHash(r);
       const inTree = seq !== null && !!cp && seq < cp.treeSize;
       const proof = inTree ? await this.proofPath(em, seq, cp.treeSize) : null;
-      const entryMatchesSeal = !!r.sealed_hash && leaf.equals(r.sealed_hash);
+      const entryMatchesSeal = !!r.sealedHash && leaf.equals(r.sealedHash);
       const proofValid = !!proof && !!cp && !!rootFromInclusionProof(seq!, cp.treeSize, leaf, proof)?.equals(cp.rootHash);
       entries.push({
-        entry: toDto(byId.get(r.id!)!, r.sealed_hash && seq !== null ? { seq, hash: r.sealed_hash } : null),
+        entry: toDto(byId.get(r.id!)!, r.sealedHash && seq !== null ? { seq, hash: r.sealedHash } : null),
         leafIndex: inTree ? seq : null,
         leafData: leafData(r),
         leafHash: leaf.toString('hex'),
@@ -153,26 +141,21 @@ export class LedgerService {
    * with the pure function the browser runs too. While the entry awaits sealing it says so.
    */
   async documentProof(ref: DocumentEntry, em: EntityManager = this.ds.manager): Promise<DocumentProofDto> {
-    const [r]: (LeafRow & { seq: string | null; sealed_hash: Buffer | null; occurred: Date })[] = await em.query(
-      `SELECT ${LEAF_SELECT}, a.occurred_at AS occurred, l.seq::text AS seq, l.hash AS sealed_hash FROM audit_entries a LEFT JOIN ledger_leaves l ON l.entry_id = a.id
-       WHERE a.entity_type = $1 AND a.entity_id = $2 AND a.action = $3 AND ($4::jsonb IS NULL OR a.after @> $4::jsonb) ORDER BY a.id DESC LIMIT 1`,
-      [ref.entityType, ref.entityId, ref.action, ref.after ? JSON.stringify(ref.after) : null]);
+    const r = await documentEntryRow(em, ref);
     const none: DocumentProofDto = {
       status: 'none', message: 'Chưa có mục nhật ký nào ghi nhận văn bản này.', entryId: null, action: null, occurredAt: null, leafIndex: null,
       leafData: null, leafHash: null, sealedLeafHash: null, proof: [], checkpoint: null, publicKey: null, ok: null, problem: null,
     };
     if (!r) return none;
     const data = leafData(r);
-    const entry = { ...none, entryId: r.id, action: r.action, occurredAt: r.occurred.toISOString(), leafData: data, leafHash: entryLeafHash(r).toString('hex'), sealedLeafHash: r.sealed_hash?.toString('hex') ?? null };
-    const [cpRow] = r.seq === null ? [] : await em.query(
-      `SELECT ${CHECKPOINT_SELECT}, (SELECT count(*) FROM ledger_checkpoints x WHERE x.tree_size <= c.tree_size)::int AS number
-       FROM ledger_checkpoints c WHERE c.tree_size > $1 ORDER BY c.tree_size LIMIT 1`, [r.seq]);
+    const entry = { ...none, entryId: r.id, action: r.action, occurredAt: r.occurred.toISOString(), leafData: data, leafHash: entryLeafHash(r).toString('hex'), sealedLeafHash: r.sealedHash?.toString('hex') ?? null };
+    const cpRow = r.seq === null ? undefined : await checkpointHolding(em, r.seq);
     if (!cpRow) return { ...entry, status: 'pending', message: 'Đang chờ niêm phong: mục nhật ký đã ghi, sổ kiểm toán niêm phong trong giây lát.' };
     const seq = Number(r.seq);
-    const cp = toCheckpoint(cpRow);
+    const { number, ...cp } = cpRow;
     const key = this.keys.trusted.get(cp.keyId);
     const proof = (await this.proofPath(em, seq, cp.treeSize))?.map((p) => p.toString('hex')) ?? null;
-    const checkpoint = { ...checkpointDto(cp), number: cpRow.number as number };
+    const checkpoint = { ...checkpointDto(cp), number };
     const check = proof && key ? verifyDocumentProof({ leafIndex: seq, leafData: data, proof, checkpoint }, publicKeyPem(key)) : null;
     const problem = check ? check.problem : proof ? 'signature' : 'shape';
     return {
@@ -184,7 +167,7 @@ export class LedgerService {
   private async proofPath(em: EntityManager, seq: number, size: number): Promise<Buffer[] | null> {
     const ids = inclusionProofIds(seq, size);
     try {
-      const hashes = await loadNodes(adapt(em), ids);
+      const hashes = await loadNodes(emQuery(em), ids);
       const byId = new Map(ids.map((id, i) => [`${id.level}:${id.index}`, hashes[i]]));
       return inclusionProof(seq, size, (id) => byId.get(`${id.level}:${id.index}`)!);
     } catch {
@@ -198,19 +181,17 @@ export class LedgerService {
    */
   async verify(): Promise<LedgerVerifyDto> {
     const v = new LedgerVerifier(this.keys.trusted);
-    const q = adapt(this.ds.manager);
+    const q = emQuery(this.ds.manager);
     let cpAfter = 0;
     let cpDone = false;
     const fetchCheckpoints = async (): Promise<LedgerFault | null> => {
-      const rows = await q(`SELECT ${CHECKPOINT_SELECT} FROM ledger_checkpoints c WHERE c.tree_size > $1 ORDER BY c.tree_size LIMIT 1000`, [cpAfter]);
+      const rows = await checkpointsAfter(q, cpAfter);
       if (rows.length < 1000) cpDone = true;
-      if (rows.length) cpAfter = Number(rows[rows.length - 1].tree_size);
-      return v.addCheckpoints(rows.map(toCheckpoint));
+      if (rows.length) cpAfter = rows[rows.length - 1].treeSize;
+      return v.addCheckpoints(rows);
     };
     let fault: LedgerFault | null = null;
-    const batch = (after: number): Promise<(LeafRow & { seq: string; sealed_hash: Buffer })[]> => q(
-      `SELECT l.seq::text AS seq, l.hash AS sealed_hash, ${LEAF_SELECT} FROM ledger_leaves l LEFT JOIN audit_entries a ON a.id = l.entry_id
-       WHERE l.seq > $1 ORDER BY l.seq LIMIT ${VERIFY_BATCH}`, [after]);
+    const batch = (after: number) => sealedLeafBatch(q, after, VERIFY_BATCH);
     // The next batch is read while this one is hashed.
     let next: ReturnType<typeof batch> | null = batch(-1);
     while (next && !fault) {
@@ -218,7 +199,7 @@ export class LedgerService {
       next = rows.length === VERIFY_BATCH ? batch(Number(rows[rows.length - 1].seq)) : null;
       for (const r of rows) {
         if (!cpDone && !v.hasPending) fault = await fetchCheckpoints();
-        fault ??= v.leaf(Number(r.seq), r.id === null ? null : r, r.sealed_hash);
+        fault ??= v.leaf(Number(r.seq), r.id === null ? null : r, r.sealedHash);
         if (fault) break;
       }
     }
@@ -228,18 +209,12 @@ export class LedgerService {
     fault ??= v.finish();
     // Entries after the sealed tail, in the sealer's order (an index range, not a scan of the whole log).
     const tail = await ledgerTail(q);
-    const [{ n }] = await q('SELECT count(*)::int AS n FROM audit_entries a WHERE (a.xid, a.id) > ($1::xid8, $2::bigint)', [tail.xid, tail.id]);
+    const n = await countEntriesAfter(q, tail);
     return {
       ok: !fault, checked: v.size, checkpoints: v.checkpoints, pending: n, problem: fault?.problem ?? null, message: fault ? faultMessage(fault) : null,
       seq: fault?.seq ?? null, brokenAtId: fault?.entryId ?? null, treeSize: fault?.treeSize ?? null,
     };
   }
-}
-
-const adapt = (em: EntityManager): Query => (sql, params) => em.query(sql, params);
-
-function toCheckpoint(r: Record<string, unknown>): CheckpointRow {
-  return { treeSize: Number(r.tree_size), rootHash: r.root_hash as Buffer, sealedAt: (r.sealed_at as Date).toISOString(), keyId: r.key_id as string, signature: r.signature as Buffer };
 }
 
 function checkpointDto(c: CheckpointRow): CheckpointDto {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Client } from 'pg';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { LedgerKeys } from './ledger-keys';
-import { Query, sealBatch, SealOptions } from './ledger-store';
+import { clientQuery, Query, sealBatch, SealOptions } from './ledger-data';
 
 /** Any stable number: the session-level advisory lock that makes one process, at most, the sealer. Writers never take it. */
 export const SEALER_LOCK = 7_240_002;
@@ -73,7 +73,7 @@ export class LedgerSealer implements OnApplicationBootstrap, OnModuleDestroy {
       this.holder = false;
     }
     const c = this.client;
-    const query: Query = async (sql, params) => (await c.query(sql, params)).rows;
+    const query = clientQuery(c);
     if (!this.holder) this.holder = (await query('SELECT pg_try_advisory_lock($1) AS ok', [SEALER_LOCK]))[0].ok === true;
     return this.holder ? query : null;
   }

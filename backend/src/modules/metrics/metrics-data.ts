@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ledgerTail } from '../audit/ledger-store';
+import { ledgerTail } from '../audit/ledger-data';
 
 /**
  * The monitoring's SQL: counts read from other modules' tables when the metrics are scraped (the job queue,
