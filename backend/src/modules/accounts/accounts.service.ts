@@ -8,7 +8,7 @@ import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { passwordProblem } from '@thidua/rules';
 import { hashPassword, verifyPassword } from '../auth/password';
-import { endSessionsOf } from '../auth/credentials';
+import { endSessionsOf } from '../auth/auth-data';
 import { checkOwnPassword, forgetAccountFailures } from '../auth/password-throttle';
 import { accountPage, type AccountRow, emailTaken, findAccount, passwordHashOf, unitForAccount } from './accounts-data';
 import { AccountsPolicy } from './accounts.policy';

@@ -8,7 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
-import { credentialsByEmail } from './credentials';
+import { credentialsByEmail, endSessionByPublicId, endSessionsOf, pruneSessions, seatsOfUnit, sessionCsrfToken, unitName } from './auth-data';
 import { PERMISSIONS_OF, type PermissionsOf } from './permissions';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { admit, readSession, SessionRow, tokenHash } from './session-claim';
@@ -50,10 +50,7 @@ export class AuthService {
         expiresAt: new Date(Date.now() + this.config.sessionTtlHours * 3600_000), ip: meta.ip.slice(0, 64), userAgent: meta.userAgent.slice(0, 500),
       });
       await em.save(session);
-      await em.query(
-        `DELETE FROM sessions WHERE account_id = $1 AND (expires_at <= now() OR id NOT IN (
-           SELECT id FROM sessions WHERE account_id = $1 AND expires_at > now() ORDER BY created_at DESC, id DESC LIMIT $2))`,
-        [account.id, MAX_SESSIONS_PER_ACCOUNT]);
+      await pruneSessions(em, account.id, MAX_SESSIONS_PER_ACCOUNT);
       return { token, session };
     });
   }
@@ -74,15 +71,11 @@ export class AuthService {
   }
 
   async me(actor: Actor): Promise<MeDto> {
-    const [session] = await this.ds.query('SELECT csrf_token FROM sessions WHERE id = $1', [actor.sessionId]);
-    if (!session) throw unauthorized();
-    const [unit] = actor.unitId ? await this.ds.query('SELECT name FROM units WHERE id = $1', [actor.unitId]) : [];
-    const seats = actor.unitId ? await this.ds.query(
-      `SELECT y.id AS "blockYearId", b.id AS "blockId", b.name AS "blockName", y.year,
-              CASE WHEN y.leader_unit_id = $1 THEN 'leader' ELSE 'deputy' END AS seat
-       FROM block_years y JOIN blocks b ON b.id = y.block_id
-       WHERE y.leader_unit_id = $1 OR y.deputy_unit_id = $1 ORDER BY y.year DESC`, [actor.unitId]) : [];
-    return { id: actor.id, fullName: actor.fullName, email: actor.email, role: actor.role, unitId: actor.unitId, unitName: unit?.name ?? null, csrfToken: session.csrf_token, seats, permissions: this.permissionsOf(actor) };
+    const csrfToken = await sessionCsrfToken(this.ds, actor.sessionId);
+    if (csrfToken === null) throw unauthorized();
+    const name = actor.unitId ? await unitName(this.ds, actor.unitId) : null;
+    const seats = actor.unitId ? await seatsOfUnit(this.ds, actor.unitId) : [];
+    return { id: actor.id, fullName: actor.fullName, email: actor.email, role: actor.role, unitId: actor.unitId, unitName: name, csrfToken, seats, permissions: this.permissionsOf(actor) };
   }
 
   /** The account's live sessions, newest first; the one making the request is marked. */
@@ -97,14 +90,12 @@ export class AuthService {
 
   /** Ends one of the account's own sessions (the current one too: that is signing out). */
   async endSession(actor: Actor, publicId: string): Promise<void> {
-    // TypeORM answers a DELETE on PostgreSQL with [rows, affected].
-    const [, affected] = await this.ds.query('DELETE FROM sessions WHERE account_id = $1 AND public_id = $2', [actor.id, publicId]);
+    const affected = await endSessionByPublicId(this.ds, actor.id, publicId);
     if (!affected) throw notFound('Không tìm thấy phiên đăng nhập.');
   }
 
   /** Ends every session of the account except the one making the request. */
   async endOtherSessions(actor: Actor): Promise<{ ended: number }> {
-    const [, ended] = await this.ds.query('DELETE FROM sessions WHERE account_id = $1 AND id <> $2', [actor.id, actor.sessionId]);
-    return { ended };
+    return { ended: await endSessionsOf(this.ds, actor.id, actor.sessionId) };
   }
 }

@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, RetryLaterError } from '../../common/app-error';
-import { credentialsById } from './credentials';
+import { countFailures, credentialsById, deleteThrottleKey, deleteThrottleKeys, pruneThrottle, setThrottleWaits, throttleWaitSeconds } from './auth-data';
 import { verifyPassword } from './password';
 import { THROTTLE_WINDOW_MS, throttleDelayMs, throttleKeys } from './throttle-rule';
 
-type Queryable = Pick<DataSource, 'query'>;
+type Queryable = Pick<EntityManager, 'query'>;
 
 /** First wait (ms) once a key is past its allowance; set from SIGN_IN_DELAY_MS when the app boots. */
 let baseDelayMs = 1000;
@@ -22,40 +22,28 @@ const throttled = (seconds: number) =>
  */
 export async function assertNotThrottled(db: Queryable, email: string, address: string): Promise<void> {
   const keys = throttleKeys(email, address).map((k) => k.key);
-  const [row] = await db.query(
-    `SELECT ceil(extract(epoch FROM max(blocked_until) - now()))::int AS wait FROM sign_in_throttle WHERE key = ANY($1) AND blocked_until > now()`, [keys]);
-  if (row?.wait > 0) throw throttled(row.wait);
+  const wait = await throttleWaitSeconds(db, keys);
+  if (wait !== null && wait > 0) throw throttled(wait);
 }
 
 /** Counts one wrong password against every key and sets each key's wait. */
 export async function recordPasswordFailure(db: Queryable, email: string, address: string): Promise<void> {
   const keys = throttleKeys(email, address);
-  const rows: { key: string; failures: number }[] = await db.query(
-    `INSERT INTO sign_in_throttle (key, failures, last_failure_at, blocked_until)
-     SELECT k, 1, now(), now() FROM unnest($1::text[]) AS k
-     ON CONFLICT (key) DO UPDATE SET
-       failures = CASE WHEN sign_in_throttle.last_failure_at < now() - make_interval(secs => $2) THEN 1 ELSE sign_in_throttle.failures + 1 END,
-       last_failure_at = now(),
-       blocked_until = greatest(sign_in_throttle.blocked_until, now())
-     RETURNING key, failures`, [keys.map((k) => k.key), THROTTLE_WINDOW_MS / 1000]);
+  const rows = await countFailures(db, keys.map((k) => k.key), THROTTLE_WINDOW_MS / 1000);
   const waits = rows.map((r) => ({ key: r.key, ms: throttleDelayMs(r.failures, keys.find((k) => k.key === r.key)!.kind, baseDelayMs) })).filter((w) => w.ms > 0);
-  if (waits.length) {
-    await db.query(
-      `UPDATE sign_in_throttle t SET blocked_until = now() + make_interval(secs => w.ms / 1000.0)
-       FROM unnest($1::text[], $2::int[]) AS w(key, ms) WHERE t.key = w.key`, [waits.map((w) => w.key), waits.map((w) => w.ms)]);
-  }
-  await db.query(`DELETE FROM sign_in_throttle WHERE last_failure_at < now() - make_interval(secs => $1) AND blocked_until < now()`, [THROTTLE_WINDOW_MS / 1000]);
+  if (waits.length) await setThrottleWaits(db, waits);
+  await pruneThrottle(db, THROTTLE_WINDOW_MS / 1000);
 }
 
 /** A right password forgets the failures of this account from this address (the wider keys keep theirs). */
 export async function clearPasswordFailures(db: Queryable, email: string, address: string): Promise<void> {
-  await db.query('DELETE FROM sign_in_throttle WHERE key = $1', [throttleKeys(email, address)[0].key]);
+  await deleteThrottleKey(db, throttleKeys(email, address)[0].key);
 }
 
 /** Forgets every failure counted against an account (an administrator set a new password). */
 export async function forgetAccountFailures(db: Queryable, email: string): Promise<void> {
   const [aa, , ac] = throttleKeys(email, '');
-  await db.query(`DELETE FROM sign_in_throttle WHERE key = $1 OR key LIKE $2`, [ac.key, `${aa.key.slice(0, -1).replace(/[\\%_]/g, '\\$&')}|%`]);
+  await deleteThrottleKeys(db, ac.key, `${aa.key.slice(0, -1).replace(/[\\%_]/g, '\\$&')}|%`);
 }
 
 /** Checks a re-entered password of a signed-in account under the throttle; true when right. */
