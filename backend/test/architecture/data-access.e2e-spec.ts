@@ -25,7 +25,6 @@ const ALLOWED: Record<string, number> = {
   news: 47,
   proposals: 56,
   rounds: 92,
-  scoring: 22,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;
