@@ -20,7 +20,6 @@ const ALLOWED: Record<string, number> = {
   ballots: 49,
   'block-years': 19,
   conferences: 36,
-  covenants: 26,
   drafts: 34,
   news: 47,
   proposals: 56,
