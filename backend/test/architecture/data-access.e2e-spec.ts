@@ -18,12 +18,10 @@ const ALLOWED: Record<string, number> = {
   ballots: 49,
   'block-years': 19,
   conferences: 36,
-  covenants: 26,
   drafts: 34,
   news: 47,
   proposals: 56,
   rounds: 92,
-  scoring: 22,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

@@ -13,6 +13,7 @@ import type { PlanData } from '../drafts/draft-content';
 import { assertConferenceOfYear, CONTENT_TYPES, type ExportedFile } from '../drafts/draft-data';
 import { loadYearContext, membersOf, type YearContext } from '../../common/scope/year-context';
 import { allSigned, covenantContentHash, decimal2, sha256Hex, signingBlocker } from './covenant-rules';
+import * as data from './covenant-data';
 import { covenantDocumentModel } from './covenants.export';
 import { CovenantsPolicy } from './covenants.policy';
 import type {
@@ -73,14 +74,11 @@ export class CovenantsService {
   async list(actor: Actor, blockYearId: string): Promise<CovenantListDto> {
     const y = await loadYearContext(this.ds.manager, blockYearId, actor);
     CovenantsPolicy.assertCanRead(actor, y);
-    const rows: Record<string, any>[] = await this.ds.query(
-      `SELECT c.id, c.number, c.status, c.title, c.opened_at, c.in_force_at, c.amends_id,
-              (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
-       FROM covenants c WHERE c.block_year_id = $1 ORDER BY c.number DESC`, [blockYearId]);
+    const rows = await data.listCovenants(this.ds.manager, blockYearId);
     const members = (await membersOf(this.ds.manager, blockYearId)).length;
     const items: CovenantSummaryDto[] = rows.map((r) => ({
       id: r.id, number: r.number, docNumber: buildDocumentNumber(r.number, 'GU', y.blockCode), status: r.status, title: r.title,
-      signedCount: r.signed, memberCount: members, openedAt: iso(r.opened_at), inForceAt: iso(r.in_force_at), amendsId: r.amends_id,
+      signedCount: r.signed, memberCount: members, openedAt: iso(r.openedAt), inForceAt: iso(r.inForceAt), amendsId: r.amendsId,
     }));
     const blocking = rows.some((r) => r.status !== 'superseded');
     return { items, permissions: { canCreate: CovenantsPolicy.canManage(actor, y) && !blocking } };
@@ -120,43 +118,34 @@ export class CovenantsService {
   async verify(file: Buffer | undefined, sha256: string | undefined): Promise<VerifyResultDto> {
     if (!file?.length && !sha256) throw invalidField('file', 'là bắt buộc (hoặc nhập mã SHA-256 vào ô sha256)');
     const hash = file?.length ? sha256Hex(file) : sha256!;
-    const [row] = await this.ds.query(
-      `SELECT c.id, c.number, c.title, c.status, c.in_force_at, c.document_sha256 = $1 AS by_document, b.name AS block_name, b.code AS block_code, y.year
-       FROM covenants c JOIN block_years y ON y.id = c.block_year_id JOIN blocks b ON b.id = y.block_id
-       WHERE c.document_sha256 = $1 OR c.content_hash = $1
-       ORDER BY (c.document_sha256 = $1) DESC, (c.status = 'in_force') DESC LIMIT 1`, [hash]);
+    const row = await data.covenantByHash(this.ds.manager, hash);
     if (!row) {
       return {
         sha256: hash, matched: false, matchedBy: null, inForce: false, covenant: null,
         message: 'Không tìm thấy giao ước nào khớp với mã này. Văn bản có thể đã bị chỉnh sửa hoặc không do hệ thống phát hành.',
       };
     }
-    const docNumber = buildDocumentNumber(row.number, 'GU', row.block_code);
-    const what = `Giao ước thi đua số ${docNumber} của ${row.block_name} năm ${row.year}`;
+    const docNumber = buildDocumentNumber(row.number, 'GU', row.blockCode);
+    const what = `Giao ước thi đua số ${docNumber} của ${row.blockName} năm ${row.year}`;
     const state = row.status === 'in_force' ? 'đang có hiệu lực' : row.status === 'superseded' ? 'đã được thay thế bằng bản sửa đổi, không còn hiệu lực' : 'đang trong quá trình ký, chưa có hiệu lực';
     return {
-      sha256: hash, matched: true, matchedBy: row.by_document ? 'document' : 'content', inForce: row.status === 'in_force',
-      covenant: { id: row.id, blockName: row.block_name, blockCode: row.block_code, year: row.year, number: row.number, docNumber, title: row.title, status: row.status, inForceAt: iso(row.in_force_at) },
-      message: `${row.by_document ? 'Tệp' : 'Mã nội dung'} khớp với ${what}; giao ước ${state}.`,
+      sha256: hash, matched: true, matchedBy: row.byDocument ? 'document' : 'content', inForce: row.status === 'in_force',
+      covenant: { id: row.id, blockName: row.blockName, blockCode: row.blockCode, year: row.year, number: row.number, docNumber, title: row.title, status: row.status, inForceAt: iso(row.inForceAt) },
+      message: `${row.byDocument ? 'Tệp' : 'Mã nội dung'} khớp với ${what}; giao ước ${state}.`,
     };
   }
 
   /** The targets of the covenant in force of a block year (scoring uses them for `target` criteria). */
   async targetsInForce(blockYearId: string, em: EntityManager = this.ds.manager): Promise<TargetInForce[]> {
-    const rows: Record<string, any>[] = await em.query(
-      `SELECT t.covenant_id, t.unit_id, u.name AS unit_name, t.indicator, t.unit_of_measure, t.target_value
-       FROM covenants c JOIN covenant_targets t ON t.covenant_id = c.id JOIN units u ON u.id = t.unit_id
-       WHERE c.block_year_id = $1 AND c.status = 'in_force' ORDER BY u.name, t.sort`, [blockYearId]);
-    return rows.map((r) => ({ covenantId: r.covenant_id, unitId: r.unit_id, unitName: r.unit_name, indicator: r.indicator, unitOfMeasure: r.unit_of_measure, targetValue: Number(r.target_value) }));
+    return data.targetsInForce(em, blockYearId);
   }
 
   /** Block year and title of a covenant, for conference agenda items; null when there is none. */
   async describe(em: EntityManager, id: string): Promise<CovenantDescription | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await em.query(
-      `SELECT c.block_year_id, c.number, c.title, b.code FROM covenants c JOIN block_years y ON y.id = c.block_year_id JOIN blocks b ON b.id = y.block_id WHERE c.id = $1`, [id]);
+    const row = await data.covenantHeading(em, id);
     if (!row) return null;
-    return { blockYearId: row.block_year_id, title: `Giao ước thi đua số ${buildDocumentNumber(row.number, 'GU', row.code)}: ${row.title}` };
+    return { blockYearId: row.blockYearId, title: `Giao ước thi đua số ${buildDocumentNumber(row.number, 'GU', row.blockCode)}: ${row.title}` };
   }
 
   // ─── Drafting ───────────────────────────────────────────────────────────────────────────────────
@@ -170,15 +159,11 @@ export class CovenantsService {
   async createTx(em: EntityManager, actor: Actor, dto: CreateCovenantDto): Promise<string> {
     const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
     CovenantsPolicy.assertCanManage(actor, y);
-    const open: { status: string; number: number }[] = await em.query(
-      `SELECT status, number FROM covenants WHERE block_year_id = $1 AND status <> 'superseded' ORDER BY number DESC`, [y.blockYearId]);
+    const open = await data.openCovenants(em, y.blockYearId);
     if (open.some((c) => c.status === 'in_force')) throw conflict('covenant_in_force', `Năm ${y.year} đã có giao ước có hiệu lực; muốn thay đổi hãy tạo bản sửa đổi.`);
     if (open.length) throw conflict('covenant_open', `Năm ${y.year} đã có giao ước số ${open[0].number} đang soạn hoặc đang ký.`);
-    const [plan] = await em.query(
-      `SELECT v.id, v.plan FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
-       WHERE d.block_year_id = $1 AND d.kind = 'plan' AND v.status <> 'draft'
-       ORDER BY (v.status = 'adopted') DESC, v.number DESC LIMIT 1`, [y.blockYearId]);
-    const [{ next }] = await em.query('SELECT coalesce(max(number), 0)::int + 1 AS next FROM covenants WHERE block_year_id = $1', [y.blockYearId]);
+    const plan = await data.latestPlan(em, y.blockYearId);
+    const next = await data.nextNumber(em, y.blockYearId);
     const c = await em.save(em.getRepository(Covenant).create({
       blockYearId: y.blockYearId, number: next, status: 'draft', title: dto.title ?? `Năm ${y.year} của ${y.blockName}`,
       goals: goalsFromPlan(plan?.plan ?? null, y.year), commitments: defaultCommitments(y.year), basedOnPlanVersionId: plan?.id ?? null, createdBy: actor.id,
@@ -223,15 +208,12 @@ export class CovenantsService {
       seen.add(k);
     });
     if (Object.keys(fields).length) throw new AppError(400, 'validation_failed', `Dữ liệu không hợp lệ: ${Object.entries(fields).map(([f, r]) => `${f} ${r}`).join('; ')}.`, fields);
-    const before = await this.targetRows(em, id);
+    const before = await data.targetRows(em, id);
     const after = dto.targets.map((t, sort) => ({ unitId: t.unitId, indicator: t.indicator, unitOfMeasure: t.unitOfMeasure, targetValue: decimal2(t.targetValue), sort }));
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    await em.query('DELETE FROM covenant_targets WHERE covenant_id = $1', [id]);
-    for (const t of after) {
-      await em.query('INSERT INTO covenant_targets (covenant_id, unit_id, indicator, unit_of_measure, target_value, sort) VALUES ($1,$2,$3,$4,$5,$6)',
-        [id, t.unitId, t.indicator, t.unitOfMeasure, t.targetValue, t.sort]);
-    }
-    await em.query('UPDATE covenants SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+    await data.deleteTargets(em, id);
+    for (const t of after) await data.insertTarget(em, id, t);
+    await data.bumpVersion(em, id);
     await this.audit.record(em, actor, { action: 'covenant.targets', entityType: 'covenant', entityId: id, blockId: y.blockId, before: { targets: before }, after: { targets: after } });
   }
 
@@ -249,7 +231,7 @@ export class CovenantsService {
     assertStatusForOpening(c);
     const members = await membersOf(em, y.blockYearId);
     if (!members.length) throw conflict('no_members', 'Năm thi đua chưa có đơn vị thành viên, không thể mở ký.');
-    const targets = await this.targetRows(em, c.id);
+    const targets = await data.targetRows(em, c.id);
     c.contentHash = covenantContentHash({
       blockYearId: c.blockYearId, number: c.number, amendsId: c.amendsId, title: c.title, goals: c.goals, commitments: c.commitments,
       memberUnitIds: members.map((m) => m.id), leaderUnitId: y.leaderUnitId, targets,
@@ -289,8 +271,8 @@ export class CovenantsService {
     const unitId = actor.unitId!;
     if (c.status === 'draft') throw conflict('not_open', 'Giao ước chưa được mở ký. Việc mở ký do hội nghị của Khối quyết định.');
     if (c.status === 'superseded') {
-      const [newer] = await em.query('SELECT number FROM covenants WHERE amends_id = $1 ORDER BY number DESC LIMIT 1', [c.id]);
-      throw conflict('covenant_superseded', `Giao ước số ${c.number} đã được thay thế${newer ? ` bằng bản sửa đổi số ${newer.number}` : ''}; nội dung đã khóa trước đó không còn giá trị. Vui lòng ký bản mới khi được mở ký.`);
+      const newer = await data.newerAmendmentNumber(em, c.id);
+      throw conflict('covenant_superseded', `Giao ước số ${c.number} đã được thay thế${newer ? ` bằng bản sửa đổi số ${newer}` : ''}; nội dung đã khóa trước đó không còn giá trị. Vui lòng ký bản mới khi được mở ký.`);
     }
     const signed = await this.signatures(em, c.id);
     const mine = signed.find((s) => s.unitId === unitId);
@@ -306,15 +288,15 @@ export class CovenantsService {
       const waiting = members.filter((m) => block.waitingUnitIds.includes(m.id)).map((m) => m.name);
       throw conflict('leader_signs_last', `Thủ trưởng đơn vị Khối trưởng ký sau cùng, khi tất cả đơn vị thành viên đã ký. Còn chờ ${waiting.length} đơn vị: ${waiting.join('; ')}.`);
     }
-    const [account] = await em.query('SELECT full_name, title FROM accounts WHERE id = $1', [actor.id]);
+    const account = await data.signerAccount(em, actor.id);
     const signedAt = meta.signedAt ?? new Date();
-    await em.query(
-      `INSERT INTO covenant_signatures (covenant_id, unit_id, signer_id, signer_name, signer_title, signed_at, ip, user_agent, content_hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [c.id, unitId, actor.id, account.full_name, account.title, signedAt, meta.ip.slice(0, 64), meta.userAgent.slice(0, 500), c.contentHash]);
+    await data.insertSignature(em, {
+      covenantId: c.id, unitId, signerId: actor.id, signerName: account.fullName, signerTitle: account.title, signedAt,
+      ip: meta.ip.slice(0, 64), userAgent: meta.userAgent.slice(0, 500), contentHash: c.contentHash,
+    });
     await this.audit.record(em, actor, {
       action: 'covenant.sign', entityType: 'covenant', entityId: c.id, blockId: y.blockId,
-      after: { unitId, signerId: actor.id, signerName: account.full_name, signedAt: signedAt.toISOString(), ip: meta.ip, userAgent: meta.userAgent, contentHash: c.contentHash },
+      after: { unitId, signerId: actor.id, signerName: account.fullName, signedAt: signedAt.toISOString(), ip: meta.ip, userAgent: meta.userAgent, contentHash: c.contentHash },
     });
     const signedIds = [...signed.map((s) => s.unitId), unitId];
     if (allSigned(members.map((m) => m.id), signedIds)) await this.putInForce(em, actor, y, c, signedAt);
@@ -322,19 +304,15 @@ export class CovenantsService {
 
   /** Every member signed: render and store the final PDF, supersede the covenant it replaces. */
   private async putInForce(em: EntityManager, actor: Actor, y: YearContext, c: Covenant, at: Date): Promise<void> {
-    const superseded: { id: string }[] = await em.query(
-      `UPDATE covenants SET status = 'superseded', superseded_at = $3, version = version + 1, updated_at = now()
-       WHERE block_year_id = $1 AND status = 'in_force' AND id <> $2 RETURNING id`, [y.blockYearId, c.id, at]);
+    const supersededIds = await data.supersedeInForce(em, y.blockYearId, c.id, at);
     c.status = 'in_force';
     c.inForceAt = at;
     const pdf = await renderPdf(covenantDocumentModel(await this.exportInput(em, y, c)));
     const documentSha256 = sha256Hex(pdf);
-    await em.query(
-      `UPDATE covenants SET status = 'in_force', in_force_at = $2, document = $3, document_sha256 = $4, version = version + 1, updated_at = now() WHERE id = $1`,
-      [c.id, at, pdf, documentSha256]);
+    await data.markInForce(em, c.id, at, pdf, documentSha256);
     await this.audit.record(em, actor, {
       action: 'covenant.in_force', entityType: 'covenant', entityId: c.id, blockId: y.blockId,
-      before: { status: 'signing' }, after: { status: 'in_force', contentHash: c.contentHash, documentSha256, supersededIds: superseded.map((s) => s.id) },
+      before: { status: 'signing' }, after: { status: 'in_force', contentHash: c.contentHash, documentSha256, supersededIds },
     });
   }
 
@@ -351,20 +329,18 @@ export class CovenantsService {
     CovenantsPolicy.assertCanManage(actor, y);
     if (c.status === 'draft') throw conflict('still_draft', `Giao ước số ${c.number} còn là bản dự thảo; hãy sửa trực tiếp.`);
     if (c.status === 'superseded') throw conflict('covenant_superseded', `Giao ước số ${c.number} đã được thay thế; chỉ sửa đổi bản mới nhất.`);
-    const [other] = await em.query(`SELECT number FROM covenants WHERE block_year_id = $1 AND status IN ('draft','signing') AND id <> $2`, [y.blockYearId, c.id]);
-    if (other) throw conflict('amendment_exists', `Đã có giao ước số ${other.number} đang soạn hoặc đang ký.`);
+    const other = await data.otherOpenNumber(em, y.blockYearId, c.id);
+    if (other !== undefined) throw conflict('amendment_exists', `Đã có giao ước số ${other} đang soạn hoặc đang ký.`);
     if (c.status === 'signing') {
       // Signing stops: the signatures gathered so far stay on record for a content that is no longer valid.
-      await em.query(`UPDATE covenants SET status = 'superseded', superseded_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [c.id]);
+      await data.supersedeNow(em, c.id);
     }
-    const [{ next }] = await em.query('SELECT coalesce(max(number), 0)::int + 1 AS next FROM covenants WHERE block_year_id = $1', [y.blockYearId]);
+    const next = await data.nextNumber(em, y.blockYearId);
     const amendment = await em.save(em.getRepository(Covenant).create({
       blockYearId: y.blockYearId, number: next, status: 'draft', title: c.title, goals: c.goals, commitments: c.commitments,
       basedOnPlanVersionId: c.basedOnPlanVersionId, amendsId: c.id, createdBy: actor.id,
     }));
-    await em.query(
-      `INSERT INTO covenant_targets (covenant_id, unit_id, indicator, unit_of_measure, target_value, sort)
-       SELECT $2, unit_id, indicator, unit_of_measure, target_value, sort FROM covenant_targets WHERE covenant_id = $1`, [c.id, amendment.id]);
+    await data.copyTargets(em, c.id, amendment.id);
     await this.audit.record(em, actor, {
       action: 'covenant.amend', entityType: 'covenant', entityId: amendment.id, blockId: y.blockId,
       after: { number: next, amendsId: c.id, amendsNumber: c.number, amendedStatus: c.status === 'signing' ? 'superseded' : c.status },
@@ -381,8 +357,7 @@ export class CovenantsService {
     const filename = `GU-${y.blockCode}-${y.year}-so${c.number}.${format}`;
     if (format === 'pdf' && c.documentSha256) {
       // The frozen PDF, byte for byte, so its SHA-256 verifies.
-      const [row] = await this.ds.query('SELECT document FROM covenants WHERE id = $1', [id]);
-      return { buffer: row.document, filename, contentType: CONTENT_TYPES.pdf };
+      return { buffer: await data.frozenDocument(this.ds.manager, id), filename, contentType: CONTENT_TYPES.pdf };
     }
     // A Word copy of a signed covenant ends with the checkpoint its in-force entry was sealed under (the frozen PDF cannot: it is fixed before the seal).
     const seal = c.inForceAt ? ledgerSealLine(await this.ledger.documentProof(inForceEntry(c.id))) : undefined;
@@ -409,30 +384,21 @@ export class CovenantsService {
     return { c, y };
   }
 
-  private async targetRows(em: EntityManager, id: string) {
-    const rows: Record<string, any>[] = await em.query(
-      'SELECT unit_id, indicator, unit_of_measure, target_value, sort FROM covenant_targets WHERE covenant_id = $1 ORDER BY sort', [id]);
-    return rows.map((r) => ({ unitId: r.unit_id as string, indicator: r.indicator as string, unitOfMeasure: r.unit_of_measure as string, targetValue: decimal2(r.target_value), sort: r.sort as number }));
-  }
-
   private async signatures(em: EntityManager, id: string): Promise<(CovenantSignatureDto & { signedAtDate: Date })[]> {
-    const rows: Record<string, any>[] = await em.query(
-      `SELECT s.*, u.name AS unit_name FROM covenant_signatures s JOIN units u ON u.id = s.unit_id WHERE s.covenant_id = $1 ORDER BY s.signed_at, s.id`, [id]);
+    const rows = await data.signatures(em, id);
     return rows.map((r) => ({
-      unitId: r.unit_id, unitName: r.unit_name, signerId: r.signer_id, signerName: r.signer_name, signerTitle: r.signer_title,
-      signedAt: iso(r.signed_at)!, signedAtDate: r.signed_at, ip: r.ip, userAgent: r.user_agent, contentHash: r.content_hash,
+      unitId: r.unitId, unitName: r.unitName, signerId: r.signerId, signerName: r.signerName, signerTitle: r.signerTitle,
+      signedAt: iso(r.signedAt)!, signedAtDate: r.signedAt, ip: r.ip, userAgent: r.userAgent, contentHash: r.contentHash,
     }));
   }
 
   /** Member units for the signature table and progress board: members by name, the leader unit last. */
   private async signingUnits(em: EntityManager, y: YearContext) {
     const members = await membersOf(em, y.blockYearId);
-    const heads: { unit_id: string; full_name: string; title: string }[] = await em.query(
-      `SELECT DISTINCT ON (unit_id) unit_id, full_name, title FROM accounts WHERE role = 'unit_head' AND archived_at IS NULL AND unit_id = ANY($1::uuid[]) ORDER BY unit_id, created_at`,
-      [members.map((m) => m.id)]);
-    const head = new Map(heads.map((h) => [h.unit_id, h]));
+    const heads = await data.unitHeads(em, members.map((m) => m.id));
+    const head = new Map(heads.map((h) => [h.unitId, h]));
     return [...members.filter((m) => m.id !== y.leaderUnitId), ...members.filter((m) => m.id === y.leaderUnitId)].map((m) => ({
-      id: m.id, name: m.name, isLeader: m.id === y.leaderUnitId, headName: head.get(m.id)?.full_name ?? null, headTitle: head.get(m.id)?.title || null,
+      id: m.id, name: m.name, isLeader: m.id === y.leaderUnitId, headName: head.get(m.id)?.fullName ?? null, headTitle: head.get(m.id)?.title || null,
     }));
   }
 
@@ -442,7 +408,7 @@ export class CovenantsService {
     return {
       docNumber: buildDocumentNumber(c.number, 'GU', y.blockCode), number: c.number, status: c.status, title: c.title, amends: !!c.amendsId,
       blockName: y.blockName, year: y.year, legalBasis: y.legalBasis, goals: c.goals, commitments: c.commitments, contentHash: c.contentHash,
-      date: c.inForceAt ?? c.openedAt ?? null, units, targets: await this.targetRows(em, c.id), signatures,
+      date: c.inForceAt ?? c.openedAt ?? null, units, targets: await data.targetRows(em, c.id), signatures,
     };
   }
 
@@ -451,8 +417,8 @@ export class CovenantsService {
     const signatures = await this.signatures(em, c.id);
     const signedIds = signatures.map((s) => s.unitId);
     const names = new Map(units.map((u) => [u.id, u.name]));
-    const targets: Record<string, any>[] = await em.query('SELECT id, unit_id, indicator, unit_of_measure, target_value, sort FROM covenant_targets WHERE covenant_id = $1 ORDER BY sort', [c.id]);
-    const [amendedBy] = await em.query('SELECT id FROM covenants WHERE amends_id = $1 ORDER BY number DESC LIMIT 1', [c.id]);
+    const targets = await data.storedTargets(em, c.id);
+    const amendedBy = await data.amendedById(em, c.id);
     const progress: CovenantUnitProgressDto[] = units.map((u) => {
       const s = signatures.find((x) => x.unitId === u.id);
       let state: CovenantUnitProgressDto['state'];
@@ -474,13 +440,13 @@ export class CovenantsService {
       else canSign = true;
     }
     const manage = CovenantsPolicy.canManage(actor, y);
-    const [open] = await em.query(`SELECT 1 FROM covenants WHERE block_year_id = $1 AND status IN ('draft','signing') AND id <> $2`, [y.blockYearId, c.id]);
+    const open = await data.otherOpenExists(em, y.blockYearId, c.id);
     return {
       id: c.id, blockYearId: c.blockYearId, year: y.year, blockName: y.blockName, number: c.number, docNumber: buildDocumentNumber(c.number, 'GU', y.blockCode),
       status: c.status, title: c.title, goals: c.goals, commitments: c.commitments,
-      targets: targets.map((t) => ({ id: t.id, unitId: t.unit_id, unitName: names.get(t.unit_id) ?? '', indicator: t.indicator, unitOfMeasure: t.unit_of_measure, targetValue: Number(t.target_value), sort: t.sort })),
+      targets: targets.map((t) => ({ id: t.id, unitId: t.unitId, unitName: names.get(t.unitId) ?? '', indicator: t.indicator, unitOfMeasure: t.unitOfMeasure, targetValue: Number(t.targetValue), sort: t.sort })),
       contentHash: c.contentHash, documentSha256: c.documentSha256, basedOnPlanVersionId: c.basedOnPlanVersionId, openedAt: iso(c.openedAt),
-      openedConferenceId: c.openedConferenceId, inForceAt: iso(c.inForceAt), amendsId: c.amendsId, amendedById: amendedBy?.id ?? null,
+      openedConferenceId: c.openedConferenceId, inForceAt: iso(c.inForceAt), amendsId: c.amendsId, amendedById: amendedBy ?? null,
       signatures: signatures.map(({ signedAtDate: _d, ...s }) => s), progress, signedCount: signatures.length, memberCount: units.length, version: c.version,
       permissions: {
         canEdit: manage && c.status === 'draft', isSigner: CovenantsPolicy.isSigner(actor, y), canSign, signBlockedReason,

@@ -17,21 +17,10 @@ import { CriterionRow, introducedErrors, treeTotals, validateRows } from './sche
 import { parseSchemeXlsx, schemeToXlsx } from './scheme-xlsx';
 import { ScoringPolicy } from './scoring.policy';
 import { loadScoringYear, ScoringYear, yearMembers } from './year-context';
+import * as data from './scoring-data';
+import type { SchemeRow, StoredCriterion } from './scoring-data';
 
-export interface StoredCriterion extends CriterionRow {
-  version: number;
-}
-
-interface SchemeRow {
-  id: string;
-  block_year_id: string;
-  version_no: number;
-  title: string;
-  total_max: number;
-  based_on_id: string | null;
-  frozen_at: Date | null;
-  version: number;
-}
+export type { StoredCriterion } from './scoring-data';
 
 export interface ExportedFile {
   buffer: Buffer;
@@ -44,11 +33,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** The fields of a criterion that an edit can change (what is compared to find changed rows). */
 const EDITABLE: (keyof CriterionRow)[] = ['parentId', 'code', 'title', 'guidance', 'type', 'maxPoints', 'sortOrder', 'evidenceRequired', 'pointsPerOccurrence', 'measure', 'items', 'notApplicableUnitIds', 'countSource'];
 
-const CRITERION_COLUMNS = `
-  id, parent_id AS "parentId", code, title, guidance, type, max_points::float8 AS "maxPoints", sort_order AS "sortOrder",
-  evidence_required AS "evidenceRequired", points_per_occurrence::float8 AS "pointsPerOccurrence", measure, items,
-  not_applicable_unit_ids::text[] AS "notApplicableUnitIds", count_source AS "countSource", version`;
-const SELECT_CRITERIA = `SELECT ${CRITERION_COLUMNS} FROM scoring_criteria WHERE scheme_id = $1`;
 
 @Injectable()
 export class ScoringService {
@@ -60,41 +44,32 @@ export class ScoringService {
     const year = await loadScoringYear(this.ds.manager, q.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
     ScoringPolicy.assertCanRead(actor, year);
     // One query: each version with its based-on version, its rounds and its criteria (for validity).
-    const rows = await this.ds.query(
-      `SELECT s.id, s.block_year_id, s.version_no, s.title, s.total_max::float8 AS total_max, s.frozen_at, s.version, s.based_on_id,
-              b.version_no AS based_on_version_no, base_year.year AS based_on_year,
-              (SELECT coalesce(json_agg(json_build_object('id', r.id, 'title', r.title) ORDER BY r.created_at), '[]')
-                 FROM scoring_rounds r WHERE r.scheme_id = s.id) AS rounds,
-              (SELECT coalesce(json_agg(c), '[]') FROM (SELECT ${CRITERION_COLUMNS} FROM scoring_criteria WHERE scheme_id = s.id) c) AS criteria
-       FROM scoring_schemes s
-       LEFT JOIN scoring_schemes b ON b.id = s.based_on_id
-       LEFT JOIN block_years base_year ON base_year.id = b.block_year_id
-       WHERE s.block_year_id = $1 ORDER BY s.version_no DESC`, [q.blockYearId]);
+    const rows = await data.listSchemes(this.ds.manager, q.blockYearId);
     const canEdit = ScoringPolicy.canEdit(actor, year);
-    return rows.map((r: Record<string, any>): SchemeSummaryDto => {
-      const criteria = r.criteria as CriterionRow[];
-      const problems = validateRows(criteria, r.total_max);
+    return rows.map((r): SchemeSummaryDto => {
+      const criteria = r.criteria;
+      const problems = validateRows(criteria, r.totalMax);
       return {
-        id: r.id, blockYearId: r.block_year_id, versionNo: r.version_no, title: r.title, totalMax: r.total_max,
-        status: r.frozen_at ? 'frozen' : 'draft', frozenAt: r.frozen_at ? new Date(r.frozen_at).toISOString() : null,
-        criteriaCount: criteria.filter((c) => c.type !== 'group').length, basedOnId: r.based_on_id,
-        basedOn: r.based_on_id && r.based_on_version_no !== null ? { id: r.based_on_id, versionNo: r.based_on_version_no, year: r.based_on_year } : null,
+        id: r.id, blockYearId: r.blockYearId, versionNo: r.versionNo, title: r.title, totalMax: r.totalMax,
+        status: r.frozenAt ? 'frozen' : 'draft', frozenAt: r.frozenAt ? new Date(r.frozenAt).toISOString() : null,
+        criteriaCount: criteria.filter((c) => c.type !== 'group').length, basedOnId: r.basedOnId,
+        basedOn: r.basedOnId && r.basedOnVersionNo !== null ? { id: r.basedOnId, versionNo: r.basedOnVersionNo, year: r.basedOnYear as number } : null,
         rounds: r.rounds, valid: problems.length === 0 && criteria.length > 0, problemCount: problems.length, version: r.version,
-        permissions: { canEdit: canEdit && !r.frozen_at, canCreateVersion: canEdit },
+        permissions: { canEdit: canEdit && !r.frozenAt, canCreateVersion: canEdit },
       };
     });
   }
 
   async get(actor: Actor, id: string): Promise<SchemeDto> {
     const scheme = await this.loadScheme(this.ds.manager, id);
-    const year = await loadScoringYear(this.ds.manager, scheme.block_year_id, actor);
+    const year = await loadScoringYear(this.ds.manager, scheme.blockYearId, actor);
     ScoringPolicy.assertCanRead(actor, year);
     return this.toDto(this.ds.manager, actor, scheme, year);
   }
 
   /** The criteria rows of a scheme, with their versions (for the rounds module and the bench). */
   async loadRows(em: EntityManager, schemeId: string): Promise<StoredCriterion[]> {
-    return em.query(SELECT_CRITERIA, [schemeId]);
+    return data.selectCriteria(em, schemeId);
   }
 
   // ---------------------------------------------------------------- versions
@@ -105,24 +80,22 @@ export class ScoringService {
       const year = await loadScoringYear(em, dto.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
       ScoringPolicy.assertCanEdit(actor, year);
       // Serialise version numbering per year.
-      await em.query('SELECT id FROM block_years WHERE id = $1 FOR UPDATE', [year.blockYearId]);
+      await data.lockBlockYear(em, year.blockYearId);
       let source: SchemeRow | null = null;
       let sourceRows: StoredCriterion[] = [];
       if (dto.copyFromSchemeId) {
         source = await this.loadScheme(em, dto.copyFromSchemeId, () => invalidField('copyFromSchemeId', 'không phải biểu chấm điểm có trong hệ thống'));
-        const [src] = await em.query('SELECT y.block_id, y.year FROM block_years y WHERE y.id = $1', [source.block_year_id]);
-        if (src.block_id !== year.blockId) throw invalidField('copyFromSchemeId', 'phải là biểu chấm điểm của cùng khối');
+        const src = await data.blockYearOf(em, source.blockYearId);
+        if (src.blockId !== year.blockId) throw invalidField('copyFromSchemeId', 'phải là biểu chấm điểm của cùng khối');
         if (src.year > year.year) throw invalidField('copyFromSchemeId', 'không được sao chép từ biểu của năm sau');
         sourceRows = await this.loadRows(em, source.id);
       }
-      const totalMax = dto.totalMax ?? source?.total_max ?? year.rules.scoringScaleMax;
+      const totalMax = dto.totalMax ?? source?.totalMax ?? year.rules.scoringScaleMax;
       const problem = validateScheme([], totalMax).find((e) => e.rule === 'declared_total');
       if (problem) throw invalidField('totalMax', 'phải là số dương, tối đa 2 chữ số thập phân');
-      const [{ next }] = await em.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM scoring_schemes WHERE block_year_id = $1', [year.blockYearId]);
+      const next = await data.nextVersionNo(em, year.blockYearId);
       const title = dto.title ?? source?.title ?? `Biểu chấm điểm thi đua năm ${year.year}`;
-      const [row] = await em.query(
-        `INSERT INTO scoring_schemes (block_year_id, version_no, title, total_max, based_on_id, created_by, version) VALUES ($1,$2,$3,$4,$5,$6,1) RETURNING id`,
-        [year.blockYearId, next, title, totalMax, source?.id ?? null, actor.id]);
+      const row = { id: await data.insertScheme(em, { blockYearId: year.blockYearId, versionNo: next, title, totalMax, basedOnId: source?.id ?? null, createdBy: actor.id }) };
       if (sourceRows.length) {
         const members = new Set((await yearMembers(em, year.blockYearId)).map((m) => m.id));
         const newId = new Map(sourceRows.map((r) => [r.id, randomUUID()]));
@@ -136,7 +109,7 @@ export class ScoringService {
         action: 'scoring_scheme.create', entityType: 'scoring_scheme', entityId: row.id, blockId: year.blockId,
         after: { blockYearId: year.blockYearId, versionNo: next, title, totalMax, copiedFrom: source?.id ?? null, criteria: sourceRows.length },
       });
-      return row.id as string;
+      return row.id;
     });
     return this.get(actor, id);
   }
@@ -151,15 +124,14 @@ export class ScoringService {
         before.title = scheme.title;
         after.title = dto.title;
       }
-      if (dto.totalMax !== undefined && dto.totalMax !== scheme.total_max) {
+      if (dto.totalMax !== undefined && dto.totalMax !== scheme.totalMax) {
         const problem = validateScheme([], dto.totalMax).find((e) => e.rule === 'declared_total');
         if (problem) throw badRequest('invalid_scheme', problem.message, { totalMax: 'phải là số dương, tối đa 2 chữ số thập phân' });
-        before.totalMax = scheme.total_max;
+        before.totalMax = scheme.totalMax;
         after.totalMax = dto.totalMax;
       }
       if (!Object.keys(after).length) return;
-      await em.query('UPDATE scoring_schemes SET title = $2, total_max = $3, version = version + 1, updated_at = now() WHERE id = $1',
-        [id, dto.title ?? scheme.title, dto.totalMax ?? scheme.total_max]);
+      await data.updateSchemeHeader(em, id, dto.title ?? scheme.title, dto.totalMax ?? scheme.totalMax);
       await this.audit.record(em, actor, { action: 'scoring_scheme.update', entityType: 'scoring_scheme', entityId: id, blockId: year.blockId, before, after });
     });
     return this.get(actor, id);
@@ -170,13 +142,12 @@ export class ScoringService {
     await this.ds.transaction(async (em) => {
       const { scheme, year } = await this.loadForEdit(em, actor, id);
       assertVersion(scheme, version, 'Biểu chấm điểm');
-      const [used] = await em.query('SELECT 1 FROM scoring_rounds WHERE scheme_id = $1 LIMIT 1', [id]);
-      if (used) throw conflict('scheme_in_use', 'Biểu chấm điểm đang được một đợt chấm điểm sử dụng, không xóa được.');
+      if (await data.schemeInUse(em, id)) throw conflict('scheme_in_use', 'Biểu chấm điểm đang được một đợt chấm điểm sử dụng, không xóa được.');
       const rows = await this.loadRows(em, id);
-      await em.query('DELETE FROM scoring_schemes WHERE id = $1', [id]);
+      await data.deleteScheme(em, id);
       await this.audit.record(em, actor, {
         action: 'scoring_scheme.delete', entityType: 'scoring_scheme', entityId: id, blockId: year.blockId,
-        before: { versionNo: scheme.version_no, title: scheme.title, totalMax: scheme.total_max, criteria: rows.map((r) => r.code) },
+        before: { versionNo: scheme.versionNo, title: scheme.title, totalMax: scheme.totalMax, criteria: rows.map((r) => r.code) },
       });
     });
   }
@@ -265,14 +236,14 @@ export class ScoringService {
 
   async exportXlsx(actor: Actor, id: string): Promise<ExportedFile> {
     const scheme = await this.loadScheme(this.ds.manager, id);
-    const year = await loadScoringYear(this.ds.manager, scheme.block_year_id, actor);
+    const year = await loadScoringYear(this.ds.manager, scheme.blockYearId, actor);
     ScoringPolicy.assertCanRead(actor, year);
     const rows = await this.loadRows(this.ds.manager, id);
     const { order } = treeTotals(rows);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const buffer = await schemeToXlsx({ title: scheme.title, totalMax: scheme.total_max, blockName: year.blockName, year: year.year, versionNo: scheme.version_no },
+    const buffer = await schemeToXlsx({ title: scheme.title, totalMax: scheme.totalMax, blockName: year.blockName, year: year.year, versionNo: scheme.versionNo },
       order.map((i) => byId.get(i)!), await yearMembers(this.ds.manager, year.blockYearId));
-    return { buffer, contentType: XLSX, filename: `Biểu chấm điểm ${year.blockCode} ${year.year} v${scheme.version_no}.xlsx` };
+    return { buffer, contentType: XLSX, filename: `Biểu chấm điểm ${year.blockCode} ${year.year} v${scheme.versionNo}.xlsx` };
   }
 
   /** Replaces the whole tree of a draft version with the workbook's rows (and its title and total, when given). */
@@ -280,7 +251,7 @@ export class ScoringService {
     await this.ds.transaction(async (em) => {
       const { scheme, year } = await this.loadForEdit(em, actor, id);
       const parsed = await parseSchemeXlsx(file, await yearMembers(em, year.blockYearId));
-      const totalMax = parsed.totalMax ?? scheme.total_max;
+      const totalMax = parsed.totalMax ?? scheme.totalMax;
       const errors = validateRows(parsed.rows, totalMax);
       const hard = introducedErrors([], errors);
       if (hard.length) {
@@ -289,10 +260,10 @@ export class ScoringService {
       }
       const before = await this.loadRows(em, id);
       await this.persist(em, id, before, parsed.rows.map(({ sheetRow: _s, ...r }) => r));
-      await em.query('UPDATE scoring_schemes SET title = $2, total_max = $3, version = version + 1, updated_at = now() WHERE id = $1', [id, parsed.title ?? scheme.title, totalMax]);
+      await data.updateSchemeHeader(em, id, parsed.title ?? scheme.title, totalMax);
       await this.audit.record(em, actor, {
         action: 'scoring_scheme.import', entityType: 'scoring_scheme', entityId: id, blockId: year.blockId,
-        before: { title: scheme.title, totalMax: scheme.total_max, criteria: before.map((r) => r.code) },
+        before: { title: scheme.title, totalMax: scheme.totalMax, criteria: before.map((r) => r.code) },
         after: { title: parsed.title ?? scheme.title, totalMax, criteria: parsed.rows.map((r) => r.code) },
       });
     });
@@ -307,9 +278,9 @@ export class ScoringService {
    */
   async freezeForRound(em: EntityManager, actor: Actor, schemeId: string, blockYearId: string): Promise<StoredCriterion[]> {
     const scheme = await this.loadScheme(em, schemeId, () => invalidField('schemeId', 'không phải biểu chấm điểm có trong hệ thống'), true);
-    if (scheme.block_year_id !== blockYearId) throw invalidField('schemeId', 'phải là biểu chấm điểm của năm thi đua này');
+    if (scheme.blockYearId !== blockYearId) throw invalidField('schemeId', 'phải là biểu chấm điểm của năm thi đua này');
     const rows = await this.loadRows(em, schemeId);
-    const errors = validateRows(rows, scheme.total_max);
+    const errors = validateRows(rows, scheme.totalMax);
     if (errors.length) {
       const e = schemeRefusal(errors, () => '', 'scheme_invalid');
       throw conflict('scheme_invalid', `Biểu chấm điểm chưa hoàn chỉnh nên chưa mở đợt chấm được: ${e.message}`, e.fields);
@@ -317,13 +288,13 @@ export class ScoringService {
     if (!rows.some((r) => r.type !== 'group' && r.type !== 'bonus' && r.type !== 'deduction')) {
       throw conflict('scheme_invalid', 'Biểu chấm điểm chưa có tiêu chí nào nên chưa mở đợt chấm được.');
     }
-    const [{ rules }] = await em.query('SELECT rules FROM block_years WHERE id = $1', [blockYearId]);
-    const scale = scaleMismatch(scheme.total_max, rules.scoringScaleMax);
+    const rules = await data.storedRules(em, blockYearId);
+    const scale = scaleMismatch(scheme.totalMax, rules.scoringScaleMax);
     if (scale) throw conflict('scale_mismatch', `${scale} Sửa tổng điểm của biểu hoặc thang điểm trong bộ quy tắc của năm trước khi mở đợt chấm.`, { schemeId: scale });
-    if (!scheme.frozen_at) {
-      await em.query('UPDATE scoring_schemes SET frozen_at = now(), version = version + 1, updated_at = now() WHERE id = $1', [schemeId]);
-      const [y] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [blockYearId]);
-      await this.audit.record(em, actor, { action: 'scoring_scheme.freeze', entityType: 'scoring_scheme', entityId: schemeId, blockId: y.block_id, after: { frozen: true, versionNo: scheme.version_no } });
+    if (!scheme.frozenAt) {
+      await data.freezeScheme(em, schemeId);
+      const blockId = await data.blockIdOfYear(em, blockYearId);
+      await this.audit.record(em, actor, { action: 'scoring_scheme.freeze', entityType: 'scoring_scheme', entityId: schemeId, blockId, after: { frozen: true, versionNo: scheme.versionNo } });
     }
     return rows;
   }
@@ -331,18 +302,17 @@ export class ScoringService {
   // ---------------------------------------------------------------- internals
 
   private async loadScheme(em: EntityManager, id: string, missing?: () => Error, lock = false): Promise<SchemeRow> {
-    const [row] = await em.query(
-      `SELECT id, block_year_id, version_no, title, total_max::float8 AS total_max, based_on_id, frozen_at, version FROM scoring_schemes WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    const row = await data.findScheme(em, id, lock);
     if (!row) throw missing ? missing() : notFound('Không tìm thấy biểu chấm điểm.');
     return row;
   }
 
   private async loadForEdit(em: EntityManager, actor: Actor, id: string): Promise<{ scheme: SchemeRow; year: ScoringYear }> {
     const scheme = await this.loadScheme(em, id, undefined, true);
-    const year = await loadScoringYear(em, scheme.block_year_id, actor);
+    const year = await loadScoringYear(em, scheme.blockYearId, actor);
     if (!ScoringPolicy.canRead(actor, year)) ScoringPolicy.assertCanRead(actor, year);
     ScoringPolicy.assertCanEdit(actor, year);
-    ScoringPolicy.assertNotFrozen({ frozenAt: scheme.frozen_at, versionNo: scheme.version_no });
+    ScoringPolicy.assertNotFrozen({ frozenAt: scheme.frozenAt, versionNo: scheme.versionNo });
     return { scheme, year };
   }
 
@@ -362,10 +332,10 @@ export class ScoringService {
       const members = new Set((await yearMembers(em, year.blockYearId)).map((m) => m.id));
       const result = mutate(rows.map((r) => ({ ...r, items: [...r.items], notApplicableUnitIds: [...r.notApplicableUnitIds] })), members);
       if (!result) return;
-      const introduced = introducedErrors(validateRows(rows, scheme.total_max), validateRows(result.rows, scheme.total_max));
+      const introduced = introducedErrors(validateRows(rows, scheme.totalMax), validateRows(result.rows, scheme.totalMax));
       if (introduced.length) throw schemeRefusal(introduced, () => '', 'invalid_scheme');
       await this.persist(em, schemeId, rows, result.rows);
-      await em.query('UPDATE scoring_schemes SET version = version + 1, updated_at = now() WHERE id = $1', [schemeId]);
+      await data.bumpSchemeVersion(em, schemeId);
       await this.audit.record(em, actor, { ...result.audit, entityType: 'scoring_criterion', blockId: year.blockId });
     });
     return this.get(actor, schemeId);
@@ -376,7 +346,7 @@ export class ScoringService {
     const old = new Map(before.map((r) => [r.id, r]));
     const now = new Set(after.map((r) => r.id));
     const gone = before.filter((r) => !now.has(r.id)).map((r) => r.id);
-    if (gone.length) await em.query('DELETE FROM scoring_criteria WHERE id = ANY($1::uuid[])', [gone]);
+    if (gone.length) await data.deleteCriteria(em, gone);
     const inserts = after.filter((r) => !old.has(r.id));
     const byId = new Map(after.map((r) => [r.id, r]));
     const depth = (r: CriterionRow): number => {
@@ -385,19 +355,11 @@ export class ScoringService {
       return d;
     };
     inserts.sort((a, b) => depth(a) - depth(b));
-    for (const r of inserts) {
-      await em.query(
-        `INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence, measure, items, not_applicable_unit_ids, count_source, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::uuid[],$15,1)`,
-        [r.id, schemeId, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items), r.notApplicableUnitIds, r.countSource ?? null]);
-    }
+    for (const r of inserts) await data.insertCriterion(em, schemeId, r);
     for (const r of after) {
       const o = old.get(r.id);
       if (!o || !EDITABLE.some((k) => canonicalJson(o[k]) !== canonicalJson(r[k]))) continue;
-      await em.query(
-        `UPDATE scoring_criteria SET parent_id = $2, code = $3, title = $4, guidance = $5, type = $6, max_points = $7, sort_order = $8, evidence_required = $9,
-           points_per_occurrence = $10, measure = $11, items = $12, not_applicable_unit_ids = $13::uuid[], count_source = $14, version = version + 1, updated_at = now() WHERE id = $1`,
-        [r.id, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items), r.notApplicableUnitIds, r.countSource ?? null]);
+      await data.updateCriterion(em, r);
     }
   }
 
@@ -428,8 +390,8 @@ export class ScoringService {
     const rows = await this.loadRows(em, scheme.id);
     const totals = treeTotals(rows);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const problems = validateRows(rows, scheme.total_max);
-    const rounds: { id: string; title: string }[] = await em.query('SELECT id, title FROM scoring_rounds WHERE scheme_id = $1 ORDER BY created_at', [scheme.id]);
+    const problems = validateRows(rows, scheme.totalMax);
+    const rounds = await data.roundsOfScheme(em, scheme.id);
     const canEdit = ScoringPolicy.canEdit(actor, year);
     const criteria: CriterionDto[] = totals.order.map((cid) => {
       const r = byId.get(cid)!;
@@ -442,12 +404,12 @@ export class ScoringService {
       };
     });
     return {
-      id: scheme.id, blockYearId: scheme.block_year_id, blockName: year.blockName, year: year.year, versionNo: scheme.version_no, title: scheme.title,
-      totalMax: scheme.total_max, basedOnId: scheme.based_on_id, status: scheme.frozen_at ? 'frozen' : 'draft',
-      frozenAt: scheme.frozen_at ? new Date(scheme.frozen_at).toISOString() : null, rounds,
+      id: scheme.id, blockYearId: scheme.blockYearId, blockName: year.blockName, year: year.year, versionNo: scheme.versionNo, title: scheme.title,
+      totalMax: scheme.totalMax, basedOnId: scheme.basedOnId, status: scheme.frozenAt ? 'frozen' : 'draft',
+      frozenAt: scheme.frozenAt ? new Date(scheme.frozenAt).toISOString() : null, rounds,
       totals: { topLevelSum: totals.topLevelSum, bonusMax: totals.bonusMax, deductionMax: totals.deductionMax, leafCount: rows.filter((r) => r.type !== 'group').length },
       criteria, problems, valid: problems.length === 0 && criteria.length > 0, version: scheme.version,
-      permissions: { canEdit: canEdit && !scheme.frozen_at, canCreateVersion: canEdit },
+      permissions: { canEdit: canEdit && !scheme.frozenAt, canCreateVersion: canEdit },
     };
   }
 
@@ -457,24 +419,11 @@ export class ScoringService {
    * keep only next year's members.
    */
   async copySchemeToNextYear(em: EntityManager, actor: Actor, c: { fromYearId: string; toYearId: string; title: (title: string) => string; memberIds: string[] }): Promise<string | null> {
-    const [source] = await em.query(
-      `SELECT s.id, s.title, s.total_max FROM scoring_schemes s
-       LEFT JOIN LATERAL (SELECT max(r.created_at) AS used_at FROM scoring_rounds r WHERE r.scheme_id = s.id AND r.kind = 'year_end') r ON true
-       WHERE s.block_year_id = $1 ORDER BY r.used_at DESC NULLS LAST, s.version_no DESC LIMIT 1`, [c.fromYearId]);
+    const source = await data.schemeToCarryOver(em, c.fromYearId);
     if (!source) return null;
-    const [row] = await em.query(
-      `INSERT INTO scoring_schemes (block_year_id, version_no, title, total_max, based_on_id, created_by, version) VALUES ($1,1,$2,$3,$4,$5,1) RETURNING id`,
-      [c.toYearId, c.title(source.title), source.total_max, source.id, actor.id]);
-    // One statement: the composite parent key is checked at its end, so parents need not come first.
-    await em.query(
-      `WITH m AS (SELECT id AS old_id, gen_random_uuid() AS new_id FROM scoring_criteria WHERE scheme_id = $1)
-       INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence,
-         measure, items, not_applicable_unit_ids, count_source, version)
-       SELECT m.new_id, $2, pm.new_id, c.code, c.title, c.guidance, c.type, c.max_points, c.sort_order, c.evidence_required, c.points_per_occurrence,
-         c.measure, c.items, ARRAY(SELECT x FROM unnest(c.not_applicable_unit_ids) AS x WHERE x = ANY($3::uuid[])), c.count_source, 1
-       FROM scoring_criteria c JOIN m ON m.old_id = c.id LEFT JOIN m pm ON pm.old_id = c.parent_id`,
-      [source.id, row.id, c.memberIds]);
-    return row.id;
+    const id = await data.insertFirstScheme(em, { blockYearId: c.toYearId, title: c.title(source.title), totalMax: source.totalMax, basedOnId: source.id, createdBy: actor.id });
+    await data.copyCriteria(em, source.id, id, c.memberIds);
+    return id;
   }
 }
 
