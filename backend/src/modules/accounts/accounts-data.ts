@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqlPage } from '../../common/pagination';
 import type { Role } from '../../common/actor';
 
 /** The accounts module's SQL: an account with its unit's name, the filtered page, the checks before a write, the first admin. */
@@ -50,17 +51,16 @@ const toRow = (r: RawAccount): AccountRow => ({
 
 /** One page of accounts matching the filter, by full name, and how many match in all. */
 export async function accountPage(em: Sql, q: AccountFilter): Promise<{ rows: AccountRow[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => (params.push(v), `$${params.length}`);
-  if (q.unitId !== undefined) where.push(`a.unit_id = ${p(q.unitId)}`);
-  if (q.role) where.push(`a.role = ${p(q.role)}`);
-  if (!q.includeArchived) where.push('a.archived_at IS NULL');
-  if (q.namePattern) where.push(`(a.full_name ILIKE ${p(q.namePattern)} OR a.email ILIKE ${p(q.namePattern)})`);
-  const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ count }]: { count: number }[] = await em.query(`SELECT count(*)::int AS count FROM accounts a ${sqlWhere}`, params);
-  const rows: RawAccount[] = await em.query(`${SELECT_ACCOUNT} ${sqlWhere} ORDER BY a.full_name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-  return { rows: rows.map(toRow), total: count };
+  const { rows, total } = await sqlPage<RawAccount>(em, {
+    from: 'accounts a', select: SELECT_ACCOUNT, orderBy: 'a.full_name', page: q.page, pageSize: q.pageSize,
+    where: (p) => [
+      q.unitId !== undefined && `a.unit_id = ${p(q.unitId)}`,
+      q.role && `a.role = ${p(q.role)}`,
+      !q.includeArchived && 'a.archived_at IS NULL',
+      q.namePattern && `(a.full_name ILIKE ${p(q.namePattern)} OR a.email ILIKE ${p(q.namePattern)})`,
+    ],
+  });
+  return { rows: rows.map(toRow), total };
 }
 
 export async function findAccount(em: Sql, id: string): Promise<AccountRow | undefined> {

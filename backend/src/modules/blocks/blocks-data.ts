@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqlPage } from '../../common/pagination';
 import type { BlockKind } from './entities/block.entity';
 
 /** The blocks module's SQL: a block with its latest year (member count, leading unit) and the filtered page. */
@@ -56,18 +57,16 @@ const toRow = (r: RawBlock): BlockRow => ({
 
 /** One page of blocks matching the filter, by name, and how many match in all. */
 export async function blockPage(em: Pick<EntityManager, 'query'>, q: BlockFilter): Promise<{ rows: BlockRow[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => (params.push(v), `$${params.length}`);
-  if (q.visible) where.push(`b.id = ANY(${p(q.visible)}::uuid[])`);
-  if (!q.includeArchived) where.push('b.archived_at IS NULL');
-  if (q.kind) where.push(`b.kind = ${p(q.kind)}`);
-  if (q.namePattern) where.push(`(b.name ILIKE ${p(q.namePattern)} OR b.code ILIKE ${p(q.namePattern)})`);
-  const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ count }]: { count: number }[] = await em.query(`SELECT count(*)::int AS count FROM blocks b ${sqlWhere}`, params);
-  const rows: RawBlock[] = await em.query(
-    `${SELECT_BLOCK} ${sqlWhere} ORDER BY b.name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-  return { rows: rows.map(toRow), total: count };
+  const { rows, total } = await sqlPage<RawBlock>(em, {
+    from: 'blocks b', select: SELECT_BLOCK, orderBy: 'b.name', page: q.page, pageSize: q.pageSize,
+    where: (p) => [
+      q.visible && `b.id = ANY(${p(q.visible)}::uuid[])`,
+      !q.includeArchived && 'b.archived_at IS NULL',
+      q.kind && `b.kind = ${p(q.kind)}`,
+      q.namePattern && `(b.name ILIKE ${p(q.namePattern)} OR b.code ILIKE ${p(q.namePattern)})`,
+    ],
+  });
+  return { rows: rows.map(toRow), total };
 }
 
 export async function findBlock(em: Pick<EntityManager, 'query'>, id: string): Promise<BlockRow | undefined> {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqlPage } from '../../common/pagination';
 
 /** The units module's SQL: a unit with its latest block membership, the filtered page, the name check. */
 
@@ -60,17 +61,16 @@ function toRow(r: RawUnit): UnitRow {
 
 /** One page of units matching the filter, by name, and how many match in all. */
 export async function unitPage(em: Pick<EntityManager, 'query'>, q: UnitFilter): Promise<{ rows: UnitRow[]; total: number }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => (params.push(v), `$${params.length}`);
-  if (q.visible) where.push(`u.id = ANY(${p(q.visible)}::uuid[])`);
-  if (!q.includeArchived) where.push('u.archived_at IS NULL');
-  if (q.blockId) where.push(`EXISTS (SELECT 1 FROM block_year_members m WHERE m.unit_id = u.id AND m.block_id = ${p(q.blockId)})`);
-  if (q.namePattern) where.push(`(u.name ILIKE ${p(q.namePattern)} OR u.short_name ILIKE ${p(q.namePattern)})`);
-  const sqlWhere = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [{ count }]: { count: number }[] = await em.query(`SELECT count(*)::int AS count FROM units u ${sqlWhere}`, params);
-  const rows: RawUnit[] = await em.query(`${SELECT_UNIT} ${sqlWhere} ORDER BY u.name LIMIT ${p(q.pageSize)} OFFSET ${p((q.page - 1) * q.pageSize)}`, params);
-  return { rows: rows.map(toRow), total: count };
+  const { rows, total } = await sqlPage<RawUnit>(em, {
+    from: 'units u', select: SELECT_UNIT, orderBy: 'u.name', page: q.page, pageSize: q.pageSize,
+    where: (p) => [
+      q.visible && `u.id = ANY(${p(q.visible)}::uuid[])`,
+      !q.includeArchived && 'u.archived_at IS NULL',
+      q.blockId && `EXISTS (SELECT 1 FROM block_year_members m WHERE m.unit_id = u.id AND m.block_id = ${p(q.blockId)})`,
+      q.namePattern && `(u.name ILIKE ${p(q.namePattern)} OR u.short_name ILIKE ${p(q.namePattern)})`,
+    ],
+  });
+  return { rows: rows.map(toRow), total };
 }
 
 export async function findUnit(em: Pick<EntityManager, 'query'>, id: string): Promise<UnitRow | undefined> {
