@@ -28,6 +28,13 @@ export interface Page<T> {
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
 /**
+ * A search condition: one of `columns` contains the text of the `likePattern` bound at `pattern`, in any case and
+ * with or without diacritics ("doan" finds "Đoàn", "Đoàn" finds "Doan").
+ */
+export const textMatches = (columns: string[], pattern: string): string =>
+  `(${columns.map((c) => `lower(unaccent(${c})) LIKE lower(unaccent(${pattern}))`).join(' OR ')})`;
+
+/**
  * One page of a filtered list and how many rows match in all: `where` gives the conditions (falsy ones are
  * dropped), binding each value through `p`; the count and the page read the same conditions.
  */

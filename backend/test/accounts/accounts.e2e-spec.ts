@@ -198,6 +198,14 @@ describe('accounts', () => {
     });
   });
 
+  it('finds an account by name with or without diacritics, in any case', async () => {
+    const tag = `tk${uniq()}`;
+    const acc = await createAccount(board, { fullName: `Đoàn Thị Hường ${tag}` });
+    const ids = async (q: string) => (await expectStatus(board.get(`/api/accounts?q=${encodeURIComponent(q)}`), 200)).items.map((a: { id: string }) => a.id);
+    for (const q of [`doan thi huong ${tag}`, `ĐOÀN THỊ HƯỜNG ${tag}`, `Hường ${tag}`]) expect(await ids(q)).toContain(acc.id);
+    expect(await ids(`doan thi hoa ${tag}`)).toEqual([]);
+  });
+
   it('lists accounts in Vietnamese name order', async () => {
     const tag = `sx${uniq()}`;
     for (const n of ['Vũ', 'Đỗ', 'Dương', 'Ông', 'Ong', 'Ánh', 'An']) await createAccount(board, { fullName: `${n} ${tag}` });

@@ -174,6 +174,14 @@ describe('blocks', () => {
     });
   });
 
+  it('finds a block by name or code with or without diacritics', async () => {
+    const tag = `tk${uniq()}`;
+    const block = await createBlock(board, { name: `Khối Đảng, đoàn thể ${tag}` });
+    const ids = async (q: string) => (await expectStatus(board.get(`/api/blocks?q=${encodeURIComponent(q)}&pageSize=50`), 200)).items.map((b: { id: string }) => b.id);
+    for (const q of [`khoi dang, doan the ${tag}`, `ĐOÀN THỂ ${tag}`, `Đảng, đoàn thể ${tag}`]) expect(await ids(q)).toContain(block.id);
+    expect(await ids(`doan the ${tag}x`)).toEqual([]);
+  });
+
   it('lists blocks in Vietnamese order (đ after d, ơ after ô after o, accents after the plain letter)', async () => {
     const tag = `sx${uniq()}`;
     const names = ['Trường', 'Ơn', 'Ô', 'Ong', 'Đông', 'Dương', 'Ăn', 'Ánh', 'Anh', 'Ba'];

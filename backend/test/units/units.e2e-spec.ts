@@ -166,6 +166,16 @@ describe('units', () => {
     });
   });
 
+  it('finds a unit by name or short name with or without diacritics, in any case', async () => {
+    const tag = `tk${uniq()}`;
+    const unit = await createUnit(board, { name: `Sở Giáo dục và Đào tạo ${tag}`, shortName: `SGDĐT ${tag}` });
+    const ids = async (q: string) => (await expectStatus(board.get(`/api/units?q=${encodeURIComponent(q)}`), 200)).items.map((u: { id: string }) => u.id);
+    for (const q of [`dao tao ${tag}`, `ĐÀO TẠO ${tag}`, `Đào tạo ${tag}`, `so giao duc va dao tao ${tag}`, `sgddt ${tag}`]) expect(await ids(q)).toContain(unit.id);
+    expect(await ids(`dao tai ${tag}`)).toEqual([]);
+    // LIKE's wildcards are text, not wildcards.
+    expect(await ids(`%${tag}`)).toEqual([]);
+  });
+
   describe('Vietnamese sort order', () => {
     it('the units list is ordered the Vietnamese way', async () => {
       const tag = `sx${uniq()}`;

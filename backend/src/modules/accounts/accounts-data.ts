@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sqlPage } from '../../common/pagination';
+import { sqlPage, textMatches } from '../../common/pagination';
 import type { Role } from '../../common/actor';
 
 /** The accounts module's SQL: an account with its unit's name, the filtered page, the checks before a write, the first admin. */
@@ -23,7 +23,7 @@ export interface AccountFilter {
   unitId?: string | null;
   role?: Role;
   includeArchived?: boolean;
-  /** Already turned into an ILIKE pattern. */
+  /** Already turned into a LIKE pattern (`likePattern`). */
   namePattern?: string;
   page: number;
   pageSize: number;
@@ -57,7 +57,7 @@ export async function accountPage(em: Sql, q: AccountFilter): Promise<{ rows: Ac
       q.unitId !== undefined && `a.unit_id = ${p(q.unitId)}`,
       q.role && `a.role = ${p(q.role)}`,
       !q.includeArchived && 'a.archived_at IS NULL',
-      q.namePattern && `(a.full_name ILIKE ${p(q.namePattern)} OR a.email ILIKE ${p(q.namePattern)})`,
+      q.namePattern && textMatches(['a.full_name', 'a.email'], p(q.namePattern)),
     ],
   });
   return { rows: rows.map(toRow), total };

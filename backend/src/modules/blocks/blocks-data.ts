@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sqlPage } from '../../common/pagination';
+import { sqlPage, textMatches } from '../../common/pagination';
 import type { BlockKind } from './entities/block.entity';
 
 /** The blocks module's SQL: a block with its latest year (member count, leading unit) and the filtered page. */
@@ -22,7 +22,7 @@ export interface BlockFilter {
   visible: string[] | null;
   includeArchived?: boolean;
   kind?: BlockKind;
-  /** Already turned into an ILIKE pattern. */
+  /** Already turned into a LIKE pattern (`likePattern`). */
   namePattern?: string;
   page: number;
   pageSize: number;
@@ -63,7 +63,7 @@ export async function blockPage(em: Pick<EntityManager, 'query'>, q: BlockFilter
       q.visible && `b.id = ANY(${p(q.visible)}::uuid[])`,
       !q.includeArchived && 'b.archived_at IS NULL',
       q.kind && `b.kind = ${p(q.kind)}`,
-      q.namePattern && `(b.name ILIKE ${p(q.namePattern)} OR b.code ILIKE ${p(q.namePattern)})`,
+      q.namePattern && textMatches(['b.name', 'b.code'], p(q.namePattern)),
     ],
   });
   return { rows: rows.map(toRow), total };

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { sqlPage } from '../../common/pagination';
+import { sqlPage, textMatches } from '../../common/pagination';
 
 /** The units module's SQL: a unit with its latest block membership, the filtered page, the name check. */
 
@@ -22,7 +22,7 @@ export interface UnitFilter {
   visible: string[] | null;
   includeArchived?: boolean;
   blockId?: string;
-  /** Already turned into an ILIKE pattern. */
+  /** Already turned into a LIKE pattern (`likePattern`). */
   namePattern?: string;
   page: number;
   pageSize: number;
@@ -67,7 +67,7 @@ export async function unitPage(em: Pick<EntityManager, 'query'>, q: UnitFilter):
       q.visible && `u.id = ANY(${p(q.visible)}::uuid[])`,
       !q.includeArchived && 'u.archived_at IS NULL',
       q.blockId && `EXISTS (SELECT 1 FROM block_year_members m WHERE m.unit_id = u.id AND m.block_id = ${p(q.blockId)})`,
-      q.namePattern && `(u.name ILIKE ${p(q.namePattern)} OR u.short_name ILIKE ${p(q.namePattern)})`,
+      q.namePattern && textMatches(['u.name', 'u.short_name'], p(q.namePattern)),
     ],
   });
   return { rows: rows.map(toRow), total };
