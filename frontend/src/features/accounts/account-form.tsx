@@ -9,6 +9,7 @@ import { useCreateAccount, useUpdateAccount, type Account, type Role } from '@/a
 import { accountStrings } from './i18n';
 import { generatePassword, passwordProblem, roleNeedsUnit } from '@thidua/rules';
 import { validated } from '@/lib/forms';
+import { searchBy } from '@/lib/search';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 
@@ -80,7 +81,7 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
         </Form.Item>
         <Form.Item name="unitId" label={t('unit')} extra={roleNeedsUnit(role) ? undefined : t('unitNotNeeded')}
           rules={[{ required: roleNeedsUnit(role), message: t('unitRequired') }]}>
-          <Select options={unitOptions} showSearch={{ optionFilterProp: 'label' }} allowClear loading={units.isPending} disabled={!roleNeedsUnit(role)} placeholder={t('allUnits')} />
+          <Select options={unitOptions} showSearch={searchBy()} allowClear loading={units.isPending} disabled={!roleNeedsUnit(role)} placeholder={t('allUnits')} />
         </Form.Item>
         <Form.Item name="title" label={t('jobTitle')} rules={[{ max: 255 }]}>
           <Input placeholder="Chuyên viên" />

@@ -68,6 +68,15 @@ describe('Accounts page', () => {
     expect(roles).toEqual(['Ban Thi đua – Khen thưởng TP', 'Cán bộ đơn vị', 'Thủ trưởng đơn vị']);
   });
 
+  it('finds a unit in the filter with or without diacritics', async () => {
+    stubApi({ 'GET /api/auth/me': users.board, 'GET /api/accounts': page(accounts), 'GET /api/units': page(unitList) });
+    renderRoute('/accounts');
+    await findPage('Tài khoản');
+    await userEvent.type(await screen.findByLabelText('Lọc theo đơn vị'), 'dao tao');
+    const listbox = await screen.findByRole('listbox');
+    await waitFor(() => expect(within(listbox).getAllByRole('option').map((o) => o.getAttribute('aria-label'))).toEqual(['Trường Đào tạo cán bộ Lê Hồng Phong']));
+  });
+
   it("shows an officer their own unit's accounts, read-only", async () => {
     const api = stubApi({ 'GET /api/auth/me': users.officer, 'GET /api/accounts': page(accounts.slice(1).map((a) => ({ ...a, canManage: false }))) });
     renderRoute('/accounts');

@@ -11,6 +11,7 @@ import { AccountForm } from './account-form';
 import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
 import { ResetPasswordModal } from './reset-password-modal';
+import { searchBy } from '@/lib/search';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', board: 'volcano', officer: 'blue', unit_head: 'geekblue' };
@@ -48,7 +49,7 @@ export function AccountsPage() {
         <Select aria-label={t('filterRole')} placeholder={t('allRoles')} allowClear style={{ width: 220 }} value={query.role}
           options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as SharedKey) }))} onChange={(role?: Role) => setQuery({ ...query, role, page: 1 })} />
         {canManage && (
-          <Select aria-label={t('filterUnit')} placeholder={t('allUnits')} allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 320 }} value={query.unitId}
+          <Select aria-label={t('filterUnit')} placeholder={t('allUnits')} allowClear showSearch={searchBy()} style={{ width: 320 }} value={query.unitId}
             loading={units.isPending} options={sortByVi(units.data?.items ?? [], (u) => u.name).map((u) => ({ value: u.id, label: u.name }))}
             onChange={(unitId?: string) => setQuery({ ...query, unitId, page: 1 })} />
         )}

@@ -16,6 +16,7 @@ import { formatDateTime, formatNumber } from '@/lib/format';
 import { useAuditEntries, useLatestCheckpoint, useVerifyAudit, type AuditEntry, type AuditQuery } from './api/audit';
 import { AuditEntryDetails } from './audit-entry-details';
 import { auditStrings } from './i18n';
+import { searchBy } from '@/lib/search';
 
 type Key = keyof typeof auditStrings.vi;
 const codesOf = (prefix: string) => Object.keys(auditStrings.vi).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
@@ -60,7 +61,7 @@ export function AuditPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select aria-label={t('filterEntity')} placeholder={t('allEntities')} allowClear style={{ width: 200 }} value={query.entityType}
           options={ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e) }))} onChange={(entityType?: string) => set({ entityType })} />
-        <Select aria-label={t('filterAction')} placeholder={t('allActions')} allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 260 }} value={query.action}
+        <Select aria-label={t('filterAction')} placeholder={t('allActions')} allowClear showSearch={searchBy()} style={{ width: 260 }} value={query.action}
           options={[
             { label: t('group'), options: GROUPS.map((g) => ({ value: `${g}.`, label: t('allOf', { what: groupLabel(g).toLowerCase() }) })) },
             { label: t('single'), options: ACTIONS.map((a) => ({ value: a, label: actionLabel(a) })) },

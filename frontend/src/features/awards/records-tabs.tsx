@@ -18,12 +18,13 @@ import {
 } from './api/awards';
 import { awardStrings } from './i18n';
 import { YearSelect } from './labels';
+import { searchBy } from '@/lib/search';
 
 export function UnitSelect({ value, onChange, label, allowClear = true }: { value: string | undefined; onChange: (id: string | undefined) => void; label?: string; allowClear?: boolean }) {
   const t = useT(awardStrings);
   const units = useUnitOptions();
   return (
-    <Select aria-label={label ?? t('unit')} style={{ minWidth: 280 }} value={value} onChange={(v) => onChange(v ?? undefined)} allowClear={allowClear} showSearch optionFilterProp="label"
+    <Select aria-label={label ?? t('unit')} style={{ minWidth: 280 }} value={value} onChange={(v) => onChange(v ?? undefined)} allowClear={allowClear} showSearch={searchBy()}
       placeholder={t('allUnits')} loading={units.isPending} options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
   );
 }

@@ -15,6 +15,7 @@ import { MemberFields } from './member-fields';
 import type { RuleSet } from '@/components/rule-set/rule-set';
 import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
 import { validated } from '@/lib/forms';
+import { searchBy } from '@/lib/search';
 
 interface Values {
   blockId: string;
@@ -99,7 +100,7 @@ export function BlockYearSetupModal({ open, onClose, initialBlockId }: { open: b
         <Row gutter={12}>
           <Col xs={24} md={16}>
             <Form.Item name="blockId" label={t('block')} rules={[{ required: true, message: t('required', { field: t('block') }) }]}>
-              <Select options={blockOptions} loading={blocks.isPending} showSearch={{ optionFilterProp: 'label' }} />
+              <Select options={blockOptions} loading={blocks.isPending} showSearch={searchBy()} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

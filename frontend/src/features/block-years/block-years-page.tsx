@@ -11,6 +11,7 @@ import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
 import { BlockYearSetupModal } from './block-year-setup-modal';
 import { blockYearStrings } from './i18n';
 import { STATUS_COLORS } from './status';
+import { searchBy } from '@/lib/search';
 
 /** Block years: filter by block and year; the board and admins set up a new one. */
 export function BlockYearsPage() {
@@ -41,7 +42,7 @@ export function BlockYearsPage() {
         extra={canManage && <Button type="primary" onClick={() => setSetupOpen(true)}>{t('setup')}</Button>}
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('filterBlock')} placeholder={t('allBlocks')} allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 280 }}
+        <Select aria-label={t('filterBlock')} placeholder={t('allBlocks')} allowClear showSearch={searchBy()} style={{ width: 280 }}
           options={blockOptions} value={filter.blockId} onChange={(blockId?: string) => setFilter({ ...filter, blockId })} />
         <Select aria-label={t('filterYear')} placeholder={t('allYears')} allowClear style={{ width: 160 }}
           options={yearOptions} value={filter.year} onChange={(year?: number) => setFilter({ ...filter, year })} />

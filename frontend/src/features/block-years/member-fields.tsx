@@ -4,6 +4,7 @@ import { useUnitOptions } from '@/api/units';
 import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { blockYearStrings } from './i18n';
+import { searchBy } from '@/lib/search';
 
 /**
  * Member units (multi-select) and the leader and deputy seats, chosen among the selected members.
@@ -37,7 +38,7 @@ export function MemberFields({ year, blockId, known = [] }: { year?: number; blo
   return (
     <>
       <Form.Item name="memberUnitIds" label={t('members')} extra={t('membersHint')} rules={[{ required: true, type: 'array', min: 1, message: t('required', { field: t('members') }) }]}>
-        <Select mode="multiple" options={options} loading={units.isPending} placeholder={t('membersPlaceholder')} showSearch={{ optionFilterProp: 'label' }} allowClear />
+        <Select mode="multiple" options={options} loading={units.isPending} placeholder={t('membersPlaceholder')} showSearch={searchBy()} allowClear />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={12}>

@@ -12,6 +12,7 @@ import { conferenceKeys, useCreateConference, useUpdateConference, type Conferen
 import { conferenceStrings } from './i18n';
 import { BOARD_GUEST, CONFERENCE_KINDS, DATE_TIME_FORMAT, defaultConferenceTitle, fromApiDateTime, toApiDateTime } from './labels';
 import { validated } from '@/lib/forms';
+import { searchBy } from '@/lib/search';
 
 interface Guest { name: string; title: string; organization: string }
 interface Values {
@@ -138,10 +139,10 @@ export function ConferenceForm({ open, year, conference, onClose, onCreated }: {
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="chairUnitId" label={t('chairUnit')} rules={[{ required: true, message: t('required', { field: t('chairUnit') }) }]} style={{ flex: '1 1 300px' }}>
-            <Select options={unitOptions} showSearch={{ optionFilterProp: 'label' }} />
+            <Select options={unitOptions} showSearch={searchBy()} />
           </Form.Item>
           <Form.Item name="coChairUnitId" label={t('coChairUnit')} style={{ flex: '1 1 300px' }}>
-            <Select options={unitOptions} allowClear placeholder={t('noCoChair')} showSearch={{ optionFilterProp: 'label' }} />
+            <Select options={unitOptions} allowClear placeholder={t('noCoChair')} showSearch={searchBy()} />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>

@@ -8,6 +8,7 @@ import { applyServerErrors } from '@/lib/form-errors';
 import { covenantKeys, useCreateCovenant, useSetCovenantTargets, useUpdateCovenant, type Covenant } from './api/covenants';
 import { covenantStrings } from './i18n';
 import { validated } from '@/lib/forms';
+import { searchBy } from '@/lib/search';
 
 const isStale = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.code === 'stale_version';
 
@@ -192,7 +193,7 @@ export function CovenantTargetsModal({ open, covenant, members, onClose }: { ope
                   <Col span={1} style={{ lineHeight: '32px', textAlign: 'right', color: '#8c8c8c' }}>{i + 1}.</Col>
                   <Col span={7}>
                     <Form.Item {...item} name={[f.name, 'unitId']} rules={[{ required: true, message: t('required', { field: t('unit') }) }]}>
-                      <Select options={unitOptions} aria-label={`${t('unit')} ${i + 1}`} showSearch={{ optionFilterProp: 'label' }} />
+                      <Select options={unitOptions} aria-label={`${t('unit')} ${i + 1}`} showSearch={searchBy()} />
                     </Form.Item>
                   </Col>
                   <Col span={8}>

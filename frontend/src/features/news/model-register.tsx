@@ -7,6 +7,7 @@ import { formatDate, sortByVi } from '@/lib/format';
 import { runMutation } from '@/lib/mutation';
 import { useModelRegister, useSaveModel, useUnitStories, type ExemplaryModel, type ModelRegister, type SubjectKind } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
+import { searchBy } from '@/lib/search';
 
 interface ModelForm {
   subjectKind: SubjectKind;
@@ -62,7 +63,7 @@ function ModelModal({ blockYearId, register, model, onClose }: { blockYearId: st
           <Input.TextArea maxLength={5000} autoSize={{ minRows: 3, maxRows: 10 }} />
         </Form.Item>
         <Form.Item name="storyIds" label={t('linkedStories')} extra={unitId && !stories.isLoading && !stories.data?.items.length ? t('noStories') : t('linkedStoriesHint')}>
-          <Select mode="multiple" aria-label={t('linkedStories')} options={storyOptions} loading={stories.isLoading} disabled={!unitId} optionFilterProp="label" maxCount={50} />
+          <Select mode="multiple" aria-label={t('linkedStories')} options={storyOptions} loading={stories.isLoading} disabled={!unitId} showSearch={searchBy()} maxCount={50} />
         </Form.Item>
       </Form>
     </Modal>

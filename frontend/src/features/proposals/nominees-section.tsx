@@ -7,6 +7,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
 import { documentUrls, useCiteModels, useUnitModels, useUploadReport, type Nominee, type Proposal } from './api/proposals';
 import { proposalStrings } from './i18n';
+import { searchBy } from '@/lib/search';
 
 /** Nominees per award (from the ballots), each with its achievement report and, later, its decision. */
 export function NomineesSection({ p }: { p: Proposal }) {
@@ -114,7 +115,7 @@ function CiteDialog({ p, n, onClose }: { p: Proposal; n: Nominee; onClose: () =>
       onOk={() => cite.mutate({ unitId: n.unitId, modelIds: selected }, { onSuccess: () => { message.success(t('cited')); onClose(); }, onError: (e) => void message.error(e.message) })}>
       <Form layout="vertical">
         <Form.Item label={t('citeField')} extra={t('citeHint', { year: p.year })} htmlFor="cite-models">
-          <Select id="cite-models" mode="multiple" loading={models.isLoading} value={selected} onChange={setSelected} options={options} optionFilterProp="label"
+          <Select id="cite-models" mode="multiple" loading={models.isLoading} value={selected} onChange={setSelected} options={options} showSearch={searchBy()}
             notFoundContent={models.isLoading ? undefined : t('citeEmpty')} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

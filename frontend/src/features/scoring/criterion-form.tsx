@@ -14,6 +14,7 @@ import { useConflictHandler } from './errors';
 import { scoringStrings, type ScoringStringKey } from './i18n';
 import { FormButtons, parseViNumber, twoDecimals, viNumber } from './scheme-forms';
 import { balanceOf, childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
+import { searchBy } from '@/lib/search';
 
 export type CriterionEditing =
   | { kind: 'add'; parent: Criterion | null; type: CriterionType }
@@ -262,7 +263,7 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
           <Checkbox>{t('evidenceField')}</Checkbox>
         </Form.Item>
         <Form.Item name="notApplicableUnitIds" label={t('naField')} extra={t('naHint')}>
-          <Select mode="multiple" options={memberOptions} optionFilterProp="title" allowClear aria-label={t('naField')} />
+          <Select mode="multiple" options={memberOptions} showSearch={searchBy('title')} allowClear aria-label={t('naField')} />
         </Form.Item>
         {error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={error} />}
         <FormButtons onCancel={onClose} submit={editing?.kind === 'add' ? t('action.create') : t('action.save')} loading={add.isPending || update.isPending} />
@@ -324,7 +325,7 @@ export function MoveModal({ criterion, scheme, onClose, onMoved }: { criterion: 
     <Modal open={!!criterion} title={title} onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label={title}>
         <Form.Item name="parentId" label={t('moveParent')}>
-          <Select options={parentOptions} showSearch optionFilterProp="label" aria-label={t('moveParent')} autoFocus
+          <Select options={parentOptions} showSearch={searchBy()} aria-label={t('moveParent')} autoFocus
             onChange={(p: string) => form.setFieldValue('position', childrenOf(scheme.criteria, p === TOP ? null : p).filter((c) => c.id !== criterion?.id).length)} />
         </Form.Item>
         <Form.Item name="position" label={t('movePosition')}>

@@ -9,6 +9,7 @@ import { useCreateScheme, useImportScheme, useSchemeLists, useUpdateScheme, type
 import { useConflictHandler } from './errors';
 import { scoringStrings } from './i18n';
 import { importErrorLines } from './tree';
+import { searchBy } from '@/lib/search';
 
 /** Cancel and submit inside the form, so Enter in a field submits it. */
 export function FormButtons({ onCancel, submit, loading }: { onCancel: () => void; submit: ReactNode; loading?: boolean }) {
@@ -102,7 +103,7 @@ export function CreateSchemeModal({ open, year, copyFromId, onCreated, onClose }
         {mode === 'copy' && (
           <Form.Item name="copyFromSchemeId" label={t('copyFrom')} extra={t('copyFromHint')}
             rules={[{ required: true, message: t('required', { field: t('copyFrom') }) }]}>
-            <Select options={options} loading={lists.some((l) => l.isPending)} showSearch optionFilterProp="label" />
+            <Select options={options} loading={lists.some((l) => l.isPending)} showSearch={searchBy()} />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('titleField')} extra={t('titleHint')} rules={[{ max: 500 }]}>

@@ -12,6 +12,7 @@ import { sortByVi } from '@/lib/format';
 import { useArchiveUnit, useUnits, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
 import { UnitForm } from './unit-form';
+import { searchBy } from '@/lib/search';
 
 /**
  * Units. The board and admins manage every unit; an officer or unit head sees the units of their
@@ -46,7 +47,7 @@ export function UnitsPage() {
           aria-label={t('filterBlock')}
           placeholder={t('allBlocks')}
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={searchBy()}
           style={{ width: 260 }}
           options={blockOptions}
           value={query.blockId}
