@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AppError, notFound, unauthorized } from '../../common/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { AuditService } from '../audit/audit.service';
 import { MeDto, SessionDto } from './dto/auth.dto';
 import { Session } from './entities/session.entity';
 import { credentialsByEmail, endSessionByPublicId, endSessionsOf, pruneSessions, seatsOfUnit, sessionCsrfToken, unitName } from './auth-data';
@@ -22,7 +21,6 @@ export const MAX_SESSIONS_PER_ACCOUNT = 10;
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(PERMISSIONS_OF) private readonly permissionsOf: PermissionsOf,
   ) {
