@@ -18,8 +18,6 @@ const ALLOWED: Record<string, number> = {
   ballots: 49,
   'block-years': 19,
   conferences: 36,
-  drafts: 34,
-  news: 47,
   proposals: 56,
   rounds: 92,
 };

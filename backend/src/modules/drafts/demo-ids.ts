@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
+import { accountAsActor } from './draft-data';
 
 /**
  * What the start-of-year demo seeds need from the demo loader (`database/demo/demo.ts`), for
@@ -29,9 +30,9 @@ export const unitIdOf = (ids: StartOfYearDemoIds, key: string): string => {
 
 /** The actor for a demo account (the seeds act as the people of the story, so the audit log reads right). */
 export async function demoActor(em: EntityManager, email: string): Promise<Actor> {
-  const [a] = await em.query('SELECT id, role, unit_id, full_name, email FROM accounts WHERE email = $1', [email]);
+  const a = await accountAsActor(em, email);
   if (!a) throw new Error(`Demo: account ${email} must be created before the start-of-year seeds`);
-  return { id: a.id, role: a.role, unitId: a.unit_id, fullName: a.full_name, email: a.email, sessionId: 'demo' };
+  return { ...a, sessionId: 'demo' };
 }
 
 /** A moment in Hà Nội time (UTC+7): vn('2024-04-26', '09:30'). */

@@ -13,10 +13,15 @@ import {
   type DraftSection, type PlanData,
   defaultPlanSections, defaultRulesSections, draftContentHash, emptyPlan, planProblems, planSkeleton, sectionKeyFor, withKeys,
 } from './draft-content';
-import { assertConferenceOfYear, KIND_LABEL, Loaded, loadVersion } from './draft-data';
+import { insertComment, lockComment, parentComment, setCommentResolution } from './comment-data';
+import {
+  assertConferenceOfYear, documentExists, draftVersionNumber, insertFirstPlanVersion, insertPlanDocument, KIND_LABEL, latestPlanContent, Loaded, loadVersion, lockDocument,
+  maxVersionNumber, previousYearAdopted, supersedeCirculatedBefore, supersedeOnAdoption, writeSections,
+} from './draft-data';
 import { DraftReadService } from './draft-read.service';
 import { assertRankingRulesFixedWhileRoundOpen } from '../block-years/ranking-rules-guard';
 import { DraftsPolicy } from './drafts.policy';
+import { deleteActivitiesNotIn, lockActivity, updateActivity, upsertActivity } from './plan-activity-data';
 import type {
   AddSectionDto, CreateCommentDto, CreateDraftDocumentDto, PlanDataInputDto, UpdateDraftVersionDto, UpdatePlanActivityDto, UpdateSectionDto,
 } from './dto/draft-request.dto';
@@ -52,18 +57,15 @@ export class DraftWorkflowService {
   async createDocumentTx(em: EntityManager, actor: Actor, dto: CreateDraftDocumentDto): Promise<string> {
     const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
     DraftsPolicy.assertCanEdit(actor, y);
-    const [exists] = await em.query('SELECT 1 FROM draft_documents WHERE block_year_id = $1 AND kind = $2', [y.blockYearId, dto.kind]);
-    if (exists) throw conflict('duplicate_document', `Năm ${y.year} của ${y.blockName} đã có ${KIND_LABEL[dto.kind]}. Hãy sửa phiên bản đang soạn hoặc tạo phiên bản mới.`);
+    if (await documentExists(em, y.blockYearId, dto.kind)) throw conflict('duplicate_document', `Năm ${y.year} của ${y.blockName} đã có ${KIND_LABEL[dto.kind]}. Hãy sửa phiên bản đang soạn hoặc tạo phiên bản mới.`);
     let sections = dto.kind === 'plan' ? defaultPlanSections(y.blockName, y.year) : defaultRulesSections(y.blockName, y.year);
     let plan: PlanData | null = dto.kind === 'plan' ? emptyPlan() : null;
     if (dto.copyFromPreviousYear) {
-      const [prev] = await em.query(
-        `SELECT v.sections, v.plan FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id JOIN block_years y ON y.id = d.block_year_id
-         WHERE y.block_id = $1 AND y.year < $2 AND d.kind = $3 AND v.status = 'adopted' ORDER BY y.year DESC LIMIT 1`, [y.blockId, y.year, dto.kind]);
+      const prev = await previousYearAdopted(em, y.blockId, y.year, dto.kind);
       if (prev) {
-        sections = (prev.sections as DraftSection[]).map((s) => ({ key: s.key, heading: s.heading, body: s.body, rev: 1 }));
+        sections = prev.sections.map((s) => ({ key: s.key, heading: s.heading, body: s.body, rev: 1 }));
         // Regular movements carry over; dated activities and campaigns belong to their year.
-        if (plan && prev.plan) plan = { ...emptyPlan(), movements: (prev.plan as PlanData).movements.filter((m) => m.kind === 'regular') };
+        if (plan && prev.plan) plan = { ...emptyPlan(), movements: prev.plan.movements.filter((m) => m.kind === 'regular') };
       }
     }
     const code = dto.kind === 'plan' ? 'KH' : 'QC';
@@ -129,7 +131,7 @@ export class DraftWorkflowService {
         updatedBy: actor.id, updatedByName: actor.fullName, updatedAt: new Date().toISOString(),
       };
       sections.splice(at, 0, section);
-      await this.writeSections(em, v.id, sections);
+      await writeSections(em, v.id, sections);
       await this.audit.record(em, actor, {
         action: 'draft_section.add', entityType: 'draft_version', entityId: v.id, blockId: y.blockId,
         after: { sectionKey: section.key, heading: section.heading, body: section.body, position: at },
@@ -154,7 +156,7 @@ export class DraftWorkflowService {
     const next = { heading: dto.heading ?? s.heading, body: dto.body ?? s.body };
     if (next.heading === s.heading && next.body === s.body) return;
     sections[i] = { ...s, ...next, rev: s.rev + 1, updatedBy: actor.id, updatedByName: actor.fullName, updatedAt: new Date().toISOString() };
-    await this.writeSections(em, v.id, sections);
+    await writeSections(em, v.id, sections);
     const before: Record<string, string> = {};
     const after: Record<string, string> = {};
     for (const f of ['heading', 'body'] as const) {
@@ -175,7 +177,7 @@ export class DraftWorkflowService {
       const s = v.sections.find((x) => x.key === key);
       if (!s) throw notFound(`Không tìm thấy mục "${key}" trong phiên bản ${v.number}.`);
       assertRev(s, rev);
-      await this.writeSections(em, v.id, v.sections.filter((x) => x.key !== key));
+      await writeSections(em, v.id, v.sections.filter((x) => x.key !== key));
       await this.audit.record(em, actor, {
         action: 'draft_section.delete', entityType: 'draft_version', entityId: v.id, blockId: y.blockId,
         before: { sectionKey: key, heading: s.heading, body: s.body, rev: s.rev },
@@ -199,14 +201,12 @@ export class DraftWorkflowService {
     v.circulatedBy = actor.id;
     v.contentHash = draftContentHash({ kind: doc.kind, title: v.title, sections: v.sections, plan: v.plan, ruleSet: v.ruleSet });
     // Earlier circulated versions are replaced by this one (their comments stay readable).
-    const superseded: { id: string }[] = await em.query(
-      `UPDATE draft_versions SET status = 'superseded', version = version + 1, updated_at = now()
-       WHERE document_id = $1 AND status = 'circulated' AND number < $2 RETURNING id`, [doc.id, v.number]);
+    const superseded = await supersedeCirculatedBefore(em, doc.id, v.number);
     await em.save(v);
     await notify(em, actor, { membersOf: [y.blockYearId] }, { kind: 'draft_circulated', blockYearId: y.blockYearId, link: `/block-years/${y.blockYearId}/${doc.kind === 'rules' ? 'rules' : 'plan'}`, title: `Xin ý kiến dự thảo ${doc.kind === 'rules' ? 'quy chế' : 'kế hoạch'}: ${v.title}`, body: 'Đề nghị đơn vị đọc dự thảo và góp ý.' });
     await this.audit.record(em, actor, {
       action: 'draft_version.circulate', entityType: 'draft_version', entityId: v.id, blockId: y.blockId,
-      before: { status: 'draft' }, after: { status: 'circulated', contentHash: v.contentHash, supersededVersionIds: superseded.map((r) => r.id) },
+      before: { status: 'draft' }, after: { status: 'circulated', contentHash: v.contentHash, supersededVersionIds: superseded },
     });
   }
 
@@ -219,14 +219,14 @@ export class DraftWorkflowService {
   async reviseDraftTx(em: EntityManager, actor: Actor, id: string): Promise<string> {
     const source = await loadVersion(em, id);
     // Lock the document so two revisions cannot start at once.
-    await em.query('SELECT 1 FROM draft_documents WHERE id = $1 FOR UPDATE', [source.doc.id]);
+    await lockDocument(em, source.doc.id);
     const { v, doc } = await loadVersion(em, id);
     const y = await loadYearContext(em, doc.blockYearId, actor);
     DraftsPolicy.assertCanEdit(actor, y);
     if (v.status === 'draft') throw conflict('already_draft', `Phiên bản ${v.number} đang soạn thảo; hãy sửa trực tiếp phiên bản này.`);
-    const [draft] = await em.query(`SELECT number FROM draft_versions WHERE document_id = $1 AND status = 'draft'`, [doc.id]);
-    if (draft) throw conflict('draft_exists', `Đã có phiên bản ${draft.number} đang soạn thảo; mỗi lúc chỉ soạn một phiên bản.`);
-    const [{ max }] = await em.query('SELECT max(number)::int AS max FROM draft_versions WHERE document_id = $1', [doc.id]);
+    const draft = await draftVersionNumber(em, doc.id);
+    if (draft !== undefined) throw conflict('draft_exists', `Đã có phiên bản ${draft} đang soạn thảo; mỗi lúc chỉ soạn một phiên bản.`);
+    const max = await maxVersionNumber(em, doc.id);
     if (v.number !== max) throw conflict('not_latest', `Chỉ tạo phiên bản mới từ phiên bản mới nhất (phiên bản ${max}).`);
     const next = await em.save(em.getRepository(DraftVersion).create({
       documentId: doc.id, number: max + 1, status: 'draft', title: v.title,
@@ -258,20 +258,18 @@ export class DraftWorkflowService {
     if (v.status !== 'circulated') throw conflict('version_closed', `Phiên bản ${v.number} đã ${v.status === 'adopted' ? 'được thông qua' : 'được thay thế'}, không nhận thêm ý kiến.`);
     let sectionKey = dto.sectionKey;
     if (dto.parentId) {
-      const [parent] = await em.query('SELECT section_key FROM draft_comments WHERE id = $1 AND version_id = $2', [dto.parentId, v.id]);
+      const parent = await parentComment(em, dto.parentId, v.id);
       if (!parent) throw invalidField('parentId', 'không phải ý kiến của phiên bản này');
-      if (parent.section_key !== dto.sectionKey) throw invalidField('sectionKey', 'phải trùng với mục của ý kiến được trả lời');
-      sectionKey = parent.section_key;
+      if (parent.sectionKey !== dto.sectionKey) throw invalidField('sectionKey', 'phải trùng với mục của ý kiến được trả lời');
+      sectionKey = parent.sectionKey;
     }
     if (!v.sections.some((s) => s.key === sectionKey)) throw invalidField('sectionKey', 'không phải mục của phiên bản này');
-    const [row] = await em.query(
-      `INSERT INTO draft_comments (version_id, section_key, parent_id, unit_id, author_id, body) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-      [v.id, sectionKey, dto.parentId ?? null, actor.unitId, actor.id, dto.body]);
+    const commentId = await insertComment(em, { versionId: v.id, sectionKey, parentId: dto.parentId ?? null, unitId: actor.unitId, authorId: actor.id, body: dto.body });
     await this.audit.record(em, actor, {
-      action: 'draft_comment.create', entityType: 'draft_comment', entityId: row.id, blockId: y.blockId,
+      action: 'draft_comment.create', entityType: 'draft_comment', entityId: commentId, blockId: y.blockId,
       after: { versionId: v.id, sectionKey, parentId: dto.parentId ?? null, unitId: actor.unitId, body: dto.body },
     });
-    return row.id;
+    return commentId;
   }
 
   async setCommentResolved(actor: Actor, commentId: string, resolved: boolean): Promise<DraftCommentDto> {
@@ -282,23 +280,23 @@ export class DraftWorkflowService {
 
   /** Marks a thread (its root comment) resolved or open again; only the leader or deputy seat. */
   async setCommentResolvedTx(em: EntityManager, actor: Actor, commentId: string, resolved: boolean): Promise<string> {
-    const [c] = await em.query('SELECT id, version_id, parent_id, resolved_at FROM draft_comments WHERE id = $1 FOR UPDATE', [commentId]);
+    const c = await lockComment(em, commentId);
     if (!c) throw notFound('Không tìm thấy ý kiến góp ý.');
-    const { doc } = await loadVersion(em, c.version_id);
+    const { doc } = await loadVersion(em, c.versionId);
     const y = await loadYearContext(em, doc.blockYearId, actor);
     DraftsPolicy.assertCanRead(actor, y);
     if (!DraftsPolicy.canEdit(actor, y)) {
       DraftsPolicy.assertWritable(y);
       throw forbidden('Chỉ đơn vị Khối trưởng hoặc Khối phó đánh dấu ý kiến góp ý đã xử lý.');
     }
-    if (c.parent_id) throw badRequest('not_thread_root', 'Chỉ đánh dấu đã xử lý cho ý kiến gốc của một luồng trao đổi.');
-    if (!!c.resolved_at === resolved) return c.version_id;
-    await em.query('UPDATE draft_comments SET resolved_at = $2, resolved_by = $3 WHERE id = $1', [commentId, resolved ? new Date() : null, resolved ? actor.id : null]);
+    if (c.parentId) throw badRequest('not_thread_root', 'Chỉ đánh dấu đã xử lý cho ý kiến gốc của một luồng trao đổi.');
+    if (!!c.resolvedAt === resolved) return c.versionId;
+    await setCommentResolution(em, commentId, resolved ? new Date() : null, resolved ? actor.id : null);
     await this.audit.record(em, actor, {
       action: resolved ? 'draft_comment.resolve' : 'draft_comment.reopen', entityType: 'draft_comment', entityId: commentId, blockId: y.blockId,
       before: { resolved: !resolved }, after: { resolved },
     });
-    return c.version_id;
+    return c.versionId;
   }
 
   // ─── Adoption (through a conference decision) ───────────────────────────────────────────────────
@@ -323,9 +321,7 @@ export class DraftWorkflowService {
     const unresolved = await this.drafts.unresolvedComments(em, v.id);
     const problem = adoptionReasonProblem(unresolved, reason);
     if (problem) throw badRequest('unresolved_comments', problem, { reason: 'cần ghi lý do thông qua khi còn góp ý chưa xử lý' });
-    const previous: { id: string }[] = await em.query(
-      `UPDATE draft_versions SET status = 'superseded', version = version + 1, updated_at = now()
-       WHERE document_id = $1 AND id <> $2 AND (status = 'adopted' OR (status = 'circulated' AND number < $3)) RETURNING id`, [doc.id, v.id, v.number]);
+    const previous = await supersedeOnAdoption(em, doc.id, v.id, v.number);
     const before = { status: v.status };
     const now = new Date();
     if (!v.circulatedAt) {
@@ -341,7 +337,7 @@ export class DraftWorkflowService {
     await this.audit.record(em, actor, {
       action: 'draft_version.adopt', entityType: 'draft_version', entityId: v.id, blockId: y.blockId, before,
       after: {
-        status: 'adopted', kind: doc.kind, number: v.number, conferenceId, contentHash: v.contentHash, supersededVersionIds: previous.map((p) => p.id),
+        status: 'adopted', kind: doc.kind, number: v.number, conferenceId, contentHash: v.contentHash, supersededVersionIds: previous,
         ...(unresolved.length ? { unresolvedCommentIds: unresolved.map((c) => c.id) } : {}),
       },
       reason: unresolved.length ? reason!.trim() : undefined,
@@ -363,16 +359,8 @@ export class DraftWorkflowService {
   private async materialiseActivities(em: EntityManager, actor: Actor, y: YearContext, v: DraftVersion): Promise<void> {
     const activities = v.plan?.activities ?? [];
     const keys = activities.map((a) => a.key);
-    const removed: { id: string }[] = await em.query(
-      'DELETE FROM plan_activities WHERE block_year_id = $1 AND NOT (activity_key = ANY($2::text[])) RETURNING id', [y.blockYearId, keys]);
-    for (const [sort, a] of activities.entries()) {
-      await em.query(
-        `INSERT INTO plan_activities (block_year_id, version_id, activity_key, title, start_date, end_date, owner_unit_id, notes, sort, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,1)
-         ON CONFLICT (block_year_id, activity_key) DO UPDATE SET version_id = EXCLUDED.version_id, title = EXCLUDED.title, start_date = EXCLUDED.start_date,
-           end_date = EXCLUDED.end_date, owner_unit_id = EXCLUDED.owner_unit_id, sort = EXCLUDED.sort, version = plan_activities.version + 1, updated_at = now()`,
-        [y.blockYearId, v.id, a.key, a.title, a.startDate, a.endDate, a.ownerUnitId, a.notes, sort]);
-    }
+    const removed = await deleteActivitiesNotIn(em, y.blockYearId, keys);
+    for (const [sort, a] of activities.entries()) await upsertActivity(em, y.blockYearId, v.id, a, sort);
     await this.audit.record(em, actor, {
       action: 'plan_activity.materialise', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId,
       after: { versionId: v.id, activities: activities.length, removed: removed.length },
@@ -388,34 +376,27 @@ export class DraftWorkflowService {
 
   /** Status and notes of an adopted plan's activity; returns its block year id. */
   async updateActivityTx(em: EntityManager, actor: Actor, id: string, dto: UpdatePlanActivityDto): Promise<string> {
-    const [a] = await em.query('SELECT id, block_year_id, status, notes, version FROM plan_activities WHERE id = $1 FOR UPDATE', [id]);
+    const a = await lockActivity(em, id);
     if (!a) throw notFound('Không tìm thấy hoạt động của kế hoạch.');
-    const y = await loadYearContext(em, a.block_year_id, actor);
+    const y = await loadYearContext(em, a.blockYearId, actor);
     DraftsPolicy.assertCanRead(actor, y);
     DraftsPolicy.assertCanEdit(actor, y);
     assertVersion(a, dto.version, 'Hoạt động');
     const diff = changedFields({ status: a.status, notes: a.notes }, { status: dto.status, notes: dto.notes });
-    if (!Object.keys(diff.after).length) return a.block_year_id;
-    await em.query('UPDATE plan_activities SET status = coalesce($2, status), notes = coalesce($3, notes), version = version + 1, updated_at = now() WHERE id = $1',
-      [id, dto.status ?? null, dto.notes ?? null]);
+    if (!Object.keys(diff.after).length) return a.blockYearId;
+    await updateActivity(em, id, dto.status ?? null, dto.notes ?? null);
     await this.audit.record(em, actor, { action: 'plan_activity.update', entityType: 'plan_activity', entityId: id, blockId: y.blockId, ...diff });
-    return a.block_year_id;
+    return a.blockYearId;
   }
 
   /** Next year's plan as a draft (version 1, for `modules/next-year`, in the caller's transaction) from this year's adopted plan, else its latest version. */
   async startPlanFromPreviousYear(em: EntityManager, actor: Actor, c: { fromYearId: string; toYearId: string; blockCode: string; title: string }): Promise<string | null> {
-    const [v] = await em.query(
-      `SELECT v.sections, v.plan FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
-       WHERE d.block_year_id = $1 AND d.kind = 'plan' ORDER BY (v.status = 'adopted') DESC, v.number DESC LIMIT 1`, [c.fromYearId]);
+    const v = await latestPlanContent(em, c.fromYearId);
     if (!v) return null;
     const skeleton = planSkeleton(v.sections ?? [], v.plan ?? null);
-    const [doc] = await em.query(
-      `INSERT INTO draft_documents (block_year_id, kind, doc_number, created_by, version) VALUES ($1,'plan',$2,$3,1) RETURNING id`,
-      [c.toYearId, buildDocumentNumber(1, 'KH', c.blockCode), actor.id]);
-    await em.query(
-      `INSERT INTO draft_versions (document_id, number, status, title, sections, plan, rule_set, created_by, version) VALUES ($1,1,'draft',$2,$3,$4,NULL,$5,1)`,
-      [doc.id, c.title, JSON.stringify(skeleton.sections), JSON.stringify(skeleton.plan), actor.id]);
-    return doc.id;
+    const docId = await insertPlanDocument(em, c.toYearId, buildDocumentNumber(1, 'KH', c.blockCode), actor.id);
+    await insertFirstPlanVersion(em, docId, c.title, skeleton.sections, skeleton.plan, actor.id);
+    return docId;
   }
 
   // ─── Helpers ────────────────────────────────────────────────────────────────────────────────────
@@ -428,11 +409,6 @@ export class DraftWorkflowService {
     DraftsPolicy.assertCanEdit(actor, y);
     DraftsPolicy.assertEditable(v.status, v.number);
     return { v, doc, y };
-  }
-
-  /** Sections are written without touching the row's `version`: each section has its own `rev`. */
-  private async writeSections(em: EntityManager, id: string, sections: DraftSection[]): Promise<void> {
-    await em.query('UPDATE draft_versions SET sections = $2, updated_at = now() WHERE id = $1', [id, JSON.stringify(sections)]);
   }
 }
 

@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { notFound } from '../../common/app-error';
 import { excerpt } from './news-rules';
 import { renderArticle, renderAtom, renderList, type PublicItem } from './news-pages';
+import {
+  blockByAddress, blocksByName, blockYearIdsOfBlock, countPublicItems, preferBitmapScans, publicArticle, publicItemPage, publicPhotosOf, publishedPhotoContent,
+  type PublicItemRow,
+} from './news-pages-data';
 import { foldCode, publicBlockPath } from './news.service';
 
 export const PUBLIC_PAGE_SIZE = 20;
@@ -12,21 +16,13 @@ const FEED_SIZE = 30;
 const MAX_COUNTED = 10_000;
 const SEARCH_COUNTED = 1_000;
 
-type Row = Record<string, any>;
-
-const ITEM_COLUMNS = `i.id, i.slug, i.kind, i.title, i.summary, left(i.body_text, 400) AS body_start, i.published_at, i.updated_at, i.featured_in_block, i.featured_city,
-  u.name AS unit_name, b.name AS block_name, b.code AS block_code,
-  (SELECT p.id FROM news_photos p WHERE p.item_id = i.id ORDER BY p.sort LIMIT 1) AS photo_id,
-  (SELECT p.alt FROM news_photos p WHERE p.item_id = i.id ORDER BY p.sort LIMIT 1) AS photo_alt`;
-const FROM = `FROM news_items i JOIN units u ON u.id = i.unit_id JOIN block_years y ON y.id = i.block_year_id JOIN blocks b ON b.id = y.block_id`;
-
 const photoPath = (id: string) => `/tin-tuc/anh/${id}.jpg`;
 
-function toItem(r: Row, featuredColumn: 'featured_city' | 'featured_in_block'): PublicItem {
+function toItem(r: PublicItemRow, featuredColumn: 'featured_city' | 'featured_in_block'): PublicItem {
   return {
-    id: r.id, slug: r.slug, kind: r.kind, title: r.title, description: r.summary || excerpt(r.body_start ?? ''), unitName: r.unit_name, blockName: r.block_name,
-    blockPath: publicBlockPath(r.block_code), publishedAt: new Date(r.published_at), updatedAt: new Date(r.updated_at), featured: !!r[featuredColumn],
-    imagePath: r.photo_id ? photoPath(r.photo_id) : null, imageAlt: r.photo_alt ?? '',
+    id: r.id, slug: r.slug, kind: r.kind, title: r.title, description: r.summary || excerpt(r.bodyStart ?? ''), unitName: r.unitName, blockName: r.blockName,
+    blockPath: publicBlockPath(r.blockCode), publishedAt: new Date(r.publishedAt), updatedAt: new Date(r.updatedAt), featured: featuredColumn === 'featured_city' ? r.featuredCity : r.featuredInBlock,
+    imagePath: r.photoId ? photoPath(r.photoId) : null, imageAlt: r.photoAlt ?? '',
   };
 }
 
@@ -57,20 +53,19 @@ export class NewsPagesService {
   }
 
   async article(base: string, slug: string): Promise<string> {
-    const [r] = await this.ds.query(`SELECT ${ITEM_COLUMNS}, i.body_html, i.author_line, i.subject_name ${FROM} WHERE i.slug = $1 AND i.status = 'published'`, [slug]);
+    const r = await publicArticle(this.ds.manager, slug);
     if (!r) throw notFound('Không tìm thấy tin, bài (hoặc bài chưa được đăng).');
-    const photos: Row[] = await this.ds.query('SELECT id, alt, caption, width, height, after_paragraph FROM news_photos WHERE item_id = $1 ORDER BY sort', [r.id]);
+    const photos = await publicPhotosOf(this.ds.manager, r.id);
     return renderArticle(base, {
-      ...toItem(r, 'featured_in_block'), bodyHtml: r.body_html, authorLine: r.author_line, subjectName: r.subject_name,
-      photos: photos.map((p) => ({ path: photoPath(p.id), alt: p.alt, caption: p.caption, width: p.width, height: p.height, afterParagraph: p.after_paragraph })),
+      ...toItem(r, 'featured_in_block'), bodyHtml: r.bodyHtml, authorLine: r.authorLine, subjectName: r.subjectName,
+      photos: photos.map((p) => ({ path: photoPath(p.id), alt: p.alt, caption: p.caption, width: p.width, height: p.height, afterParagraph: p.afterParagraph })),
     }, await this.blocks());
   }
 
   async photo(id: string): Promise<Buffer> {
-    const [p] = await this.ds.query(
-      `SELECT p.content FROM news_photos p JOIN news_items i ON i.id = p.item_id WHERE p.id = $1 AND i.status = 'published'`, [id]);
-    if (!p) throw notFound('Không tìm thấy ảnh.');
-    return p.content;
+    const content = await publishedPhotoContent(this.ds.manager, id);
+    if (!content) throw notFound('Không tìm thấy ảnh.');
+    return content;
   }
 
   async cityFeed(base: string): Promise<string> {
@@ -86,45 +81,31 @@ export class NewsPagesService {
   }
 
   private async items(blockId: string | null, page: number, q: string, featured: 'featured_city' | 'featured_in_block', size = PUBLIC_PAGE_SIZE, featuredFirst = true) {
-    const where = [`i.status = 'published'`];
-    const params: unknown[] = [];
-    if (blockId) {
-      // The block's years first, so the item indexes (block year, published) serve the page.
-      const years: Row[] = await this.ds.query('SELECT id FROM block_years WHERE block_id = $1', [blockId]);
-      params.push(years.map((y) => y.id));
-      where.push(`i.block_year_id = ANY($${params.length}::uuid[])`);
-    }
-    if (q) { params.push(q); where.push(`i.search @@ plainto_tsquery('simple', news_unaccent($${params.length}))`); }
-    const w = where.join(' AND ');
+    // The block's years first, so the item indexes (block year, published) serve the page.
+    const f = { blockYearIds: blockId ? await blockYearIdsOfBlock(this.ds.manager, blockId) : null, q };
     // Counted up to MAX_COUNTED: enough pages for anyone, and a common word does not make every page count the whole table.
     const limit = q ? SEARCH_COUNTED : MAX_COUNTED;
-    const countSql = `SELECT count(*)::int AS total FROM (SELECT 1 FROM news_items i WHERE ${w} LIMIT ${limit}) s`;
-    // A search is counted through its GIN index: with the LIMIT, the planner otherwise bets on a sequential scan
-    // that finds the limit early, and loses badly when the term matches a few hundred items.
-    const [{ total }] = q
+    // A search is counted through its GIN index (see preferBitmapScans), in a transaction of its own.
+    const total = q
       ? await this.ds.transaction(async (em) => {
-        await em.query('SET LOCAL enable_seqscan = off');
-        await em.query('SET LOCAL enable_indexscan = off');
-        return em.query(countSql, params);
+        await preferBitmapScans(em);
+        return countPublicItems(em, f, limit);
       })
-      : await this.ds.query(countSql, params);
-    const order = `${featuredFirst && !q ? `i.${featured} DESC, ` : ''}i.published_at DESC, i.id`;
-    const rows: Row[] = await this.ds.query(
-      `WITH page AS (SELECT i.id FROM news_items i WHERE ${w} ORDER BY ${order} LIMIT ${size} OFFSET ${(page - 1) * size})
-       SELECT ${ITEM_COLUMNS} ${FROM} JOIN page ON page.id = i.id ORDER BY ${order}`, params);
+      : await countPublicItems(this.ds.manager, f, limit);
+    const rows = await publicItemPage(this.ds.manager, f, { featured, featuredFirst: featuredFirst && !q, page, size });
     return { items: rows.map((r) => toItem(r, featured)), total, capped: total >= limit };
   }
 
   /** A block by its address: the code without diacritics ("ktd4"), the code itself, or its id. */
   private async block(code: string): Promise<{ id: string; code: string; name: string }> {
     const key = foldCode(code);
-    const [b] = await this.ds.query(`SELECT id, code, name FROM blocks WHERE id::text = $1 OR news_unaccent(code) = $2`, [code.toLowerCase(), key]);
+    const b = await blockByAddress(this.ds.manager, code.toLowerCase(), key);
     if (!b) throw notFound('Không tìm thấy khối, cụm thi đua.');
     return b;
   }
 
   private async blocks(): Promise<{ name: string; path: string }[]> {
-    const rows: Row[] = await this.ds.query(`SELECT code, name FROM blocks ORDER BY name COLLATE "vi-VN-x-icu"`);
+    const rows = await blocksByName(this.ds.manager);
     return rows.map((b) => ({ name: b.name, path: publicBlockPath(b.code) }));
   }
 }
