@@ -21,7 +21,6 @@ const ALLOWED: Record<string, number> = {
   drafts: 34,
   news: 47,
   proposals: 56,
-  rounds: 92,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

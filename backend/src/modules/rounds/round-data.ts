@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CovenantsService } from '../covenants/covenants.service';
 import { type SchemeNode, adjustmentPoints, round2 } from '@thidua/rules';
 import { toSchemeNode } from '../scoring/scheme-tree';
@@ -97,6 +97,26 @@ export function criterionForIndicator(indicator: string, criteria: readonly { id
   if (byTitle) return byTitle.id;
   const byCode = criteria.find((c) => text === normal(c.code) || text.startsWith(`${normal(c.code)} `) || text.startsWith(`${normal(c.code)}.`) || text.startsWith(`${normal(c.code)}:`));
   return byCode?.id ?? null;
+}
+
+/**
+ * Runs `work` in one REPEATABLE READ READ ONLY transaction of its own: everything it reads comes from one snapshot
+ * of the database (committed on success, rolled back on failure).
+ */
+export async function inReadOnlySnapshot<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await work(qr.manager);
+    await qr.query('COMMIT');
+    return result;
+  } catch (e) {
+    await qr.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await qr.release();
+  }
 }
 
 const CACHE_LIMIT = 64;
