@@ -308,10 +308,7 @@ export class RoundsService {
     if (own) {
       const sa = await selfStatusOf(em, r.id, own);
       const reviews = await activeRevieweesOf(em, r.id, own);
-      myUnit = {
-        unitId: own, deadline: unitDeadline(r, sa?.until ?? null).toISOString(), status: effectiveStatus(sa?.status ?? 'draft', ctx.phase),
-        reviews,
-      };
+      myUnit = { unitId: own, deadline: unitDeadline(r, sa?.until ?? null).toISOString(), status: effectiveStatus(sa?.status ?? 'draft', ctx.phase), reviews };
     }
     const manager = RoundsPolicy.isManager(actor, ctx.year);
     return {
