@@ -19,7 +19,6 @@ const ALLOWED: Record<string, number> = {
   'block-years': 19,
   conferences: 36,
   proposals: 56,
-  rounds: 92,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

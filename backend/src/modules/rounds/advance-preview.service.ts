@@ -5,6 +5,7 @@ import type { Actor } from '../../common/actor';
 import { badRequest } from '../../common/app-error';
 import type { AdvancePreviewDto } from './dto/round.dto';
 import { AdvanceHit, CONFIRMATION_WORD, confirmationProblem, earlyAdvanceHits } from './early-advance';
+import { selfAssessmentStatuses } from './assessment-data';
 import { RoundProgressReader } from './progress-reader';
 import { loadRound, RoundContext } from './round-context';
 import { nextManualPhase, PHASE_LABELS } from '../../domain/round-phase';
@@ -36,9 +37,8 @@ export class AdvancePreviewService {
 
   private async hits(em: EntityManager, ctx: RoundContext): Promise<AdvanceHit[]> {
     if (ctx.phase !== 'self_assessment') return [];
-    const rows: { unit_id: string; name: string; status: AdvanceHit['status'] }[] = await em.query(
-      `SELECT sa.unit_id, u.name, sa.status FROM self_assessments sa JOIN units u ON u.id = sa.unit_id WHERE sa.round_id = $1 ORDER BY u.name`, [ctx.round.id]);
-    const filled = await this.progress.filled(em, rows.map((r) => ({ roundId: ctx.round.id, schemeId: ctx.round.schemeId, unitId: r.unit_id, source: 'self' as const, scorerUnitId: r.unit_id })));
-    return earlyAdvanceHits(ctx.phase, rows.map((r, i) => ({ unitId: r.unit_id, unitName: r.name, status: r.status, ...filled[i] })));
+    const rows = await selfAssessmentStatuses(em, ctx.round.id);
+    const filled = await this.progress.filled(em, rows.map((r) => ({ roundId: ctx.round.id, schemeId: ctx.round.schemeId, unitId: r.unitId, source: 'self' as const, scorerUnitId: r.unitId })));
+    return earlyAdvanceHits(ctx.phase, rows.map((r, i) => ({ unitId: r.unitId, unitName: r.name, status: r.status, ...filled[i] })));
   }
 }

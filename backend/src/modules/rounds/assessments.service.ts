@@ -5,7 +5,7 @@ import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide, SessionClaim } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
-import { admit, readSession, sessionCtes } from '../auth/session-claim';
+import { admit, readSession } from '../auth/session-claim';
 import { computeTotals, LeafNode, scoreCriterion, TargetOutcome } from '@thidua/rules';
 import type { StoredCriterion } from '../scoring/scoring.service';
 import { NewsService } from '../news/news.service';
@@ -16,28 +16,22 @@ import {
 import { ExplanationInputDto, ScoreInputDto } from './dto/round.dto';
 import { ALLOWED_EVIDENCE_LABEL, detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from './evidence-type';
 import { notify } from '../notifications/notify';
-import { loadRound, RoundContext, roundColumns, ROUND_FROM, toRoundContext } from './round-context';
+import { loadRound, RoundContext, toRoundContext } from './round-context';
 import { RoundData, RoundScheme } from './round-data';
 import { phaseIndex, unitDeadline } from '../../domain/round-phase';
 import { awardFactLine, isAwardItem } from './award-bonus';
 import { computeResults, divergence, targetOutcomeWith } from './round-results';
 import { RoundsPolicy } from './rounds.policy';
-import { CheckedRow, saveScore, SaveScoreArgs, saveSeenScoreAtOnce, SELECT_SCORE_ROW, toScoreRow } from './score-store';
+import { CheckedRow, saveScore, SaveScoreArgs, saveSeenScoreAtOnce, toScoreRow } from './score-store';
+import {
+  backToDraft, confirmSubmission, criterionCode, deleteEvidenceFile, evidenceFile, evidenceWithContent, insertEvidence, insertSelfAssessment, isRoundMember,
+  isYearMember, lockExplanation, requestConfirmation, returnSelfAssessment, selectSelfAssessment, type SelfAssessmentRow, selfContextRow, submitByHead,
+  unitEvidence, unitExplanations, unitName, unitSelfEvidenceCriteria, unitSelfRowStates, upsertExplanation,
+} from './assessment-data';
+import { isAssigned } from './review-data';
+import { loweringScores, selfRowVersion, unitScoreRows } from './score-data';
 import { sha256 } from './score-hash';
 
-
-const SELF_COLUMNS = 'sa.id, sa.status, sa.submitted_at, sa.return_reason, sa.version, e.until AS extension_until, a.full_name AS confirmed_by_name';
-const SELF_FROM = 'self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id LEFT JOIN accounts a ON a.id = sa.confirmed_by';
-
-interface SelfAssessmentRow {
-  id: string;
-  status: 'draft' | 'awaiting_confirmation' | 'submitted' | 'returned';
-  submitted_at: Date | null;
-  return_reason: string;
-  extension_until: Date | null;
-  version: number;
-  confirmed_by_name: string | null;
-}
 
 /** How the actor stands to a unit in a round. */
 interface Relation {
@@ -68,8 +62,8 @@ export class AssessmentsService {
     // Until the unit submits (when the counts are written into its self rows), its form counts the items published so far;
     // once submitted, the items published by then (what the stored count is).
     const live = ctx.phase === 'self_assessment' && (sa.status === 'draft' || sa.status === 'returned');
-    if (!live && sa.submitted_at) {
-      const until = new Date(sa.submitted_at).toISOString();
+    if (!live && sa.submittedAt) {
+      const until = new Date(sa.submittedAt).toISOString();
       for (const a of automatic.values()) {
         a.items = a.items.filter((i) => i.publishedAt <= until);
         a.count = a.items.length;
@@ -89,9 +83,9 @@ export class AssessmentsService {
     const seeExplanations = rel.own || rel.manager || rel.board;
     const applicable = applicability(scheme.rows, unitId);
 
-    const rows: ScoreRowDto[] = (await em.query(`${SELECT_SCORE_ROW} WHERE e.round_id = $1 AND e.unit_id = $2`, [roundId, unitId])).map(toScoreRow);
+    const rows: ScoreRowDto[] = (await unitScoreRows(em, roundId, unitId)).map(toScoreRow);
     const evidence = await this.evidenceList(em, roundId, unitId, seeExplanations);
-    const explanations: Record<string, any>[] = seeExplanations ? await em.query('SELECT criterion_id, text, version, updated_at FROM round_explanations WHERE round_id = $1 AND unit_id = $2', [roundId, unitId]) : [];
+    const explanations = seeExplanations ? await unitExplanations(em, roundId, unitId) : [];
     const names = new Map(units.map((u) => [u.id, u.name]));
     const targets = input.targets;
     const selfActuals = new Map<string, Map<string, number>>();
@@ -132,7 +126,7 @@ export class AssessmentsService {
           }
         }
       }
-      const explanation = explanations.find((e) => e.criterion_id === r.id);
+      const explanation = explanations.find((e) => e.criterionId === r.id);
       const myReview = rel.reviewer ? (rows.find((x) => x.criterionId === r.id && x.source === 'peer' && x.scorerUnitId === actor.unitId) ?? null) : null;
       out.push({
         criterionId: r.id, parentId: r.parentId, code: r.code, title: r.title, guidance: r.guidance, type: r.type, max: r.maxPoints, depth: depthOf(scheme, r.id),
@@ -145,7 +139,7 @@ export class AssessmentsService {
         myReview, myReviewFormula: myReview ? formulaOf(outcomeOf(myReview), target, myReview.actual, r.maxPoints) : null,
         sources, final: seeSources ? { score: finalScore, source: isLeaf ? (fin?.source ?? null) : null, actual: fin?.actual ?? null } : null,
         lowered: isLeaf && lowered && (seeSources || rel.own),
-        explanation: explanation ? { text: explanation.text, version: explanation.version, updatedAt: new Date(explanation.updated_at).toISOString() } : null,
+        explanation: explanation ? { text: explanation.text, version: explanation.version, updatedAt: new Date(explanation.updatedAt).toISOString() } : null,
         selfFormula: formulaOf(mine.selfTargets.get(r.id), target, self?.actual ?? null, r.maxPoints),
         finalFormula: seeSources ? formulaOf(mine.finalTargets.get(r.id), target, fin?.actual ?? null, r.maxPoints) : null,
       });
@@ -157,12 +151,12 @@ export class AssessmentsService {
       unfilledCodes: c.unfilledCodes, evidenceMissingCodes: c.evidenceMissingCodes,
     });
     const status = effectiveStatus(sa.status, ctx.phase);
-    const deadline = unitDeadline(ctx.round, sa.extension_until);
+    const deadline = unitDeadline(ctx.round, sa.extensionUntil);
     const writable = ctx.year.status !== 'archived';
     const canEdit = writable && rel.own && this.selfEditProblem(ctx, sa) === null;
     return {
-      id: sa.id, roundId, unitId, unitName: unit.name, phase: ctx.phase, status, submittedAt: sa.submitted_at?.toISOString() ?? null,
-      confirmedByName: sa.confirmed_by_name, returnReason: sa.status === 'returned' ? sa.return_reason : null, deadline: deadline.toISOString(),
+      id: sa.id, roundId, unitId, unitName: unit.name, phase: ctx.phase, status, submittedAt: sa.submittedAt?.toISOString() ?? null,
+      confirmedByName: sa.confirmedByName, returnReason: sa.status === 'returned' ? sa.returnReason : null, deadline: deadline.toISOString(),
       totals: totals(mine.self), finalTotals: seeSources ? totals(mine.final) : null, rows: out,
       permissions: {
         canEdit, canSubmit: canEdit, submitConfirms: RoundsPolicy.confirmsForUnit(actor),
@@ -233,12 +227,10 @@ export class AssessmentsService {
       await this.assertComplete(em, ctx, unitId);
       const byHead = RoundsPolicy.confirmsForUnit(actor);
       if (byHead) {
-        await em.query(
-          `UPDATE self_assessments SET status = 'submitted', submitted_at = now(), submitted_by = $2, confirmed_by = $2, confirmed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-          [sa.id, actor.id]);
+        await submitByHead(em, sa.id, actor.id);
         await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
       } else {
-        await em.query(`UPDATE self_assessments SET status = 'awaiting_confirmation', submitted_by = $2, version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, actor.id]);
+        await requestConfirmation(em, sa.id, actor.id);
         await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
       }
       await this.audit.record(em, actor, {
@@ -261,8 +253,7 @@ export class AssessmentsService {
       this.assertBeforeDeadline(ctx, sa);
       await this.writeAutomaticCounts(em, actor, ctx, unitId);
       await this.assertComplete(em, ctx, unitId);
-      await em.query(
-        `UPDATE self_assessments SET status = 'submitted', submitted_at = now(), confirmed_by = $2, confirmed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, actor.id]);
+      await confirmSubmission(em, sa.id, actor.id);
       await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
       await this.audit.record(em, actor, { action: 'self_assessment.submit', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'submitted', unitId } });
     });
@@ -279,7 +270,7 @@ export class AssessmentsService {
       if (sa.status !== 'awaiting_confirmation') {
         throw conflict('wrong_status', sa.status === 'submitted' ? 'Bản tự chấm đã nộp; muốn sửa, hãy đề nghị Khối trưởng trả lại.' : 'Bản tự chấm chưa gửi xác nhận nên không cần rút lại.');
       }
-      await em.query(`UPDATE self_assessments SET status = 'draft', version = version + 1, updated_at = now() WHERE id = $1`, [sa.id]);
+      await backToDraft(em, sa.id);
       await this.audit.record(em, actor, { action: 'self_assessment.withdraw', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'draft' }, reason });
     });
     return this.get(actor, roundId, unitId);
@@ -293,9 +284,7 @@ export class AssessmentsService {
       RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'trả lại bản tự chấm');
       const sa = await this.selfAssessment(em, roundId, unitId, 'update');
       if (sa.status !== 'submitted' && sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Chỉ trả lại được bản tự chấm đã nộp hoặc đang chờ xác nhận.');
-      await em.query(
-        `UPDATE self_assessments SET status = 'returned', return_reason = $2, returned_at = now(), returned_by = $3, submitted_at = NULL, confirmed_by = NULL, confirmed_at = NULL,
-           version = version + 1, updated_at = now() WHERE id = $1`, [sa.id, reason, actor.id]);
+      await returnSelfAssessment(em, sa.id, reason, actor.id);
       await notify(em, actor, { units: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'returned', title: `${ctx.round.title}: Khối trưởng trả lại bản tự chấm để hoàn thiện`, body: reason });
       await this.audit.record(em, actor, { action: 'self_assessment.return', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'returned', unitId }, reason });
     });
@@ -311,18 +300,15 @@ export class AssessmentsService {
       RoundsPolicy.assertPhase(ctx, ['explanation'], 'giải trình');
       const node = await this.leaf(em, ctx, criterionId, unitId);
       await this.assertLowered(em, ctx, unitId, node);
-      const [current] = await em.query('SELECT text, version, updated_at FROM round_explanations WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 FOR UPDATE', [roundId, unitId, criterionId]);
-      const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updated_at).toISOString() } : null;
+      const current = await lockExplanation(em, roundId, unitId, criterionId);
+      const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updatedAt).toISOString() } : null;
       if ((current?.version ?? 0) !== dto.version) {
         throw new StaleExplanationError(`Tiêu chí ${node.code}: giải trình vừa được người khác cập nhật (phiên bản ${current?.version ?? 0}, bạn sửa phiên bản ${dto.version}).`, currentDto);
       }
       if (current && current.text === dto.text) return { criterionId, explanation: currentDto! };
-      const [row] = await em.query(
-        `INSERT INTO round_explanations (round_id, unit_id, criterion_id, text, updated_by, version) VALUES ($1,$2,$3,$4,$5,1)
-         ON CONFLICT (round_id, unit_id, criterion_id) DO UPDATE SET text = EXCLUDED.text, updated_by = EXCLUDED.updated_by, updated_at = now(), version = round_explanations.version + 1
-         RETURNING text, version, updated_at`, [roundId, unitId, criterionId, dto.text, actor.id]);
+      const row = await upsertExplanation(em, { roundId, unitId, criterionId, text: dto.text, updatedBy: actor.id });
       await this.audit.record(em, actor, { action: 'explanation.save', entityType: 'round_explanation', entityId: criterionId, blockId: ctx.year.blockId, before: current ? { roundId, unitId, criterion: node.code, text: current.text } : null, after: { roundId, unitId, criterion: node.code, text: dto.text } });
-      return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updated_at).toISOString() } };
+      return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updatedAt).toISOString() } };
     });
   }
 
@@ -348,37 +334,34 @@ export class AssessmentsService {
       if (!type) throw badRequest('bad_file_type', `${label}: tệp "${name}" không thuộc loại được phép (${ALLOWED_EVIDENCE_LABEL}); loại tệp được xác định theo nội dung, không theo đuôi tên tệp.`, { file: 'loại tệp không được phép' });
       const filename = storedFileName(name, type);
       const hash = sha256(file.buffer);
-      const [row] = await em.query(
-        `INSERT INTO evidence_files (round_id, unit_id, criterion_id, purpose, filename, mime_type, size_bytes, sha256, content, uploaded_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id, uploaded_at`,
-        [roundId, unitId, criterionId, purpose, filename, type.mime, file.buffer.length, hash, file.buffer, actor.id]);
+      const row = await insertEvidence(em, { roundId, unitId, criterionId, purpose, filename, mimeType: type.mime, sha256: hash, content: file.buffer, uploadedBy: actor.id });
       await this.audit.record(em, actor, { action: 'evidence.upload', entityType: 'evidence_file', entityId: row.id, blockId: ctx.year.blockId, after: { criterion: node.code, unitId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash } });
-      return { id: row.id, criterionId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash, uploadedAt: new Date(row.uploaded_at).toISOString(), uploadedByName: actor.fullName };
+      return { id: row.id, criterionId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash, uploadedAt: new Date(row.uploadedAt).toISOString(), uploadedByName: actor.fullName };
     });
   }
 
   async deleteEvidence(actor: Actor, id: string): Promise<void> {
     await this.ds.transaction(async (em) => {
-      const [ev] = await em.query('SELECT id, round_id, unit_id, criterion_id, purpose, filename, sha256 FROM evidence_files WHERE id = $1', [id]);
+      const ev = await evidenceFile(em, id);
       if (!ev) throw notFound('Không tìm thấy tệp minh chứng.');
-      const ctx = await loadRound(em, ev.round_id, actor, 'share');
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, ev.unit_id);
-      if (ev.purpose === 'self') this.assertSelfEditable(ctx, await this.selfAssessment(em, ev.round_id, ev.unit_id, 'share'));
+      const ctx = await loadRound(em, ev.roundId, actor, 'share');
+      RoundsPolicy.assertOwnUnit(actor, ctx.year, ev.unitId);
+      if (ev.purpose === 'self') this.assertSelfEditable(ctx, await this.selfAssessment(em, ev.roundId, ev.unitId, 'share'));
       else RoundsPolicy.assertPhase(ctx, ['explanation'], 'xóa minh chứng giải trình');
-      await em.query('DELETE FROM evidence_files WHERE id = $1', [id]);
-      const [c] = await em.query('SELECT code FROM scoring_criteria WHERE id = $1', [ev.criterion_id]);
-      await this.audit.record(em, actor, { action: 'evidence.delete', entityType: 'evidence_file', entityId: id, blockId: ctx.year.blockId, before: { criterion: c?.code, unitId: ev.unit_id, purpose: ev.purpose, filename: ev.filename, sha256: ev.sha256 } });
+      await deleteEvidenceFile(em, id);
+      const code = await criterionCode(em, ev.criterionId);
+      await this.audit.record(em, actor, { action: 'evidence.delete', entityType: 'evidence_file', entityId: id, blockId: ctx.year.blockId, before: { criterion: code, unitId: ev.unitId, purpose: ev.purpose, filename: ev.filename, sha256: ev.sha256 } });
     });
   }
 
   /** The file itself, for the unit, its reviewers, the leader seat and the board. */
   async evidenceContent(actor: Actor, id: string): Promise<{ buffer: Buffer; filename: string; contentType: string }> {
-    const [ev] = await this.ds.query('SELECT round_id, unit_id, purpose, filename, mime_type, content FROM evidence_files WHERE id = $1', [id]);
+    const ev = await evidenceWithContent(this.ds, id);
     if (!ev) throw notFound('Không tìm thấy tệp minh chứng.');
-    const ctx = await loadRound(this.ds.manager, ev.round_id, actor);
-    const rel = await this.relation(this.ds.manager, actor, ctx, ev.unit_id);
+    const ctx = await loadRound(this.ds.manager, ev.roundId, actor);
+    const rel = await this.relation(this.ds.manager, actor, ctx, ev.unitId);
     if (ev.purpose === 'explanation' && !(rel.own || rel.manager || rel.board)) throw forbidden('Minh chứng giải trình chỉ đơn vị, Khối trưởng, Khối phó và Ban TĐKT xem được.');
-    return { buffer: ev.content, filename: ev.filename, contentType: ev.mime_type };
+    return { buffer: ev.content, filename: ev.filename, contentType: ev.mimeType };
   }
 
   // ---------------------------------------------------------------- counts from published items
@@ -407,7 +390,7 @@ export class AssessmentsService {
   private async writeAutomaticCounts(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string): Promise<void> {
     const scheme = await this.data.scheme(em, ctx.round.schemeId);
     for (const [criterionId, a] of await this.automaticCounts(em, ctx, scheme.rows, unitId)) {
-      const [current] = await em.query(`SELECT version, note FROM score_entries WHERE round_id = $1 AND unit_id = $2 AND criterion_id = $3 AND source = 'self'`, [ctx.round.id, unitId, criterionId]);
+      const current = await selfRowVersion(em, ctx.round.id, unitId, criterionId);
       await saveScore(em, this.audit, actor, {
         roundId: ctx.round.id, blockId: ctx.year.blockId, unitId, node: scheme.nodeById.get(criterionId) as LeafNode, source: 'self', scorerUnitId: unitId,
         input: { count: a.count }, note: current?.note ?? '', version: current?.version ?? 0,
@@ -418,11 +401,10 @@ export class AssessmentsService {
   // ---------------------------------------------------------------- internals
 
   private async relation(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string): Promise<Relation> {
-    const [member] = await em.query('SELECT 1 FROM block_year_members WHERE block_year_id = $1 AND unit_id = $2', [ctx.round.blockYearId, unitId]);
-    if (!member) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
+    if (!(await isYearMember(em, ctx.round.blockYearId, unitId))) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
     RoundsPolicy.assertCanRead(actor, ctx.year);
-    const [assigned] = actor.unitId ? await em.query(`SELECT 1 FROM review_assignments WHERE round_id = $1 AND reviewer_unit_id = $2 AND reviewee_unit_id = $3 AND status = 'active'`, [ctx.round.id, actor.unitId, unitId]) : [];
-    const rel: Relation = { own: RoundsPolicy.isOwnUnit(actor, ctx.year, unitId), manager: RoundsPolicy.isManager(actor, ctx.year), board: isCityWide(actor), reviewer: !!assigned };
+    const assigned = actor.unitId ? await isAssigned(em, ctx.round.id, actor.unitId, unitId) : false;
+    const rel: Relation = { own: RoundsPolicy.isOwnUnit(actor, ctx.year, unitId), manager: RoundsPolicy.isManager(actor, ctx.year), board: isCityWide(actor), reviewer: assigned };
     if (!rel.own && !rel.manager && !rel.board && !rel.reviewer) {
       throw forbidden('Bạn chỉ xem được bản tự chấm của đơn vị mình và của các đơn vị mình được phân công chấm chéo.');
     }
@@ -430,16 +412,14 @@ export class AssessmentsService {
   }
 
   async selfAssessment(em: EntityManager, roundId: string, unitId: string, lock?: 'share' | 'update'): Promise<SelfAssessmentRow> {
-    const q = `SELECT ${SELF_COLUMNS} FROM ${SELF_FROM} WHERE sa.round_id = $1 AND sa.unit_id = $2${lock === 'update' ? ' FOR UPDATE OF sa' : lock === 'share' ? ' FOR SHARE OF sa' : ''}`;
-    let [row] = await em.query(q, [roundId, unitId]);
+    let row = await selectSelfAssessment(em, roundId, unitId, lock);
     if (!row) {
       // A unit that joined the block after the round opened gets its self-assessment on first use.
-      const [member] = await em.query('SELECT 1 FROM block_year_members m JOIN scoring_rounds r ON r.block_year_id = m.block_year_id WHERE r.id = $1 AND m.unit_id = $2', [roundId, unitId]);
-      if (!member) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
-      await em.query('INSERT INTO self_assessments (round_id, unit_id, version) VALUES ($1,$2,1) ON CONFLICT DO NOTHING', [roundId, unitId]);
-      [row] = await em.query(q, [roundId, unitId]);
+      if (!(await isRoundMember(em, roundId, unitId))) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
+      await insertSelfAssessment(em, roundId, unitId);
+      row = await selectSelfAssessment(em, roundId, unitId, lock);
     }
-    return row;
+    return row!;
   }
 
   /**
@@ -448,26 +428,19 @@ export class AssessmentsService {
    * `lock`, and with their `xmin` as read, for a write that must find them unchanged.
    */
   private async selfContext(em: EntityManager, claim: SessionClaim, roundId: string, unitId: string, lock: boolean): Promise<{ actor: Actor; ctx: RoundContext; sa: SelfAssessmentRow | null; checked: CheckedRow[] }> {
-    const [row] = await em.query(
-      `WITH ${sessionCtes('$3')}
-       SELECT ${roundColumns('(SELECT unit_id FROM ses)')}, r.xmin::text AS round_xmin, (SELECT to_jsonb(ses) FROM ses) AS session,
-              self.id AS self_id, self.status AS self_status, self.submitted_at AS self_submitted_at, self.return_reason AS self_return_reason,
-              self.version AS self_version, self.extension_until AS self_extension_until, self.confirmed_by_name AS self_confirmed_by_name, self.xmin AS self_xmin
-       FROM ${ROUND_FROM}
-       LEFT JOIN LATERAL (SELECT ${SELF_COLUMNS}, sa.xmin::text AS xmin FROM ${SELF_FROM} WHERE sa.round_id = r.id AND sa.unit_id = $2${lock ? ' FOR SHARE OF sa' : ''}) self ON true
-       WHERE r.id = $1${lock ? ' FOR SHARE OF r' : ''}`, [roundId, unitId, claim.tokenHash]);
+    const row = await selfContextRow(em, roundId, unitId, claim.tokenHash, lock);
     if (!row) {
       admit(await readSession(em, claim.tokenHash), claim);
       throw notFound('Không tìm thấy đợt chấm điểm.');
     }
     const actor = admit(row.session, claim);
     const ctx = toRoundContext(row, actor.unitId);
-    const sa: SelfAssessmentRow | null = row.self_id
-      ? { id: row.self_id, status: row.self_status, submitted_at: row.self_submitted_at, return_reason: row.self_return_reason, version: row.self_version,
-          extension_until: row.self_extension_until, confirmed_by_name: row.self_confirmed_by_name }
+    const sa: SelfAssessmentRow | null = row.selfId
+      ? { id: row.selfId, status: row.selfStatus, submittedAt: row.selfSubmittedAt, returnReason: row.selfReturnReason, version: row.selfVersion,
+          extensionUntil: row.selfExtensionUntil, confirmedByName: row.selfConfirmedByName }
       : null;
-    const checked: CheckedRow[] = [{ table: 'scoring_rounds', id: row.id, xmin: row.round_xmin }];
-    if (sa) checked.push({ table: 'self_assessments', id: sa.id, xmin: row.self_xmin });
+    const checked: CheckedRow[] = [{ table: 'scoring_rounds', id: row.id, xmin: row.roundXmin }];
+    if (sa) checked.push({ table: 'self_assessments', id: sa.id, xmin: row.selfXmin });
     return { actor, ctx, sa, checked };
   }
 
@@ -482,7 +455,7 @@ export class AssessmentsService {
   }
 
   private deadlineProblem(ctx: RoundContext, sa: SelfAssessmentRow): AppError | null {
-    const deadline = unitDeadline(ctx.round, sa.extension_until);
+    const deadline = unitDeadline(ctx.round, sa.extensionUntil);
     if (ctx.now > deadline && sa.status !== 'returned') return conflict('deadline_passed', `Đã quá hạn nộp bản tự chấm của đơn vị (${vnDateTime(deadline)}).`);
     return null;
   }
@@ -499,14 +472,9 @@ export class AssessmentsService {
 
   private async assertComplete(em: EntityManager, ctx: RoundContext, unitId: string): Promise<void> {
     const scheme = await this.data.scheme(em, ctx.round.schemeId);
-    const states = await em.query(
-      `SELECT criterion_id, (score IS NOT NULL OR actual IS NOT NULL OR passed IS NOT NULL OR count IS NOT NULL OR items IS NOT NULL) AS filled,
-              (items IS NOT NULL AND items <> '{}'::jsonb) AS declared
-       FROM score_entries WHERE round_id = $1 AND unit_id = $2 AND source = 'self'`, [ctx.round.id, unitId]);
-    const evidence = await em.query(`SELECT DISTINCT criterion_id FROM evidence_files WHERE round_id = $1 AND unit_id = $2 AND purpose = 'self'`, [ctx.round.id, unitId]);
-    const c = completeness(scheme.rows, applicability(scheme.rows, unitId),
-      new Map(states.map((s: { criterion_id: string; filled: boolean; declared: boolean }) => [s.criterion_id, s])),
-      new Set(evidence.map((e: { criterion_id: string }) => e.criterion_id)));
+    const states = await unitSelfRowStates(em, ctx.round.id, unitId);
+    const evidence = await unitSelfEvidenceCriteria(em, ctx.round.id, unitId);
+    const c = completeness(scheme.rows, applicability(scheme.rows, unitId), new Map(states.map((s) => [s.criterionId, s])), new Set(evidence));
     if (!c.unfilledCodes.length && !c.evidenceMissingCodes.length) return;
     const fields: Record<string, string> = {};
     for (const code of c.unfilledCodes) fields[code] = 'chưa chấm';
@@ -530,11 +498,7 @@ export class AssessmentsService {
 
   /** Explanations answer lowered scores: some counted reviewer or the leader scored below the unit. */
   private async assertLowered(em: EntityManager, ctx: RoundContext, unitId: string, node: LeafNode): Promise<void> {
-    const rows: { source: string; scorer_unit_id: string; score: number | null; actual: number | null }[] = await em.query(
-      `SELECT e.source, e.scorer_unit_id, e.score::float8 AS score, e.actual::float8 AS actual FROM score_entries e
-       WHERE e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source IN ('self','peer','leader')
-         AND (e.source <> 'peer' OR EXISTS (SELECT 1 FROM review_assignments a WHERE a.round_id = e.round_id AND a.reviewer_unit_id = e.scorer_unit_id AND a.reviewee_unit_id = e.unit_id AND a.status = 'active'))`,
-      [ctx.round.id, unitId, node.id]);
+    const rows = await loweringScores(em, ctx.round.id, unitId, node.id);
     const self = rows.find((r) => r.source === 'self');
     const field = node.type === 'target' ? 'actual' : 'score';
     const mine = self?.[field] ?? null;
@@ -543,20 +507,17 @@ export class AssessmentsService {
   }
 
   private async evidenceList(em: EntityManager, roundId: string, unitId: string, withExplanations: boolean): Promise<EvidenceDto[]> {
-    const rows = await em.query(
-      `SELECT f.id, f.criterion_id, f.purpose, f.filename, f.mime_type, f.size_bytes, f.sha256, f.uploaded_at, a.full_name
-       FROM evidence_files f LEFT JOIN accounts a ON a.id = f.uploaded_by WHERE f.round_id = $1 AND f.unit_id = $2 AND ($3 OR f.purpose = 'self') ORDER BY f.uploaded_at, f.id`,
-      [roundId, unitId, withExplanations]);
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id, criterionId: r.criterion_id, purpose: r.purpose, filename: r.filename, mimeType: r.mime_type, sizeBytes: r.size_bytes, sha256: r.sha256,
-      uploadedAt: new Date(r.uploaded_at).toISOString(), uploadedByName: r.full_name ?? null,
+    const rows = await unitEvidence(em, roundId, unitId, withExplanations);
+    return rows.map((r) => ({
+      id: r.id, criterionId: r.criterionId, purpose: r.purpose, filename: r.filename, mimeType: r.mimeType, sizeBytes: r.sizeBytes, sha256: r.sha256,
+      uploadedAt: new Date(r.uploadedAt).toISOString(), uploadedByName: r.uploadedByName ?? null,
     }));
   }
 
   private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string): Promise<void> {
-    const [u] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
+    const name = await unitName(em, unitId);
     const seats = [ctx.year.leaderUnitId, ctx.year.deputyUnitId].filter((x): x is string => !!x && x !== unitId);
-    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${u?.name ?? 'Đơn vị'} ${what}` });
+    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${name ?? 'Đơn vị'} ${what}` });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { deleteRankingRows, insertRankingRows } from './snapshot-data';
 
 /** What a finalised ranking row keeps as a row: the rest stays in the signed snapshot's JSON. */
 export interface StoredRankRow {
@@ -14,14 +15,7 @@ export interface StoredRankRow {
  * (`awards/overview-ranking.sql.ts`, a read model like the tasks' statement).
  */
 export async function storeRankingRows(em: EntityManager, roundId: string, snapshotId: string, ranking: readonly StoredRankRow[]): Promise<void> {
-  await em.query('DELETE FROM round_ranking_rows WHERE round_id = $1', [roundId]);
+  await deleteRankingRows(em, roundId);
   if (!ranking.length) return;
-  await em.query(
-    `INSERT INTO round_ranking_rows (round_id, snapshot_id, unit_id, rank, unit_name, total)
-     SELECT $1, $2, r.unit_id, r.rank, r.unit_name, r.total FROM unnest($3::uuid[], $4::int[], $5::text[], $6::numeric[]) AS r(unit_id, rank, unit_name, total)`,
-    [roundId, snapshotId, ranking.map((r) => r.unitId), ranking.map((r) => r.rank), ranking.map((r) => r.unitName), ranking.map((r) => r.final.total)]);
-}
-
-export async function dropRankingRows(em: EntityManager, roundId: string): Promise<void> {
-  await em.query('DELETE FROM round_ranking_rows WHERE round_id = $1', [roundId]);
+  await insertRankingRows(em, roundId, snapshotId, ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, unitName: r.unitName, total: r.final.total })));
 }

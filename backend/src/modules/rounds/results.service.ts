@@ -14,14 +14,19 @@ import type { ExportedFile } from '../scoring/scoring.service';
 import { RankingDto, RankingRowDto, SnapshotDto } from './dto/assessment.dto';
 import { notify } from '../notifications/notify';
 import { loadRound, RoundContext } from './round-context';
-import { entriesByUnit, RoundData, type RoundFingerprint, type RoundScheme } from './round-data';
+import { entriesByUnit, inReadOnlySnapshot, RoundData, type RoundFingerprint, type RoundScheme } from './round-data';
 import { PHASE_LABELS } from '../../domain/round-phase';
 import { computeResults, computeResultsState, recomputeResults, type ResultsInput, type ResultsState, RoundResults } from './round-results';
 import { ResultsCache, resultsKey } from './ranking-cache';
 import { rankingRows } from './ranking-rows';
-import { dropRankingRows, storeRankingRows } from './ranking-rows-store';
+import { storeRankingRows } from './ranking-rows-store';
+import { markRoundFinalised, markRoundReopened } from './round-row-data';
+import { hashedScoreRows } from './score-data';
+import {
+  deleteRankingRows, insertSnapshot, latestSnapshotDigest, liveSnapshot, lockLiveSnapshot, nextSnapshotSeq, snapshotsOf, supersedeSnapshot, unitHeadName,
+} from './snapshot-data';
 import { RoundsPolicy } from './rounds.policy';
-import { compareRowHashes, HashedScoreRow, scoreRowHash, snapshotDigest } from './score-hash';
+import { compareRowHashes, scoreRowHash, snapshotDigest } from './score-hash';
 
 const TIE_BREAK_LABELS: Record<string, string> = {
   total: 'tổng điểm', first_group_score: 'điểm nhóm tiêu chí thứ nhất', fewer_deductions: 'ít điểm trừ hơn', earlier_submission: 'nộp bản tự chấm sớm hơn',
@@ -40,19 +45,6 @@ interface LiveState {
   state: ResultsState;
   scheme: RoundScheme;
   units: { id: string; name: string; submittedAt: Date | null }[];
-}
-
-interface SnapshotRow {
-  id: string;
-  seq: number;
-  finalised_at: Date;
-  finalised_by: string | null;
-  finalised_by_name: string | null;
-  ranking: RankingRowDto[];
-  row_hashes: { id: string; sha256: string }[];
-  digest: string;
-  superseded_at: Date | null;
-  reopen_reason: string;
 }
 
 @Injectable()
@@ -78,7 +70,7 @@ export class ResultsService {
     const ctx = await loadRound(em, roundId, actor);
     this.assertCanSeeRanking(actor, ctx);
     if (ctx.phase === 'finalised') {
-      const snap = await this.currentSnapshot(em, roundId);
+      const snap = await liveSnapshot(em, roundId);
       if (snap) return { roundId, title: ctx.round.title, phase: ctx.phase, basis: 'snapshot', digest: snap.digest, tieBreakChain: ctx.year.rules.tieBreakChain, rows: snap.ranking };
     }
     const rows = await this.liveRows(ctx);
@@ -93,25 +85,14 @@ export class ResultsService {
    * Access is checked by the caller on every request, before this.
    */
   private async liveRows(ctx: RoundContext): Promise<RankingRowDto[]> {
-    const qr = this.ds.createQueryRunner();
-    await qr.connect();
-    try {
-      await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const em = qr.manager;
+    return inReadOnlySnapshot(this.ds, async (em) => {
       const fingerprint = await this.data.fingerprint(em, ctx);
       const covenantTargets = await this.data.covenantTargets(em, ctx);
       const awardFacts = await this.data.awardFacts(em, ctx);
       const key = resultsKey(ctx.round, ctx.year.rules, fingerprint, covenantTargets, awardFacts);
-      const rows = this.cache.get(ctx.round.id, key)
+      return this.cache.get(ctx.round.id, key)
         ?? this.cache.set(ctx.round.id, key, await this.recompute(em, ctx, fingerprint, { schemeFingerprint: fingerprint.scheme, covenantTargets, awardFacts }));
-      await qr.query('COMMIT');
-      return rows;
-    } catch (e) {
-      await qr.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      await qr.release();
-    }
+    });
   }
 
   /**
@@ -145,11 +126,9 @@ export class ResultsService {
     const ctx = await loadRound(this.ds.manager, roundId, actor);
     const base = `Bảng tổng hợp điểm ${ctx.year.blockCode} ${ctx.year.year} ${ctx.round.kind === 'mid_year' ? '6 tháng' : 'cả năm'}`;
     if (format === 'xlsx') return { buffer: await this.xlsx(ctx, ranking, proposed), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `${base}.xlsx` };
-    const [head] = ctx.year.leaderUnitId
-      ? await this.ds.query(`SELECT full_name FROM accounts WHERE unit_id = $1 AND role = 'unit_head' AND archived_at IS NULL ORDER BY created_at LIMIT 1`, [ctx.year.leaderUnitId])
-      : [];
+    const head = ctx.year.leaderUnitId ? await unitHeadName(this.ds, ctx.year.leaderUnitId) : undefined;
     const seal = ranking.digest ? ledgerSealLine(await this.ledger.documentProof(finaliseEntry(roundId, ranking.digest))) : undefined;
-    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head?.full_name ?? '', proposed, seal)), contentType: 'application/pdf', filename: `${base}.pdf` };
+    return { buffer: await renderPdf(this.annexModel(ctx, ranking, head ?? '', proposed, seal)), contentType: 'application/pdf', filename: `${base}.pdf` };
   }
 
   // ---------------------------------------------------------------- finalising
@@ -164,15 +143,13 @@ export class ResultsService {
       RoundsPolicy.assertManager(actor, ctx.year);
       RoundsPolicy.assertPhase(ctx, ['final_review'], 'hoàn tất đợt chấm');
       const { rows: ranking } = await this.live(em, ctx);
-      const rowHashes = (await this.scoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
-      const [{ seq }] = await em.query('SELECT coalesce(max(seq), 0) + 1 AS seq FROM round_snapshots WHERE round_id = $1', [roundId]);
+      const rowHashes = (await hashedScoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
+      const seq = await nextSnapshotSeq(em, roundId);
       const finalisedAt = ctx.now.toISOString();
       const digest = snapshotDigest({ roundId, seq, finalisedAt, finalisedBy: actor.id, ranking, rowHashes });
-      const [snap] = await em.query(
-        `INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-        [roundId, seq, ctx.now, actor.id, JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
-      await storeRankingRows(em, roundId, snap.id, ranking);
-      await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId, ctx.now]);
+      const snapshotId = await insertSnapshot(em, { roundId, seq, finalisedAt: ctx.now, finalisedBy: actor.id, ranking, rowHashes, digest });
+      await storeRankingRows(em, roundId, snapshotId, ranking);
+      await markRoundFinalised(em, roundId, ctx.now);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}/ranking`, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
       await this.audit.record(em, actor, {
@@ -189,10 +166,10 @@ export class ResultsService {
       const ctx = await loadRound(em, roundId, actor, 'update');
       RoundsPolicy.assertManager(actor, ctx.year);
       if (ctx.phase !== 'finalised') throw conflict('wrong_phase', `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", chưa hoàn tất nên không cần mở lại.`);
-      const [snap] = await em.query('SELECT id, seq, digest FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL FOR UPDATE', [roundId]);
-      if (snap) await em.query('UPDATE round_snapshots SET superseded_at = now(), superseded_by = $2, reopen_reason = $3 WHERE id = $1', [snap.id, actor.id, reason]);
-      await dropRankingRows(em, roundId);
-      await em.query(`UPDATE scoring_rounds SET phase = 'final_review', finalised_at = NULL, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [roundId]);
+      const snap = await lockLiveSnapshot(em, roundId);
+      if (snap) await supersedeSnapshot(em, snap.id, actor.id, reason);
+      await deleteRankingRows(em, roundId);
+      await markRoundReopened(em, roundId);
       const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
       await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'reopened', title: `${ctx.round.title}: Khối trưởng mở lại đợt chấm để xem xét lại điểm`, body: reason });
       await this.audit.record(em, actor, {
@@ -208,21 +185,19 @@ export class ResultsService {
     const em = this.ds.manager;
     const ctx = await loadRound(em, roundId, actor);
     RoundsPolicy.assertCanRead(actor, ctx.year);
-    const all: SnapshotRow[] = await em.query(
-      `SELECT s.id, s.seq, s.finalised_at, s.finalised_by, a.full_name AS finalised_by_name, s.ranking, s.row_hashes, s.digest, s.superseded_at, s.reopen_reason
-       FROM round_snapshots s LEFT JOIN accounts a ON a.id = s.finalised_by WHERE s.round_id = $1 ORDER BY s.seq DESC`, [roundId]);
+    const all = await snapshotsOf(em, roundId);
     if (!all.length) throw notFound('Đợt chấm điểm chưa hoàn tất lần nào nên chưa có bản chốt.');
     const s = all[0];
-    const current = (await this.scoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
-    const cmp = compareRowHashes(s.row_hashes, current);
-    const finalisedAt = new Date(s.finalised_at).toISOString();
-    const digestValid = snapshotDigest({ roundId, seq: s.seq, finalisedAt, finalisedBy: s.finalised_by, ranking: s.ranking, rowHashes: s.row_hashes }) === s.digest;
+    const current = (await hashedScoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
+    const cmp = compareRowHashes(s.rowHashes, current);
+    const finalisedAt = new Date(s.finalisedAt).toISOString();
+    const digestValid = snapshotDigest({ roundId, seq: s.seq, finalisedAt, finalisedBy: s.finalisedBy, ranking: s.ranking, rowHashes: s.rowHashes }) === s.digest;
     const sealed = await this.ledger.documentProof(finaliseEntry(roundId, s.digest), em);
     return {
-      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalised_by_name, auditHash: sealed.sealedLeafHash, rowCount: s.row_hashes.length,
-      rowHashes: s.row_hashes, ranking: s.ranking,
+      roundId, seq: s.seq, digest: s.digest, finalisedAt, finalisedByName: s.finalisedByName, auditHash: sealed.sealedLeafHash, rowCount: s.rowHashes.length,
+      rowHashes: s.rowHashes, ranking: s.ranking,
       verification: { intact: digestValid && !cmp.changed.length && !cmp.missing.length && !cmp.added.length, digestValid, changedRows: cmp.changed, missingRows: cmp.missing, addedRows: cmp.added },
-      history: all.map((h) => ({ seq: h.seq, digest: h.digest, finalisedAt: new Date(h.finalised_at).toISOString(), supersededAt: h.superseded_at ? new Date(h.superseded_at).toISOString() : null, reopenReason: h.reopen_reason })),
+      history: all.map((h) => ({ seq: h.seq, digest: h.digest, finalisedAt: new Date(h.finalisedAt).toISOString(), supersededAt: h.supersededAt ? new Date(h.supersededAt).toISOString() : null, reopenReason: h.reopenReason })),
     };
   }
 
@@ -231,9 +206,9 @@ export class ResultsService {
     const em = this.ds.manager;
     const ctx = await loadRound(em, roundId, actor);
     RoundsPolicy.assertCanRead(actor, ctx.year);
-    const [s] = await em.query('SELECT digest FROM round_snapshots WHERE round_id = $1 ORDER BY seq DESC LIMIT 1', [roundId]);
-    if (!s) throw notFound('Đợt chấm điểm chưa hoàn tất lần nào nên chưa có bản chốt.');
-    return this.ledger.documentProof(finaliseEntry(roundId, s.digest), em);
+    const digest = await latestSnapshotDigest(em, roundId);
+    if (digest === undefined) throw notFound('Đợt chấm điểm chưa hoàn tất lần nào nên chưa có bản chốt.');
+    return this.ledger.documentProof(finaliseEntry(roundId, digest), em);
   }
 
   // ---------------------------------------------------------------- internals
@@ -249,19 +224,6 @@ export class ResultsService {
     const { input, scheme, units } = await this.data.resultsInput(em, ctx, read);
     const results = computeResults(input);
     return { rows: rankingRows(results, scheme, units), results };
-  }
-
-  /** The live snapshot's ranking and digest (not its row hashes: a large block has tens of thousands). */
-  private async currentSnapshot(em: EntityManager, roundId: string): Promise<Pick<SnapshotRow, 'ranking' | 'digest'> | null> {
-    const [s] = await em.query('SELECT ranking, digest FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL', [roundId]);
-    return s ?? null;
-  }
-
-  private async scoreRows(em: EntityManager, roundId: string): Promise<HashedScoreRow[]> {
-    return em.query(
-      `SELECT id, round_id AS "roundId", unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score,
-              passed, count, actual::float8 AS actual, items, note, version
-       FROM score_entries WHERE round_id = $1 ORDER BY id`, [roundId]);
   }
 
   private async xlsx(ctx: RoundContext, ranking: RankingDto, proposed: Map<string, string>): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CovenantsService } from '../covenants/covenants.service';
 import { type SchemeNode, adjustmentPoints, round2 } from '@thidua/rules';
 import { toSchemeNode } from '../scoring/scheme-tree';
@@ -99,6 +99,26 @@ export function criterionForIndicator(indicator: string, criteria: readonly { id
   return byCode?.id ?? null;
 }
 
+/**
+ * Runs `work` in one REPEATABLE READ READ ONLY transaction of its own: everything it reads comes from one snapshot
+ * of the database (committed on success, rolled back on failure).
+ */
+export async function inReadOnlySnapshot<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const result = await work(qr.manager);
+    await qr.query('COMMIT');
+    return result;
+  } catch (e) {
+    await qr.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await qr.release();
+  }
+}
+
 const CACHE_LIMIT = 64;
 
 /**
@@ -127,14 +147,14 @@ export class RoundData {
   async scheme(em: EntityManager, schemeId: string, fingerprint?: string): Promise<RoundScheme> {
     const cached = this.schemes.get(schemeId);
     if (cached && (fingerprint === undefined || cached.fingerprint === fingerprint)) return cached.scheme;
-    const [s] = await em.query('SELECT frozen_at FROM scoring_schemes WHERE id = $1', [schemeId]);
+    const [s]: { frozenAt: Date | null }[] = await em.query('SELECT frozen_at AS "frozenAt" FROM scoring_schemes WHERE id = $1', [schemeId]);
     const rows = await this.scoring.loadRows(em, schemeId);
     const nodes = rows.map(toSchemeNode);
     const scheme: RoundScheme = {
       rows, nodes, byId: new Map(rows.map((r) => [r.id, r])), nodeById: new Map(nodes.map((n) => [n.id, n])),
       notApplicable: new Map(rows.filter((r) => r.notApplicableUnitIds.length).map((r) => [r.id, new Set(r.notApplicableUnitIds)])),
     };
-    if (s?.frozen_at) {
+    if (s?.frozenAt) {
       this.schemes.delete(schemeId);
       if (this.schemes.size >= CACHE_LIMIT) this.schemes.delete(this.schemes.keys().next().value!);
       this.schemes.set(schemeId, { scheme, fingerprint });
@@ -144,7 +164,7 @@ export class RoundData {
 
   /** See `RoundFingerprint`: one statement, a small fraction of the cost of reading the rows themselves. */
   async fingerprint(em: EntityManager, ctx: RoundContext): Promise<RoundFingerprint> {
-    const [row] = await em.query(FINGERPRINT_SQL, [ctx.round.id, ctx.round.blockYearId, ctx.round.schemeId]);
+    const [row]: (Omit<RoundFingerprint, 'scheme'> & { scheme: string | null })[] = await em.query(FINGERPRINT_SQL, [ctx.round.id, ctx.round.blockYearId, ctx.round.schemeId]);
     return { entries: row.entries, assignments: row.assignments, targets: row.targets, members: row.members, scheme: row.scheme ?? '' };
   }
 
@@ -172,9 +192,9 @@ export class RoundData {
       const criterionId = criterionForIndicator(t.indicator, targetCriteria);
       if (criterionId && Number.isFinite(t.targetValue) && t.targetValue >= 0) out.set(`${t.unitId}|${criterionId}`, { target: t.targetValue, source: 'covenant' });
     }
-    const rows: { unit_id: string; criterion_id: string; target: number }[] = await em.query(
-      'SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [ctx.round.id]);
-    for (const r of rows) out.set(`${r.unit_id}|${r.criterion_id}`, { target: r.target, source: 'round' });
+    const rows: { unitId: string; criterionId: string; target: number }[] = await em.query(
+      'SELECT unit_id AS "unitId", criterion_id AS "criterionId", target::float8 AS target FROM round_targets WHERE round_id = $1', [ctx.round.id]);
+    for (const r of rows) out.set(`${r.unitId}|${r.criterionId}`, { target: r.target, source: 'round' });
     return out;
   }
 
@@ -190,7 +210,7 @@ export class RoundData {
   ): Promise<{ input: ResultsInput; scheme: RoundScheme; units: { id: string; name: string; shortName: string; submittedAt: Date | null }[]; awardFacts: Map<string, AwardBonusFact[]> }> {
     const scheme = await this.scheme(em, ctx.round.schemeId, read.schemeFingerprint);
     const criteria = scheme.rows.map((r) => r.id);
-    const [row] = await em.query(
+    const [row]: { units: [string, string, string, string | null][]; entries: string; peers: [string, string][] }[] = await em.query(
       `WITH mem AS (
          SELECT u.id, u.name, u.short_name, sa.submitted_at, row_number() OVER (ORDER BY u.name, u.id) AS i
          FROM block_year_members m JOIN units u ON u.id = m.unit_id LEFT JOIN self_assessments sa ON sa.round_id = $2 AND sa.unit_id = u.id
@@ -204,10 +224,10 @@ export class RoundData {
             WHERE e.round_id = $2 AND ($4::uuid[] IS NULL OR e.unit_id = ANY($4::uuid[]))) AS entries,
          (SELECT coalesce(json_agg(json_build_array(reviewer_unit_id, reviewee_unit_id)), '[]'::json) FROM review_assignments WHERE round_id = $2 AND status = 'active') AS peers`,
       [ctx.round.blockYearId, ctx.round.id, criteria, read.onlyUnits ?? null]);
-    const units = (row.units as [string, string, string, string | null][]).map(([id, name, shortName, at]) => ({ id, name, shortName, submittedAt: at ? new Date(at) : null }));
+    const units = row.units.map(([id, name, shortName, at]) => ({ id, name, shortName, submittedAt: at ? new Date(at) : null }));
     const SOURCES = ['self', 'peer', 'leader', 'final'] as const;
     const num = (v: string) => (v === '' ? null : Number(v));
-    const entries: ScoreEntryLite[] = (row.entries as string).split(';').filter(Boolean).map((text) => {
+    const entries: ScoreEntryLite[] = row.entries.split(';').filter(Boolean).map((text) => {
       const [u, c, src, s, score, actual] = text.split(',');
       return { unitId: units[Number(u) - 1].id, criterionId: criteria[Number(c) - 1], source: SOURCES[Number(src)], scorerUnitId: s ? units[Number(s) - 1].id : '', score: num(score), actual: num(actual) };
     });
@@ -215,10 +235,10 @@ export class RoundData {
     // The bonus criterion counts what units declared without the awards' own items, plus the awards held.
     const bonusNode = awardBonusNode(scheme.nodes);
     if (bonusNode?.type === 'bonus') {
-      const declared: { unit_id: string; source: string; scorer_unit_id: string | null; items: Record<string, number> | null }[] = await em.query(
-        'SELECT unit_id, source, scorer_unit_id, items FROM score_entries WHERE round_id = $1 AND criterion_id = $2 AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))',
+      const declared: { unitId: string; source: string; scorerUnitId: string | null; items: Record<string, number> | null }[] = await em.query(
+        'SELECT unit_id AS "unitId", source, scorer_unit_id AS "scorerUnitId", items FROM score_entries WHERE round_id = $1 AND criterion_id = $2 AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))',
         [ctx.round.id, bonusNode.id, read.onlyUnits ?? null]);
-      const points = new Map(declared.map((d) => [`${d.unit_id}|${d.source}|${d.scorer_unit_id ?? ''}`, adjustmentPoints(bonusNode, declaredCounts(d.items))]));
+      const points = new Map(declared.map((d) => [`${d.unitId}|${d.source}|${d.scorerUnitId ?? ''}`, adjustmentPoints(bonusNode, declaredCounts(d.items))]));
       for (const e of entries) {
         if (e.criterionId === bonusNode.id) e.score = points.get(`${e.unitId}|${e.source}|${e.scorerUnitId}`) ?? e.score;
       }
@@ -232,7 +252,7 @@ export class RoundData {
         awardBonusNodeId: bonusNode?.id ?? null,
         awardBonus: new Map([...awardFacts].map(([unitId, facts]) => [unitId, round2(facts.reduce((sum, f) => sum + f.points, 0))])),
         nodes: scheme.nodes, notApplicable: scheme.notApplicable, units: units.map((u) => ({ id: u.id, submittedAt: u.submittedAt })), entries,
-        activePeers: new Set((row.peers as [string, string][]).map(([a, b]) => `${a}|${b}`)),
+        activePeers: new Set(row.peers.map(([a, b]) => `${a}|${b}`)),
         targets: new Map([...targets].map(([k, v]) => [k, v.target])), rule: ctx.year.rules.finalScoreRule, tieBreaks: ctx.year.rules.tieBreakChain,
       },
     };

@@ -7,6 +7,7 @@ import { NewJob, scheduleJobs } from '../jobs/jobs-data';
 import { notify } from '../notifications/notify';
 import { loadRound } from './round-context';
 import { RoundData } from './round-data';
+import { pendingSelfAssessments, roundsToSweep, unsubmittedUnits } from './round-row-data';
 import { calendarPhase, Phase, phaseIndex, PHASE_LABELS, unitDeadline } from '../../domain/round-phase';
 
 const DAY_MS = 86_400_000;
@@ -74,21 +75,15 @@ export class RoundDeadlines implements OnModuleInit {
   }
 
   async sweep(em: EntityManager, now: Date): Promise<number> {
-    const rounds: Record<string, any>[] = await em.query(
-      `SELECT r.id, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, y.rules,
-              (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension
-       FROM scoring_rounds r JOIN block_years y ON y.id = r.block_year_id
-       WHERE r.phase <> 'finalised' AND y.status <> 'archived' AND r.opens_at <= $1`, [now]);
+    const rounds = await roundsToSweep(em, now);
     if (!rounds.length) return 0;
     const open = rounds.filter((r) => r.phase === 'self_assessment').map((r) => r.id);
-    const pending: { round_id: string; unit_id: string; until: Date | null }[] = open.length ? await em.query(
-      `SELECT sa.round_id, sa.unit_id, e.until FROM self_assessments sa LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id
-       WHERE sa.round_id = ANY($1::uuid[]) AND sa.status <> 'submitted'`, [open]) : [];
+    const pending = open.length ? await pendingSelfAssessments(em, open) : [];
     const byRound = new Map<string, { unitId: string; extension: Date | null }[]>();
-    for (const p of pending) byRound.set(p.round_id, [...(byRound.get(p.round_id) ?? []), { unitId: p.unit_id, extension: p.until }]);
+    for (const p of pending) byRound.set(p.roundId, [...(byRound.get(p.roundId) ?? []), { unitId: p.unitId, extension: p.until }]);
     const jobs = rounds.flatMap((r) => roundDeadlineJobs({
-      id: r.id, phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
-      latestExtension: r.latest_extension, rules: r.rules ?? {},
+      id: r.id, phase: r.phase, opensAt: r.opensAt, selfAssessmentUntil: r.selfAssessmentUntil, reviewUntil: r.reviewUntil, explanationUntil: r.explanationUntil,
+      latestExtension: r.latestExtension, rules: r.rules ?? {},
     }, byRound.get(r.id) ?? [], now));
     return scheduleJobs(em, jobs);
   }
@@ -110,10 +105,7 @@ export class RoundDeadlines implements OnModuleInit {
     const ctx = await loadRound(em, p.roundId, null, 'share');
     const r = ctx.round;
     if (r.storedPhase !== 'self_assessment') return;
-    const rows: { unit_id: string; name: string; until: Date | null }[] = await em.query(
-      `SELECT sa.unit_id, u.name, e.until FROM self_assessments sa JOIN units u ON u.id = sa.unit_id
-       LEFT JOIN round_extensions e ON e.round_id = sa.round_id AND e.unit_id = sa.unit_id
-       WHERE sa.round_id = $1 AND sa.unit_id = ANY($2::uuid[]) AND sa.status <> 'submitted' ORDER BY u.name`, [p.roundId, p.unitIds]);
+    const rows = await unsubmittedUnits(em, p.roundId, p.unitIds);
     // Submitted meanwhile, or given another deadline (a job of its own carries that one).
     const due = rows.filter((u) => unitDeadline(r, u.until).getTime() === new Date(p.deadline).getTime());
     if (!due.length) return;
@@ -121,10 +113,10 @@ export class RoundDeadlines implements OnModuleInit {
     const base = { roundId: r.id, blockYearId: r.blockYearId, link: `/rounds/${r.id}` };
     if (what === 'reminder') {
       const days = Math.max(1, Math.ceil((deadline.getTime() - now.getTime()) / DAY_MS));
-      await notify(em, null, { units: due.map((u) => u.unit_id) }, { ...base, kind: 'deadline_reminder', title: `${r.title}: sắp đến hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: `Còn khoảng ${days} ngày. Đề nghị đơn vị hoàn thành và nộp bản tự chấm đúng hạn.` });
+      await notify(em, null, { units: due.map((u) => u.unitId) }, { ...base, kind: 'deadline_reminder', title: `${r.title}: sắp đến hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: `Còn khoảng ${days} ngày. Đề nghị đơn vị hoàn thành và nộp bản tự chấm đúng hạn.` });
       return;
     }
-    await notify(em, null, { units: due.map((u) => u.unit_id) }, { ...base, kind: 'deadline_missed', title: `${r.title}: đã quá hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: 'Đơn vị chưa nộp bản tự chấm. Nếu có lý do chính đáng, đề nghị liên hệ đơn vị Khối trưởng để được gia hạn.' });
+    await notify(em, null, { units: due.map((u) => u.unitId) }, { ...base, kind: 'deadline_missed', title: `${r.title}: đã quá hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: 'Đơn vị chưa nộp bản tự chấm. Nếu có lý do chính đáng, đề nghị liên hệ đơn vị Khối trưởng để được gia hạn.' });
     await notify(em, null, { leadersOf: [r.blockYearId] }, {
       ...base, kind: 'units_overdue',
       title: `${r.title}: ${due.length} đơn vị quá hạn nộp bản tự chấm (${vnDateTime(deadline)})`, body: `${due.map((u) => u.name).join('; ')}. Khối trưởng xem xét nhắc nhở hoặc gia hạn.`,

@@ -11,6 +11,9 @@ import type { AuditService } from '../audit/audit.service';
 import { CriterionInput, INPUT_FIELD, LeafNode, scoreCriterion, validateCriterionInput } from '@thidua/rules';
 import type { ScoreRowDto } from './dto/assessment.dto';
 import type { Source } from './round-results';
+import { type CheckedRow, currentScoreRow, insertScoreRow, type ScoreKey, type StoredScoreRow, updateSeenRow, updateSeenRowAtOnce } from './score-data';
+
+export type { CheckedRow } from './score-data';
 
 /** 409 for a stale save: the body carries the newer row so the form can show it. */
 export class StaleRowError extends AppError {
@@ -23,16 +26,7 @@ export class StaleRowError extends AppError {
   }
 }
 
-/** The columns of a score row as the API shows it (`e` is score_entries). */
-const RETURNED = `e.id, e.criterion_id AS "criterionId", e.unit_id AS "unitId", e.source, e.scorer_unit_id AS "scorerUnitId", e.score::float8 AS score,
-  e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at AS "updatedAt"`;
-
-export const SELECT_SCORE_ROW = `
-  SELECT e.id, e.criterion_id AS "criterionId", e.unit_id AS "unitId", e.source, e.scorer_unit_id AS "scorerUnitId", e.score::float8 AS score,
-         e.passed, e.count, e.actual::float8 AS actual, e.items, e.note, e.version, e.updated_at AS "updatedAt", a.full_name AS "updatedByName"
-  FROM score_entries e LEFT JOIN accounts a ON a.id = e.updated_by`;
-
-export function toScoreRow(r: Record<string, any>): ScoreRowDto {
+export function toScoreRow(r: StoredScoreRow): ScoreRowDto {
   return {
     id: r.id, criterionId: r.criterionId, unitId: r.unitId, source: r.source, scorerUnitId: r.scorerUnitId, score: r.score, passed: r.passed, count: r.count,
     actual: r.actual, items: r.items, note: r.note, version: r.version, updatedAt: new Date(r.updatedAt).toISOString(), updatedByName: r.updatedByName ?? null,
@@ -83,29 +77,7 @@ function valueOf(a: SaveScoreArgs) {
   return { filled, value, items: value.items === null ? null : JSON.stringify(value.items), after: { ...value, note: a.note } };
 }
 
-const whereOf = (a: SaveScoreArgs) => a.source === 'peer'
-  ? { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4 AND e.scorer_unit_id = $5', params: [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId] }
-  : { sql: 'e.round_id = $1 AND e.unit_id = $2 AND e.criterion_id = $3 AND e.source = $4', params: [a.roundId, a.unitId, a.node.id, a.source] };
-
-/**
- * The versioned write of a row the client has seen: the version check, the row lock and the write in one statement,
- * with the values it replaced (`old`, the row as this statement found it). A save that changes nothing writes nothing.
- * `$1…$n` are the row's key (`whereOf`); the values follow.
- */
-const versionedUpdate = (where: { sql: string; params: unknown[] }, n = where.params.length) => `UPDATE score_entries e SET score = $${n + 1}, passed = $${n + 2}, count = $${n + 3}, actual = $${n + 4}, items = $${n + 5}, note = $${n + 6},
-         updated_by = $${n + 7}, updated_at = now(), version = e.version + 1
-       FROM score_entries old
-       WHERE old.id = e.id AND ${where.sql} AND e.version = $${n + 8}
-         AND (old.score, old.passed, old.count, old.actual, old.items, old.note)
-             IS DISTINCT FROM ($${n + 1}::numeric, $${n + 2}::boolean, $${n + 3}::int, $${n + 4}::numeric, $${n + 5}::jsonb, $${n + 6}::text)`;
-const REPLACED = `old.score::float8 AS "oldScore", old.passed AS "oldPassed", old.count AS "oldCount", old.actual::float8 AS "oldActual", old.items AS "oldItems", old.note AS "oldNote"`;
-
-/** A row whose state a save was checked against, as read (`xmin` changes with every update of the row). */
-export interface CheckedRow {
-  table: 'scoring_rounds' | 'self_assessments';
-  id: string;
-  xmin: string;
-}
+const keyOf = (a: SaveScoreArgs): ScoreKey => ({ roundId: a.roundId, unitId: a.unitId, criterionId: a.node.id, source: a.source, scorerUnitId: a.scorerUnitId });
 
 /**
  * A save of a row the client has seen, as ONE statement without a transaction: it takes the rows its checks read
@@ -119,41 +91,26 @@ export async function saveSeenScoreAtOnce(
 ): Promise<{ row: ScoreRowDto; changed: true } | null> {
   const { value, items, after } = valueOf(a);
   if (a.version <= 0) return null;
-  const where = whereOf(a);
-  const n = where.params.length;
-  const params: unknown[] = [...where.params, value.score, value.passed, value.count, value.actual, items, a.note, actor.id, a.version, a.node.code];
-  const guards = checked.map((c, i) => {
-    params.push(c.id, c.xmin);
-    return `g${i} AS (SELECT 1 FROM ${c.table} WHERE id = $${params.length - 1} AND xmin::text = $${params.length} FOR SHARE)`;
-  });
-  const entry = audit.entryFrom('u', params.length + 1, actor, {
+  const row = await updateSeenRowAtOnce(q, keyOf(a), { ...value, items, note: a.note }, actor.id, a.version, a.node.code, checked, (first, code) => audit.entryFrom('u', first, actor, {
     action: `score.${a.source}`, entityType: 'score_entry', blockId: a.blockId, after, entityIdSql: 'u.id::text',
-    beforeSql: `jsonb_build_object('criterion', $${n + 9}::text, 'score', u."oldScore", 'passed', u."oldPassed", 'count', u."oldCount", 'actual', u."oldActual", 'items', u."oldItems", 'note', u."oldNote")`,
-  });
-  const [row] = await q.query(
-    `WITH ${guards.map((g) => `${g}, `).join('')}
-       u AS (${versionedUpdate(where)}${guards.map((_, i) => ` AND EXISTS (SELECT 1 FROM g${i})`).join('')}
-             RETURNING ${RETURNED}, ${REPLACED}),
-       entry AS (${entry.sql})
-     SELECT * FROM u`,
-    [...params, ...entry.params]);
+    beforeSql: `jsonb_build_object('criterion', $${code}::text, 'score', u."oldScore", 'passed', u."oldPassed", 'count', u."oldCount", 'actual', u."oldActual", 'items', u."oldItems", 'note', u."oldNote")`,
+  }));
   return row ? { row: toScoreRow({ ...row, updatedByName: actor.fullName }), changed: true } : null;
 }
 
 /** Saves one score row in the caller's transaction (see the top of this file). */
 export async function saveScore(em: EntityManager, audit: AuditService, actor: Actor, a: SaveScoreArgs): Promise<{ row: ScoreRowDto; changed: boolean }> {
   const { filled, value, items, after } = valueOf(a);
-  const where = whereOf(a);
+  const key = keyOf(a);
+  const stored = { ...value, items, note: a.note };
   const label = `Tiêu chí ${a.node.code}`;
   const staleMessage = (v: number) => `${label}: điểm vừa được người khác cập nhật (phiên bản ${v}, bạn sửa phiên bản ${a.version}). Dữ liệu mới nhất được gửi kèm; hãy xem lại rồi lưu tiếp.`;
-  const written = (r: Record<string, any>): ScoreRowDto => toScoreRow({ ...r, updatedByName: actor.fullName });
+  const written = (r: StoredScoreRow): ScoreRowDto => toScoreRow({ ...r, updatedByName: actor.fullName });
   /** The row as it is now (no lock), when the write did not happen: stale, unchanged, or gone. */
-  const currentRow = async () => (await em.query(`${SELECT_SCORE_ROW} WHERE ${where.sql}`, where.params))[0] as Record<string, any> | undefined;
+  const currentRow = () => currentScoreRow(em, key);
 
   if (a.version > 0) {
-    // An UPDATE answers [rows, count] through TypeORM.
-    const [[row]] = await em.query(`${versionedUpdate(where)} RETURNING ${RETURNED}, ${REPLACED}`,
-      [...where.params, value.score, value.passed, value.count, value.actual, items, a.note, actor.id, a.version]);
+    const row = await updateSeenRow(em, key, stored, actor.id, a.version);
     if (row) {
       const before = { score: row.oldScore, passed: row.oldPassed, count: row.oldCount, actual: row.oldActual, items: row.oldItems, note: row.oldNote };
       await audit.record(em, actor, { action: `score.${a.source}`, entityType: 'score_entry', entityId: row.id, blockId: a.blockId, before: { criterion: a.node.code, ...before }, after });
@@ -170,10 +127,7 @@ export async function saveScore(em: EntityManager, audit: AuditService, actor: A
     if (current) throw new StaleRowError(staleMessage(current.version), toScoreRow(current));
     return { row: emptyRow(a), changed: false };
   }
-  const [inserted] = await em.query(
-    `INSERT INTO score_entries AS e (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, version)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,1) ON CONFLICT DO NOTHING RETURNING ${RETURNED}`,
-    [a.roundId, a.unitId, a.node.id, a.source, a.scorerUnitId, a.node.type, a.node.max, value.score, value.passed, value.count, value.actual, items, a.note, actor.id]);
+  const inserted = await insertScoreRow(em, key, a.node, stored, actor.id);
   if (!inserted) {
     // The row is there already (someone else created it first): its version wins, this save is stale.
     const newer = await currentRow();
@@ -183,7 +137,7 @@ export async function saveScore(em: EntityManager, audit: AuditService, actor: A
   return { row: written(inserted), changed: true };
 }
 
-function pick(r: Record<string, any>) {
+function pick(r: StoredScoreRow) {
   return { score: r.score, passed: r.passed, count: r.count, actual: r.actual, items: r.items };
 }
 
