@@ -12,7 +12,7 @@ import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot
 import { seriesState, type RoundRecord, type SeriesState, type StoredResult } from './series';
 import type { TallyRecordData } from './tally-record-document';
 import { isDelegate } from './voting';
-import { lastMinutesSequence } from '../conferences/minutes-number';
+import { lastMinutesSequence } from '../conferences/minutes-data';
 
 export interface BallotRow {
   id: string;
