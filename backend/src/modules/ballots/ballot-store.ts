@@ -14,7 +14,7 @@ import type { TallyRecordData } from './tally-record-document';
 import { isDelegate } from './voting';
 import { lastMinutesSequence, lockMinutesNumbering } from '../conferences/minutes-data';
 import { type BallotRow, checkedInDelegate, conferenceStatus, findBallot, hasVoted, paperReceipts, seriesRows } from './ballot-data';
-import { tallyHeading, type TallyRecordRow, tallyRecordOf, tallySequenceCounts } from './tally-data';
+import { tallyHeading, tallyRecordOf, tallySequenceCounts } from './tally-data';
 
 /** The demo seed reads a series' rounds through here. */
 export { seriesRows };
@@ -106,15 +106,10 @@ export async function voterRefusal(em: EntityManager, actor: Actor, b: BallotRow
   return null;
 }
 
-/** The signed tally record of a series, or null while unsigned. */
-export async function tallyRecordRow(em: EntityManager, seriesId: string): Promise<TallyRecordRow | null> {
-  return (await tallyRecordOf(em, seriesId)) ?? null;
-}
-
 /** The tally record of a series as officials read it (signed or not, who may sign). */
 export async function tallyRecordView(em: EntityManager, seriesId: string, canRun: boolean): Promise<TallyRecordDto> {
   const state = seriesState((await seriesRows(em, seriesId)).map(roundRecord));
-  const r = await tallyRecordRow(em, seriesId);
+  const r = await tallyRecordOf(em, seriesId);
   return {
     seriesId, ballotId: state.last.id, complete: state.complete, signed: !!r, number: r?.docNumber ?? null, chairName: r?.chairName ?? null,
     memberNames: r?.memberNames ?? [], signedAt: iso(r?.signedAt), signedByName: r?.signedByName ?? null, contentHash: r?.contentHash ?? null,

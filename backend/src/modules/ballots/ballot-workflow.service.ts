@@ -19,7 +19,8 @@ import {
   awardBallots, type BallotConference, ballotPapers, type BallotRow, closeBallotRow, conferenceForBallot, deleteBallotKey, insertBallot, insertBallotKey, insertPaper,
   insertVoter, laterRoundExists, memberPresence, paperWithReceipt, seriesRows, wrappedBallotKey,
 } from './ballot-data';
-import { loadBallot, roundRecord, tallyRecordRow, voterRefusal, yearToRun } from './ballot-store';
+import { loadBallot, roundRecord, voterRefusal, yearToRun } from './ballot-store';
+import { tallyRecordOf } from './tally-data';
 import { BallotsPolicy } from './ballots.policy';
 import { BallotDto, CastVoteDto, OpenBallotDto, PaperTallyDto, RevoteDto } from './dto/ballot.dto';
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
@@ -272,7 +273,7 @@ export class BallotWorkflowService {
       const name = rounds[0].awardName;
       if (state.last.status === 'open') throw conflict('ballot_open', `Đang có cuộc bỏ phiếu bầu chọn ${name} chưa kết thúc.`);
       if (state.revotePending) throw conflict('revote_pending', `Cuộc bỏ phiếu bầu chọn ${name} đang chờ bầu lại giữa các đơn vị bằng phiếu; hãy mở vòng bầu lại.`);
-      const record = await tallyRecordRow(em, seriesId);
+      const record = await tallyRecordOf(em, seriesId);
       if (record) throw conflict('already_decided', `Kết quả bầu chọn ${name} năm ${y.year} đã có biên bản kiểm phiếu số ${record.docNumber} được ký; không bỏ phiếu lại.`);
     }
   }

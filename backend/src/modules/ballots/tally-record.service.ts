@@ -11,8 +11,8 @@ import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';
 import { seriesRows } from './ballot-data';
-import { iso, loadBallot, nextTallyRecordSequence, roundRecord, tallyData, tallyRecordRow, tallyRecordView, yearToRun } from './ballot-store';
-import { insertTallyRecord, lockSeries, signedRecordNumber } from './tally-data';
+import { iso, loadBallot, nextTallyRecordSequence, roundRecord, tallyData, tallyRecordView, yearToRun } from './ballot-store';
+import { insertTallyRecord, lockSeries, signedRecordNumber, tallyRecordOf } from './tally-data';
 import { BallotsPolicy } from './ballots.policy';
 import { SignTallyRecordDto, TallyRecordDto } from './dto/ballot.dto';
 import { seriesState } from './series';
@@ -105,7 +105,7 @@ export class TallyRecordService {
     const state = seriesState(rounds.map(roundRecord));
     if (!state.last.result) throw conflict('ballot_open', 'Cuộc bỏ phiếu chưa kết thúc nên chưa có biên bản kiểm phiếu.');
     const data = await tallyData(em, b.seriesId, rounds, state);
-    const record = await tallyRecordRow(em, b.seriesId);
+    const record = await tallyRecordOf(em, b.seriesId);
     const model = tallyRecordDocument(data, {
       agencyParent: ISSUER_PARENT, issuePlace: PLACE, draftNumber: buildDocumentNumber(null, 'BB', data.blockCode),
       signature: record ? {
