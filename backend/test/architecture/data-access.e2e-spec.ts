@@ -15,9 +15,7 @@ import { areaOf, SRC, sourceFiles } from './source-graph';
 const ALLOWED: Record<string, number> = {
   awards: 55,
   backups: 32,
-  ballots: 49,
   'block-years': 19,
-  conferences: 36,
   proposals: 56,
 };
 

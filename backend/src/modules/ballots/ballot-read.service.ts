@@ -4,7 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isUnitMember } from '../../common/actor';
 import { conflict, invalidField } from '../../common/app-error';
 import { loadYearContext } from '../../common/scope/year-context';
-import { BallotRow, iso, loadBallot, paperReceipts, roundRecord, SELECT_BALLOT, seriesRows, tallyRecordView, voterRefusal } from './ballot-store';
+import {
+  accountFullName, ballotList, type BallotRow, ballotVoters, conferenceBlockYearId, conferenceTitle, paperReceipts, seriesRows, unitNames, yearBallots,
+} from './ballot-data';
+import { iso, loadBallot, roundRecord, tallyRecordView, voterRefusal } from './ballot-store';
+import { yearTallyRecords } from './tally-data';
 import { BallotsPolicy } from './ballots.policy';
 import { BallotDto, BallotQueryDto, BallotResultDto, BallotSummaryDto } from './dto/ballot.dto';
 import type { BallotMode } from './entities/ballot.entity';
@@ -37,17 +41,15 @@ export class BallotReadService {
     const em = this.ds.manager;
     let blockYearId = q.blockYearId ?? null;
     if (q.conferenceId) {
-      const [c] = await em.query('SELECT block_year_id FROM conferences WHERE id = $1', [q.conferenceId]);
-      if (!c) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
-      if (blockYearId && blockYearId !== c.block_year_id) return [];
-      blockYearId = c.block_year_id;
+      const conferenceYearId = await conferenceBlockYearId(em, q.conferenceId);
+      if (!conferenceYearId) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
+      if (blockYearId && blockYearId !== conferenceYearId) return [];
+      blockYearId = conferenceYearId;
     }
     if (!blockYearId) throw invalidField('blockYearId', 'là bắt buộc (hoặc chọn hội nghị)');
     const y = await loadYearContext(em, blockYearId, actor);
     BallotsPolicy.assertCanRead(actor, y);
-    const rows: (BallotRow & { voters: number })[] = await em.query(
-      `SELECT b.*, (SELECT count(*)::int FROM ballot_voters v WHERE v.ballot_id = b.id) AS voters FROM (${SELECT_BALLOT}) b
-       WHERE b.block_year_id = $1 AND ($2::uuid IS NULL OR b.conference_id = $2) ORDER BY b.opened_at, b.round`, [blockYearId, q.conferenceId ?? null]);
+    const rows = await ballotList(em, blockYearId, q.conferenceId ?? null);
     return rows.map((b) => summary(b, b.voters));
   }
 
@@ -68,26 +70,26 @@ export class BallotReadService {
 
   /** The final outcome of every ballot series of the block year, one per award code; the latest series wins. */
   async outcomes(em: EntityManager, blockYearId: string): Promise<BallotOutcome[]> {
-    const rows: BallotRow[] = await em.query(`${SELECT_BALLOT} WHERE block_year_id = $1 ORDER BY opened_at, round`, [blockYearId]);
+    const rows = await yearBallots(em, blockYearId);
     const series = new Map<string, BallotRow[]>();
-    for (const r of rows) series.set(r.series_id, [...(series.get(r.series_id) ?? []), r]);
+    for (const r of rows) series.set(r.seriesId, [...(series.get(r.seriesId) ?? []), r]);
     const latest = new Map<string, BallotRow[]>();
     for (const rounds of series.values()) {
       const first = rounds.find((r) => r.round === 1)!;
-      const prev = latest.get(first.award_code);
-      if (!prev || new Date(prev.find((r) => r.round === 1)!.opened_at).getTime() <= new Date(first.opened_at).getTime()) latest.set(first.award_code, rounds);
+      const prev = latest.get(first.awardCode);
+      if (!prev || new Date(prev.find((r) => r.round === 1)!.openedAt).getTime() <= new Date(first.openedAt).getTime()) latest.set(first.awardCode, rounds);
     }
-    const records: { series_id: string; doc_number: string }[] = await em.query('SELECT series_id, doc_number FROM ballot_tally_records WHERE block_year_id = $1', [blockYearId]);
+    const records = await yearTallyRecords(em, blockYearId);
     const out: BallotOutcome[] = [];
     for (const rounds of latest.values()) {
       const state = seriesState(rounds.map(roundRecord));
       const last = rounds.find((r) => r.id === state.last.id)!;
-      const record = records.find((r) => r.series_id === last.series_id);
+      const record = records.find((r) => r.seriesId === last.seriesId);
       out.push({
-        ballotId: last.id, conferenceId: last.conference_id, blockYearId, code: last.award_code, awardName: last.award_name, mode: last.mode, round: last.round,
+        ballotId: last.id, conferenceId: last.conferenceId, blockYearId, code: last.awardCode, awardName: last.awardName, mode: last.mode, round: last.round,
         status: state.complete ? 'closed' : 'open', revotePending: state.revotePending,
         elected: state.elected.map((e) => ({ unitId: e.unitId, name: e.name, approvals: e.approvals, percent: e.percent })),
-        tallyRecord: { signed: !!record, documentNumber: record?.doc_number ?? null },
+        tallyRecord: { signed: !!record, documentNumber: record?.docNumber ?? null },
       });
     }
     return out.sort((a, b) => a.code.localeCompare(b.code));
@@ -103,21 +105,20 @@ export class BallotReadService {
 
   private async unitNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = await unitNames(em, ids);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** The full read model; content only once closed. */
   private async read(em: EntityManager, id: string, actor: Actor): Promise<BallotDto> {
     const b = await loadBallot(em, id);
-    const y = await loadYearContext(em, b.block_year_id, actor);
+    const y = await loadYearContext(em, b.blockYearId, actor);
     BallotsPolicy.assertCanRead(actor, y);
-    const [conf] = await em.query('SELECT title FROM conferences WHERE id = $1', [b.conference_id]);
-    const [opener] = b.opened_by ? await em.query('SELECT full_name FROM accounts WHERE id = $1', [b.opened_by]) : [];
-    const voters: { unit_id: string; name: string; voted_at: Date }[] = await em.query(
-      `SELECT v.unit_id, u.name, v.voted_at FROM ballot_voters v JOIN units u ON u.id = v.unit_id WHERE v.ballot_id = $1 ORDER BY u.name`, [b.id]);
-    const names = await this.unitNames(em, b.present_unit_ids);
-    const rounds = await seriesRows(em, b.series_id);
+    const title = await conferenceTitle(em, b.conferenceId);
+    const openerName = b.openedBy ? await accountFullName(em, b.openedBy) : undefined;
+    const voters = await ballotVoters(em, b.id);
+    const names = await this.unitNames(em, b.presentUnitIds);
+    const rounds = await seriesRows(em, b.seriesId);
     const state = seriesState(rounds.map(roundRecord));
     const canRun = BallotsPolicy.canRun(actor, y);
 
@@ -128,27 +129,27 @@ export class BallotReadService {
     let myUnit: BallotDto['myUnit'] = null;
     if (isUnitMember(actor) && actor.unitId && y.isMember) {
       const refusal = await voterRefusal(em, actor, b, y);
-      const hasVoted = voters.some((v) => v.unit_id === actor.unitId);
-      myUnit = { unitId: actor.unitId, present: b.present_unit_ids.includes(actor.unitId), hasVoted, canVote: !refusal, reason: refusal?.message ?? null };
+      const hasVoted = voters.some((v) => v.unitId === actor.unitId);
+      myUnit = { unitId: actor.unitId, present: b.presentUnitIds.includes(actor.unitId), hasVoted, canVote: !refusal, reason: refusal?.message ?? null };
     }
     const isLast = state.last.id === b.id;
     return {
       ...summary(b, voters.length),
-      conferenceTitle: conf?.title ?? '', blockId: y.blockId, blockName: y.blockName, blockCode: y.blockCode, year: y.year,
+      conferenceTitle: title ?? '', blockId: y.blockId, blockName: y.blockName, blockCode: y.blockCode, year: y.year,
       candidates: b.candidates.map((c) => ({ unitId: c.unitId, name: c.name, rank: c.rank, total: c.total })),
-      quota: b.quota, members: b.member_count,
-      presentUnits: b.present_unit_ids.map((u) => ({ unitId: u, name: names.get(u) ?? u })).sort((x, z) => x.name.localeCompare(z.name, 'vi')),
-      thresholdPercent: Number(b.threshold_percent), thresholdBase: b.threshold_base,
-      voters: voters.map((v) => ({ unitId: v.unit_id, name: v.name, votedAt: iso(v.voted_at)! })),
-      openedByName: opener?.full_name ?? null,
-      publicKey: b.status === 'open' ? b.public_key : null,
+      quota: b.quota, members: b.memberCount,
+      presentUnits: b.presentUnitIds.map((u) => ({ unitId: u, name: names.get(u) ?? u })).sort((x, z) => x.name.localeCompare(z.name, 'vi')),
+      thresholdPercent: Number(b.thresholdPercent), thresholdBase: b.thresholdBase,
+      voters: voters.map((v) => ({ unitId: v.unitId, name: v.name, votedAt: iso(v.votedAt)! })),
+      openedByName: openerName ?? null,
+      publicKey: b.status === 'open' ? b.publicKey : null,
       receipt: null,
       result,
       series: {
-        seriesId: b.series_id, rounds: state.rounds.map((r) => ({ id: r.id, round: r.round, status: r.status })), complete: state.complete, revotePending: state.revotePending,
+        seriesId: b.seriesId, rounds: state.rounds.map((r) => ({ id: r.id, round: r.round, status: r.status })), complete: state.complete, revotePending: state.revotePending,
         elected: state.elected.map((e) => ({ unitId: e.unitId, name: e.name, approvals: e.approvals, percent: e.percent, round: e.round })),
       },
-      tallyRecord: await tallyRecordView(em, b.series_id, canRun),
+      tallyRecord: await tallyRecordView(em, b.seriesId, canRun),
       myUnit,
       permissions: {
         canRun,
@@ -164,9 +165,9 @@ export class BallotReadService {
 
 function summary(b: BallotRow, voters: number): BallotSummaryDto {
   return {
-    id: b.id, seriesId: b.series_id, round: b.round, conferenceId: b.conference_id, blockYearId: b.block_year_id, awardCode: b.award_code, awardName: b.award_name,
-    mode: b.mode, status: b.status, ballotsCast: b.mode === 'electronic' ? voters : (b.result?.ballotsCast ?? 0), present: b.present_unit_ids.length,
-    openedAt: iso(b.opened_at)!, closedAt: iso(b.closed_at),
+    id: b.id, seriesId: b.seriesId, round: b.round, conferenceId: b.conferenceId, blockYearId: b.blockYearId, awardCode: b.awardCode, awardName: b.awardName,
+    mode: b.mode, status: b.status, ballotsCast: b.mode === 'electronic' ? voters : (b.result?.ballotsCast ?? 0), present: b.presentUnitIds.length,
+    openedAt: iso(b.openedAt)!, closedAt: iso(b.closedAt),
   };
 }
 
@@ -183,6 +184,6 @@ function resultDto(b: BallotRow, receipts: string[] | null): BallotResultDto {
     invalidByProblem: (r.invalidByProblem as unknown as BallotResultDto['invalidByProblem']) ?? null,
     receipts,
     decryption: r.decryption ?? null,
-    paperCounts: b.paper_counts,
+    paperCounts: b.paperCounts,
   };
 }

@@ -15,7 +15,12 @@ import { countedTally, paperTally, RuleInputError, type VoteSetup } from '../../
 import { notify } from '../notifications/notify';
 import { unwrapBallotKey, wrapBallotKey } from './ballot-keys';
 import { BallotReadService } from './ballot-read.service';
-import { BallotRow, loadBallot, roundRecord, SELECT_BALLOT, seriesRows, tallyRecordRow, voterRefusal, yearToRun } from './ballot-store';
+import {
+  awardBallots, type BallotConference, ballotPapers, type BallotRow, closeBallotRow, conferenceForBallot, deleteBallotKey, insertBallot, insertBallotKey, insertPaper,
+  insertVoter, laterRoundExists, memberPresence, paperWithReceipt, seriesRows, wrappedBallotKey,
+} from './ballot-data';
+import { loadBallot, roundRecord, voterRefusal, yearToRun } from './ballot-store';
+import { tallyRecordOf } from './tally-data';
 import { BallotsPolicy } from './ballots.policy';
 import { BallotDto, CastVoteDto, OpenBallotDto, PaperTallyDto, RevoteDto } from './dto/ballot.dto';
 import type { BallotCandidate, BallotMode, PaperCounts } from './entities/ballot.entity';
@@ -23,15 +28,6 @@ import { canonicalPaper, decryptSum, generateKeyPair, paperProblem, paperReceipt
 import { seriesState, StoredResult } from './series';
 import { percentText } from './tally-record-document';
 import { paperProblemMessage } from './voting';
-
-interface ConferenceRow {
-  id: string;
-  block_year_id: string;
-  kind: string;
-  status: string;
-  title: string;
-  place: string;
-}
 
 const rulesOf = (y: YearContext): RuleSet => ({ ...defaultRuleSet(), ...(y.rules ?? {}) });
 
@@ -67,7 +63,7 @@ export class BallotWorkflowService {
     const id = await this.ds.transaction(async (em) => {
       const conf = await this.conference(em, dto.conferenceId);
       if (!conf) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
-      const y = await loadYearContext(em, conf.block_year_id, actor);
+      const y = await loadYearContext(em, conf.blockYearId, actor);
       BallotsPolicy.assertCanRead(actor, y);
       BallotsPolicy.assertCanRun(actor, y);
       assertYearEndInSession(conf, 'mở bỏ phiếu');
@@ -95,13 +91,12 @@ export class BallotWorkflowService {
 
       const id = randomUUID();
       const key = this.ballotKey(mode, id);
-      await em.query(
-        `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-           present_unit_ids, threshold_percent, threshold_base, opened_by, public_key, version)
-         VALUES ($1,$1,1,$2,$3,$4,$5,$6,'open',$7,$8,$9,$10::uuid[],$11,$12,$13,$14,1)`,
-        [id, conf.id, y.blockYearId, dto.awardCode, report.award.name, mode, JSON.stringify(candidates), quota, att.members, att.present,
-          rules.voteThresholdPercent, rules.voteThresholdBase, actor.id, key?.publicKey ?? null]);
-      if (key) await em.query('INSERT INTO ballot_keys (ballot_id, wrapped) VALUES ($1,$2)', [id, key.wrapped]);
+      await insertBallot(em, {
+        id, seriesId: id, round: 1, conferenceId: conf.id, blockYearId: y.blockYearId, awardCode: dto.awardCode, awardName: report.award.name, mode, candidates, quota,
+        memberCount: att.members, presentUnitIds: att.present, thresholdPercent: rules.voteThresholdPercent, thresholdBase: rules.voteThresholdBase, openedBy: actor.id,
+        publicKey: key?.publicKey ?? null,
+      });
+      if (key) await insertBallotKey(em, id, key.wrapped);
       if (mode === 'electronic') await notify(em, actor, { unitHeads: att.present }, { kind: 'ballot_opened', blockYearId: y.blockYearId, link: `/ballots/${id}`, title: `Đã mở bỏ phiếu đề nghị tặng ${report.award.name} (${y.blockName} năm ${y.year})`, body: 'Đề nghị thủ trưởng đơn vị bỏ phiếu trước khi Khối trưởng kết thúc bỏ phiếu.' });
       await this.audit.record(em, actor, {
         action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.blockId,
@@ -124,19 +119,18 @@ export class BallotWorkflowService {
   async castBallot(actor: Actor, id: string, dto: CastVoteDto): Promise<BallotDto> {
     const receipt = await this.ds.transaction(async (em) => {
       const b = await this.lockBallot(em, id);
-      const y = await loadYearContext(em, b.block_year_id, actor);
+      const y = await loadYearContext(em, b.blockYearId, actor);
       if (dto.unitId && actor.unitId && dto.unitId !== actor.unitId) throw forbidden('Bạn chỉ được bỏ phiếu cho đơn vị mình.', 'other_unit');
       const refusal = await voterRefusal(em, actor, b, y);
       if (refusal) throw refusal;
       const paper = canonicalPaper(dto.paper as EncryptedPaper);
-      const problem = paperProblem({ ballotId: b.id, publicKey: b.public_key!, candidates: b.candidates.length, quota: b.quota }, paper);
+      const problem = paperProblem({ ballotId: b.id, publicKey: b.publicKey!, candidates: b.candidates.length, quota: b.quota }, paper);
       if (problem) throw invalidField(problem.field, paperProblemMessage(problem, b.candidates, b.quota), problem.code);
       const receipt = paperReceipt(paper);
-      const [copy] = await em.query('SELECT 1 FROM ballot_papers WHERE ballot_id = $1 AND receipt = $2', [b.id, receipt]);
-      if (copy) throw invalidField('paper', 'trùng với một phiếu đã có trong hòm phiếu; mỗi phiếu phải được mã hóa riêng', 'paper_replayed');
+      if (await paperWithReceipt(em, b.id, receipt)) throw invalidField('paper', 'trùng với một phiếu đã có trong hòm phiếu; mỗi phiếu phải được mã hóa riêng', 'paper_replayed');
 
-      await em.query('INSERT INTO ballot_voters (ballot_id, unit_id, voted_by) VALUES ($1,$2,$3)', [b.id, actor.unitId, actor.id]);
-      await em.query('INSERT INTO ballot_papers (id, ballot_id, paper, receipt) VALUES ($1,$2,$3,$4)', [randomUUID(), b.id, JSON.stringify(paper), receipt]);
+      await insertVoter(em, b.id, actor.unitId, actor.id);
+      await insertPaper(em, randomUUID(), b.id, paper, receipt);
       // Who voted, never what (nor the receipt).
       await this.audit.record(em, actor, { action: 'ballot.vote', entityType: 'ballot', entityId: b.id, blockId: y.blockId, after: { unitId: actor.unitId } });
       return receipt;
@@ -152,16 +146,16 @@ export class BallotWorkflowService {
       assertOpen(b);
       if (b.mode === 'paper') throw conflict('paper_ballot', 'Cuộc bỏ phiếu dùng phiếu giấy: hãy nhập kết quả kiểm phiếu để kết thúc.');
       const wrapKey = this.wrapKey();
-      const [key] = await em.query('SELECT wrapped FROM ballot_keys WHERE ballot_id = $1', [b.id]);
-      if (!key) throw conflict('ballot_key_missing', 'Không tìm thấy khóa giải mã của cuộc bỏ phiếu nên không kiểm phiếu được.');
+      const wrapped = await wrappedBallotKey(em, b.id);
+      if (wrapped === undefined) throw conflict('ballot_key_missing', 'Không tìm thấy khóa giải mã của cuộc bỏ phiếu nên không kiểm phiếu được.');
       let secretKey: string;
       try {
-        secretKey = unwrapBallotKey(key.wrapped, wrapKey, b.id);
+        secretKey = unwrapBallotKey(wrapped, wrapKey, b.id);
       } catch {
         throw conflict('ballot_key_mismatch', 'Khóa bảo vệ phiếu bầu của máy chủ không mở được khóa giải mã của cuộc bỏ phiếu này (máy chủ đã đổi khóa?). Chưa kiểm phiếu.');
       }
-      const papers: EncryptedPaper[] = (await em.query('SELECT paper FROM ballot_papers WHERE ballot_id = $1', [b.id])).map((r: { paper: EncryptedPaper }) => r.paper);
-      const ctx = { ballotId: b.id, publicKey: b.public_key! };
+      const papers = await ballotPapers(em, b.id);
+      const ctx = { ballotId: b.id, publicKey: b.publicKey! };
       const sums = sumPapers(papers, b.candidates.length).map((sum) => decryptSum(ctx, secretKey, sum, papers.length));
       let result: StoredResult;
       try {
@@ -170,10 +164,10 @@ export class BallotWorkflowService {
         if (e instanceof RuleInputError) throw conflict('invalid_ballot', `Không kiểm phiếu được: ${e.message}.`);
         throw e;
       }
-      result.decryption = { publicKey: b.public_key!, sums: sums.map((x, i) => ({ unitId: b.candidates[i].unitId, ...x })) };
+      result.decryption = { publicKey: b.publicKey!, sums: sums.map((x, i) => ({ unitId: b.candidates[i].unitId, ...x })) };
       await this.closeRow(em, actor, b, result, null);
       // Counted: the key is destroyed; nobody can open a paper any more, the server included.
-      await em.query('DELETE FROM ballot_keys WHERE ballot_id = $1', [b.id]);
+      await deleteBallotKey(em, b.id);
       await this.recordOutcome(em, actor, b);
       await this.audit.record(em, actor, {
         action: 'ballot.close', entityType: 'ballot', entityId: b.id, blockId: y.blockId, before: { status: 'open' },
@@ -213,12 +207,11 @@ export class BallotWorkflowService {
     const newId = await this.ds.transaction(async (em) => {
       const b = await this.lockBallot(em, id);
       const y = await yearToRun(em, actor, b);
-      const [later] = await em.query('SELECT id FROM ballots WHERE series_id = $1 AND round > $2', [b.series_id, b.round]);
-      if (later) throw conflict('revote_exists', 'Vòng bầu lại của cuộc bỏ phiếu này đã được mở.');
+      if (await laterRoundExists(em, b.seriesId, b.round)) throw conflict('revote_exists', 'Vòng bầu lại của cuộc bỏ phiếu này đã được mở.');
       if (b.status !== 'closed' || !b.result) throw conflict('ballot_open', 'Cuộc bỏ phiếu chưa kết thúc, chưa thể bầu lại.');
       const revote = b.result.revote;
       if (!revote) throw conflict('no_revote', 'Kết quả không có đơn vị bằng phiếu tại ngưỡng số lượng được bầu nên không cần bầu lại.');
-      const conf = (await this.conference(em, b.conference_id))!;
+      const conf = (await this.conference(em, b.conferenceId))!;
       assertYearEndInSession(conf, 'mở vòng bầu lại');
       const att = await this.attendance(em, conf.id, y.blockYearId);
       const q = quorumState(att.present.length, att.members, rulesOf(y));
@@ -227,16 +220,15 @@ export class BallotWorkflowService {
       const candidates = revote.candidates.map((u) => b.candidates.find((c) => c.unitId === u)!);
       const newId = randomUUID();
       const key = this.ballotKey(mode, newId);
-      await em.query(
-        `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-           present_unit_ids, threshold_percent, threshold_base, opened_by, public_key, version)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'open',$9,$10,$11,$12::uuid[],$13,$14,$15,$16,1)`,
-        [newId, b.series_id, b.round + 1, conf.id, y.blockYearId, b.award_code, b.award_name, mode, JSON.stringify(candidates), revote.seats, att.members, att.present,
-          b.threshold_percent, b.threshold_base, actor.id, key?.publicKey ?? null]);
-      if (key) await em.query('INSERT INTO ballot_keys (ballot_id, wrapped) VALUES ($1,$2)', [newId, key.wrapped]);
+      await insertBallot(em, {
+        id: newId, seriesId: b.seriesId, round: b.round + 1, conferenceId: conf.id, blockYearId: y.blockYearId, awardCode: b.awardCode, awardName: b.awardName, mode, candidates,
+        quota: revote.seats, memberCount: att.members, presentUnitIds: att.present, thresholdPercent: b.thresholdPercent, thresholdBase: b.thresholdBase, openedBy: actor.id,
+        publicKey: key?.publicKey ?? null,
+      });
+      if (key) await insertBallotKey(em, newId, key.wrapped);
       await this.audit.record(em, actor, {
         action: 'ballot.revote', entityType: 'ballot', entityId: newId, blockId: y.blockId,
-        after: { seriesId: b.series_id, previousBallotId: b.id, round: b.round + 1, mode, quota: revote.seats, candidates: revote.candidates, presentUnitIds: att.present },
+        after: { seriesId: b.seriesId, previousBallotId: b.id, round: b.round + 1, mode, quota: revote.seats, candidates: revote.candidates, presentUnitIds: att.present },
       });
       return newId;
     });
@@ -261,31 +253,28 @@ export class BallotWorkflowService {
     return { publicKey: pair.publicKey, wrapped: wrapBallotKey(pair.secretKey, wrapKey, ballotId) };
   }
 
-  private async conference(em: EntityManager, id: string): Promise<ConferenceRow | null> {
-    const [c] = await em.query('SELECT id, block_year_id, kind, status, title, place FROM conferences WHERE id = $1 FOR SHARE', [id]);
-    return c ?? null;
+  private async conference(em: EntityManager, id: string): Promise<BallotConference | null> {
+    return (await conferenceForBallot(em, id)) ?? null;
   }
 
   /** Member units of the year and those checked in as present at the conference. */
   private async attendance(em: EntityManager, conferenceId: string, blockYearId: string): Promise<{ members: number; present: string[] }> {
-    const rows: { unit_id: string; presence: string | null }[] = await em.query(
-      `SELECT m.unit_id, a.presence FROM block_year_members m LEFT JOIN conference_attendance a ON a.conference_id = $1 AND a.unit_id = m.unit_id
-       WHERE m.block_year_id = $2`, [conferenceId, blockYearId]);
-    return { members: rows.length, present: rows.filter((r) => r.presence === 'present').map((r) => r.unit_id).sort() };
+    const rows = await memberPresence(em, conferenceId, blockYearId);
+    return { members: rows.length, present: rows.filter((r) => r.presence === 'present').map((r) => r.unitId).sort() };
   }
 
   /** One series per award at a time; a signed result is final. */
   private async assertNoOtherSeries(em: EntityManager, y: YearContext, awardCode: string): Promise<void> {
-    const rows: BallotRow[] = await em.query(`${SELECT_BALLOT} WHERE block_year_id = $1 AND award_code = $2 ORDER BY round`, [y.blockYearId, awardCode]);
+    const rows = await awardBallots(em, y.blockYearId, awardCode);
     const bySeries = new Map<string, BallotRow[]>();
-    for (const r of rows) bySeries.set(r.series_id, [...(bySeries.get(r.series_id) ?? []), r]);
+    for (const r of rows) bySeries.set(r.seriesId, [...(bySeries.get(r.seriesId) ?? []), r]);
     for (const [seriesId, rounds] of bySeries) {
       const state = seriesState(rounds.map(roundRecord));
-      const name = rounds[0].award_name;
+      const name = rounds[0].awardName;
       if (state.last.status === 'open') throw conflict('ballot_open', `Đang có cuộc bỏ phiếu bầu chọn ${name} chưa kết thúc.`);
       if (state.revotePending) throw conflict('revote_pending', `Cuộc bỏ phiếu bầu chọn ${name} đang chờ bầu lại giữa các đơn vị bằng phiếu; hãy mở vòng bầu lại.`);
-      const record = await tallyRecordRow(em, seriesId);
-      if (record) throw conflict('already_decided', `Kết quả bầu chọn ${name} năm ${y.year} đã có biên bản kiểm phiếu số ${record.doc_number} được ký; không bỏ phiếu lại.`);
+      const record = await tallyRecordOf(em, seriesId);
+      if (record) throw conflict('already_decided', `Kết quả bầu chọn ${name} năm ${y.year} đã có biên bản kiểm phiếu số ${record.docNumber} được ký; không bỏ phiếu lại.`);
     }
   }
 
@@ -295,29 +284,27 @@ export class BallotWorkflowService {
   }
 
   private async closeRow(em: EntityManager, actor: Actor, b: BallotRow, result: StoredResult, counts: PaperCounts | null): Promise<void> {
-    await em.query(
-      `UPDATE ballots SET status = 'closed', result = $2, paper_counts = $3, closed_by = $4, closed_at = now(), version = version + 1 WHERE id = $1`,
-      [b.id, JSON.stringify(result), counts ? JSON.stringify(counts) : null, actor.id]);
+    await closeBallotRow(em, b.id, result, counts, actor.id);
   }
 
   /** Once the series has its final result, the conference's record states it (the minutes draw on it). */
   private async recordOutcome(em: EntityManager, actor: Actor, b: BallotRow): Promise<void> {
-    const state = seriesState((await seriesRows(em, b.series_id)).map(roundRecord));
+    const state = seriesState((await seriesRows(em, b.seriesId)).map(roundRecord));
     if (!state.complete) return;
     const r = state.last.result!;
     const who = state.elected.length
       ? state.elected.map((u) => `${u.name} (${u.approvals} phiếu đồng ý, đạt ${percentText(u.percent)})`).join('; ')
       : 'không có đơn vị nào đạt ngưỡng trúng cử';
     await recordSessionOutcome(em, {
-      conferenceId: b.conference_id, kind: 'ballot_result', refId: b.series_id, present: r.present, members: r.members, actorId: actor.id,
-      text: `Kết quả bỏ phiếu kín đề nghị tặng ${b.award_name}: có mặt ${r.present}/${r.members} đơn vị, thu về ${r.ballotsCast} phiếu (${r.valid} phiếu hợp lệ); đơn vị được đề nghị: ${who}.`,
+      conferenceId: b.conferenceId, kind: 'ballot_result', refId: b.seriesId, present: r.present, members: r.members, actorId: actor.id,
+      text: `Kết quả bỏ phiếu kín đề nghị tặng ${b.awardName}: có mặt ${r.present}/${r.members} đơn vị, thu về ${r.ballotsCast} phiếu (${r.valid} phiếu hợp lệ); đơn vị được đề nghị: ${who}.`,
     });
   }
 }
 
 // ------------------------------------------------------------------ helpers
 
-function assertYearEndInSession(conf: ConferenceRow, what: string): void {
+function assertYearEndInSession(conf: BallotConference, what: string): void {
   if (conf.kind !== 'year_end') throw conflict('not_year_end', `Chỉ bỏ phiếu bầu chọn tại hội nghị tổng kết năm; không thể ${what} tại hội nghị này.`);
   if (conf.status === 'planned') throw conflict('not_in_session', `Hội nghị chưa khai mạc, chưa thể ${what}.`);
   if (conf.status === 'concluded') throw conflict('not_in_session', `Hội nghị đã kết thúc, không thể ${what}.`);
@@ -329,8 +316,8 @@ function assertOpen(b: BallotRow): void {
 
 function setupOf(b: BallotRow): VoteSetup {
   return {
-    members: b.member_count, present: b.present_unit_ids.length, candidates: b.candidates.map((c) => c.unitId), quota: b.quota,
-    thresholdPercent: Number(b.threshold_percent), thresholdBase: b.threshold_base, names: Object.fromEntries(b.candidates.map((c) => [c.unitId, c.name])),
+    members: b.memberCount, present: b.presentUnitIds.length, candidates: b.candidates.map((c) => c.unitId), quota: b.quota,
+    thresholdPercent: Number(b.thresholdPercent), thresholdBase: b.thresholdBase, names: Object.fromEntries(b.candidates.map((c) => [c.unitId, c.name])),
   };
 }
 

@@ -10,47 +10,20 @@
  */
 import type { EntityManager } from 'typeorm';
 import { suggestNextSeats, type SeatSuggestion } from '../../domain/year-end';
+import { currentSeats, keptRotationOrder, membersByName, seatElection } from './seat-data';
+
+export { type ElectionRow, seatElection } from './seat-data';
 
 export interface RotationUnit {
   unitId: string;
   name: string;
 }
 
-export interface ElectionRow {
-  block_year_id: string;
-  conference_id: string;
-  leader_unit_id: string;
-  deputy_unit_id: string | null;
-  rotation_order: string[];
-  present_count: number;
-  member_count: number;
-  note: string;
-  decided_by: string | null;
-  decided_by_name: string | null;
-  decided_at: Date;
-  version: number;
-}
-
-export async function seatElection(em: EntityManager, blockYearId: string): Promise<ElectionRow | null> {
-  const [row] = await em.query(
-    `SELECT e.block_year_id, e.conference_id, e.leader_unit_id, e.deputy_unit_id, e.rotation_order::text[] AS rotation_order, e.present_count, e.member_count,
-            e.note, e.decided_by, a.full_name AS decided_by_name, e.decided_at, e.version
-     FROM seat_elections e LEFT JOIN accounts a ON a.id = e.decided_by WHERE e.block_year_id = $1`, [blockYearId]);
-  return row ?? null;
-}
-
 /** This year's members in rotation order; `override` (a permutation checked by the caller) wins. */
 export async function rotationOrder(em: EntityManager, blockYearId: string, override?: readonly string[] | null): Promise<RotationUnit[]> {
-  const members: { id: string; name: string }[] = await em.query(
-    `SELECT u.id, u.name FROM block_year_members m JOIN units u ON u.id = m.unit_id WHERE m.block_year_id = $1 ORDER BY u.name`, [blockYearId]);
+  const members = await membersByName(em, blockYearId);
   let kept: string[] = override ? [...override] : [];
-  if (!override) {
-    const [row] = await em.query(
-      `SELECT e.rotation_order::text[] AS rotation_order FROM seat_elections e JOIN block_years y ON y.id = e.block_year_id
-       JOIN block_years cur ON cur.id = $1 AND cur.block_id = y.block_id AND y.year <= cur.year
-       ORDER BY y.year DESC LIMIT 1`, [blockYearId]);
-    kept = row?.rotation_order ?? [];
-  }
+  if (!override) kept = (await keptRotationOrder(em, blockYearId)) ?? [];
   const byId = new Map(members.map((m) => [m.id, m]));
   const ordered = kept.filter((id) => byId.has(id));
   const rest = members.filter((m) => !ordered.includes(m.id)).map((m) => m.id);
@@ -59,17 +32,17 @@ export async function rotationOrder(em: EntityManager, blockYearId: string, over
 
 /** The default suggestion for next year's seats. */
 export async function suggestSeats(em: EntityManager, blockYearId: string, override?: readonly string[] | null): Promise<{ rotation: RotationUnit[]; suggestion: SeatSuggestion }> {
-  const [y] = await em.query('SELECT leader_unit_id, deputy_unit_id FROM block_years WHERE id = $1', [blockYearId]);
+  const y = await currentSeats(em, blockYearId);
   const rotation = await rotationOrder(em, blockYearId, override);
   const names = Object.fromEntries(rotation.map((r) => [r.unitId, r.name]));
-  const suggestion = suggestNextSeats({ leaderUnitId: y?.leader_unit_id ?? null, deputyUnitId: y?.deputy_unit_id ?? null }, rotation.map((r) => r.unitId), names);
+  const suggestion = suggestNextSeats({ leaderUnitId: y?.leaderUnitId ?? null, deputyUnitId: y?.deputyUnitId ?? null }, rotation.map((r) => r.unitId), names);
   return { rotation, suggestion };
 }
 
 /** Next year's seats: those the conference elected, else the suggestion. */
 export async function nextYearSeats(em: EntityManager, blockYearId: string): Promise<{ leaderUnitId: string | null; deputyUnitId: string | null; from: 'election' | 'suggestion' }> {
   const e = await seatElection(em, blockYearId);
-  if (e) return { leaderUnitId: e.leader_unit_id, deputyUnitId: e.deputy_unit_id, from: 'election' };
+  if (e) return { leaderUnitId: e.leaderUnitId, deputyUnitId: e.deputyUnitId, from: 'election' };
   const { suggestion } = await suggestSeats(em, blockYearId);
   return { leaderUnitId: suggestion.leaderUnitId, deputyUnitId: suggestion.deputyUnitId, from: 'suggestion' };
 }

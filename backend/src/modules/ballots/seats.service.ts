@@ -12,6 +12,9 @@ import { ElectSeatsDto, SeatElectionDto, SeatSuggestionDto } from './dto/seats.d
 import { RuleInputError } from '../../domain/year-end';
 import { recordSessionOutcome } from '../conferences/session-outcomes';
 import { ElectionRow, RotationUnit, rotationOrder, seatElection, suggestSeats } from './seat-rotation';
+import { unitNames } from './ballot-data';
+import { blockHasYear, blockYearIdOf, conferenceForElection, upsertSeatElection, yearMemberIds } from './seat-data';
+import { quorumCounts } from '../conferences/conference-data';
 
 /**
  * Election of next year's leader (khối trưởng) and deputy (khối phó) at the year-end conference
@@ -36,7 +39,7 @@ export class SeatsService {
     }
     const names = new Map(result.rotation.map((r) => [r.unitId, r.name]));
     const nameOf = (id: string | null) => (id ? names.get(id) ?? null : null);
-    const [next] = await em.query('SELECT id FROM block_years WHERE block_id = $1 AND year = $2', [y.blockId, y.year + 1]);
+    const nextYearId = await blockYearIdOf(em, y.blockId, y.year + 1);
     const election = await seatElection(em, blockYearId);
     return {
       blockYearId, year: y.year, nextYear: y.year + 1,
@@ -47,10 +50,10 @@ export class SeatsService {
         deputyUnitId: result.suggestion.deputyUnitId, deputyUnitName: nameOf(result.suggestion.deputyUnitId), notes: result.suggestion.notes,
       },
       election: election ? await electionDto(em, election) : null,
-      nextYearId: next?.id ?? null,
+      nextYearId: nextYearId ?? null,
       canRunBallots: BallotsPolicy.canRun(actor, y),
-      canElect: BallotsPolicy.canRun(actor, y) && !next,
-      canStartNextYear: BallotsPolicy.canStartNextYear(actor, y, !!election) && !next,
+      canElect: BallotsPolicy.canRun(actor, y) && !nextYearId,
+      canStartNextYear: BallotsPolicy.canStartNextYear(actor, y, !!election) && !nextYearId,
     };
   }
 
@@ -64,34 +67,27 @@ export class SeatsService {
       const y = await loadYearContext(em, blockYearId, actor, { lock: true });
       BallotsPolicy.assertCanRead(actor, y);
       BallotsPolicy.assertCanRun(actor, y);
-      const [conf] = await em.query('SELECT id, block_year_id, kind, status FROM conferences WHERE id = $1 FOR SHARE', [dto.conferenceId]);
-      if (!conf || conf.block_year_id !== blockYearId) throw invalidField('conferenceId', 'không phải hội nghị của năm thi đua này');
+      const conf = await conferenceForElection(em, dto.conferenceId);
+      if (!conf || conf.blockYearId !== blockYearId) throw invalidField('conferenceId', 'không phải hội nghị của năm thi đua này');
       if (conf.kind !== 'year_end') throw conflict('not_year_end', 'Khối trưởng, Khối phó năm sau được bầu tại hội nghị tổng kết năm.');
       if (conf.status !== 'in_session') throw conflict('not_in_session', conf.status === 'planned' ? 'Hội nghị chưa khai mạc, chưa thể ghi nhận kết quả bầu.' : 'Hội nghị đã kết thúc, không thể ghi nhận kết quả bầu.');
-      const [next] = await em.query('SELECT 1 FROM block_years WHERE block_id = $1 AND year = $2', [y.blockId, y.year + 1]);
-      if (next) throw conflict('next_year_exists', `Năm thi đua ${y.year + 1} của khối đã được khởi tạo; việc đổi Khối trưởng, Khối phó năm đó do Ban Thi đua – Khen thưởng Thành phố thực hiện.`);
-      const members: string[] = (await em.query('SELECT unit_id FROM block_year_members WHERE block_year_id = $1', [blockYearId])).map((r: { unit_id: string }) => r.unit_id);
+      if (await blockHasYear(em, y.blockId, y.year + 1)) throw conflict('next_year_exists', `Năm thi đua ${y.year + 1} của khối đã được khởi tạo; việc đổi Khối trưởng, Khối phó năm đó do Ban Thi đua – Khen thưởng Thành phố thực hiện.`);
+      const members = await yearMemberIds(em, blockYearId);
       if (!members.includes(dto.leaderUnitId)) throw invalidField('leaderUnitId', 'phải là đơn vị thành viên của khối');
       const deputy = dto.deputyUnitId ?? null;
       if (deputy && !members.includes(deputy)) throw invalidField('deputyUnitId', 'phải là đơn vị thành viên của khối');
       if (deputy && deputy === dto.leaderUnitId) throw invalidField('deputyUnitId', 'phải khác đơn vị Khối trưởng');
       if (dto.rotationOrder) await assertPermutation(em, blockYearId, dto.rotationOrder);
-      const [att] = await em.query(
-        `SELECT count(*)::int AS members, count(*) FILTER (WHERE a.presence = 'present')::int AS present
-         FROM block_year_members m LEFT JOIN conference_attendance a ON a.conference_id = $1 AND a.unit_id = m.unit_id WHERE m.block_year_id = $2`, [conf.id, blockYearId]);
+      const att = await quorumCounts(em, conf.id, blockYearId);
       const q = quorumState(att.present, att.members, { ...defaultRuleSet(), ...(y.rules ?? {}) });
       if (!q.met) throw conflict('no_quorum', `${noQuorumMessage(q)}. Chưa thể ghi nhận kết quả bầu.`);
       const rotation = (await rotationOrder(em, blockYearId, dto.rotationOrder ?? null)).map((r) => r.unitId);
       const before = await seatElection(em, blockYearId);
-      await em.query(
-        `INSERT INTO seat_elections (block_year_id, conference_id, leader_unit_id, deputy_unit_id, rotation_order, present_count, member_count, note, decided_by, decided_at, version)
-         VALUES ($1,$2,$3,$4,$5::uuid[],$6,$7,$8,$9,now(),1)
-         ON CONFLICT (block_year_id) DO UPDATE SET conference_id = EXCLUDED.conference_id, leader_unit_id = EXCLUDED.leader_unit_id, deputy_unit_id = EXCLUDED.deputy_unit_id,
-           rotation_order = EXCLUDED.rotation_order, present_count = EXCLUDED.present_count, member_count = EXCLUDED.member_count, note = EXCLUDED.note,
-           decided_by = EXCLUDED.decided_by, decided_at = now(), version = seat_elections.version + 1`,
-        [blockYearId, conf.id, dto.leaderUnitId, deputy, rotation, q.present, q.members, dto.note ?? '', actor.id]);
-      const names = new Map<string, string>((await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [[dto.leaderUnitId, deputy].filter(Boolean)]))
-        .map((u: { id: string; name: string }) => [u.id, u.name]));
+      await upsertSeatElection(em, {
+        blockYearId, conferenceId: conf.id, leaderUnitId: dto.leaderUnitId, deputyUnitId: deputy, rotationOrder: rotation, presentCount: q.present, memberCount: q.members,
+        note: dto.note ?? '', decidedBy: actor.id,
+      });
+      const names = new Map<string, string>((await unitNames(em, [dto.leaderUnitId, deputy].filter((u): u is string => !!u))).map((u) => [u.id, u.name]));
       await recordSessionOutcome(em, {
         conferenceId: conf.id, kind: 'seat_election', refId: blockYearId, present: q.present, members: q.members, actorId: actor.id,
         text: `Hội nghị bầu ${names.get(dto.leaderUnitId)} làm Khối trưởng${deputy ? `, ${names.get(deputy)} làm Khối phó` : ''} ${y.blockName} năm ${y.year + 1}`
@@ -99,7 +95,7 @@ export class SeatsService {
       });
       await this.audit.record(em, actor, {
         action: 'seats.elect', entityType: 'block_year', entityId: blockYearId, blockId: y.blockId,
-        before: before ? { leaderUnitId: before.leader_unit_id, deputyUnitId: before.deputy_unit_id, rotationOrder: before.rotation_order } : undefined,
+        before: before ? { leaderUnitId: before.leaderUnitId, deputyUnitId: before.deputyUnitId, rotationOrder: before.rotationOrder } : undefined,
         after: { nextYear: y.year + 1, conferenceId: conf.id, leaderUnitId: dto.leaderUnitId, deputyUnitId: deputy, rotationOrder: rotation, present: q.present, members: q.members },
       });
     });
@@ -109,21 +105,21 @@ export class SeatsService {
 
 /** The rotation order must list every member unit of the year exactly once. */
 async function assertPermutation(em: EntityManager, blockYearId: string, order: string[]): Promise<void> {
-  const members: string[] = (await em.query('SELECT unit_id FROM block_year_members WHERE block_year_id = $1', [blockYearId])).map((r: { unit_id: string }) => r.unit_id);
+  const members = await yearMemberIds(em, blockYearId);
   const ok = order.length === members.length && new Set(order).size === order.length && order.every((u) => members.includes(u));
   if (!ok) throw invalidField('rotationOrder', 'phải liệt kê đúng và đủ các đơn vị thành viên của khối trong năm, mỗi đơn vị một lần');
 }
 
 async function electionDto(em: EntityManager, e: ElectionRow): Promise<SeatElectionDto> {
-  const ids = [...new Set([...e.rotation_order, e.leader_unit_id, ...(e.deputy_unit_id ? [e.deputy_unit_id] : [])])];
-  const rows: { id: string; name: string }[] = await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [ids]);
+  const ids = [...new Set([...e.rotationOrder, e.leaderUnitId, ...(e.deputyUnitId ? [e.deputyUnitId] : [])])];
+  const rows = await unitNames(em, ids);
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  const rotation: RotationUnit[] = e.rotation_order.map((u) => ({ unitId: u, name: names.get(u) ?? u }));
+  const rotation: RotationUnit[] = e.rotationOrder.map((u) => ({ unitId: u, name: names.get(u) ?? u }));
   return {
-    blockYearId: e.block_year_id, conferenceId: e.conference_id,
-    leaderUnitId: e.leader_unit_id, leaderUnitName: names.get(e.leader_unit_id) ?? null,
-    deputyUnitId: e.deputy_unit_id, deputyUnitName: e.deputy_unit_id ? names.get(e.deputy_unit_id) ?? null : null,
-    rotationOrder: rotation, presentCount: e.present_count, memberCount: e.member_count, note: e.note,
-    decidedAt: new Date(e.decided_at).toISOString(), decidedByName: e.decided_by_name, version: e.version,
+    blockYearId: e.blockYearId, conferenceId: e.conferenceId,
+    leaderUnitId: e.leaderUnitId, leaderUnitName: names.get(e.leaderUnitId) ?? null,
+    deputyUnitId: e.deputyUnitId, deputyUnitName: e.deputyUnitId ? names.get(e.deputyUnitId) ?? null : null,
+    rotationOrder: rotation, presentCount: e.presentCount, memberCount: e.memberCount, note: e.note,
+    decidedAt: new Date(e.decidedAt).toISOString(), decidedByName: e.decidedByName, version: e.version,
   };
 }

@@ -10,7 +10,9 @@ import { DocumentProofDto } from '../audit/dto/audit.dto';
 import { ledgerSealLine } from '../audit/ledger-seal-line';
 import { buildDocumentNumber, renderDocx, renderPdf } from '../documents';
 import { ISSUER_PARENT, PLACE } from '../drafts/drafts.export';
-import { iso, loadBallot, nextTallyRecordSequence, roundRecord, seriesRows, tallyData, tallyRecordRow, tallyRecordView, yearToRun } from './ballot-store';
+import { seriesRows } from './ballot-data';
+import { iso, loadBallot, nextTallyRecordSequence, roundRecord, tallyData, tallyRecordView, yearToRun } from './ballot-store';
+import { insertTallyRecord, lockSeries, signedRecordNumber, tallyRecordOf } from './tally-data';
 import { BallotsPolicy } from './ballots.policy';
 import { SignTallyRecordDto, TallyRecordDto } from './dto/ballot.dto';
 import { seriesState } from './series';
@@ -38,9 +40,9 @@ export class TallyRecordService {
 
   async tallyRecord(actor: Actor, id: string): Promise<TallyRecordDto> {
     const b = await loadBallot(this.ds.manager, id);
-    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    const y = await loadYearContext(this.ds.manager, b.blockYearId, actor);
     BallotsPolicy.assertCanRead(actor, y);
-    return tallyRecordView(this.ds.manager, b.series_id, BallotsPolicy.canRun(actor, y));
+    return tallyRecordView(this.ds.manager, b.seriesId, BallotsPolicy.canRun(actor, y));
   }
 
   /**
@@ -51,32 +53,31 @@ export class TallyRecordService {
     const seriesId = await this.ds.transaction(async (em) => {
       const b = await loadBallot(em, id);
       const y = await yearToRun(em, actor, b);
-      await em.query('SELECT id FROM ballots WHERE id = $1 FOR UPDATE', [b.series_id]);
-      const rounds = await seriesRows(em, b.series_id);
+      await lockSeries(em, b.seriesId);
+      const rounds = await seriesRows(em, b.seriesId);
       const state = seriesState(rounds.map(roundRecord));
       if (!state.complete) {
         throw conflict('tally_incomplete', state.revotePending
           ? 'Còn phải bầu lại giữa các đơn vị bằng phiếu nên chưa lập được biên bản kiểm phiếu.'
           : 'Cuộc bỏ phiếu chưa kết thúc nên chưa lập được biên bản kiểm phiếu.');
       }
-      const [signed] = await em.query('SELECT doc_number FROM ballot_tally_records WHERE series_id = $1', [b.series_id]);
-      if (signed) throw conflict('already_signed', `Biên bản kiểm phiếu số ${signed.doc_number} đã được ký, không thay đổi được.`);
+      const signed = await signedRecordNumber(em, b.seriesId);
+      if (signed !== undefined) throw conflict('already_signed', `Biên bản kiểm phiếu số ${signed} đã được ký, không thay đổi được.`);
       const members = dto.memberNames.map((n) => n.trim()).filter(Boolean);
       const everyone = [dto.chairName.trim(), ...members].map((n) => n.toLocaleLowerCase('vi'));
       if (new Set(everyone).size !== everyone.length) throw invalidField('memberNames', 'mỗi người chỉ ghi một lần; trưởng ban không ghi lại trong danh sách thành viên');
-      const data = await tallyData(em, b.series_id, rounds, state);
-      const sequence = await nextTallyRecordSequence(em, y.blockYearId, b.conference_id);
+      const data = await tallyData(em, b.seriesId, rounds, state);
+      const sequence = await nextTallyRecordSequence(em, y.blockYearId, b.conferenceId);
       const number = buildDocumentNumber(sequence, 'BB', y.blockCode);
       const hash = tallyRecordHash(data);
-      await em.query(
-        `INSERT INTO ballot_tally_records (series_id, block_year_id, doc_number, sequence, chair_name, member_names, content_hash, signed_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [b.series_id, y.blockYearId, number, sequence, dto.chairName.trim(), JSON.stringify(members), hash, actor.id]);
+      await insertTallyRecord(em, {
+        seriesId: b.seriesId, blockYearId: y.blockYearId, docNumber: number, sequence, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, signedBy: actor.id,
+      });
       await this.audit.record(em, actor, {
-        action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: b.series_id, blockId: y.blockId,
+        action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: b.seriesId, blockId: y.blockId,
         after: { number, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, elected: state.elected.map((e) => e.unitId) },
       });
-      return b.series_id;
+      return b.seriesId;
     });
     return this.tallyRecord(actor, seriesId);
   }
@@ -84,14 +85,14 @@ export class TallyRecordService {
   /** The signed tally record's ledger proof: the ballot.tally_record_sign entry of the series, its checkpoint and inclusion proof. */
   async tallyRecordProof(actor: Actor, id: string): Promise<DocumentProofDto> {
     const b = await loadBallot(this.ds.manager, id);
-    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    const y = await loadYearContext(this.ds.manager, b.blockYearId, actor);
     BallotsPolicy.assertCanRead(actor, y);
-    return this.ledger.documentProof(tallySignEntry(b.series_id));
+    return this.ledger.documentProof(tallySignEntry(b.seriesId));
   }
 
   async exportTallyRecord(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
     const b = await loadBallot(this.ds.manager, id);
-    const y = await loadYearContext(this.ds.manager, b.block_year_id, actor);
+    const y = await loadYearContext(this.ds.manager, b.blockYearId, actor);
     BallotsPolicy.assertCanRead(actor, y);
     const file = await this.tallyRecordFile(this.ds.manager, id, format);
     return { buffer: file.content, contentType: file.mimeType, filename: file.filename };
@@ -100,17 +101,17 @@ export class TallyRecordService {
   /** The tally record as a file, for the dossier (contracts5.md); a draft (no number) until signed. */
   async tallyRecordFile(em: EntityManager, ballotId: string, format: 'docx' | 'pdf'): Promise<{ filename: string; mimeType: string; content: Buffer }> {
     const b = await loadBallot(em, ballotId);
-    const rounds = await seriesRows(em, b.series_id);
+    const rounds = await seriesRows(em, b.seriesId);
     const state = seriesState(rounds.map(roundRecord));
     if (!state.last.result) throw conflict('ballot_open', 'Cuộc bỏ phiếu chưa kết thúc nên chưa có biên bản kiểm phiếu.');
-    const data = await tallyData(em, b.series_id, rounds, state);
-    const record = await tallyRecordRow(em, b.series_id);
+    const data = await tallyData(em, b.seriesId, rounds, state);
+    const record = await tallyRecordOf(em, b.seriesId);
     const model = tallyRecordDocument(data, {
       agencyParent: ISSUER_PARENT, issuePlace: PLACE, draftNumber: buildDocumentNumber(null, 'BB', data.blockCode),
       signature: record ? {
-        number: record.doc_number, chairName: record.chair_name, memberNames: record.member_names, signedAt: iso(record.signed_at)!, contentHash: record.content_hash,
+        number: record.docNumber, chairName: record.chairName, memberNames: record.memberNames, signedAt: iso(record.signedAt)!, contentHash: record.contentHash,
       } : null,
-      seal: record ? ledgerSealLine(await this.ledger.documentProof(tallySignEntry(b.series_id), em)) : undefined,
+      seal: record ? ledgerSealLine(await this.ledger.documentProof(tallySignEntry(b.seriesId), em)) : undefined,
     });
     const content = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
     // Named by the award, never its code: "Bien-ban-kiem-phieu-KTD4-2024-Co-thi-dua-cua-UBND-Thanh-pho.pdf".

@@ -17,7 +17,7 @@ import { ApproveMinutesDto, ConferenceMinutesDto, RedraftMinutesDto, UpdateMinut
 import { ConferenceMinutes } from './entities/conference-minutes.entity';
 import { minutesDocument } from './minutes-document';
 import { applyMinutesEdit, ConferenceSnapshot, draftMinutes, isNamedInRole, MinutesContent, minutesHash } from './minutes';
-import { lastMinutesSequence } from './minutes-number';
+import { accountName, lastMinutesSequence, lockMinutesNumbering, minutesView, tallyRecordSequences, unitNameOf } from './minutes-data';
 
 export interface ExportedFile {
   buffer: Buffer;
@@ -55,7 +55,7 @@ export class ConferenceMinutesService {
       minutes.content = content;
       await em.save(minutes);
       await this.audit.record(em, actor, {
-        action: 'minutes.update', entityType: 'conference', entityId: id, blockId: year.block_id, before: { ...diff.before, ...approvals }, after: diff.after,
+        action: 'minutes.update', entityType: 'conference', entityId: id, blockId: year.blockId, before: { ...diff.before, ...approvals }, after: diff.after,
         reason: Object.keys(approvals).length ? 'Nội dung thay đổi: các xác nhận thông qua trước đó bị hủy' : undefined,
       });
     });
@@ -74,7 +74,7 @@ export class ConferenceMinutesService {
       const diff = changedFields(minutes.content, content);
       minutes.content = content;
       await em.save(minutes);
-      await this.audit.record(em, actor, { action: 'minutes.redraft', entityType: 'conference', entityId: id, blockId: year.block_id, before: { ...diff.before, ...approvals }, after: diff.after });
+      await this.audit.record(em, actor, { action: 'minutes.redraft', entityType: 'conference', entityId: id, blockId: year.blockId, before: { ...diff.before, ...approvals }, after: diff.after });
     });
     return this.getMinutes(actor, id);
   }
@@ -97,8 +97,8 @@ export class ConferenceMinutesService {
       ConferencesPolicy.assertNamedApprover(minutes.content, mine, { fullName: actor.fullName, unitName: await this.unitName(em, actor.unitId) });
       const by = (role: 'chair' | 'secretary') => (role === 'chair' ? minutes.chairApprovedBy : minutes.secretaryApprovedBy);
       if (by(mine)) {
-        const [who] = await em.query('SELECT full_name FROM accounts WHERE id = $1', [by(mine)]);
-        throw conflict('already_approved', `Biên bản đã được thông qua với tư cách ${label[mine]} (${who?.full_name ?? 'không rõ'}).`);
+        const who = await accountName(em, by(mine)!);
+        throw conflict('already_approved', `Biên bản đã được thông qua với tư cách ${label[mine]} (${who ?? 'không rõ'}).`);
       }
       if (by(other) === actor.id) {
         throw conflict('same_approver', `Chủ trì và thư ký phải là hai người khác nhau: bạn đã thông qua biên bản với tư cách ${label[other]}.`);
@@ -113,7 +113,7 @@ export class ConferenceMinutesService {
       }
       await em.save(minutes);
       await this.audit.record(em, actor, {
-        action: 'minutes.approve', entityType: 'conference', entityId: id, blockId: year.block_id,
+        action: 'minutes.approve', entityType: 'conference', entityId: id, blockId: year.blockId,
         after: { as: mine, at: now, version: dto.version, ...(complete ? { status: 'approved', contentHash: minutes.contentHash } : {}) },
       });
     });
@@ -139,24 +139,23 @@ export class ConferenceMinutesService {
 
   /** Drafts the minutes row at the end of the session, numbered "NN/BB-<block code>" within the block year. */
   async draftMinutesIn(em: EntityManager, actor: Actor | null, conferenceId: string, year: YearRow): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtext('conference_minutes:' || $1::text))`, [year.id]);
+    await lockMinutesNumbering(em, year.id);
     // Tally records (biên bản kiểm phiếu, ballots module) share the year's BB numbers: skip the ones they hold.
-    const taken = new Set<number>((await em.query('SELECT sequence FROM ballot_tally_records WHERE block_year_id = $1', [year.id])).map((r: { sequence: number }) => r.sequence));
+    const taken = new Set<number>(await tallyRecordSequences(em, year.id));
     let seq = (await lastMinutesSequence(em, year.id)) + 1;
     while (taken.has(seq)) seq += 1;
     const content = draftMinutes(toSnapshot(await this.conferences.readIn(em, conferenceId, null)));
-    const docNumber = buildDocumentNumber(seq, 'BB', year.block_code);
+    const docNumber = buildDocumentNumber(seq, 'BB', year.blockCode);
     await em.save(em.getRepository(ConferenceMinutes).create({ conferenceId, docNumber, content, status: 'draft' }));
     await notify(em, actor, { leadersOf: [year.id] }, { kind: 'minutes_to_approve', blockYearId: year.id, link: `/conferences/${conferenceId}`, title: `Biên bản hội nghị số ${docNumber} chờ chủ trì và thư ký thông qua` });
-    await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.block_id, after: { number: docNumber } });
+    await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.blockId, after: { number: docNumber } });
   }
 
   // ---------------------------------------------------------------- internals
 
   private async unitName(em: EntityManager, unitId: string | null): Promise<string | null> {
     if (!unitId) return null;
-    const [u] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
-    return u?.name ?? null;
+    return (await unitNameOf(em, unitId)) ?? null;
   }
 
   private async lockMinutes(em: EntityManager, conferenceId: string): Promise<ConferenceMinutes> {
@@ -166,20 +165,16 @@ export class ConferenceMinutesService {
   }
 
   private async minutesDto(em: EntityManager, conferenceId: string, canRun: boolean, rolesOf: (c: MinutesContent) => ('chair' | 'secretary')[]): Promise<ConferenceMinutesDto> {
-    const [m] = await em.query(
-      `SELECT m.*, ca.full_name AS chair_approver, sa.full_name AS secretary_approver, y.status AS year_status
-       FROM conference_minutes m LEFT JOIN accounts ca ON ca.id = m.chair_approved_by LEFT JOIN accounts sa ON sa.id = m.secretary_approved_by
-       JOIN conferences c ON c.id = m.conference_id JOIN block_years y ON y.id = c.block_year_id
-       WHERE m.conference_id = $1`, [conferenceId]);
+    const m = await minutesView(em, conferenceId);
     if (!m) throw notFound('Chưa có biên bản: biên bản được lập tự động khi kết thúc hội nghị.', 'minutes_not_drafted');
     const approval = (by: string | null, name: string | null, at: Date | null) => (by ? { accountId: by, name: name ?? '', at: new Date(at!).toISOString() } : null);
     return {
-      conferenceId, number: m.doc_number, status: m.status, content: m.content,
-      chairApproval: approval(m.chair_approved_by, m.chair_approver, m.chair_approved_at),
-      secretaryApproval: approval(m.secretary_approved_by, m.secretary_approver, m.secretary_approved_at),
-      contentHash: m.content_hash, version: m.version, updatedAt: new Date(m.updated_at).toISOString(),
+      conferenceId, number: m.docNumber, status: m.status, content: m.content,
+      chairApproval: approval(m.chairApprovedBy, m.chairApprover, m.chairApprovedAt),
+      secretaryApproval: approval(m.secretaryApprovedBy, m.secretaryApprover, m.secretaryApprovedAt),
+      contentHash: m.contentHash, version: m.version, updatedAt: new Date(m.updatedAt).toISOString(),
       canEdit: canRun && m.status === 'draft',
-      canApproveAs: m.status === 'draft' && m.year_status !== 'archived' ? rolesOf(m.content) : [],
+      canApproveAs: m.status === 'draft' && m.yearStatus !== 'archived' ? rolesOf(m.content) : [],
     };
   }
 }

@@ -9,7 +9,13 @@ import { AuditService } from '../audit/audit.service';
 import { CovenantsService } from '../covenants/covenants.service';
 import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { notify } from '../notifications/notify';
-import { conferenceToRun, loadYear, lockConference, memberIds, YearRow } from './conference-data';
+import {
+  type AgendaItemRow, agendaItem, agendaItemMaterial, agendaSteps, decisionExists, deleteAgendaItem, finishCurrentItem, insertAgendaItem, insertDecision, itemHasDecisions, nextAgendaSort,
+  renumberAgenda, setAgendaSort, setAgendaStatus, updateAgendaItem,
+} from './agenda-data';
+import {
+  checkInOf, conferenceToRun, deleteConference, invitationReply, inviteMembers, loadYear, lockConference, memberIds, quorumCounts, saveCheckIn, saveInvitationReply, YearRow,
+} from './conference-data';
 import { ConferenceMinutesService } from './conference-minutes.service';
 import { ConferenceReadService } from './conference-read.service';
 import { markDone, noQuorumMessage, QuorumState, quorumState, reorder, setCurrent, StepChanges, timesOutOfOrder } from './conference-rules';
@@ -57,16 +63,16 @@ export class ConferenceWorkflowService {
     const id = await this.ds.transaction(async (em) => {
       const year = await loadYear(em, dto.blockYearId);
       if (!year) throw invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống');
-      await this.scope.assertCanSeeBlock(actor, year.block_id);
+      await this.scope.assertCanSeeBlock(actor, year.blockId);
       ConferencesPolicy.assertCanRun(actor, await this.scope.isLeaderOf(actor, year.id, em));
       ConferencesPolicy.assertWritable(year);
       const startsAt = new Date(dto.startsAt);
       const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
       assertTimes(startsAt, endsAt);
       const members = await memberIds(em, year.id);
-      const chairUnitId = dto.chairUnitId ?? year.leader_unit_id;
+      const chairUnitId = dto.chairUnitId ?? year.leaderUnitId;
       if (!chairUnitId) throw invalidField('chairUnitId', 'là bắt buộc vì năm thi đua chưa có đơn vị khối trưởng');
-      let coChairUnitId = dto.coChairUnitId === undefined ? year.deputy_unit_id : dto.coChairUnitId;
+      let coChairUnitId = dto.coChairUnitId === undefined ? year.deputyUnitId : dto.coChairUnitId;
       if (dto.coChairUnitId === undefined && coChairUnitId === chairUnitId) coChairUnitId = null;
       assertChairs(members, chairUnitId, coChairUnitId);
       const agenda = dto.agenda ?? [];
@@ -79,11 +85,10 @@ export class ConferenceWorkflowService {
       }));
       for (const [i, item] of agenda.entries()) await this.insertAgendaItem(em, conf.id, i + 1, item);
       // Every member unit is invited.
-      await em.query(
-        `INSERT INTO conference_attendance (conference_id, unit_id) SELECT $1, unit_id FROM block_year_members WHERE block_year_id = $2`, [conf.id, year.id]);
+      await inviteMembers(em, conf.id, year.id);
       await notify(em, actor, { units: members }, { kind: 'conference_invitation', blockYearId: year.id, link: `/conferences/${conf.id}`, title: `Giấy mời: ${conf.title}`, body: `Thời gian: ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(startsAt)}${dto.place ? `, địa điểm: ${dto.place}` : ''}. Đề nghị đơn vị xác nhận tham dự.` });
       await this.audit.record(em, actor, {
-        action: 'conference.create', entityType: 'conference', entityId: conf.id, blockId: year.block_id,
+        action: 'conference.create', entityType: 'conference', entityId: conf.id, blockId: year.blockId,
         after: { ...snapshot(conf), agenda: agenda.map((a) => ({ title: a.title, materialKind: a.materialKind ?? null, materialId: a.materialId ?? null })) },
       });
       return conf.id;
@@ -111,7 +116,7 @@ export class ConferenceWorkflowService {
       if (!Object.keys(diff.after).length) return;
       Object.assign(conf, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
       await em.save(conf);
-      await this.audit.record(em, actor, { action: 'conference.update', entityType: 'conference', entityId: id, blockId: year.block_id, ...diff });
+      await this.audit.record(em, actor, { action: 'conference.update', entityType: 'conference', entityId: id, blockId: year.blockId, ...diff });
     });
     return this.conferences.getConference(actor, id);
   }
@@ -121,8 +126,8 @@ export class ConferenceWorkflowService {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       if (conf.status !== 'planned') throw conflict('conference_started', 'Hội nghị đã khai mạc, không thể xóa.');
-      await em.query('DELETE FROM conferences WHERE id = $1', [id]);
-      await this.audit.record(em, actor, { action: 'conference.delete', entityType: 'conference', entityId: id, blockId: year.block_id, before: snapshot(conf) });
+      await deleteConference(em, id);
+      await this.audit.record(em, actor, { action: 'conference.delete', entityType: 'conference', entityId: id, blockId: year.blockId, before: snapshot(conf) });
     });
   }
 
@@ -133,10 +138,10 @@ export class ConferenceWorkflowService {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
       await this.assertMaterial(em, year.id, dto.materialKind ?? null, dto.materialId ?? null, '');
-      const [{ next }] = await em.query('SELECT coalesce(max(sort), 0)::int + 1 AS next FROM conference_agenda_items WHERE conference_id = $1', [id]);
+      const next = await nextAgendaSort(em, id);
       const itemId = await this.insertAgendaItem(em, id, next, dto);
       await this.audit.record(em, actor, {
-        action: 'conference.agenda_add', entityType: 'conference', entityId: id, blockId: year.block_id,
+        action: 'conference.agenda_add', entityType: 'conference', entityId: id, blockId: year.blockId,
         after: { itemId, sort: next, title: dto.title, presenter: dto.presenter ?? '', materialKind: dto.materialKind ?? null, materialId: dto.materialId ?? null },
       });
     });
@@ -148,20 +153,20 @@ export class ConferenceWorkflowService {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
       const item = await this.agendaItem(em, id, itemId);
-      const materialKind = dto.materialKind === undefined ? item.material_kind : dto.materialKind;
-      const materialId = dto.materialId === undefined ? item.material_id : dto.materialId;
-      const materialChanged = materialKind !== item.material_kind || materialId !== item.material_id;
+      const materialKind = dto.materialKind === undefined ? item.materialKind : dto.materialKind;
+      const materialId = dto.materialId === undefined ? item.materialId : dto.materialId;
+      const materialChanged = materialKind !== item.materialKind || materialId !== item.materialId;
       if (materialChanged) {
-        if (await this.hasDecisions(em, itemId)) throw conflict('agenda_item_decided', 'Mục chương trình đã có quyết định, không thể đổi tài liệu gắn kèm.');
+        if (await itemHasDecisions(em, itemId)) throw conflict('agenda_item_decided', 'Mục chương trình đã có quyết định, không thể đổi tài liệu gắn kèm.');
         await this.assertMaterial(em, year.id, materialKind ?? null, materialId ?? null, '');
       }
-      const current = { title: item.title, presenter: item.presenter, notes: item.notes, materialKind: item.material_kind, materialId: item.material_id };
+      const current = { title: item.title, presenter: item.presenter, notes: item.notes, materialKind: item.materialKind, materialId: item.materialId };
       const diff = changedFields(current, { title: dto.title, presenter: dto.presenter, notes: dto.notes, materialKind, materialId });
       if (!Object.keys(diff.after).length) return;
-      await em.query(
-        `UPDATE conference_agenda_items SET title = $2, presenter = $3, notes = $4, material_kind = $5, material_id = $6 WHERE id = $1`,
-        [itemId, dto.title ?? item.title, dto.presenter ?? item.presenter, dto.notes ?? item.notes, materialKind ?? null, materialId ?? null]);
-      await this.audit.record(em, actor, { action: 'conference.agenda_update', entityType: 'conference', entityId: id, blockId: year.block_id, before: { itemId, ...diff.before }, after: { itemId, ...diff.after } });
+      await updateAgendaItem(em, itemId, {
+        title: dto.title ?? item.title, presenter: dto.presenter ?? item.presenter, notes: dto.notes ?? item.notes, materialKind: materialKind ?? null, materialId: materialId ?? null,
+      });
+      await this.audit.record(em, actor, { action: 'conference.agenda_update', entityType: 'conference', entityId: id, blockId: year.blockId, before: { itemId, ...diff.before }, after: { itemId, ...diff.after } });
     });
     return this.conferences.getConference(actor, id);
   }
@@ -171,12 +176,10 @@ export class ConferenceWorkflowService {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
       const item = await this.agendaItem(em, id, itemId);
-      if (await this.hasDecisions(em, itemId)) throw conflict('agenda_item_decided', 'Mục chương trình đã có quyết định, không thể xóa.');
-      await em.query('DELETE FROM conference_agenda_items WHERE id = $1', [itemId]);
-      await em.query(
-        `UPDATE conference_agenda_items i SET sort = o.n FROM (SELECT id, row_number() OVER (ORDER BY sort)::int AS n FROM conference_agenda_items WHERE conference_id = $1) o
-         WHERE i.id = o.id AND i.sort <> o.n`, [id]);
-      await this.audit.record(em, actor, { action: 'conference.agenda_remove', entityType: 'conference', entityId: id, blockId: year.block_id, before: { itemId, title: item.title, sort: item.sort } });
+      if (await itemHasDecisions(em, itemId)) throw conflict('agenda_item_decided', 'Mục chương trình đã có quyết định, không thể xóa.');
+      await deleteAgendaItem(em, itemId);
+      await renumberAgenda(em, id);
+      await this.audit.record(em, actor, { action: 'conference.agenda_remove', entityType: 'conference', entityId: id, blockId: year.blockId, before: { itemId, title: item.title, sort: item.sort } });
     });
     return this.conferences.getConference(actor, id);
   }
@@ -185,12 +188,12 @@ export class ConferenceWorkflowService {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
-      const items: { id: string; sort: number }[] = await em.query('SELECT id, sort FROM conference_agenda_items WHERE conference_id = $1 ORDER BY sort', [id]);
+      const items = await agendaSteps(em, id);
       const order = reorder(items, dto.itemIds);
       if (!order) throw invalidField('itemIds', 'phải liệt kê đúng và đủ các mục của chương trình, mỗi mục một lần');
       if (items.every((i) => order.get(i.id) === i.sort)) return;
-      for (const [itemId, sort] of order) await em.query('UPDATE conference_agenda_items SET sort = $2 WHERE id = $1', [itemId, sort]);
-      await this.audit.record(em, actor, { action: 'conference.agenda_reorder', entityType: 'conference', entityId: id, blockId: year.block_id, before: { itemIds: items.map((i) => i.id) }, after: { itemIds: dto.itemIds } });
+      for (const [itemId, sort] of order) await setAgendaSort(em, itemId, sort);
+      await this.audit.record(em, actor, { action: 'conference.agenda_reorder', entityType: 'conference', entityId: id, blockId: year.blockId, before: { itemIds: items.map((i) => i.id) }, after: { itemIds: dto.itemIds } });
     });
     return this.conferences.getConference(actor, id);
   }
@@ -209,14 +212,11 @@ export class ConferenceWorkflowService {
         : 'Hội nghị đã kết thúc, không thể đổi xác nhận tham dự.');
       const delegate = dto.delegate?.trim() ?? '';
       if (dto.response === 'confirmed' && !delegate) throw invalidField('delegate', 'là bắt buộc khi xác nhận tham dự (ghi họ tên, chức vụ người dự họp)');
-      const [before] = await em.query('SELECT rsvp, rsvp_delegate FROM conference_attendance WHERE conference_id = $1 AND unit_id = $2', [id, unitId]);
-      await em.query(
-        `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,$3,$4,$5,now())
-         ON CONFLICT (conference_id, unit_id) DO UPDATE SET rsvp = EXCLUDED.rsvp, rsvp_delegate = EXCLUDED.rsvp_delegate, rsvp_by = EXCLUDED.rsvp_by, rsvp_at = EXCLUDED.rsvp_at`,
-        [id, unitId, dto.response, delegate, actor.id]);
+      const before = await invitationReply(em, id, unitId);
+      await saveInvitationReply(em, { conferenceId: id, unitId, rsvp: dto.response, delegate, by: actor.id });
       await this.audit.record(em, actor, {
-        action: 'conference.reply', entityType: 'conference', entityId: id, blockId: year.block_id,
-        before: { unitId, rsvp: before?.rsvp ?? 'pending', delegate: before?.rsvp_delegate ?? '' }, after: { unitId, rsvp: dto.response, delegate },
+        action: 'conference.reply', entityType: 'conference', entityId: id, blockId: year.blockId,
+        before: { unitId, rsvp: before?.rsvp ?? 'pending', delegate: before?.rsvpDelegate ?? '' }, after: { unitId, rsvp: dto.response, delegate },
       });
     });
     return this.conferences.getConference(actor, id);
@@ -233,10 +233,10 @@ export class ConferenceWorkflowService {
       conf.openedAt = new Date();
       await em.save(conf);
       // The stepper starts on the first item.
-      const items = await this.stepItems(em, id);
+      const items = await agendaSteps(em, id);
       const first = items.find((i) => i.status !== 'done');
       if (first && !items.some((i) => i.status === 'current')) await this.applySteps(em, setCurrent(items, first.id));
-      await this.audit.record(em, actor, { action: 'conference.open', entityType: 'conference', entityId: id, blockId: year.block_id, before: { status: 'planned' }, after: { status: 'in_session', openedAt: conf.openedAt } });
+      await this.audit.record(em, actor, { action: 'conference.open', entityType: 'conference', entityId: id, blockId: year.blockId, before: { status: 'planned' }, after: { status: 'in_session', openedAt: conf.openedAt } });
     });
     return this.conferences.getConference(actor, id);
   }
@@ -254,12 +254,12 @@ export class ConferenceWorkflowService {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertInSession(conf.status, 'chuyển mục chương trình');
       await this.agendaItem(em, id, itemId);
-      const items = await this.stepItems(em, id);
+      const items = await agendaSteps(em, id);
       const changes = to === 'current' ? setCurrent(items, itemId) : markDone(items, itemId);
       if (!changes.size) return;
       await this.applySteps(em, changes);
       await this.audit.record(em, actor, {
-        action: 'conference.agenda_step', entityType: 'conference', entityId: id, blockId: year.block_id,
+        action: 'conference.agenda_step', entityType: 'conference', entityId: id, blockId: year.blockId,
         before: Object.fromEntries([...changes.keys()].map((k) => [k, items.find((i) => i.id === k)!.status])), after: Object.fromEntries(changes),
       });
     });
@@ -272,19 +272,15 @@ export class ConferenceWorkflowService {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertNotConcluded(conf.status);
       if (!(await memberIds(em, year.id)).includes(unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối trong năm');
-      const [before] = await em.query('SELECT rsvp_delegate, presence, delegate_name FROM conference_attendance WHERE conference_id = $1 AND unit_id = $2', [id, unitId]);
+      const before = await checkInOf(em, id, unitId);
       // An absent unit sent nobody: whom it had registered is not recorded as its delegate.
       let delegate = dto.presence === 'present' ? (dto.delegateName?.trim() ?? '') : '';
-      if (dto.presence === 'present' && !delegate) delegate = before?.rsvp_delegate ?? '';
+      if (dto.presence === 'present' && !delegate) delegate = before?.rsvpDelegate ?? '';
       if (dto.presence === 'present' && !delegate) throw invalidField('delegateName', 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)');
-      await em.query(
-        `INSERT INTO conference_attendance (conference_id, unit_id, presence, delegate_name, checked_in_at, checked_in_by) VALUES ($1,$2,$3,$4,now(),$5)
-         ON CONFLICT (conference_id, unit_id) DO UPDATE SET presence = EXCLUDED.presence, delegate_name = EXCLUDED.delegate_name,
-           checked_in_at = EXCLUDED.checked_in_at, checked_in_by = EXCLUDED.checked_in_by`,
-        [id, unitId, dto.presence, delegate, actor.id]);
+      await saveCheckIn(em, { conferenceId: id, unitId, presence: dto.presence, delegate, by: actor.id });
       await this.audit.record(em, actor, {
-        action: 'conference.check_in', entityType: 'conference', entityId: id, blockId: year.block_id,
-        before: { unitId, presence: before?.presence ?? null, delegateName: before?.delegate_name ?? '' }, after: { unitId, presence: dto.presence, delegateName: delegate },
+        action: 'conference.check_in', entityType: 'conference', entityId: id, blockId: year.blockId,
+        before: { unitId, presence: before?.presence ?? null, delegateName: before?.delegateName ?? '' }, after: { unitId, presence: dto.presence, delegateName: delegate },
       });
     });
     return this.conferences.getConference(actor, id);
@@ -299,7 +295,7 @@ export class ConferenceWorkflowService {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertInSession(conf.status, 'ghi nhận quyết định');
-      const [item] = await em.query('SELECT id, material_kind, material_id FROM conference_agenda_items WHERE id = $1 AND conference_id = $2', [dto.agendaItemId, id]);
+      const item = await agendaItemMaterial(em, id, dto.agendaItemId);
       if (!item) throw invalidField('agendaItemId', 'không thuộc chương trình của hội nghị này');
       const text = dto.text?.trim() ?? '';
       let refId: string | null = null;
@@ -309,24 +305,22 @@ export class ConferenceWorkflowService {
         if (!text) throw invalidField('text', 'là bắt buộc với kết luận');
       } else {
         const kind = MATERIAL_FOR[dto.kind];
-        refId = dto.refId ?? (item.material_kind === kind ? item.material_id : null);
+        refId = dto.refId ?? (item.materialKind === kind ? item.materialId : null);
         if (!refId) throw invalidField('refId', `là bắt buộc: mục chương trình chưa gắn ${MATERIAL_LABEL[kind]}`);
         materialTitle = (await this.assertMaterial(em, year.id, kind, refId, '', 'refId'))!.title;
-        const [dup] = await em.query('SELECT 1 FROM conference_decisions WHERE conference_id = $1 AND kind = $2 AND ref_id = $3', [id, dto.kind, refId]);
-        if (dup) throw conflict('already_decided', 'Hội nghị đã ghi nhận quyết định này.');
+        if (await decisionExists(em, id, dto.kind, refId)) throw conflict('already_decided', 'Hội nghị đã ghi nhận quyết định này.');
       }
       const q = await this.computeQuorum(em, id, year);
       if (dto.kind !== 'conclusion' && !q.met) throw conflict('no_quorum', noQuorumMessage(q));
       if (dto.kind === 'adopt_plan' || dto.kind === 'adopt_rules') await this.drafts.adoptVersion(em, actor, refId!, id, dto.reason);
       if (dto.kind === 'open_signing') await this.covenants.openSigning(em, actor, refId!, id);
       const finalText = text || (dto.kind === 'conclusion' ? text : defaultDecisionText(dto.kind, materialTitle));
-      const [row] = await em.query(
-        `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-        [id, item.id, dto.kind, refId, finalText, q.present, q.members, q.met, actor.id]);
+      const decisionId = await insertDecision(em, {
+        conferenceId: id, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met, createdBy: actor.id,
+      });
       await this.audit.record(em, actor, {
-        action: 'conference.decide', entityType: 'conference', entityId: id, blockId: year.block_id,
-        after: { decisionId: row.id, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met },
+        action: 'conference.decide', entityType: 'conference', entityId: id, blockId: year.blockId,
+        after: { decisionId, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met },
       });
     });
     return this.conferences.getConference(actor, id);
@@ -337,13 +331,13 @@ export class ConferenceWorkflowService {
     await this.ds.transaction(async (em) => {
       const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
       ConferencesPolicy.assertInSession(conf.status, 'kết thúc hội nghị');
-      await em.query(`UPDATE conference_agenda_items SET status = 'done' WHERE conference_id = $1 AND status = 'current'`, [id]);
+      await finishCurrentItem(em, id);
       conf.status = 'concluded';
       conf.closedAt = new Date();
       if (dto.conclusion !== undefined) conf.conclusion = dto.conclusion.trim();
       await em.save(conf);
       await this.audit.record(em, actor, {
-        action: 'conference.close', entityType: 'conference', entityId: id, blockId: year.block_id,
+        action: 'conference.close', entityType: 'conference', entityId: id, blockId: year.blockId,
         before: { status: 'in_session' }, after: { status: 'concluded', closedAt: conf.closedAt, conclusion: conf.conclusion },
       });
       await this.minutes.draftMinutesIn(em, actor, id, year);
@@ -353,21 +347,16 @@ export class ConferenceWorkflowService {
 
   // ---------------------------------------------------------------- internals
 
-  private async agendaItem(em: EntityManager, conferenceId: string, itemId: string) {
-    const [item] = await em.query('SELECT * FROM conference_agenda_items WHERE id = $1 AND conference_id = $2', [itemId, conferenceId]);
+  private async agendaItem(em: EntityManager, conferenceId: string, itemId: string): Promise<AgendaItemRow> {
+    const item = await agendaItem(em, conferenceId, itemId);
     if (!item) throw notFound('Không tìm thấy mục chương trình trong hội nghị này.');
-    return item as { id: string; sort: number; title: string; presenter: string; notes: string; material_kind: MaterialKind | null; material_id: string | null; status: string };
-  }
-
-  private async hasDecisions(em: EntityManager, itemId: string): Promise<boolean> {
-    return (await em.query('SELECT 1 FROM conference_decisions WHERE agenda_item_id = $1 LIMIT 1', [itemId])).length > 0;
+    return item;
   }
 
   private async insertAgendaItem(em: EntityManager, conferenceId: string, sort: number, item: ConferenceAgendaItemInputDto): Promise<string> {
-    const [row] = await em.query(
-      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, material_kind, material_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-      [conferenceId, sort, item.title, item.presenter ?? '', item.notes ?? '', item.materialKind ?? null, item.materialId ?? null]);
-    return row.id;
+    return insertAgendaItem(em, conferenceId, sort, {
+      title: item.title, presenter: item.presenter ?? '', notes: item.notes ?? '', materialKind: item.materialKind ?? null, materialId: item.materialId ?? null,
+    });
   }
 
   /**
@@ -386,22 +375,14 @@ export class ConferenceWorkflowService {
     return found;
   }
 
-  private async stepItems(em: EntityManager, conferenceId: string) {
-    return em.query('SELECT id, sort, status FROM conference_agenda_items WHERE conference_id = $1 ORDER BY sort', [conferenceId]) as Promise<
-      { id: string; sort: number; status: 'pending' | 'current' | 'done' }[]>;
-  }
-
   /** Leaves `current` first, so the one-current-item index holds after every statement. */
   private async applySteps(em: EntityManager, changes: StepChanges): Promise<void> {
     const ordered = [...changes].sort(([, a], [, b]) => (a === 'current' ? 1 : 0) - (b === 'current' ? 1 : 0));
-    for (const [itemId, status] of ordered) await em.query('UPDATE conference_agenda_items SET status = $2 WHERE id = $1', [itemId, status]);
+    for (const [itemId, status] of ordered) await setAgendaStatus(em, itemId, status);
   }
 
   private async computeQuorum(em: EntityManager, conferenceId: string, year: YearRow): Promise<QuorumState> {
-    const [{ members, present }] = await em.query(
-      `SELECT count(*)::int AS members, count(*) FILTER (WHERE a.presence = 'present')::int AS present
-       FROM block_year_members m LEFT JOIN conference_attendance a ON a.conference_id = $1 AND a.unit_id = m.unit_id
-       WHERE m.block_year_id = $2`, [conferenceId, year.id]);
+    const { members, present } = await quorumCounts(em, conferenceId, year.id);
     return quorumState(present, members, year.rules);
   }
 }

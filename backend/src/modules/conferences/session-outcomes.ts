@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { outcomeItemId, upsertOutcomeDecision } from './agenda-data';
 
 /**
  * Writes an outcome the ballots module settled during the session into the conference's record, so the
@@ -11,15 +12,8 @@ import type { EntityManager } from 'typeorm';
 export async function recordSessionOutcome(em: EntityManager, o: {
   conferenceId: string; kind: 'ballot_result' | 'seat_election'; refId: string; text: string; present: number; members: number; actorId: string | null;
 }): Promise<boolean> {
-  const [item] = await em.query(
-    `SELECT id FROM conference_agenda_items WHERE conference_id = $1
-     ORDER BY CASE status WHEN 'current' THEN 0 WHEN 'pending' THEN 1 ELSE 2 END, CASE WHEN status = 'done' THEN -sort ELSE sort END LIMIT 1`, [o.conferenceId]);
-  if (!item) return false;
-  await em.query(
-    `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,true,$8)
-     ON CONFLICT (conference_id, kind, ref_id) WHERE ref_id IS NOT NULL
-     DO UPDATE SET text = EXCLUDED.text, present_count = EXCLUDED.present_count, member_count = EXCLUDED.member_count, created_by = EXCLUDED.created_by, created_at = now()`,
-    [o.conferenceId, item.id, o.kind, o.refId, o.text, o.present, o.members, o.actorId]);
+  const agendaItemId = await outcomeItemId(em, o.conferenceId);
+  if (!agendaItemId) return false;
+  await upsertOutcomeDecision(em, { ...o, agendaItemId });
   return true;
 }
