@@ -16,7 +16,6 @@ const ALLOWED: Record<string, number> = {
   awards: 55,
   backups: 32,
   ballots: 49,
-  'block-years': 19,
   conferences: 36,
   drafts: 34,
   news: 47,
