@@ -19,7 +19,6 @@ const ALLOWED: Record<string, number> = {
   conferences: 36,
   drafts: 34,
   news: 47,
-  proposals: 56,
   rounds: 92,
 };
 
