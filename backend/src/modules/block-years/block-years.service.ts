@@ -8,6 +8,10 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { assertRankingRulesFixedWhileRoundOpen } from './ranking-rules-guard';
+import {
+  adoptedRulesVersion, blockArchivedAt, blockHasYear, blockNameAndCode, blockYearPage, type BlockYearSummaryRow, insertBlockYear, listBlockYears, memberIdsOf,
+  memberUnitsOf, previousYearRules, unitsByIds, unitsInOtherBlock, updateRules, yearsInScope, yearTotals,
+} from './block-years-data';
 import { BlockYearsPolicy } from './block-years.policy';
 import {
   BlockYearDefaultsDto, BlockYearDto, BlockYearPageDto, BlockYearPageQueryDto, BlockYearQueryDto, BlockYearSummaryDto, CreateBlockYearDto, UpdateBlockYearDto,
@@ -26,17 +30,7 @@ export class BlockYearsService {
 
   async list(actor: Actor, q: BlockYearQueryDto): Promise<BlockYearSummaryDto[]> {
     const visible = await this.scope.blockIdsOf(actor);
-    const rows = await this.ds.query(
-      `SELECT y.id, y.block_id, b.name AS block_name, y.year, y.status, lu.name AS leader_name, du.name AS deputy_name,
-              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS member_count
-       FROM block_years y JOIN blocks b ON b.id = y.block_id
-       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
-       WHERE ($1::uuid[] IS NULL OR y.block_id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR y.block_id = $2) AND ($3::int IS NULL OR y.year = $3)
-       ORDER BY y.year DESC, b.name`, [visible, q.blockId ?? null, q.year ?? null]);
-    return rows.map((r: Record<string, any>) => ({
-      id: r.id, blockId: r.block_id, blockName: r.block_name, year: r.year, status: r.status,
-      leaderUnitName: r.leader_name, deputyUnitName: r.deputy_name, memberCount: r.member_count,
-    }));
+    return (await listBlockYears(this.ds, { visible, blockId: q.blockId ?? null, year: q.year ?? null })).map(toSummary);
   }
 
   /**
@@ -46,29 +40,14 @@ export class BlockYearsService {
    */
   async page(actor: Actor, q: BlockYearPageQueryDto): Promise<BlockYearPageDto> {
     const visible = await this.scope.blockIdsOf(actor);
-    const years: number[] = (await this.ds.query(
-      'SELECT DISTINCT year FROM block_years WHERE ($1::uuid[] IS NULL OR block_id = ANY($1::uuid[])) ORDER BY year DESC', [visible]))
-      .map((r: { year: number }) => r.year);
+    const years = await yearsInScope(this.ds, visible);
     const year = q.year ?? (visible === null ? years[0] ?? null : null);
-    const [totals] = await this.ds.query(
-      `SELECT count(*)::int AS blocks, coalesce(sum((SELECT count(*) FROM block_year_members m WHERE m.block_year_id = y.id)), 0)::int AS members
-       FROM block_years y WHERE ($1::uuid[] IS NULL OR y.block_id = ANY($1::uuid[])) AND ($2::int IS NULL OR y.year = $2)`, [visible, year]);
+    const totals = await yearTotals(this.ds, visible, year);
     const search = q.q?.trim() ? likePattern(q.q.trim()) : null;
-    const from = `FROM block_years y JOIN blocks b ON b.id = y.block_id
-       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id
-       WHERE ($1::uuid[] IS NULL OR y.block_id = ANY($1::uuid[])) AND ($2::int IS NULL OR y.year = $2)
-         AND ($3::text IS NULL OR lower(unaccent(b.name || ' ' || b.code || ' ' || coalesce(lu.name, ''))) LIKE lower(unaccent($3::text)))`;
-    const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n ${from}`, [visible, year, search]);
-    const rows = await this.ds.query(
-      `SELECT y.id, y.block_id, b.name AS block_name, y.year, y.status, lu.name AS leader_name, du.name AS deputy_name,
-              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS member_count
-       ${from} ORDER BY y.year DESC, b.name, y.id LIMIT $4 OFFSET $5`, [visible, year, search, q.pageSize, (q.page - 1) * q.pageSize]);
+    const { rows, total } = await blockYearPage(this.ds, { visible, year, search, pageSize: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return {
-      items: rows.map((r: Record<string, any>) => ({
-        id: r.id, blockId: r.block_id, blockName: r.block_name, year: r.year, status: r.status,
-        leaderUnitName: r.leader_name, deputyUnitName: r.deputy_name, memberCount: r.member_count,
-      })),
-      total: n, page: q.page, pageSize: q.pageSize, year, years, blockCount: totals.blocks, memberCount: totals.members,
+      items: rows.map(toSummary),
+      total, page: q.page, pageSize: q.pageSize, year, years, blockCount: totals.blocks, memberCount: totals.members,
     };
   }
 
@@ -76,10 +55,8 @@ export class BlockYearsService {
     const year = await this.ds.getRepository(BlockYear).findOneBy({ id });
     if (!year) throw notFound('Không tìm thấy năm thi đua của khối.');
     await this.scope.assertCanSeeBlock(actor, year.blockId);
-    const [block] = await this.ds.query('SELECT name, code FROM blocks WHERE id = $1', [year.blockId]);
-    const members: { unitId: string; name: string; shortName: string }[] = await this.ds.query(
-      `SELECT u.id AS "unitId", u.name, u.short_name AS "shortName" FROM block_year_members m JOIN units u ON u.id = m.unit_id
-       WHERE m.block_year_id = $1 ORDER BY u.name`, [id]);
+    const block = await blockNameAndCode(this.ds, year.blockId);
+    const members = await memberUnitsOf(this.ds, id);
     const nameOf = (unitId: string | null) => members.find((m) => m.unitId === unitId)?.name ?? null;
     const seat = await this.scope.seatOf(actor.unitId, id);
     return {
@@ -93,14 +70,13 @@ export class BlockYearsService {
   async create(actor: Actor, dto: CreateBlockYearDto): Promise<BlockYearDto> {
     BlockYearsPolicy.assertCanManage(actor);
     const id = await this.ds.transaction(async (em) => {
-      const [block] = await em.query('SELECT archived_at FROM blocks WHERE id = $1', [dto.blockId]);
+      const block = await blockArchivedAt(em, dto.blockId);
       if (!block) throw invalidField('blockId', 'không phải khối có trong hệ thống');
-      if (block.archived_at) throw conflict('archived', 'Khối đã lưu trữ, không thể thiết lập năm mới.');
-      const [exists] = await em.query('SELECT 1 FROM block_years WHERE block_id = $1 AND year = $2', [dto.blockId, dto.year]);
-      if (exists) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
-      const [previous] = await em.query('SELECT rules FROM block_years WHERE block_id = $1 AND year < $2 ORDER BY year DESC LIMIT 1', [dto.blockId, dto.year]);
+      if (block.archivedAt) throw conflict('archived', 'Khối đã lưu trữ, không thể thiết lập năm mới.');
+      if (await blockHasYear(em, dto.blockId, dto.year)) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
+      const previousRules = await previousYearRules(em, dto.blockId, dto.year);
       // Next year's rule set starts as a copy of the last one (docs/domain.md §1).
-      const rules: RuleSet = dto.rules ? { ...dto.rules } : (previous?.rules ?? defaultRuleSet());
+      const rules: RuleSet = dto.rules ? { ...dto.rules } : (previousRules ?? defaultRuleSet());
       assertRuleSet(rules);
       await this.assertMembersUsable(em, dto.memberUnitIds, dto.year, dto.blockId);
       assertSeats(dto.memberUnitIds, dto.leaderUnitId ?? null, dto.deputyUnitId ?? null);
@@ -129,7 +105,7 @@ export class BlockYearsService {
       BlockYearsPolicy.assertWritable(year);
       assertVersion(year, dto.version, 'Năm thi đua');
 
-      const currentMembers: string[] = (await em.query('SELECT unit_id FROM block_year_members WHERE block_year_id = $1', [id])).map((r: { unit_id: string }) => r.unit_id);
+      const currentMembers = await memberIdsOf(em, id);
       const members = dto.memberUnitIds ?? currentMembers;
       const leader = dto.leaderUnitId === undefined ? year.leaderUnitId : dto.leaderUnitId;
       const deputy = dto.deputyUnitId === undefined ? year.deputyUnitId : dto.deputyUnitId;
@@ -162,19 +138,12 @@ export class BlockYearsService {
    * "khởi tạo năm sau" (`modules/next-year`), inside the caller's transaction. The caller checks and audits.
    */
   async insertNextYear(em: EntityManager, y: { blockId: string; year: number; leaderUnitId: string | null; deputyUnitId: string | null; rules: RuleSet; memberIds: string[] }): Promise<string> {
-    const [row] = await em.query(
-      `INSERT INTO block_years (block_id, year, leader_unit_id, deputy_unit_id, status, legal_basis, rules, version) VALUES ($1,$2,$3,$4,'setup',$5,$6,1) RETURNING id`,
-      [y.blockId, y.year, y.leaderUnitId, y.deputyUnitId, JSON.stringify(defaultLegalBasis(y.year)), JSON.stringify(y.rules)]);
-    if (y.memberIds.length) {
-      await em.query(
-        `INSERT INTO block_year_members (block_year_id, unit_id, year, block_id) SELECT $1, u, $2, $3 FROM unnest($4::uuid[]) AS u`, [row.id, y.year, y.blockId, y.memberIds]);
-    }
-    return row.id;
+    return insertBlockYear(em, { ...y, legalBasis: defaultLegalBasis(y.year) });
   }
 
   /** Replaces a year's rule set (the drafts module adopting the rules, `rules` already checked), inside the caller's transaction. */
   async writeRules(em: EntityManager, blockYearId: string, rules: RuleSet): Promise<void> {
-    await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [blockYearId, JSON.stringify(rules)]);
+    await updateRules(em, blockYearId, rules);
   }
 
   private async writeMembers(em: EntityManager, year: BlockYear, unitIds: string[]): Promise<void> {
@@ -185,20 +154,22 @@ export class BlockYearsService {
   /** Members must exist, be active, and not already belong to another block that year. */
   private async assertMembersUsable(em: EntityManager, unitIds: string[], year: number, blockId: string, blockYearId?: string): Promise<void> {
     if (!unitIds.length) return;
-    const units: { id: string; name: string; archived_at: Date | null }[] = await em.query('SELECT id, name, archived_at FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
+    const units = await unitsByIds(em, unitIds);
     const missing = unitIds.filter((u) => !units.some((x) => x.id === u));
     if (missing.length) throw invalidField('memberUnitIds', `có đơn vị không tồn tại (${missing.join(', ')})`);
-    const archived = units.filter((u) => u.archived_at);
+    const archived = units.filter((u) => u.archivedAt);
     if (archived.length) throw invalidField('memberUnitIds', `có đơn vị đã lưu trữ: ${archived.map((u) => u.name).join(', ')}`);
-    const taken: { name: string; block_name: string }[] = await em.query(
-      `SELECT u.name, b.name AS block_name FROM block_year_members m JOIN units u ON u.id = m.unit_id JOIN blocks b ON b.id = m.block_id
-       WHERE m.unit_id = ANY($1::uuid[]) AND m.year = $2 AND m.block_year_id IS DISTINCT FROM $3::uuid AND m.block_id <> $4`,
-      [unitIds, year, blockYearId ?? null, blockId]);
+    const taken = await unitsInOtherBlock(em, unitIds, year, blockYearId ?? null, blockId);
     if (taken.length) {
-      throw conflict('unit_in_other_block', `Mỗi đơn vị chỉ thuộc một khối trong một năm: ${taken.map((t) => `${t.name} đã thuộc ${t.block_name} năm ${year}`).join('; ')}.`, { memberUnitIds: 'có đơn vị đã thuộc khối khác trong năm' });
+      throw conflict('unit_in_other_block', `Mỗi đơn vị chỉ thuộc một khối trong một năm: ${taken.map((t) => `${t.name} đã thuộc ${t.blockName} năm ${year}`).join('; ')}.`, { memberUnitIds: 'có đơn vị đã thuộc khối khác trong năm' });
     }
   }
 }
+
+const toSummary = (r: BlockYearSummaryRow): BlockYearSummaryDto => ({
+  id: r.id, blockId: r.blockId, blockName: r.blockName, year: r.year, status: r.status,
+  leaderUnitName: r.leaderUnitName, deputyUnitName: r.deputyUnitName, memberCount: r.memberCount,
+});
 
 function assertSeats(members: string[], leader: string | null, deputy: string | null): void {
   if (leader && !members.includes(leader)) throw invalidField('leaderUnitId', 'phải là một đơn vị thành viên của khối trong năm');
@@ -208,10 +179,8 @@ function assertSeats(members: string[], leader: string | null, deputy: string | 
 
 /** Once the conference has adopted a rules version, the rule set changes only through a new adopted version. */
 async function assertRulesNotAdopted(em: EntityManager, blockYearId: string): Promise<void> {
-  const [adopted] = await em.query(
-    `SELECT v.number FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id
-     WHERE d.block_year_id = $1 AND d.kind = 'rules' AND v.status = 'adopted' LIMIT 1`, [blockYearId]);
-  if (adopted) throw conflict('rules_adopted', `Quy chế (phiên bản ${adopted.number}) đã được hội nghị thông qua; muốn đổi bộ quy tắc phải soạn phiên bản mới và trình hội nghị thông qua.`);
+  const adopted = await adoptedRulesVersion(em, blockYearId);
+  if (adopted !== undefined) throw conflict('rules_adopted', `Quy chế (phiên bản ${adopted}) đã được hội nghị thông qua; muốn đổi bộ quy tắc phải soạn phiên bản mới và trình hội nghị thông qua.`);
 }
 
 function assertRuleSet(rules: RuleSet): void {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../../common/app-error';
+import { openRoundTitles } from './block-years-data';
 import { changedRankingRules, RANKING_RULE_LABELS, type RuleSet } from '@thidua/rules';
 
 /**
@@ -12,9 +13,9 @@ import { changedRankingRules, RANKING_RULE_LABELS, type RuleSet } from '@thidua/
 export async function assertRankingRulesFixedWhileRoundOpen(em: EntityManager, blockYearId: string, before: RuleSet, after: RuleSet): Promise<void> {
   const changed = changedRankingRules(before, after);
   if (!changed.length) return;
-  const open: { title: string }[] = await em.query(`SELECT title FROM scoring_rounds WHERE block_year_id = $1 AND phase <> 'finalised' ORDER BY opens_at`, [blockYearId]);
+  const open = await openRoundTitles(em, blockYearId);
   if (!open.length) return;
   throw conflict('round_open',
-    `Đợt chấm điểm "${open.map((r) => r.title).join('", "')}" đang diễn ra: không thay đổi ${changed.map((k) => RANKING_RULE_LABELS[k]).join(' và ')} cho đến khi đợt chấm hoàn tất, để bảng xếp hạng của đợt được tính theo một bộ quy tắc duy nhất.`,
+    `Đợt chấm điểm "${open.join('", "')}" đang diễn ra: không thay đổi ${changed.map((k) => RANKING_RULE_LABELS[k]).join(' và ')} cho đến khi đợt chấm hoàn tất, để bảng xếp hạng của đợt được tính theo một bộ quy tắc duy nhất.`,
     Object.fromEntries(changed.map((k) => [`rules.${k}`, 'không được thay đổi khi đợt chấm điểm đang diễn ra'])));
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import type { AuditService } from '../audit/audit.service';
+import { moveStatus } from './block-years-data';
 import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../../domain/year-status';
 
 /**
@@ -10,10 +11,7 @@ import { BLOCK_YEAR_STATUSES, type BlockYearStatus } from '../../domain/year-sta
  */
 export async function advanceYearStatus(em: EntityManager, audit: AuditService, actor: Actor, y: { blockYearId: string; blockId: string }, to: BlockYearStatus, reason: string): Promise<void> {
   const earlier = BLOCK_YEAR_STATUSES.slice(0, BLOCK_YEAR_STATUSES.indexOf(to));
-  // An UPDATE … RETURNING answers [rows, count] through TypeORM.
-  const [[row]] = await em.query(
-    `UPDATE block_years n SET status = $2, version = n.version + 1, updated_at = now() FROM block_years o
-     WHERE n.id = $1 AND o.id = n.id AND n.status = ANY($3) RETURNING o.status AS before`, [y.blockYearId, to, earlier]);
-  if (!row) return;
-  await audit.record(em, actor, { action: 'block_year.status', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId, before: { status: row.before }, after: { status: to }, reason });
+  const before = await moveStatus(em, y.blockYearId, to, earlier);
+  if (!before) return;
+  await audit.record(em, actor, { action: 'block_year.status', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId, before: { status: before }, after: { status: to }, reason });
 }

@@ -5,7 +5,8 @@ import { NewJob, scheduleJobs } from '../jobs/jobs-data';
 import { notify } from '../notifications/notify';
 import { deadlineState } from './proposal-rules';
 import type { KnownWorkCalendar } from './rules';
-import { loadWorkCalendar } from './work-calendar';
+import { loadWorkCalendar } from './calendar-data';
+import { dossierHeading, dossiersAwaitingAppraisal } from './dossier-data';
 
 /** Working days before the appraisal due date when the board is reminded. */
 export const APPRAISAL_REMINDER_WORKING_DAYS = 3;
@@ -38,23 +39,21 @@ export class AppraisalDeadlines implements OnModuleInit {
   }
 
   async sweep(em: EntityManager, now: Date): Promise<number> {
-    const rows: { id: string; due_date: string }[] = await em.query(`SELECT id, due_date::text FROM proposals WHERE status IN ('submitted','under_appraisal') AND due_date IS NOT NULL`);
+    const rows = await dossiersAwaitingAppraisal(em);
     if (!rows.length) return 0;
     const calendar = await loadWorkCalendar(em);
-    return scheduleJobs(em, rows.flatMap((r) => appraisalJobs({ id: r.id, dueDate: r.due_date }, now, calendar)));
+    return scheduleJobs(em, rows.flatMap((r) => appraisalJobs(r, now, calendar)));
   }
 
   private async tell(em: EntityManager, p: { proposalId: string; dueDate: string }, what: 'due' | 'overdue', now: Date): Promise<void> {
-    const [row] = await em.query(
-      `SELECT p.status, p.due_date::text, p.block_year_id, p.letter_number, b.name AS block_name, y.year
-       FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id WHERE p.id = $1`, [p.proposalId]);
-    if (!row || !['submitted', 'under_appraisal'].includes(row.status) || dateOnly(row.due_date) !== p.dueDate) return;
+    const row = await dossierHeading(em, p.proposalId);
+    if (!row || !['submitted', 'under_appraisal'].includes(row.status) || !row.dueDate || dateOnly(row.dueDate) !== p.dueDate) return;
     const left = deadlineState(p.dueDate, now, await loadWorkCalendar(em)).workingDaysLeft;
     await notify(em, null, { board: true }, {
-      kind: what === 'due' ? 'appraisal_due' : 'appraisal_overdue', blockYearId: row.block_year_id, link: `/proposals/${p.proposalId}`,
+      kind: what === 'due' ? 'appraisal_due' : 'appraisal_overdue', blockYearId: row.blockYearId, link: `/proposals/${p.proposalId}`,
       title: what === 'due'
-        ? `Sắp đến hạn thẩm định hồ sơ ${row.letter_number} của ${row.block_name} năm ${row.year} (${dmy(p.dueDate)}, còn ${left} ngày làm việc)`
-        : `Đã quá hạn thẩm định hồ sơ ${row.letter_number} của ${row.block_name} năm ${row.year} (hạn ${dmy(p.dueDate)})`,
+        ? `Sắp đến hạn thẩm định hồ sơ ${row.letterNumber} của ${row.blockName} năm ${row.year} (${dmy(p.dueDate)}, còn ${left} ngày làm việc)`
+        : `Đã quá hạn thẩm định hồ sơ ${row.letterNumber} của ${row.blockName} năm ${row.year} (hạn ${dmy(p.dueDate)})`,
     });
   }
 }

@@ -8,30 +8,32 @@ import type { ProposalStatus } from './entities/proposal.entity';
 
 /** The dossier's rows as the workflow, the read model and the files read them (the proposals module's own tables). */
 
-/** A proposals row as selected (snake case). */
+type Sql = Pick<EntityManager, 'query'>;
+
+/** A proposals row as selected. */
 export interface DossierRow {
   id: string;
-  block_year_id: string;
+  blockYearId: string;
   status: ProposalStatus;
-  letter_number: string;
-  letter_date: string | null;
-  letter_recipient: string;
-  letter_paragraphs: string[];
-  letter_closing: string;
-  signer_name: string;
-  submitted_at: Date | null;
-  submitted_by: string | null;
-  due_date: string | null;
-  appraisal_working_days: number | null;
-  appraisal_started_at: Date | null;
-  returned_at: Date | null;
-  return_reason: string;
-  approved_at: Date | null;
-  decided_at: Date | null;
-  cancelled_at: Date | null;
-  cancel_reason: string;
-  created_at: Date;
-  updated_at: Date;
+  letterNumber: string;
+  letterDate: string | null;
+  letterRecipient: string;
+  letterParagraphs: string[];
+  letterClosing: string;
+  signerName: string;
+  submittedAt: Date | null;
+  submittedBy: string | null;
+  dueDate: string | null;
+  appraisalWorkingDays: number | null;
+  appraisalStartedAt: Date | null;
+  returnedAt: Date | null;
+  returnReason: string;
+  approvedAt: Date | null;
+  decidedAt: Date | null;
+  cancelledAt: Date | null;
+  cancelReason: string;
+  createdAt: Date;
+  updatedAt: Date;
   version: number;
 }
 
@@ -79,55 +81,85 @@ export interface Sources {
 }
 
 /** The proposals columns, dates as 'yyyy-mm-dd' text (never shifted by the server's time zone). */
-const ROW_COLUMNS = `id, block_year_id, status, letter_number, letter_date::text AS letter_date, letter_recipient, letter_paragraphs, letter_closing, signer_name,
-  submitted_at, submitted_by, due_date::text AS due_date, appraisal_working_days, appraisal_started_at, returned_at, return_reason, approved_at, decided_at,
-  cancelled_at, cancel_reason, created_at, updated_at, version`;
+const ROW_COLUMNS = `id, block_year_id AS "blockYearId", status, letter_number AS "letterNumber", letter_date::text AS "letterDate", letter_recipient AS "letterRecipient",
+  letter_paragraphs AS "letterParagraphs", letter_closing AS "letterClosing", signer_name AS "signerName", submitted_at AS "submittedAt", submitted_by AS "submittedBy",
+  due_date::text AS "dueDate", appraisal_working_days AS "appraisalWorkingDays", appraisal_started_at AS "appraisalStartedAt", returned_at AS "returnedAt",
+  return_reason AS "returnReason", approved_at AS "approvedAt", decided_at AS "decidedAt", cancelled_at AS "cancelledAt", cancel_reason AS "cancelReason",
+  created_at AS "createdAt", updated_at AS "updatedAt", version`;
 
 export const iso = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 export const dateOnly = (d: string | null): string | null => (d ? d.slice(0, 10) : null);
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export async function dbNow(em: EntityManager): Promise<Date> {
-  const [{ now }] = await em.query('SELECT now() AS now');
+export async function dbNow(em: Sql): Promise<Date> {
+  const [{ now }]: { now: Date }[] = await em.query('SELECT now() AS now');
   return now;
 }
 
 export async function loadDossier(em: EntityManager, id: string, actor: Actor | null, lock = false): Promise<Loaded> {
-  const [p] = await em.query(`SELECT ${ROW_COLUMNS} FROM proposals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const [p]: DossierRow[] = await em.query(`SELECT ${ROW_COLUMNS} FROM proposals WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!p) throw notFound('Không tìm thấy hồ sơ đề nghị khen thưởng.', 'proposal_not_found');
-  const y = await loadYearContext(em, p.block_year_id, actor);
+  const y = await loadYearContext(em, p.blockYearId, actor);
   return { p, y };
 }
 
 /** The year-end conference whose minutes go into the dossier: the one with approved minutes first, then the latest. */
-export async function yearEndConference(em: EntityManager, blockYearId: string): Promise<Sources['conference']> {
-  const [c] = await em.query(
-    `SELECT c.id, COALESCE((m.content->>'startedAt')::timestamptz, c.opened_at) AS held_at, m.doc_number, m.status
+export async function yearEndConference(em: Sql, blockYearId: string): Promise<Sources['conference']> {
+  const [c]: { id: string; heldAt: Date | null; docNumber: string | null; status: string | null }[] = await em.query(
+    `SELECT c.id, COALESCE((m.content->>'startedAt')::timestamptz, c.opened_at) AS "heldAt", m.doc_number AS "docNumber", m.status
      FROM conferences c LEFT JOIN conference_minutes m ON m.conference_id = c.id
      WHERE c.block_year_id = $1 AND c.kind = 'year_end'
      ORDER BY (m.status = 'approved') DESC NULLS LAST, c.starts_at DESC LIMIT 1`, [blockYearId]);
-  return c ? { id: c.id, heldAt: c.held_at ?? null, minutesNumber: c.doc_number ?? null, minutesApproved: c.status === 'approved' } : null;
+  return c ? { id: c.id, heldAt: c.heldAt ?? null, minutesNumber: c.docNumber ?? null, minutesApproved: c.status === 'approved' } : null;
 }
 
-export async function yearEndRound(em: EntityManager, blockYearId: string): Promise<Sources['round']> {
-  const [r] = await em.query(`SELECT id, title, phase FROM scoring_rounds WHERE block_year_id = $1 AND kind = 'year_end'`, [blockYearId]);
+export async function yearEndRound(em: Sql, blockYearId: string): Promise<Sources['round']> {
+  const [r]: { id: string; title: string; phase: string }[] = await em.query(`SELECT id, title, phase FROM scoring_rounds WHERE block_year_id = $1 AND kind = 'year_end'`, [blockYearId]);
   return r ? { id: r.id, title: r.title, finalised: r.phase === 'finalised' } : null;
 }
 
-export async function readReports(em: EntityManager, id: string): Promise<ReportRow[]> {
-  const rows = await em.query(
-    `SELECT r.id, r.unit_id, u.name AS unit_name, r.filename, r.mime_type, r.size_bytes, r.sha256, r.uploaded_at, a.full_name AS uploaded_by_name, r.superseded_at
+export async function readReports(em: Sql, id: string): Promise<ReportRow[]> {
+  const rows: {
+    id: string; unitId: string; unitName: string; filename: string; mimeType: string; sizeBytes: number; sha256: string; uploadedAt: Date; uploadedByName: string | null; supersededAt: Date | null;
+  }[] = await em.query(
+    `SELECT r.id, r.unit_id AS "unitId", u.name AS "unitName", r.filename, r.mime_type AS "mimeType", r.size_bytes AS "sizeBytes", r.sha256, r.uploaded_at AS "uploadedAt",
+            a.full_name AS "uploadedByName", r.superseded_at AS "supersededAt"
      FROM proposal_reports r JOIN units u ON u.id = r.unit_id LEFT JOIN accounts a ON a.id = r.uploaded_by
      WHERE r.proposal_id = $1 ORDER BY r.uploaded_at DESC, r.id`, [id]);
-  return rows.map((r: Record<string, any>) => ({
-    id: r.id, unitId: r.unit_id, unitName: r.unit_name, filename: r.filename, mimeType: r.mime_type, sizeBytes: r.size_bytes, sha256: r.sha256,
-    uploadedAt: iso(r.uploaded_at)!, uploadedByName: r.uploaded_by_name ?? null, supersededAt: iso(r.superseded_at),
+  return rows.map((r) => ({
+    id: r.id, unitId: r.unitId, unitName: r.unitName, filename: r.filename, mimeType: r.mimeType, sizeBytes: r.sizeBytes, sha256: r.sha256,
+    uploadedAt: iso(r.uploadedAt)!, uploadedByName: r.uploadedByName ?? null, supersededAt: iso(r.supersededAt),
   }));
 }
 
-export async function recordEvent(em: EntityManager, proposalId: string, kind: ProposalEventKind, actor: Actor, o: { at?: Date; reason?: string; dueDate?: string | null; detail?: object } = {}): Promise<void> {
-  const [{ seq }] = await em.query('SELECT coalesce(max(seq), 0)::int + 1 AS seq FROM proposal_events WHERE proposal_id = $1', [proposalId]);
+/** A report's stored file; undefined when the dossier has no such report. */
+export async function reportContent(em: Sql, proposalId: string, reportId: string): Promise<{ filename: string; mimeType: string; content: Buffer } | undefined> {
+  const [r]: { filename: string; mimeType: string; content: Buffer }[] = await em.query(
+    'SELECT filename, mime_type AS "mimeType", content FROM proposal_reports WHERE id = $1 AND proposal_id = $2', [reportId, proposalId]);
+  return r;
+}
+
+export async function recordEvent(em: Sql, proposalId: string, kind: ProposalEventKind, actor: Actor, o: { at?: Date; reason?: string; dueDate?: string | null; detail?: object } = {}): Promise<void> {
+  const [{ seq }]: { seq: number }[] = await em.query('SELECT coalesce(max(seq), 0)::int + 1 AS seq FROM proposal_events WHERE proposal_id = $1', [proposalId]);
   await em.query(
     `INSERT INTO proposal_events (proposal_id, seq, kind, at, actor_id, actor_name, reason, due_date, detail) VALUES ($1,$2,$3,coalesce($4, now()),$5,$6,$7,$8,$9)`,
     [proposalId, seq, kind, o.at ?? null, actor.id, actor.fullName, o.reason ?? '', o.dueDate ?? null, JSON.stringify(o.detail ?? {})]);
+}
+
+/** The dossiers with the board (submitted or under appraisal) and their due dates ('yyyy-mm-dd'). */
+export async function dossiersAwaitingAppraisal(em: Sql): Promise<{ id: string; dueDate: string }[]> {
+  return em.query(`SELECT id, due_date::text AS "dueDate" FROM proposals WHERE status IN ('submitted','under_appraisal') AND due_date IS NOT NULL`);
+}
+
+/** What a notice about a dossier names: its status, due date, letter number, block and year; undefined when there is no such dossier. */
+export async function dossierHeading(em: Sql, id: string): Promise<{ status: ProposalStatus; dueDate: string | null; blockYearId: string; letterNumber: string; blockName: string; year: number } | undefined> {
+  const [row]: { status: ProposalStatus; dueDate: string | null; blockYearId: string; letterNumber: string; blockName: string; year: number }[] = await em.query(
+    `SELECT p.status, p.due_date::text AS "dueDate", p.block_year_id AS "blockYearId", p.letter_number AS "letterNumber", b.name AS "blockName", y.year
+       FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id WHERE p.id = $1`, [id]);
+  return row;
+}
+
+/** Names of these units (units module's table), by id. */
+export async function unitNamesByIds(em: Sql, unitIds: string[]): Promise<{ id: string; name: string }[]> {
+  return em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
 }

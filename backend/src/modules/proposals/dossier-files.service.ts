@@ -14,7 +14,7 @@ import { renderDocx, renderPdf, type DocumentModel } from '../documents';
 import { ResultsService } from '../rounds/results.service';
 import { NomineeDto } from './dto/proposal.dto';
 import { DossierReadService } from './dossier-read.service';
-import { loadDossier, sha256, yearEndConference, yearEndRound } from './dossier-data';
+import { loadDossier, reportContent, sha256, yearEndConference, yearEndRound } from './dossier-data';
 import { decisionListDocument, letterDocument, NomineeLine, nomineeListDocument } from './proposal-documents';
 import { WITH_BOARD_STATUSES } from './proposal-rules';
 import { ProposalsPolicy } from './proposals.policy';
@@ -85,7 +85,7 @@ export class DossierFilesService {
   async minutesFile(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ProposalFile> {
     const { p, y } = await loadDossier(this.ds.manager, id, actor);
     ProposalsPolicy.assertCanRead(actor, y);
-    const conf = await yearEndConference(this.ds.manager, p.block_year_id);
+    const conf = await yearEndConference(this.ds.manager, p.blockYearId);
     if (!conf?.minutesNumber) throw notFound('Chưa có biên bản Hội nghị tổng kết năm của Khối.', 'minutes_not_found');
     return this.minutes.exportMinutes(actor, conf.id, format);
   }
@@ -93,7 +93,7 @@ export class DossierFilesService {
   async scoreAnnexFile(actor: Actor, id: string, format: 'xlsx' | 'pdf'): Promise<ProposalFile> {
     const { p, y } = await loadDossier(this.ds.manager, id, actor);
     ProposalsPolicy.assertCanRead(actor, y);
-    const round = await yearEndRound(this.ds.manager, p.block_year_id);
+    const round = await yearEndRound(this.ds.manager, p.blockYearId);
     if (!round) throw notFound('Khối chưa có đợt chấm điểm cuối năm.', 'round_not_found');
     // "Đề nghị": the awards the dossier proposes for each nominated unit.
     const proposed = new Map<string, string>();
@@ -104,7 +104,7 @@ export class DossierFilesService {
   async tallyRecordFile(actor: Actor, id: string, ballotId: string, format: 'docx' | 'pdf'): Promise<ProposalFile> {
     const { p, y } = await loadDossier(this.ds.manager, id, actor);
     ProposalsPolicy.assertCanRead(actor, y);
-    const outcomes = await this.ballots.outcomes(this.ds.manager, p.block_year_id);
+    const outcomes = await this.ballots.outcomes(this.ds.manager, p.blockYearId);
     if (!outcomes.some((o) => o.ballotId === ballotId)) throw notFound('Cuộc bỏ phiếu không thuộc hồ sơ này.', 'ballot_not_found');
     const f = await this.tallyRecords.tallyRecordFile(this.ds.manager, ballotId, format);
     return { buffer: f.content, contentType: f.mimeType, filename: f.filename };
@@ -155,9 +155,9 @@ export class DossierFilesService {
   async achievementReportFile(actor: Actor, id: string, reportId: string): Promise<ProposalFile> {
     const { y } = await loadDossier(this.ds.manager, id, actor);
     ProposalsPolicy.assertCanRead(actor, y);
-    const [r] = await this.ds.query('SELECT filename, mime_type, content FROM proposal_reports WHERE id = $1 AND proposal_id = $2', [reportId, id]);
+    const r = await reportContent(this.ds, id, reportId);
     if (!r) throw notFound('Không tìm thấy báo cáo thành tích trong hồ sơ này.');
-    return { buffer: r.content, filename: r.filename, contentType: r.mime_type === 'application/x-ole-storage' ? 'application/msword' : r.mime_type };
+    return { buffer: r.content, filename: r.filename, contentType: r.mimeType === 'application/x-ole-storage' ? 'application/msword' : r.mimeType };
   }
 
   // ---------------------------------------------------------------- internals

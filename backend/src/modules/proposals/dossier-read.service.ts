@@ -13,13 +13,15 @@ import {
   AppraisalDto, BreachDto, ChecklistDto, CitedModelDto, DecisionDto, NomineeDto, ProposalDto, ProposalEventDto, ProposalQueryDto, ProposalSummaryDto,
 } from './dto/proposal.dto';
 import type { ProposalEventKind } from './entities/proposal-event.entity';
-import type { ProposalStatus } from './entities/proposal.entity';
 import { CityQuotaService } from './city-quota.service';
-import { dateOnly, dbNow, DossierRow, iso, loadDossier, Nominee, readReports, Sources, yearEndConference, yearEndRound } from './dossier-data';
+import { dateOnly, dbNow, DossierRow, iso, loadDossier, Nominee, readReports, Sources, unitNamesByIds, yearEndConference, yearEndRound } from './dossier-data';
+import {
+  accountName, citationsOf, decisionsOf, dossierSummaries, dossierSummary, type DossierSummaryRow, eventsOf, frozenNominees, liveDossiersOf, memberCount, snapshotRanking,
+} from './dossier-read-data';
 import { checklist, ChecklistItem, deadlineState, EDITABLE_STATUSES, missingMessage, STATUS_LABELS, WITH_BOARD_STATUSES } from './proposal-rules';
 import { ProposalsPolicy } from './proposals.policy';
 import type { KnownWorkCalendar } from './rules';
-import { loadWorkCalendar } from './work-calendar';
+import { loadWorkCalendar } from './calendar-data';
 
 export const LEADING_NOTE = 'Đơn vị dẫn đầu Khối';
 
@@ -52,11 +54,10 @@ export class DossierReadService implements OnModuleInit {
 
   async overview(em: EntityManager, blockYearIds: string[]): Promise<Map<string, OverviewProposal>> {
     if (!blockYearIds.length) return new Map();
-    const rows = await em.query(
-      `SELECT id, block_year_id, status, submitted_at, due_date::text AS due_date FROM proposals WHERE block_year_id = ANY($1::uuid[]) AND status <> 'cancelled'`, [blockYearIds]);
-    return new Map(rows.map((r: Record<string, any>) => [r.block_year_id, {
-      id: r.id, status: r.status, statusLabel: STATUS_LABELS[r.status as ProposalStatus], submitted: WITH_BOARD_STATUSES.includes(r.status),
-      submittedAt: iso(r.submitted_at), dueAt: r.status === 'submitted' || r.status === 'under_appraisal' ? r.due_date : null,
+    const rows = await liveDossiersOf(em, blockYearIds);
+    return new Map(rows.map((r) => [r.blockYearId, {
+      id: r.id, status: r.status, statusLabel: STATUS_LABELS[r.status], submitted: WITH_BOARD_STATUSES.includes(r.status),
+      submittedAt: iso(r.submittedAt), dueAt: r.status === 'submitted' || r.status === 'under_appraisal' ? r.dueDate : null,
     }]));
   }
 
@@ -68,23 +69,17 @@ export class DossierReadService implements OnModuleInit {
     if (!cityWide && !actor.unitId) return [];
     // By default the board sees what was sent to it; drafts stay with the block unless asked for.
     const hidden = q.status ? [] : cityWide ? ['draft', 'cancelled'] : ['cancelled'];
-    const rows = await this.ds.query(
-      `${SELECT_SUMMARY}
-       WHERE ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM block_year_members m WHERE m.block_year_id = p.block_year_id AND m.unit_id = $1::uuid))
-         AND ($2::text IS NULL OR p.status = $2) AND ($3::int IS NULL OR y.year = $3) AND ($4::uuid IS NULL OR p.block_year_id = $4)
-         AND NOT (p.status = ANY($5::text[]))
-       ORDER BY p.due_date ASC NULLS LAST, p.updated_at DESC`,
-      [cityWide ? null : actor.unitId, q.status ?? null, q.year ?? null, q.blockYearId ?? null, hidden]);
+    const rows = await dossierSummaries(this.ds, { memberUnitId: cityWide ? null : actor.unitId, status: q.status ?? null, year: q.year ?? null, blockYearId: q.blockYearId ?? null, hidden });
     const now = await dbNow(this.ds.manager);
     const awarded = await this.awardedCounts(this.ds.manager, rows);
     const calendar = await loadWorkCalendar(this.ds.manager);
-    return rows.map((r: Record<string, any>) => toSummary(r, now, awarded.get(r.id) ?? 0, calendar));
+    return rows.map((r) => toSummary(r, now, awarded.get(r.id) ?? 0, calendar));
   }
 
   /** Awards each dossier led to and still in force (a revoked award no longer counts), read through the awards module. */
-  private async awardedCounts(em: EntityManager, rows: { id: string; year: number; decided_count: number }[]): Promise<Map<string, number>> {
+  private async awardedCounts(em: EntityManager, rows: DossierSummaryRow[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    const years = [...new Set(rows.filter((r) => r.decided_count > 0).map((r) => r.year))];
+    const years = [...new Set(rows.filter((r) => r.decidedCount > 0).map((r) => r.year))];
     for (const year of years) {
       for (const a of await this.awards.activeAwards(em, { year })) if (a.proposalId) counts.set(a.proposalId, (counts.get(a.proposalId) ?? 0) + 1);
     }
@@ -128,7 +123,7 @@ export class DossierReadService implements OnModuleInit {
       }
     }
     const catalogue = await this.awards.catalogue(em, y.year);
-    const [{ members }] = await em.query('SELECT count(*)::int AS members FROM block_year_members WHERE block_year_id = $1', [y.blockYearId]);
+    const members = await memberCount(em, y.blockYearId);
     const limits = new Map<string, number>();
     for (const a of catalogue) limits.set(a.code, await this.awards.blockQuotaLimit(em, y.blockYearId, a.code));
     const proposed = (code: string) => [...new Set(src.nominees.filter((n) => n.code === code).map((n) => n.unitId))];
@@ -163,14 +158,13 @@ export class DossierReadService implements OnModuleInit {
    * appraises and decides on); while the block edits, the elected units of the closed ballots.
    */
   async sources(em: EntityManager, p: DossierRow, y: YearContext): Promise<Sources> {
-    const conference = await yearEndConference(em, p.block_year_id);
-    const round = await yearEndRound(em, p.block_year_id);
+    const conference = await yearEndConference(em, p.blockYearId);
+    const round = await yearEndRound(em, p.blockYearId);
     const ranks = new Map<string, number>();
     if (round?.finalised) {
-      const [snap] = await em.query('SELECT ranking FROM round_snapshots WHERE round_id = $1 AND superseded_at IS NULL', [round.id]);
-      for (const r of (snap?.ranking ?? []) as { unitId: string; rank: number }[]) ranks.set(r.unitId, r.rank);
+      for (const r of await snapshotRanking(em, round.id)) ranks.set(r.unitId, r.rank);
     }
-    const outcomes = await this.ballots.outcomes(em, p.block_year_id);
+    const outcomes = await this.ballots.outcomes(em, p.blockYearId);
     const catalogue = await this.awards.catalogue(em, y.year);
     const sortOf = (code: string) => catalogue.find((a) => a.code === code)?.sort ?? Number.MAX_SAFE_INTEGER;
     const ordered = [...outcomes].sort((a, b) => sortOf(a.code) - sortOf(b.code));
@@ -178,15 +172,11 @@ export class DossierReadService implements OnModuleInit {
     const frozen = p.status !== 'draft' && !EDITABLE_STATUSES.includes(p.status);
     let nominees: Nominee[];
     if (frozen) {
-      nominees = (await em.query(
-        `SELECT n.id, n.unit_id, u.name AS unit_name, n.award_code, n.award_name, n.ballot_id, n.approvals, n.percent::float8 AS percent, n.rank
-         FROM proposal_nominees n JOIN units u ON u.id = n.unit_id WHERE n.proposal_id = $1 ORDER BY n.sort`, [p.id])).map((r: Record<string, any>) => ({
-        id: r.id, unitId: r.unit_id, unitName: r.unit_name, code: r.award_code, awardName: r.award_name, ballotId: r.ballot_id, approvals: r.approvals, percent: r.percent, rank: r.rank,
-      }));
+      nominees = await frozenNominees(em, p.id);
     } else {
       const elected = ordered.filter((o) => o.status === 'closed').flatMap((o) => o.elected.map((e) => ({ o, e })));
       const ids = [...new Set(elected.map((x) => x.e.unitId))];
-      const names = new Map<string, string>((ids.length ? await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [ids]) : []).map((u: { id: string; name: string }) => [u.id, u.name]));
+      const names = new Map<string, string>((ids.length ? await unitNamesByIds(em, ids) : []).map((u) => [u.id, u.name]));
       nominees = elected.map(({ o, e }) => ({
         id: null, unitId: e.unitId, unitName: names.get(e.unitId) ?? e.name, code: o.code, awardName: o.awardName, ballotId: o.ballotId, approvals: e.approvals, percent: round2(e.percent), rank: ranks.get(e.unitId) ?? null,
       }));
@@ -199,7 +189,7 @@ export class DossierReadService implements OnModuleInit {
   /** The checklist of the dossier's parts, present or missing. */
   checklistOf(p: DossierRow, src: Sources): ChecklistItem[] {
     return checklist({
-      letter: { number: p.letter_number, recipient: p.letter_recipient, paragraphs: p.letter_paragraphs, signerName: p.signer_name },
+      letter: { number: p.letterNumber, recipient: p.letterRecipient, paragraphs: p.letterParagraphs, signerName: p.signerName },
       minutes: src.conference?.minutesNumber ? { number: src.conference.minutesNumber, approved: src.conference.minutesApproved } : null,
       round: src.round,
       ballots: src.ballots,
@@ -217,24 +207,21 @@ export class DossierReadService implements OnModuleInit {
   private async read(em: EntityManager, id: string, actor: Actor | null): Promise<ProposalDto> {
     const { p, y } = await loadDossier(em, id, actor);
     if (actor) ProposalsPolicy.assertCanRead(actor, y);
-    const [s] = await em.query(`${SELECT_SUMMARY} WHERE p.id = $1`, [id]);
+    const s = await dossierSummary(em, id);
     const now = await dbNow(em);
     const src = await this.sources(em, p, y);
     const items = this.checklistOf(p, src);
-    const decisionRows: Record<string, any>[] = await em.query(
-      `SELECT d.id, d.outcome, d.decision_number, d.decision_date::text AS decision_date, d.signer, d.reason, d.award_history_id, d.recorded_at, n.unit_id, n.award_code, n.award_name, u.name AS unit_name, a.full_name AS recorded_by_name
-       FROM proposal_decisions d JOIN proposal_nominees n ON n.id = d.nominee_id JOIN units u ON u.id = n.unit_id LEFT JOIN accounts a ON a.id = d.recorded_by
-       WHERE d.proposal_id = $1 ORDER BY n.sort`, [id]);
-    const active = decisionRows.some((d) => d.award_history_id) ? new Set((await this.awards.activeAwards(em, { proposalId: id })).map((a) => a.id)) : new Set<string>();
+    const decisionRows = await decisionsOf(em, id);
+    const active = decisionRows.some((d) => d.awardHistoryId) ? new Set((await this.awards.activeAwards(em, { proposalId: id })).map((a) => a.id)) : new Set<string>();
     const decisions: DecisionDto[] = decisionRows.map((d) => ({
-      id: d.id, unitId: d.unit_id, unitName: d.unit_name, code: d.award_code, awardName: d.award_name, outcome: d.outcome, decisionNumber: d.decision_number,
-      decisionDate: dateOnly(d.decision_date), signer: d.signer, reason: d.reason, awardHistoryId: d.award_history_id,
-      revoked: d.outcome === 'awarded' && !active.has(d.award_history_id), recordedAt: iso(d.recorded_at)!, recordedByName: d.recorded_by_name ?? null,
+      id: d.id, unitId: d.unitId, unitName: d.unitName, code: d.awardCode, awardName: d.awardName, outcome: d.outcome, decisionNumber: d.decisionNumber,
+      decisionDate: dateOnly(d.decisionDate), signer: d.signer, reason: d.reason, awardHistoryId: d.awardHistoryId,
+      revoked: d.outcome === 'awarded' && !(d.awardHistoryId && active.has(d.awardHistoryId)), recordedAt: iso(d.recordedAt)!, recordedByName: d.recordedByName ?? null,
     }));
-    const citations: { unit_id: string; model_id: string }[] = await em.query('SELECT unit_id, model_id FROM proposal_model_citations WHERE proposal_id = $1 ORDER BY unit_id, sort', [id]);
-    const cited = new Map((await this.news.modelsByIds(em, citations.map((c) => c.model_id))).map((m) => [m.id, m]));
-    const modelsOf = (unitId: string): CitedModelDto[] => citations.filter((c) => c.unit_id === unitId && cited.has(c.model_id)).map((c) => {
-      const m = cited.get(c.model_id)!;
+    const citations = await citationsOf(em, id);
+    const cited = new Map((await this.news.modelsByIds(em, citations.map((c) => c.modelId))).map((m) => [m.id, m]));
+    const modelsOf = (unitId: string): CitedModelDto[] => citations.filter((c) => c.unitId === unitId && cited.has(c.modelId)).map((c) => {
+      const m = cited.get(c.modelId)!;
       return { id: m.id, subjectKind: m.subjectKind, name: m.name, achievement: m.achievement, year: m.year, stories: m.stories };
     });
     const nominees: NomineeDto[] = src.nominees.map((n) => {
@@ -244,22 +231,22 @@ export class DossierReadService implements OnModuleInit {
         note: n.rank === 1 ? LEADING_NOTE : '', report: r, decision: decisions.find((x) => x.unitId === n.unitId && x.code === n.code) ?? null, models: modelsOf(n.unitId),
       };
     });
-    const history: ProposalEventDto[] = (await em.query('SELECT seq, kind, at, actor_name, reason, due_date::text AS due_date, detail FROM proposal_events WHERE proposal_id = $1 ORDER BY seq', [id])).map((e: Record<string, any>) => ({
-      seq: e.seq, kind: e.kind, label: EVENT_LABELS[e.kind as ProposalEventKind], at: iso(e.at)!, actorName: e.actor_name || null, reason: e.reason, dueDate: dateOnly(e.due_date), detail: e.detail,
+    const history: ProposalEventDto[] = (await eventsOf(em, id)).map((e) => ({
+      seq: e.seq, kind: e.kind, label: EVENT_LABELS[e.kind], at: iso(e.at)!, actorName: e.actorName || null, reason: e.reason, dueDate: dateOnly(e.dueDate), detail: e.detail,
     }));
     const editable = EDITABLE_STATUSES.includes(p.status) && y.status !== 'archived';
     const summary = toSummary(s, now, decisions.filter((d) => d.outcome === 'awarded' && !d.revoked).length, await loadWorkCalendar(em));
-    const [submitter] = p.submitted_by ? await em.query('SELECT full_name FROM accounts WHERE id = $1', [p.submitted_by]) : [];
+    const submitterName = p.submittedBy ? await accountName(em, p.submittedBy) : undefined;
     return {
       ...summary,
       nomineeCount: nominees.length,
-      letter: { number: p.letter_number, date: dateOnly(p.letter_date), recipient: p.letter_recipient, paragraphs: p.letter_paragraphs, closing: p.letter_closing, signerName: p.signer_name },
+      letter: { number: p.letterNumber, date: dateOnly(p.letterDate), recipient: p.letterRecipient, paragraphs: p.letterParagraphs, closing: p.letterClosing, signerName: p.signerName },
       nomineesFrozen: src.frozen, nominees, checklist: items, complete: items.every((i) => i.present),
       conferenceId: src.conference?.id ?? null, roundId: src.round?.id ?? null, ballotIds: src.ballots.map((b) => b.ballotId),
       reports: src.reports, decisions, history,
-      appraisalWorkingDays: p.appraisal_working_days, submittedByName: submitter?.full_name ?? null,
-      appraisalStartedAt: iso(p.appraisal_started_at), returnedAt: iso(p.returned_at), approvedAt: iso(p.approved_at), decidedAt: iso(p.decided_at),
-      cancelledAt: iso(p.cancelled_at), cancelReason: p.cancel_reason, version: p.version, createdAt: iso(p.created_at)!,
+      appraisalWorkingDays: p.appraisalWorkingDays, submittedByName: submitterName ?? null,
+      appraisalStartedAt: iso(p.appraisalStartedAt), returnedAt: iso(p.returnedAt), approvedAt: iso(p.approvedAt), decidedAt: iso(p.decidedAt),
+      cancelledAt: iso(p.cancelledAt), cancelReason: p.cancelReason, version: p.version, createdAt: iso(p.createdAt)!,
       permissions: {
         canEdit: !!actor && editable && ProposalsPolicy.canAssemble(actor, y),
         canSubmit: !!actor && editable && ProposalsPolicy.canSubmit(actor, y),
@@ -271,21 +258,13 @@ export class DossierReadService implements OnModuleInit {
   }
 }
 
-const SELECT_SUMMARY = `
-  SELECT p.id, p.block_year_id, y.block_id, b.code AS block_code, b.name AS block_name, y.year, p.status, p.letter_number, p.submitted_at, p.due_date::text AS due_date,
-         p.return_reason, p.updated_at,
-         (SELECT count(*)::int FROM proposal_events e WHERE e.proposal_id = p.id AND e.kind = 'submitted') AS submissions,
-         (SELECT count(*)::int FROM proposal_nominees n WHERE n.proposal_id = p.id) AS nominee_count,
-         (SELECT count(*)::int FROM proposal_decisions d WHERE d.proposal_id = p.id) AS decided_count
-  FROM proposals p JOIN block_years y ON y.id = p.block_year_id JOIN blocks b ON b.id = y.block_id`;
-
-function toSummary(r: Record<string, any>, now: Date, awardedCount: number, calendar: KnownWorkCalendar): ProposalSummaryDto {
-  const waiting = (r.status === 'submitted' || r.status === 'under_appraisal') && r.due_date;
-  const state = waiting ? deadlineState(dateOnly(r.due_date)!, now, calendar) : null;
+function toSummary(r: DossierSummaryRow, now: Date, awardedCount: number, calendar: KnownWorkCalendar): ProposalSummaryDto {
+  const waiting = (r.status === 'submitted' || r.status === 'under_appraisal') && r.dueDate;
+  const state = waiting ? deadlineState(dateOnly(r.dueDate)!, now, calendar) : null;
   return {
-    id: r.id, blockYearId: r.block_year_id, blockId: r.block_id, blockCode: r.block_code, blockName: r.block_name, year: r.year, status: r.status,
-    statusLabel: STATUS_LABELS[r.status as ProposalStatus], letterNumber: r.letter_number, submittedAt: iso(r.submitted_at), dueDate: dateOnly(r.due_date),
-    workingDaysLeft: state?.workingDaysLeft ?? null, overdue: state?.overdue ?? false, calendarMissingYears: state?.calendarMissingYears ?? [], submissions: r.submissions, nomineeCount: r.nominee_count,
-    decidedCount: r.decided_count, awardedCount, returnReason: r.return_reason, updatedAt: iso(r.updated_at)!,
+    id: r.id, blockYearId: r.blockYearId, blockId: r.blockId, blockCode: r.blockCode, blockName: r.blockName, year: r.year, status: r.status,
+    statusLabel: STATUS_LABELS[r.status], letterNumber: r.letterNumber, submittedAt: iso(r.submittedAt), dueDate: dateOnly(r.dueDate),
+    workingDaysLeft: state?.workingDaysLeft ?? null, overdue: state?.overdue ?? false, calendarMissingYears: state?.calendarMissingYears ?? [], submissions: r.submissions, nomineeCount: r.nomineeCount,
+    decidedCount: r.decidedCount, awardedCount, returnReason: r.returnReason, updatedAt: iso(r.updatedAt)!,
   };
 }

@@ -14,14 +14,18 @@ import { NewsService } from '../news/news.service';
 import { notify } from '../notifications/notify';
 import { detectEvidenceType, MAX_EVIDENCE_BYTES, storedFileName } from '../rounds/evidence-type';
 import { CiteModelsDto, CreateProposalDto, ProposalDto, RecordDecisionDto, ReportDto, UpdateLetterDto } from './dto/proposal.dto';
-import type { ProposalStatus } from './entities/proposal.entity';
 import { DossierReadService } from './dossier-read.service';
 import { dateOnly, dbNow, loadDossier, readReports, recordEvent, sha256, yearEndConference } from './dossier-data';
+import {
+  blockYearExists, bumpVersion, citedModelIds, dossierCountOf, insertDecision, insertDossier, insertReport, liveDossierStatus, markApproved, markCancelled, markDecided,
+  markReturned, markSubmitted, markUnderAppraisal, nextSubmissionNumber, nomineesToDecide, replaceCitations, replaceNominees, supersedeReport, touchDossier, unitHeadName,
+  unitName, updateLetter,
+} from './dossier-workflow-data';
 import { draftLetter } from './proposal-documents';
 import { deadline, missingMessage, STATUS_LABELS, vietnamDate } from './proposal-rules';
 import { ProposalsPolicy } from './proposals.policy';
 import { DEFAULT_APPRAISAL_WORKING_DAYS } from './rules';
-import { loadWorkCalendar } from './work-calendar';
+import { appraisalWorkingDaysOf, loadWorkCalendar } from './calendar-data';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -54,28 +58,24 @@ export class DossierWorkflowService {
 
   /** Lập hồ sơ: the letter drafted from the data; one live dossier per block year. */
   async createDossierIn(em: EntityManager, actor: Actor, blockYearId: string, at?: Date): Promise<string> {
-    const [exists] = await em.query('SELECT 1 FROM block_years WHERE id = $1', [blockYearId]);
-    if (!exists) throw invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống');
+    if (!(await blockYearExists(em, blockYearId))) throw invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống');
     const y = await loadYearContext(em, blockYearId, actor, { lock: true });
     ProposalsPolicy.assertCanAssemble(actor, y);
-    const [live] = await em.query(`SELECT status FROM proposals WHERE block_year_id = $1 AND status <> 'cancelled'`, [blockYearId]);
+    const live = await liveDossierStatus(em, blockYearId);
     if (live) {
-      throw conflict('proposal_exists', `${y.blockName} đã có hồ sơ đề nghị khen thưởng năm ${y.year} (trạng thái "${STATUS_LABELS[live.status as ProposalStatus]}"); mỗi năm chỉ có một hồ sơ đang xử lý. Muốn lập lại, hãy hủy hồ sơ đang lập hoặc bị trả lại.`);
+      throw conflict('proposal_exists', `${y.blockName} đã có hồ sơ đề nghị khen thưởng năm ${y.year} (trạng thái "${STATUS_LABELS[live]}"); mỗi năm chỉ có một hồ sơ đang xử lý. Muốn lập lại, hãy hủy hồ sơ đang lập hoặc bị trả lại.`);
     }
-    const [{ n }] = await em.query('SELECT count(*)::int AS n FROM proposals WHERE block_year_id = $1', [blockYearId]);
+    const n = await dossierCountOf(em, blockYearId);
     const conference = await yearEndConference(em, blockYearId);
     const draft = draftLetter({ blockName: y.blockName, year: y.year, legalBasis: y.legalBasis, conferenceDate: conference?.heldAt ? vietnamDate(conference.heldAt) : null });
     const signer = await this.leaderHeadName(em, y.leaderUnitId);
     const number = buildDocumentNumber(n + 1, 'TTr', y.blockCode);
     const now = at ?? (await dbNow(em));
-    const [row] = await em.query(
-      `INSERT INTO proposals (block_year_id, status, letter_number, letter_recipient, letter_paragraphs, letter_closing, signer_name, created_by, created_at, updated_at, version)
-       VALUES ($1,'draft',$2,$3,$4,$5,$6,$7,$8,$8,1) RETURNING id`,
-      [blockYearId, number, draft.recipient, JSON.stringify(draft.paragraphs), draft.closing, signer, actor.id, now]);
-    await recordEvent(em, row.id, 'created', actor, { at: now, detail: { number } });
-    await notify(em, actor, { units: [...new Set((await this.ballots.outcomes(em, blockYearId)).filter((o) => o.status === 'closed').flatMap((o) => o.elected.map((e) => e.unitId)))] }, { kind: 'nominee_report', blockYearId, link: `/proposals/${row.id}`, title: `Đơn vị được đề nghị khen thưởng năm ${y.year}: đề nghị gửi báo cáo thành tích`, body: `Khối trưởng đang lập hồ sơ đề nghị khen thưởng của ${y.blockName}; báo cáo thành tích của đơn vị là thành phần bắt buộc.`, at });
-    await this.audit.record(em, actor, { action: 'proposal.create', entityType: 'proposal', entityId: row.id, blockId: y.blockId, after: { blockYearId, year: y.year, number } });
-    return row.id;
+    const id = await insertDossier(em, { blockYearId, number, recipient: draft.recipient, paragraphs: draft.paragraphs, closing: draft.closing, signerName: signer, createdBy: actor.id, at: now });
+    await recordEvent(em, id, 'created', actor, { at: now, detail: { number } });
+    await notify(em, actor, { units: [...new Set((await this.ballots.outcomes(em, blockYearId)).filter((o) => o.status === 'closed').flatMap((o) => o.elected.map((e) => e.unitId)))] }, { kind: 'nominee_report', blockYearId, link: `/proposals/${id}`, title: `Đơn vị được đề nghị khen thưởng năm ${y.year}: đề nghị gửi báo cáo thành tích`, body: `Khối trưởng đang lập hồ sơ đề nghị khen thưởng của ${y.blockName}; báo cáo thành tích của đơn vị là thành phần bắt buộc.`, at });
+    await this.audit.record(em, actor, { action: 'proposal.create', entityType: 'proposal', entityId: id, blockId: y.blockId, after: { blockYearId, year: y.year, number } });
+    return id;
   }
 
   async editLetter(actor: Actor, id: string, dto: UpdateLetterDto): Promise<ProposalDto> {
@@ -92,7 +92,7 @@ export class DossierWorkflowService {
       const parsed = parseDocumentNumber(dto.number);
       if (!parsed || parsed.code !== 'TTr') throw invalidField('number', 'phải là số, ký hiệu tờ trình dạng "05/TTr-KTĐ4"');
     }
-    const current = { number: p.letter_number, date: dateOnly(p.letter_date), recipient: p.letter_recipient, paragraphs: p.letter_paragraphs, closing: p.letter_closing, signerName: p.signer_name };
+    const current = { number: p.letterNumber, date: dateOnly(p.letterDate), recipient: p.letterRecipient, paragraphs: p.letterParagraphs, closing: p.letterClosing, signerName: p.signerName };
     const patch = {
       number: dto.number, date: dto.date, recipient: dto.recipient, paragraphs: dto.paragraphs?.map((s) => s.trim()).filter(Boolean), closing: dto.closing?.trim(), signerName: dto.signerName,
     };
@@ -100,9 +100,7 @@ export class DossierWorkflowService {
     const diff = changedFields(current, patch);
     if (!Object.keys(diff.after).length) return;
     const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    await em.query(
-      `UPDATE proposals SET letter_number = $2, letter_date = $3, letter_recipient = $4, letter_paragraphs = $5, letter_closing = $6, signer_name = $7, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, next.number, next.date, next.recipient, JSON.stringify(next.paragraphs), next.closing, next.signerName]);
+    await updateLetter(em, id, next);
     await this.audit.record(em, actor, { action: 'proposal.letter_update', entityType: 'proposal', entityId: id, blockId: y.blockId, ...diff });
   }
 
@@ -119,9 +117,9 @@ export class DossierWorkflowService {
     ProposalsPolicy.assertTransition(p.status, 'edit');
     const src = await this.dossiers.sources(em, p, y);
     const nominee = src.nominees.find((n) => n.unitId === unitId);
-    const [unit] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
+    const unitLabel = await unitName(em, unitId);
     if (!nominee) {
-      throw conflict('not_nominated', `${unit?.name ?? 'Đơn vị'} không có trong danh sách đề nghị khen thưởng của hồ sơ nên không nộp báo cáo thành tích.`);
+      throw conflict('not_nominated', `${unitLabel ?? 'Đơn vị'} không có trong danh sách đề nghị khen thưởng của hồ sơ nên không nộp báo cáo thành tích.`);
     }
     if (!file?.buffer?.length) throw badRequest('validation_failed', 'Chưa chọn tệp báo cáo thành tích.', { file: 'là bắt buộc' });
     const name = (file.originalname ?? '').normalize('NFC');
@@ -135,18 +133,15 @@ export class DossierWorkflowService {
     const filename = storedFileName(name || 'bao-cao-thanh-tich', type);
     const hash = sha256(file.buffer);
     const now = at ?? (await dbNow(em));
-    const [replaced] = await em.query('UPDATE proposal_reports SET superseded_at = $3 WHERE proposal_id = $1 AND unit_id = $2 AND superseded_at IS NULL RETURNING id, sha256', [id, unitId, now]);
-    const [row] = await em.query(
-      `INSERT INTO proposal_reports (proposal_id, unit_id, filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
-      [id, unitId, filename, type.mime, file.buffer.length, hash, file.buffer, actor.id, now]);
-    await em.query('UPDATE proposals SET updated_at = now() WHERE id = $1', [id]);
-    const replacedRow: { id: string; sha256: string } | null = replaced[0] ?? null; // UPDATE … RETURNING gives [rows, count]
+    const replacedRow = await supersedeReport(em, id, unitId, now);
+    const reportId = await insertReport(em, { proposalId: id, unitId, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash, content: file.buffer, uploadedBy: actor.id, uploadedAt: now });
+    await touchDossier(em, id);
     await this.audit.record(em, actor, {
       action: 'proposal.report_upload', entityType: 'proposal', entityId: id, blockId: y.blockId,
       before: replacedRow ? { reportId: replacedRow.id, sha256: replacedRow.sha256 } : undefined,
-      after: { reportId: row.id, unitId, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash },
+      after: { reportId, unitId, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash },
     });
-    return row.id;
+    return reportId;
   }
 
   /**
@@ -164,13 +159,10 @@ export class DossierWorkflowService {
       if (!src.nominees.some((n) => n.unitId === unitId)) throw conflict('not_nominated', 'Đơn vị không có trong danh sách đề nghị khen thưởng của hồ sơ nên không trích dẫn gương điển hình.');
       const found = await this.news.modelsOfUnit(em, unitId, y.year, dto.modelIds);
       if (found.length !== dto.modelIds.length) throw invalidField('modelIds', `chỉ gồm gương điển hình trong sổ của chính đơn vị được đề nghị, từ năm ${y.year} trở về trước`);
-      const before: string[] = (await em.query('SELECT model_id FROM proposal_model_citations WHERE proposal_id = $1 AND unit_id = $2 ORDER BY sort', [id, unitId])).map((r: { model_id: string }) => r.model_id);
+      const before = await citedModelIds(em, id, unitId);
       if (before.join() === dto.modelIds.join()) return;
-      await em.query('DELETE FROM proposal_model_citations WHERE proposal_id = $1 AND unit_id = $2', [id, unitId]);
-      for (const [i, modelId] of dto.modelIds.entries()) {
-        await em.query('INSERT INTO proposal_model_citations (proposal_id, unit_id, model_id, sort, cited_by) VALUES ($1,$2,$3,$4,$5)', [id, unitId, modelId, i, actor.id]);
-      }
-      await em.query('UPDATE proposals SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await replaceCitations(em, id, unitId, dto.modelIds, actor.id);
+      await bumpVersion(em, id);
       await this.audit.record(em, actor, { action: 'proposal.models_cite', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { unitId, modelIds: before }, after: { unitId, modelIds: dto.modelIds } });
     });
     return this.dossiers.getDossier(actor, id);
@@ -193,24 +185,16 @@ export class DossierWorkflowService {
     const now = at ?? (await dbNow(em));
     const days = await this.appraisalDays(em, y.year);
     const { dueDate } = deadline(now, days, now, await loadWorkCalendar(em));
-    await em.query('DELETE FROM proposal_nominees WHERE proposal_id = $1', [id]);
-    for (const [i, n] of src.nominees.entries()) {
-      await em.query(
-        `INSERT INTO proposal_nominees (proposal_id, unit_id, award_code, award_name, ballot_id, approvals, percent, rank, sort) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [id, n.unitId, n.code, n.awardName, n.ballotId, n.approvals, n.percent, n.rank, i + 1]);
-    }
-    const letterDate = dateOnly(p.letter_date) ?? vietnamDate(now);
-    await em.query(
-      `UPDATE proposals SET status = 'submitted', submitted_at = $2, submitted_by = $3, due_date = $4, appraisal_working_days = $5, letter_date = $6,
-              appraisal_started_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, now, actor.id, dueDate, days, letterDate]);
-    const [{ k }] = await em.query(`SELECT count(*)::int + 1 AS k FROM proposal_events WHERE proposal_id = $1 AND kind = 'submitted'`, [id]);
+    await replaceNominees(em, id, src.nominees);
+    const letterDate = dateOnly(p.letterDate) ?? vietnamDate(now);
+    await markSubmitted(em, id, { at: now, by: actor.id, dueDate, appraisalWorkingDays: days, letterDate });
+    const k = await nextSubmissionNumber(em, id);
     const detail = {
-      submission: k, letterNumber: p.letter_number, appraisalWorkingDays: days,
+      submission: k, letterNumber: p.letterNumber, appraisalWorkingDays: days,
       nominees: src.nominees.map((n) => ({ unitId: n.unitId, code: n.code })), reports: [...src.current.values()].map((r) => ({ unitId: r.unitId, sha256: r.sha256 })),
     };
     await recordEvent(em, id, 'submitted', actor, { at: now, dueDate, detail });
-    await notify(em, actor, { board: true }, { kind: 'dossier_submitted', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `${y.blockName} trình hồ sơ đề nghị khen thưởng năm ${y.year} (${p.letter_number})`, body: `Hạn thẩm định: ${dueDate.split('-').reverse().join('/')} (${days} ngày làm việc).`, at });
+    await notify(em, actor, { board: true }, { kind: 'dossier_submitted', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `${y.blockName} trình hồ sơ đề nghị khen thưởng năm ${y.year} (${p.letterNumber})`, body: `Hạn thẩm định: ${dueDate.split('-').reverse().join('/')} (${days} ngày làm việc).`, at });
     await this.audit.record(em, actor, { action: 'proposal.submit', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'submitted', dueDate, ...detail } });
     await advanceYearStatus(em, this.audit, actor, y, 'submitted', 'Đã trình hồ sơ đề nghị khen thưởng');
   }
@@ -220,7 +204,7 @@ export class DossierWorkflowService {
       const { p, y } = await loadDossier(em, id, actor, true);
       ProposalsPolicy.assertCanAssemble(actor, y);
       ProposalsPolicy.assertTransition(p.status, 'cancel');
-      await em.query(`UPDATE proposals SET status = 'cancelled', cancelled_at = now(), cancel_reason = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, reason]);
+      await markCancelled(em, id, reason);
       await recordEvent(em, id, 'cancelled', actor, { reason });
       await this.audit.record(em, actor, { action: 'proposal.cancel', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'cancelled' }, reason });
     });
@@ -240,8 +224,8 @@ export class DossierWorkflowService {
     const { p, y } = await loadDossier(em, id, actor, true);
     ProposalsPolicy.assertTransition(p.status, 'take');
     const now = at ?? (await dbNow(em));
-    await em.query(`UPDATE proposals SET status = 'under_appraisal', appraisal_started_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, now]);
-    await recordEvent(em, id, 'appraisal_started', actor, { at: now, dueDate: dateOnly(p.due_date) });
+    await markUnderAppraisal(em, id, now);
+    await recordEvent(em, id, 'appraisal_started', actor, { at: now, dueDate: dateOnly(p.dueDate) });
     await this.audit.record(em, actor, { action: 'proposal.take', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'under_appraisal' } });
   }
 
@@ -256,7 +240,7 @@ export class DossierWorkflowService {
     const { p, y } = await loadDossier(em, id, actor, true);
     ProposalsPolicy.assertTransition(p.status, 'return');
     const now = at ?? (await dbNow(em));
-    await em.query(`UPDATE proposals SET status = 'returned', returned_at = $2, return_reason = $3, version = version + 1, updated_at = now() WHERE id = $1`, [id, now, reason]);
+    await markReturned(em, id, now, reason);
     await recordEvent(em, id, 'returned', actor, { at: now, reason });
     await notify(em, actor, { leadersOf: [y.blockYearId] }, { kind: 'dossier_returned', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `Hồ sơ đề nghị khen thưởng năm ${y.year} bị trả lại để hoàn thiện`, body: reason, at });
     await this.audit.record(em, actor, { action: 'proposal.return', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'returned' }, reason });
@@ -273,7 +257,7 @@ export class DossierWorkflowService {
     const { p, y } = await loadDossier(em, id, actor, true);
     ProposalsPolicy.assertTransition(p.status, 'approve');
     const now = at ?? (await dbNow(em));
-    await em.query(`UPDATE proposals SET status = 'approved', approved_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, now]);
+    await markApproved(em, id, now);
     await recordEvent(em, id, 'approved', actor, { at: now, reason: note ?? '' });
     await notify(em, actor, { leadersOf: [y.blockYearId] }, { kind: 'dossier_approved', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: `Hồ sơ đề nghị khen thưởng năm ${y.year} đã được Ban Thi đua – Khen thưởng thẩm định, thông qua`, body: note ?? '', at });
     await this.audit.record(em, actor, { action: 'proposal.approve', entityType: 'proposal', entityId: id, blockId: y.blockId, before: { status: p.status }, after: { status: 'approved' }, reason: note });
@@ -294,22 +278,20 @@ export class DossierWorkflowService {
     ProposalsPolicy.assertTransition(p.status, 'decide');
     const now = at ?? (await dbNow(em));
     if (dto.outcome === 'awarded' && dto.decisionDate! > vietnamDate(now)) throw invalidField('decisionDate', 'không được sau ngày hôm nay');
-    const nominees: { id: string; unit_id: string; award_code: string; award_name: string; unit_name: string; decided: boolean }[] = await em.query(
-      `SELECT n.id, n.unit_id, n.award_code, n.award_name, u.name AS unit_name, EXISTS (SELECT 1 FROM proposal_decisions d WHERE d.nominee_id = n.id) AS decided
-       FROM proposal_nominees n JOIN units u ON u.id = n.unit_id WHERE n.proposal_id = $1`, [id]);
+    const nominees = await nomineesToDecide(em, id);
     const seen = new Set<string>();
     const targets = dto.nominees.map((ref, i) => {
       const key = `${ref.code}:${ref.unitId}`;
       if (seen.has(key)) throw invalidField(`nominees[${i}]`, 'bị lặp lại');
       seen.add(key);
-      const n = nominees.find((x) => x.unit_id === ref.unitId && x.award_code === ref.code);
+      const n = nominees.find((x) => x.unitId === ref.unitId && x.awardCode === ref.code);
       if (!n) {
-        const other = nominees.find((x) => x.unit_id === ref.unitId);
+        const other = nominees.find((x) => x.unitId === ref.unitId);
         throw new AppError(400, 'not_nominated', other
-          ? `Đơn vị ${other.unit_name} không được đề nghị hình thức khen thưởng "${ref.code}" trong hồ sơ này (được đề nghị: ${nominees.filter((x) => x.unit_id === ref.unitId).map((x) => x.award_name).join(', ')}).`
+          ? `Đơn vị ${other.unitName} không được đề nghị hình thức khen thưởng "${ref.code}" trong hồ sơ này (được đề nghị: ${nominees.filter((x) => x.unitId === ref.unitId).map((x) => x.awardName).join(', ')}).`
           : 'Đơn vị không có trong danh sách đề nghị khen thưởng của hồ sơ nên không thể ghi nhận quyết định.', { [`nominees[${i}]`]: 'không có trong danh sách đề nghị' });
       }
-      if (n.decided) throw conflict('already_decided', `${n.unit_name} đã có quyết định về ${n.award_name}; quyết định đã ghi không sửa được (thu hồi khen thưởng thực hiện trong lịch sử khen thưởng).`);
+      if (n.decided) throw conflict('already_decided', `${n.unitName} đã có quyết định về ${n.awardName}; quyết định đã ghi không sửa được (thu hồi khen thưởng thực hiện trong lịch sử khen thưởng).`);
       return n;
     });
     const entries = [];
@@ -317,28 +299,28 @@ export class DossierWorkflowService {
       let historyId: string | null = null;
       if (dto.outcome === 'awarded') {
         const record = await this.awards.recordAward(em, actor, {
-          unitId: n.unit_id, year: y.year, code: n.award_code, decisionNumber: dto.decisionNumber!, decisionDate: dto.decisionDate!, signer: dto.signer!, source: 'decision', proposalId: id,
+          unitId: n.unitId, year: y.year, code: n.awardCode, decisionNumber: dto.decisionNumber!, decisionDate: dto.decisionDate!, signer: dto.signer!, source: 'decision', proposalId: id,
         });
         historyId = record.id;
       }
-      await em.query(
-        `INSERT INTO proposal_decisions (proposal_id, nominee_id, outcome, decision_number, decision_date, signer, reason, award_history_id, recorded_by, recorded_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-        [id, n.id, dto.outcome, dto.outcome === 'awarded' ? dto.decisionNumber : null, dto.outcome === 'awarded' ? dto.decisionDate : null,
-          dto.outcome === 'awarded' ? dto.signer : null, dto.reason ?? '', historyId, actor.id, now]);
-      entries.push({ unitId: n.unit_id, code: n.award_code, awardHistoryId: historyId });
+      const awarded = dto.outcome === 'awarded';
+      await insertDecision(em, {
+        proposalId: id, nomineeId: n.id, outcome: dto.outcome, decisionNumber: awarded ? dto.decisionNumber! : null, decisionDate: awarded ? dto.decisionDate! : null,
+        signer: awarded ? dto.signer! : null, reason: dto.reason ?? '', awardHistoryId: historyId, recordedBy: actor.id, recordedAt: now,
+      });
+      entries.push({ unitId: n.unitId, code: n.awardCode, awardHistoryId: historyId });
     }
     const detail = { outcome: dto.outcome, decisionNumber: dto.decisionNumber ?? null, decisionDate: dto.decisionDate ?? null, signer: dto.signer ?? null, entries };
     await recordEvent(em, id, 'decision', actor, { at: now, reason: dto.reason ?? '', detail });
     const undecided = nominees.filter((n) => !n.decided && !targets.includes(n)).length;
     if (undecided === 0) {
-      await em.query(`UPDATE proposals SET status = 'decided', decided_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, now]);
+      await markDecided(em, id, now);
       await recordEvent(em, id, 'decided', actor, { at: now });
       await advanceYearStatus(em, this.audit, actor, y, 'decided', 'Đã có quyết định khen thưởng cho mọi đơn vị được đề nghị');
     } else {
-      await em.query('UPDATE proposals SET version = version + 1, updated_at = now() WHERE id = $1', [id]);
+      await bumpVersion(em, id);
     }
-    await notify(em, actor, { leadersOf: [y.blockYearId], units: targets.map((n) => n.unit_id) }, { kind: 'decision_recorded', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: dto.outcome === 'awarded' ? `Đã có quyết định khen thưởng số ${dto.decisionNumber}: ${targets.map((n) => `${n.award_name} – ${n.unit_name}`).join('; ')}` : `Hội đồng không đề nghị khen thưởng: ${targets.map((n) => `${n.award_name} – ${n.unit_name}`).join('; ')}`, body: dto.reason ?? '', at });
+    await notify(em, actor, { leadersOf: [y.blockYearId], units: targets.map((n) => n.unitId) }, { kind: 'decision_recorded', blockYearId: y.blockYearId, link: `/proposals/${id}`, title: dto.outcome === 'awarded' ? `Đã có quyết định khen thưởng số ${dto.decisionNumber}: ${targets.map((n) => `${n.awardName} – ${n.unitName}`).join('; ')}` : `Hội đồng không đề nghị khen thưởng: ${targets.map((n) => `${n.awardName} – ${n.unitName}`).join('; ')}`, body: dto.reason ?? '', at });
     await this.audit.record(em, actor, {
       action: 'proposal.decision', entityType: 'proposal', entityId: id, blockId: y.blockId,
       before: { status: p.status }, after: { status: undecided === 0 ? 'decided' : p.status, ...detail }, reason: dto.reason,
@@ -346,13 +328,11 @@ export class DossierWorkflowService {
   }
 
   private async appraisalDays(em: EntityManager, year: number): Promise<number> {
-    const [s] = await em.query('SELECT appraisal_working_days FROM proposal_settings WHERE year = $1', [year]);
-    return s?.appraisal_working_days ?? DEFAULT_APPRAISAL_WORKING_DAYS;
+    return (await appraisalWorkingDaysOf(em, year)) ?? DEFAULT_APPRAISAL_WORKING_DAYS;
   }
 
   private async leaderHeadName(em: EntityManager, unitId: string | null): Promise<string> {
     if (!unitId) return '';
-    const [head] = await em.query(`SELECT full_name FROM accounts WHERE unit_id = $1 AND role = 'unit_head' AND archived_at IS NULL ORDER BY created_at LIMIT 1`, [unitId]);
-    return head?.full_name ?? '';
+    return (await unitHeadName(em, unitId)) ?? '';
   }
 }
