@@ -142,8 +142,8 @@ describe('audit', () => {
       expect((await expectStatus(board.get(`/api/audit?from=${day(2)}`), 200)).total).toBe(0);
       expect((await expectStatus(board.get(`/api/audit?to=${day(-2)}`), 200)).total).toBe(0);
       expect((await expectStatus(board.get('/api/audit?from=2000-01-01&to=2000-12-31'), 200)).total).toBe(0);
-      // "to" is inclusive of the whole day.
-      expect((await expectStatus(board.get(`/api/audit?to=${new Date().toISOString().slice(0, 10)}`), 200)).total).toBe(all);
+      // "to" is inclusive of the whole day, as the day is in Vietnam.
+      expect((await expectStatus(board.get(`/api/audit?to=${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}`), 200)).total).toBe(all);
 
       const page1 = await expectStatus(board.get('/api/audit?pageSize=2'), 200);
       const page2 = await expectStatus(board.get('/api/audit?pageSize=2&page=2'), 200);
@@ -154,6 +154,18 @@ describe('audit', () => {
       const bad = await board.get('/api/audit?from=hôm-qua&blockId=abc');
       expect(bad.status).toBe(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual(['blockId', 'from']);
+    });
+
+    // After the test above, which counts every entry as made today.
+    it('takes the dates of the filter as days in Vietnam (UTC+7)', async () => {
+      // 18:30 UTC on 01/03/2025 is 01:30 on 02/03/2025 in Hà Nội.
+      const id = `vn-day-${Date.now()}`;
+      await t.ds.query(`INSERT INTO audit_entries (occurred_at, actor_name, action, entity_type, entity_id, reason) VALUES ('2025-03-01T18:30:00Z', 'Hệ thống', 'test.vn_day', 'test', $1, '')`, [id]);
+      const count = async (dates: string) => (await expectStatus(board.get(`/api/audit?entityId=${id}&${dates}`), 200)).total;
+      expect(await count('from=2025-03-02&to=2025-03-02')).toBe(1);
+      expect(await count('to=2025-03-01')).toBe(0);
+      expect(await count('from=2025-03-03')).toBe(0);
+      expect(await count('from=2025-03-01&to=2025-03-01')).toBe(0);
     });
   });
 });

@@ -70,8 +70,9 @@ export class AuditService {
     if (q.actorId) qb.andWhere('a.actorId = :ac', { ac: q.actorId });
     if (q.blockId) qb.andWhere('a.blockId = :b', { b: q.blockId });
     if (q.action) qb.andWhere('a.action LIKE :act', { act: `${q.action.replace(/[\\%_]/g, '\\$&')}%` });
-    if (q.from) qb.andWhere('a.occurredAt >= :from', { from: q.from });
-    if (q.to) qb.andWhere(`a.occurredAt < (:to::date + interval '1 day')`, { to: q.to });
+    // Days as in Vietnam: from 00:00 of `from` to the end of `to`, Hà Nội time.
+    if (q.from) qb.andWhere(`a.occurredAt >= (:from::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`, { from: q.from });
+    if (q.to) qb.andWhere(`a.occurredAt < ((:to::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`, { to: q.to });
     const [rows, total] = await qb.orderBy('a.id', 'DESC').skip((q.page - 1) * q.pageSize).take(q.pageSize).getManyAndCount();
     const sealed = await this.sealedLeaves(this.ds.manager, rows.map((r) => r.id));
     return { items: rows.map((a) => toDto(a, sealed.get(a.id) ?? null)), total, page: q.page, pageSize: q.pageSize };
