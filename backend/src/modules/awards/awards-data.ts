@@ -70,8 +70,8 @@ export async function awardTypeById(em: Sql, id: string, lock = false): Promise<
 
 /** Whether the year has a catalogue at all. */
 export async function hasCatalogue(em: Sql, year: number): Promise<boolean> {
-  const [any] = await em.query('SELECT 1 FROM award_types WHERE year = $1 LIMIT 1', [year]);
-  return !!any;
+  const [found] = await em.query('SELECT 1 FROM award_types WHERE year = $1 LIMIT 1', [year]);
+  return !!found;
 }
 
 /** Adds a default entry unless the year already has its code (two first reads at once: the second inserts nothing); true when added. */
