@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
-import { effectivePhase, PHASE_LABELS, type Phase } from '../../domain/round-phase';
+import { effectivePhase, PHASE_LABELS } from '../../domain/round-phase';
 import { addPrintableSheet, layoutTable } from '../../common/xlsx-print';
 import { formatNumber } from '@thidua/rules';
 import type { ExportedFile } from '../scoring/scoring.service';
 import { rankedRoundSummaries, rankingRowsOf } from './overview-ranking.sql';
+import * as data from './board-overview-data';
 import { awardsByYear, blockLateness, CYCLE_STEP_LABELS, CYCLE_STEPS, cycleStep, LATENESS_LABELS, LATENESS_REASONS, overviewOrder } from './award-rules';
 import { AwardsService, type OverviewProposal } from './awards.service';
 import { likePattern } from '../../common/pagination';
@@ -70,9 +71,8 @@ export class BoardOverviewService {
     const blockYears = await this.details(em, shown);
 
     const catalogue = await this.awards.catalogue(em, year);
-    const awarded: { code: string; n: number }[] = await em.query('SELECT code, count(*)::int AS n FROM award_history WHERE year = $1 AND revoked_at IS NULL GROUP BY code', [year]);
-    const perYear: { year: number; code: string; count: number }[] = await em.query(
-      'SELECT year, code, count(*)::int AS count FROM award_history WHERE revoked_at IS NULL GROUP BY year, code ORDER BY year');
+    const awarded = await data.awardedInYear(em, year);
+    const perYear = await data.awardedPerYear(em);
     return {
       year, blockYears, total: matching.length, page, pageSize: q.pageSize ?? null, sort, stepCounts, aggregates,
       awards: catalogue.map((t) => ({ code: t.code, name: t.name, awarded: awarded.find((a) => a.code === t.code)?.n ?? 0, cityQuota: t.cityQuota })),
@@ -92,46 +92,10 @@ export class BoardOverviewService {
   private async facts(em: EntityManager, year: number, search: string | null) {
     // The search apart: the planner cannot estimate a LIKE over unaccent, and a guess of a few rows turned the
     // facts statement into nested loops (seconds at a country's scale). It counts the members of what it finds.
-    const matches = search === null ? null : new Map((await em.query(
-      `SELECT y.id, (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
-       FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1 AND lower(unaccent(b.name || ' ' || b.code)) LIKE lower(unaccent($2::text))`,
-      [year, search]) as { id: string; members: number }[]).map((r) => [r.id, r.members]));
-    const [row]: { facts: string | null; now: Date; members: number | null; name_key: string }[] = await em.query(
-      `WITH yrs AS (
-         SELECT y.id, y.status, b.kind, b.name, b.code FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1),
-       rnd AS (SELECT r.id, r.block_year_id, r.kind, r.phase = 'finalised' AS fin, r.self_assessment_until, r.final_review_until FROM scoring_rounds r JOIN yrs ON yrs.id = r.block_year_id),
-       -- Units past their own self-assessment deadline (extension included) without a submitted one, per open round.
-       -- (per open round through the members' index: at year end most rounds are finalised and cost nothing here)
-       overdue AS (
-         SELECT o.id, d.n, d.since FROM rnd o CROSS JOIN LATERAL (
-           SELECT count(*)::int AS n, min(coalesce(e.until, o.self_assessment_until)) AS since
-           FROM block_year_members m
-           LEFT JOIN self_assessments sa ON sa.round_id = o.id AND sa.unit_id = m.unit_id
-           LEFT JOIN round_extensions e ON e.round_id = o.id AND e.unit_id = m.unit_id
-           WHERE m.block_year_id = o.block_year_id AND sa.status IS DISTINCT FROM 'submitted' AND coalesce(e.until, o.self_assessment_until) < now()) d
-         WHERE NOT o.fin),
-       per AS (
-         SELECT r.block_year_id, r.kind, CASE WHEN r.fin THEN '1' ELSE concat_ws(',', 0, coalesce(d.n, 0), coalesce(((extract(epoch FROM d.since) * 1000)::bigint)::text, ''),
-                  coalesce(((extract(epoch FROM r.final_review_until) * 1000)::bigint)::text, '')) END AS f
-         FROM rnd r LEFT JOIN overdue d ON d.id = r.id),
-       dec AS (
-         SELECT m.block_year_id, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
-         WHERE h.year = $1 AND h.revoked_at IS NULL GROUP BY m.block_year_id)
-       SELECT now() AS now,
-              -- The year's member units (a member row carries its block year's year), unless a search counts its own.
-              (SELECT count(*)::int FROM block_year_members WHERE year = $1 AND $2::boolean) AS members,
-              -- What the name order depends on (see nameOrders): every block year's id, kind, name and code, the ICU version.
-              (SELECT count(*) || ':' || coalesce(bit_xor(hashtextextended((id, kind, name, code)::text, 0)), 0) || ':'
-                 || coalesce((SELECT pg_collation_actual_version(oid) FROM pg_collation WHERE collname = 'vi-VN-x-icu' LIMIT 1), '') FROM yrs) AS name_key,
-              string_agg(concat_ws('|', y.id, y.status, CASE WHEN cv.block_year_id IS NULL THEN 0 ELSE 1 END, coalesce(dec.n, 0),
-                coalesce(mid.f, ''), coalesce(ye.f, '')), ';') AS facts
-       FROM yrs y LEFT JOIN dec ON dec.block_year_id = y.id
-       LEFT JOIN covenants cv ON cv.block_year_id = y.id AND cv.status = 'in_force'
-       LEFT JOIN per mid ON mid.block_year_id = y.id AND mid.kind = 'mid_year'
-       LEFT JOIN per ye ON ye.block_year_id = y.id AND ye.kind = 'year_end'`,
-      [year, matches === null]);
+    const matches = search === null ? null : new Map((await data.blockYearsMatching(em, year, search)).map((r) => [r.id, r.members]));
+    const row = await data.overviewFacts(em, year, matches === null);
     const lines = (row.facts ? row.facts.split(';') : []).filter((l) => !matches || matches.has(l.slice(0, l.indexOf('|'))));
-    const order = await this.nameOrder(em, year, row.name_key);
+    const order = await this.nameOrder(em, year, row.nameKey);
     const provider = this.awards.overviewProposalsProvider;
     const proposals = provider ? await provider(em, lines.map((l) => l.slice(0, l.indexOf('|')))) : new Map<string, OverviewProposal>();
     const now = new Date(row.now);
@@ -163,9 +127,7 @@ export class BoardOverviewService {
   private async nameOrder(em: EntityManager, year: number, key: string): Promise<Map<string, number>> {
     const cached = this.nameOrders.get(year);
     if (cached?.key === key) return cached.order;
-    const [{ ids }]: { ids: string | null }[] = await em.query(
-      `SELECT string_agg(y.id::text, ',' ORDER BY b.kind DESC, b.name COLLATE "vi-VN-x-icu", b.code) AS ids FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1`,
-      [year]);
+    const ids = await data.blockYearIdsInNameOrder(em, year);
     const order = new Map((ids ? ids.split(',') : []).map((id, i) => [id, i]));
     // Read in the same snapshot as `key` (the overview's REPEATABLE READ transaction), so the two belong together.
     this.nameOrders.set(year, { key, order });
@@ -176,42 +138,31 @@ export class BoardOverviewService {
   private async details(em: EntityManager, shown: ShownBlock[]): Promise<OverviewBlockYearDto[]> {
     const ids = shown.map((b) => b.id);
     if (!ids.length) return [];
-    const covenants: { block_year_id: string; status: string; signed: number }[] = await em.query(
-      `SELECT DISTINCT ON (c.block_year_id) c.block_year_id, c.status, (SELECT count(*)::int FROM covenant_signatures s WHERE s.covenant_id = c.id) AS signed
-       FROM covenants c WHERE c.block_year_id = ANY($1) AND c.status <> 'superseded' ORDER BY c.block_year_id, (c.status = 'in_force') DESC, c.number DESC`, [ids]);
-    const rounds: any[] = await em.query(
-      `SELECT r.id, r.block_year_id, r.kind, r.title, r.phase, r.opens_at, r.self_assessment_until, r.review_until, r.explanation_until, r.finalised_at,
-              (SELECT max(e.until) FROM round_extensions e WHERE e.round_id = r.id) AS latest_extension, now() AS now
-       FROM scoring_rounds r WHERE r.block_year_id = ANY($1) ORDER BY r.opens_at`, [ids]);
-    const years: { id: string; block_id: string; code: string; name: string; kind: string; status: string; leader_name: string | null; deputy_name: string | null; members: number }[] = await em.query(
-      `SELECT y.id, y.block_id, b.code, b.name, b.kind, y.status, lu.name AS leader_name, du.name AS deputy_name,
-              (SELECT count(*)::int FROM block_year_members m WHERE m.block_year_id = y.id) AS members
-       FROM block_years y JOIN blocks b ON b.id = y.block_id
-       LEFT JOIN units lu ON lu.id = y.leader_unit_id LEFT JOIN units du ON du.id = y.deputy_unit_id WHERE y.id = ANY($1)`, [ids]);
-    const decided: { block_year_id: string; code: string; n: number }[] = await em.query(
-      `SELECT m.block_year_id, h.code, count(*)::int AS n FROM award_history h JOIN block_year_members m ON m.unit_id = h.unit_id AND m.year = h.year
-       WHERE m.block_year_id = ANY($1) AND h.revoked_at IS NULL GROUP BY m.block_year_id, h.code`, [ids]);
-    const yearEndIds = rounds.filter((r) => r.kind === 'year_end' && r.phase === 'finalised').map((r) => r.id as string);
+    const covenants = await data.currentCovenants(em, ids);
+    const rounds = await data.roundsOf(em, ids);
+    const years = await data.yearsOf(em, ids);
+    const decided = await data.decisionsOf(em, ids);
+    const yearEndIds = rounds.filter((r) => r.kind === 'year_end' && r.phase === 'finalised').map((r) => r.id);
     const ranked = await rankedRoundSummaries(em, yearEndIds, 3);
     return shown.map((b) => {
-      const own = rounds.filter((r) => r.block_year_id === b.id).map((r) => ({
+      const own = rounds.filter((r) => r.blockYearId === b.id).map((r) => ({
         ...r,
         effective: effectivePhase({
-          phase: r.phase, opensAt: r.opens_at, selfAssessmentUntil: r.self_assessment_until, reviewUntil: r.review_until, explanationUntil: r.explanation_until,
-          latestExtension: r.latest_extension,
-        }, r.now) as Phase,
+          phase: r.phase, opensAt: r.opensAt, selfAssessmentUntil: r.selfAssessmentUntil, reviewUntil: r.reviewUntil, explanationUntil: r.explanationUntil,
+          latestExtension: r.latestExtension,
+        }, r.now),
       }));
       const yearEnd = own.find((r) => r.kind === 'year_end');
       const summary = yearEnd && b.yearEndFinalised ? ranked.get(yearEnd.id) : undefined;
-      const cov = covenants.find((c) => c.block_year_id === b.id);
+      const cov = covenants.find((c) => c.blockYearId === b.id);
       const y = years.find((x) => x.id === b.id)!;
-      const decisions = Object.fromEntries(decided.filter((d) => d.block_year_id === b.id).map((d) => [d.code, d.n]));
+      const decisions = Object.fromEntries(decided.filter((d) => d.blockYearId === b.id).map((d) => [d.code, d.n]));
       return {
-        blockYearId: b.id, blockId: y.block_id, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
-        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: y.leader_name, deputyUnitName: y.deputy_name, members: y.members,
+        blockYearId: b.id, blockId: y.blockId, blockCode: y.code, blockName: y.name, blockKind: y.kind, status: y.status,
+        step: b.step, stepLabel: CYCLE_STEP_LABELS[b.step], stepIndex: b.stepIndex, leaderUnitName: y.leaderName, deputyUnitName: y.deputyName, members: y.members,
         covenant: cov ? { status: cov.status, signed: cov.signed } : null,
         rounds: own.map((r) => ({
-          id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective as Phase], finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null,
+          id: r.id, kind: r.kind, title: r.title, phase: r.effective, phaseLabel: PHASE_LABELS[r.effective], finalisedAt: r.finalisedAt ? new Date(r.finalisedAt).toISOString() : null,
         })),
         yearEndFinalised: b.yearEndFinalised, top3: summary?.leaders ?? [], rankedUnits: summary?.count ?? 0,
         lateness: {

@@ -7,22 +7,11 @@ import { assertVersion, changedFields } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { normalizeTitle } from './award-rules';
 import { AwardsPolicy } from './awards.policy';
-import { today } from './awards.service';
+import { advisoryLock, blockOfUnitInYear, today } from './awards-data';
 import type {
   CreateDisciplineFlagDto, CreateUnitTitleDto, DisciplineFlagDto, UnitTitleDto, UnitYearQueryDto, UpdateDisciplineFlagDto, UpdateUnitTitleDto,
 } from './dto/awards.dto';
-
-const TITLE_SELECT = `SELECT t.id, t.unit_id, u.name AS unit_name, t.year, t.title, t.decision_number, to_char(t.decision_date, 'YYYY-MM-DD') AS decision_date, t.note, t.version
-  FROM unit_titles t JOIN units u ON u.id = t.unit_id`;
-const FLAG_SELECT = `SELECT t.id, t.unit_id, u.name AS unit_name, t.year, t.reason, t.decision_number, to_char(t.decision_date, 'YYYY-MM-DD') AS decision_date, t.version
-  FROM unit_discipline_flags t JOIN units u ON u.id = t.unit_id`;
-
-const toTitle = (r: any): UnitTitleDto => ({
-  id: r.id, unitId: r.unit_id, unitName: r.unit_name, year: r.year, title: r.title, decisionNumber: r.decision_number, decisionDate: r.decision_date, note: r.note, version: r.version,
-});
-const toFlag = (r: any): DisciplineFlagDto => ({
-  id: r.id, unitId: r.unit_id, unitName: r.unit_name, year: r.year, reason: r.reason, decisionNumber: r.decision_number, decisionDate: r.decision_date, version: r.version,
-});
+import * as data from './unit-records-data';
 
 /**
  * Titles (danh hiệu, e.g. "Tập thể lao động xuất sắc") and disciplinary flags (kỷ luật) per unit per year:
@@ -36,36 +25,22 @@ export class UnitRecordsService {
   // ─── Reading ────────────────────────────────────────────────────────────────────────────────────
 
   async listTitles(actor: Actor, q: UnitYearQueryDto): Promise<UnitTitleDto[]> {
-    const { where, params } = await this.filter(actor, q);
-    return (await this.ds.query(`${TITLE_SELECT} ${where} ORDER BY t.year DESC, u.name, t.title`, params)).map(toTitle);
+    return data.listTitles(this.ds, await this.filter(actor, q));
   }
 
   async listFlags(actor: Actor, q: UnitYearQueryDto): Promise<DisciplineFlagDto[]> {
-    const { where, params } = await this.filter(actor, q);
-    return (await this.ds.query(`${FLAG_SELECT} ${where} ORDER BY t.year DESC, u.name, t.created_at`, params)).map(toFlag);
+    return data.listFlags(this.ds, await this.filter(actor, q));
   }
 
   /** The query's filters, and for everyone but the board: only the own unit and units of a block whose seat the actor's unit holds that year. */
-  private async filter(actor: Actor, q: UnitYearQueryDto): Promise<{ where: string; params: unknown[] }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
+  private async filter(actor: Actor, q: UnitYearQueryDto): Promise<data.UnitRecordFilter> {
+    let blockYear: data.UnitRecordFilter['blockYear'];
     if (q.blockYearId) {
-      const [y] = await this.ds.query('SELECT year FROM block_years WHERE id = $1', [q.blockYearId]);
-      if (!y) throw notFound('Không tìm thấy năm thi đua của khối.');
-      where.push(`t.year = ${p(y.year)} AND t.unit_id IN (SELECT unit_id FROM block_year_members WHERE block_year_id = ${p(q.blockYearId)})`);
+      const year = await data.yearOfBlockYear(this.ds, q.blockYearId);
+      if (year === undefined) throw notFound('Không tìm thấy năm thi đua của khối.');
+      blockYear = { id: q.blockYearId, year };
     }
-    if (q.year !== undefined) where.push(`t.year = ${p(q.year)}`);
-    if (q.unitId) where.push(`t.unit_id = ${p(q.unitId)}`);
-    if (!isCityWide(actor)) {
-      const me = p(actor.unitId);
-      where.push(`(t.unit_id = ${me} OR EXISTS (SELECT 1 FROM block_year_members m JOIN block_years y ON y.id = m.block_year_id
-        WHERE m.unit_id = t.unit_id AND m.year = t.year AND (y.leader_unit_id = ${me} OR y.deputy_unit_id = ${me})))`);
-    }
-    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+    return { blockYear, year: q.year, unitId: q.unitId, seatOf: isCityWide(actor) ? undefined : { unitId: actor.unitId } };
   }
 
   // ─── Titles ─────────────────────────────────────────────────────────────────────────────────────
@@ -80,12 +55,11 @@ export class UnitRecordsService {
     const unitName = await this.unitName(em, dto.unitId);
     const title = normalizeTitle(dto.title);
     if (dto.decisionDate) await this.checkDate(em, dto.year, dto.decisionDate);
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`unit_title:${dto.unitId}:${dto.year}`]);
-    const [dup] = await em.query('SELECT id FROM unit_titles WHERE unit_id = $1 AND year = $2 AND lower(title) = lower($3)', [dto.unitId, dto.year, title]);
-    if (dup) throw conflict('title_exists', `${unitName} đã có danh hiệu "${title}" năm ${dto.year}.`);
-    const [{ id }] = await em.query(
-      `INSERT INTO unit_titles (unit_id, year, title, decision_number, decision_date, note, created_by, updated_by, version) VALUES ($1,$2,$3,$4,$5,$6,$7,$7,1) RETURNING id`,
-      [dto.unitId, dto.year, title, dto.decisionNumber ?? '', dto.decisionDate ?? null, dto.note ?? '', actor.id]);
+    await advisoryLock(em, `unit_title:${dto.unitId}:${dto.year}`);
+    if (await data.titleTaken(em, dto.unitId, dto.year, title)) throw conflict('title_exists', `${unitName} đã có danh hiệu "${title}" năm ${dto.year}.`);
+    const id = await data.insertTitle(em, {
+      unitId: dto.unitId, year: dto.year, title, decisionNumber: dto.decisionNumber ?? '', decisionDate: dto.decisionDate ?? null, note: dto.note ?? '',
+    }, actor.id);
     const saved = await this.title(em, id);
     await this.audit.record(em, actor, {
       action: 'unit_title.create', entityType: 'unit_title', entityId: id, blockId: await this.blockOf(em, dto.unitId, dto.year), after: auditView(saved),
@@ -104,12 +78,9 @@ export class UnitRecordsService {
       if (after.decisionDate) await this.checkDate(em, current.year, after.decisionDate);
       const next = { ...current, ...after };
       if (after.title !== undefined) {
-        const [dup] = await em.query('SELECT id FROM unit_titles WHERE unit_id = $1 AND year = $2 AND lower(title) = lower($3) AND id <> $4', [current.unitId, current.year, next.title, id]);
-        if (dup) throw conflict('title_exists', `${current.unitName} đã có danh hiệu "${next.title}" năm ${current.year}.`);
+        if (await data.titleTaken(em, current.unitId, current.year, next.title, id)) throw conflict('title_exists', `${current.unitName} đã có danh hiệu "${next.title}" năm ${current.year}.`);
       }
-      await em.query(
-        `UPDATE unit_titles SET title = $2, decision_number = $3, decision_date = $4, note = $5, updated_by = $6, updated_at = now(), version = version + 1 WHERE id = $1`,
-        [id, next.title, next.decisionNumber, next.decisionDate, next.note, actor.id]);
+      await data.updateTitle(em, id, next, actor.id);
       await this.audit.record(em, actor, {
         action: 'unit_title.update', entityType: 'unit_title', entityId: id, blockId: await this.blockOf(em, current.unitId, current.year),
         before: { unitId: current.unitId, year: current.year, ...before }, after,
@@ -122,7 +93,7 @@ export class UnitRecordsService {
     AwardsPolicy.assertCanManage(actor, 'xóa danh hiệu thi đua của đơn vị');
     await this.ds.transaction(async (em) => {
       const current = await this.title(em, id, true);
-      await em.query('DELETE FROM unit_titles WHERE id = $1', [id]);
+      await data.deleteTitle(em, id);
       await this.audit.record(em, actor, {
         action: 'unit_title.delete', entityType: 'unit_title', entityId: id, blockId: await this.blockOf(em, current.unitId, current.year), before: auditView(current), reason,
       });
@@ -130,9 +101,9 @@ export class UnitRecordsService {
   }
 
   private async title(em: EntityManager, id: string, lock = false): Promise<UnitTitleDto> {
-    const [row] = await em.query(`${TITLE_SELECT} WHERE t.id = $1${lock ? ' FOR UPDATE OF t' : ''}`, [id]);
+    const row = await data.titleById(em, id, lock);
     if (!row) throw notFound('Không tìm thấy danh hiệu.', 'title_not_found');
-    return toTitle(row);
+    return row;
   }
 
   // ─── Disciplinary flags ─────────────────────────────────────────────────────────────────────────
@@ -146,9 +117,9 @@ export class UnitRecordsService {
   async addFlag(em: EntityManager, actor: Actor, dto: CreateDisciplineFlagDto): Promise<DisciplineFlagDto> {
     await this.unitName(em, dto.unitId);
     if (dto.decisionDate) await this.checkDate(em, dto.year, dto.decisionDate);
-    const [{ id }] = await em.query(
-      `INSERT INTO unit_discipline_flags (unit_id, year, reason, decision_number, decision_date, created_by, updated_by, version) VALUES ($1,$2,$3,$4,$5,$6,$6,1) RETURNING id`,
-      [dto.unitId, dto.year, dto.reason, dto.decisionNumber ?? '', dto.decisionDate ?? null, actor.id]);
+    const id = await data.insertFlag(em, {
+      unitId: dto.unitId, year: dto.year, reason: dto.reason, decisionNumber: dto.decisionNumber ?? '', decisionDate: dto.decisionDate ?? null,
+    }, actor.id);
     const saved = await this.flag(em, id);
     await this.audit.record(em, actor, {
       action: 'discipline_flag.create', entityType: 'unit_discipline_flag', entityId: id, blockId: await this.blockOf(em, dto.unitId, dto.year), after: auditView(saved), reason: dto.reason,
@@ -165,9 +136,7 @@ export class UnitRecordsService {
       if (!Object.keys(after).length) return current;
       if (after.decisionDate) await this.checkDate(em, current.year, after.decisionDate);
       const next = { ...current, ...after };
-      await em.query(
-        `UPDATE unit_discipline_flags SET reason = $2, decision_number = $3, decision_date = $4, updated_by = $5, updated_at = now(), version = version + 1 WHERE id = $1`,
-        [id, next.reason, next.decisionNumber, next.decisionDate, actor.id]);
+      await data.updateFlag(em, id, next, actor.id);
       await this.audit.record(em, actor, {
         action: 'discipline_flag.update', entityType: 'unit_discipline_flag', entityId: id, blockId: await this.blockOf(em, current.unitId, current.year),
         before: { unitId: current.unitId, year: current.year, ...before }, after,
@@ -180,7 +149,7 @@ export class UnitRecordsService {
     AwardsPolicy.assertCanManage(actor, 'xóa kỷ luật của đơn vị');
     await this.ds.transaction(async (em) => {
       const current = await this.flag(em, id, true);
-      await em.query('DELETE FROM unit_discipline_flags WHERE id = $1', [id]);
+      await data.deleteFlag(em, id);
       await this.audit.record(em, actor, {
         action: 'discipline_flag.delete', entityType: 'unit_discipline_flag', entityId: id, blockId: await this.blockOf(em, current.unitId, current.year), before: auditView(current), reason,
       });
@@ -188,17 +157,17 @@ export class UnitRecordsService {
   }
 
   private async flag(em: EntityManager, id: string, lock = false): Promise<DisciplineFlagDto> {
-    const [row] = await em.query(`${FLAG_SELECT} WHERE t.id = $1${lock ? ' FOR UPDATE OF t' : ''}`, [id]);
+    const row = await data.flagById(em, id, lock);
     if (!row) throw notFound('Không tìm thấy kỷ luật.', 'discipline_flag_not_found');
-    return toFlag(row);
+    return row;
   }
 
   // ─── Shared ─────────────────────────────────────────────────────────────────────────────────────
 
   private async unitName(em: EntityManager, unitId: string): Promise<string> {
-    const [u] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
-    if (!u) throw badRequest('unit_not_found', 'Dữ liệu không hợp lệ: unitId không phải đơn vị trong hệ thống.', { unitId: 'không phải đơn vị trong hệ thống' });
-    return u.name;
+    const name = await data.unitName(em, unitId);
+    if (name === undefined) throw badRequest('unit_not_found', 'Dữ liệu không hợp lệ: unitId không phải đơn vị trong hệ thống.', { unitId: 'không phải đơn vị trong hệ thống' });
+    return name;
   }
 
   /** A decision about year Y's title or discipline is dated within or after year Y, and not in the future. */
@@ -208,8 +177,7 @@ export class UnitRecordsService {
   }
 
   private async blockOf(em: EntityManager, unitId: string, year: number): Promise<string | null> {
-    const [m] = await em.query('SELECT block_id FROM block_year_members WHERE unit_id = $1 AND year = $2', [unitId, year]);
-    return m?.block_id ?? null;
+    return blockOfUnitInYear(em, unitId, year);
   }
 }
 

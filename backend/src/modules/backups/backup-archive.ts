@@ -4,11 +4,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { DataSource } from 'typeorm';
-import { grantAppRole, roleOf } from '../../database/app-role';
-import { dataSourceOptions } from '../../database/data-source';
 import { MIGRATIONS } from '../../database/migrations';
+import * as data from './backup-data';
+
+export { advanceTransactionIdPast } from './backup-data';
 
 /**
  * A backup is a folder: every table's rows as PostgreSQL COPY text (gzip), the uploaded files written out
@@ -66,26 +65,23 @@ export async function createBackup(opts: { url: string; dir: string; publicKeys?
   const client = new Client({ connectionString: opts.url, application_name: 'thidua-backup' });
   try {
     await client.connect();
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const [{ server }] = (await client.query(`SELECT current_setting('server_version') AS server`)).rows;
-    const migrations = (await client.query('SELECT name FROM migrations ORDER BY id')).rows.map((r) => r.name as string);
-    const tableNames: string[] = (await client.query(
-      `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'migrations' ORDER BY c.relname`)).rows.map((r) => r.relname);
+    await data.beginSnapshot(client);
+    const server = await data.serverVersion(client);
+    const migrations = await data.appliedMigrations(client);
+    const tableNames = await data.publicTables(client);
     const tables: BackupManifest['tables'] = [];
     for (const table of tableNames) {
-      const columns = await copyColumns(client, table);
-      const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM ${ident(table)}`)).rows;
+      const columns = await data.copyColumns(client, table);
+      const n = await data.rowCount(client, table);
       const file = `tables/${table}.copy.gz`;
-      await pipeline(client.query(copyTo(`COPY ${ident(table)} (${columns.map(ident).join(', ')}) TO STDOUT`)), createGzip(), createWriteStream(path.join(partial, file)));
+      await pipeline(data.copyOut(client, table, columns), createGzip(), createWriteStream(path.join(partial, file)));
       tables.push({ name: table, columns, rows: n, file });
     }
     const files: BackupManifest['files'] = [];
     for (const { table, name } of FILE_TABLES.filter((f) => tableNames.includes(f.table))) {
-      const rows = (await client.query(`SELECT id::text AS id, ${name} AS name FROM ${ident(table)} ORDER BY id`)).rows;
-      for (const row of rows) {
+      for (const row of await data.storedFiles(client, table, name)) {
         // One file at a time: a whole table of uploads never sits in memory.
-        const [{ content }] = (await client.query(`SELECT content FROM ${ident(table)} WHERE id = $1`, [row.id])).rows;
+        const content = await data.fileContent(client, table, row.id);
         const sha256 = sha(content);
         const file = `files/${table}/${sha256}`;
         if (!existsSync(path.join(partial, file))) {
@@ -95,14 +91,9 @@ export async function createBackup(opts: { url: string; dir: string; publicKeys?
         files.push({ table, id: row.id, name: row.name, sha256, size: content.length, file });
       }
     }
-    const ledgerCount = async (sql: string) => (tableNames.includes('ledger_leaves') ? (await client.query(sql)).rows[0].n : 0);
-    const ledger = {
-      entries: await ledgerCount('SELECT count(*)::int AS n FROM audit_entries'),
-      sealed: await ledgerCount('SELECT count(*)::int AS n FROM ledger_leaves'),
-      checkpoints: await ledgerCount('SELECT count(*)::int AS n FROM ledger_checkpoints'),
-      publicKeyFile: opts.publicKeys?.length ? 'ledger-public-key.pem' : null,
-    };
-    await client.query('COMMIT');
+    const sizes = tableNames.includes('ledger_leaves') ? await data.ledgerSizes(client) : { entries: 0, sealed: 0, checkpoints: 0 };
+    const ledger = { ...sizes, publicKeyFile: opts.publicKeys?.length ? 'ledger-public-key.pem' : null };
+    await data.commit(client);
     if (opts.publicKeys?.length) writeFileSync(path.join(partial, 'ledger-public-key.pem'), opts.publicKeys.map((k) => k.trim() + '\n').join(''));
     const checksums: Record<string, string> = {};
     let bytes = 0;
@@ -165,55 +156,39 @@ export async function restoreBackup(opts: { location: string; url: string; appRo
   const client = new Client({ connectionString: opts.url, application_name: 'thidua-restore' });
   await client.connect();
   try {
-    const [{ n }] = (await client.query(
-      `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')`)).rows;
+    const n = await data.relationCount(client);
     if (n > 0) throw new BackupError(`Cơ sở dữ liệu đích không trống (đã có ${n} bảng): chỉ khôi phục vào một cơ sở dữ liệu trống, mới tạo.`);
     log(`Tạo cấu trúc cơ sở dữ liệu (${manifest.migrations.length} bước cập nhật)...`);
-    const ds = await new DataSource({ ...dataSourceOptions(opts.url), migrations: MIGRATIONS.slice(0, manifest.migrations.length) }).initialize();
-    try {
-      await ds.runMigrations();
-      if (opts.appRole && opts.appRole !== roleOf(opts.url)) await grantAppRole((sql) => ds.query(sql), opts.appRole);
-    } finally {
-      await ds.destroy();
-    }
+    await data.migrate(opts.url, MIGRATIONS.slice(0, manifest.migrations.length), opts.appRole);
     log(`Nạp dữ liệu ${manifest.tables.length} bảng...`);
-    await client.query('BEGIN');
-    const fks = (await client.query(
-      `SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
-       WHERE contype = 'f' AND connamespace = 'public'::regnamespace`)).rows as { tbl: string; conname: string; def: string }[];
-    for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${ident(fk.conname)}`);
-    const names = manifest.tables.map((t) => ident(t.name));
-    for (const t of names) await client.query(`ALTER TABLE ${t} DISABLE TRIGGER USER`);
+    await data.begin(client);
+    const fks = await data.foreignKeys(client);
+    for (const fk of fks) await data.dropConstraint(client, fk);
+    const names = manifest.tables.map((t) => data.ident(t.name));
+    for (const t of names) await data.setUserTriggers(client, t, false);
     // Rows the migrations themselves insert (catalogues) come back from the backup as they were.
-    if (names.length) await client.query(`TRUNCATE ${names.join(', ')}`);
+    if (names.length) await data.emptyTables(client, names);
     for (const t of manifest.tables) {
-      await pipeline(createReadStream(path.join(folder, t.file)), createGunzip(),
-        client.query(copyFrom(`COPY ${ident(t.name)} (${t.columns.map(ident).join(', ')}) FROM STDIN`)));
+      await pipeline(createReadStream(path.join(folder, t.file)), createGunzip(), data.copyIn(client, t.name, t.columns));
     }
-    for (const fk of fks) await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${ident(fk.conname)} ${fk.def}`);
-    for (const t of names) await client.query(`ALTER TABLE ${t} ENABLE TRIGGER USER`);
-    const seqs = (await client.query(
-      `SELECT d.refobjid::regclass::text AS tbl, a.attname AS col, d.objid::regclass::text AS seq
-       FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
-       JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-       WHERE d.deptype IN ('a', 'i') AND d.refobjsubid > 0`)).rows as { tbl: string; col: string; seq: string }[];
-    for (const s of seqs) await client.query(`SELECT setval($1::regclass, coalesce(max(${ident(s.col)}), 0) + 1, false) FROM ${s.tbl}`, [s.seq]);
-    await client.query('COMMIT');
+    for (const fk of fks) await data.addConstraint(client, fk);
+    for (const t of names) await data.setUserTriggers(client, t, true);
+    for (const s of await data.ownedSequences(client)) await data.resetSequence(client, s);
+    await data.commit(client);
     log('Kiểm tra số dòng từng bảng và mã băm từng tệp...');
     const tables: RestoreReport['tables'] = [];
     for (const t of manifest.tables) {
-      const [{ n: rows }] = (await client.query(`SELECT count(*)::int AS n FROM ${ident(t.name)}`)).rows;
+      const rows = await data.rowCount(client, t.name);
       if (rows !== t.rows) throw new BackupError(`Khôi phục không khớp: bảng "${t.name}" có ${rows} dòng, bản sao lưu ghi ${t.rows}.`);
       tables.push({ name: t.name, rows });
     }
     for (const f of manifest.files) {
-      const [row] = (await client.query(`SELECT encode(sha256(content), 'hex') AS h FROM ${ident(f.table)} WHERE id = $1`, [f.id])).rows;
-      if (row?.h !== f.sha256) throw new BackupError(`Khôi phục không khớp: tệp "${f.name}" (${f.table} ${f.id}) khác mã băm đã ghi.`);
+      if ((await data.storedFileSha256(client, f.table, f.id)) !== f.sha256) throw new BackupError(`Khôi phục không khớp: tệp "${f.name}" (${f.table} ${f.id}) khác mã băm đã ghi.`);
     }
     await advanceTransactionIds(client, log);
     return { tables, files: manifest.files.length };
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await data.rollback(client).catch(() => undefined);
     throw e;
   } finally {
     await client.end().catch(() => undefined);
@@ -227,23 +202,11 @@ export async function restoreBackup(opts: { location: string; url: string; appRo
  * committed transaction at a time inside PostgreSQL (quick for the millions a block's office may reach).
  */
 async function advanceTransactionIds(client: Client, log: (line: string) => void): Promise<void> {
-  const [{ top, cur }] = (await client.query(
-    `SELECT coalesce(max(xid)::text, '0')::bigint::text AS top, pg_current_xact_id()::text AS cur FROM audit_entries`)).rows;
+  const { top, cur } = await data.auditTransactionIds(client);
   const gap = BigInt(top) - BigInt(cur);
   if (gap < 0n) return;
   log(`Đưa bộ đếm giao dịch của máy chủ vượt qua nhật ký đã khôi phục (${gap} giao dịch)...`);
-  await advanceTransactionIdPast(client, BigInt(top));
-}
-
-/** Commits empty transactions on the server until its next transaction id is above `target`. */
-export async function advanceTransactionIdPast(client: Client, target: bigint): Promise<void> {
-  await client.query(`CREATE OR REPLACE PROCEDURE pg_temp.thidua_advance_xid(target bigint) LANGUAGE plpgsql AS $$
-    BEGIN
-      WHILE pg_current_xact_id()::text::bigint <= target LOOP
-        COMMIT;
-      END LOOP;
-    END $$`);
-  await client.query(`CALL pg_temp.thidua_advance_xid(${target.toString()})`);
+  await data.advanceTransactionIdPast(client, BigInt(top));
 }
 
 /** Renames the finished folder to `name`, or `name-2`, `name-3`… when another backup took that second. */
@@ -277,14 +240,6 @@ export function pruneBackups(dir: string, keepDays: number, now: Date): string[]
   return deleted;
 }
 
-/** Columns a COPY can write back: every stored column except generated ones. */
-async function copyColumns(client: Client, table: string): Promise<string[]> {
-  return (await client.query(
-    `SELECT attname FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum`,
-    [ident(table)])).rows.map((r) => r.attname);
-}
-
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 async function shaFile(file: string): Promise<string> {

@@ -8,6 +8,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { scheduleJobs } from '../jobs/jobs-data';
 import { notify } from '../notifications/notify';
 import { createBackup, pruneBackups } from './backup-archive';
+import { recordBackupFailed, recordBackupSucceeded } from './backup-data';
 import { backupSlot } from './backup-schedule';
 
 export const BACKUP_JOB = 'backup.run';
@@ -46,12 +47,12 @@ export class BackupsService implements OnModuleInit {
       const publicKeys = [this.keys.publicKeyPem, ...this.config.ledgerPreviousKeys.map((k) => publicKeyPem(parsePublicKey(k)))];
       const { folder, bytes } = await createBackup({ url, dir, publicKeys, now: started });
       pruneBackups(dir, this.config.backupKeepDays, now);
-      await em.query(`INSERT INTO backup_runs (started_at, finished_at, status, folder, size_bytes) VALUES ($1, $2, 'ok', $3, $4)`, [started, new Date(), folder, bytes]);
+      await recordBackupSucceeded(em, { startedAt: started, finishedAt: new Date(), folder, sizeBytes: bytes });
       this.log.log(`Đã sao lưu vào ${folder}`);
     } catch (e) {
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 2000);
       this.log.error(`Sao lưu tự động thất bại: ${message}`);
-      await em.query(`INSERT INTO backup_runs (started_at, finished_at, status, error) VALUES ($1, $2, 'failed', $3)`, [started, new Date(), message]);
+      await recordBackupFailed(em, { startedAt: started, finishedAt: new Date(), error: message });
       await notify(em, null, { admins: true }, {
         kind: 'backup_failed', title: 'Sao lưu tự động thất bại',
         body: `Lần sao lưu lúc ${vnDateTime(started)} vào ${dir} không thành công (lý do kỹ thuật: ${message}). Hãy kiểm tra máy chủ (ổ đĩa, quyền ghi thư mục sao lưu) rồi chạy lại "npm run backup".`,
