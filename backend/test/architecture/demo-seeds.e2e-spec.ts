@@ -11,19 +11,12 @@ import { SRC, sourceFiles } from './source-graph';
  */
 const RAW_SQL_ALLOWED: Record<string, number> = {
   'database/demo/demo.ts': 4,
-  'modules/accounts/accounts.demo.ts': 1,
   'modules/awards/awards.demo.ts': 3,
   'modules/ballots/ballots.demo.ts': 9,
-  'modules/block-years/block-years.demo.ts': 2,
-  'modules/blocks/blocks.demo.ts': 1,
   'modules/conferences/conferences.demo.ts': 16,
-  'modules/covenants/covenants.demo.ts': 5,
-  'modules/drafts/drafts.demo.ts': 8,
-  'modules/news/news.demo.ts': 7,
   'modules/proposals/proposals.demo.ts': 7,
   'modules/rounds/rounds.demo.ts': 24,
   'modules/scoring/scoring.demo.ts': 6,
-  'modules/units/units.demo.ts': 1,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

@@ -1,20 +1,20 @@
 import { DataSource } from 'typeorm';
-import { insertDemoAccount } from '../../modules/accounts/accounts.demo';
+import { insertDemoAccount } from './accounts';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
 import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
 import { seedAwardsDemo } from '../../modules/awards/awards.demo';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
-import { insertDemoBlockYear } from '../../modules/block-years/block-years.demo';
-import { insertDemoBlock } from '../../modules/blocks/blocks.demo';
+import { insertDemoBlockYear } from './block-years';
+import { insertDemoBlock } from './blocks';
 import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';
 import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules/conferences/conferences.demo';
-import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
-import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
+import { seedCovenantsDemo } from './covenants';
+import { seedDraftsDemo } from './drafts';
 import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
 import { seedScoringDemo } from '../../modules/scoring/scoring.demo';
-import { seedNewsDemo } from '../../modules/news/news.demo';
-import { insertDemoUnit } from '../../modules/units/units.demo';
+import { seedNewsDemo } from './news';
+import { insertDemoUnit } from './units';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
 const MARK = 'demo_loaded_at';

@@ -47,13 +47,24 @@ export class AccountsService {
   /** Creates an account inside the caller's transaction (also used by the import). */
   async createIn(em: EntityManager, actor: Actor, dto: CreateAccountDto): Promise<string> {
     AccountsPolicy.assertCanManage(actor, dto.role);
-    const unitId = AccountsPolicy.unitFor(dto.role, dto.unitId);
+    AccountsPolicy.unitFor(dto.role, dto.unitId);
     const problem = passwordProblem(dto.password);
     if (problem) throw invalidField('password', problem);
+    const { password, ...account } = dto;
+    return this.createHashedIn(em, actor, account, await hashPassword(password));
+  }
+
+  /**
+   * Creates an account whose password is already hashed, inside the caller's transaction: the demo loader (a null
+   * actor, the system) gives its accounts one shared hash. An actor is checked as in `createIn`.
+   */
+  async createHashedIn(em: EntityManager, actor: Actor | null, dto: Omit<CreateAccountDto, 'password'>, passwordHash: string): Promise<string> {
+    if (actor) AccountsPolicy.assertCanManage(actor, dto.role);
+    const unitId = AccountsPolicy.unitFor(dto.role, dto.unitId);
     if (unitId) await this.assertUnitUsable(em, unitId);
     if (await emailTaken(em, dto.email)) throw conflict('duplicate_email', `Email ${dto.email} đã có tài khoản.`, { email: 'đã có tài khoản' });
     const account = await em.save(em.getRepository(Account).create({
-      fullName: dto.fullName, email: dto.email, role: dto.role, unitId, title: dto.title ?? '', passwordHash: await hashPassword(dto.password),
+      fullName: dto.fullName, email: dto.email, role: dto.role, unitId, title: dto.title ?? '', passwordHash,
     }));
     await this.audit.record(em, actor, { action: 'account.create', entityType: 'account', entityId: account.id, after: { fullName: dto.fullName, email: dto.email, role: dto.role, unitId, title: account.title } });
     return account.id;

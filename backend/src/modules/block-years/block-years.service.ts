@@ -69,29 +69,32 @@ export class BlockYearsService {
 
   async create(actor: Actor, dto: CreateBlockYearDto): Promise<BlockYearDto> {
     BlockYearsPolicy.assertCanManage(actor);
-    const id = await this.ds.transaction(async (em) => {
-      const block = await blockArchivedAt(em, dto.blockId);
-      if (!block) throw invalidField('blockId', 'không phải khối có trong hệ thống');
-      if (block.archivedAt) throw conflict('archived', 'Khối đã lưu trữ, không thể thiết lập năm mới.');
-      if (await blockHasYear(em, dto.blockId, dto.year)) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
-      const previousRules = await previousYearRules(em, dto.blockId, dto.year);
-      // Next year's rule set starts as a copy of the last one (docs/domain.md §1).
-      const rules: RuleSet = dto.rules ? { ...dto.rules } : (previousRules ?? defaultRuleSet());
-      assertRuleSet(rules);
-      await this.assertMembersUsable(em, dto.memberUnitIds, dto.year, dto.blockId);
-      assertSeats(dto.memberUnitIds, dto.leaderUnitId ?? null, dto.deputyUnitId ?? null);
-      const year = await em.save(em.getRepository(BlockYear).create({
-        blockId: dto.blockId, year: dto.year, leaderUnitId: dto.leaderUnitId ?? null, deputyUnitId: dto.deputyUnitId ?? null,
-        legalBasis: dto.legalBasis ?? defaultLegalBasis(dto.year), rules, status: 'setup',
-      }));
-      await this.writeMembers(em, year, dto.memberUnitIds);
-      await this.audit.record(em, actor, {
-        action: 'block_year.create', entityType: 'block_year', entityId: year.id, blockId: dto.blockId,
-        after: { year: dto.year, memberUnitIds: [...dto.memberUnitIds].sort(), leaderUnitId: year.leaderUnitId, deputyUnitId: year.deputyUnitId, rules, legalBasis: year.legalBasis },
-      });
-      return year.id;
-    });
+    const id = await this.ds.transaction((em) => this.createIn(em, actor, dto));
     return this.get(actor, id);
+  }
+
+  /** Sets up a block's year inside the caller's transaction (a null actor is the system loading the demo); its id. */
+  async createIn(em: EntityManager, actor: Actor | null, dto: CreateBlockYearDto): Promise<string> {
+    const block = await blockArchivedAt(em, dto.blockId);
+    if (!block) throw invalidField('blockId', 'không phải khối có trong hệ thống');
+    if (block.archivedAt) throw conflict('archived', 'Khối đã lưu trữ, không thể thiết lập năm mới.');
+    if (await blockHasYear(em, dto.blockId, dto.year)) throw conflict('duplicate_year', `Khối đã có năm thi đua ${dto.year}.`, { year: 'đã được thiết lập' });
+    const previousRules = await previousYearRules(em, dto.blockId, dto.year);
+    // Next year's rule set starts as a copy of the last one (docs/domain.md §1).
+    const rules: RuleSet = dto.rules ? { ...dto.rules } : (previousRules ?? defaultRuleSet());
+    assertRuleSet(rules);
+    await this.assertMembersUsable(em, dto.memberUnitIds, dto.year, dto.blockId);
+    assertSeats(dto.memberUnitIds, dto.leaderUnitId ?? null, dto.deputyUnitId ?? null);
+    const year = await em.save(em.getRepository(BlockYear).create({
+      blockId: dto.blockId, year: dto.year, leaderUnitId: dto.leaderUnitId ?? null, deputyUnitId: dto.deputyUnitId ?? null,
+      legalBasis: dto.legalBasis ?? defaultLegalBasis(dto.year), rules, status: 'setup',
+    }));
+    await this.writeMembers(em, year, dto.memberUnitIds);
+    await this.audit.record(em, actor, {
+      action: 'block_year.create', entityType: 'block_year', entityId: year.id, blockId: dto.blockId,
+      after: { year: dto.year, memberUnitIds: [...dto.memberUnitIds].sort(), leaderUnitId: year.leaderUnitId, deputyUnitId: year.deputyUnitId, rules, legalBasis: year.legalBasis },
+    });
+    return year.id;
   }
 
   async update(actor: Actor, id: string, dto: UpdateBlockYearDto): Promise<BlockYearDto> {

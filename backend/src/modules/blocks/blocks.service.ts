@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { conflict, notFound } from '../../common/app-error';
 import { likePattern } from '../../common/pagination';
@@ -31,13 +31,16 @@ export class BlocksService {
 
   async create(actor: Actor, dto: CreateBlockDto): Promise<BlockDto> {
     BlocksPolicy.assertCanManage(actor);
-    const id = await this.ds.transaction(async (em) => {
-      await this.assertCodeFree(em.getRepository(Block), dto.code);
-      const block = await em.save(em.getRepository(Block).create({ ...dto, description: dto.description ?? '' }));
-      await this.audit.record(em, actor, { action: 'block.create', entityType: 'block', entityId: block.id, blockId: block.id, after: snapshot(block) });
-      return block.id;
-    });
+    const id = await this.ds.transaction((em) => this.createIn(em, actor, dto));
     return this.get(actor, id);
+  }
+
+  /** Creates a block inside the caller's transaction (a null actor is the system loading the demo); its id. */
+  async createIn(em: EntityManager, actor: Actor | null, dto: CreateBlockDto): Promise<string> {
+    await this.assertCodeFree(em.getRepository(Block), dto.code);
+    const block = await em.save(em.getRepository(Block).create({ ...dto, description: dto.description ?? '' }));
+    await this.audit.record(em, actor, { action: 'block.create', entityType: 'block', entityId: block.id, blockId: block.id, after: snapshot(block) });
+    return block.id;
   }
 
   async update(actor: Actor, id: string, dto: UpdateBlockDto): Promise<BlockDto> {

@@ -5,9 +5,9 @@
  */
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { recordDemoOpeningConference } from '../covenants/covenants.demo';
+import { recordDemoOpeningConference } from '../covenants/covenant-data';
 import { buildDocumentNumber } from '../documents';
-import { recordDemoAdoptionConference } from '../drafts/drafts.demo';
+import { recordDemoAdoptionConference } from '../drafts/draft-data';
 import { quorumState } from './conference-rules';
 import type { ConferenceGuest } from './entities/conference.entity';
 import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';

@@ -246,3 +246,27 @@ export async function unitHeads(em: Sql, unitIds: string[]): Promise<{ unitId: s
       [unitIds]);
   return heads.map((h) => ({ unitId: h.unit_id, fullName: h.full_name, title: h.title }));
 }
+
+// ─── Demo history ───────────────────────────────────────────────────────────────────────────────────
+
+/** A covenant's status and version (the demo checks its story and edits at the current version). */
+export async function covenantState(em: Sql, id: string): Promise<{ status: CovenantStatus; version: number } | undefined> {
+  const [row]: { status: CovenantStatus; version: number }[] = await em.query('SELECT status, version FROM covenants WHERE id = $1', [id]);
+  return row;
+}
+
+/**
+ * Demo history: the recorded times of a demo covenant drafted and opened in a past year (no use case sets a past
+ * time). Only for the demo loader.
+ */
+export async function recordDemoTimes(em: Sql, id: string, t: { createdAt: Date; openedAt?: Date }): Promise<void> {
+  await em.query('UPDATE covenants SET created_at = $2, opened_at = coalesce($3, opened_at) WHERE id = $1', [id, t.createdAt, t.openedAt ?? null]);
+}
+
+/**
+ * Demo history: points a demo covenant opened for signing before its conference existed at it (only where none is
+ * recorded yet). Only for the demo loader.
+ */
+export async function recordDemoOpeningConference(em: Sql, conferenceId: string, covenantId: string): Promise<void> {
+  await em.query('UPDATE covenants SET opened_conference_id = $1 WHERE id = $2 AND opened_conference_id IS NULL', [conferenceId, covenantId]);
+}

@@ -70,3 +70,11 @@ export async function lockComment(em: Sql, id: string): Promise<{ id: string; ve
 export async function setCommentResolution(em: Sql, id: string, resolvedAt: Date | null, resolvedBy: string | null): Promise<void> {
   await em.query('UPDATE draft_comments SET resolved_at = $2, resolved_by = $3 WHERE id = $1', [id, resolvedAt, resolvedBy]);
 }
+
+/**
+ * Demo history: the recorded times of a demo comment written in a past year (when it was made and, if it was
+ * resolved, when). Only for the demo loader.
+ */
+export async function recordDemoCommentTimes(em: Sql, id: string, created: Date, resolved: Date | null): Promise<void> {
+  await em.query('UPDATE draft_comments SET created_at = $2, resolved_at = CASE WHEN resolved_at IS NULL THEN NULL ELSE coalesce($3, resolved_at) END WHERE id = $1', [id, created, resolved]);
+}

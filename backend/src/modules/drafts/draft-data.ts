@@ -236,3 +236,26 @@ export async function accountAsActor(em: Sql, email: string): Promise<Omit<Actor
 export function vietnamToday(now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+// ─── Demo history ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Demo history: the recorded times of a demo version written in a past year (created, circulated, adopted; its
+ * document is as old as its oldest version). No use case sets a past time. Only for the demo loader.
+ */
+export async function recordDemoVersionTimes(em: Sql, id: string, t: { created: Date; circulated?: Date; adopted?: Date }): Promise<void> {
+  await em.query(
+    `UPDATE draft_versions SET created_at = $2, circulated_at = coalesce($3, circulated_at), adopted_at = coalesce($4, adopted_at), updated_at = greatest($2, coalesce($4, $3, $2)) WHERE id = $1`,
+    [id, t.created, t.circulated ?? null, t.adopted ?? null]);
+  await em.query(
+    `UPDATE draft_documents d SET created_at = least(d.created_at, $2) FROM draft_versions v WHERE v.id = $1 AND d.id = v.document_id`, [id, t.created]);
+}
+
+/**
+ * Demo history: points demo versions adopted before their conference existed at it (only where none is recorded
+ * yet). Only for the demo loader.
+ */
+export async function recordDemoAdoptionConference(em: Sql, conferenceId: string, versionIds: string[]): Promise<void> {
+  await em.query(
+    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [conferenceId, versionIds]);
+}

@@ -269,3 +269,14 @@ export async function blockYearIdsOfYear(em: Sql, year: number): Promise<string[
   const rows: { id: string }[] = await em.query('SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.year = $1 ORDER BY b.code', [year]);
   return rows.map((r) => r.id);
 }
+
+// ─── Demo history ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Demo history: a demo item published in a past year was written, sent, approved and given its photos at that
+ * moment (no use case sets a past time). Only for the demo loader.
+ */
+export async function recordDemoPublication(em: Sql, id: string, at: Date): Promise<void> {
+  await em.query('UPDATE news_items SET created_at = $2, submitted_at = $2, published_at = $2, updated_at = $2 WHERE id = $1', [id, at]);
+  await em.query('UPDATE news_photos SET uploaded_at = $2 WHERE item_id = $1', [id, at]);
+}

@@ -20,7 +20,7 @@ import {
   publishedStoryIds, replaceNewsTargets, setNewsFeatured, setNewsSlug, touchNewsItem, updateNewsItem,
 } from './news-data';
 import { sanitizeBody } from './news-html';
-import { detectImage, MAX_PHOTO_BYTES, reencodePhoto } from './news-image';
+import { detectImage, MAX_PHOTO_BYTES, reencodePhoto, type StoredImage } from './news-image';
 import { NewsPolicy } from './news.policy';
 import { canTransition, countAgainstTargets, excerpt, htmlToText, slugFor, type NewsKind, type NewsStatus, type NewsTransition } from './news-rules';
 
@@ -38,6 +38,18 @@ async function notifyNewsEvent(em: EntityManager, actor: Actor, event: 'submitte
   if (event === 'submitted') await notify(em, actor, { unitHeads: [item.unitId] }, { ...base, kind: 'news_submitted', title: `Bài chờ thủ trưởng duyệt đăng: ${item.title}` });
   else if (event === 'published') await notify(em, actor, { units: [item.unitId] }, { ...base, kind: 'news_published', title: `Đã đăng bài: ${item.title}` });
   else await notify(em, actor, { unitOfficers: [item.unitId] }, { ...base, kind: 'news_returned', title: `Bài bị trả lại: ${item.title}`, body: item.reason ?? '' });
+}
+
+/** A photo as uploaded, checked (present, not too large, an image by its content) and re-encoded for storing. */
+export async function photoToStore(buffer: Buffer | undefined): Promise<StoredImage> {
+  if (!buffer?.length) throw invalidField('file', 'là bắt buộc (một ảnh JPEG, PNG, WebP hoặc GIF)');
+  if (buffer.length > MAX_PHOTO_BYTES) throw invalidField('file', `không được lớn hơn ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, 'file_too_large');
+  if (!detectImage(buffer)) throw invalidField('file', 'không phải ảnh JPEG, PNG, WebP hoặc GIF (kiểm tra theo nội dung tệp)', 'not_an_image');
+  try {
+    return await reencodePhoto(buffer);
+  } catch {
+    throw invalidField('file', 'là ảnh hỏng hoặc không đọc được', 'not_an_image');
+  }
 }
 
 @Injectable()
@@ -79,20 +91,23 @@ export class NewsService {
   // ─── Writing (a unit's officer or head, own unit) ──────────────────────────────────────────────
 
   async create(actor: Actor, dto: CreateNewsDto): Promise<NewsDto> {
-    const id = await this.ds.transaction(async (em) => {
-      const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
-      NewsPolicy.assertCanWrite(actor, y);
-      const fields = await this.cleanFields(em, y, dto);
-      const itemId = await insertNewsItem(em, {
-        blockYearId: y.blockYearId, unitId: actor.unitId, kind: dto.kind, title: fields.title, summary: fields.summary ?? '', bodyHtml: fields.bodyHtml ?? '',
-        bodyText: fields.bodyText ?? '', authorLine: fields.authorLine ?? '', subjectKind: fields.subjectKind ?? null, subjectName: fields.subjectName ?? null,
-        eventDate: fields.eventDate ?? null, movementKey: fields.movementKey ?? null, activityKey: fields.activityKey ?? null, createdBy: actor.id,
-      });
-      await setNewsSlug(em, itemId, slugFor(fields.title!, itemId));
-      await this.audit.record(em, actor, { action: 'news.create', entityType: 'news_item', entityId: itemId, blockId: y.blockId, after: { kind: dto.kind, title: fields.title, unitId: actor.unitId } });
-      return itemId;
-    });
+    const id = await this.ds.transaction((em) => this.createTx(em, actor, dto));
     return this.get(actor, id);
+  }
+
+  /** Viết tin, bài inside the caller's transaction; the new draft's id. */
+  async createTx(em: EntityManager, actor: Actor, dto: CreateNewsDto): Promise<string> {
+    const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
+    NewsPolicy.assertCanWrite(actor, y);
+    const fields = await this.cleanFields(em, y, dto);
+    const itemId = await insertNewsItem(em, {
+      blockYearId: y.blockYearId, unitId: actor.unitId, kind: dto.kind, title: fields.title, summary: fields.summary ?? '', bodyHtml: fields.bodyHtml ?? '',
+      bodyText: fields.bodyText ?? '', authorLine: fields.authorLine ?? '', subjectKind: fields.subjectKind ?? null, subjectName: fields.subjectName ?? null,
+      eventDate: fields.eventDate ?? null, movementKey: fields.movementKey ?? null, activityKey: fields.activityKey ?? null, createdBy: actor.id,
+    });
+    await setNewsSlug(em, itemId, slugFor(fields.title!, itemId));
+    await this.audit.record(em, actor, { action: 'news.create', entityType: 'news_item', entityId: itemId, blockId: y.blockId, after: { kind: dto.kind, title: fields.title, unitId: actor.unitId } });
+    return itemId;
   }
 
   async update(actor: Actor, id: string, dto: UpdateNewsDto): Promise<NewsDto> {
@@ -114,33 +129,39 @@ export class NewsService {
 
   /** Gửi duyệt: the unit sends its draft to its head. A story needs its subject; every item needs a body. */
   async submit(actor: Actor, id: string): Promise<NewsDto> {
-    await this.ds.transaction(async (em) => {
-      const { row, y } = await this.load(em, actor, id, true);
-      NewsPolicy.assertCanEdit(actor, y, scope(row));
-      this.assertTransition(row.status, 'submit');
-      const missing: Record<string, string> = {};
-      if (!row.bodyText) missing.bodyHtml = 'không được để trống khi gửi duyệt';
-      if (row.kind === 'story' && !row.subjectKind) missing.subjectKind = 'là bắt buộc với bài gương điển hình';
-      if (row.kind === 'story' && !row.subjectName) missing.subjectName = 'là bắt buộc với bài gương điển hình';
-      if (Object.keys(missing).length) throw badRequest('incomplete', `Bài chưa đủ để gửi duyệt: ${Object.entries(missing).map(([f, r]) => `${f} ${r}`).join('; ')}.`, missing);
-      await markNewsSubmitted(em, id);
-      await this.audit.record(em, actor, { action: 'news.submit', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'submitted' } });
-      await notifyNewsEvent(em, actor, 'submitted', { id, unitId: row.unitId, blockYearId: row.blockYearId, title: row.title });
-    });
+    await this.ds.transaction((em) => this.submitTx(em, actor, id));
     return this.get(actor, id);
+  }
+
+  /** Gửi duyệt inside the caller's transaction. */
+  async submitTx(em: EntityManager, actor: Actor, id: string): Promise<void> {
+    const { row, y } = await this.load(em, actor, id, true);
+    NewsPolicy.assertCanEdit(actor, y, scope(row));
+    this.assertTransition(row.status, 'submit');
+    const missing: Record<string, string> = {};
+    if (!row.bodyText) missing.bodyHtml = 'không được để trống khi gửi duyệt';
+    if (row.kind === 'story' && !row.subjectKind) missing.subjectKind = 'là bắt buộc với bài gương điển hình';
+    if (row.kind === 'story' && !row.subjectName) missing.subjectName = 'là bắt buộc với bài gương điển hình';
+    if (Object.keys(missing).length) throw badRequest('incomplete', `Bài chưa đủ để gửi duyệt: ${Object.entries(missing).map(([f, r]) => `${f} ${r}`).join('; ')}.`, missing);
+    await markNewsSubmitted(em, id);
+    await this.audit.record(em, actor, { action: 'news.submit', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'submitted' } });
+    await notifyNewsEvent(em, actor, 'submitted', { id, unitId: row.unitId, blockYearId: row.blockYearId, title: row.title });
   }
 
   /** Duyệt đăng: the unit's head publishes a submitted item. */
   async approve(actor: Actor, id: string): Promise<NewsDto> {
-    await this.ds.transaction(async (em) => {
-      const { row, y } = await this.load(em, actor, id, true);
-      NewsPolicy.assertCanApprove(actor, y, scope(row));
-      this.assertTransition(row.status, 'approve');
-      await markNewsPublished(em, id, actor.id);
-      await this.audit.record(em, actor, { action: 'news.publish', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'published' } });
-      await notifyNewsEvent(em, actor, 'published', { id, unitId: row.unitId, blockYearId: row.blockYearId, title: row.title });
-    });
+    await this.ds.transaction((em) => this.approveTx(em, actor, id));
     return this.get(actor, id);
+  }
+
+  /** Duyệt đăng inside the caller's transaction. */
+  async approveTx(em: EntityManager, actor: Actor, id: string): Promise<void> {
+    const { row, y } = await this.load(em, actor, id, true);
+    NewsPolicy.assertCanApprove(actor, y, scope(row));
+    this.assertTransition(row.status, 'approve');
+    await markNewsPublished(em, id, actor.id);
+    await this.audit.record(em, actor, { action: 'news.publish', entityType: 'news_item', entityId: id, blockId: y.blockId, before: { status: row.status }, after: { status: 'published' } });
+    await notifyNewsEvent(em, actor, 'published', { id, unitId: row.unitId, blockYearId: row.blockYearId, title: row.title });
   }
 
   /** Trả lại: the head sends it back with a reason. */
@@ -171,28 +192,23 @@ export class NewsService {
   }
 
   async addPhoto(actor: Actor, id: string, dto: PhotoUploadDto, file: Express.Multer.File | undefined): Promise<NewsDto> {
-    if (!file?.buffer?.length) throw invalidField('file', 'là bắt buộc (một ảnh JPEG, PNG, WebP hoặc GIF)');
-    if (file.buffer.length > MAX_PHOTO_BYTES) throw invalidField('file', `không được lớn hơn ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, 'file_too_large');
-    if (!detectImage(file.buffer)) throw invalidField('file', 'không phải ảnh JPEG, PNG, WebP hoặc GIF (kiểm tra theo nội dung tệp)', 'not_an_image');
-    let img: Awaited<ReturnType<typeof reencodePhoto>>;
-    try {
-      img = await reencodePhoto(file.buffer);
-    } catch {
-      throw invalidField('file', 'là ảnh hỏng hoặc không đọc được', 'not_an_image');
-    }
-    await this.ds.transaction(async (em) => {
-      const { row, y } = await this.load(em, actor, id, true);
-      NewsPolicy.assertCanEdit(actor, y, scope(row));
-      this.assertTransition(row.status, 'edit');
-      if ((await photoCount(em, id)) >= MAX_PHOTOS) throw conflict('too_many_photos', `Mỗi bài có tối đa ${MAX_PHOTOS} ảnh.`);
-      const photoId = await insertPhoto(em, {
-        itemId: id, caption: dto.caption ?? '', alt: dto.alt, afterParagraph: dto.afterParagraph ?? null, mimeType: img.mimeType, width: img.width, height: img.height,
-        sizeBytes: img.content.length, sha256: img.sha256, content: img.content, uploadedBy: actor.id,
-      });
-      await touchNewsItem(em, id);
-      await this.audit.record(em, actor, { action: 'news.photo_add', entityType: 'news_item', entityId: id, blockId: y.blockId, after: { photoId, sha256: img.sha256, width: img.width, height: img.height } });
-    });
+    const img = await photoToStore(file?.buffer);
+    await this.ds.transaction((em) => this.addPhotoTx(em, actor, id, dto, img));
     return this.get(actor, id);
+  }
+
+  /** Thêm ảnh inside the caller's transaction, the photo already checked and re-encoded (`photoToStore`). */
+  async addPhotoTx(em: EntityManager, actor: Actor, id: string, dto: PhotoUploadDto, img: StoredImage): Promise<void> {
+    const { row, y } = await this.load(em, actor, id, true);
+    NewsPolicy.assertCanEdit(actor, y, scope(row));
+    this.assertTransition(row.status, 'edit');
+    if ((await photoCount(em, id)) >= MAX_PHOTOS) throw conflict('too_many_photos', `Mỗi bài có tối đa ${MAX_PHOTOS} ảnh.`);
+    const photoId = await insertPhoto(em, {
+      itemId: id, caption: dto.caption ?? '', alt: dto.alt, afterParagraph: dto.afterParagraph ?? null, mimeType: img.mimeType, width: img.width, height: img.height,
+      sizeBytes: img.content.length, sha256: img.sha256, content: img.content, uploadedBy: actor.id,
+    });
+    await touchNewsItem(em, id);
+    await this.audit.record(em, actor, { action: 'news.photo_add', entityType: 'news_item', entityId: id, blockId: y.blockId, after: { photoId, sha256: img.sha256, width: img.width, height: img.height } });
   }
 
   async deletePhoto(actor: Actor, photoId: string): Promise<NewsDto> {
@@ -218,22 +234,25 @@ export class NewsService {
   }
 
   async setTargets(actor: Actor, dto: SetNewsTargetsDto): Promise<NewsCountsDto> {
-    await this.ds.transaction(async (em) => {
-      const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
-      NewsPolicy.assertCanSetTargets(actor, y);
-      const movements = new Set((await this.drafts.planLinks(em, y.blockYearId)).movements.map((m) => m.key));
-      const seen = new Set<string>();
-      dto.targets.forEach((t, i) => {
-        if (t.movementKey && !movements.has(t.movementKey)) throw invalidField(`targets.${i}.movementKey`, 'không có trong kế hoạch của khối năm này');
-        const k = `${t.movementKey}/${t.kind}`;
-        if (seen.has(k)) throw invalidField(`targets.${i}`, 'bị trùng (cùng phong trào và loại bài)');
-        seen.add(k);
-      });
-      const before = await newsTargetsForAudit(em, y.blockYearId);
-      await replaceNewsTargets(em, y.blockYearId, dto.targets);
-      await this.audit.record(em, actor, { action: 'news.targets_set', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId, before: { targets: before }, after: { targets: dto.targets } });
-    });
+    await this.ds.transaction((em) => this.setTargetsTx(em, actor, dto));
     return this.counts(actor, dto.blockYearId);
+  }
+
+  /** Đặt chỉ tiêu tin, bài inside the caller's transaction. */
+  async setTargetsTx(em: EntityManager, actor: Actor, dto: SetNewsTargetsDto): Promise<void> {
+    const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
+    NewsPolicy.assertCanSetTargets(actor, y);
+    const movements = new Set((await this.drafts.planLinks(em, y.blockYearId)).movements.map((m) => m.key));
+    const seen = new Set<string>();
+    dto.targets.forEach((t, i) => {
+      if (t.movementKey && !movements.has(t.movementKey)) throw invalidField(`targets.${i}.movementKey`, 'không có trong kế hoạch của khối năm này');
+      const k = `${t.movementKey}/${t.kind}`;
+      if (seen.has(k)) throw invalidField(`targets.${i}`, 'bị trùng (cùng phong trào và loại bài)');
+      seen.add(k);
+    });
+    const before = await newsTargetsForAudit(em, y.blockYearId);
+    await replaceNewsTargets(em, y.blockYearId, dto.targets);
+    await this.audit.record(em, actor, { action: 'news.targets_set', entityType: 'block_year', entityId: y.blockYearId, blockId: y.blockId, before: { targets: before }, after: { targets: dto.targets } });
   }
 
   /** The board's overview: per block of a year, published news and stories and how many units meet their year targets. */
@@ -314,19 +333,22 @@ export class NewsService {
 
   /** Ghi vào sổ gương điển hình: the unit's head (own unit) or the leader's seat (any member unit). */
   async createModel(actor: Actor, dto: CreateModelDto): Promise<ExemplaryModelDto> {
-    const id = await this.ds.transaction(async (em) => {
-      const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
-      const unitId = dto.unitId ?? actor.unitId;
-      if (!unitId) throw invalidField('unitId', 'là bắt buộc');
-      NewsPolicy.assertCanKeepRegister(actor, y, unitId);
-      if (!(await membersOf(em, y.blockYearId)).some((m) => m.id === unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối năm này');
-      const storyIds = await this.assertLinkableStories(em, dto.storyIds ?? [], unitId, y.blockYearId);
-      const modelId = await insertModel(em, { blockYearId: y.blockYearId, unitId, subjectKind: dto.subjectKind, name: dto.name, achievement: dto.achievement, year: y.year, createdBy: actor.id });
-      await linkStories(em, modelId, storyIds);
-      await this.audit.record(em, actor, { action: 'exemplary_model.create', entityType: 'exemplary_model', entityId: modelId, blockId: y.blockId, after: { unitId, name: dto.name, subjectKind: dto.subjectKind, storyIds } });
-      return modelId;
-    });
+    const id = await this.ds.transaction((em) => this.createModelTx(em, actor, dto));
     return this.registerEntry(actor, id);
+  }
+
+  /** Ghi vào sổ gương điển hình inside the caller's transaction; the entry's id. */
+  async createModelTx(em: EntityManager, actor: Actor, dto: CreateModelDto): Promise<string> {
+    const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
+    const unitId = dto.unitId ?? actor.unitId;
+    if (!unitId) throw invalidField('unitId', 'là bắt buộc');
+    NewsPolicy.assertCanKeepRegister(actor, y, unitId);
+    if (!(await membersOf(em, y.blockYearId)).some((m) => m.id === unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối năm này');
+    const storyIds = await this.assertLinkableStories(em, dto.storyIds ?? [], unitId, y.blockYearId);
+    const modelId = await insertModel(em, { blockYearId: y.blockYearId, unitId, subjectKind: dto.subjectKind, name: dto.name, achievement: dto.achievement, year: y.year, createdBy: actor.id });
+    await linkStories(em, modelId, storyIds);
+    await this.audit.record(em, actor, { action: 'exemplary_model.create', entityType: 'exemplary_model', entityId: modelId, blockId: y.blockId, after: { unitId, name: dto.name, subjectKind: dto.subjectKind, storyIds } });
+    return modelId;
   }
 
   /** Sửa mục trong sổ: name, kind, achievement, and the linked stories (replaced as a whole); unit and year stay. */

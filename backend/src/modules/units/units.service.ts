@@ -36,8 +36,8 @@ export class UnitsService {
     return this.get(actor, id);
   }
 
-  /** Creates a unit inside the caller's transaction (also used by the import). */
-  async createIn(em: EntityManager, actor: Actor, dto: CreateUnitDto): Promise<string> {
+  /** Creates a unit inside the caller's transaction (also used by the import; a null actor is the system loading the demo). */
+  async createIn(em: EntityManager, actor: Actor | null, dto: CreateUnitDto): Promise<string> {
     await this.assertNameFree(em, dto.name);
     const unit = await em.save(em.getRepository(Unit).create({ parentAgency: '', address: '', phone: '', email: '', ...dto }));
     await this.audit.record(em, actor, { action: 'unit.create', entityType: 'unit', entityId: unit.id, after: dto });

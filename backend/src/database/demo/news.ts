@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { sanitizeBody, paragraphsToHtml } from './news-html';
-import { placeholderPhoto, reencodePhoto } from './news-image';
-import { htmlToText, slugFor } from './news-rules';
+import { AuditService } from '../../modules/audit/audit.service';
+import { DraftReadService } from '../../modules/drafts/draft-read.service';
+import { demoActor } from '../../modules/drafts/demo-ids';
+import { recordDemoPublication, setNewsSlug } from '../../modules/news/news-data';
+import { paragraphsToHtml } from '../../modules/news/news-html';
+import { placeholderPhoto } from '../../modules/news/news-image';
+import { NewsService, photoToStore } from '../../modules/news/news.service';
+import { DEMO_EMAILS } from './drafts';
 
 /**
  * Demo news of Khối thi đua số 4, 2024: the project's seed article (the real text of Trường ĐTCB Lê Hồng
@@ -78,38 +83,44 @@ const ITEMS: DemoItem[] = [
   },
 ];
 
+/**
+ * Writes the demo news through the news module's use cases, as the people of the story did: each unit's officer
+ * writes the item, adds its photos and sends it, the unit's head approves it; the school's head enters the
+ * lecturer in the register; the leader unit of 2024 sets the year's targets. Then dated as in the story.
+ */
 export async function seedNewsDemo(em: EntityManager, ids: { unitIds: ReadonlyMap<string, string>; blockYearIds: ReadonlyMap<string, string> }): Promise<void> {
   const blockYearId = ids.blockYearIds.get('KTĐ4/2024');
   if (!blockYearId) return;
+  const svc = new NewsService(em.connection, new AuditService(em.connection), new DraftReadService(em.connection));
   const unit = (k: string) => ids.unitIds.get(k)!;
-  const [head] = await em.query(`SELECT id FROM accounts WHERE email = 'thutruong.lhp@thidua.vn'`);
+  const officer = (k: string) => demoActor(em, DEMO_EMAILS.officers[k as keyof typeof DEMO_EMAILS.officers]);
+  const head = (k: string) => demoActor(em, DEMO_EMAILS.heads[k as keyof typeof DEMO_EMAILS.heads]);
   const itemIds: string[] = [];
   let shade = 120;
   for (const item of ITEMS) {
-    const bodyHtml = sanitizeBody(paragraphsToHtml(item.paragraphs.join('\n\n')));
-    const [row] = await em.query(
-      `INSERT INTO news_items (block_year_id, unit_id, kind, status, title, slug, body_html, body_text, author_line, subject_kind, subject_name, event_date,
-         movement_key, activity_key, submitted_at, published_at, created_at, updated_at, approved_by)
-       VALUES ($1,$2,$3,'published',$4,'tmp-' || gen_random_uuid(),$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$13,$13,$14) RETURNING id`,
-      [blockYearId, unit(item.unit), item.kind, item.title, bodyHtml, htmlToText(bodyHtml), item.author, item.subject?.kind ?? null, item.subject?.name ?? null,
-        item.eventDate, item.movementKey ?? null, item.activityKey ?? null, item.publishedAt, item.unit === 'lhp' ? head?.id ?? null : null]);
-    await em.query('UPDATE news_items SET slug = $2 WHERE id = $1', [row.id, item.kind === 'news' && item.title === SEED_TITLE ? 'hoi-nghi-trien-khai-ke-hoach-thi-dua-khen-thuong-va-ky-ket-giao-uoc-thi-dua-nam-2024-khoi-thi-dua-so-4' : slugFor(item.title, row.id)]);
-    itemIds.push(row.id);
-    for (const [sort, p] of item.photos.entries()) {
-      const img = await reencodePhoto(await placeholderPhoto((shade += 17) % 140 + 60));
-      await em.query(
-        `INSERT INTO news_photos (item_id, sort, caption, alt, after_paragraph, mime_type, width, height, size_bytes, sha256, content, uploaded_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-        [row.id, sort + 1, p.caption, p.alt, p.after, img.mimeType, img.width, img.height, img.content.length, img.sha256, img.content, item.publishedAt]);
+    const writer = await officer(item.unit);
+    const id = await svc.createTx(em, writer, {
+      blockYearId, kind: item.kind, title: item.title, bodyHtml: paragraphsToHtml(item.paragraphs.join('\n\n')), authorLine: item.author,
+      subjectKind: item.subject?.kind, subjectName: item.subject?.name, eventDate: item.eventDate, movementKey: item.movementKey, activityKey: item.activityKey,
+    });
+    // The seed article keeps the address of the original page.
+    if (item.title === SEED_TITLE) await setNewsSlug(em, id, 'hoi-nghi-trien-khai-ke-hoach-thi-dua-khen-thuong-va-ky-ket-giao-uoc-thi-dua-nam-2024-khoi-thi-dua-so-4');
+    for (const p of item.photos) {
+      const img = await photoToStore(await placeholderPhoto((shade += 17) % 140 + 60));
+      await svc.addPhotoTx(em, writer, id, { caption: p.caption, alt: p.alt, afterParagraph: p.after ?? undefined }, img);
     }
+    await svc.submitTx(em, writer, id);
+    await svc.approveTx(em, await head(item.unit), id);
+    await recordDemoPublication(em, id, new Date(item.publishedAt));
+    itemIds.push(id);
   }
   // The register: the lecturer of the first story, cited by the school's dossier.
-  const [m] = await em.query(
-    `INSERT INTO exemplary_models (block_year_id, unit_id, subject_kind, name, achievement, year, created_by) VALUES ($1,$2,'person',$3,$4,2024,$5) RETURNING id`,
-    [blockYearId, unit('lhp'), 'ThS. Đỗ Minh Tuấn', 'Mười năm mở lớp bồi dưỡng lý luận chính trị tại cơ sở; năm 2024 phụ trách 6 lớp với hơn 400 học viên.', head?.id ?? null]);
-  await em.query('INSERT INTO exemplary_model_stories (model_id, item_id) VALUES ($1,$2)', [m.id, itemIds[1]]);
+  await svc.createModelTx(em, await head('lhp'), {
+    blockYearId, unitId: unit('lhp'), subjectKind: 'person', name: 'ThS. Đỗ Minh Tuấn',
+    achievement: 'Mười năm mở lớp bồi dưỡng lý luận chính trị tại cơ sở; năm 2024 phụ trách 6 lớp với hơn 400 học viên.', storyIds: [itemIds[1]],
+  });
   // Targets of the year: each unit publishes at least two news items and one story; one news item for the Điện Biên Phủ movement.
-  for (const [movementKey, kind, perUnit] of [['', 'news', 2], ['', 'story', 1], ['pt3', 'news', 1]] as const) {
-    await em.query('INSERT INTO news_targets (block_year_id, movement_key, kind, per_unit) VALUES ($1,$2,$3,$4)', [blockYearId, movementKey, kind, perUnit]);
-  }
+  await svc.setTargetsTx(em, await demoActor(em, DEMO_EMAILS.leader2024), {
+    blockYearId, targets: [{ movementKey: '', kind: 'news', perUnit: 2 }, { movementKey: '', kind: 'story', perUnit: 1 }, { movementKey: 'pt3', kind: 'news', perUnit: 1 }],
+  });
 }

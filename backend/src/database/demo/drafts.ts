@@ -6,16 +6,18 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { AuditService } from '../audit/audit.service';
-import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from './demo-ids';
-import type { DraftSection } from './draft-content';
-import { DraftReadService } from './draft-read.service';
-import { DraftWorkflowService } from './draft-workflow.service';
-import type { PlanDataInputDto } from './dto/draft-request.dto';
-import { BlockYearsService } from '../block-years/block-years.service';
 import { ScopeService } from '../../common/scope/scope.service';
+import { AuditService } from '../../modules/audit/audit.service';
+import { BlockYearsService } from '../../modules/block-years/block-years.service';
+import { recordDemoCommentTimes } from '../../modules/drafts/comment-data';
+import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from '../../modules/drafts/demo-ids';
+import { loadVersion, recordDemoVersionTimes, versionSummaries } from '../../modules/drafts/draft-data';
+import { DraftReadService } from '../../modules/drafts/draft-read.service';
+import { DraftWorkflowService } from '../../modules/drafts/draft-workflow.service';
+import type { PlanDataInputDto } from '../../modules/drafts/dto/draft-request.dto';
+import { activitiesOfYear } from '../../modules/drafts/plan-activity-data';
 
-export type { StartOfYearDemoIds } from './demo-ids';
+export type { StartOfYearDemoIds } from '../../modules/drafts/demo-ids';
 
 export interface DraftsDemoResult {
   /** Adopted 2024 plan (version 2) and rules (version 1): the 2024 launch conference's material. */
@@ -211,10 +213,9 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   await dates(em, p2, { created: vn('2024-04-08', '10:00'), circulated: vn('2024-04-15', '16:00'), adopted: vn('2024-04-26', '08:45') });
   await commentDates(em, [[c1, vn('2024-03-28', '10:12'), vn('2024-04-08', '09:40')], [c1r, vn('2024-04-01', '08:30'), null], [c2, vn('2024-04-02', '14:05'), vn('2024-04-08', '09:41')]]);
   // The year went on: activities until the autumn are done, the self-assessment is under way.
-  const acts: { id: string; activity_key: string; version: number }[] = await em.query('SELECT id, activity_key, version FROM plan_activities WHERE block_year_id = $1 ORDER BY sort', [ids.blockYearIds[2024]]);
-  for (const a of acts) {
-    const status = a.activity_key === 'hd09' ? 'in_progress' : a.activity_key === 'hd10' ? 'planned' : 'done';
-    if (status !== 'planned') await svc.updateActivityTx(em, leader24, a.id, { status, version: a.version, ...(a.activity_key === 'hd04' ? { notes: 'Đoàn 35 đồng chí, dâng hương tại Đồi A1 và Nghĩa trang liệt sĩ Độc Lập' } : {}) });
+  for (const a of await activitiesOfYear(em, ids.blockYearIds[2024])) {
+    const status = a.activityKey === 'hd09' ? 'in_progress' : a.activityKey === 'hd10' ? 'planned' : 'done';
+    if (status !== 'planned') await svc.updateActivityTx(em, leader24, a.id, { status, version: a.version, ...(a.activityKey === 'hd04' ? { notes: 'Đoàn 35 đồng chí, dâng hương tại Đồi A1 và Nghĩa trang liệt sĩ Độc Lập' } : {}) });
   }
 
   // 2024 rules: the default rule set, circulated and adopted at the same conference.
@@ -247,8 +248,7 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   // 2025 rules: version 1 copied from the 2024 rules, still being drafted by the new leader.
   const rules25 = await svc.createDocumentTx(em, leader25, { blockYearId: ids.blockYearIds[2025], kind: 'rules', copyFromPreviousYear: true });
   const s1 = await firstVersion(em, rules25);
-  const [{ sections }] = await em.query('SELECT sections FROM draft_versions WHERE id = $1', [s1]);
-  const scope = (sections as DraftSection[]).find((x) => x.key === 'quy-dinh-chung')!;
+  const scope = (await loadVersion(em, s1)).v.sections.find((x) => x.key === 'quy-dinh-chung')!;
   await svc.updateSectionTx(em, leader25, s1, 'quy-dinh-chung', { body: scope.body.replace(/năm 2024/g, 'năm 2025'), rev: scope.rev });
   await dates(em, s1, { created: vn('2025-02-18', '10:00') });
 
@@ -260,7 +260,8 @@ async function createDoc(em: EntityManager, svc: DraftWorkflowService, actor: Ac
 }
 
 async function firstVersion(em: EntityManager, documentId: string): Promise<string> {
-  const [v] = await em.query('SELECT id FROM draft_versions WHERE document_id = $1 AND number = 1', [documentId]);
+  const v = (await versionSummaries(em, documentId)).find((x) => x.number === 1);
+  if (!v) throw new Error(`Demo: draft document ${documentId} has no first version`);
   return v.id;
 }
 
@@ -270,9 +271,9 @@ async function writeContent(
   sections: { key: string; heading: string; body: string }[] | null, plan: PlanDataInputDto | null,
 ): Promise<void> {
   if (sections) {
-    const [{ sections: current }] = await em.query('SELECT sections FROM draft_versions WHERE id = $1', [versionId]);
+    const current = (await loadVersion(em, versionId)).v.sections;
     for (const x of sections) {
-      const now = (current as DraftSection[]).find((y) => y.key === x.key);
+      const now = current.find((y) => y.key === x.key);
       if (!now) throw new Error(`Demo: section "${x.key}" is not in the template`);
       await svc.updateSectionTx(em, actor, versionId, x.key, { heading: x.heading, body: x.body, rev: now.rev });
     }
@@ -281,21 +282,9 @@ async function writeContent(
 }
 
 async function dates(em: EntityManager, id: string, d: { created: Date; circulated?: Date; adopted?: Date }): Promise<void> {
-  await em.query(
-    `UPDATE draft_versions SET created_at = $2, circulated_at = coalesce($3, circulated_at), adopted_at = coalesce($4, adopted_at), updated_at = greatest($2, coalesce($4, $3, $2)) WHERE id = $1`,
-    [id, d.created, d.circulated ?? null, d.adopted ?? null]);
-  await em.query(
-    `UPDATE draft_documents d SET created_at = least(d.created_at, $2) FROM draft_versions v WHERE v.id = $1 AND d.id = v.document_id`, [id, d.created]);
+  await recordDemoVersionTimes(em, id, d);
 }
 
 async function commentDates(em: EntityManager, rows: [string, Date, Date | null][]): Promise<void> {
-  for (const [id, created, resolved] of rows) {
-    await em.query('UPDATE draft_comments SET created_at = $2, resolved_at = CASE WHEN resolved_at IS NULL THEN NULL ELSE coalesce($3, resolved_at) END WHERE id = $1', [id, created, resolved]);
-  }
-}
-
-/** Points demo versions adopted before their conference existed at it (only where none is recorded yet). */
-export async function recordDemoAdoptionConference(em: EntityManager, conferenceId: string, versionIds: string[]): Promise<void> {
-  await em.query(
-    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [conferenceId, versionIds]);
+  for (const [id, created, resolved] of rows) await recordDemoCommentTimes(em, id, created, resolved);
 }

@@ -5,13 +5,14 @@
  * Run after `seedDraftsDemo` (the goals come from the adopted plan) and after the accounts exist.
  */
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from '../drafts/demo-ids';
-import { DEMO_EMAILS } from '../drafts/drafts.demo';
-import { CovenantsService } from './covenants.service';
-import type { CovenantTargetInputDto } from './dto/covenant.dto';
+import { AuditService } from '../../modules/audit/audit.service';
+import { covenantState, recordDemoTimes } from '../../modules/covenants/covenant-data';
+import { CovenantsService } from '../../modules/covenants/covenants.service';
+import type { CovenantTargetInputDto } from '../../modules/covenants/dto/covenant.dto';
+import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from '../../modules/drafts/demo-ids';
+import { DEMO_EMAILS } from './drafts';
 
-export type { StartOfYearDemoIds } from '../drafts/demo-ids';
+export type { StartOfYearDemoIds } from '../../modules/drafts/demo-ids';
 
 export interface CovenantsDemoResult {
   /** In force since 26/04/2024 (opened at the 2024 launch conference). */
@@ -56,12 +57,12 @@ export async function seedCovenantsDemo(em: EntityManager, ids: StartOfYearDemoI
   const c24 = await svc.createTx(em, leader24, { blockYearId: ids.blockYearIds[2024], title: 'Năm 2024 của Khối thi đua số 4' });
   await svc.setTargetsTx(em, leader24, c24, { targets: targets2024(u), version: await versionOf(em, c24) });
   await svc.openSigning(em, leader24, c24, ids.launchConference2024Id ?? null);
-  await em.query('UPDATE covenants SET created_at = $2, opened_at = $3 WHERE id = $1', [c24, vn('2024-04-05', '09:30'), vn('2024-04-26', '09:55')]);
+  await recordDemoTimes(em, c24, { createdAt: vn('2024-04-05', '09:30'), openedAt: vn('2024-04-26', '09:55') });
   for (const s of SIGNING_2024) {
     const head = await demoActor(em, DEMO_EMAILS.heads[s.unit]);
     await svc.signTx(em, head, c24, {}, { ip: s.ip, userAgent: UA, signedAt: vn('2024-04-26', s.time) });
   }
-  const [{ status }] = await em.query('SELECT status FROM covenants WHERE id = $1', [c24]);
+  const status = (await covenantState(em, c24))?.status;
   if (status !== 'in_force') throw new Error(`Demo: the 2024 covenant should be in force, is ${status}`);
 
   // 2025: a draft by the new leader, goals from the circulated plan, the first targets entered.
@@ -77,16 +78,12 @@ export async function seedCovenantsDemo(em: EntityManager, ids: StartOfYearDemoI
       { unitId: u('lhp'), indicator: 'Số lượt học viên được đào tạo, bồi dưỡng', unitOfMeasure: 'lượt học viên', targetValue: 9500 },
     ],
   });
-  await em.query('UPDATE covenants SET created_at = $2 WHERE id = $1', [c25, vn('2025-03-12', '10:00')]);
+  await recordDemoTimes(em, c25, { createdAt: vn('2025-03-12', '10:00') });
   return { covenant2024Id: c24, covenant2025Id: c25 };
 }
 
 async function versionOf(em: EntityManager, id: string): Promise<number> {
-  const [{ version }] = await em.query('SELECT version FROM covenants WHERE id = $1', [id]);
-  return version;
-}
-
-/** Points a demo covenant opened for signing before its conference existed at it (only where none is recorded yet). */
-export async function recordDemoOpeningConference(em: EntityManager, conferenceId: string, covenantId: string): Promise<void> {
-  await em.query('UPDATE covenants SET opened_conference_id = $1 WHERE id = $2 AND opened_conference_id IS NULL', [conferenceId, covenantId]);
+  const state = await covenantState(em, id);
+  if (!state) throw new Error(`Demo: covenant ${id} is missing`);
+  return state.version;
 }
