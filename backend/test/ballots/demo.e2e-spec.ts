@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { download } from '../rounds/helpers';
 import { K4, k4Ids } from '../scoring/helpers';
-import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
+import { seedAwardsDemo } from '../../src/database/demo/awards';
 import { AwardsService } from '../../src/modules/awards/awards.service';
 import { BallotReadService } from '../../src/modules/ballots/ballot-read.service';
 import { seedBallotsDemo, YEAR_END_2024 } from '../../src/modules/ballots/ballots.demo';

@@ -1,6 +1,6 @@
 import { createTestApp, TestApp } from '../app';
 import { expectStatus } from '../factories';
-import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
+import { seedAwardsDemo } from '../../src/database/demo/awards';
 import { seedProposalsDemo } from '../../src/modules/proposals/proposals.demo';
 import { appraisalDueDate, OFFICIAL_CALENDAR } from '../../src/modules/proposals/rules';
 import { approveMinutes, docxText, download, flat, K4 } from './helpers';

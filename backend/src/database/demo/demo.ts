@@ -3,7 +3,7 @@ import { insertDemoAccount } from '../../modules/accounts/accounts.demo';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
 import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
-import { seedAwardsDemo } from '../../modules/awards/awards.demo';
+import { seedAwardsDemo } from './awards';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
 import { insertDemoBlockYear } from '../../modules/block-years/block-years.demo';
 import { insertDemoBlock } from '../../modules/blocks/blocks.demo';
