@@ -19,7 +19,6 @@ const RAW_SQL_ALLOWED: Record<string, number> = {
   'modules/covenants/covenants.demo.ts': 5,
   'modules/drafts/drafts.demo.ts': 8,
   'modules/news/news.demo.ts': 7,
-  'modules/proposals/proposals.demo.ts': 7,
   'modules/rounds/rounds.demo.ts': 24,
   'modules/scoring/scoring.demo.ts': 6,
   'modules/units/units.demo.ts': 1,

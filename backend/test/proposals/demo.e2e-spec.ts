@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { seedAwardsDemo } from '../../src/database/demo/awards';
-import { seedProposalsDemo } from '../../src/modules/proposals/proposals.demo';
+import { seedProposalsDemo } from '../../src/database/demo/proposals';
 import { appraisalDueDate, OFFICIAL_CALENDAR } from '../../src/modules/proposals/rules';
 import { approveMinutes, docxText, download, flat, K4 } from './helpers';
 import { paperFor } from '../ballots/helpers';

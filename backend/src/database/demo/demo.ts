@@ -7,7 +7,7 @@ import { seedAwardsDemo } from './awards';
 import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
 import { insertDemoBlockYear } from '../../modules/block-years/block-years.demo';
 import { insertDemoBlock } from '../../modules/blocks/blocks.demo';
-import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';
+import { seedProposalsDemo } from './proposals';
 import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules/conferences/conferences.demo';
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
