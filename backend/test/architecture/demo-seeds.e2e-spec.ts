@@ -12,7 +12,6 @@ import { SRC, sourceFiles } from './source-graph';
 const RAW_SQL_ALLOWED: Record<string, number> = {
   'database/demo/demo.ts': 4,
   'modules/accounts/accounts.demo.ts': 1,
-  'modules/ballots/ballots.demo.ts': 9,
   'modules/block-years/block-years.demo.ts': 2,
   'modules/blocks/blocks.demo.ts': 1,
   'modules/conferences/conferences.demo.ts': 16,

@@ -10,7 +10,7 @@ import { K4, k4Ids } from '../scoring/helpers';
 import { seedAwardsDemo } from '../../src/database/demo/awards';
 import { AwardsService } from '../../src/modules/awards/awards.service';
 import { BallotReadService } from '../../src/modules/ballots/ballot-read.service';
-import { seedBallotsDemo, YEAR_END_2024 } from '../../src/modules/ballots/ballots.demo';
+import { seedBallotsDemo, YEAR_END_2024 } from '../../src/database/demo/ballots';
 import { countedTally } from '../../src/domain/year-end';
 import { sumPapers, verifyDecryption } from '../../src/modules/ballots/crypto/paper-crypto';
 import { docxText, pdfText } from './helpers';

@@ -4,7 +4,7 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
 import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
 import { seedAwardsDemo } from './awards';
-import { seedBallotsDemo } from '../../modules/ballots/ballots.demo';
+import { seedBallotsDemo } from './ballots';
 import { insertDemoBlockYear } from '../../modules/block-years/block-years.demo';
 import { insertDemoBlock } from '../../modules/blocks/blocks.demo';
 import { seedProposalsDemo } from './proposals';
