@@ -11,10 +11,7 @@ import { SRC, sourceFiles } from './source-graph';
  */
 const RAW_SQL_ALLOWED: Record<string, number> = {
   'database/demo/demo.ts': 4,
-  'modules/awards/awards.demo.ts': 3,
-  'modules/ballots/ballots.demo.ts': 9,
   'modules/conferences/conferences.demo.ts': 16,
-  'modules/proposals/proposals.demo.ts': 7,
   'modules/rounds/rounds.demo.ts': 24,
   'modules/scoring/scoring.demo.ts': 6,
 };

@@ -1,7 +1,7 @@
 import { createTestApp, ids, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { K4, k4Ids } from '../scoring/helpers';
-import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
+import { seedAwardsDemo } from '../../src/database/demo/awards';
 
 const TTLDXS = 'Tập thể lao động xuất sắc';
 

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../app';
 import { expectStatus } from '../factories';
-import { seedAwardsDemo } from '../../src/modules/awards/awards.demo';
-import { seedProposalsDemo } from '../../src/modules/proposals/proposals.demo';
+import { seedAwardsDemo } from '../../src/database/demo/awards';
+import { seedProposalsDemo } from '../../src/database/demo/proposals';
 import { appraisalDueDate, OFFICIAL_CALENDAR } from '../../src/modules/proposals/rules';
 import { approveMinutes, docxText, download, flat, K4 } from './helpers';
 import { paperFor } from '../ballots/helpers';
@@ -11,7 +11,7 @@ type Seed = (em: any) => Promise<unknown>;
 /** The ballots demo seed when that module has one (found at run time: it may not be written yet). */
 function ballotsDemoSeed(): Seed | null {
   try {
-    const path = '../../src/modules/ballots/ballots.demo';
+    const path = '../../src/database/demo/ballots';
     const mod = require(path);
     // Only a self-sufficient seed (the EntityManager alone) can be called from here.
     const fn = Object.values(mod).find((v) => typeof v === 'function' && /^seed/i.test((v as Seed).name) && (v as Seed).length <= 1);

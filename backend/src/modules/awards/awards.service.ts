@@ -214,30 +214,33 @@ export class AwardsService {
   }
 
   async updateAwardType(actor: Actor, id: string, dto: UpdateAwardTypeDto): Promise<AwardTypeInfo> {
+    return this.ds.transaction((em) => this.updateAwardTypeTx(em, actor, id, dto));
+  }
+
+  /** Changes an award of the catalogue, in the caller's transaction. */
+  async updateAwardTypeTx(em: EntityManager, actor: Actor, id: string, dto: UpdateAwardTypeDto): Promise<AwardTypeInfo> {
     AwardsPolicy.assertCanManage(actor, 'sửa danh mục khen thưởng');
-    return this.ds.transaction(async (em) => {
-      const current = await data.awardTypeById(em, id, true);
-      if (!current) throw notFound('Không tìm thấy hình thức khen thưởng trong danh mục.', 'award_not_found');
-      assertVersion(current, dto.version, `Hình thức "${current.name}"`);
-      if (dto.gates) checkGates(dto.gates);
-      const next: AwardTypeInfo = {
-        ...current,
-        name: dto.name !== undefined ? normalizeTitle(dto.name) : current.name,
-        gates: dto.gates
-          ? { topN: dto.gates.topN ? { kind: dto.gates.topN.kind, value: dto.gates.topN.value } : null, requiredTitle: dto.gates.requiredTitle ? normalizeTitle(dto.gates.requiredTitle) : null }
-          : current.gates,
-        blockQuota: dto.blockQuota ? { kind: dto.blockQuota.kind, value: dto.blockQuota.value } : current.blockQuota,
-        cityQuota: dto.cityQuota !== undefined ? dto.cityQuota : current.cityQuota,
-        bonusPoints: dto.bonusPoints ?? current.bonusPoints,
-        sort: dto.sort ?? current.sort,
-      };
-      const { before, after } = changedFields(withoutVersion(current), withoutVersion(next));
-      if (Object.keys(after).length === 0) return current;
-      if (next.name !== current.name) await this.assertFreeCodeAndName(em, current.year, null, next.name, current.id);
-      await data.updateAwardType(em, id, next, actor.id);
-      await this.audit.record(em, actor, { action: 'award_type.update', entityType: 'award_type', entityId: id, before: { year: current.year, code: current.code, ...before }, after });
-      return (await data.awardTypeById(em, id))!;
-    });
+    const current = await data.awardTypeById(em, id, true);
+    if (!current) throw notFound('Không tìm thấy hình thức khen thưởng trong danh mục.', 'award_not_found');
+    assertVersion(current, dto.version, `Hình thức "${current.name}"`);
+    if (dto.gates) checkGates(dto.gates);
+    const next: AwardTypeInfo = {
+      ...current,
+      name: dto.name !== undefined ? normalizeTitle(dto.name) : current.name,
+      gates: dto.gates
+        ? { topN: dto.gates.topN ? { kind: dto.gates.topN.kind, value: dto.gates.topN.value } : null, requiredTitle: dto.gates.requiredTitle ? normalizeTitle(dto.gates.requiredTitle) : null }
+        : current.gates,
+      blockQuota: dto.blockQuota ? { kind: dto.blockQuota.kind, value: dto.blockQuota.value } : current.blockQuota,
+      cityQuota: dto.cityQuota !== undefined ? dto.cityQuota : current.cityQuota,
+      bonusPoints: dto.bonusPoints ?? current.bonusPoints,
+      sort: dto.sort ?? current.sort,
+    };
+    const { before, after } = changedFields(withoutVersion(current), withoutVersion(next));
+    if (Object.keys(after).length === 0) return current;
+    if (next.name !== current.name) await this.assertFreeCodeAndName(em, current.year, null, next.name, current.id);
+    await data.updateAwardType(em, id, next, actor.id);
+    await this.audit.record(em, actor, { action: 'award_type.update', entityType: 'award_type', entityId: id, before: { year: current.year, code: current.code, ...before }, after });
+    return (await data.awardTypeById(em, id))!;
   }
 
   private async assertFreeCodeAndName(em: EntityManager, year: number, code: string | null, name: string, exceptId: string | null): Promise<void> {

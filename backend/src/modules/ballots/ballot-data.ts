@@ -136,22 +136,25 @@ export interface NewBallot {
   thresholdBase: 'members' | 'present';
   openedBy: string;
   publicKey: string | null;
+  /** Demo history only: when a past year's ballot opened (now otherwise). */
+  openedAt?: Date;
 }
 
 /** Opens a round (a new series when `seriesId` is its own id and `round` 1). */
 export async function insertBallot(em: Sql, b: NewBallot): Promise<void> {
   await em.query(
     `INSERT INTO ballots (id, series_id, round, conference_id, block_year_id, award_code, award_name, mode, status, candidates, quota, member_count,
-       present_unit_ids, threshold_percent, threshold_base, opened_by, public_key, version)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'open',$9,$10,$11,$12::uuid[],$13,$14,$15,$16,1)`,
+       present_unit_ids, threshold_percent, threshold_base, opened_by, public_key, opened_at, version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,'open',$9,$10,$11,$12::uuid[],$13,$14,$15,$16,coalesce($17::timestamptz, now()),1)`,
     [b.id, b.seriesId, b.round, b.conferenceId, b.blockYearId, b.awardCode, b.awardName, b.mode, JSON.stringify(b.candidates), b.quota, b.memberCount, b.presentUnitIds,
-      b.thresholdPercent, b.thresholdBase, b.openedBy, b.publicKey]);
+      b.thresholdPercent, b.thresholdBase, b.openedBy, b.publicKey, b.openedAt ?? null]);
 }
 
-export async function closeBallotRow(em: Sql, id: string, result: StoredResult, counts: PaperCounts | null, closedBy: string): Promise<void> {
+/** Closes a round with its result; `closedAt` only for demo history (a past year's ballot), now otherwise. */
+export async function closeBallotRow(em: Sql, id: string, result: StoredResult, counts: PaperCounts | null, closedBy: string, closedAt?: Date): Promise<void> {
   await em.query(
-    `UPDATE ballots SET status = 'closed', result = $2, paper_counts = $3, closed_by = $4, closed_at = now(), version = version + 1 WHERE id = $1`,
-    [id, JSON.stringify(result), counts ? JSON.stringify(counts) : null, closedBy]);
+    `UPDATE ballots SET status = 'closed', result = $2, paper_counts = $3, closed_by = $4, closed_at = coalesce($5::timestamptz, now()), version = version + 1 WHERE id = $1`,
+    [id, JSON.stringify(result), counts ? JSON.stringify(counts) : null, closedBy, closedAt ?? null]);
 }
 
 // ─── Keys, voters and papers ─────────────────────────────────────────────────────────────────────────
@@ -181,8 +184,9 @@ export async function hasVoted(em: Sql, ballotId: string, unitId: string): Promi
   return !!voted;
 }
 
-export async function insertVoter(em: Sql, ballotId: string, unitId: string | null, votedBy: string): Promise<void> {
-  await em.query('INSERT INTO ballot_voters (ballot_id, unit_id, voted_by) VALUES ($1,$2,$3)', [ballotId, unitId, votedBy]);
+/** Records that the unit voted; `votedAt` only for demo history (a past year's ballot), now otherwise. */
+export async function insertVoter(em: Sql, ballotId: string, unitId: string | null, votedBy: string, votedAt?: Date): Promise<void> {
+  await em.query('INSERT INTO ballot_voters (ballot_id, unit_id, voted_by, voted_at) VALUES ($1,$2,$3,coalesce($4::timestamptz, now()))', [ballotId, unitId, votedBy, votedAt ?? null]);
 }
 
 /** The receipts of a ballot's papers, in alphabetical order (the order says nothing about who cast which). */

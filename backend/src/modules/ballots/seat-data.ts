@@ -88,15 +88,17 @@ export interface ElectionInput {
   memberCount: number;
   note: string;
   decidedBy: string;
+  /** Demo history only: when a past year's conference elected the seats (now otherwise). */
+  decidedAt?: Date;
 }
 
 /** Records the election; recorded again, it replaces the earlier one (version + 1). */
 export async function upsertSeatElection(em: Sql, e: ElectionInput): Promise<void> {
   await em.query(
     `INSERT INTO seat_elections (block_year_id, conference_id, leader_unit_id, deputy_unit_id, rotation_order, present_count, member_count, note, decided_by, decided_at, version)
-         VALUES ($1,$2,$3,$4,$5::uuid[],$6,$7,$8,$9,now(),1)
+         VALUES ($1,$2,$3,$4,$5::uuid[],$6,$7,$8,$9,coalesce($10::timestamptz, now()),1)
          ON CONFLICT (block_year_id) DO UPDATE SET conference_id = EXCLUDED.conference_id, leader_unit_id = EXCLUDED.leader_unit_id, deputy_unit_id = EXCLUDED.deputy_unit_id,
            rotation_order = EXCLUDED.rotation_order, present_count = EXCLUDED.present_count, member_count = EXCLUDED.member_count, note = EXCLUDED.note,
-           decided_by = EXCLUDED.decided_by, decided_at = now(), version = seat_elections.version + 1`,
-    [e.blockYearId, e.conferenceId, e.leaderUnitId, e.deputyUnitId, e.rotationOrder, e.presentCount, e.memberCount, e.note, e.decidedBy]);
+           decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, version = seat_elections.version + 1`,
+    [e.blockYearId, e.conferenceId, e.leaderUnitId, e.deputyUnitId, e.rotationOrder, e.presentCount, e.memberCount, e.note, e.decidedBy, e.decidedAt ?? null]);
 }

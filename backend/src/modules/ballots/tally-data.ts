@@ -54,13 +54,14 @@ export async function tallySequenceCounts(em: Sql, blockYearId: string, conferen
   return row;
 }
 
+/** Stores the signed record (final: never updated); `signedAt` only for demo history (a past year's record), now otherwise. */
 export async function insertTallyRecord(em: Sql, r: {
-  seriesId: string; blockYearId: string; docNumber: string; sequence: number; chairName: string; memberNames: string[]; contentHash: string; signedBy: string;
+  seriesId: string; blockYearId: string; docNumber: string; sequence: number; chairName: string; memberNames: string[]; contentHash: string; signedBy: string; signedAt?: Date;
 }): Promise<void> {
   await em.query(
-    `INSERT INTO ballot_tally_records (series_id, block_year_id, doc_number, sequence, chair_name, member_names, content_hash, signed_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-    [r.seriesId, r.blockYearId, r.docNumber, r.sequence, r.chairName, JSON.stringify(r.memberNames), r.contentHash, r.signedBy]);
+    `INSERT INTO ballot_tally_records (series_id, block_year_id, doc_number, sequence, chair_name, member_names, content_hash, signed_by, signed_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,coalesce($9::timestamptz, now()))`,
+    [r.seriesId, r.blockYearId, r.docNumber, r.sequence, r.chairName, JSON.stringify(r.memberNames), r.contentHash, r.signedBy, r.signedAt ?? null]);
 }
 
 /** What the tally record states of the series' block, year and conference. */

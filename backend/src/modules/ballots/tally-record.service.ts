@@ -50,36 +50,43 @@ export class TallyRecordService {
    * the SHA-256 of the tally data kept; final afterwards.
    */
   async signTallyRecord(actor: Actor, id: string, dto: SignTallyRecordDto): Promise<TallyRecordDto> {
-    const seriesId = await this.ds.transaction(async (em) => {
-      const b = await loadBallot(em, id);
-      const y = await yearToRun(em, actor, b);
-      await lockSeries(em, b.seriesId);
-      const rounds = await seriesRows(em, b.seriesId);
-      const state = seriesState(rounds.map(roundRecord));
-      if (!state.complete) {
-        throw conflict('tally_incomplete', state.revotePending
-          ? 'Còn phải bầu lại giữa các đơn vị bằng phiếu nên chưa lập được biên bản kiểm phiếu.'
-          : 'Cuộc bỏ phiếu chưa kết thúc nên chưa lập được biên bản kiểm phiếu.');
-      }
-      const signed = await signedRecordNumber(em, b.seriesId);
-      if (signed !== undefined) throw conflict('already_signed', `Biên bản kiểm phiếu số ${signed} đã được ký, không thay đổi được.`);
-      const members = dto.memberNames.map((n) => n.trim()).filter(Boolean);
-      const everyone = [dto.chairName.trim(), ...members].map((n) => n.toLocaleLowerCase('vi'));
-      if (new Set(everyone).size !== everyone.length) throw invalidField('memberNames', 'mỗi người chỉ ghi một lần; trưởng ban không ghi lại trong danh sách thành viên');
-      const data = await tallyData(em, b.seriesId, rounds, state);
-      const sequence = await nextTallyRecordSequence(em, y.blockYearId, b.conferenceId);
-      const number = buildDocumentNumber(sequence, 'BB', y.blockCode);
-      const hash = tallyRecordHash(data);
-      await insertTallyRecord(em, {
-        seriesId: b.seriesId, blockYearId: y.blockYearId, docNumber: number, sequence, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, signedBy: actor.id,
-      });
-      await this.audit.record(em, actor, {
-        action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: b.seriesId, blockId: y.blockId,
-        after: { number, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, elected: state.elected.map((e) => e.unitId) },
-      });
-      return b.seriesId;
-    });
+    const seriesId = await this.ds.transaction((em) => this.signTallyRecordTx(em, actor, id, dto));
     return this.tallyRecord(actor, seriesId);
+  }
+
+  /**
+   * Signs the record in the caller's transaction and returns the series id; `signedAt` only for demo history
+   * (a past year's record), now otherwise.
+   */
+  async signTallyRecordTx(em: EntityManager, actor: Actor, id: string, dto: SignTallyRecordDto, signedAt?: Date): Promise<string> {
+    const b = await loadBallot(em, id);
+    const y = await yearToRun(em, actor, b);
+    await lockSeries(em, b.seriesId);
+    const rounds = await seriesRows(em, b.seriesId);
+    const state = seriesState(rounds.map(roundRecord));
+    if (!state.complete) {
+      throw conflict('tally_incomplete', state.revotePending
+        ? 'Còn phải bầu lại giữa các đơn vị bằng phiếu nên chưa lập được biên bản kiểm phiếu.'
+        : 'Cuộc bỏ phiếu chưa kết thúc nên chưa lập được biên bản kiểm phiếu.');
+    }
+    const signed = await signedRecordNumber(em, b.seriesId);
+    if (signed !== undefined) throw conflict('already_signed', `Biên bản kiểm phiếu số ${signed} đã được ký, không thay đổi được.`);
+    const members = dto.memberNames.map((n) => n.trim()).filter(Boolean);
+    const everyone = [dto.chairName.trim(), ...members].map((n) => n.toLocaleLowerCase('vi'));
+    if (new Set(everyone).size !== everyone.length) throw invalidField('memberNames', 'mỗi người chỉ ghi một lần; trưởng ban không ghi lại trong danh sách thành viên');
+    const data = await tallyData(em, b.seriesId, rounds, state);
+    const sequence = await nextTallyRecordSequence(em, y.blockYearId, b.conferenceId);
+    const number = buildDocumentNumber(sequence, 'BB', y.blockCode);
+    const hash = tallyRecordHash(data);
+    await insertTallyRecord(em, {
+      seriesId: b.seriesId, blockYearId: y.blockYearId, docNumber: number, sequence, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, signedBy: actor.id,
+      signedAt,
+    });
+    await this.audit.record(em, actor, {
+      action: 'ballot.tally_record_sign', entityType: 'ballot', entityId: b.seriesId, blockId: y.blockId,
+      after: { number, chairName: dto.chairName.trim(), memberNames: members, contentHash: hash, elected: state.elected.map((e) => e.unitId) },
+    });
+    return b.seriesId;
   }
 
   /** The signed tally record's ledger proof: the ballot.tally_record_sign entry of the series, its checkpoint and inclusion proof. */

@@ -76,6 +76,16 @@ export async function blockNameAndCode(em: Sql, blockId: string): Promise<{ name
   return block;
 }
 
+/** A block's year, found by the block's code (as the demo seeds name Khối thi đua số 4: 'KTĐ4'); undefined when it has none. */
+export async function blockYearByCode(em: Sql, code: string, year: number): Promise<{
+  id: string; blockId: string; year: number; leaderUnitId: string | null; deputyUnitId: string | null; rules: Partial<RuleSet> | null; blockCode: string; blockName: string;
+} | undefined> {
+  const [row] = await em.query(
+    `SELECT y.id, y.block_id AS "blockId", y.year, y.leader_unit_id AS "leaderUnitId", y.deputy_unit_id AS "deputyUnitId", y.rules, b.code AS "blockCode", b.name AS "blockName"
+       FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE b.code = $1 AND y.year = $2`, [code, year]);
+  return row;
+}
+
 /** A block year's member units, by name. */
 export async function memberUnitsOf(em: Sql, blockYearId: string): Promise<{ unitId: string; name: string; shortName: string }[]> {
   return em.query(

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../modules/audit/audit.service';
 import { EXCELLENT_COLLECTIVE_TITLE } from '../../domain/year-end';
-import { AwardsService } from './awards.service';
-import { UnitRecordsService } from './unit-records.service';
+import { demoActor } from '../../modules/drafts/demo-ids';
+import { activeUnitIdsNamed } from '../../modules/units/units-data';
+import { AwardsService } from '../../modules/awards/awards.service';
+import { UnitRecordsService } from '../../modules/awards/unit-records.service';
 
 /** Demo units by short name (units.short_name), so the seed finds them in any database holding the demo. */
 const UNIT = {
@@ -62,24 +63,18 @@ export async function seedAwardsDemo(em: EntityManager): Promise<AwardsDemoResul
   const audit = new AuditService(ds);
   const awards = new AwardsService(ds, audit, new ScopeService(ds));
   const records = new UnitRecordsService(ds, audit);
-  const [board] = await em.query(`SELECT id, full_name, email FROM accounts WHERE email = 'bantdkt@thidua.vn'`);
-  if (!board) throw new Error('awards demo: the board account bantdkt@thidua.vn is missing');
-  const actor: Actor = { id: board.id, role: 'board', unitId: null, fullName: board.full_name, email: board.email, sessionId: 'demo' };
+  const actor = await demoActor(em, 'bantdkt@thidua.vn');
   const unit = async (k: Key): Promise<string> => {
-    const [u] = await em.query('SELECT id FROM units WHERE short_name = $1', [UNIT[k]]);
-    if (!u) throw new Error(`awards demo: unit ${UNIT[k]} is missing`);
-    return u.id;
+    const [id] = await activeUnitIdsNamed(em, UNIT[k]);
+    if (!id) throw new Error(`awards demo: unit ${UNIT[k]} is missing`);
+    return id;
   };
 
+  // The board sets the city-wide quotas of each year's catalogue, as on the catalogue screen.
   const catalogueYears = [2024, 2025];
   for (const year of catalogueYears) {
     for (const t of await awards.catalogue(em, year)) {
-      if (!(t.code in CITY_QUOTAS)) continue;
-      await em.query('UPDATE award_types SET city_quota = $2, updated_by = $3, updated_at = now(), version = version + 1 WHERE id = $1', [t.id, CITY_QUOTAS[t.code], actor.id]);
-      await audit.record(em, actor, {
-        action: 'award_type.update', entityType: 'award_type', entityId: t.id, before: { year, code: t.code, cityQuota: t.cityQuota }, after: { cityQuota: CITY_QUOTAS[t.code] },
-        reason: `Chỉ tiêu khen thưởng toàn Thành phố năm ${year}`,
-      });
+      if (t.code in CITY_QUOTAS) await awards.updateAwardTypeTx(em, actor, t.id, { cityQuota: CITY_QUOTAS[t.code], version: t.version });
     }
   }
 

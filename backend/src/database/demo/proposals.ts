@@ -1,15 +1,19 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../common/actor';
+import type { Actor, Role } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
-import { AuditService } from '../audit/audit.service';
-import { AwardsService } from '../awards/awards.service';
-import { BallotReadService } from '../ballots/ballot-read.service';
-import { renderPdf } from '../documents';
-import { DraftReadService } from '../drafts/draft-read.service';
-import { NewsService } from '../news/news.service';
-import { CityQuotaService } from './city-quota.service';
-import { DossierReadService } from './dossier-read.service';
-import { DossierWorkflowService } from './dossier-workflow.service';
+import { AuditService } from '../../modules/audit/audit.service';
+import { accountPage } from '../../modules/accounts/accounts-data';
+import { AwardsService } from '../../modules/awards/awards.service';
+import { BallotReadService } from '../../modules/ballots/ballot-read.service';
+import { blockYearByCode } from '../../modules/block-years/block-years-data';
+import { renderPdf } from '../../modules/documents';
+import { demoActor } from '../../modules/drafts/demo-ids';
+import { DraftReadService } from '../../modules/drafts/draft-read.service';
+import { NewsService } from '../../modules/news/news.service';
+import { CityQuotaService } from '../../modules/proposals/city-quota.service';
+import { decisionsOf, frozenNominees, liveDossiersOf } from '../../modules/proposals/dossier-read-data';
+import { DossierReadService } from '../../modules/proposals/dossier-read.service';
+import { DossierWorkflowService } from '../../modules/proposals/dossier-workflow.service';
 
 /** Hà Nội time, as the dossier's history records it. */
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -64,10 +68,16 @@ export interface ProposalsDemoResult {
   awardHistoryIds: string[];
 }
 
-async function actorOf(em: EntityManager, where: string, params: unknown[]): Promise<Actor> {
-  const [a] = await em.query(`SELECT id, role, unit_id, full_name, email FROM accounts WHERE ${where} AND archived_at IS NULL ORDER BY created_at LIMIT 1`, params);
-  if (!a) throw new Error(`proposals demo: no account where ${where} (${params.join(', ')})`);
-  return { id: a.id, role: a.role, unitId: a.unit_id, fullName: a.full_name, email: a.email, sessionId: 'demo' };
+/** The unit's (only) active account of this role in the demo, as the actor. */
+async function actorOf(em: EntityManager, unitId: string, role: Role): Promise<Actor> {
+  const { rows: [a] } = await accountPage(em, { unitId, role, page: 1, pageSize: 1 });
+  if (!a) throw new Error(`proposals demo: unit ${unitId} has no ${role} account`);
+  return demoActor(em, a.email);
+}
+
+/** The award history entries the dossier's decisions wrote. */
+async function awardHistoryIdsOf(em: EntityManager, proposalId: string): Promise<string[]> {
+  return (await decisionsOf(em, proposalId)).map((d) => d.awardHistoryId).filter((id): id is string => !!id);
 }
 
 /**
@@ -83,17 +93,14 @@ async function actorOf(em: EntityManager, where: string, params: unknown[]): Pro
  * loader's transaction after the awards and ballots seeds; does nothing when the dossier exists.
  */
 export async function seedProposalsDemo(em: EntityManager): Promise<ProposalsDemoResult> {
-  const [by] = await em.query(`SELECT y.id, y.leader_unit_id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE b.code = 'KTĐ4' AND y.year = 2024`);
-  if (!by) throw new Error('proposals demo: Khối thi đua số 4 (KTĐ4) has no 2024 block year');
-  const [existing] = await em.query(`SELECT id FROM proposals WHERE block_year_id = $1 AND status <> 'cancelled'`, [by.id]);
-  if (existing) {
-    const ids = await em.query('SELECT award_history_id FROM proposal_decisions WHERE proposal_id = $1 AND award_history_id IS NOT NULL', [existing.id]);
-    return { proposalId: existing.id, awardHistoryIds: ids.map((r: { award_history_id: string }) => r.award_history_id) };
-  }
+  const by = await blockYearByCode(em, 'KTĐ4', 2024);
+  if (!by?.leaderUnitId) throw new Error('proposals demo: Khối thi đua số 4 (KTĐ4) has no 2024 block year with a leader unit');
+  const [existing] = await liveDossiersOf(em, [by.id]);
+  if (existing) return { proposalId: existing.id, awardHistoryIds: await awardHistoryIdsOf(em, existing.id) };
   const { workflow: svc, dossiers } = dossierServicesFor(em);
-  const leaderOfficer = await actorOf(em, `unit_id = $1 AND role = 'officer'`, [by.leader_unit_id]);
-  const leaderHead = await actorOf(em, `unit_id = $1 AND role = 'unit_head'`, [by.leader_unit_id]);
-  const board = await actorOf(em, 'email = $1', ['bantdkt@thidua.vn']);
+  const leaderOfficer = await actorOf(em, by.leaderUnitId, 'officer');
+  const leaderHead = await actorOf(em, by.leaderUnitId, 'unit_head');
+  const board = await demoActor(em, 'bantdkt@thidua.vn');
 
   // 27/12/2024: the leader unit assembles the dossier; the letter is numbered 05/TTr-KTĐ4.
   const id = await svc.createDossierIn(em, leaderOfficer, by.id, vn('2024-12-27T09:00:00'));
@@ -104,39 +111,38 @@ export async function seedProposalsDemo(em: EntityManager): Promise<ProposalsDem
   if (!nominees.length) throw new Error('proposals demo: the 2024 ballots of KTĐ4 elected nobody (run the ballots demo first)');
   const units = [...new Map(nominees.map((n) => [n.unitId, n])).values()];
   for (const [i, n] of units.entries()) {
-    const officer = await actorOf(em, `unit_id = $1 AND role = 'officer'`, [n.unitId]);
+    const officer = await actorOf(em, n.unitId, 'officer');
     await svc.uploadAchievementReportIn(em, officer, id, n.unitId, { buffer: await achievementReport(n.unitName, n.rank, false), originalname: `Bao cao thanh tich ${n.unitName}.pdf` }, vn(`2024-12-2${8 + (i % 2)}T10:00:00`));
   }
 
   // 30/12/2024: the leader unit's head submits; the board takes it, then returns it with a reason.
   await svc.submitDossierIn(em, leaderHead, id, vn('2024-12-30T08:30:00'));
   await svc.startAppraisalIn(em, board, id, vn('2025-01-03T09:00:00'));
-  const fixUnit = units.find((u) => u.unitId !== by.leader_unit_id) ?? units[0];
+  const fixUnit = units.find((u) => u.unitId !== by.leaderUnitId) ?? units[0];
   await svc.returnDossierIn(em, board, id, RETURN_REASON(fixUnit.unitName), vn('2025-01-08T15:00:00'));
 
   // The block fixes it: a revised report, the ballot result cited in the letter; resubmitted on 14/01/2025.
-  const fixer = await actorOf(em, `unit_id = $1 AND role = 'officer'`, [fixUnit.unitId]);
+  const fixer = await actorOf(em, fixUnit.unitId, 'officer');
   await svc.uploadAchievementReportIn(em, fixer, id, fixUnit.unitId, { buffer: await achievementReport(fixUnit.unitName, fixUnit.rank, true), originalname: `Bao cao thanh tich ${fixUnit.unitName} (bo sung).pdf` }, vn('2025-01-13T16:00:00'));
-  const [{ version, letter_paragraphs: paragraphs }] = await em.query('SELECT version, letter_paragraphs FROM proposals WHERE id = $1', [id]);
+  const { version, letter } = await dossiers.readDossierIn(em, id, leaderOfficer);
   await svc.editLetterIn(em, leaderOfficer, id, {
     version,
-    paragraphs: [...paragraphs, 'Tại Hội nghị tổng kết, các đơn vị đã bỏ phiếu kín bình xét, suy tôn; kết quả kiểm phiếu được ghi tại các biên bản kiểm phiếu kèm theo hồ sơ.'],
+    paragraphs: [...letter.paragraphs, 'Tại Hội nghị tổng kết, các đơn vị đã bỏ phiếu kín bình xét, suy tôn; kết quả kiểm phiếu được ghi tại các biên bản kiểm phiếu kèm theo hồ sơ.'],
   });
   await svc.submitDossierIn(em, leaderHead, id, vn('2025-01-14T08:30:00'));
 
   // The board appraises and approves; the council decides on 20/3/2025.
   await svc.startAppraisalIn(em, board, id, vn('2025-01-15T09:00:00'));
   await svc.approveDossierIn(em, board, id, 'Hồ sơ đầy đủ, đúng quy định; trình Hội đồng Thi đua – Khen thưởng Thành phố xem xét.', vn('2025-02-25T10:00:00'));
-  const frozen: { unit_id: string; award_code: string }[] = await em.query('SELECT unit_id, award_code FROM proposal_nominees WHERE proposal_id = $1 ORDER BY sort', [id]);
-  const codes = [...new Set(frozen.map((n) => n.award_code))].sort((a, b) => (DECISIONS[a]?.date ?? '9').localeCompare(DECISIONS[b]?.date ?? '9'));
+  const frozen = await frozenNominees(em, id);
+  const codes = [...new Set(frozen.map((n) => n.code))].sort((a, b) => (DECISIONS[a]?.date ?? '9').localeCompare(DECISIONS[b]?.date ?? '9'));
   for (const code of codes) {
     const d = DECISIONS[code] ?? DECISIONS.city_merit;
     await svc.recordDecisionIn(em, board, id, {
       outcome: 'awarded', decisionNumber: d.number, decisionDate: d.date, signer: d.signer,
-      nominees: frozen.filter((n) => n.award_code === code).map((n) => ({ unitId: n.unit_id, code })),
+      nominees: frozen.filter((n) => n.code === code).map((n) => ({ unitId: n.unitId, code })),
     }, vn(`${d.date}T16:00:00`));
   }
-  const ids = await em.query('SELECT award_history_id FROM proposal_decisions WHERE proposal_id = $1 AND award_history_id IS NOT NULL', [id]);
-  return { proposalId: id, awardHistoryIds: ids.map((r: { award_history_id: string }) => r.award_history_id) };
+  return { proposalId: id, awardHistoryIds: await awardHistoryIdsOf(em, id) };
 }
 
