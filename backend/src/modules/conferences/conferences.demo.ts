@@ -4,10 +4,13 @@
  * planned, with two units having confirmed. Every person named here is fictional.
  */
 import type { EntityManager } from 'typeorm';
+import { accountPage } from '../accounts/accounts-data';
 import { AuditService } from '../audit/audit.service';
+import { memberUnitsOf } from '../block-years/block-years-data';
 import { recordDemoOpeningConference } from '../covenants/covenants.demo';
 import { buildDocumentNumber } from '../documents';
 import { recordDemoAdoptionConference } from '../drafts/drafts.demo';
+import { loadYear as loadYearRow } from './conference-data';
 import { quorumState } from './conference-rules';
 import type { ConferenceGuest } from './entities/conference.entity';
 import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';
@@ -69,29 +72,25 @@ export async function seedConferencesDemo(em: EntityManager, ids: ConferencesDem
   return { launch2024Id, launch2025Id };
 }
 
+/** The year, its block, and each member unit with its officer and head (read through the owning modules' read functions). */
 async function loadYear(em: EntityManager, blockYearId: string) {
-  const [y] = await em.query(
-    `SELECT y.id, y.block_id, y.year, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name
-     FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.id = $1`, [blockYearId]);
-  if (!y) throw new Error(`seedConferencesDemo: block year ${blockYearId} not found`);
-  const rows: { unit_id: string; unit_name: string; account_id: string | null; full_name: string | null; title: string | null; role: string | null }[] = await em.query(
-    `SELECT m.unit_id, u.name AS unit_name, a.id AS account_id, a.full_name, a.title, a.role
-     FROM block_year_members m JOIN units u ON u.id = m.unit_id
-     LEFT JOIN accounts a ON a.unit_id = m.unit_id AND a.role IN ('officer','unit_head') AND a.archived_at IS NULL
-     WHERE m.block_year_id = $1 ORDER BY a.email`, [blockYearId]);
+  const year = await loadYearRow(em, blockYearId);
+  if (!year) throw new Error(`seedConferencesDemo: block year ${blockYearId} not found`);
+  const y = { id: year.id, block_id: year.blockId, year: year.year, leader_unit_id: year.leaderUnitId, deputy_unit_id: year.deputyUnitId, rules: year.rules, block_code: year.blockCode };
   const units = new Map<string, UnitPeople>();
-  for (const r of rows) {
-    const u = units.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, officer: null, head: null };
-    const person = r.account_id ? { id: r.account_id, name: r.full_name!, title: r.title ?? '' } : null;
-    if (r.role === 'officer' && !u.officer) u.officer = person;
-    if (r.role === 'unit_head' && !u.head) u.head = person;
-    units.set(r.unit_id, u);
+  for (const m of await memberUnitsOf(em, blockYearId)) {
+    const { rows } = await accountPage(em, { unitId: m.unitId, page: 1, pageSize: 100 });
+    const person = (role: string) => {
+      const a = rows.filter((r) => r.role === role).sort((p, q) => (p.email < q.email ? -1 : 1))[0];
+      return a ? { id: a.id, name: a.fullName, title: a.title ?? '' } : null;
+    };
+    units.set(m.unitId, { unitId: m.unitId, unitName: m.name, officer: person('officer'), head: person('unit_head') });
   }
   // Leader first, then deputy, then the others by name (the order of the attendance list).
   const ordered = [...units.values()].sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.unitName.localeCompare(b.unitName, 'vi'));
   function rank(id: string) { return id === y.leader_unit_id ? 0 : id === y.deputy_unit_id ? 1 : 2; }
   const seat = (id: string): MinutesSeat | null => (id === y.leader_unit_id ? 'leader' : id === y.deputy_unit_id ? 'deputy' : null);
-  return { y, units: ordered, seat, leader: units.get(y.leader_unit_id)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
+  return { y, units: ordered, seat, leader: units.get(y.leader_unit_id!)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
 }
 
 interface SeedItem {
