@@ -4,14 +4,25 @@
  * planned, with two units having confirmed. Every person named here is fictional.
  */
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { ScopeService } from '../../common/scope/scope.service';
 import { accountPage } from '../accounts/accounts-data';
 import { AuditService } from '../audit/audit.service';
 import { memberUnitsOf } from '../block-years/block-years-data';
+import { BlockYearsService } from '../block-years/block-years.service';
+import { CovenantsService } from '../covenants/covenants.service';
 import { recordDemoOpeningConference } from '../covenants/covenants.demo';
 import { buildDocumentNumber } from '../documents';
+import { demoActor } from '../drafts/demo-ids';
+import { DraftReadService } from '../drafts/draft-read.service';
+import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { recordDemoAdoptionConference } from '../drafts/drafts.demo';
-import { loadYear as loadYearRow } from './conference-data';
+import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes } from './conference-data';
+import { ConferenceMinutesService } from './conference-minutes.service';
+import { ConferenceReadService } from './conference-read.service';
+import { ConferenceWorkflowService } from './conference-workflow.service';
 import { quorumState } from './conference-rules';
+import type { MaterialKind } from './entities/conference-agenda-item.entity';
 import type { ConferenceGuest } from './entities/conference.entity';
 import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';
 
@@ -60,15 +71,32 @@ export const LAUNCH_2024 = {
 
 const vn = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
 
-interface Person { id: string; name: string; title: string }
+interface Person { id: string; email: string; name: string; title: string }
 interface UnitPeople { unitId: string; unitName: string; officer: Person | null; head: Person | null }
 
 const line = (p: Person | null) => (p ? (p.title ? `${p.name} – ${p.title}` : p.name) : '');
 
+/** The conferences use cases, built as the app builds them, acting in the loader's transaction. */
+function conferenceWorkflow(em: EntityManager): ConferenceWorkflowService {
+  const ds = em.connection;
+  const audit = new AuditService(ds);
+  const scope = new ScopeService(ds);
+  const covenants = new CovenantsService(ds, audit);
+  const draftRead = new DraftReadService(ds);
+  const read = new ConferenceReadService(ds, scope, draftRead, covenants);
+  const drafts = new DraftWorkflowService(ds, audit, new BlockYearsService(ds, audit, scope), draftRead);
+  return new ConferenceWorkflowService(ds, audit, scope, drafts, covenants, read, new ConferenceMinutesService(ds, audit, scope, read));
+}
+
+async function actorOf(em: EntityManager, p: Person | null): Promise<Actor> {
+  if (!p) throw new Error('seedConferencesDemo: a unit of the demo has no officer');
+  return demoActor(em, p.email);
+}
+
 export async function seedConferencesDemo(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions = {}): Promise<ConferencesDemoResult> {
   const audit = new AuditService(em.connection);
   const launch2024Id = await seedLaunch2024(em, audit, ids);
-  const launch2025Id = await seedLaunch2025(em, audit, ids, opts);
+  const launch2025Id = await seedLaunch2025(em, ids, opts);
   return { launch2024Id, launch2025Id };
 }
 
@@ -82,7 +110,7 @@ async function loadYear(em: EntityManager, blockYearId: string) {
     const { rows } = await accountPage(em, { unitId: m.unitId, page: 1, pageSize: 100 });
     const person = (role: string) => {
       const a = rows.filter((r) => r.role === role).sort((p, q) => (p.email < q.email ? -1 : 1))[0];
-      return a ? { id: a.id, name: a.fullName, title: a.title ?? '' } : null;
+      return a ? { id: a.id, email: a.email, name: a.fullName, title: a.title ?? '' } : null;
     };
     units.set(m.unitId, { unitId: m.unitId, unitName: m.name, officer: person('officer'), head: person('unit_head') });
   }
@@ -222,40 +250,32 @@ export function defaultLaunch2025StartsAt(now: Date): Date {
   return vn(`${d.toISOString().slice(0, 10)}T08:00:00`);
 }
 
-async function seedLaunch2025(em: EntityManager, audit: AuditService, ids: ConferencesDemoIds, opts: ConferencesDemoOptions): Promise<string> {
+async function seedLaunch2025(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions): Promise<string> {
   const { y, units, leader, deputy } = await loadYear(em, ids.blockYear2025Id);
   const startsAt = opts.launch2025StartsAt ?? defaultLaunch2025StartsAt(opts.now ?? new Date());
-  const id = await insertConference(em, {
-    blockYearId: y.id, title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', startsAt,
-    endsAt: new Date(startsAt.getTime() + 3 * 3600_000), place: `Hội trường ${leader.unitName}`,
-    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
-    secretaryName: line(leader.officer), status: 'planned', openedAt: null, closedAt: null, createdBy: leader.officer?.id ?? null, createdAt: opts.now ?? new Date(),
-  });
+  const createdAt = opts.now ?? new Date();
   const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.unitName} (Khối trưởng)`;
-  const items: Omit<SeedItem, 'decision' | 'notes'>[] = [
-    { title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2025', presenter: leaderLabel, material: ids.planVersion2025Id ? { kind: 'plan_version', id: ids.planVersion2025Id, title: '' } : null },
-    { title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua năm 2025', presenter: 'Đại biểu các đơn vị thành viên', material: ids.rulesVersion2025Id ? { kind: 'rules_version', id: ids.rulesVersion2025Id, title: '' } : null },
-    { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}`, material: null },
-    { title: 'Ký kết Giao ước thi đua năm 2025', presenter: 'Thủ trưởng các đơn vị thành viên', material: ids.covenant2025Id ? { kind: 'covenant', id: ids.covenant2025Id, title: '' } : null },
-    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel, material: null },
-  ];
-  for (const [i, item] of items.entries()) {
-    await em.query(
-      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, material_kind, material_id) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [id, i + 1, item.title, item.presenter, item.material?.kind ?? null, item.material?.id ?? null]);
-  }
-  // Every member unit is invited; the leader unit and Trường ĐTCB Lê Hồng Phong have confirmed.
-  const confirmed = new Set([leader.unitId, units.find((u) => /Lê Hồng Phong/.test(u.unitName))?.unitId ?? units.find((u) => u !== leader && u !== deputy)!.unitId]);
-  for (const u of units) {
-    const yes = confirmed.has(u.unitId);
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [id, u.unitId, yes ? 'confirmed' : 'pending', yes ? line(u.head) : '', yes ? u.officer?.id ?? null : null, yes ? opts.now ?? new Date() : null]);
-  }
-  await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
-    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
-    after: { title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', status: 'planned', startsAt },
-  });
+  const material = (kind: MaterialKind, id: string | null | undefined) => (id ? { materialKind: kind, materialId: id } : {});
+  const svc = conferenceWorkflow(em);
+  // The leader unit's officer sets it up; every member unit is invited.
+  const id = await svc.createConferenceTx(em, await actorOf(em, leader.officer), {
+    blockYearId: y.id, kind: 'launch', title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025',
+    startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(), place: `Hội trường ${leader.unitName}`,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
+    secretaryName: line(leader.officer), guests: [DEMO_BOARD_GUEST],
+    agenda: [
+      { title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2025', presenter: leaderLabel, ...material('plan_version', ids.planVersion2025Id) },
+      { title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua năm 2025', presenter: 'Đại biểu các đơn vị thành viên', ...material('rules_version', ids.rulesVersion2025Id) },
+      { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
+      { title: 'Ký kết Giao ước thi đua năm 2025', presenter: 'Thủ trưởng các đơn vị thành viên', ...material('covenant', ids.covenant2025Id) },
+      { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
+    ],
+  }, { invitedAt: createdAt });
+  // The leader unit and Trường ĐTCB Lê Hồng Phong have confirmed, each unit's officer naming its head.
+  const confirmed = [leader, units.find((u) => /Lê Hồng Phong/.test(u.unitName)) ?? units.find((u) => u !== leader && u !== deputy)!];
+  for (const u of confirmed) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) });
+  await recordDemoConferenceTimes(em, id, { createdAt });
+  await recordDemoReplyTimes(em, id, createdAt);
   return id;
 }
 
@@ -264,34 +284,26 @@ async function seedLaunch2025(em: EntityManager, audit: AuditService, ids: Confe
  * point for replaying a year end in the browser (Khối thi đua số 1, 26/12/2025).
  */
 export async function seedPlannedYearEndConference(em: EntityManager, blockYearId: string, c: { title: string; startsAt: Date; createdAt: Date }): Promise<string> {
-  const audit = new AuditService(em.connection);
   const { y, units, leader, deputy } = await loadYear(em, blockYearId);
-  const id = await insertConference(em, {
-    blockYearId: y.id, title: c.title, startsAt: c.startsAt, endsAt: new Date(c.startsAt.getTime() + 3.5 * 3600_000), place: `Hội trường ${leader.unitName}`,
-    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
-    secretaryName: line(leader.officer), status: 'planned', openedAt: null, closedAt: null, createdBy: leader.officer?.id ?? null, createdAt: c.createdAt, kind: 'year_end',
-  });
   const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.unitName} (Khối trưởng)`;
-  const items = [
-    { title: `Khối trưởng báo cáo tổng kết công tác thi đua, khen thưởng năm ${y.year} của Khối`, presenter: leaderLabel },
-    { title: `Công bố kết quả chấm điểm, xếp hạng thi đua năm ${y.year}`, presenter: leaderLabel },
-    { title: 'Bỏ phiếu kín suy tôn đơn vị đề nghị tặng Cờ thi đua của UBND Thành phố', presenter: 'Tổ kiểm phiếu' },
-    { title: `Bầu Khối trưởng, Khối phó năm ${y.year + 1}`, presenter: 'Đại biểu các đơn vị thành viên' },
-    { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
-    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
-  ];
-  for (const [i, item] of items.entries()) {
-    await em.query('INSERT INTO conference_agenda_items (conference_id, sort, title, presenter) VALUES ($1,$2,$3,$4)', [id, i + 1, item.title, item.presenter]);
-  }
-  for (const u of units) {
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,'confirmed',$3,$4,$5)`,
-      [id, u.unitId, line(u.head), u.officer?.id ?? null, c.createdAt]);
-  }
-  await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
-    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
-    after: { title: c.title, status: 'planned', startsAt: c.startsAt },
-  });
+  const svc = conferenceWorkflow(em);
+  const id = await svc.createConferenceTx(em, await actorOf(em, leader.officer), {
+    blockYearId: y.id, kind: 'year_end', title: c.title, startsAt: c.startsAt.toISOString(), endsAt: new Date(c.startsAt.getTime() + 3.5 * 3600_000).toISOString(),
+    place: `Hội trường ${leader.unitName}`, chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head),
+    coChairName: deputy ? line(deputy.head) : '', secretaryName: line(leader.officer), guests: [DEMO_BOARD_GUEST],
+    agenda: [
+      { title: `Khối trưởng báo cáo tổng kết công tác thi đua, khen thưởng năm ${y.year} của Khối`, presenter: leaderLabel },
+      { title: `Công bố kết quả chấm điểm, xếp hạng thi đua năm ${y.year}`, presenter: leaderLabel },
+      { title: 'Bỏ phiếu kín suy tôn đơn vị đề nghị tặng Cờ thi đua của UBND Thành phố', presenter: 'Tổ kiểm phiếu' },
+      { title: `Bầu Khối trưởng, Khối phó năm ${y.year + 1}`, presenter: 'Đại biểu các đơn vị thành viên' },
+      { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
+      { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
+    ],
+  }, { invitedAt: c.createdAt });
+  // Every member unit has confirmed, its officer naming its head.
+  for (const u of units) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) });
+  await recordDemoConferenceTimes(em, id, { createdAt: c.createdAt });
+  await recordDemoReplyTimes(em, id, c.createdAt);
   return id;
 }
 
