@@ -16,7 +16,7 @@ const RAW_SQL_ALLOWED: Record<string, number> = {
   'modules/ballots/ballots.demo.ts': 9,
   'modules/block-years/block-years.demo.ts': 2,
   'modules/blocks/blocks.demo.ts': 1,
-  'modules/conferences/conferences.demo.ts': 10,
+  'modules/conferences/conferences.demo.ts': 4,
   'modules/covenants/covenants.demo.ts': 5,
   'modules/drafts/drafts.demo.ts': 8,
   'modules/news/news.demo.ts': 7,

@@ -277,22 +277,25 @@ export class ConferenceWorkflowService {
 
   /** Attendance on the day: present (with the delegate's name), absent or excused. The quorum follows. */
   async checkIn(actor: Actor, id: string, unitId: string, dto: ConferenceCheckInDto): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
-      ConferencesPolicy.assertNotConcluded(conf.status);
-      if (!(await memberIds(em, year.id)).includes(unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối trong năm');
-      const before = await checkInOf(em, id, unitId);
-      // An absent unit sent nobody: whom it had registered is not recorded as its delegate.
-      let delegate = dto.presence === 'present' ? (dto.delegateName?.trim() ?? '') : '';
-      if (dto.presence === 'present' && !delegate) delegate = before?.rsvpDelegate ?? '';
-      if (dto.presence === 'present' && !delegate) throw invalidField('delegateName', 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)');
-      await saveCheckIn(em, { conferenceId: id, unitId, presence: dto.presence, delegate, by: actor.id });
-      await this.audit.record(em, actor, {
-        action: 'conference.check_in', entityType: 'conference', entityId: id, blockId: year.blockId,
-        before: { unitId, presence: before?.presence ?? null, delegateName: before?.delegateName ?? '' }, after: { unitId, presence: dto.presence, delegateName: delegate },
-      });
-    });
+    await this.ds.transaction((em) => this.checkInTx(em, actor, id, unitId, dto));
     return this.conferences.getConference(actor, id);
+  }
+
+  /** The same check-in, in the caller's transaction. */
+  async checkInTx(em: EntityManager, actor: Actor, id: string, unitId: string, dto: ConferenceCheckInDto): Promise<void> {
+    const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
+    ConferencesPolicy.assertNotConcluded(conf.status);
+    if (!(await memberIds(em, year.id)).includes(unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối trong năm');
+    const before = await checkInOf(em, id, unitId);
+    // An absent unit sent nobody: whom it had registered is not recorded as its delegate.
+    let delegate = dto.presence === 'present' ? (dto.delegateName?.trim() ?? '') : '';
+    if (dto.presence === 'present' && !delegate) delegate = before?.rsvpDelegate ?? '';
+    if (dto.presence === 'present' && !delegate) throw invalidField('delegateName', 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)');
+    await saveCheckIn(em, { conferenceId: id, unitId, presence: dto.presence, delegate, by: actor.id });
+    await this.audit.record(em, actor, {
+      action: 'conference.check_in', entityType: 'conference', entityId: id, blockId: year.blockId,
+      before: { unitId, presence: before?.presence ?? null, delegateName: before?.delegateName ?? '' }, after: { unitId, presence: dto.presence, delegateName: delegate },
+    });
   }
 
   /**

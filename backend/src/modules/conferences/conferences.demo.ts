@@ -17,14 +17,16 @@ import { demoActor } from '../drafts/demo-ids';
 import { DraftReadService } from '../drafts/draft-read.service';
 import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { recordDemoAdoptionConference } from '../drafts/drafts.demo';
-import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes } from './conference-data';
+import { agendaItems, recordDemoDecision } from './agenda-data';
+import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes, recordDemoSession } from './conference-data';
 import { ConferenceMinutesService } from './conference-minutes.service';
 import { ConferenceReadService } from './conference-read.service';
 import { ConferenceWorkflowService } from './conference-workflow.service';
 import { quorumState } from './conference-rules';
 import type { MaterialKind } from './entities/conference-agenda-item.entity';
 import type { ConferenceGuest } from './entities/conference.entity';
-import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';
+import { ConferenceSnapshot, draftMinutes, MinutesSeat } from './minutes';
+import { recordDemoApprovedMinutes } from './minutes-data';
 
 export interface ConferencesDemoIds {
   /** Khối thi đua số 4, 2024 (leader: Đảng ủy Khối các cơ quan TP; deputy: Đảng ủy Khối Doanh nghiệp). */
@@ -94,8 +96,7 @@ async function actorOf(em: EntityManager, p: Person | null): Promise<Actor> {
 }
 
 export async function seedConferencesDemo(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions = {}): Promise<ConferencesDemoResult> {
-  const audit = new AuditService(em.connection);
-  const launch2024Id = await seedLaunch2024(em, audit, ids);
+  const launch2024Id = await seedLaunch2024(em, ids);
   const launch2025Id = await seedLaunch2025(em, ids, opts);
   return { launch2024Id, launch2025Id };
 }
@@ -129,33 +130,13 @@ interface SeedItem {
   decision: { kind: 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion'; text: string; at: Date } | null;
 }
 
-async function insertConference(em: EntityManager, c: {
-  blockYearId: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
-  chairName: string; coChairName: string; secretaryName: string; status: string; openedAt: Date | null; closedAt: Date | null; createdBy: string | null; createdAt: Date;
-  kind?: 'launch' | 'year_end';
-}): Promise<string> {
-  const [row] = await em.query(
-    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
-       guests, status, opened_at, closed_at, created_by, created_at, updated_at, version)
-     VALUES ($1,$17,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,1) RETURNING id`,
-    [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName, c.secretaryName,
-      JSON.stringify([DEMO_BOARD_GUEST]), c.status, c.openedAt, c.closedAt, c.createdBy, c.createdAt, c.kind ?? 'launch']);
-  return row.id;
-}
-
-async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: ConferencesDemoIds): Promise<string> {
+async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promise<string> {
   const { y, units, seat, leader, deputy } = await loadYear(em, ids.blockYear2024Id);
   const secretary = leader.officer;
   const chairName = line(leader.head);
   const coChairName = deputy ? line(deputy.head) : '';
   const opened = vn('2024-04-26T08:00:00');
   const closed = vn('2024-04-26T10:30:00');
-  const id = await insertConference(em, {
-    blockYearId: y.id, title: LAUNCH_2024.title, startsAt: opened, endsAt: vn('2024-04-26T11:00:00'), place: LAUNCH_2024.place,
-    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName, coChairName, secretaryName: line(secretary),
-    status: 'concluded', openedAt: opened, closedAt: closed, createdBy: secretary?.id ?? null, createdAt: vn('2024-04-10T09:00:00'),
-  });
-
   const leaderLabel = `Đồng chí ${chairName}, ${leader.unitName} (Khối trưởng)`;
   const items: SeedItem[] = [
     {
@@ -188,24 +169,31 @@ async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: Confe
   ];
 
   const members = units.length;
+  const svc = conferenceWorkflow(em);
+  const secretaryActor = await actorOf(em, secretary);
+  // Set up by the leader unit's officer (the secretary), with its agenda and material; every member unit invited.
+  const createdAt = vn('2024-04-10T09:00:00');
+  const id = await svc.createConferenceTx(em, secretaryActor, {
+    blockYearId: y.id, kind: 'launch', title: LAUNCH_2024.title, startsAt: opened.toISOString(), endsAt: vn('2024-04-26T11:00:00').toISOString(), place: LAUNCH_2024.place,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName, coChairName, secretaryName: line(secretary), guests: [DEMO_BOARD_GUEST],
+    agenda: items.map((item) => ({ title: item.title, presenter: item.presenter, notes: item.notes, ...(item.material ? { materialKind: item.material.kind, materialId: item.material.id } : {}) })),
+  }, { invitedAt: createdAt });
+  // All five units confirmed ahead, each unit's officer naming its head; on the day each was checked in present.
+  for (const u of units) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) || u.unitName });
+  for (const u of units) await svc.checkInTx(em, secretaryActor, id, u.unitId, { presence: 'present' });
+  // The session of 26/04/2024 and its decisions, as history: the drafts and covenants seeds already adopted the
+  // plan and rules and opened the signing (they run first), so the decisions are recorded without replaying them.
+  await recordDemoSession(em, id, { openedAt: opened, closedAt: closed, checkedInAt: vn('2024-04-26T07:50:00') });
+  const itemIds = (await agendaItems(em, id)).map((r) => r.id);
   for (const [i, item] of items.entries()) {
-    const [row] = await em.query(
-      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, material_kind, material_id, status) VALUES ($1,$2,$3,$4,$5,$6,$7,'done') RETURNING id`,
-      [id, i + 1, item.title, item.presenter, item.notes, item.material?.kind ?? null, item.material?.id ?? null]);
-    if (item.decision) {
-      await em.query(
-        `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$6,true,$7,$8)`,
-        [id, row.id, item.decision.kind, item.decision.kind === 'conclusion' ? null : item.material!.id, item.decision.text, members, item.decision.at, secretary?.id ?? null]);
-    }
+    if (!item.decision) continue;
+    await recordDemoDecision(em, {
+      conferenceId: id, agendaItemId: itemIds[i], kind: item.decision.kind, refId: item.decision.kind === 'conclusion' ? null : item.material!.id, text: item.decision.text,
+      present: members, members, quorumMet: true, createdBy: secretaryActor.id, at: item.decision.at,
+    });
   }
-  // All five units confirmed ahead and were present; each unit's head attended.
-  for (const u of units) {
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
-       VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
-      [id, u.unitId, line(u.head) || u.unitName, u.officer?.id ?? null, vn('2024-04-22T10:00:00'), vn('2024-04-26T07:50:00'), secretary?.id ?? null]);
-  }
+  await recordDemoConferenceTimes(em, id, { createdAt });
+  await recordDemoReplyTimes(em, id, vn('2024-04-22T10:00:00'));
 
   // Minutes: drafted from the conference, approved by the chair (the leader unit's head) and the secretary.
   const snapshot: ConferenceSnapshot = {
@@ -224,22 +212,16 @@ async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: Confe
   const content = draftMinutes(snapshot);
   const secretaryAt = vn('2024-04-26T10:50:00');
   const chairAt = vn('2024-04-26T11:05:00');
-  await em.query(
-    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
-       content_hash, created_at, updated_at, version)
-     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
-    [id, buildDocumentNumber(1, 'BB', y.block_code), JSON.stringify(content), leader.head?.id ?? null, chairAt, secretary?.id ?? null, secretaryAt,
-      minutesHash(content), closed]);
+  await recordDemoApprovedMinutes(em, {
+    conferenceId: id, docNumber: buildDocumentNumber(1, 'BB', y.block_code), content, chairApprovedBy: leader.head?.id ?? null, chairApprovedAt: chairAt,
+    secretaryApprovedBy: secretary?.id ?? null, secretaryApprovedAt: secretaryAt, createdAt: closed,
+  });
 
   // The drafts and covenants seeds adopted the plan and rules and opened signing before this conference
   // existed: point them at it (only where no conference is recorded yet).
   await recordDemoAdoptionConference(em, id, [ids.planVersion2024Id, ids.rulesVersion2024Id]);
   await recordDemoOpeningConference(em, id, ids.covenant2024Id);
 
-  await audit.record(em, secretary ? { id: secretary.id, fullName: secretary.name } : null, {
-    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
-    after: { title: LAUNCH_2024.title, status: 'concluded', minutes: 'approved', contentHash: minutesHash(content) },
-  });
   return id;
 }
 
@@ -347,14 +329,4 @@ export async function insertDemoDoneAgendaItem(em: EntityManager, conferenceId: 
 }
 
 /** Minutes approved by chair and secretary, hashed as the conferences module hashes them. */
-export async function insertDemoApprovedMinutes(em: EntityManager, m: {
-  conferenceId: string; docNumber: string; content: ReturnType<typeof draftMinutes>; chairApprovedBy: string | null; chairApprovedAt: Date;
-  secretaryApprovedBy: string | null; secretaryApprovedAt: Date; createdAt: Date;
-}): Promise<void> {
-  await em.query(
-    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
-       content_hash, created_at, updated_at, version)
-     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
-    [m.conferenceId, m.docNumber, JSON.stringify(m.content), m.chairApprovedBy, m.chairApprovedAt, m.secretaryApprovedBy, m.secretaryApprovedAt,
-      minutesHash(m.content), m.createdAt]);
-}
+export const insertDemoApprovedMinutes = recordDemoApprovedMinutes;
