@@ -22,13 +22,14 @@ export class ScopeService {
     return rows.map((r) => r.block_id);
   }
 
-  async canSeeBlock(actor: Actor, blockId: string): Promise<boolean> {
-    const ids = await this.blockIdsOf(actor);
+  async canSeeBlock(actor: Actor, blockId: string, em?: EntityManager): Promise<boolean> {
+    const ids = await this.blockIdsOf(actor, em);
     return ids === null || ids.includes(blockId);
   }
 
-  async assertCanSeeBlock(actor: Actor, blockId: string): Promise<void> {
-    if (!(await this.canSeeBlock(actor, blockId))) throw forbidden('Bạn chỉ được xem khối thi đua mà đơn vị mình là thành viên.');
+  /** `em`: read inside the caller's transaction (e.g. a block year created in it). */
+  async assertCanSeeBlock(actor: Actor, blockId: string, em?: EntityManager): Promise<void> {
+    if (!(await this.canSeeBlock(actor, blockId, em))) throw forbidden('Bạn chỉ được xem khối thi đua mà đơn vị mình là thành viên.');
   }
 
   /** Units that share a block with the actor's unit (any year), including their own; null = all. */

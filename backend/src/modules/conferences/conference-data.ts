@@ -54,7 +54,7 @@ export async function lockConference(em: EntityManager, scope: ScopeService, act
   const conf = await em.getRepository(Conference).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!conf) throw notFound('Không tìm thấy hội nghị.');
   const year = (await loadYear(em, conf.blockYearId))!;
-  await scope.assertCanSeeBlock(actor, year.blockId);
+  await scope.assertCanSeeBlock(actor, year.blockId, em);
   return { conf, year, isLeader: await scope.isLeaderOf(actor, year.id, em) };
 }
 
@@ -114,4 +114,26 @@ export async function quorumCounts(em: Sql, conferenceId: string, blockYearId: s
      FROM block_year_members m LEFT JOIN conference_attendance a ON a.conference_id = $1 AND a.unit_id = m.unit_id
      WHERE m.block_year_id = $2`, [conferenceId, blockYearId]);
   return row;
+}
+
+// ─── Demo history (what no use case can do: the recorded times of the demo's past records) ────────────
+
+/** Demo history: when a conference was set up (created and last changed). */
+export async function recordDemoConferenceTimes(em: Sql, conferenceId: string, t: { createdAt: Date }): Promise<void> {
+  await em.query('UPDATE conferences SET created_at = $2, updated_at = $2 WHERE id = $1', [conferenceId, t.createdAt]);
+}
+
+/** Demo history: when the units that replied to a conference's invitation did so. */
+export async function recordDemoReplyTimes(em: Sql, conferenceId: string, repliedAt: Date): Promise<void> {
+  await em.query('UPDATE conference_attendance SET rsvp_at = $2 WHERE conference_id = $1 AND rsvp_at IS NOT NULL', [conferenceId, repliedAt]);
+}
+
+/**
+ * Demo history: a past year's session, held from `openedAt` to `closedAt`, every agenda item dealt with, the units
+ * checked in at `checkedInAt` (the check-ins themselves go through the use case beforehand).
+ */
+export async function recordDemoSession(em: Sql, conferenceId: string, s: { openedAt: Date; closedAt: Date; checkedInAt: Date }): Promise<void> {
+  await em.query(`UPDATE conferences SET status = 'concluded', opened_at = $2, closed_at = $3 WHERE id = $1`, [conferenceId, s.openedAt, s.closedAt]);
+  await em.query(`UPDATE conference_agenda_items SET status = 'done' WHERE conference_id = $1`, [conferenceId]);
+  await em.query('UPDATE conference_attendance SET checked_in_at = $2 WHERE conference_id = $1 AND presence IS NOT NULL', [conferenceId, s.checkedInAt]);
 }

@@ -60,40 +60,46 @@ export class ConferenceWorkflowService {
   // ---------------------------------------------------------------- setting up
 
   async createConference(actor: Actor, dto: CreateConferenceDto): Promise<ConferenceDto> {
-    const id = await this.ds.transaction(async (em) => {
-      const year = await loadYear(em, dto.blockYearId);
-      if (!year) throw invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống');
-      await this.scope.assertCanSeeBlock(actor, year.blockId);
-      ConferencesPolicy.assertCanRun(actor, await this.scope.isLeaderOf(actor, year.id, em));
-      ConferencesPolicy.assertWritable(year);
-      const startsAt = new Date(dto.startsAt);
-      const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
-      assertTimes(startsAt, endsAt);
-      const members = await memberIds(em, year.id);
-      const chairUnitId = dto.chairUnitId ?? year.leaderUnitId;
-      if (!chairUnitId) throw invalidField('chairUnitId', 'là bắt buộc vì năm thi đua chưa có đơn vị khối trưởng');
-      let coChairUnitId = dto.coChairUnitId === undefined ? year.deputyUnitId : dto.coChairUnitId;
-      if (dto.coChairUnitId === undefined && coChairUnitId === chairUnitId) coChairUnitId = null;
-      assertChairs(members, chairUnitId, coChairUnitId);
-      const agenda = dto.agenda ?? [];
-      for (const [i, item] of agenda.entries()) await this.assertMaterial(em, year.id, item.materialKind ?? null, item.materialId ?? null, `agenda[${i}].`);
-
-      const conf = await em.save(em.getRepository(Conference).create({
-        blockYearId: year.id, kind: dto.kind, title: dto.title, startsAt, endsAt, place: dto.place, chairUnitId, coChairUnitId,
-        chairName: dto.chairName ?? '', coChairName: dto.coChairName ?? '', secretaryName: dto.secretaryName ?? '',
-        guests: guestsOf(dto.guests), status: 'planned', createdBy: actor.id,
-      }));
-      for (const [i, item] of agenda.entries()) await this.insertAgendaItem(em, conf.id, i + 1, item);
-      // Every member unit is invited.
-      await inviteMembers(em, conf.id, year.id);
-      await notify(em, actor, { units: members }, { kind: 'conference_invitation', blockYearId: year.id, link: `/conferences/${conf.id}`, title: `Giấy mời: ${conf.title}`, body: `Thời gian: ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(startsAt)}${dto.place ? `, địa điểm: ${dto.place}` : ''}. Đề nghị đơn vị xác nhận tham dự.` });
-      await this.audit.record(em, actor, {
-        action: 'conference.create', entityType: 'conference', entityId: conf.id, blockId: year.blockId,
-        after: { ...snapshot(conf), agenda: agenda.map((a) => ({ title: a.title, materialKind: a.materialKind ?? null, materialId: a.materialId ?? null })) },
-      });
-      return conf.id;
-    });
+    const id = await this.ds.transaction((em) => this.createConferenceTx(em, actor, dto));
     return this.conferences.getConference(actor, id);
+  }
+
+  /**
+   * Sets up a conference in the caller's transaction and invites every member unit; its id. `invitedAt` dates the
+   * invitation notices for the demo's history (recorded without mail); otherwise they are sent now.
+   */
+  async createConferenceTx(em: EntityManager, actor: Actor, dto: CreateConferenceDto, opts: { invitedAt?: Date } = {}): Promise<string> {
+    const year = await loadYear(em, dto.blockYearId);
+    if (!year) throw invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống');
+    await this.scope.assertCanSeeBlock(actor, year.blockId, em);
+    ConferencesPolicy.assertCanRun(actor, await this.scope.isLeaderOf(actor, year.id, em));
+    ConferencesPolicy.assertWritable(year);
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
+    assertTimes(startsAt, endsAt);
+    const members = await memberIds(em, year.id);
+    const chairUnitId = dto.chairUnitId ?? year.leaderUnitId;
+    if (!chairUnitId) throw invalidField('chairUnitId', 'là bắt buộc vì năm thi đua chưa có đơn vị khối trưởng');
+    let coChairUnitId = dto.coChairUnitId === undefined ? year.deputyUnitId : dto.coChairUnitId;
+    if (dto.coChairUnitId === undefined && coChairUnitId === chairUnitId) coChairUnitId = null;
+    assertChairs(members, chairUnitId, coChairUnitId);
+    const agenda = dto.agenda ?? [];
+    for (const [i, item] of agenda.entries()) await this.assertMaterial(em, year.id, item.materialKind ?? null, item.materialId ?? null, `agenda[${i}].`);
+
+    const conf = await em.save(em.getRepository(Conference).create({
+      blockYearId: year.id, kind: dto.kind, title: dto.title, startsAt, endsAt, place: dto.place, chairUnitId, coChairUnitId,
+      chairName: dto.chairName ?? '', coChairName: dto.coChairName ?? '', secretaryName: dto.secretaryName ?? '',
+      guests: guestsOf(dto.guests), status: 'planned', createdBy: actor.id,
+    }));
+    for (const [i, item] of agenda.entries()) await this.insertAgendaItem(em, conf.id, i + 1, item);
+    // Every member unit is invited.
+    await inviteMembers(em, conf.id, year.id);
+    await notify(em, actor, { units: members }, { kind: 'conference_invitation', blockYearId: year.id, link: `/conferences/${conf.id}`, title: `Giấy mời: ${conf.title}`, body: `Thời gian: ${new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(startsAt)}${dto.place ? `, địa điểm: ${dto.place}` : ''}. Đề nghị đơn vị xác nhận tham dự.`, at: opts.invitedAt });
+    await this.audit.record(em, actor, {
+      action: 'conference.create', entityType: 'conference', entityId: conf.id, blockId: year.blockId,
+      after: { ...snapshot(conf), agenda: agenda.map((a) => ({ title: a.title, materialKind: a.materialKind ?? null, materialId: a.materialId ?? null })) },
+    });
+    return conf.id;
   }
 
   async updateConference(actor: Actor, id: string, dto: UpdateConferenceDto): Promise<ConferenceDto> {
@@ -202,24 +208,27 @@ export class ConferenceWorkflowService {
 
   /** A member unit's officer or head says who will attend (or that the unit cannot). */
   async replyToInvitation(actor: Actor, id: string, unitId: string, dto: ReplyConferenceInvitationDto): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await lockConference(em, this.scope, actor, id);
-      const members = await memberIds(em, year.id);
-      ConferencesPolicy.assertCanReply(actor, unitId, members.includes(unitId));
-      ConferencesPolicy.assertWritable(year);
-      if (conf.status !== 'planned') throw conflict('invitation_closed', conf.status === 'in_session'
-        ? 'Hội nghị đang diễn ra: việc điểm danh do khối trưởng thực hiện, không thể đổi xác nhận tham dự.'
-        : 'Hội nghị đã kết thúc, không thể đổi xác nhận tham dự.');
-      const delegate = dto.delegate?.trim() ?? '';
-      if (dto.response === 'confirmed' && !delegate) throw invalidField('delegate', 'là bắt buộc khi xác nhận tham dự (ghi họ tên, chức vụ người dự họp)');
-      const before = await invitationReply(em, id, unitId);
-      await saveInvitationReply(em, { conferenceId: id, unitId, rsvp: dto.response, delegate, by: actor.id });
-      await this.audit.record(em, actor, {
-        action: 'conference.reply', entityType: 'conference', entityId: id, blockId: year.blockId,
-        before: { unitId, rsvp: before?.rsvp ?? 'pending', delegate: before?.rsvpDelegate ?? '' }, after: { unitId, rsvp: dto.response, delegate },
-      });
-    });
+    await this.ds.transaction((em) => this.replyToInvitationTx(em, actor, id, unitId, dto));
     return this.conferences.getConference(actor, id);
+  }
+
+  /** The same reply, in the caller's transaction. */
+  async replyToInvitationTx(em: EntityManager, actor: Actor, id: string, unitId: string, dto: ReplyConferenceInvitationDto): Promise<void> {
+    const { conf, year } = await lockConference(em, this.scope, actor, id);
+    const members = await memberIds(em, year.id);
+    ConferencesPolicy.assertCanReply(actor, unitId, members.includes(unitId));
+    ConferencesPolicy.assertWritable(year);
+    if (conf.status !== 'planned') throw conflict('invitation_closed', conf.status === 'in_session'
+      ? 'Hội nghị đang diễn ra: việc điểm danh do khối trưởng thực hiện, không thể đổi xác nhận tham dự.'
+      : 'Hội nghị đã kết thúc, không thể đổi xác nhận tham dự.');
+    const delegate = dto.delegate?.trim() ?? '';
+    if (dto.response === 'confirmed' && !delegate) throw invalidField('delegate', 'là bắt buộc khi xác nhận tham dự (ghi họ tên, chức vụ người dự họp)');
+    const before = await invitationReply(em, id, unitId);
+    await saveInvitationReply(em, { conferenceId: id, unitId, rsvp: dto.response, delegate, by: actor.id });
+    await this.audit.record(em, actor, {
+      action: 'conference.reply', entityType: 'conference', entityId: id, blockId: year.blockId,
+      before: { unitId, rsvp: before?.rsvp ?? 'pending', delegate: before?.rsvpDelegate ?? '' }, after: { unitId, rsvp: dto.response, delegate },
+    });
   }
 
   // ---------------------------------------------------------------- conference mode
@@ -268,22 +277,25 @@ export class ConferenceWorkflowService {
 
   /** Attendance on the day: present (with the delegate's name), absent or excused. The quorum follows. */
   async checkIn(actor: Actor, id: string, unitId: string, dto: ConferenceCheckInDto): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
-      ConferencesPolicy.assertNotConcluded(conf.status);
-      if (!(await memberIds(em, year.id)).includes(unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối trong năm');
-      const before = await checkInOf(em, id, unitId);
-      // An absent unit sent nobody: whom it had registered is not recorded as its delegate.
-      let delegate = dto.presence === 'present' ? (dto.delegateName?.trim() ?? '') : '';
-      if (dto.presence === 'present' && !delegate) delegate = before?.rsvpDelegate ?? '';
-      if (dto.presence === 'present' && !delegate) throw invalidField('delegateName', 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)');
-      await saveCheckIn(em, { conferenceId: id, unitId, presence: dto.presence, delegate, by: actor.id });
-      await this.audit.record(em, actor, {
-        action: 'conference.check_in', entityType: 'conference', entityId: id, blockId: year.blockId,
-        before: { unitId, presence: before?.presence ?? null, delegateName: before?.delegateName ?? '' }, after: { unitId, presence: dto.presence, delegateName: delegate },
-      });
-    });
+    await this.ds.transaction((em) => this.checkInTx(em, actor, id, unitId, dto));
     return this.conferences.getConference(actor, id);
+  }
+
+  /** The same check-in, in the caller's transaction. */
+  async checkInTx(em: EntityManager, actor: Actor, id: string, unitId: string, dto: ConferenceCheckInDto): Promise<void> {
+    const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
+    ConferencesPolicy.assertNotConcluded(conf.status);
+    if (!(await memberIds(em, year.id)).includes(unitId)) throw invalidField('unitId', 'không phải đơn vị thành viên của khối trong năm');
+    const before = await checkInOf(em, id, unitId);
+    // An absent unit sent nobody: whom it had registered is not recorded as its delegate.
+    let delegate = dto.presence === 'present' ? (dto.delegateName?.trim() ?? '') : '';
+    if (dto.presence === 'present' && !delegate) delegate = before?.rsvpDelegate ?? '';
+    if (dto.presence === 'present' && !delegate) throw invalidField('delegateName', 'là bắt buộc khi đơn vị có mặt (đơn vị chưa đăng ký người dự họp)');
+    await saveCheckIn(em, { conferenceId: id, unitId, presence: dto.presence, delegate, by: actor.id });
+    await this.audit.record(em, actor, {
+      action: 'conference.check_in', entityType: 'conference', entityId: id, blockId: year.blockId,
+      before: { unitId, presence: before?.presence ?? null, delegateName: before?.delegateName ?? '' }, after: { unitId, presence: dto.presence, delegateName: delegate },
+    });
   }
 
   /**

@@ -4,13 +4,29 @@
  * planned, with two units having confirmed. Every person named here is fictional.
  */
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../common/actor';
+import { ScopeService } from '../../common/scope/scope.service';
+import { accountPage } from '../accounts/accounts-data';
 import { AuditService } from '../audit/audit.service';
+import { memberUnitsOf } from '../block-years/block-years-data';
+import { BlockYearsService } from '../block-years/block-years.service';
+import { CovenantsService } from '../covenants/covenants.service';
 import { recordDemoOpeningConference } from '../covenants/covenant-data';
 import { buildDocumentNumber } from '../documents';
+import { demoActor } from '../drafts/demo-ids';
+import { DraftReadService } from '../drafts/draft-read.service';
+import { DraftWorkflowService } from '../drafts/draft-workflow.service';
 import { recordDemoAdoptionConference } from '../drafts/draft-data';
+import { agendaItems, recordDemoDecision } from './agenda-data';
+import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes, recordDemoSession } from './conference-data';
+import { ConferenceMinutesService } from './conference-minutes.service';
+import { ConferenceReadService } from './conference-read.service';
+import { ConferenceWorkflowService } from './conference-workflow.service';
 import { quorumState } from './conference-rules';
+import type { MaterialKind } from './entities/conference-agenda-item.entity';
 import type { ConferenceGuest } from './entities/conference.entity';
-import { ConferenceSnapshot, draftMinutes, minutesHash, MinutesSeat } from './minutes';
+import { ConferenceSnapshot, draftMinutes, MinutesSeat } from './minutes';
+import { recordDemoApprovedMinutes } from './minutes-data';
 
 export interface ConferencesDemoIds {
   /** Khối thi đua số 4, 2024 (leader: Đảng ủy Khối các cơ quan TP; deputy: Đảng ủy Khối Doanh nghiệp). */
@@ -57,41 +73,53 @@ export const LAUNCH_2024 = {
 
 const vn = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
 
-interface Person { id: string; name: string; title: string }
+interface Person { id: string; email: string; name: string; title: string }
 interface UnitPeople { unitId: string; unitName: string; officer: Person | null; head: Person | null }
 
 const line = (p: Person | null) => (p ? (p.title ? `${p.name} – ${p.title}` : p.name) : '');
 
+/** The conferences use cases, built as the app builds them, acting in the loader's transaction. */
+function conferenceWorkflow(em: EntityManager): ConferenceWorkflowService {
+  const ds = em.connection;
+  const audit = new AuditService(ds);
+  const scope = new ScopeService(ds);
+  const covenants = new CovenantsService(ds, audit);
+  const draftRead = new DraftReadService(ds);
+  const read = new ConferenceReadService(ds, scope, draftRead, covenants);
+  const drafts = new DraftWorkflowService(ds, audit, new BlockYearsService(ds, audit, scope), draftRead);
+  return new ConferenceWorkflowService(ds, audit, scope, drafts, covenants, read, new ConferenceMinutesService(ds, audit, scope, read));
+}
+
+async function actorOf(em: EntityManager, p: Person | null): Promise<Actor> {
+  if (!p) throw new Error('seedConferencesDemo: a unit of the demo has no officer');
+  return demoActor(em, p.email);
+}
+
 export async function seedConferencesDemo(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions = {}): Promise<ConferencesDemoResult> {
-  const audit = new AuditService(em.connection);
-  const launch2024Id = await seedLaunch2024(em, audit, ids);
-  const launch2025Id = await seedLaunch2025(em, audit, ids, opts);
+  const launch2024Id = await seedLaunch2024(em, ids);
+  const launch2025Id = await seedLaunch2025(em, ids, opts);
   return { launch2024Id, launch2025Id };
 }
 
+/** The year, its block, and each member unit with its officer and head (read through the owning modules' read functions). */
 async function loadYear(em: EntityManager, blockYearId: string) {
-  const [y] = await em.query(
-    `SELECT y.id, y.block_id, y.year, y.leader_unit_id, y.deputy_unit_id, y.rules, b.code AS block_code, b.name AS block_name
-     FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE y.id = $1`, [blockYearId]);
-  if (!y) throw new Error(`seedConferencesDemo: block year ${blockYearId} not found`);
-  const rows: { unit_id: string; unit_name: string; account_id: string | null; full_name: string | null; title: string | null; role: string | null }[] = await em.query(
-    `SELECT m.unit_id, u.name AS unit_name, a.id AS account_id, a.full_name, a.title, a.role
-     FROM block_year_members m JOIN units u ON u.id = m.unit_id
-     LEFT JOIN accounts a ON a.unit_id = m.unit_id AND a.role IN ('officer','unit_head') AND a.archived_at IS NULL
-     WHERE m.block_year_id = $1 ORDER BY a.email`, [blockYearId]);
+  const year = await loadYearRow(em, blockYearId);
+  if (!year) throw new Error(`seedConferencesDemo: block year ${blockYearId} not found`);
+  const y = { id: year.id, block_id: year.blockId, year: year.year, leader_unit_id: year.leaderUnitId, deputy_unit_id: year.deputyUnitId, rules: year.rules, block_code: year.blockCode };
   const units = new Map<string, UnitPeople>();
-  for (const r of rows) {
-    const u = units.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, officer: null, head: null };
-    const person = r.account_id ? { id: r.account_id, name: r.full_name!, title: r.title ?? '' } : null;
-    if (r.role === 'officer' && !u.officer) u.officer = person;
-    if (r.role === 'unit_head' && !u.head) u.head = person;
-    units.set(r.unit_id, u);
+  for (const m of await memberUnitsOf(em, blockYearId)) {
+    const { rows } = await accountPage(em, { unitId: m.unitId, page: 1, pageSize: 100 });
+    const person = (role: string) => {
+      const a = rows.filter((r) => r.role === role).sort((p, q) => (p.email < q.email ? -1 : 1))[0];
+      return a ? { id: a.id, email: a.email, name: a.fullName, title: a.title ?? '' } : null;
+    };
+    units.set(m.unitId, { unitId: m.unitId, unitName: m.name, officer: person('officer'), head: person('unit_head') });
   }
   // Leader first, then deputy, then the others by name (the order of the attendance list).
   const ordered = [...units.values()].sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.unitName.localeCompare(b.unitName, 'vi'));
   function rank(id: string) { return id === y.leader_unit_id ? 0 : id === y.deputy_unit_id ? 1 : 2; }
   const seat = (id: string): MinutesSeat | null => (id === y.leader_unit_id ? 'leader' : id === y.deputy_unit_id ? 'deputy' : null);
-  return { y, units: ordered, seat, leader: units.get(y.leader_unit_id)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
+  return { y, units: ordered, seat, leader: units.get(y.leader_unit_id!)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
 }
 
 interface SeedItem {
@@ -102,33 +130,13 @@ interface SeedItem {
   decision: { kind: 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion'; text: string; at: Date } | null;
 }
 
-async function insertConference(em: EntityManager, c: {
-  blockYearId: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
-  chairName: string; coChairName: string; secretaryName: string; status: string; openedAt: Date | null; closedAt: Date | null; createdBy: string | null; createdAt: Date;
-  kind?: 'launch' | 'year_end';
-}): Promise<string> {
-  const [row] = await em.query(
-    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
-       guests, status, opened_at, closed_at, created_by, created_at, updated_at, version)
-     VALUES ($1,$17,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,1) RETURNING id`,
-    [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName, c.secretaryName,
-      JSON.stringify([DEMO_BOARD_GUEST]), c.status, c.openedAt, c.closedAt, c.createdBy, c.createdAt, c.kind ?? 'launch']);
-  return row.id;
-}
-
-async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: ConferencesDemoIds): Promise<string> {
+async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promise<string> {
   const { y, units, seat, leader, deputy } = await loadYear(em, ids.blockYear2024Id);
   const secretary = leader.officer;
   const chairName = line(leader.head);
   const coChairName = deputy ? line(deputy.head) : '';
   const opened = vn('2024-04-26T08:00:00');
   const closed = vn('2024-04-26T10:30:00');
-  const id = await insertConference(em, {
-    blockYearId: y.id, title: LAUNCH_2024.title, startsAt: opened, endsAt: vn('2024-04-26T11:00:00'), place: LAUNCH_2024.place,
-    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName, coChairName, secretaryName: line(secretary),
-    status: 'concluded', openedAt: opened, closedAt: closed, createdBy: secretary?.id ?? null, createdAt: vn('2024-04-10T09:00:00'),
-  });
-
   const leaderLabel = `Đồng chí ${chairName}, ${leader.unitName} (Khối trưởng)`;
   const items: SeedItem[] = [
     {
@@ -161,24 +169,31 @@ async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: Confe
   ];
 
   const members = units.length;
+  const svc = conferenceWorkflow(em);
+  const secretaryActor = await actorOf(em, secretary);
+  // Set up by the leader unit's officer (the secretary), with its agenda and material; every member unit invited.
+  const createdAt = vn('2024-04-10T09:00:00');
+  const id = await svc.createConferenceTx(em, secretaryActor, {
+    blockYearId: y.id, kind: 'launch', title: LAUNCH_2024.title, startsAt: opened.toISOString(), endsAt: vn('2024-04-26T11:00:00').toISOString(), place: LAUNCH_2024.place,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName, coChairName, secretaryName: line(secretary), guests: [DEMO_BOARD_GUEST],
+    agenda: items.map((item) => ({ title: item.title, presenter: item.presenter, notes: item.notes, ...(item.material ? { materialKind: item.material.kind, materialId: item.material.id } : {}) })),
+  }, { invitedAt: createdAt });
+  // All five units confirmed ahead, each unit's officer naming its head; on the day each was checked in present.
+  for (const u of units) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) || u.unitName });
+  for (const u of units) await svc.checkInTx(em, secretaryActor, id, u.unitId, { presence: 'present' });
+  // The session of 26/04/2024 and its decisions, as history: the drafts and covenants seeds already adopted the
+  // plan and rules and opened the signing (they run first), so the decisions are recorded without replaying them.
+  await recordDemoSession(em, id, { openedAt: opened, closedAt: closed, checkedInAt: vn('2024-04-26T07:50:00') });
+  const itemIds = (await agendaItems(em, id)).map((r) => r.id);
   for (const [i, item] of items.entries()) {
-    const [row] = await em.query(
-      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, material_kind, material_id, status) VALUES ($1,$2,$3,$4,$5,$6,$7,'done') RETURNING id`,
-      [id, i + 1, item.title, item.presenter, item.notes, item.material?.kind ?? null, item.material?.id ?? null]);
-    if (item.decision) {
-      await em.query(
-        `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
-         VALUES ($1,$2,$3,$4,$5,$6,$6,true,$7,$8)`,
-        [id, row.id, item.decision.kind, item.decision.kind === 'conclusion' ? null : item.material!.id, item.decision.text, members, item.decision.at, secretary?.id ?? null]);
-    }
+    if (!item.decision) continue;
+    await recordDemoDecision(em, {
+      conferenceId: id, agendaItemId: itemIds[i], kind: item.decision.kind, refId: item.decision.kind === 'conclusion' ? null : item.material!.id, text: item.decision.text,
+      present: members, members, quorumMet: true, createdBy: secretaryActor.id, at: item.decision.at,
+    });
   }
-  // All five units confirmed ahead and were present; each unit's head attended.
-  for (const u of units) {
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
-       VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
-      [id, u.unitId, line(u.head) || u.unitName, u.officer?.id ?? null, vn('2024-04-22T10:00:00'), vn('2024-04-26T07:50:00'), secretary?.id ?? null]);
-  }
+  await recordDemoConferenceTimes(em, id, { createdAt });
+  await recordDemoReplyTimes(em, id, vn('2024-04-22T10:00:00'));
 
   // Minutes: drafted from the conference, approved by the chair (the leader unit's head) and the secretary.
   const snapshot: ConferenceSnapshot = {
@@ -197,22 +212,16 @@ async function seedLaunch2024(em: EntityManager, audit: AuditService, ids: Confe
   const content = draftMinutes(snapshot);
   const secretaryAt = vn('2024-04-26T10:50:00');
   const chairAt = vn('2024-04-26T11:05:00');
-  await em.query(
-    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
-       content_hash, created_at, updated_at, version)
-     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
-    [id, buildDocumentNumber(1, 'BB', y.block_code), JSON.stringify(content), leader.head?.id ?? null, chairAt, secretary?.id ?? null, secretaryAt,
-      minutesHash(content), closed]);
+  await recordDemoApprovedMinutes(em, {
+    conferenceId: id, docNumber: buildDocumentNumber(1, 'BB', y.block_code), content, chairApprovedBy: leader.head?.id ?? null, chairApprovedAt: chairAt,
+    secretaryApprovedBy: secretary?.id ?? null, secretaryApprovedAt: secretaryAt, createdAt: closed,
+  });
 
   // The drafts and covenants seeds adopted the plan and rules and opened signing before this conference
   // existed: point them at it (only where no conference is recorded yet).
   await recordDemoAdoptionConference(em, id, [ids.planVersion2024Id, ids.rulesVersion2024Id]);
   await recordDemoOpeningConference(em, id, ids.covenant2024Id);
 
-  await audit.record(em, secretary ? { id: secretary.id, fullName: secretary.name } : null, {
-    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
-    after: { title: LAUNCH_2024.title, status: 'concluded', minutes: 'approved', contentHash: minutesHash(content) },
-  });
   return id;
 }
 
@@ -223,40 +232,32 @@ export function defaultLaunch2025StartsAt(now: Date): Date {
   return vn(`${d.toISOString().slice(0, 10)}T08:00:00`);
 }
 
-async function seedLaunch2025(em: EntityManager, audit: AuditService, ids: ConferencesDemoIds, opts: ConferencesDemoOptions): Promise<string> {
+async function seedLaunch2025(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions): Promise<string> {
   const { y, units, leader, deputy } = await loadYear(em, ids.blockYear2025Id);
   const startsAt = opts.launch2025StartsAt ?? defaultLaunch2025StartsAt(opts.now ?? new Date());
-  const id = await insertConference(em, {
-    blockYearId: y.id, title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', startsAt,
-    endsAt: new Date(startsAt.getTime() + 3 * 3600_000), place: `Hội trường ${leader.unitName}`,
-    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
-    secretaryName: line(leader.officer), status: 'planned', openedAt: null, closedAt: null, createdBy: leader.officer?.id ?? null, createdAt: opts.now ?? new Date(),
-  });
+  const createdAt = opts.now ?? new Date();
   const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.unitName} (Khối trưởng)`;
-  const items: Omit<SeedItem, 'decision' | 'notes'>[] = [
-    { title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2025', presenter: leaderLabel, material: ids.planVersion2025Id ? { kind: 'plan_version', id: ids.planVersion2025Id, title: '' } : null },
-    { title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua năm 2025', presenter: 'Đại biểu các đơn vị thành viên', material: ids.rulesVersion2025Id ? { kind: 'rules_version', id: ids.rulesVersion2025Id, title: '' } : null },
-    { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}`, material: null },
-    { title: 'Ký kết Giao ước thi đua năm 2025', presenter: 'Thủ trưởng các đơn vị thành viên', material: ids.covenant2025Id ? { kind: 'covenant', id: ids.covenant2025Id, title: '' } : null },
-    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel, material: null },
-  ];
-  for (const [i, item] of items.entries()) {
-    await em.query(
-      `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, material_kind, material_id) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [id, i + 1, item.title, item.presenter, item.material?.kind ?? null, item.material?.id ?? null]);
-  }
-  // Every member unit is invited; the leader unit and Trường ĐTCB Lê Hồng Phong have confirmed.
-  const confirmed = new Set([leader.unitId, units.find((u) => /Lê Hồng Phong/.test(u.unitName))?.unitId ?? units.find((u) => u !== leader && u !== deputy)!.unitId]);
-  for (const u of units) {
-    const yes = confirmed.has(u.unitId);
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [id, u.unitId, yes ? 'confirmed' : 'pending', yes ? line(u.head) : '', yes ? u.officer?.id ?? null : null, yes ? opts.now ?? new Date() : null]);
-  }
-  await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
-    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
-    after: { title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025', status: 'planned', startsAt },
-  });
+  const material = (kind: MaterialKind, id: string | null | undefined) => (id ? { materialKind: kind, materialId: id } : {});
+  const svc = conferenceWorkflow(em);
+  // The leader unit's officer sets it up; every member unit is invited.
+  const id = await svc.createConferenceTx(em, await actorOf(em, leader.officer), {
+    blockYearId: y.id, kind: 'launch', title: 'Hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2025',
+    startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(), place: `Hội trường ${leader.unitName}`,
+    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
+    secretaryName: line(leader.officer), guests: [DEMO_BOARD_GUEST],
+    agenda: [
+      { title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2025', presenter: leaderLabel, ...material('plan_version', ids.planVersion2025Id) },
+      { title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua năm 2025', presenter: 'Đại biểu các đơn vị thành viên', ...material('rules_version', ids.rulesVersion2025Id) },
+      { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
+      { title: 'Ký kết Giao ước thi đua năm 2025', presenter: 'Thủ trưởng các đơn vị thành viên', ...material('covenant', ids.covenant2025Id) },
+      { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
+    ],
+  }, { invitedAt: createdAt });
+  // The leader unit and Trường ĐTCB Lê Hồng Phong have confirmed, each unit's officer naming its head.
+  const confirmed = [leader, units.find((u) => /Lê Hồng Phong/.test(u.unitName)) ?? units.find((u) => u !== leader && u !== deputy)!];
+  for (const u of confirmed) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) });
+  await recordDemoConferenceTimes(em, id, { createdAt });
+  await recordDemoReplyTimes(em, id, createdAt);
   return id;
 }
 
@@ -265,34 +266,26 @@ async function seedLaunch2025(em: EntityManager, audit: AuditService, ids: Confe
  * point for replaying a year end in the browser (Khối thi đua số 1, 26/12/2025).
  */
 export async function seedPlannedYearEndConference(em: EntityManager, blockYearId: string, c: { title: string; startsAt: Date; createdAt: Date }): Promise<string> {
-  const audit = new AuditService(em.connection);
   const { y, units, leader, deputy } = await loadYear(em, blockYearId);
-  const id = await insertConference(em, {
-    blockYearId: y.id, title: c.title, startsAt: c.startsAt, endsAt: new Date(c.startsAt.getTime() + 3.5 * 3600_000), place: `Hội trường ${leader.unitName}`,
-    chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head), coChairName: deputy ? line(deputy.head) : '',
-    secretaryName: line(leader.officer), status: 'planned', openedAt: null, closedAt: null, createdBy: leader.officer?.id ?? null, createdAt: c.createdAt, kind: 'year_end',
-  });
   const leaderLabel = `Đồng chí ${line(leader.head)}, ${leader.unitName} (Khối trưởng)`;
-  const items = [
-    { title: `Khối trưởng báo cáo tổng kết công tác thi đua, khen thưởng năm ${y.year} của Khối`, presenter: leaderLabel },
-    { title: `Công bố kết quả chấm điểm, xếp hạng thi đua năm ${y.year}`, presenter: leaderLabel },
-    { title: 'Bỏ phiếu kín suy tôn đơn vị đề nghị tặng Cờ thi đua của UBND Thành phố', presenter: 'Tổ kiểm phiếu' },
-    { title: `Bầu Khối trưởng, Khối phó năm ${y.year + 1}`, presenter: 'Đại biểu các đơn vị thành viên' },
-    { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
-    { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
-  ];
-  for (const [i, item] of items.entries()) {
-    await em.query('INSERT INTO conference_agenda_items (conference_id, sort, title, presenter) VALUES ($1,$2,$3,$4)', [id, i + 1, item.title, item.presenter]);
-  }
-  for (const u of units) {
-    await em.query(
-      `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at) VALUES ($1,$2,'confirmed',$3,$4,$5)`,
-      [id, u.unitId, line(u.head), u.officer?.id ?? null, c.createdAt]);
-  }
-  await audit.record(em, leader.officer ? { id: leader.officer.id, fullName: leader.officer.name } : null, {
-    action: 'conference.create', entityType: 'conference', entityId: id, blockId: y.block_id, reason: 'Nạp dữ liệu minh họa',
-    after: { title: c.title, status: 'planned', startsAt: c.startsAt },
-  });
+  const svc = conferenceWorkflow(em);
+  const id = await svc.createConferenceTx(em, await actorOf(em, leader.officer), {
+    blockYearId: y.id, kind: 'year_end', title: c.title, startsAt: c.startsAt.toISOString(), endsAt: new Date(c.startsAt.getTime() + 3.5 * 3600_000).toISOString(),
+    place: `Hội trường ${leader.unitName}`, chairUnitId: leader.unitId, coChairUnitId: deputy?.unitId ?? null, chairName: line(leader.head),
+    coChairName: deputy ? line(deputy.head) : '', secretaryName: line(leader.officer), guests: [DEMO_BOARD_GUEST],
+    agenda: [
+      { title: `Khối trưởng báo cáo tổng kết công tác thi đua, khen thưởng năm ${y.year} của Khối`, presenter: leaderLabel },
+      { title: `Công bố kết quả chấm điểm, xếp hạng thi đua năm ${y.year}`, presenter: leaderLabel },
+      { title: 'Bỏ phiếu kín suy tôn đơn vị đề nghị tặng Cờ thi đua của UBND Thành phố', presenter: 'Tổ kiểm phiếu' },
+      { title: `Bầu Khối trưởng, Khối phó năm ${y.year + 1}`, presenter: 'Đại biểu các đơn vị thành viên' },
+      { title: 'Đại diện Ban Thi đua – Khen thưởng Thành phố phát biểu', presenter: `Đồng chí ${DEMO_BOARD_GUEST.name} – ${DEMO_BOARD_GUEST.title}` },
+      { title: 'Khối trưởng phát biểu kết luận Hội nghị', presenter: leaderLabel },
+    ],
+  }, { invitedAt: c.createdAt });
+  // Every member unit has confirmed, its officer naming its head.
+  for (const u of units) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) });
+  await recordDemoConferenceTimes(em, id, { createdAt: c.createdAt });
+  await recordDemoReplyTimes(em, id, c.createdAt);
   return id;
 }
 
@@ -336,14 +329,4 @@ export async function insertDemoDoneAgendaItem(em: EntityManager, conferenceId: 
 }
 
 /** Minutes approved by chair and secretary, hashed as the conferences module hashes them. */
-export async function insertDemoApprovedMinutes(em: EntityManager, m: {
-  conferenceId: string; docNumber: string; content: ReturnType<typeof draftMinutes>; chairApprovedBy: string | null; chairApprovedAt: Date;
-  secretaryApprovedBy: string | null; secretaryApprovedAt: Date; createdAt: Date;
-}): Promise<void> {
-  await em.query(
-    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
-       content_hash, created_at, updated_at, version)
-     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
-    [m.conferenceId, m.docNumber, JSON.stringify(m.content), m.chairApprovedBy, m.chairApprovedAt, m.secretaryApprovedBy, m.secretaryApprovedAt,
-      minutesHash(m.content), m.createdAt]);
-}
+export const insertDemoApprovedMinutes = recordDemoApprovedMinutes;
