@@ -22,7 +22,6 @@ const RAW_SQL_ALLOWED: Record<string, number> = {
   'modules/news/news.demo.ts': 7,
   'modules/proposals/proposals.demo.ts': 7,
   'modules/rounds/rounds.demo.ts': 24,
-  'modules/scoring/scoring.demo.ts': 6,
   'modules/units/units.demo.ts': 1,
 };
 

@@ -1,6 +1,6 @@
 import { createTestApp, TestApp } from '../app';
 import { expectStatus } from '../factories';
-import { seedScoringDemo, demoIdsFromDatabase } from '../../src/modules/scoring/scoring.demo';
+import { seedScoringDemo, demoIdsFromDatabase } from '../../src/database/demo/scoring';
 import { seedRoundsDemo } from '../../src/modules/rounds/rounds.demo';
 import { K4, k4Ids, putter } from '../scoring/helpers';
 

@@ -12,7 +12,7 @@ import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
 import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
-import { seedScoringDemo } from '../../modules/scoring/scoring.demo';
+import { seedScoringDemo } from './scoring';
 import { seedNewsDemo } from '../../modules/news/news.demo';
 import { insertDemoUnit } from '../../modules/units/units.demo';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';

@@ -159,3 +159,9 @@ export async function openRoundTitles(em: Sql, blockYearId: string): Promise<str
   const open: { title: string }[] = await em.query(`SELECT title FROM scoring_rounds WHERE block_year_id = $1 AND phase <> 'finalised' ORDER BY opens_at`, [blockYearId]);
   return open.map((r) => r.title);
 }
+
+/** The id of a block's year, by block code and year ('KTĐ4', 2024); undefined when there is none. */
+export async function blockYearIdByCode(em: Sql, blockCode: string, year: number): Promise<string | undefined> {
+  const [row]: { id: string }[] = await em.query('SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE b.code = $1 AND y.year = $2', [blockCode, year]);
+  return row?.id;
+}

@@ -9,7 +9,8 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '@thidua/rules';
 import { CriterionRow, toSchemeNode } from '../scoring/scheme-tree';
-import { asMap, blockYearId, DemoIds, freezeDemoScheme, ScoringDemoResult } from '../scoring/scoring.demo';
+import { asMap, blockYearId, DemoIds, ScoringDemoResult } from '../../database/demo/scoring';
+import { recordDemoFreeze } from '../scoring/scoring-data';
 import { rankingRows } from './ranking-rows';
 import { criterionForIndicator, type RoundScheme } from './round-data';
 import { computeResults, ScoreEntryLite, Source } from './round-results';
@@ -240,7 +241,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const yearId = await blockYearId(em, ids, spec.blockCode, spec.year);
   const scheme = await schemeOf(em, yearId, schemeId);
   const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
-  await freezeDemoScheme(em, scheme, at(d.opens));
+  await recordDemoFreeze(em, scheme, at(d.opens));
   const [round] = await em.query(
     `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, assignment_seed, created_by, created_at, version)
      VALUES ($1,$2,'year_end',$9,'final_review',$3,$4,$5,$6,$7,$6,$10,$8,$3,1) RETURNING id`,
@@ -411,7 +412,7 @@ async function seed2025(
   const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
   const [{ now }] = await em.query('SELECT now() AS now');
   const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
-  await freezeDemoScheme(em, scheme, days(-5));
+  await recordDemoFreeze(em, scheme, days(-5));
   const [round] = await em.query(
     `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, created_by, created_at, version)
      VALUES ($1,$2,'mid_year','Chấm điểm thi đua 6 tháng đầu năm 2025','self_assessment',$3,$4,$5,$6,$7,$3,$8,$3,1) RETURNING id`,
