@@ -21,7 +21,6 @@ const RAW_SQL_ALLOWED: Record<string, number> = {
   'modules/drafts/drafts.demo.ts': 8,
   'modules/news/news.demo.ts': 7,
   'modules/proposals/proposals.demo.ts': 7,
-  'modules/rounds/rounds.demo.ts': 24,
   'modules/units/units.demo.ts': 1,
 };
 

@@ -11,7 +11,7 @@ import { seedProposalsDemo } from '../../modules/proposals/proposals.demo';
 import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules/conferences/conferences.demo';
 import { seedCovenantsDemo } from '../../modules/covenants/covenants.demo';
 import { seedDraftsDemo } from '../../modules/drafts/drafts.demo';
-import { seedRoundsDemo } from '../../modules/rounds/rounds.demo';
+import { seedRoundsDemo } from './rounds';
 import { seedScoringDemo } from './scoring';
 import { seedNewsDemo } from '../../modules/news/news.demo';
 import { insertDemoUnit } from '../../modules/units/units.demo';
