@@ -132,18 +132,18 @@ export async function seedScoringDemo(em: EntityManager, ids: DemoIds): Promise<
   const y2024 = await blockYearId(em, ids, 'KTĐ4', 2024);
   const y2025 = await blockYearId(em, ids, 'KTĐ4', 2025);
   const svc = new ScoringService(em.connection, new AuditService(em.connection));
-  const s2024 = { id: await createDemoScheme(svc, em, y2024, KTD4_SCHEME, 'canbo.dukcq@thidua.vn', ' năm 2024') };
+  const s2024 = await createDemoScheme(svc, em, y2024, KTD4_SCHEME, 'canbo.dukcq@thidua.vn', ' năm 2024');
   // 2025: the leader's officer copies 2024's scheme as the year's first version.
-  const s2025 = { id: await svc.createTx(em, await demoActor(em, 'canbo.dukdn@thidua.vn'), { blockYearId: y2025, title: `${KTD4_SCHEME.title} năm 2025`, copyFromSchemeId: s2024.id }) };
+  const s2025 = await svc.createTx(em, await demoActor(em, 'canbo.dukdn@thidua.vn'), { blockYearId: y2025, title: `${KTD4_SCHEME.title} năm 2025`, copyFromSchemeId: s2024 });
   const k1 = await blockYearId(em, ids, 'KTĐ1', 2025).catch(() => null);
   const k1Scheme = k1
-    ? { id: await createDemoScheme(svc, em, k1, { ...KTD4_SCHEME, title: 'Biểu chấm điểm thi đua Khối thi đua số 1' }, 'canbo.stc@thidua.vn', ' năm 2025') }
+    ? await createDemoScheme(svc, em, k1, { ...KTD4_SCHEME, title: 'Biểu chấm điểm thi đua Khối thi đua số 1' }, 'canbo.stc@thidua.vn', ' năm 2025')
     : null;
   if (em.queryRunner?.isTransactionActive) {
     await new AuditService(em.connection).record(em, null, {
       action: 'demo.scoring', entityType: 'system', reason: 'Nạp dữ liệu minh họa: biểu chấm điểm',
-      after: { schemes: [s2024.id, s2025.id, k1Scheme?.id].filter(Boolean), criteria: KTD4_SCHEME.rows.length },
+      after: { schemes: [s2024, s2025, k1Scheme].filter(Boolean), criteria: KTD4_SCHEME.rows.length },
     });
   }
-  return { scheme2024Id: s2024.id, scheme2025Id: s2025.id, ktd1Scheme2025Id: k1Scheme?.id };
+  return { scheme2024Id: s2024, scheme2025Id: s2025, ktd1Scheme2025Id: k1Scheme ?? undefined };
 }
