@@ -12,8 +12,6 @@ import { SRC, sourceFiles } from './source-graph';
 const RAW_SQL_ALLOWED: Record<string, number> = {
   'database/demo/demo.ts': 4,
   'modules/conferences/conferences.demo.ts': 4,
-  'modules/rounds/rounds.demo.ts': 24,
-  'modules/scoring/scoring.demo.ts': 6,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

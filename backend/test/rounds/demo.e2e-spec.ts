@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../app';
 import { expectStatus } from '../factories';
-import { seedScoringDemo, demoIdsFromDatabase } from '../../src/modules/scoring/scoring.demo';
-import { seedRoundsDemo } from '../../src/modules/rounds/rounds.demo';
+import { seedScoringDemo, demoIdsFromDatabase } from '../../src/database/demo/scoring';
+import { seedRoundsDemo } from '../../src/database/demo/rounds';
 import { K4, k4Ids, putter } from '../scoring/helpers';
 
 /** The demo seeds as the demo loader will call them: inside one transaction, after the foundation demo. */

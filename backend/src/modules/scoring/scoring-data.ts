@@ -210,3 +210,13 @@ export async function copyCriteria(em: Sql, fromSchemeId: string, toSchemeId: st
        FROM scoring_criteria c JOIN m ON m.old_id = c.id LEFT JOIN m pm ON pm.old_id = c.parent_id`,
     [fromSchemeId, toSchemeId, memberIds]);
 }
+
+// ---------------------------------------------------------------- demo history
+
+/**
+ * Demo history: records when a demo scheme was frozen, at its round's back-dated opening (a real opening freezes
+ * it at now() through `ScoringService.freezeForRound`). Leaves a frozen scheme, and the version, alone.
+ */
+export async function recordDemoFreeze(em: Sql, schemeId: string, at: Date): Promise<void> {
+  await em.query('UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL', [schemeId, at]);
+}

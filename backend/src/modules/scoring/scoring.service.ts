@@ -76,42 +76,45 @@ export class ScoringService {
 
   /** A new version for the year: empty, or a copy of a scheme of the same block (this or an earlier year). */
   async create(actor: Actor, dto: CreateSchemeDto): Promise<SchemeDto> {
-    const id = await this.ds.transaction(async (em) => {
-      const year = await loadScoringYear(em, dto.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
-      ScoringPolicy.assertCanEdit(actor, year);
-      // Serialise version numbering per year.
-      await data.lockBlockYear(em, year.blockYearId);
-      let source: SchemeRow | null = null;
-      let sourceRows: StoredCriterion[] = [];
-      if (dto.copyFromSchemeId) {
-        source = await this.loadScheme(em, dto.copyFromSchemeId, () => invalidField('copyFromSchemeId', 'không phải biểu chấm điểm có trong hệ thống'));
-        const src = await data.blockYearOf(em, source.blockYearId);
-        if (src.blockId !== year.blockId) throw invalidField('copyFromSchemeId', 'phải là biểu chấm điểm của cùng khối');
-        if (src.year > year.year) throw invalidField('copyFromSchemeId', 'không được sao chép từ biểu của năm sau');
-        sourceRows = await this.loadRows(em, source.id);
-      }
-      const totalMax = dto.totalMax ?? source?.totalMax ?? year.rules.scoringScaleMax;
-      const problem = validateScheme([], totalMax).find((e) => e.rule === 'declared_total');
-      if (problem) throw invalidField('totalMax', 'phải là số dương, tối đa 2 chữ số thập phân');
-      const next = await data.nextVersionNo(em, year.blockYearId);
-      const title = dto.title ?? source?.title ?? `Biểu chấm điểm thi đua năm ${year.year}`;
-      const row = { id: await data.insertScheme(em, { blockYearId: year.blockYearId, versionNo: next, title, totalMax, basedOnId: source?.id ?? null, createdBy: actor.id }) };
-      if (sourceRows.length) {
-        const members = new Set((await yearMembers(em, year.blockYearId)).map((m) => m.id));
-        const newId = new Map(sourceRows.map((r) => [r.id, randomUUID()]));
-        const copies = sourceRows.map((r) => ({
-          ...r, id: newId.get(r.id)!, parentId: r.parentId ? newId.get(r.parentId)! : null,
-          notApplicableUnitIds: r.notApplicableUnitIds.filter((u) => members.has(u)),
-        }));
-        await this.persist(em, row.id, [], copies);
-      }
-      await this.audit.record(em, actor, {
-        action: 'scoring_scheme.create', entityType: 'scoring_scheme', entityId: row.id, blockId: year.blockId,
-        after: { blockYearId: year.blockYearId, versionNo: next, title, totalMax, copiedFrom: source?.id ?? null, criteria: sourceRows.length },
-      });
-      return row.id;
-    });
+    const id = await this.ds.transaction((em) => this.createTx(em, actor, dto));
     return this.get(actor, id);
+  }
+
+  /** `create` inside the caller's transaction; returns the new version's id. */
+  async createTx(em: EntityManager, actor: Actor, dto: CreateSchemeDto): Promise<string> {
+    const year = await loadScoringYear(em, dto.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
+    ScoringPolicy.assertCanEdit(actor, year);
+    // Serialise version numbering per year.
+    await data.lockBlockYear(em, year.blockYearId);
+    let source: SchemeRow | null = null;
+    let sourceRows: StoredCriterion[] = [];
+    if (dto.copyFromSchemeId) {
+      source = await this.loadScheme(em, dto.copyFromSchemeId, () => invalidField('copyFromSchemeId', 'không phải biểu chấm điểm có trong hệ thống'));
+      const src = await data.blockYearOf(em, source.blockYearId);
+      if (src.blockId !== year.blockId) throw invalidField('copyFromSchemeId', 'phải là biểu chấm điểm của cùng khối');
+      if (src.year > year.year) throw invalidField('copyFromSchemeId', 'không được sao chép từ biểu của năm sau');
+      sourceRows = await this.loadRows(em, source.id);
+    }
+    const totalMax = dto.totalMax ?? source?.totalMax ?? year.rules.scoringScaleMax;
+    const problem = validateScheme([], totalMax).find((e) => e.rule === 'declared_total');
+    if (problem) throw invalidField('totalMax', 'phải là số dương, tối đa 2 chữ số thập phân');
+    const next = await data.nextVersionNo(em, year.blockYearId);
+    const title = dto.title ?? source?.title ?? `Biểu chấm điểm thi đua năm ${year.year}`;
+    const row = { id: await data.insertScheme(em, { blockYearId: year.blockYearId, versionNo: next, title, totalMax, basedOnId: source?.id ?? null, createdBy: actor.id }) };
+    if (sourceRows.length) {
+      const members = new Set((await yearMembers(em, year.blockYearId)).map((m) => m.id));
+      const newId = new Map(sourceRows.map((r) => [r.id, randomUUID()]));
+      const copies = sourceRows.map((r) => ({
+        ...r, id: newId.get(r.id)!, parentId: r.parentId ? newId.get(r.parentId)! : null,
+        notApplicableUnitIds: r.notApplicableUnitIds.filter((u) => members.has(u)),
+      }));
+      await this.persist(em, row.id, [], copies);
+    }
+    await this.audit.record(em, actor, {
+      action: 'scoring_scheme.create', entityType: 'scoring_scheme', entityId: row.id, blockId: year.blockId,
+      after: { blockYearId: year.blockYearId, versionNo: next, title, totalMax, copiedFrom: source?.id ?? null, criteria: sourceRows.length },
+    });
+    return row.id;
   }
 
   async update(actor: Actor, id: string, dto: UpdateSchemeDto): Promise<SchemeDto> {

@@ -3,18 +3,32 @@
  * source (self, two peer reviewers per unit, the leader's appraisal, explanations and final scores) and its
  * signed snapshot; and the open 2025 mid-year round in the self-assessment phase with units at different
  * stages. Called by the demo loader inside its transaction, after `seedScoringDemo`.
+ * Sends no SQL of its own: the rows, with the times the story gives them, go through the rounds module's
+ * demo-history operations (`demo-history-data.ts`; the use cases stamp now() and check the calendar), the reads
+ * through the modules' data files, and the score, ranking and digest through the rounds module's pure rules.
  */
-import { notify } from '../notifications/notify';
+import { notify } from '../../modules/notifications/notify';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../modules/audit/audit.service';
 import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '@thidua/rules';
-import { CriterionRow, toSchemeNode } from '../scoring/scheme-tree';
-import { asMap, blockYearId, DemoIds, freezeDemoScheme, ScoringDemoResult } from '../scoring/scoring.demo';
-import { rankingRows } from './ranking-rows';
-import { criterionForIndicator, type RoundScheme } from './round-data';
-import { computeResults, ScoreEntryLite, Source } from './round-results';
-import { scoreRowHash, sha256, snapshotDigest } from './score-hash';
-import { storeRankingRows } from './ranking-rows-store';
+import { targetsInForce } from '../../modules/covenants/covenant-data';
+import { accountAsActor } from '../../modules/drafts/draft-data';
+import { CriterionRow, toSchemeNode } from '../../modules/scoring/scheme-tree';
+import { asMap, blockYearId, DemoIds, ScoringDemoResult } from './scoring';
+import { blockIdOfYear, listSchemes, recordDemoFreeze, selectCriteria, storedRules } from '../../modules/scoring/scoring-data';
+import { unitName } from '../../modules/rounds/assessment-data';
+import {
+  insertDemoAssignment, insertDemoEvidence, insertDemoExplanation, insertDemoRound, insertDemoRoundTargets, insertDemoScoreRow, insertDemoSelfAssessment,
+  recordDemoFinalised, roundTargetsOf,
+} from '../../modules/rounds/demo-history-data';
+import { databaseNow } from '../../modules/rounds/round-row-data';
+import { hashedScoreRows } from '../../modules/rounds/score-data';
+import { insertSnapshot } from '../../modules/rounds/snapshot-data';
+import { rankingRows } from '../../modules/rounds/ranking-rows';
+import { criterionForIndicator, type RoundScheme } from '../../modules/rounds/round-data';
+import { computeResults, ScoreEntryLite, Source } from '../../modules/rounds/round-results';
+import { scoreRowHash, sha256, snapshotDigest } from '../../modules/rounds/score-hash';
+import { storeRankingRows } from '../../modules/rounds/ranking-rows-store';
 
 export interface RoundsDemoResult {
   round2024Id: string;
@@ -130,18 +144,25 @@ interface Ctx {
 }
 
 async function loadScheme(em: EntityManager, schemeId: string): Promise<{ rows: CriterionRow[]; nodes: Map<string, SchemeNode>; byCode: Map<string, CriterionRow> }> {
-  const rows: CriterionRow[] = await em.query(
-    `SELECT id, parent_id AS "parentId", code, title, guidance, type, max_points::float8 AS "maxPoints", sort_order AS "sortOrder", evidence_required AS "evidenceRequired",
-            points_per_occurrence::float8 AS "pointsPerOccurrence", measure, items, not_applicable_unit_ids::text[] AS "notApplicableUnitIds"
-     FROM scoring_criteria WHERE scheme_id = $1`, [schemeId]);
+  const rows: CriterionRow[] = await selectCriteria(em, schemeId);
   return { rows, nodes: new Map(rows.map((r) => [r.id, toSchemeNode(r)])), byCode: new Map(rows.map((r) => [r.code, r])) };
 }
 
 async function schemeOf(em: EntityManager, yearId: string, given?: string): Promise<string> {
   if (given) return given;
-  const [s] = await em.query('SELECT id FROM scoring_schemes WHERE block_year_id = $1 ORDER BY version_no DESC LIMIT 1', [yearId]);
-  if (!s) throw new Error('demo: seed the scoring scheme first (seedScoringDemo)');
-  return s.id;
+  const [latest] = await listSchemes(em, yearId);
+  if (!latest) throw new Error('demo: seed the scoring scheme first (seedScoringDemo)');
+  return latest.id;
+}
+
+/** The demo accounts' ids by email: each unit's officer (canbo.<key>) and head (thutruong.<key>). */
+async function demoAccounts(em: EntityManager, keys: readonly string[]): Promise<Map<string, string>> {
+  const accounts = new Map<string, string>();
+  for (const email of keys.flatMap((k) => [`canbo.${k}@thidua.vn`, `thutruong.${k}@thidua.vn`])) {
+    const a = await accountAsActor(em, email);
+    if (a) accounts.set(email, a.id);
+  }
+  return accounts;
 }
 
 /** Inserts one score row, the score computed by the pure rules (target criteria: only the actual value). */
@@ -154,18 +175,17 @@ async function entry(c: Ctx, round: string, unit: string, code: string, source: 
     if (!r.ok) throw new Error(`demo: ${r.error.message}`);
     return r.score;
   })();
-  await c.em.query(
-    `INSERT INTO score_entries (round_id, unit_id, criterion_id, source, scorer_unit_id, criterion_type, max_points, score, passed, count, actual, items, note, updated_by, created_at, updated_at, version)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$15,1)`,
-    [round, c.units[unit], row.id, source, c.units[scorer], node.type, node.max, score, field === 'passed' ? input.passed : null, field === 'count' ? input.count : null,
-      field === 'actual' ? input.actual : null, field === 'items' ? JSON.stringify(input.items ?? {}) : null, input.note ?? '', by, when]);
+  await insertDemoScoreRow(c.em, {
+    roundId: round, unitId: c.units[unit], criterionId: row.id, source, scorerUnitId: c.units[scorer], criterionType: node.type, maxPoints: node.max, score,
+    passed: field === 'passed' ? input.passed ?? null : null, count: field === 'count' ? input.count ?? null : null, actual: field === 'actual' ? input.actual ?? null : null,
+    items: field === 'items' ? input.items ?? {} : null, note: input.note ?? '', updatedBy: by, at: when,
+  });
 }
 
 async function evidence(c: Ctx, round: string, unit: string, code: string, purpose: 'self' | 'explanation', filename: string, pdf: Buffer, when: Date, by: string | null): Promise<void> {
-  await c.em.query(
-    `INSERT INTO evidence_files (round_id, unit_id, criterion_id, purpose, filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
-     VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9,$10)`,
-    [round, c.units[unit], c.byCode.get(code)!.id, purpose, filename, pdf.length, sha256(pdf), pdf, by, when]);
+  await insertDemoEvidence(c.em, {
+    roundId: round, unitId: c.units[unit], criterionId: c.byCode.get(code)!.id, purpose, filename, mimeType: 'application/pdf', sha256: sha256(pdf), content: pdf, uploadedBy: by, at: when,
+  });
 }
 
 /** Seeds both rounds; pass the result of `seedScoringDemo` (or the schemes are looked up by year). */
@@ -173,7 +193,7 @@ export async function seedRoundsDemo(em: EntityManager, ids: DemoIds, schemes?: 
   const unitMap = asMap(ids.units);
   const units = Object.fromEntries(KEYS.map((k) => [k, unitMap.get(k)])) as Record<Key, string>;
   if (KEYS.some((k) => !units[k])) throw new Error('demo: the units of Khối thi đua số 4 are missing from ids.units');
-  const accounts = new Map<string, string>((await em.query(`SELECT email, id FROM accounts WHERE email LIKE '%@thidua.vn'`)).map((a: { email: string; id: string }) => [a.email, a.id]));
+  const accounts = await demoAccounts(em, KEYS);
   const officer = (k: Key) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
   const head = (k: Key) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
   const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
@@ -232,7 +252,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const unitMap = asMap(ids.units);
   const units = Object.fromEntries(spec.keys.map((k) => [k, unitMap.get(k)])) as Record<string, string>;
   if (spec.keys.some((k) => !units[k])) throw new Error(`demo: the units of ${spec.blockCode} are missing from ids.units`);
-  const accounts = new Map<string, string>((await em.query(`SELECT email, id FROM accounts WHERE email LIKE '%@thidua.vn'`)).map((a: { email: string; id: string }) => [a.email, a.id]));
+  const accounts = await demoAccounts(em, spec.keys);
   const officer = (k: string) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
   const head = (k: string) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
   const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
@@ -240,28 +260,28 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const yearId = await blockYearId(em, ids, spec.blockCode, spec.year);
   const scheme = await schemeOf(em, yearId, schemeId);
   const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
-  await freezeDemoScheme(em, scheme, at(d.opens));
-  const [round] = await em.query(
-    `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, assignment_seed, created_by, created_at, version)
-     VALUES ($1,$2,'year_end',$9,'final_review',$3,$4,$5,$6,$7,$6,$10,$8,$3,1) RETURNING id`,
-    [yearId, scheme, at(d.opens), at(d.selfUntil), at(d.reviewUntil), at(d.explanationUntil), at(d.finalUntil), officer(spec.leader), spec.title, spec.year]);
-  const id: string = round.id;
+  await recordDemoFreeze(em, scheme, at(d.opens));
+  const id = await insertDemoRound(em, {
+    blockYearId: yearId, schemeId: scheme, kind: 'year_end', title: spec.title, phase: 'final_review', opensAt: at(d.opens), selfAssessmentUntil: at(d.selfUntil),
+    reviewUntil: at(d.reviewUntil), explanationUntil: at(d.explanationUntil), finalReviewUntil: at(d.finalUntil), phaseChangedAt: at(d.explanationUntil),
+    assignmentSeed: spec.year, createdBy: officer(spec.leader),
+  });
 
   for (const k of spec.keys) {
-    await em.query(
-      `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,'submitted',$3,$4,$5,$3,$6,$3,3)`,
-      [id, units[k], at(spec.submitted[k]), officer(k), head(k), at(d.opens)]);
+    await insertDemoSelfAssessment(em, {
+      roundId: id, unitId: units[k], status: 'submitted', submittedAt: at(spec.submitted[k]), submittedBy: officer(k), confirmedBy: head(k),
+      createdAt: at(d.opens), updatedAt: at(spec.submitted[k]), version: 3,
+    });
   }
   // Targets: the covenant in force, whose indicators are the titles of I.2 and II.4; else entered in the round.
   const targetCriteria = c.rows.filter((r) => r.type === 'target');
-  const covenant: { unit_id: string; indicator: string; target_value: number }[] = await em.query(
-    `SELECT t.unit_id, t.indicator, t.target_value::float8 AS target_value FROM covenants v JOIN covenant_targets t ON t.covenant_id = v.id
-     WHERE v.block_year_id = $1 AND v.status = 'in_force'`, [yearId]);
-  const fromCovenant = covenant.map((t) => ({ unitId: t.unit_id, criterionId: criterionForIndicator(t.indicator, targetCriteria), target: t.target_value })).filter((t) => t.criterionId);
+  const covenant = await targetsInForce(em, yearId);
+  const fromCovenant = covenant.map((t) => ({ unitId: t.unitId, criterionId: criterionForIndicator(t.indicator, targetCriteria), target: t.targetValue })).filter((t) => t.criterionId);
   if (!fromCovenant.length) {
     for (const k of spec.keys) {
-      await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,$4,$5,$6), ($1,$2,$7,$8,$5,$6)',
-        [id, units[k], c.byCode.get('I.2')!.id, spec.targets[k]['I.2'], officer(spec.leader), at(d.targetsAt), c.byCode.get('II.4')!.id, spec.targets[k]['II.4']]);
+      await insertDemoRoundTargets(em, id, units[k], [
+        { criterionId: c.byCode.get('I.2')!.id, target: spec.targets[k]['I.2'] }, { criterionId: c.byCode.get('II.4')!.id, target: spec.targets[k]['II.4'] },
+      ], officer(spec.leader), at(d.targetsAt));
     }
   }
 
@@ -269,7 +289,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const keyOf = (unitId: string) => spec.keys.find((k) => units[k] === unitId)!;
   const assignments = generateAssignments(unitIds, 2, spec.year);
   for (const a of assignments) {
-    await em.query('INSERT INTO review_assignments (round_id, reviewer_unit_id, reviewee_unit_id, created_by, created_at) VALUES ($1,$2,$3,$4,$5)', [id, a.reviewerId, a.revieweeId, officer(spec.leader), at(d.assignmentsAt)]);
+    await insertDemoAssignment(em, id, a.reviewerId, a.revieweeId, officer(spec.leader), at(d.assignmentsAt));
   }
 
   const pdf = demoPdf(spec.evidenceLines);
@@ -291,44 +311,37 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
       await entry(c, id, k, code, 'leader', appraiser, spec.appraisal[k]?.[code] ?? { ...input, note: '' }, at(d.appraisalAt), officer(appraiser));
     }
     for (const [code, text] of Object.entries(spec.explanations[k] ?? {})) {
-      await em.query('INSERT INTO round_explanations (round_id, unit_id, criterion_id, text, updated_by, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,1)',
-        [id, units[k], c.byCode.get(code)!.id, text, officer(k), at(d.explanationAt)]);
+      await insertDemoExplanation(em, { roundId: id, unitId: units[k], criterionId: c.byCode.get(code)!.id, text, updatedBy: officer(k), at: at(d.explanationAt) });
       await evidence(c, id, k, code, 'explanation', `Giải trình ${code}.pdf`, pdf, new Date(at(d.explanationAt).getTime() + 5 * 60_000), officer(k));
     }
     for (const [code, input] of Object.entries(spec.final[k] ?? {})) await entry(c, id, k, code, 'final', appraiser, input, at(d.finalAt), officer(appraiser));
   }
 
   // Finalise as the service does: the ranking from the rows, the SHA-256 of every row, the digest, the audit entry.
-  const [year] = await em.query('SELECT rules FROM block_years WHERE id = $1', [yearId]);
-  const entries: ScoreEntryLite[] = await em.query(
-    `SELECT unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score, actual::float8 AS actual FROM score_entries WHERE round_id = $1`, [id]);
-  const targets: { unit_id: string; criterion_id: string; target: number }[] = [
-    ...fromCovenant.map((t) => ({ unit_id: t.unitId, criterion_id: t.criterionId!, target: t.target })),
-    ...(await em.query('SELECT unit_id, criterion_id, target::float8 AS target FROM round_targets WHERE round_id = $1', [id])),
-  ];
-  const names: { id: string; name: string }[] = await em.query('SELECT id, name FROM units WHERE id = ANY($1::uuid[])', [unitIds]);
+  const rules = await storedRules(em, yearId);
+  const hashed = await hashedScoreRows(em, id);
+  const entries: ScoreEntryLite[] = hashed.map((r) => ({ unitId: r.unitId, criterionId: r.criterionId, source: r.source as Source, scorerUnitId: r.scorerUnitId, score: r.score, actual: r.actual }));
+  const targets = [...fromCovenant.map((t) => ({ unitId: t.unitId, criterionId: t.criterionId!, target: t.target })), ...(await roundTargetsOf(em, id))];
+  const names = new Map<string, string>();
+  for (const u of unitIds) names.set(u, (await unitName(em, u))!);
   const nodes = [...c.nodes.values()];
   const results = computeResults({
     nodes, notApplicable: new Map(), units: spec.keys.map((k) => ({ id: units[k], submittedAt: at(spec.submitted[k]) })), entries,
-    activePeers: new Set(assignments.map((a) => `${a.reviewerId}|${a.revieweeId}`)), targets: new Map(targets.map((t) => [`${t.unit_id}|${t.criterion_id}`, t.target])),
-    rule: year.rules.finalScoreRule ?? 'leader_appraisal', tieBreaks: year.rules.tieBreakChain,
+    activePeers: new Set(assignments.map((a) => `${a.reviewerId}|${a.revieweeId}`)), targets: new Map(targets.map((t) => [`${t.unitId}|${t.criterionId}`, t.target])),
+    rule: rules.finalScoreRule ?? 'leader_appraisal', tieBreaks: rules.tieBreakChain,
   });
   const scheme2 = { rows: c.rows, nodes, byId: new Map(c.rows.map((r) => [r.id, r])), nodeById: c.nodes, notApplicable: new Map() } as unknown as RoundScheme;
-  const ranking = rankingRows(results, scheme2, spec.keys.map((k) => ({ id: units[k], name: names.find((n) => n.id === units[k])!.name, submittedAt: at(spec.submitted[k]) })));
-  const hashed = await em.query(
-    `SELECT id, round_id AS "roundId", unit_id AS "unitId", criterion_id AS "criterionId", source, scorer_unit_id AS "scorerUnitId", score::float8 AS score,
-            passed, count, actual::float8 AS actual, items, note, version FROM score_entries WHERE round_id = $1 ORDER BY id`, [id]);
-  const rowHashes = hashed.map((r: never) => ({ id: (r as { id: string }).id, sha256: scoreRowHash(r) }));
+  const ranking = rankingRows(results, scheme2, spec.keys.map((k) => ({ id: units[k], name: names.get(units[k])!, submittedAt: at(spec.submitted[k]) })));
+  const rowHashes = hashed.map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
   const finalisedAt = at(d.finalisedAt);
   const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officer(spec.leader), ranking, rowHashes });
-  const [snap] = await em.query('INSERT INTO round_snapshots (round_id, seq, finalised_at, finalised_by, ranking, row_hashes, digest) VALUES ($1,1,$2,$3,$4,$5,$6) RETURNING id',
-    [id, finalisedAt, officer(spec.leader), JSON.stringify(ranking), JSON.stringify(rowHashes), digest]);
-  await storeRankingRows(em, id, snap.id, ranking);
-  await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2 WHERE id = $1`, [id, finalisedAt]);
+  const snapId = await insertSnapshot(em, { roundId: id, seq: 1, finalisedAt, finalisedBy: officer(spec.leader)!, ranking, rowHashes, digest });
+  await storeRankingRows(em, id, snapId, ranking);
+  await recordDemoFinalised(em, id, finalisedAt);
   await notify(em, { id: officer(spec.leader) }, { units: unitIds }, { roundId: id, blockYearId: yearId, link: `/rounds/${id}/ranking`, kind: 'finalised', title: `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: finalisedAt });
-  const [b] = await em.query('SELECT block_id FROM block_years WHERE id = $1', [yearId]);
+  const blockId = await blockIdOfYear(em, yearId);
   await audit?.record(em, null, {
-    action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId: b.block_id, before: { phase: 'final_review' },
+    action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId, before: { phase: 'final_review' },
     after: { phase: 'finalised', seq: 1, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) },
     reason: spec.reason,
   });
@@ -409,23 +422,23 @@ async function seed2025(
   const yearId = await blockYearId(em, ids, 'KTĐ4', 2025);
   const scheme = await schemeOf(em, yearId, schemeId);
   const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
-  const [{ now }] = await em.query('SELECT now() AS now');
+  const now = await databaseNow(em);
   const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
-  await freezeDemoScheme(em, scheme, days(-5));
-  const [round] = await em.query(
-    `INSERT INTO scoring_rounds (block_year_id, scheme_id, kind, title, phase, opens_at, self_assessment_until, review_until, explanation_until, final_review_until, phase_changed_at, created_by, created_at, version)
-     VALUES ($1,$2,'mid_year','Chấm điểm thi đua 6 tháng đầu năm 2025','self_assessment',$3,$4,$5,$6,$7,$3,$8,$3,1) RETURNING id`,
-    [yearId, scheme, days(-5), days(14), days(24), days(31), days(38), officer('dukdn')]);
-  const id: string = round.id;
+  await recordDemoFreeze(em, scheme, days(-5));
+  const id = await insertDemoRound(em, {
+    blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025', phase: 'self_assessment', opensAt: days(-5),
+    selfAssessmentUntil: days(14), reviewUntil: days(24), explanationUntil: days(31), finalReviewUntil: days(38), phaseChangedAt: days(-5), assignmentSeed: null,
+    createdBy: officer('dukdn'),
+  });
   const pdf = demoPdf(['Khoi thi dua so 4 - Minh chung 6 thang dau nam 2025 (du lieu minh hoa)']);
   const status: Record<Key, string> = { hiza: 'submitted', dukdn: 'awaiting_confirmation', lhp: 'draft', dukcq: 'draft', dukdh: 'draft' };
   for (const k of KEYS) {
     const submitted = status[k] === 'submitted';
-    await em.query(
-      `INSERT INTO self_assessments (round_id, unit_id, status, submitted_at, submitted_by, confirmed_by, confirmed_at, created_at, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,$4,$7,$7,1)`,
-      [id, units[k], status[k], submitted ? days(-1) : null, status[k] === 'draft' ? null : officer(k), submitted ? head(k) : null, days(-5)]);
-    await em.query('INSERT INTO round_targets (round_id, unit_id, criterion_id, target, updated_by, updated_at) VALUES ($1,$2,$3,100,$4,$5), ($1,$2,$6,$7,$4,$5)',
-      [id, units[k], c.byCode.get('I.2')!.id, officer('dukdn'), days(-5), c.byCode.get('II.4')!.id, TARGETS_2025[k]]);
+    await insertDemoSelfAssessment(em, {
+      roundId: id, unitId: units[k], status: status[k], submittedAt: submitted ? days(-1) : null, submittedBy: status[k] === 'draft' ? null : officer(k),
+      confirmedBy: submitted ? head(k) : null, createdAt: days(-5), updatedAt: days(-5), version: 1,
+    });
+    await insertDemoRoundTargets(em, id, units[k], [{ criterionId: c.byCode.get('I.2')!.id, target: 100 }, { criterionId: c.byCode.get('II.4')!.id, target: TARGETS_2025[k] }], officer('dukdn'), days(-5));
     for (const [code, input] of Object.entries(SELF_2025[k])) await entry(c, id, k, code, 'self', k, input, days(-3), officer(k));
     for (const code of ['I.1', 'II.1', 'III.1']) if (SELF_2025[k][code] && status[k] !== 'draft') await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, days(-2), officer(k));
     if (k === 'lhp') await evidence(c, id, k, 'I.1', 'self', 'Báo cáo sơ kết 6 tháng (dự thảo).pdf', pdf, days(-2), officer(k));

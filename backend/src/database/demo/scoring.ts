@@ -1,12 +1,19 @@
 /**
  * Demo data of the scoring module: a realistic 100-point scheme of Khối thi đua số 4 for 2024 and its copy
- * as the first version for 2025. Called by the demo loader inside its transaction.
+ * as the first version for 2025, created by the leader units' officers through `ScoringService.createTx`.
+ * Called by the demo loader inside its transaction.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../../modules/audit/audit.service';
+import { blockYearByCode } from '../../modules/block-years/block-years-data';
+import { demoActor } from '../../modules/drafts/demo-ids';
+import { CriterionRow, toSchemeNode } from '../../modules/scoring/scheme-tree';
+import { insertCriterion } from '../../modules/scoring/scoring-data';
+import { ScoringService } from '../../modules/scoring/scoring.service';
+import { activeUnitIdsNamed } from '../../modules/units/units-data';
 import { type AdjustmentItem, type NodeType, validateScheme } from '@thidua/rules';
-import { CriterionRow, toSchemeNode } from './scheme-tree';
+import { DEMO_UNITS } from './demo-data';
 
 /** Ids the demo loader already has. */
 export interface DemoIds {
@@ -79,26 +86,26 @@ export const asMap = (m: ReadonlyMap<string, string> | Readonly<Record<string, s
 
 export async function blockYearId(em: EntityManager, ids: DemoIds, code: string, year: number): Promise<string> {
   const map = ids.blockYears ? asMap(ids.blockYears) : undefined;
-  const given = map?.get(`${code}:${year}`) ?? map?.get(`${code}/${year}`);
-  if (given) return given;
-  const [row] = await em.query('SELECT y.id FROM block_years y JOIN blocks b ON b.id = y.block_id WHERE b.code = $1 AND y.year = $2', [code, year]);
-  if (!row) throw new Error(`demo: no block year ${code} ${year}`);
-  return row.id;
+  const id = map?.get(`${code}:${year}`) ?? map?.get(`${code}/${year}`) ?? (await blockYearByCode(em, code, year))?.id;
+  if (!id) throw new Error(`demo: no block year ${code} ${year}`);
+  return id;
 }
 
 /** The ids demo.ts would pass, read back from a database that holds the foundation demo (for tests and scripts). */
 export async function demoIdsFromDatabase(em: EntityManager): Promise<DemoIds> {
-  const { DEMO_UNITS } = await import('../../database/demo/demo-data');
   const units = new Map<string, string>();
   for (const u of DEMO_UNITS) {
-    const [row] = await em.query('SELECT id FROM units WHERE name = $1', [u.name]);
-    if (row) units.set(u.key, row.id);
+    const [id] = await activeUnitIdsNamed(em, u.name);
+    if (id) units.set(u.key, id);
   }
   return { units };
 }
 
-/** Inserts a scheme version with its rows; returns the scheme id and the rows as stored. */
-export async function insertDemoScheme(em: EntityManager, blockYear: string, versionNo: number, def: typeof KTD4_SCHEME, opts: { basedOn?: string | null; createdBy?: string | null; titleSuffix?: string } = {}): Promise<{ id: string; rows: CriterionRow[] }> {
+/**
+ * A new scheme version created by the leader's officer (`createTx`), its rows then typed in at once as version 1
+ * (through the scoring data file's `insertCriterion`, as the editor would leave them). Returns the scheme id.
+ */
+async function createDemoScheme(svc: ScoringService, em: EntityManager, blockYear: string, def: typeof KTD4_SCHEME, email: string, titleSuffix: string): Promise<string> {
   const idOf = new Map(def.rows.map((r) => [r.code, randomUUID()]));
   const order = new Map<string | null, number>();
   const rows: CriterionRow[] = def.rows.map((r) => {
@@ -112,16 +119,9 @@ export async function insertDemoScheme(em: EntityManager, blockYear: string, ver
   });
   const problems = validateScheme(rows.map(toSchemeNode), def.totalMax);
   if (problems.length) throw new Error(`demo scheme invalid: ${problems.map((p) => p.message).join('; ')}`);
-  const [s] = await em.query(
-    `INSERT INTO scoring_schemes (block_year_id, version_no, title, total_max, based_on_id, created_by, version) VALUES ($1,$2,$3,$4,$5,$6,1) RETURNING id`,
-    [blockYear, versionNo, `${def.title}${opts.titleSuffix ?? ''}`, def.totalMax, opts.basedOn ?? null, opts.createdBy ?? null]);
-  for (const r of rows) {
-    await em.query(
-      `INSERT INTO scoring_criteria (id, scheme_id, parent_id, code, title, guidance, type, max_points, sort_order, evidence_required, points_per_occurrence, measure, items, version)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,1)`,
-      [r.id, s.id, r.parentId, r.code, r.title, r.guidance, r.type, r.maxPoints, r.sortOrder, r.evidenceRequired, r.pointsPerOccurrence, r.measure, JSON.stringify(r.items)]);
-  }
-  return { id: s.id, rows };
+  const id = await svc.createTx(em, await demoActor(em, email), { blockYearId: blockYear, title: `${def.title}${titleSuffix}`, totalMax: def.totalMax });
+  for (const r of rows) await insertCriterion(em, id, r);
+  return id;
 }
 
 /**
@@ -131,23 +131,19 @@ export async function insertDemoScheme(em: EntityManager, blockYear: string, ver
 export async function seedScoringDemo(em: EntityManager, ids: DemoIds): Promise<ScoringDemoResult> {
   const y2024 = await blockYearId(em, ids, 'KTĐ4', 2024);
   const y2025 = await blockYearId(em, ids, 'KTĐ4', 2025);
-  const account = async (email: string): Promise<string | null> => (await em.query('SELECT id FROM accounts WHERE email = $1', [email]))[0]?.id ?? null;
-  const s2024 = await insertDemoScheme(em, y2024, 1, KTD4_SCHEME, { createdBy: await account('canbo.dukcq@thidua.vn'), titleSuffix: ' năm 2024' });
-  const s2025 = await insertDemoScheme(em, y2025, 1, KTD4_SCHEME, { basedOn: s2024.id, createdBy: await account('canbo.dukdn@thidua.vn'), titleSuffix: ' năm 2025' });
+  const svc = new ScoringService(em.connection, new AuditService(em.connection));
+  const s2024 = await createDemoScheme(svc, em, y2024, KTD4_SCHEME, 'canbo.dukcq@thidua.vn', ' năm 2024');
+  // 2025: the leader's officer copies 2024's scheme as the year's first version.
+  const s2025 = await svc.createTx(em, await demoActor(em, 'canbo.dukdn@thidua.vn'), { blockYearId: y2025, title: `${KTD4_SCHEME.title} năm 2025`, copyFromSchemeId: s2024 });
   const k1 = await blockYearId(em, ids, 'KTĐ1', 2025).catch(() => null);
   const k1Scheme = k1
-    ? await insertDemoScheme(em, k1, 1, { ...KTD4_SCHEME, title: 'Biểu chấm điểm thi đua Khối thi đua số 1' }, { createdBy: await account('canbo.stc@thidua.vn'), titleSuffix: ' năm 2025' })
+    ? await createDemoScheme(svc, em, k1, { ...KTD4_SCHEME, title: 'Biểu chấm điểm thi đua Khối thi đua số 1' }, 'canbo.stc@thidua.vn', ' năm 2025')
     : null;
   if (em.queryRunner?.isTransactionActive) {
     await new AuditService(em.connection).record(em, null, {
       action: 'demo.scoring', entityType: 'system', reason: 'Nạp dữ liệu minh họa: biểu chấm điểm',
-      after: { schemes: [s2024.id, s2025.id, k1Scheme?.id].filter(Boolean), criteria: KTD4_SCHEME.rows.length },
+      after: { schemes: [s2024, s2025, k1Scheme].filter(Boolean), criteria: KTD4_SCHEME.rows.length },
     });
   }
-  return { scheme2024Id: s2024.id, scheme2025Id: s2025.id, ktd1Scheme2025Id: k1Scheme?.id };
-}
-
-/** Freezes a demo scheme as a round opening it would, at the round's (back-dated) opening; leaves a frozen scheme alone. */
-export async function freezeDemoScheme(em: EntityManager, schemeId: string, at: Date): Promise<void> {
-  await em.query(`UPDATE scoring_schemes SET frozen_at = $2 WHERE id = $1 AND frozen_at IS NULL`, [schemeId, at]);
+  return { scheme2024Id: s2024, scheme2025Id: s2025, ktd1Scheme2025Id: k1Scheme ?? undefined };
 }
