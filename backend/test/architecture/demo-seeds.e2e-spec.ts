@@ -11,7 +11,6 @@ import { SRC, sourceFiles } from './source-graph';
  */
 const RAW_SQL_ALLOWED: Record<string, number> = {
   'database/demo/demo.ts': 4,
-  'modules/conferences/conferences.demo.ts': 4,
 };
 
 const RAW_SQL = /\.query(?:<[^(]*>)?\(/g;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../src/common/canonical-json';
-import { seedConferencesDemo } from '../../src/modules/conferences/conferences.demo';
+import { seedConferencesDemo } from '../../src/database/demo/conferences';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { docxText, download, K4, LAUNCH_TITLE, PLACE } from './helpers';

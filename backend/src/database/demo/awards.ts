@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../../modules/audit/audit.service';
 import { EXCELLENT_COLLECTIVE_TITLE } from '../../domain/year-end';
-import { demoActor } from '../../modules/drafts/demo-ids';
+import { demoActor } from './demo-ids';
 import { activeUnitIdsNamed } from '../../modules/units/units-data';
 import { AwardsService } from '../../modules/awards/awards.service';
 import { UnitRecordsService } from '../../modules/awards/unit-records.service';

@@ -9,10 +9,10 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { covenantState, recordDemoTimes } from '../../modules/covenants/covenant-data';
 import { CovenantsService } from '../../modules/covenants/covenants.service';
 import type { CovenantTargetInputDto } from '../../modules/covenants/dto/covenant.dto';
-import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from '../../modules/drafts/demo-ids';
+import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from './demo-ids';
 import { DEMO_EMAILS } from './drafts';
 
-export type { StartOfYearDemoIds } from '../../modules/drafts/demo-ids';
+export type { StartOfYearDemoIds } from './demo-ids';
 
 export interface CovenantsDemoResult {
   /** In force since 26/04/2024 (opened at the 2024 launch conference). */

@@ -8,7 +8,7 @@ import { seedBallotsDemo } from './ballots';
 import { insertDemoBlockYear } from './block-years';
 import { insertDemoBlock } from './blocks';
 import { seedProposalsDemo } from './proposals';
-import { seedConferencesDemo, seedPlannedYearEndConference } from '../../modules/conferences/conferences.demo';
+import { seedConferencesDemo, seedPlannedYearEndConference } from './conferences';
 import { seedCovenantsDemo } from './covenants';
 import { seedDraftsDemo } from './drafts';
 import { seedRoundsDemo } from './rounds';

@@ -10,14 +10,14 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { AuditService } from '../../modules/audit/audit.service';
 import { BlockYearsService } from '../../modules/block-years/block-years.service';
 import { recordDemoCommentTimes } from '../../modules/drafts/comment-data';
-import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from '../../modules/drafts/demo-ids';
+import { demoActor, type StartOfYearDemoIds, unitIdOf, vn } from './demo-ids';
 import { loadVersion, recordDemoVersionTimes, versionSummaries } from '../../modules/drafts/draft-data';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
 import { DraftWorkflowService } from '../../modules/drafts/draft-workflow.service';
 import type { PlanDataInputDto } from '../../modules/drafts/dto/draft-request.dto';
 import { activitiesOfYear } from '../../modules/drafts/plan-activity-data';
 
-export type { StartOfYearDemoIds } from '../../modules/drafts/demo-ids';
+export type { StartOfYearDemoIds } from './demo-ids';
 
 export interface DraftsDemoResult {
   /** Adopted 2024 plan (version 2) and rules (version 1): the 2024 launch conference's material. */

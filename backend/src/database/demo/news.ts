@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
-import { demoActor } from '../../modules/drafts/demo-ids';
+import { demoActor } from './demo-ids';
 import { recordDemoPublication, setNewsSlug } from '../../modules/news/news-data';
 import { paragraphsToHtml } from '../../modules/news/news-html';
 import { placeholderPhoto } from '../../modules/news/news-image';

@@ -7,7 +7,7 @@ import { AwardsService } from '../../modules/awards/awards.service';
 import { BallotReadService } from '../../modules/ballots/ballot-read.service';
 import { blockYearByCode } from '../../modules/block-years/block-years-data';
 import { renderPdf } from '../../modules/documents';
-import { demoActor } from '../../modules/drafts/demo-ids';
+import { demoActor } from './demo-ids';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
 import { NewsService } from '../../modules/news/news.service';
 import { CityQuotaService } from '../../modules/proposals/city-quota.service';

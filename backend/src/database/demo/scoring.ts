@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { blockYearByCode } from '../../modules/block-years/block-years-data';
-import { demoActor } from '../../modules/drafts/demo-ids';
+import { demoActor } from './demo-ids';
 import { CriterionRow, toSchemeNode } from '../../modules/scoring/scheme-tree';
 import { insertCriterion } from '../../modules/scoring/scoring-data';
 import { ScoringService } from '../../modules/scoring/scoring.service';

@@ -6,27 +6,27 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { ScopeService } from '../../common/scope/scope.service';
-import { accountPage } from '../accounts/accounts-data';
-import { AuditService } from '../audit/audit.service';
-import { memberUnitsOf } from '../block-years/block-years-data';
-import { BlockYearsService } from '../block-years/block-years.service';
-import { CovenantsService } from '../covenants/covenants.service';
-import { recordDemoOpeningConference } from '../covenants/covenant-data';
-import { buildDocumentNumber } from '../documents';
-import { demoActor } from '../drafts/demo-ids';
-import { DraftReadService } from '../drafts/draft-read.service';
-import { DraftWorkflowService } from '../drafts/draft-workflow.service';
-import { recordDemoAdoptionConference } from '../drafts/draft-data';
-import { agendaItems, recordDemoDecision } from './agenda-data';
-import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes, recordDemoSession } from './conference-data';
-import { ConferenceMinutesService } from './conference-minutes.service';
-import { ConferenceReadService } from './conference-read.service';
-import { ConferenceWorkflowService } from './conference-workflow.service';
-import { quorumState } from './conference-rules';
-import type { MaterialKind } from './entities/conference-agenda-item.entity';
-import type { ConferenceGuest } from './entities/conference.entity';
-import { ConferenceSnapshot, draftMinutes, MinutesSeat } from './minutes';
-import { recordDemoApprovedMinutes } from './minutes-data';
+import { accountPage } from '../../modules/accounts/accounts-data';
+import { AuditService } from '../../modules/audit/audit.service';
+import { memberUnitsOf } from '../../modules/block-years/block-years-data';
+import { BlockYearsService } from '../../modules/block-years/block-years.service';
+import { CovenantsService } from '../../modules/covenants/covenants.service';
+import { recordDemoOpeningConference } from '../../modules/covenants/covenant-data';
+import { buildDocumentNumber } from '../../modules/documents';
+import { demoActor } from './demo-ids';
+import { DraftReadService } from '../../modules/drafts/draft-read.service';
+import { DraftWorkflowService } from '../../modules/drafts/draft-workflow.service';
+import { recordDemoAdoptionConference } from '../../modules/drafts/draft-data';
+import { agendaItems, recordDemoDecision } from '../../modules/conferences/agenda-data';
+import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes, recordDemoSession } from '../../modules/conferences/conference-data';
+import { ConferenceMinutesService } from '../../modules/conferences/conference-minutes.service';
+import { ConferenceReadService } from '../../modules/conferences/conference-read.service';
+import { ConferenceWorkflowService } from '../../modules/conferences/conference-workflow.service';
+import { quorumState } from '../../modules/conferences/conference-rules';
+import type { MaterialKind } from '../../modules/conferences/entities/conference-agenda-item.entity';
+import type { ConferenceGuest } from '../../modules/conferences/entities/conference.entity';
+import { ConferenceSnapshot, draftMinutes, MinutesSeat } from '../../modules/conferences/minutes';
+import { recordDemoApprovedMinutes } from '../../modules/conferences/minutes-data';
 
 export interface ConferencesDemoIds {
   /** Khối thi đua số 4, 2024 (leader: Đảng ủy Khối các cơ quan TP; deputy: Đảng ủy Khối Doanh nghiệp). */
@@ -287,45 +287,6 @@ export async function seedPlannedYearEndConference(em: EntityManager, blockYearI
   await recordDemoConferenceTimes(em, id, { createdAt: c.createdAt });
   await recordDemoReplyTimes(em, id, c.createdAt);
   return id;
-}
-
-// ─── Back-dated rows for the other demo seeds (the year-end conference of the ballots seed) ────────────
-
-/** A concluded demo conference (opened at its start), back-dated; its id. */
-export async function insertDemoConcludedConference(em: EntityManager, c: {
-  blockYearId: string; kind: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
-  chairName: string; coChairName: string; secretaryName: string; guests: ConferenceGuest[]; closedAt: Date; createdBy: string | null; createdAt: Date;
-}): Promise<string> {
-  const [conf] = await em.query(
-    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
-       guests, status, opened_at, closed_at, conclusion, created_by, created_at, updated_at, version)
-     VALUES ($1,$15,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'concluded',$3,$12,'',$13,$14,$12,1) RETURNING id`,
-    [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName,
-      c.secretaryName, JSON.stringify(c.guests), c.closedAt, c.createdBy, c.createdAt, c.kind]);
-  return conf.id;
-}
-
-/** A member unit that confirmed and was checked in present, its delegate named. */
-export async function insertDemoPresence(em: EntityManager, conferenceId: string, a: {
-  unitId: string; delegate: string; rsvpBy: string | null; rsvpAt: Date; checkedInAt: Date; checkedInBy: string | null;
-}): Promise<void> {
-  await em.query(
-    `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
-     VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
-    [conferenceId, a.unitId, a.delegate, a.rsvpBy, a.rsvpAt, a.checkedInAt, a.checkedInBy]);
-}
-
-/** An agenda item dealt with, with its conclusion when it has one (every member present, quorum met). */
-export async function insertDemoDoneAgendaItem(em: EntityManager, conferenceId: string, item: { sort: number; title: string; presenter: string; notes: string },
-  decision: { text: string; memberCount: number; at: Date; createdBy: string | null } | null): Promise<void> {
-  const [row] = await em.query(
-    `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, status) VALUES ($1,$2,$3,$4,$5,'done') RETURNING id`,
-    [conferenceId, item.sort, item.title, item.presenter, item.notes]);
-  if (!decision) return;
-  await em.query(
-    `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
-     VALUES ($1,$2,'conclusion',NULL,$3,$4,$4,true,$5,$6)`,
-    [conferenceId, row.id, decision.text, decision.memberCount, decision.at, decision.createdBy]);
 }
 
 /** Minutes approved by chair and secretary, hashed as the conferences module hashes them. */

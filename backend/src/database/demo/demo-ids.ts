@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
-import { accountAsActor } from './draft-data';
+import { accountAsActor } from '../../modules/drafts/draft-data';
 
 /**
  * What the start-of-year demo seeds need from the demo loader (`database/demo/demo.ts`), for
