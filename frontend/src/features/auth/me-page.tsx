@@ -1,4 +1,5 @@
-import { App, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
+import { App, Button, Descriptions, Form, Input, Tag } from 'antd';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';

@@ -1,4 +1,5 @@
-import { App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useEndOtherSessions, useEndSession, useSessions, type SessionInfo } from './api/sessions';

@@ -1,4 +1,5 @@
-import { App, Button, Card, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '@/components/data-table';

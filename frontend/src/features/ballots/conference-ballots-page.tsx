@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Popconfirm, Typography } from 'antd';
+import { Alert, App, Button, Popconfirm, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

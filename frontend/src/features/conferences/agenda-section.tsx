@@ -1,4 +1,5 @@
-import { App, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';

@@ -1,4 +1,5 @@
-import { App, Card, Input, Radio, Tag, Typography, type InputRef } from 'antd';
+import { App, Input, Radio, Tag, Typography, type InputRef } from 'antd';
+import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';

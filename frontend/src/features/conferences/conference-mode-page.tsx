@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

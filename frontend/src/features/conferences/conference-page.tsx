@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';

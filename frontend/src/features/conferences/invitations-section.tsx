@@ -1,4 +1,5 @@
-import { App, Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useEffect } from 'react';
 import { DataTable } from '@/components/data-table';
 import { useT, type SharedKey } from '@/i18n/i18n';

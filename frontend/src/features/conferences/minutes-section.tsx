@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';

@@ -1,4 +1,5 @@
-import { Alert, App, Card, Descriptions, Form, Input, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Descriptions, Form, Input, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';

@@ -1,4 +1,5 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Col, Descriptions, Form, Input, Result, Row, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';

@@ -1,4 +1,4 @@
-import { Card } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useT } from '@/i18n/i18n';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Row, Space, Statistic, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';

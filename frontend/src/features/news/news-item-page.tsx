@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { Card } from '@/components/card';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

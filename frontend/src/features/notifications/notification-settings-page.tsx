@@ -1,4 +1,5 @@
-import { App, Card, Flex, Radio, Typography } from 'antd';
+import { App, Flex, Radio, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
 import { useNotificationSettings, useUpdateNotificationSettings, type EmailMode } from './api/notifications';

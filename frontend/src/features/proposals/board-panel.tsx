@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { QueryState } from '@/components/query-state';

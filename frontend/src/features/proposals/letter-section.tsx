@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Modal } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';

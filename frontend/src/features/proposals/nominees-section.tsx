@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
 import type { Schemas } from '@/api/client';
 import { useEffect, useState } from 'react';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { round2 } from '@thidua/rules';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';

@@ -1,4 +1,5 @@
-import { Alert, App, Card, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { Alert, App, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { ReasonButton } from '@/components/reason-button';

@@ -1,4 +1,5 @@
-import { App, Button, Card, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';

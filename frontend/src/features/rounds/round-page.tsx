@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

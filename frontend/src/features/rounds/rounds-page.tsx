@@ -1,4 +1,5 @@
-import { Button, Card, Empty, Space, Tag } from 'antd';
+import { Button, Empty, Space, Tag } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

@@ -1,4 +1,5 @@
-import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { App, Button, Input, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
