@@ -1,9 +1,10 @@
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
+import { ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
+import { FeedbackHost } from '@/components/feedback';
 import { useLocale } from '@/i18n/i18n';
 
 dayjs.locale('vi');
@@ -25,12 +26,13 @@ export const theme: ThemeConfig = {
   components: { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' } },
 };
 
-/** The UI kit for the signed-in pages: Vietnamese locale (antd and dayjs), the theme, `App.useApp()`'s message and modal. */
+/** The UI kit for the signed-in pages: Vietnamese locale (antd and dayjs), the theme; where `useFeedback()` shows its messages. */
 export function KitProvider({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
   return (
     <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={theme}>
-      <AntApp>{children}</AntApp>
+      {children}
+      <FeedbackHost />
     </ConfigProvider>
   );
 }

@@ -1,4 +1,5 @@
-import { App, Button, Descriptions, Form, Input, Tag } from 'antd';
+import { Button, Descriptions, Form, Input, Tag } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT, type SharedKey } from '@/i18n/i18n';
@@ -14,7 +15,7 @@ export function MePage() {
   const me = useMe();
   const change = useChangePassword();
   const [form] = Form.useForm();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   if (!me.data) return null;
   const submit = (v: { currentPassword: string; newPassword: string }) =>
     change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, {

@@ -1,4 +1,5 @@
-import { App, Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -15,7 +16,7 @@ export function SessionsCard() {
   const sessions = useSessions();
   const end = useEndSession();
   const endOthers = useEndOtherSessions();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const device = (s: SessionInfo) => {
     const browser = pick(s.userAgent, BROWSERS);
     const os = pick(s.userAgent, SYSTEMS);

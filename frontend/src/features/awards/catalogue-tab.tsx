@@ -1,4 +1,5 @@
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
@@ -31,7 +32,7 @@ function toValues(a: AwardType | null): FormValues {
 
 function AwardTypeModal({ year, award, onClose }: { year: number; award: AwardType | null; onClose: () => void }) {
   const t = useT(awardStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateAwardType();
   const update = useUpdateAwardType();

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -25,7 +26,7 @@ function setFieldErrors<T>(form: FormInstance<T>, e: unknown): boolean {
 /** Revocation: reason and the revoking decision; the modal is the confirmation. */
 export function RevokeModal({ record, onClose }: { record: AwardRecord; onClose: () => void }) {
   const t = useT(awardStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string; decisionNumber: string; decisionDate?: Dayjs | null }>();
   const revoke = useRevokeAward();
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +63,7 @@ interface ManualForm { unitId?: string; year: number; code?: string; decisionNum
 
 function ManualEntryModal({ onClose }: { onClose: () => void }) {
   const t = useT(awardStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<ManualForm>();
   const year = Form.useWatch('year', form) ?? new Date().getFullYear() - 1;
   const catalogue = useCatalogue(year);

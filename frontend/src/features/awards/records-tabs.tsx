@@ -1,4 +1,5 @@
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -31,7 +32,7 @@ export function UnitSelect({ value, onChange, label, allowClear = true }: { valu
 /** Deleting a record asks why (kept in the audit log). */
 export function DeleteReasonModal({ what, onDelete, onClose }: { what: string; onDelete: (reason: string) => Promise<unknown>; onClose: () => void }) {
   const t = useT(awardStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +66,7 @@ interface RecordForm { unitId?: string; year?: number; text: string; decisionNum
 
 function RecordModal({ kind, record, defaults, onClose }: { kind: Kind; record: Row | null; defaults: UnitYearFilter; onClose: () => void }) {
   const t = useT(awardStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<RecordForm>();
   const createTitle = useCreateUnitTitle();
   const updateTitle = useUpdateUnitTitle();

@@ -1,4 +1,5 @@
-import { App, Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
@@ -30,7 +31,7 @@ export function DecisionLine({ d }: { d: Decision }) {
  */
 export function AgendaSection({ conference }: { conference: Conference }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const editable = conference.permissions.canRun && conference.status === 'planned';
   const remove = useRemoveAgendaItem();
   const reorder = useReorderAgenda();

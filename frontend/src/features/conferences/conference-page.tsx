@@ -1,4 +1,5 @@
-import { Alert, App, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -33,7 +34,7 @@ function ConferenceView({ conference: c }: { conference: Conference }) {
   const t = useT(conferenceStrings);
   const me = useMe();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const remove = useDeleteConference();
   const [editing, setEditing] = useState(false);
   const { canRun, canReplyForUnitId } = c.permissions;

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -37,7 +38,7 @@ export function MinutesSection({ conference }: { conference: Conference }) {
 
 function MinutesBody({ conference, minutes: m }: { conference: Conference; minutes: Minutes }) {
   const t = useT(conferenceStrings);
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const qc = useQueryClient();
   const approve = useApproveMinutes();
   const redraft = useRedraftMinutes();

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -68,7 +69,7 @@ function CovenantNotice({ covenant, amendsNumber, onOpen }: { covenant: Covenant
 function CovenantView({ covenant, year, items, onOpen }: { covenant: Covenant; year: BlockYear; items: CovenantSummary[]; onOpen: (id: string) => void }) {
   const t = useT(covenantStrings);
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const amend = useAmendCovenant();
   const [editing, setEditing] = useState<'content' | 'targets' | null>(null);
   const [signing, setSigning] = useState(false);

@@ -1,4 +1,5 @@
-import { Alert, App, Descriptions, Form, Input, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -68,7 +69,7 @@ export function SignModal({ open, covenant, unitName, onClose }: { open: boolean
   const [refused, setRefused] = useState<string | null>(null);
   const sign = useSignCovenant();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const warning = covenant.permissions.signBlockedReason;
 
   const submit = async () => {

@@ -1,4 +1,5 @@
-import { Alert, App, Badge, Button, Checkbox, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -45,7 +46,7 @@ function CreateDraftModal({ open, kind, blockYearId, onCreated, onClose }: { ope
   const t = useT(draftStrings);
   const [form] = Form.useForm<{ title?: string; copyFromPreviousYear: boolean }>();
   const create = useCreateDraft();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;
@@ -79,7 +80,7 @@ function AddSectionModal({ open, version, onClose }: { open: boolean; version: D
   const t = useT(draftStrings);
   const [form] = Form.useForm<{ heading: string; body?: string; afterKey?: string }>();
   const add = useAddSection();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;
@@ -138,7 +139,7 @@ function VersionNotice({ version }: { version: DraftVersion }) {
 
 function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocument; version: DraftVersion; year: BlockYear; extras: DraftExtras; onSelect: (id: string) => void }) {
   const t = useT(draftStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const circulate = useCirculate();
   const revise = useRevise();
   const updateVersion = useUpdateVersion();

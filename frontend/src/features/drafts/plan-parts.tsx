@@ -1,4 +1,5 @@
-import { App, Button, Col, Descriptions, Flex, Form, Input, Modal, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Col, Descriptions, Flex, Form, Input, Modal, Progress, Row, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import type { BlockYear } from '@/api/block-years';
@@ -46,7 +47,7 @@ function ActivityStatusCell({ activity, canUpdate }: { activity: PlanActivity; c
   const t = useT(draftStrings);
   const update = useUpdateActivity();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const overdue = activity.overdue && <Tag color="red">{t('overdue')}</Tag>;
   if (!canUpdate) return <Space size={4} wrap><Tag color={ACTIVITY_COLORS[activity.status]}>{t(`activity.${activity.status}` as DraftStringKey)}</Tag>{overdue}</Space>;
   return (
@@ -249,7 +250,7 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
   const [form] = Form.useForm<PlanForm>();
   const update = useUpdateVersion();
   const qc = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const unitOptions = members.map((m) => ({ value: m.unitId, label: m.name }));
 
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { App, Alert, Button, Flex, Form, Modal, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Modal, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
@@ -31,7 +32,7 @@ export function RuleSetModal({ open, version, onClose }: { open: boolean; versio
   const [form] = Form.useForm();
   const update = useUpdateVersion();
   const qc = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
 
   useEffect(() => {
     if (open && version.ruleSet) {

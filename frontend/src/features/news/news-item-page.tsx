@@ -1,4 +1,5 @@
-import { Alert, App, Button, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Form, Image, Input, List, Popconfirm, Radio, Select, Skeleton, Space, Tag, Typography, Upload } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -40,7 +41,7 @@ interface Values {
 
 function Editor({ item }: { item: NewsItem }) {
   const t = useT(newsStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const update = useUpdateNews();
   const links = usePlanLinks(item.blockYearId);
   const [form] = Form.useForm<Values>();
@@ -87,7 +88,7 @@ function Editor({ item }: { item: NewsItem }) {
 
 function Photos({ item }: { item: NewsItem }) {
   const t = useT(newsStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const add = useAddPhoto();
   const del = useDeletePhoto();
   const [file, setFile] = useState<File | null>(null);
@@ -130,7 +131,7 @@ function Photos({ item }: { item: NewsItem }) {
 
 function ItemView({ item }: { item: NewsItem }) {
   const t = useT(newsStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const action = useNewsAction();
   const ret = useReturnNews();
   const feature = useFeatureNews();

@@ -1,4 +1,5 @@
-import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tabs, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tabs, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -17,7 +18,7 @@ import { NEWS_STATUS_COLORS } from './news-status';
 
 function CreateModal({ blockYearId, open, onClose }: { blockYearId: string; open: boolean; onClose: () => void }) {
   const t = useT(newsStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const create = useCreateNews();
   const [form] = Form.useForm<{ kind: NewsKind; title: string }>();

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
@@ -14,7 +15,7 @@ import { proposalStrings } from './i18n';
 /** The board's actions on a dossier, each shown only when the DTO's permission allows it. */
 export function BoardActions({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const start = useStartAppraisal(p.id);
   const approve = useApproveProposal(p.id);
   const [returning, setReturning] = useState(false);
@@ -43,7 +44,7 @@ export function BoardActions({ p }: { p: Proposal }) {
 
 function ReturnModal({ p, onClose }: { p: Proposal; onClose: () => void }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
   const ret = useReturnProposal(p.id);
   return (
@@ -127,7 +128,7 @@ interface DecisionForm { outcome: 'awarded' | 'not_awarded'; nominees: string[];
 /** Records the council's decision for the chosen nominees (the board, once the dossier is approved). */
 export function DecisionFormCard({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<DecisionForm>();
   const record = useRecordDecision(p.id);
   const outcome = Form.useWatch('outcome', form) ?? 'awarded';

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Descriptions, Form, Input, Modal } from 'antd';
+import { Alert, Button, Descriptions, Form, Input, Modal } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
@@ -35,7 +36,7 @@ export function LetterSection({ p }: { p: Proposal }) {
 
 function LetterModal({ p, onClose }: { p: Proposal; onClose: () => void }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<LetterForm>();
   const save = useUpdateLetter(p.id);
   const l = p.letter;

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -12,7 +13,7 @@ import { proposalStrings } from './i18n';
 /** Nominees per award (from the ballots), each with its achievement report and, later, its decision. */
 export function NomineesSection({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const upload = useUploadReport(p.id);
   const [uploadFor, setUploadFor] = useState<string | null>(null);
   const [citeFor, setCiteFor] = useState<Nominee | null>(null);
@@ -105,7 +106,7 @@ function CitedModels({ n }: { n: Nominee }) {
 /** Picks the nominee unit's register entries (its own, up to the dossier's year) and saves the list. */
 function CiteDialog({ p, n, onClose }: { p: Proposal; n: Nominee; onClose: () => void }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const models = useUnitModels(n.unitId, true);
   const cite = useCiteModels(p.id);
   const [selected, setSelected] = useState<string[]>(n.models.map((m) => m.id));

@@ -1,4 +1,5 @@
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -82,7 +83,7 @@ export function AssignmentsSection({ round }: { round: Round }) {
 
 function GenerateModal({ roundId, regenerate, onClose }: { roundId: string; regenerate: boolean; onClose: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ seed?: number | null }>();
   const generate = useGenerateAssignments();
   const submit = async (v: { seed?: number | null }) => {
@@ -108,7 +109,7 @@ function GenerateModal({ roundId, regenerate, onClose }: { roundId: string; rege
 
 function RecuseModal({ a, onClose }: { a: Assignment; onClose: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
   const recuse = useRecuse();
   const submit = async (v: { reason: string }) => {
@@ -133,7 +134,7 @@ function RecuseModal({ a, onClose }: { a: Assignment; onClose: () => void }) {
 
 function ReassignModal({ a, round, all, onClose }: { a: Assignment; round: Round; all: Assignment[]; onClose: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ unitId?: string }>();
   const reassign = useReassign();
   // Not the reviewed unit itself, not one already reviewing it, not one that recused from it.

@@ -1,4 +1,5 @@
-import { App, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -123,7 +124,7 @@ export function ProgressBoard({ round }: { round: Round }) {
 
 function ExtendModal({ round, unit, onClose }: { round: Round; unit: ProgressUnit; onClose: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ until: Dayjs | null; reason: string }>();
   const extend = useExtendDeadline();
   const submit = async (v: { until: Dayjs | null; reason: string }) => {
@@ -154,7 +155,7 @@ function ExtendModal({ round, unit, onClose }: { round: Round; unit: ProgressUni
 /** Trả lại a submitted (or awaiting) self-assessment with a reason; used here and on the assessment page. */
 export function ReturnModal({ roundId, unitId, unitName, onClose }: { roundId: string; unitId: string; unitName: string; onClose: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
   const ret = useReturnAssessment();
   const submit = async (v: { reason: string }) => {
@@ -180,7 +181,7 @@ export function ReturnModal({ roundId, unitId, unitName, onClose }: { roundId: s
 
 function RemindModal({ roundId, unit, all, onClose }: { roundId: string; unit: ProgressUnit | null; all: ProgressUnit[]; onClose: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<{ message: string }>();
   const send = useSendReminders();
   const submit = async (v: { message: string }) => {

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -43,7 +44,7 @@ function PhaseStepper({ round }: { round: Round }) {
  */
 function AdvanceButton({ round }: { round: Round }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const advance = useAdvancePhase();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');

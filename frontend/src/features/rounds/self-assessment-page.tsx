@@ -1,4 +1,5 @@
-import { Alert, App, Button, Input, Popconfirm, Space, Tooltip } from 'antd';
+import { Alert, Button, Input, Popconfirm, Space, Tooltip } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -50,7 +51,7 @@ function Notices({ dto, own, overdue, notOpen }: { dto: Assessment; own: boolean
 
 function Actions({ dto, store, onReturn }: { dto: Assessment; store: AssessmentStore; onReturn: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const s = useSummary(store);
   const submit = useSubmitAssessment();
   const confirm = useConfirmAssessment();
@@ -109,7 +110,7 @@ function AssessmentForm({ dto, round }: { dto: Assessment; round: Round | undefi
   const t = useT(roundStrings);
   const me = useMe();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [returning, setReturning] = useState(false);
   const { roundId, unitId } = dto;
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { round2 } from '@thidua/rules';
 import { ApiError } from '@/api/client';
@@ -71,7 +72,7 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
   const add = useAddCriterion();
   const update = useUpdateCriterion();
   const conflict = useConflictHandler(scheme.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLElement | null>(null);
   const open = editing !== null;
@@ -277,7 +278,7 @@ export function MoveModal({ criterion, scheme, onClose, onMoved }: { criterion: 
   const [form] = Form.useForm<{ parentId: string; position: number }>();
   const move = useMoveCriterion();
   const conflict = useConflictHandler(scheme.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [error, setError] = useState<string | null>(null);
   const TOP = '__top__';
   const parentValue = Form.useWatch('parentId', form) as string | undefined;

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -60,7 +61,7 @@ function RowActions({ c, scheme, onEdit, onAddChild, onMove, onChanged }: {
   c: Criterion; scheme: Scheme; onEdit: () => void; onAddChild: () => void; onMove: () => void; onChanged: (code: string | null) => void;
 }) {
   const t = useT(scoringStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const move = useMoveCriterion();
   const del = useDeleteCriterion();
   const conflict = useConflictHandler(scheme.id);
@@ -101,7 +102,7 @@ function RowActions({ c, scheme, onEdit, onAddChild, onMove, onChanged }: {
 function Editor({ scheme }: { scheme: Scheme }) {
   const t = useT(scoringStrings);
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const year = useBlockYear(scheme.blockYearId);
   const [editing, setEditing] = useState<CriterionEditing | null>(null);
   const [moving, setMoving] = useState<Criterion | null>(null);

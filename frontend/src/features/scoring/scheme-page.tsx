@@ -1,4 +1,5 @@
-import { Alert, App, Button, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -22,7 +23,7 @@ export const currentVersion = (items: SchemeSummary[]) =>
 function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) {
   const t = useT(scoringStrings);
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<SchemeSummary | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
