@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useQuery } from '@tanstack/react-query';
@@ -13,11 +14,13 @@ import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useConference, useDeleteConference, type Conference } from '@/api/conferences';
 import { AgendaSection } from './agenda-section';
-import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';
 import { InvitationsSection, ReplyForm } from './invitations-section';
 import { STATUS_COLORS } from './labels';
 import { MinutesSection } from './minutes-section';
+
+// Dialogs load when first opened.
+const ConferenceForm = lazyDialog(() => import('./conference-form').then((m) => m.ConferenceForm), (p) => p.open);
 
 /**
  * One conference: details, agenda (edited by the leader while planned), invitations with every

@@ -1,4 +1,5 @@
 import { Alert, Button, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -16,9 +17,14 @@ import {
   exportCovenant, useAmendCovenant, useCovenant, useCovenantList,
   type Covenant, type CovenantStatus, type CovenantSummary, type CovenantTarget,
 } from './api/covenants';
-import { CovenantContentModal, CovenantTargetsModal, CreateCovenantModal } from './covenant-forms';
 import { covenantStrings, type CovenantStringKey } from './i18n';
-import { CertificateCard, SignModal, SigningBoard } from './signing';
+import { CertificateCard, SigningBoard } from './signing';
+
+// Dialogs load when first opened.
+const SignModal = lazyDialog(() => import('./signing').then((m) => m.SignModal), (p) => p.open);
+const CovenantContentModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CovenantContentModal), (p) => p.open);
+const CovenantTargetsModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CovenantTargetsModal), (p) => p.open);
+const CreateCovenantModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CreateCovenantModal), (p) => p.open);
 
 export const COVENANT_STATUS_COLORS: Record<CovenantStatus, string> = { draft: 'blue', signing: 'orange', in_force: 'green', superseded: 'default' };
 

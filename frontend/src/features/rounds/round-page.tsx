@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -13,8 +14,10 @@ import { AssignmentsSection } from './assignments-section';
 import { roundStrings } from './i18n';
 import { PHASE_COLORS, STATUS_COLORS } from './labels';
 import { ProgressBoard } from './progress-board';
-import { EditRoundModal } from './round-forms';
 import { TargetsSection } from './targets-section';
+
+// Dialogs load when first opened.
+const EditRoundModal = lazyDialog(() => import('./round-forms').then((m) => m.EditRoundModal), (p) => p.open);
 
 /** Tự chấm → Chấm chéo → Giải trình → Thẩm định cuối → Hoàn tất, each with its deadline. */
 function PhaseStepper({ round }: { round: Round }) {

@@ -1,20 +1,19 @@
 import { Alert, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { round2 } from '@thidua/rules';
 import { ApiError } from '@/api/client';
 import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { formatNumber } from '@/lib/format';
 import {
   useAddCriterion, useMoveCriterion, useUpdateCriterion,
   type Criterion, type CriterionType, type Scheme,
 } from './api/schemes';
 import { useConflictHandler } from './errors';
 import { scoringStrings, type ScoringStringKey } from './i18n';
+import { SumAgainstMax } from './sum-against-max';
 import { FormButtons, parseViNumber, twoDecimals, viNumber } from './scheme-forms';
-import { balanceOf, childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
+import { childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
 
 export type CriterionEditing =
   | { kind: 'add'; parent: Criterion | null; type: CriterionType }
@@ -46,18 +45,6 @@ const amountRules = (t: ReturnType<typeof useT<typeof scoringStrings.vi>>, field
   { validator: (_: unknown, v: unknown) => (v === null || v === undefined || (v as string) === '' || Number(v) > 0 ? Promise.resolve() : Promise.reject(new Error(t('positive', { field })))) },
   { validator: (_: unknown, v: unknown) => (twoDecimals(v) ? Promise.resolve() : Promise.reject(new Error(t('twoDecimals')))) },
 ];
-
-/** "45 / 40 (vượt 5)": a sum against its maximum, coloured by whether they match. */
-export function SumAgainstMax({ sum, max }: { sum: number; max: number }) {
-  const t = useT(scoringStrings);
-  const b = balanceOf(sum, max);
-  const note = b === 'over' ? t('over', { n: formatNumber(round2(sum - max)) }) : b === 'under' ? t('under', { n: formatNumber(round2(max - sum)) }) : t('balanced');
-  return (
-    <Typography.Text type={b === 'over' ? 'danger' : b === 'under' ? 'warning' : 'success'} strong={b !== 'ok'}>
-      {t('ofMax', { sum: formatNumber(sum), max: formatNumber(max) })} ({note})
-    </Typography.Text>
-  );
-}
 
 /**
  * Adds or edits a group or criterion. The fields follow the type: points per occurrence for
