@@ -21,7 +21,7 @@ import { covenantStrings, type CovenantStringKey } from './i18n';
 import { CertificateCard, SigningBoard } from './signing';
 
 // Dialogs load when first opened.
-const SignModal = lazyDialog(() => import('./signing').then((m) => m.SignModal), (p) => p.open);
+const SignModal = lazyDialog(() => import('./sign-modal').then((m) => m.SignModal), (p) => p.open);
 const CovenantContentModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CovenantContentModal), (p) => p.open);
 const CovenantTargetsModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CovenantTargetsModal), (p) => p.open);
 const CreateCovenantModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CreateCovenantModal), (p) => p.open);

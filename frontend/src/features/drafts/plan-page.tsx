@@ -9,7 +9,7 @@ import { draftStrings } from './i18n';
 import { PLAN_PART_SECTION, PLAN_PARTS, PlanPartView, PlanProgressCard, type PlanPart } from './plan-parts';
 
 // Dialogs load when first opened.
-const PlanPartModal = lazyDialog(() => import('./plan-parts').then((m) => m.PlanPartModal), (p) => p.part !== null);
+const PlanPartModal = lazyDialog(() => import('./plan-part-modal').then((m) => m.PlanPartModal), (p) => p.part !== null);
 
 /**
  * Kế hoạch hoạt động của Khối: the shared draft document, plus the plan's structured parts (theme and

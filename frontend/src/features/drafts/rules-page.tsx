@@ -4,7 +4,7 @@ import { DraftDocumentPage } from './draft-document';
 import { RuleSetPart } from './rule-set-part';
 
 // Dialogs load when first opened.
-const RuleSetModal = lazyDialog(() => import('./rule-set-part').then((m) => m.RuleSetModal), (p) => p.open);
+const RuleSetModal = lazyDialog(() => import('./rule-set-modal').then((m) => m.RuleSetModal), (p) => p.open);
 
 /**
  * Quy chế hoạt động và bình xét thi đua: the shared draft document, plus the machine-readable rule set

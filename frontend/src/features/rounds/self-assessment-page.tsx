@@ -17,10 +17,13 @@ import { useRound, type Round } from './api/rounds';
 import { AssessmentStore } from './assessment-store';
 import { CriterionRow, GroupRow, type RowContext } from './criterion-row';
 import { roundStrings } from './i18n';
-import { ReturnModal } from './progress-board';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { StatusBar } from './status-bar';
 import { useSummary } from './use-assessment-store';
 import './self-assessment.css';
+
+// The return dialog loads when first opened.
+const ReturnModal = lazyDialog(() => import('./progress-dialogs').then((m) => m.ReturnModal), () => true);
 
 /** The criteria in reading order; the tree never changes while the page is open, so this renders once. */
 const CriteriaList = memo(function CriteriaList({ rows, ctx }: { rows: readonly Pick<AssessmentRow, 'criterionId' | 'type'>[]; ctx: RowContext }) {
