@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,7 +13,9 @@ import {
 } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { PRESENCE_COLORS, ratio } from './labels';
-import { MinutesForm } from './minutes-form';
+
+// Dialogs load when first opened.
+const MinutesForm = lazyDialog(() => import('./minutes-form').then((m) => m.MinutesForm), (p) => p.open);
 
 type Attendee = Minutes['content']['attendees'][number];
 type Person = Minutes['content']['chair'];

@@ -1,7 +1,7 @@
 import { Button, Descriptions, Flex, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { BlockYear } from '@/api/block-years';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Typography } from 'antd';
 import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { useT } from '@/i18n/i18n';
-import { type DraftVersion } from './api/drafts';
+import type { DraftVersion } from './api/drafts';
 import { draftStrings } from './i18n';
 
 /** The rule set of a rules version, as the annex of the document: in plain Vietnamese, editable in the draft. */
