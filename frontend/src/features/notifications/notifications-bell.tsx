@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CountBadge } from '@/components/count-badge';
 import { Disclosure } from '@/components/disclosure';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -60,7 +61,8 @@ export function NotificationsBell() {
           <ul aria-label={t('title')} className="bell-list">
             {items.slice(0, 50).map((n) => (
               <li key={n.id}>
-                <button type="button" onClick={() => openItem(n)} className={n.readAt ? undefined : 'bell-unread'} aria-label={`${n.readAt ? '' : `${t('unread')}: `}${n.title}`}>
+                <button type="button" onClick={() => openItem(n)} className={n.readAt ? undefined : 'bell-unread'}>
+                  {!n.readAt && <VisuallyHidden>{t('unread')}: </VisuallyHidden>}
                   <span className="bell-title">{n.title}</span>
                   {n.body && <span className="bell-body">{n.body}</span>}
                   <span className="bell-time">{formatDateTime(n.createdAt)}</span>
