@@ -70,8 +70,8 @@ export async function screenshot(page, name) {
 /** Names of the links in the main navigation (without the count of tasks beside "Trang chủ"). */
 export async function navLabels(page) {
   const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-  await nav.getByRole('menuitem').first().waitFor();
-  return (await nav.getByRole('menuitem').allInnerTexts()).map((s) => s.replace(/\s+\d+$/, '').trim());
+  await nav.getByRole('link').first().waitFor();
+  return (await nav.getByRole('link').allInnerTexts()).map((s) => s.replace(/\s+\d+$/, '').trim());
 }
 
 /** JSON from the API with the page's session (writes send the CSRF token, as the app does). */

@@ -22,7 +22,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
   it('admin manages blocks, units, accounts, imports and reads the audit log', async () => {
     const { context, page } = await signIn(browser, 'admin@thidua.vn');
     assert.deepEqual(await navLabels(page), ['Trang chủ', 'Tổng quan các khối', 'Tin, bài', 'Sổ gương điển hình', 'Hồ sơ đề nghị khen thưởng', 'Danh mục và lịch sử khen thưởng', 'Khối, cụm thi đua', 'Năm thi đua', 'Đơn vị', 'Tài khoản', 'Nhập từ Excel', 'Nhật ký thay đổi', 'Hộp thư đi', 'Kiểm tra giao ước']);
-    await page.getByRole('menuitem', { name: 'Khối, cụm thi đua' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Khối, cụm thi đua' }).click();
     const table = page.getByRole('table');
     await table.getByRole('link', { name: 'Khối thi đua số 4' }).waitFor();
     assert.ok(await table.getByRole('link', { name: 'Cụm thi đua số 1' }).isVisible());
@@ -69,7 +69,7 @@ describe('foundation: each demo role signs in and sees what its scope allows', (
   it('a unit head signs in and sees their unit', async () => {
     const { context, page } = await signIn(browser, 'thutruong.lhp@thidua.vn', PASSWORD);
     await page.getByText('Trường Đào tạo cán bộ Lê Hồng Phong').first().waitFor();
-    await page.getByRole('menuitem', { name: 'Đơn vị', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn vị', exact: true }).click();
     await page.getByText('Ban quản lý các khu công nghiệp và chế xuất Hà Nội').waitFor();
     assert.equal(await page.getByText('Sở Nội vụ Hà Nội').count(), 0);
     await context.close();

@@ -276,7 +276,7 @@ describe('year end: ballot, dossier, the board, the decision, next year', () => 
 
   step('the unit’s award history shows the city flag for 2025', async () => {
     const { context, page } = await signIn(browser, NOMINEE_OFFICER);
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('menuitem', { name: 'Khen thưởng của đơn vị' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Khen thưởng của đơn vị' }).click();
     await page.waitForURL(`${BASE}/units/${unitId.snv}/awards`);
     const row = page.getByRole('row', { name: /1024\/QĐ-UBND/ });
     await row.waitFor();

@@ -15,7 +15,7 @@ describe('news: a story written, approved and published on the public page', () 
 
   step('the officer writes the story, adds a photo with its alt text and caption, and sends it to the head', async () => {
     const { context, page } = await signIn(browser, 'canbo.lhp@thidua.vn');
-    await page.getByRole('menuitem', { name: 'Tin, bài' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tin, bài' }).click();
     await page.getByRole('heading', { name: 'Tin hoạt động và gương điển hình' }).waitFor();
     await page.getByRole('button', { name: 'Viết tin, bài' }).click();
     const dialog = page.getByRole('dialog');

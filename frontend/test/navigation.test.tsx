@@ -5,7 +5,7 @@ import { blockYearPage, findPage, renderRoute, users } from './render';
 
 const menuLabels = async () => {
   const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' });
-  return within(nav).getAllByRole('menuitem').map((i) => i.textContent);
+  return within(nav).getAllByRole('link').map((i) => i.textContent);
 };
 
 describe('Navigation by the permissions the server sends', () => {

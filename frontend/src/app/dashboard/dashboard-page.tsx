@@ -1,4 +1,5 @@
-import { Button, Card, Col, Empty, Flex, Input, Row, Statistic, Tag, Typography } from 'antd';
+import { Button, Col, Empty, Flex, Input, Row, Statistic, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';

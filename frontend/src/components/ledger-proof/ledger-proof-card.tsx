@@ -1,6 +1,7 @@
 import { rootFingerprint } from '@ledger-fingerprint';
 import type { ProofCheck } from '@ledger-proof';
-import { Alert, Button, Card, Descriptions, Typography } from 'antd';
+import { Alert, Button, Descriptions, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';

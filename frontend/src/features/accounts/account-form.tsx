@@ -1,4 +1,5 @@
-import { App, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Button, Form, Input, Modal, Select, Space } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect } from 'react';
 import { useMe } from '@/api/me';
 import { useUnitOptions } from '@/api/units';
@@ -23,7 +24,7 @@ export function AccountForm({ open, account, onClose }: { open: boolean; account
   const units = useUnitOptions(open);
   const create = useCreateAccount();
   const update = useUpdateAccount();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const role = Form.useWatch('role', form);
   const self = !!account && account.id === me.data?.id;
   // Only who may grant the admin role is offered it (the server enforces it too).

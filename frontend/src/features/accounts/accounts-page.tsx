@@ -1,4 +1,5 @@
-import { App, Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
 import { DataTable, PAGE_SIZES } from '@/components/data-table';
@@ -22,7 +23,7 @@ const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', board: 'volcano', 
  */
 export function AccountsPage() {
   const t = useT(accountStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const canManage = !!me.data?.permissions.manageAccounts;
   const [query, setQuery] = useState<Required<Pick<AccountQuery, 'page' | 'pageSize' | 'q' | 'includeArchived'>> & Pick<AccountQuery, 'role' | 'unitId'>>({ page: 1, pageSize: 20, q: '', includeArchived: false });

@@ -1,4 +1,5 @@
-import { App, Button, Form, Input, Modal, Space } from 'antd';
+import { Button, Form, Input, Modal, Space } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -12,7 +13,7 @@ export function ResetPasswordModal({ account, onClose }: { account?: Account; on
   const t = useT(accountStrings);
   const [form] = Form.useForm<{ newPassword: string }>();
   const reset = useResetPassword();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   useEffect(() => {
     if (account) form.setFieldsValue({ newPassword: generatePassword() });

@@ -1,4 +1,6 @@
-import { App, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
+import { Button, Descriptions, Form, Input, Tag } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -13,7 +15,7 @@ export function MePage() {
   const me = useMe();
   const change = useChangePassword();
   const [form] = Form.useForm();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   if (!me.data) return null;
   const submit = (v: { currentPassword: string; newPassword: string }) =>
     change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, {

@@ -1,4 +1,6 @@
-import { App, Button, Card, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useEndOtherSessions, useEndSession, useSessions, type SessionInfo } from './api/sessions';
@@ -14,7 +16,7 @@ export function SessionsCard() {
   const sessions = useSessions();
   const end = useEndSession();
   const endOthers = useEndOtherSessions();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const device = (s: SessionInfo) => {
     const browser = pick(s.userAgent, BROWSERS);
     const os = pick(s.userAgent, SYSTEMS);

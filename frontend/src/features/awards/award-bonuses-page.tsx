@@ -1,4 +1,5 @@
-import { Alert, Card, Empty, Flex, Select, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Select, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';

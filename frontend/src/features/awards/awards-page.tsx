@@ -1,13 +1,17 @@
 import { Skeleton, Tabs } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
 import { useDefaultYear } from './api/awards';
 import { CatalogueTab } from './catalogue-tab';
-import { HistoryTab } from './history-tab';
 import { awardStrings } from './i18n';
-import { RecordsTab } from './records-tabs';
+
+// The other tabs load when opened (the catalogue is the one shown first).
+const RecordsTab = lazy(() => import('./records-tabs').then((m) => ({ default: m.RecordsTab })));
+const HistoryTab = lazy(() => import('./history-tab').then((m) => ({ default: m.HistoryTab })));
+const later = (tab: ReactNode) => <Suspense fallback={<Skeleton active />}>{tab}</Suspense>;
 
 const TABS = ['catalogue', 'titles', 'flags', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -38,9 +42,9 @@ export function Component() {
         destroyOnHidden
         items={[
           { key: 'catalogue', label: t('tab.catalogue'), children: year === undefined ? <Skeleton active /> : <CatalogueTab canEdit={canEdit} year={year} onYear={(y) => set({ year: String(y) })} /> },
-          { key: 'titles', label: t('tab.titles'), children: <RecordsTab kind="titles" canEdit={canEdit} /> },
-          { key: 'flags', label: t('tab.flags'), children: <RecordsTab kind="flags" canEdit={canEdit} /> },
-          { key: 'history', label: t('tab.history'), children: <HistoryTab canEdit={canEdit} /> },
+          { key: 'titles', label: t('tab.titles'), children: later(<RecordsTab kind="titles" canEdit={canEdit} />) },
+          { key: 'flags', label: t('tab.flags'), children: later(<RecordsTab kind="flags" canEdit={canEdit} />) },
+          { key: 'history', label: t('tab.history'), children: later(<HistoryTab canEdit={canEdit} />) },
         ]}
       />
     </>

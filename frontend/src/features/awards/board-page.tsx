@@ -1,4 +1,6 @@
-import { App, Button, Card, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DataTable } from '@/components/data-table';
@@ -210,7 +212,7 @@ function BlocksTable({ data, onPage }: { data: BoardOverview; onPage: (page: num
 
 export function Component() {
   const t = useT(awardStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year')) || undefined;
   const fallback = useDefaultYear(!asked);

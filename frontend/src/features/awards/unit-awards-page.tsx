@@ -1,4 +1,5 @@
-import { Card, Empty, Flex } from 'antd';
+import { Empty, Flex } from 'antd';
+import { Card } from '@/components/card';
 import { useParams } from 'react-router';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';

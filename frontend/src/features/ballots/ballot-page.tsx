@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { DataTable } from '@/components/data-table';
@@ -69,7 +71,7 @@ function BallotView({ ballot: b }: { ballot: Ballot }) {
 /** The unit's own ballot: checkboxes up to the quota, a confirm, then "đã bỏ phiếu" with the receipt. */
 function MyVote({ ballot: b }: { ballot: Ballot }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const cast = useCastVote();
   const [chosen, setChosen] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
@@ -189,7 +191,7 @@ function Progress({ ballot: b }: { ballot: Ballot }) {
 
 function CloseButton({ ballot: b }: { ballot: Ballot }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const close = useCloseBallot();
   return (
     <Popconfirm title={t('closeConfirm')} okText={t('closeBallot')} cancelText={t('action.cancel')} okButtonProps={{ danger: true }}
@@ -202,7 +204,7 @@ function CloseButton({ ballot: b }: { ballot: Ballot }) {
 /** Paper ballots: the leader enters the counted totals; the server's field errors show under each field. */
 function PaperTallyForm({ ballot: b }: { ballot: Ballot }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = usePaperTally();
   const [form] = Form.useForm();
   const [formError, setFormError] = useState<string | null>(null);
@@ -248,7 +250,7 @@ function PaperTallyForm({ ballot: b }: { ballot: Ballot }) {
 
 function ResultCard({ ballot: b, result: r }: { ballot: Ballot; result: BallotResult }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const revote = useRevote();
   return (
@@ -296,7 +298,7 @@ function ResultCard({ ballot: b, result: r }: { ballot: Ballot; result: BallotRe
 /** The series' tally record: signed by the committee (names entered by the leader), then exported. */
 function TallyRecordCard({ ballot: b }: { ballot: Ballot }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const sign = useSignTallyRecord();
   const rec = b.tallyRecord;
   const [form] = Form.useForm<{ chairName: string; memberNames: string[] }>();

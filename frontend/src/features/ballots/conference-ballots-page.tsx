@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -73,7 +75,7 @@ function BallotTable({ ballots }: { ballots: BallotSummary[] }) {
 /** Opening a ballot: choose the award, see the candidates (eligibility) and the quorum, then open. */
 function OpenBallotCard({ conference: c }: { conference: Conference }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const catalogue = useCatalogue(c.year);
   const [award, setAward] = useState<string>();
@@ -140,7 +142,7 @@ function SeatsCard({ conference: c }: { conference: Conference }) {
 
 function ElectForm({ conference: c, seats: s }: { conference: Conference; seats: SeatSuggestion }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const elect = useElectSeats();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ leaderUnitId: string; deputyUnitId?: string | null; note?: string }>();

@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Popconfirm, Typography } from 'antd';
+import { Alert, Button, Popconfirm, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -19,7 +21,7 @@ export function Component() {
 
 function NextYear({ seats: s }: { seats: SeatSuggestion }) {
   const t = useT(ballotStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const year = useBlockYear(s.blockYearId);
   const start = useStartNextYear();

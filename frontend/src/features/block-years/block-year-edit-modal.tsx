@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError } from '@/api/client';
@@ -27,7 +28,7 @@ export function BlockYearEditModal({ year: current, section, onClose }: { year: 
   const [form] = Form.useForm();
   const update = useUpdateBlockYear();
   const qc = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
 
   useEffect(() => {
     if (!section) return;

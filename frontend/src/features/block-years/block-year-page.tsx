@@ -1,4 +1,6 @@
-import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -9,12 +11,15 @@ import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useBlockYear, type BlockYear } from '@/api/block-years';
-import { BlockYearEditModal, type EditSection } from './block-year-edit-modal';
+import type { EditSection } from './block-year-edit-modal';
 import { blockYearStrings } from './i18n';
 import type { LegalInstrument } from './legal-basis-fields';
 import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { STATUS_COLORS } from './status';
 import { YearTimeline } from './year-timeline';
+
+// Dialogs load when first opened.
+const BlockYearEditModal = lazyDialog(() => import('./block-year-edit-modal').then((m) => m.BlockYearEditModal), (p) => p.section !== null);
 
 type Member = BlockYear['members'][number];
 

@@ -1,4 +1,5 @@
-import { Alert, App, Col, Divider, Form, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Col, Divider, Form, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -35,7 +36,7 @@ interface Values {
 export function BlockYearSetupModal({ open, onClose, initialBlockId }: { open: boolean; onClose: () => void; initialBlockId?: string }) {
   const t = useT(blockYearStrings);
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const create = useCreateBlockYear();
   const blocks = useBlocks({ pageSize: 200 });

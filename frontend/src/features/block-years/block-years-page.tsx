@@ -1,6 +1,7 @@
 import { Button, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
@@ -8,10 +9,12 @@ import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { useBlockYears, type BlockYearSummary } from '@/api/block-years';
-import { BlockYearSetupModal } from './block-year-setup-modal';
 import { blockYearStrings } from './i18n';
 import { STATUS_COLORS } from './status';
 import { searchBy } from '@/lib/search';
+
+// Dialogs load when first opened.
+const BlockYearSetupModal = lazyDialog(() => import('./block-year-setup-modal').then((m) => m.BlockYearSetupModal), (p) => p.open);
 
 /** Block years: filter by block and year; the board and admins set up a new one. */
 export function BlockYearsPage() {

@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -10,7 +11,7 @@ export function BlockForm({ open, block, onClose }: { open: boolean; block?: Blo
   const t = useT(blockStrings);
   const [form] = Form.useForm();
   const save = useSaveBlock();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   useEffect(() => {
     if (open) form.setFieldsValue(block ?? { code: '', name: '', kind: 'khoi', description: '' });

@@ -1,4 +1,5 @@
-import { Card, Descriptions, Tag } from 'antd';
+import { Descriptions, Tag } from 'antd';
+import { Card } from '@/components/card';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';

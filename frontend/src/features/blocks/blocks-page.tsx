@@ -1,4 +1,5 @@
-import { App, Button, Checkbox, Input, Popconfirm, Space, Tag } from 'antd';
+import { Button, Checkbox, Input, Popconfirm, Space, Tag } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -12,7 +13,7 @@ import { blockStrings } from './i18n';
 
 export function BlocksPage() {
   const t = useT(blockStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const canManage = !!me.data?.permissions.manageBlocks;
   const [query, setQuery] = useState({ page: 1, pageSize: 20, q: '', includeArchived: false });

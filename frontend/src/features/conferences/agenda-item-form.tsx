@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect } from 'react';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
@@ -42,7 +43,7 @@ export function AgendaItemForm({ conference, item, open, onClose }: { conference
   const [form] = Form.useForm();
   const add = useAddAgendaItem();
   const update = useUpdateAgendaItem();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { options, loading, error } = useMaterialOptions(conference.blockYearId, open, item);
 
   useEffect(() => {

@@ -1,10 +1,15 @@
-import { App, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useRemoveAgendaItem, useReorderAgenda, type AgendaItem, type Conference, type Decision } from '@/api/conferences';
-import { AgendaItemForm } from './agenda-item-form';
 import { conferenceStrings } from './i18n';
+
+// Dialogs load when first opened.
+const AgendaItemForm = lazyDialog(() => import('./agenda-item-form').then((m) => m.AgendaItemForm), (p) => p.open);
 
 const ITEM_STATUS_COLORS: Record<AgendaItem['status'], string> = { pending: 'default', current: 'processing', done: 'green' };
 
@@ -29,7 +34,7 @@ export function DecisionLine({ d }: { d: Decision }) {
  */
 export function AgendaSection({ conference }: { conference: Conference }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const editable = conference.permissions.canRun && conference.status === 'planned';
   const remove = useRemoveAgendaItem();
   const reorder = useReorderAgenda();

@@ -1,4 +1,6 @@
-import { App, Card, Input, Radio, Tag, Typography, type InputRef } from 'antd';
+import { Input, Radio, Tag, Typography, type InputRef } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { ApiError } from '@/api/client';
@@ -17,7 +19,7 @@ const PRESENCES: Presence[] = ['present', 'absent', 'excused'];
  */
 export function CheckInTable({ conference, editable }: { conference: Conference; editable: boolean }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const checkIn = useCheckIn();
   const [names, setNames] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});

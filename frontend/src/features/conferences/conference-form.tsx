@@ -1,4 +1,5 @@
-import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef } from 'react';
@@ -46,7 +47,7 @@ export function ConferenceForm({ open, year, conference, onClose, onCreated }: {
   const create = useCreateConference();
   const update = useUpdateConference();
   const qc = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const saving = create.isPending || update.isPending;
 
   const defaultTitle = (kind: ConferenceKind) => defaultConferenceTitle(kind, year.year);

@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -107,7 +109,7 @@ function ConferenceMode({ conference: c }: { conference: Conference }) {
 /** "Khai mạc" (planned → in session) and "Bế mạc" (in session → concluded, drafting the minutes), each confirmed first. */
 function SessionButtons({ conference: c }: { conference: Conference }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const open = useOpenSession();
   const close = useCloseSession();
   const [closing, setClosing] = useState(false);
@@ -145,7 +147,7 @@ function SessionButtons({ conference: c }: { conference: Conference }) {
 /** The agenda as a vertical stepper; in session the leader may jump to any item. */
 function AgendaStepper({ conference: c, canRun }: { conference: Conference; canRun: boolean }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const setCurrent = useSetCurrentItem();
   const clickable = canRun && c.status === 'in_session' && !setCurrent.isPending;
   const currentIndex = c.agenda.findIndex((i) => i.status === 'current');
@@ -177,7 +179,7 @@ function AgendaStepper({ conference: c, canRun }: { conference: Conference; canR
 /** The item under way: presenter, material, discussion notes, decisions, and "Xong, chuyển mục tiếp". */
 function CurrentItem({ conference: c, item, canRun, quorum, large }: { conference: Conference; item: AgendaItem | null; canRun: boolean; quorum: Conference['quorum']; large?: boolean }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const done = useMarkItemDone();
   const setCurrent = useSetCurrentItem();
   const index = item ? c.agenda.findIndex((i) => i.id === item.id) : -1;
@@ -228,7 +230,7 @@ function CurrentItem({ conference: c, item, canRun, quorum, large }: { conferenc
 /** The discussion summary of the item, taken during the session; it goes into the minutes. */
 function NotesEditor({ conference: c, item }: { conference: Conference; item: AgendaItem }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const update = useUpdateAgendaItem();
   const [notes, setNotes] = useState(item.notes);
   // A new item (or someone else's saved notes while these are untouched) replaces the text.

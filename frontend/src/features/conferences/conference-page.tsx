@@ -1,4 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,11 +14,13 @@ import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useConference, useDeleteConference, type Conference } from '@/api/conferences';
 import { AgendaSection } from './agenda-section';
-import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';
 import { InvitationsSection, ReplyForm } from './invitations-section';
 import { STATUS_COLORS } from './labels';
 import { MinutesSection } from './minutes-section';
+
+// Dialogs load when first opened.
+const ConferenceForm = lazyDialog(() => import('./conference-form').then((m) => m.ConferenceForm), (p) => p.open);
 
 /**
  * One conference: details, agenda (edited by the leader while planned), invitations with every
@@ -32,7 +37,7 @@ function ConferenceView({ conference: c }: { conference: Conference }) {
   const t = useT(conferenceStrings);
   const me = useMe();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const remove = useDeleteConference();
   const [editing, setEditing] = useState(false);
   const { canRun, canReplyForUnitId } = c.permissions;

@@ -1,6 +1,7 @@
 import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
@@ -9,9 +10,11 @@ import { useBlockYear, useYearRights } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useConferences, type ConferenceSummary } from '@/api/conferences';
-import { ConferenceForm } from './conference-form';
 import { conferenceStrings } from './i18n';
 import { STATUS_COLORS } from './labels';
+
+// Dialogs load when first opened.
+const ConferenceForm = lazyDialog(() => import('./conference-form').then((m) => m.ConferenceForm), (p) => p.open);
 
 /**
  * The conferences of one block year. The leader and deputy seats of that year (officers and unit

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { ApiError } from '@/api/client';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -22,7 +23,7 @@ const ADOPTING = Object.keys(MATERIAL_FOR) as Adopting[];
  */
 export function DecisionPanel({ conference, item, quorum, canDecide }: { conference: Conference; item: AgendaItem; quorum: Quorum; canDecide: boolean }) {
   const t = useT(conferenceStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const decide = useDecide();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [concluding, setConcluding] = useState(false);

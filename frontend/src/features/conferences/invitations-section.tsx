@@ -1,4 +1,6 @@
-import { App, Button, Card, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useEffect } from 'react';
 import { DataTable } from '@/components/data-table';
 import { useT, type SharedKey } from '@/i18n/i18n';
@@ -57,7 +59,7 @@ export function ReplyForm({ conference, unitId }: { conference: Conference; unit
   const t = useT(conferenceStrings);
   const [form] = Form.useForm<{ response: 'confirmed' | 'declined'; delegate: string }>();
   const reply = useReplyToInvitation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const mine = conference.attendance.find((a) => a.unitId === unitId);
   const response = Form.useWatch('response', form);
 

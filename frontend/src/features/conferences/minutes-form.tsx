@@ -1,4 +1,5 @@
-import { App, Button, Divider, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Button, Divider, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
@@ -72,7 +73,7 @@ export function MinutesForm({ conference, minutes, open, onClose, onError }: {
   const t = useT(conferenceStrings);
   const [form] = Form.useForm<{ content: ContentValues }>();
   const edit = useEditMinutes();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const hasCoChair = !!minutes.content.coChair;
 
   useEffect(() => {

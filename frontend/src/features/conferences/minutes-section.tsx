@@ -1,4 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
@@ -10,7 +13,9 @@ import {
 } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { PRESENCE_COLORS, ratio } from './labels';
-import { MinutesForm } from './minutes-form';
+
+// Dialogs load when first opened.
+const MinutesForm = lazyDialog(() => import('./minutes-form').then((m) => m.MinutesForm), (p) => p.open);
 
 type Attendee = Minutes['content']['attendees'][number];
 type Person = Minutes['content']['chair'];
@@ -36,7 +41,7 @@ export function MinutesSection({ conference }: { conference: Conference }) {
 
 function MinutesBody({ conference, minutes: m }: { conference: Conference; minutes: Minutes }) {
   const t = useT(conferenceStrings);
-  const { message, modal } = App.useApp();
+  const { message, modal } = useFeedback();
   const qc = useQueryClient();
   const approve = useApproveMinutes();
   const redraft = useRedraftMinutes();

@@ -1,4 +1,5 @@
-import { Alert, Card, Space, Tag, Typography } from 'antd';
+import { Alert, Space, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';

@@ -1,4 +1,5 @@
-import { App, Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ApiError } from '@/api/client';
@@ -16,7 +17,7 @@ const isStale = (e: unknown): e is ApiError => e instanceof ApiError && e.status
 function useStaleHandler(id: string, onClose: () => void) {
   const t = useT(covenantStrings);
   const qc = useQueryClient();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
   return (e: ApiError) => {
     onClose();
     void qc.invalidateQueries({ queryKey: covenantKeys.detail(id) });
@@ -28,7 +29,7 @@ export function CreateCovenantModal({ open, blockYearId, onCreated, onClose }: {
   const t = useT(covenantStrings);
   const [form] = Form.useForm<{ title?: string }>();
   const create = useCreateCovenant();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;
@@ -84,7 +85,7 @@ export function CovenantContentModal({ open, covenant, onClose }: { open: boolea
   const [form] = Form.useForm<{ title: string; goals: string[]; commitments: string[] }>();
   const update = useUpdateCovenant();
   const stale = useStaleHandler(covenant.id, onClose);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   useEffect(() => {
     if (open) {
@@ -145,7 +146,7 @@ export function CovenantTargetsModal({ open, covenant, members, onClose }: { ope
   const [form] = Form.useForm<{ targets: TargetRow[] }>();
   const save = useSetCovenantTargets();
   const stale = useStaleHandler(covenant.id, onClose);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const unitOptions = members.map((m) => ({ value: m.unitId, label: m.name }));
 
   useEffect(() => {

@@ -1,4 +1,7 @@
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -14,9 +17,14 @@ import {
   exportCovenant, useAmendCovenant, useCovenant, useCovenantList,
   type Covenant, type CovenantStatus, type CovenantSummary, type CovenantTarget,
 } from './api/covenants';
-import { CovenantContentModal, CovenantTargetsModal, CreateCovenantModal } from './covenant-forms';
 import { covenantStrings, type CovenantStringKey } from './i18n';
-import { CertificateCard, SignModal, SigningBoard } from './signing';
+import { CertificateCard, SigningBoard } from './signing';
+
+// Dialogs load when first opened.
+const SignModal = lazyDialog(() => import('./sign-modal').then((m) => m.SignModal), (p) => p.open);
+const CovenantContentModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CovenantContentModal), (p) => p.open);
+const CovenantTargetsModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CovenantTargetsModal), (p) => p.open);
+const CreateCovenantModal = lazyDialog(() => import('./covenant-forms').then((m) => m.CreateCovenantModal), (p) => p.open);
 
 export const COVENANT_STATUS_COLORS: Record<CovenantStatus, string> = { draft: 'blue', signing: 'orange', in_force: 'green', superseded: 'default' };
 
@@ -67,7 +75,7 @@ function CovenantNotice({ covenant, amendsNumber, onOpen }: { covenant: Covenant
 function CovenantView({ covenant, year, items, onOpen }: { covenant: Covenant; year: BlockYear; items: CovenantSummary[]; onOpen: (id: string) => void }) {
   const t = useT(covenantStrings);
   const me = useMe();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const amend = useAmendCovenant();
   const [editing, setEditing] = useState<'content' | 'targets' | null>(null);
   const [signing, setSigning] = useState(false);

@@ -1,13 +1,10 @@
-import { Alert, App, Card, Descriptions, Form, Input, Modal, Progress, Tag, Tooltip, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, Descriptions, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
-import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
-import { covenantKeys, useCovenantCertificate, useSignCovenant, type Covenant, type CovenantUnitProgress } from './api/covenants';
+import { useCovenantCertificate, type Covenant, type CovenantUnitProgress } from './api/covenants';
 import { covenantStrings, type CovenantStringKey } from './i18n';
-import { validated } from '@/lib/forms';
 
 const STATE_COLORS: Record<CovenantUnitProgress['state'], string> = {
   signed: 'success', waiting: 'processing', waits_for_members: 'warning', not_open: 'default', closed: 'default',
@@ -53,59 +50,6 @@ export function SigningBoard({ covenant, myUnitId }: { covenant: Covenant; myUni
         ]}
       />
     </Card>
-  );
-}
-
-/**
- * The unit head signs for their unit: re-enters their password (a wrong one is shown under the field),
- * is warned when it is not their turn (the leader unit's head signs last; the server decides), and sends
- * the content hash they read so a changed content is refused.
- */
-export function SignModal({ open, covenant, unitName, onClose }: { open: boolean; covenant: Covenant; unitName: string; onClose: () => void }) {
-  const t = useT(covenantStrings);
-  const [form] = Form.useForm<{ password: string }>();
-  const [refused, setRefused] = useState<string | null>(null);
-  const sign = useSignCovenant();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const warning = covenant.permissions.signBlockedReason;
-
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    setRefused(null);
-    sign.mutate({ id: covenant.id, body: { password: v.password, ...(covenant.contentHash ? { contentHash: covenant.contentHash } : {}) } }, {
-      onSuccess: (c) => {
-        message.success(c.status === 'in_force' ? t('inForceOk') : t('signedOk'));
-        onClose();
-      },
-      onError: (e) => {
-        if (e instanceof ApiError && e.fields?.password) {
-          // The server's own words under the field ("Mật khẩu xác nhận không đúng…").
-          form.setFields([{ name: 'password', value: '', errors: [e.message] }]);
-          return;
-        }
-        setRefused(e.message);
-        if (e instanceof ApiError && e.status === 409) void qc.invalidateQueries({ queryKey: covenantKeys.detail(covenant.id) });
-      },
-    });
-  };
-
-  return (
-    <Modal open={open} title={t('signTitle')} onCancel={onClose} onOk={submit} okText={t('sign')} cancelText={t('action.cancel')}
-      confirmLoading={sign.isPending} destroyOnHidden afterClose={() => setRefused(null)}>
-      <Typography.Paragraph>{t('signIntro', { doc: `${t('covenantNo', { n: covenant.docNumber })} – ${covenant.title}`, unit: unitName })}</Typography.Paragraph>
-      {covenant.contentHash && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('contentHash')}: <Hash value={covenant.contentHash} /></Typography.Paragraph>
-      )}
-      {warning && <Alert type="warning" showIcon title={t('notYourTurn')} description={warning} style={{ marginBottom: 12 }} />}
-      {refused && <Alert type="error" showIcon title={refused} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="password" label={t('signPassword')} extra={t('signPasswordHint')} rules={[{ required: true, message: t('required', { field: t('signPassword') }) }]}>
-          <Input.Password autoComplete="current-password" autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

@@ -1,4 +1,6 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, Result, Row, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Button, Col, Descriptions, Form, Input, Result, Row, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
@@ -45,7 +47,7 @@ function VerifyResultView({ result }: { result: VerifyResult }) {
  */
 export function VerifyPage() {
   const t = useT(covenantStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [file, setFile] = useState<UploadFile | null>(null);
   const [form] = Form.useForm<{ sha256: string }>();
   const verify = useVerifyCovenant();

@@ -1,4 +1,5 @@
-import { App, Button, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -19,7 +20,7 @@ function CommentForm({ version, sectionKey, parentId, label, submitLabel, onDone
   const t = useT(draftStrings);
   const [form] = Form.useForm<{ body: string }>();
   const add = useAddComment();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const submit = async () => {
     const v = await validated(form);
     if (!v) return;
@@ -52,7 +53,7 @@ function CommentItem({ comment, version, depth }: { comment: DraftComment; versi
   const t = useT(draftStrings);
   const [replying, setReplying] = useState(false);
   const resolve = useResolveComment();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const { canComment, canResolve } = version.permissions;
   const isRoot = !comment.parentId;
   const resolved = isRoot && !!comment.resolvedAt;

@@ -1,4 +1,6 @@
-import { Alert, App, Badge, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Modal, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -6,16 +8,16 @@ import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
-import { applyServerErrors } from '@/lib/form-errors';
 import { formatDate, formatDateTime } from '@/lib/format';
-import {
-  exportDraftVersion, useAddSection, useAdoptingConference, useCirculate, useCreateDraft, useDraftComments, useDraftList, useDraftVersion, useRevise, useUpdateVersion,
-  type DraftComment, type DraftDocument, type DraftKind, type DraftStatus, type DraftVersion,
-} from './api/drafts';
+import { exportDraftVersion, useAdoptingConference, useCirculate, useDraftComments, useDraftList, useDraftVersion, useRevise, useUpdateVersion, type DraftComment, type DraftDocument, type DraftKind, type DraftStatus, type DraftVersion } from './api/drafts';
 import { draftStrings, type DraftStringKey } from './i18n';
 import { sectionAnchor, SectionBlock } from './section-block';
-import { VersionDiffModal } from './version-diff';
-import { validated } from '@/lib/forms';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+// Dialogs load when first opened.
+const VersionDiffModal = lazyDialog(() => import('./version-diff').then((m) => m.VersionDiffModal), (p) => p.open);
+const CreateDraftModal = lazyDialog(() => import('./draft-dialogs').then((m) => m.CreateDraftModal), (p) => p.open);
+const AddSectionModal = lazyDialog(() => import('./draft-dialogs').then((m) => m.AddSectionModal), (p) => p.open);
 
 export const VERSION_STATUS_COLORS: Record<DraftStatus, string> = { draft: 'blue', circulated: 'orange', adopted: 'green', superseded: 'default' };
 
@@ -38,76 +40,6 @@ export interface DraftExtras {
 function StatusTag({ status }: { status: DraftStatus }) {
   const t = useT(draftStrings);
   return <Tag color={VERSION_STATUS_COLORS[status]}>{t(`vstatus.${status}` as DraftStringKey)}</Tag>;
-}
-
-function CreateDraftModal({ open, kind, blockYearId, onCreated, onClose }: { open: boolean; kind: DraftKind; blockYearId: string; onCreated: (doc: DraftDocument) => void; onClose: () => void }) {
-  const t = useT(draftStrings);
-  const [form] = Form.useForm<{ title?: string; copyFromPreviousYear: boolean }>();
-  const create = useCreateDraft();
-  const { message } = App.useApp();
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    create.mutate({ blockYearId, kind, title: v.title?.trim() || undefined, copyFromPreviousYear: !!v.copyFromPreviousYear }, {
-      onSuccess: (doc) => {
-        message.success(t('createdOk'));
-        onCreated(doc);
-        onClose();
-      },
-      onError: (e) => {
-        if (!applyServerErrors(form, e, { title: t('createTitleField') })) message.error(e.message);
-      },
-    });
-  };
-  return (
-    <Modal open={open} title={t('createTitle', { kind: t(`kindName.${kind}` as DraftStringKey) })} onCancel={onClose} onOk={submit}
-      okText={t('action.create')} cancelText={t('action.cancel')} confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ title: '', copyFromPreviousYear: true }}>
-        <Form.Item name="title" label={t('createTitleField')} extra={t('createTitleHint')} rules={[{ max: 500 }]}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="copyFromPreviousYear" valuePropName="checked">
-          <Checkbox>{t('copyPrevious')}</Checkbox>
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function AddSectionModal({ open, version, onClose }: { open: boolean; version: DraftVersion; onClose: () => void }) {
-  const t = useT(draftStrings);
-  const [form] = Form.useForm<{ heading: string; body?: string; afterKey?: string }>();
-  const add = useAddSection();
-  const { message } = App.useApp();
-  const submit = async () => {
-    const v = await validated(form);
-    if (!v) return;
-    add.mutate({ versionId: version.id, body: { heading: v.heading.trim(), body: v.body ?? '', ...(v.afterKey ? { afterKey: v.afterKey } : {}) } }, {
-      onSuccess: () => {
-        message.success(t('sectionAdded'));
-        onClose();
-      },
-      onError: (e) => {
-        if (!applyServerErrors(form, e, { heading: t('sectionHeading'), body: t('sectionBody'), afterKey: t('addAfter') })) message.error(e.message);
-      },
-    });
-  };
-  return (
-    <Modal open={open} title={t('addSectionTitle')} onCancel={onClose} onOk={submit} okText={t('action.save')} cancelText={t('action.cancel')}
-      confirmLoading={add.isPending} destroyOnHidden width={760}>
-      <Form form={form} layout="vertical" initialValues={{ heading: '', body: '', afterKey: undefined }}>
-        <Form.Item name="heading" label={t('sectionHeading')} rules={[{ required: true, whitespace: true, message: t('requiredField', { field: t('sectionHeading') }) }, { max: 500 }]}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="body" label={t('sectionBody')}>
-          <Input.TextArea autoSize={{ minRows: 4, maxRows: 16 }} />
-        </Form.Item>
-        <Form.Item name="afterKey" label={t('addAfter')}>
-          <Select allowClear placeholder={t('addAtEnd')} options={version.sections.map((s) => ({ value: s.key, label: s.heading }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
 }
 
 /** The notice above the document: what state the version is in and what may be done with it. */
@@ -137,7 +69,7 @@ function VersionNotice({ version }: { version: DraftVersion }) {
 
 function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocument; version: DraftVersion; year: BlockYear; extras: DraftExtras; onSelect: (id: string) => void }) {
   const t = useT(draftStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const circulate = useCirculate();
   const revise = useRevise();
   const updateVersion = useUpdateVersion();

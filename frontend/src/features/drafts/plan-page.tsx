@@ -1,11 +1,15 @@
-import { Card } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useT } from '@/i18n/i18n';
 import { usePlanProgress } from './api/drafts';
 import { DraftDocumentPage, type DraftContext } from './draft-document';
 import { draftStrings } from './i18n';
-import { PLAN_PART_SECTION, PLAN_PARTS, PlanPartModal, PlanPartView, PlanProgressCard, type PlanPart } from './plan-parts';
+import { PLAN_PART_SECTION, PLAN_PARTS, PlanPartView, PlanProgressCard, type PlanPart } from './plan-parts';
+
+// Dialogs load when first opened.
+const PlanPartModal = lazyDialog(() => import('./plan-part-modal').then((m) => m.PlanPartModal), (p) => p.part !== null);
 
 /**
  * Kế hoạch hoạt động của Khối: the shared draft document, plus the plan's structured parts (theme and

@@ -1,6 +1,10 @@
 import { useState } from 'react';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { DraftDocumentPage } from './draft-document';
-import { RuleSetModal, RuleSetPart } from './rule-set-part';
+import { RuleSetPart } from './rule-set-part';
+
+// Dialogs load when first opened.
+const RuleSetModal = lazyDialog(() => import('./rule-set-modal').then((m) => m.RuleSetModal), (p) => p.open);
 
 /**
  * Quy chế hoạt động và bình xét thi đua: the shared draft document, plus the machine-readable rule set

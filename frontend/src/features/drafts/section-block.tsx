@@ -1,4 +1,5 @@
-import { Alert, App, Badge, Button, Flex, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '@/api/client';
@@ -30,7 +31,7 @@ function SectionEditor({ version, section, onClose }: { version: DraftVersion; s
   const update = useUpdateSection();
   const remove = useDeleteSection();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   const reloadAfterConflict = async (e: ApiError, mine: Conflict['mine']) => {
     setConflict({ message: e.message, mine });

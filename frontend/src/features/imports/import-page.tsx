@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Checkbox, Col, Row, Space, Statistic, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Checkbox, Col, Row, Space, Statistic, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
@@ -14,7 +16,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
  */
 export function ImportPage() {
   const t = useT(importStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [file, setFile] = useState<UploadFile | null>(null);
   const [downloading, setDownloading] = useState(false);
   const run = useImportWorkbook();
@@ -92,7 +94,7 @@ export function ImportPage() {
 
 function ImportReportView({ report, onConfirm }: { report: ImportReport; onConfirm: () => void }) {
   const t = useT(importStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [onlyRejected, setOnlyRejected] = useState(false);
   const withPasswords = report.rows.filter((r) => r.initialPassword);
   const rows = onlyRejected ? report.rows.filter((r) => r.status === 'rejected') : report.rows;

@@ -1,4 +1,5 @@
-import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
@@ -20,7 +21,7 @@ interface ModelForm {
 /** Create (no `model`) or edit a register entry; the unit is chosen only on create, and only when the actor keeps the register of several units. */
 function ModelModal({ blockYearId, register, model, onClose }: { blockYearId: string; register: ModelRegister; model: ExemplaryModel | null; onClose: () => void }) {
   const t = useT(newsStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useSaveModel();
   const [form] = Form.useForm<ModelForm>();
   const writable = useMemo(() => sortByVi(register.units.filter((u) => register.writableUnitIds.includes(u.id)), (u) => u.name), [register]);

@@ -1,45 +1,22 @@
-import { App, Button, Empty, Flex, Form, Input, Modal, Radio, Select, Tabs, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Button, Empty, Flex, Input, Select, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useBlockYears } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
-import { applyServerErrors } from '@/lib/form-errors';
 import { compareVi, formatDate } from '@/lib/format';
-import { runMutation } from '@/lib/mutation';
-import { useCreateNews, useNewsCounts, useNewsList, useNewsOverview, type NewsKind, type NewsSummary } from './api/news';
+import { useNewsCounts, useNewsList, useNewsOverview, type NewsSummary } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
-import { ModelRegisterTab } from './model-register';
 import { NEWS_STATUS_COLORS } from './news-status';
+import { lazyDialog } from '@/components/lazy-dialog';
 
-function CreateModal({ blockYearId, open, onClose }: { blockYearId: string; open: boolean; onClose: () => void }) {
-  const t = useT(newsStrings);
-  const { message } = App.useApp();
-  const navigate = useNavigate();
-  const create = useCreateNews();
-  const [form] = Form.useForm<{ kind: NewsKind; title: string }>();
-  const submit = (v: { kind: NewsKind; title: string }) =>
-    runMutation(create, { blockYearId, ...v }, (item) => {
-      message.success(t('createdOk'));
-      onClose();
-      navigate(paths.newsItem.getHref(item.id));
-    }, (e) => { if (!applyServerErrors(form, e, { title: t('titleField'), kind: t('kind') })) message.error(e.message); });
-  return (
-    <Modal open={open} title={t('write')} okText={t('create')} cancelText={t('action.cancel')} onOk={() => form.submit()} onCancel={onClose} okButtonProps={{ loading: create.isPending }} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'news' }} onFinish={submit}>
-        <Form.Item name="kind" label={t('kind')}>
-          <Radio.Group options={[{ value: 'news', label: t('kind.news') }, { value: 'story', label: t('kind.story') }]} />
-        </Form.Item>
-        <Form.Item name="title" label={t('titleField')} rules={[{ required: true, whitespace: true, message: t('required', { field: t('titleField').toLowerCase() }) }]}>
-          <Input maxLength={300} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+// Dialogs load when first opened.
+// The register of exemplary models loads when its tab is opened.
+const ModelRegisterTab = lazy(() => import('./model-register').then((m) => ({ default: m.ModelRegisterTab })));
+const CreateModal = lazyDialog(() => import('./create-news-modal').then((m) => m.CreateModal), (p) => p.open);
 
 function ItemsTab({ blockYearId }: { blockYearId: string }) {
   const t = useT(newsStrings);
@@ -136,7 +113,7 @@ function NewsPage() {
         <Tabs activeKey={tab} onChange={(k) => go({ tab: k })} items={[
           { key: 'items', label: t('tabItems'), children: <ItemsTab key={blockYearId} blockYearId={blockYearId} /> },
           { key: 'counts', label: t('tabCounts'), children: <CountsTab blockYearId={blockYearId} /> },
-          { key: 'models', label: t('tabModels'), children: <ModelRegisterTab key={blockYearId} blockYearId={blockYearId} /> },
+          { key: 'models', label: t('tabModels'), children: <Suspense fallback={null}><ModelRegisterTab key={blockYearId} blockYearId={blockYearId} /></Suspense> },
           ...(cityWide ? [{ key: 'overview', label: t('tabOverview'), children: <OverviewTab years={yearNumbers} /> }] : []),
         ]} />
       )}

@@ -1,4 +1,6 @@
-import { App, Card, Flex, Radio, Typography } from 'antd';
+import { Flex, Radio, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
 import { useNotificationSettings, useUpdateNotificationSettings, type EmailMode } from './api/notifications';
@@ -11,7 +13,7 @@ export function NotificationSettingsPage() {
   const t = useT(notificationStrings);
   const settings = useNotificationSettings();
   const update = useUpdateNotificationSettings();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const choose = (mode: EmailMode) => update.mutate(mode, { onSuccess: () => message.success(t('saved')), onError: (e) => message.error(e.message) });
   return (
     <>

@@ -1,11 +1,14 @@
-import { Badge, Button, Empty, Popover, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { CountBadge } from '@/components/count-badge';
+import { Disclosure } from '@/components/disclosure';
+import { VisuallyHidden } from '@/components/visually-hidden';
 import { paths } from '@/lib/paths';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from './api/notifications';
 import { notificationStrings } from './i18n';
+import './notifications-bell.css';
 
 const BellIcon = () => (
   <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" style={{ display: 'block' }}>
@@ -19,9 +22,9 @@ const target = (n: Notification): string | null => (n.link.startsWith('/') ? n.l
 /**
  * Thông báo addressed to the signed-in person (work given, deadlines, results): a bell with the unread
  * count in the header and a list; opening one marks it read and goes to the page where the work is.
- * `unitId` is kept for the layout's call; every person has notifications now.
+ * Drawn without the UI kit: the signed-in shell shows it on every page.
  */
-export function NotificationsBell(_: { unitId?: string | null }) {
+export function NotificationsBell() {
   const t = useT(notificationStrings);
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
@@ -38,51 +41,38 @@ export function NotificationsBell(_: { unitId?: string | null }) {
     if (href) navigate(href);
   };
 
-  const content = (
-    <div style={{ width: 'min(380px, calc(100vw - 40px))', maxHeight: 440, overflowY: 'auto' }}>
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('none')} />
-      ) : (
-        <ul aria-label={t('title')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {items.slice(0, 50).map((n) => (
-            <li key={n.id} style={{ borderBottom: '1px solid #f0f0f0' }}>
-              <button
-                type="button"
-                onClick={() => openItem(n)}
-                style={{ all: 'unset', boxSizing: 'border-box', display: 'block', width: '100%', padding: '8px 4px', cursor: 'pointer', background: n.readAt ? undefined : '#fff7f5' }}
-                aria-label={`${n.readAt ? '' : `${t('unread')}: `}${n.title}`}
-              >
-                <Typography.Text strong={!n.readAt} style={{ display: 'block' }}>{n.title}</Typography.Text>
-                {n.body && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>{n.body}</Typography.Text>}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div style={{ paddingTop: 8 }}>
-        <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => { setOpen(false); navigate(paths.notificationSettings.getHref()); }}>{t('settingsLink')}</Button>
-      </div>
-    </div>
-  );
-
   return (
-    <Popover
+    <Disclosure
       open={open}
       onOpenChange={setOpen}
-      trigger="click"
-      placement="bottomRight"
-      title={
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <span>{t('title')}</span>
-          {unread.length > 0 && <Button type="link" size="small" onClick={() => readAll.mutate()} loading={readAll.isPending}>{t('markAll')}</Button>}
-        </div>
-      }
-      content={content}
+      buttonProps={{ className: 'bell-button', 'aria-label': unread.length ? t('bellUnread', { n: unread.length }) : t('bell') }}
+      button={<><BellIcon />{unread.length > 0 && <CountBadge count={unread.length} tone="alert" />}</>}
     >
-      <Badge count={unread.length} size="small" overflowCount={99}>
-        <Button shape="circle" icon={<BellIcon />} aria-label={unread.length ? t('bellUnread', { n: unread.length }) : t('bell')} />
-      </Badge>
-    </Popover>
+      <div className="bell-panel">
+        <div className="bell-head">
+          <strong>{t('title')}</strong>
+          {unread.length > 0 && (
+            <button type="button" className="bell-link" onClick={() => readAll.mutate()} disabled={readAll.isPending} aria-busy={readAll.isPending}>{t('markAll')}</button>
+          )}
+        </div>
+        {items.length === 0 ? (
+          <p className="bell-none">{t('none')}</p>
+        ) : (
+          <ul aria-label={t('title')} className="bell-list">
+            {items.slice(0, 50).map((n) => (
+              <li key={n.id}>
+                <button type="button" onClick={() => openItem(n)} className={n.readAt ? undefined : 'bell-unread'}>
+                  {!n.readAt && <VisuallyHidden>{t('unread')}: </VisuallyHidden>}
+                  <span className="bell-title">{n.title}</span>
+                  {n.body && <span className="bell-body">{n.body}</span>}
+                  <span className="bell-time">{formatDateTime(n.createdAt)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" className="bell-link" onClick={() => { setOpen(false); navigate(paths.notificationSettings.getHref()); }}>{t('settingsLink')}</button>
+      </div>
+    </Disclosure>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, App, Button } from 'antd';
+import { Alert, Button } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { PageHeader } from '@/components/page-header';
@@ -13,7 +14,7 @@ import { ProposalsTable } from './proposals-table';
 export function BlockYearProposalsPage() {
   const { id = '' } = useParams();
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const year = useBlockYear(id);
   const list = useProposals({ blockYearId: id });

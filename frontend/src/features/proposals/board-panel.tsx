@@ -1,19 +1,23 @@
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { QueryState } from '@/components/query-state';
 import { useT } from '@/i18n/i18n';
 import { runMutation } from '@/lib/mutation';
-import {
-  useApproveProposal, useAppraisal, useRecordDecision, useReturnProposal, useStartAppraisal, type Proposal,
-} from './api/proposals';
+import { useApproveProposal, useAppraisal, useRecordDecision, useStartAppraisal, type Proposal } from './api/proposals';
 import { parseVnDate } from './dates';
 import { proposalStrings } from './i18n';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+// Dialogs load when first opened.
+const ReturnModal = lazyDialog(() => import('./return-proposal-modal').then((m) => m.ReturnModal), () => true);
 
 /** The board's actions on a dossier, each shown only when the DTO's permission allows it. */
 export function BoardActions({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const start = useStartAppraisal(p.id);
   const approve = useApproveProposal(p.id);
   const [returning, setReturning] = useState(false);
@@ -37,23 +41,6 @@ export function BoardActions({ p }: { p: Proposal }) {
       </Flex>
       {returning && <ReturnModal p={p} onClose={() => setReturning(false)} />}
     </Card>
-  );
-}
-
-function ReturnModal({ p, onClose }: { p: Proposal; onClose: () => void }) {
-  const t = useT(proposalStrings);
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reason: string }>();
-  const ret = useReturnProposal(p.id);
-  return (
-    <Modal open title={t('returnProposal')} onCancel={onClose} onOk={() => form.submit()} okText={t('returnProposal')} okButtonProps={{ danger: true }} cancelText={t('action.cancel')} confirmLoading={ret.isPending} destroyOnHidden>
-      {ret.isError && <Alert type="error" showIcon title={ret.error.message} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => runMutation(ret, v.reason.trim(), () => { void message.success(t('returnedOk')); onClose(); })}>
-        <Form.Item name="reason" label={t('returnReason')} rules={[{ required: true, whitespace: true, message: t('returnReasonRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 3 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 
@@ -126,7 +113,7 @@ interface DecisionForm { outcome: 'awarded' | 'not_awarded'; nominees: string[];
 /** Records the council's decision for the chosen nominees (the board, once the dossier is approved). */
 export function DecisionFormCard({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [form] = Form.useForm<DecisionForm>();
   const record = useRecordDecision(p.id);
   const outcome = Form.useWatch('outcome', form) ?? 'awarded';

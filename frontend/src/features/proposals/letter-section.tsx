@@ -1,12 +1,14 @@
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal } from 'antd';
+import { Button, Descriptions } from 'antd';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
-import { useUpdateLetter, type Proposal } from './api/proposals';
-import { parseVnDate } from './dates';
+import type { Proposal } from './api/proposals';
 import { proposalStrings } from './i18n';
+import { lazyDialog } from '@/components/lazy-dialog';
 
-interface LetterForm { number: string; date: string; recipient: string; paragraphs: string; closing: string; signerName: string }
+// Dialogs load when first opened.
+const LetterModal = lazyDialog(() => import('./letter-modal').then((m) => m.LetterModal), () => true);
 
 /** The submission letter (tờ trình); the leader or deputy seat edits it while the dossier is drafted or returned. */
 export function LetterSection({ p }: { p: Proposal }) {
@@ -32,47 +34,3 @@ export function LetterSection({ p }: { p: Proposal }) {
   );
 }
 
-function LetterModal({ p, onClose }: { p: Proposal; onClose: () => void }) {
-  const t = useT(proposalStrings);
-  const { message } = App.useApp();
-  const [form] = Form.useForm<LetterForm>();
-  const save = useUpdateLetter(p.id);
-  const l = p.letter;
-  const onFinish = (v: LetterForm) => {
-    save.mutate(
-      {
-        version: p.version,
-        number: v.number,
-        date: v.date.trim() ? parseVnDate(v.date) : null,
-        recipient: v.recipient,
-        paragraphs: v.paragraphs.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean),
-        closing: v.closing,
-        signerName: v.signerName,
-      },
-      { onSuccess: () => { void message.success(t('letterSaved')); onClose(); } },
-    );
-  };
-  return (
-    <Modal open title={t('editLetter')} onCancel={onClose} onOk={() => form.submit()} okText={t('action.save')} cancelText={t('action.cancel')} confirmLoading={save.isPending} width={720} destroyOnHidden>
-      {save.isError && <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 12 }} />}
-      <Form<LetterForm>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ number: l.number, date: l.date ? formatDate(l.date) : '', recipient: l.recipient, paragraphs: l.paragraphs.join('\n\n'), closing: l.closing, signerName: l.signerName }}
-      >
-        <Form.Item name="number" label={t('letterNo')} rules={[{ required: true, message: t('required') }]}><Input /></Form.Item>
-        <Form.Item
-          name="date" label={t('letterDate')} extra={t('letterDateHint')}
-          rules={[{ validator: (_, v: string) => (!v?.trim() || parseVnDate(v) ? Promise.resolve() : Promise.reject(new Error(t('dateFormat')))) }]}
-        >
-          <Input placeholder={t('dateFormat')} />
-        </Form.Item>
-        <Form.Item name="recipient" label={t('recipient')} rules={[{ required: true, message: t('required') }]}><Input.TextArea autoSize /></Form.Item>
-        <Form.Item name="paragraphs" label={t('paragraphs')} rules={[{ required: true, message: t('required') }]}><Input.TextArea autoSize={{ minRows: 4 }} /></Form.Item>
-        <Form.Item name="closing" label={t('closing')}><Input.TextArea autoSize /></Form.Item>
-        <Form.Item name="signerName" label={t('signer')} rules={[{ required: true, message: t('required') }]}><Input /></Form.Item>
-      </Form>
-    </Modal>
-  );
-}

@@ -1,18 +1,23 @@
-import { Alert, App, Button, Card, Form, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatDate, formatNumber } from '@/lib/format';
-import { documentUrls, useCiteModels, useUnitModels, useUploadReport, type Nominee, type Proposal } from './api/proposals';
+import { documentUrls, useUploadReport, type Nominee, type Proposal } from './api/proposals';
 import { proposalStrings } from './i18n';
-import { searchBy } from '@/lib/search';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+// Dialogs load when first opened.
+const CiteDialog = lazyDialog(() => import('./cite-dialog').then((m) => m.CiteDialog), () => true);
 
 /** Nominees per award (from the ballots), each with its achievement report and, later, its decision. */
 export function NomineesSection({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const upload = useUploadReport(p.id);
   const [uploadFor, setUploadFor] = useState<string | null>(null);
   const [citeFor, setCiteFor] = useState<Nominee | null>(null);
@@ -99,27 +104,6 @@ function CitedModels({ n }: { n: Nominee }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Picks the nominee unit's register entries (its own, up to the dossier's year) and saves the list. */
-function CiteDialog({ p, n, onClose }: { p: Proposal; n: Nominee; onClose: () => void }) {
-  const t = useT(proposalStrings);
-  const { message } = App.useApp();
-  const models = useUnitModels(n.unitId, true);
-  const cite = useCiteModels(p.id);
-  const [selected, setSelected] = useState<string[]>(n.models.map((m) => m.id));
-  const options = (models.data ?? []).filter((m) => m.year <= p.year).map((m) => ({ value: m.id, label: `${m.name} (${t(`subject.${m.subjectKind}`)}, ${m.year})` }));
-  return (
-    <Modal open title={t('citeTitle', { unit: n.unitName })} okText={t('citeSave')} cancelText={t('citeCancel')} onCancel={onClose} confirmLoading={cite.isPending}
-      onOk={() => cite.mutate({ unitId: n.unitId, modelIds: selected }, { onSuccess: () => { message.success(t('cited')); onClose(); }, onError: (e) => void message.error(e.message) })}>
-      <Form layout="vertical">
-        <Form.Item label={t('citeField')} extra={t('citeHint', { year: p.year })} htmlFor="cite-models">
-          <Select id="cite-models" mode="multiple" loading={models.isLoading} value={selected} onChange={setSelected} options={options} showSearch={searchBy()}
-            notFoundContent={models.isLoading ? undefined : t('citeEmpty')} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

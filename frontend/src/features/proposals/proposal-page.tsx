@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -70,7 +72,7 @@ export function ProposalPage() {
 /** "Trình hồ sơ": only for the leader unit's head (the DTO says so), disabled with the missing parts until complete. */
 function SubmitButton({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const checklist = useChecklist(p.id);
   const submit = useSubmitProposal(p.id);
   if (!p.permissions.canSubmit) return null;
@@ -95,7 +97,7 @@ function SubmitButton({ p }: { p: Proposal }) {
 /** "Hủy hồ sơ": for the leader or deputy seat while the dossier may be edited (the DTO's canEdit), with a required reason. */
 function CancelButton({ p }: { p: Proposal }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const cancel = useCancelProposal(p.id);
   const [reason, setReason] = useState('');
   const inputId = useId();

@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
 import type { Schemas } from '@/api/client';
 import { useEffect, useState } from 'react';
@@ -98,7 +100,7 @@ function CityQuota({ year }: { year: number }) {
 
 function SettingCard({ year }: { year: number }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const setting = useSetting(year);
   const save = useUpdateSetting(year);
   const [days, setDays] = useState<number | null>(null);
@@ -151,7 +153,7 @@ function parseCalendar(text: string): { days: Schemas['CalendarDayInputDto'][]; 
 /** The board keeps each year's public holidays and make-up days (the appraisal deadline counts working days on them). */
 function CalendarCard({ year }: { year: number }) {
   const t = useT(proposalStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const calendar = useWorkCalendar(year);
   const save = useUpdateWorkCalendar(year);
   const [text, setText] = useState('');

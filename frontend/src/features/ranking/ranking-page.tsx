@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { round2 } from '@thidua/rules';
@@ -37,7 +39,7 @@ const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${for
 
 function RankingView({ round, ranking }: { round: Round; ranking: Ranking }) {
   const t = useT(rankingStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [compareSelf, setCompareSelf] = useState(false);
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const canManage = round.permissions.canManage;
@@ -182,7 +184,7 @@ function SnapshotPanel({ snapshot: s }: { snapshot: Snapshot }) {
 
 function FinaliseButton({ roundId }: { roundId: string }) {
   const t = useT(rankingStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const finalise = useFinalise();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
@@ -200,7 +202,7 @@ function FinaliseButton({ roundId }: { roundId: string }) {
 
 function ReopenButton({ roundId }: { roundId: string }) {
   const t = useT(rankingStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const reopen = useReopen();
   return (
     <ReasonButton

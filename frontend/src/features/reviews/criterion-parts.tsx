@@ -1,4 +1,5 @@
-import { App, Button, Flex, InputNumber, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Flex, InputNumber, Radio, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useCallback } from 'react';
 import { download } from '@/api/client';
 import { TargetFormula, type TargetFormulaData } from '@/components/target-formula';
@@ -11,7 +12,7 @@ import { hasValue, scoreOf, type LeafType, type ScoreValue } from './score';
 /** Evidence files as download buttons (the file comes through the API with the session). */
 export function EvidenceLinks({ evidence, empty = true }: { evidence: readonly Evidence[]; empty?: boolean }) {
   const t = useT(reviewStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   if (!evidence.length) return empty ? <Typography.Text type="secondary">{t('noEvidence')}</Typography.Text> : null;
   return (
     <Flex vertical align="flex-start" gap={0}>

@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMe } from '@/api/me';
 import { useT } from '@/i18n/i18n';
@@ -93,7 +95,7 @@ function SourceLine({ row, s }: { row: AssessmentRow; s: SourceScore }) {
 
 function ExplanationEditor({ row, editable, roundId, unitId }: { row: AssessmentRow; editable: boolean; roundId: string; unitId: string }) {
   const t = useT(reviewStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const save = useSaveExplanation();
   const inputId = useId();
   const server = row.explanation;
@@ -164,7 +166,7 @@ function ExplanationEditor({ row, editable, roundId, unitId }: { row: Assessment
 
 function ExplanationEvidence({ row, editable, roundId, unitId }: { row: AssessmentRow; editable: boolean; roundId: string; unitId: string }) {
   const t = useT(reviewStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const uploadFile = useUploadExplanationEvidence();
   const remove = useDeleteEvidence();
   const input = useRef<HTMLInputElement>(null);

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Col, Flex, Row, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Row, Space, Switch, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';

@@ -1,4 +1,6 @@
-import { Alert, App, Card, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { Alert, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useNavigate, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { ReasonButton } from '@/components/reason-button';
@@ -139,7 +141,7 @@ function SelfColumn({ row, showOthers }: { row: AssessmentRow; showOthers: boole
 
 function RecuseButton({ assignmentId, roundId, unitName }: { assignmentId: string; roundId: string; unitName: string }) {
   const t = useT(reviewStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const navigate = useNavigate();
   const recuse = useRecuse();
   return (

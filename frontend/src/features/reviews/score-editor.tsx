@@ -1,4 +1,5 @@
-import { Alert, App, Button, Flex, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '@/api/client';
 import { TargetFormula, type TargetFormulaData } from '@/components/target-formula';
@@ -32,7 +33,7 @@ export function ScoreEditor({ row, source, serverRow, serverScore, formula, edit
   label: string;
 }) {
   const t = useT(reviewStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const describe = useDescribeValue();
   const save = useSaveScore();
   const reasonId = useId();

@@ -1,4 +1,5 @@
-import { App, Button, Input, Popconfirm, Radio, Tag, Typography } from 'antd';
+import { Button, Input, Popconfirm, Radio, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { withAwardPoints } from '@thidua/rules';
 import { TargetFormula } from '@/components/target-formula';
@@ -207,7 +208,7 @@ function ReadOnlyValue({ meta, s }: { meta: AssessmentRow; s: RowState }) {
 
 function EvidenceList({ meta, s, ctx }: { meta: AssessmentRow; s: RowState; ctx: RowContext }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const input = useRef<HTMLInputElement>(null);
   const id = meta.criterionId;
   const files = s.evidence.filter((e) => e.purpose === 'self');

@@ -1,4 +1,5 @@
-import { App, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
@@ -50,7 +51,7 @@ export function OpenRoundModal({ open, blockYearId, year, existing, onClose, onO
 }) {
   const t = useT(roundStrings);
   const [form] = Form.useForm<OpenValues>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const create = useCreateRound();
   const schemes = useSchemes(blockYearId, open);
   const taken = useMemo(() => new Set(existing.map((r) => r.kind)), [existing]);
@@ -135,7 +136,7 @@ interface EditValues {
 export function EditRoundModal({ open, round, onClose }: { open: boolean; round: Round; onClose: () => void }) {
   const t = useT(roundStrings);
   const [form] = Form.useForm<EditValues>();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const update = useUpdateRound();
   const qc = useQueryClient();
   const now = Date.now();

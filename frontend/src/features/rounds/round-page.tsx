@@ -1,4 +1,7 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -11,8 +14,10 @@ import { AssignmentsSection } from './assignments-section';
 import { roundStrings } from './i18n';
 import { PHASE_COLORS, STATUS_COLORS } from './labels';
 import { ProgressBoard } from './progress-board';
-import { EditRoundModal } from './round-forms';
 import { TargetsSection } from './targets-section';
+
+// Dialogs load when first opened.
+const EditRoundModal = lazyDialog(() => import('./round-forms').then((m) => m.EditRoundModal), (p) => p.open);
 
 /** Tự chấm → Chấm chéo → Giải trình → Thẩm định cuối → Hoàn tất, each with its deadline. */
 function PhaseStepper({ round }: { round: Round }) {
@@ -42,7 +47,7 @@ function PhaseStepper({ round }: { round: Round }) {
  */
 function AdvanceButton({ round }: { round: Round }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const advance = useAdvancePhase();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');

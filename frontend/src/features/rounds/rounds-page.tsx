@@ -1,4 +1,6 @@
-import { Button, Card, Empty, Space, Tag } from 'antd';
+import { Button, Empty, Space, Tag } from 'antd';
+import { lazyDialog } from '@/components/lazy-dialog';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -11,7 +13,9 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { useRounds, type RoundSummary } from './api/rounds';
 import { roundStrings } from './i18n';
 import { PHASE_COLORS } from './labels';
-import { OpenRoundModal } from './round-forms';
+
+// Dialogs load when first opened.
+const OpenRoundModal = lazyDialog(() => import('./round-forms').then((m) => m.OpenRoundModal), (p) => p.open);
 
 /**
  * Các đợt chấm điểm of a block year: kind, title, phase and the self-assessment deadline; the leader or

@@ -1,4 +1,5 @@
-import { Alert, App, Button, Input, Popconfirm, Space, Tooltip } from 'antd';
+import { Alert, Button, Input, Popconfirm, Space, Tooltip } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -16,10 +17,13 @@ import { useRound, type Round } from './api/rounds';
 import { AssessmentStore } from './assessment-store';
 import { CriterionRow, GroupRow, type RowContext } from './criterion-row';
 import { roundStrings } from './i18n';
-import { ReturnModal } from './progress-board';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { StatusBar } from './status-bar';
 import { useSummary } from './use-assessment-store';
 import './self-assessment.css';
+
+// The return dialog loads when first opened.
+const ReturnModal = lazyDialog(() => import('./progress-dialogs').then((m) => m.ReturnModal), () => true);
 
 /** The criteria in reading order; the tree never changes while the page is open, so this renders once. */
 const CriteriaList = memo(function CriteriaList({ rows, ctx }: { rows: readonly Pick<AssessmentRow, 'criterionId' | 'type'>[]; ctx: RowContext }) {
@@ -50,7 +54,7 @@ function Notices({ dto, own, overdue, notOpen }: { dto: Assessment; own: boolean
 
 function Actions({ dto, store, onReturn }: { dto: Assessment; store: AssessmentStore; onReturn: () => void }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const s = useSummary(store);
   const submit = useSubmitAssessment();
   const confirm = useConfirmAssessment();
@@ -109,7 +113,7 @@ function AssessmentForm({ dto, round }: { dto: Assessment; round: Round | undefi
   const t = useT(roundStrings);
   const me = useMe();
   const qc = useQueryClient();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [returning, setReturning] = useState(false);
   const { roundId, unitId } = dto;
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

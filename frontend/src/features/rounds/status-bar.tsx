@@ -1,4 +1,5 @@
-import { Card, Flex, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { memo, type ReactNode } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime, formatNumber } from '@/lib/format';

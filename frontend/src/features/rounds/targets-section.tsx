@@ -1,4 +1,6 @@
-import { App, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { Button, Input, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useMemo, useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
@@ -21,7 +23,7 @@ interface UnitRow {
  */
 export function TargetsSection({ round }: { round: Round }) {
   const t = useT(roundStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const targets = useTargets(round.id);
   const list = targets.data ?? [];
   const scheme = useScheme(round.schemeId, list.length > 0);

@@ -1,19 +1,19 @@
-import { Alert, App, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { round2 } from '@thidua/rules';
 import { ApiError } from '@/api/client';
 import type { BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
-import { formatNumber } from '@/lib/format';
 import {
   useAddCriterion, useMoveCriterion, useUpdateCriterion,
   type Criterion, type CriterionType, type Scheme,
 } from './api/schemes';
 import { useConflictHandler } from './errors';
 import { scoringStrings, type ScoringStringKey } from './i18n';
+import { SumAgainstMax } from './sum-against-max';
 import { FormButtons, parseViNumber, twoDecimals, viNumber } from './scheme-forms';
-import { balanceOf, childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
+import { childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
 import { searchBy } from '@/lib/search';
 
 export type CriterionEditing =
@@ -47,18 +47,6 @@ const amountRules = (t: ReturnType<typeof useT<typeof scoringStrings.vi>>, field
   { validator: (_: unknown, v: unknown) => (twoDecimals(v) ? Promise.resolve() : Promise.reject(new Error(t('twoDecimals')))) },
 ];
 
-/** "45 / 40 (vượt 5)": a sum against its maximum, coloured by whether they match. */
-export function SumAgainstMax({ sum, max }: { sum: number; max: number }) {
-  const t = useT(scoringStrings);
-  const b = balanceOf(sum, max);
-  const note = b === 'over' ? t('over', { n: formatNumber(round2(sum - max)) }) : b === 'under' ? t('under', { n: formatNumber(round2(max - sum)) }) : t('balanced');
-  return (
-    <Typography.Text type={b === 'over' ? 'danger' : b === 'under' ? 'warning' : 'success'} strong={b !== 'ok'}>
-      {t('ofMax', { sum: formatNumber(sum), max: formatNumber(max) })} ({note})
-    </Typography.Text>
-  );
-}
-
 /**
  * Adds or edits a group or criterion. The fields follow the type: points per occurrence for
  * "theo số lần", the unit of measure (and the formula) for "theo chỉ tiêu", the items with their caps
@@ -72,7 +60,7 @@ export function CriterionDrawer({ editing, scheme, members, onClose, onSaved }: 
   const add = useAddCriterion();
   const update = useUpdateCriterion();
   const conflict = useConflictHandler(scheme.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [error, setError] = useState<string | null>(null);
   const first = useRef<HTMLElement | null>(null);
   const open = editing !== null;
@@ -278,7 +266,7 @@ export function MoveModal({ criterion, scheme, onClose, onMoved }: { criterion: 
   const [form] = Form.useForm<{ parentId: string; position: number }>();
   const move = useMoveCriterion();
   const conflict = useConflictHandler(scheme.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [error, setError] = useState<string | null>(null);
   const TOP = '__top__';
   const parentValue = Form.useWatch('parentId', form) as string | undefined;

@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '@/api/client';
 import { useT } from '@/i18n/i18n';
@@ -13,7 +13,7 @@ import { scoringStrings } from './i18n';
 export function useConflictHandler(schemeId: string | undefined) {
   const t = useT(scoringStrings);
   const qc = useQueryClient();
-  const { modal } = App.useApp();
+  const { modal } = useFeedback();
   return (e: unknown, after?: () => void): boolean => {
     if (!(e instanceof ApiError) || e.status !== 409 || e.code === 'duplicate_code') return false;
     after?.();

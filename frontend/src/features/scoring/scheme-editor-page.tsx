@@ -1,8 +1,11 @@
-import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { PageHeader } from '@/components/page-header';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear } from '@/api/block-years';
@@ -12,12 +15,19 @@ import {
   exportScheme, useDeleteCriterion, useMoveCriterion, useScheme,
   type Criterion, type Scheme, type SchemeProblem,
 } from './api/schemes';
-import { CriterionDrawer, MoveModal, SumAgainstMax, type CriterionEditing } from './criterion-form';
+import type { CriterionEditing } from './criterion-form';
 import { useConflictHandler } from './errors';
 import { scoringStrings, TYPE_COLORS, type ScoringStringKey } from './i18n';
-import { CreateSchemeModal, ImportSchemeModal, SchemeSettingsModal } from './scheme-forms';
 import { StatusTag } from './status-tag';
+import { SumAgainstMax } from './sum-against-max';
 import { childrenOf, countedSum, descendantIds, isAdjustment } from './tree';
+
+// The forms load when first opened.
+const CriterionDrawer = lazyDialog(() => import('./criterion-form').then((m) => m.CriterionDrawer), (p) => p.editing !== null);
+const MoveModal = lazyDialog(() => import('./criterion-form').then((m) => m.MoveModal), (p) => p.criterion !== null);
+const SchemeSettingsModal = lazyDialog(() => import('./scheme-forms').then((m) => m.SchemeSettingsModal), (p) => p.open);
+const ImportSchemeModal = lazyDialog(() => import('./scheme-forms').then((m) => m.ImportSchemeModal), (p) => p.open);
+const CreateSchemeModal = lazyDialog(() => import('./scheme-forms').then((m) => m.CreateSchemeModal), (p) => p.open);
 
 const INDENT = 20;
 const HIGHLIGHT = '#fff1b8';
@@ -59,7 +69,7 @@ function RowActions({ c, scheme, onEdit, onAddChild, onMove, onChanged }: {
   c: Criterion; scheme: Scheme; onEdit: () => void; onAddChild: () => void; onMove: () => void; onChanged: (code: string | null) => void;
 }) {
   const t = useT(scoringStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const move = useMoveCriterion();
   const del = useDeleteCriterion();
   const conflict = useConflictHandler(scheme.id);
@@ -100,7 +110,7 @@ function RowActions({ c, scheme, onEdit, onAddChild, onMove, onChanged }: {
 function Editor({ scheme }: { scheme: Scheme }) {
   const t = useT(scoringStrings);
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const year = useBlockYear(scheme.blockYearId);
   const [editing, setEditing] = useState<CriterionEditing | null>(null);
   const [moving, setMoving] = useState<Criterion | null>(null);

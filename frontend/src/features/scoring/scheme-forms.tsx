@@ -1,4 +1,5 @@
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography, Upload } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { atMostTwoDecimals } from '@thidua/rules';
 import { ApiError } from '@/api/client';
@@ -51,7 +52,7 @@ export function CreateSchemeModal({ open, year, copyFromId, onCreated, onClose }
   const t = useT(scoringStrings);
   const [form] = Form.useForm<CreateValues>();
   const create = useCreateScheme();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const years = useBlockYears({ blockId: year.blockId });
   const earlier = useMemo(
     () => (years.data ?? []).filter((y) => y.year <= year.year).sort((a, b) => b.year - a.year),
@@ -129,7 +130,7 @@ export function SchemeSettingsModal({ open, scheme, onClose }: { open: boolean; 
   const [form] = Form.useForm<{ title: string; totalMax: number }>();
   const update = useUpdateScheme();
   const conflict = useConflictHandler(scheme.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const first = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -178,7 +179,7 @@ export function ImportSchemeModal({ open, scheme, onClose }: { open: boolean; sc
   const [error, setError] = useState<ApiError | string | null>(null);
   const imp = useImportScheme();
   const conflict = useConflictHandler(scheme.id);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   useEffect(() => {
     if (open) {

@@ -1,9 +1,12 @@
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
+import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/lib/paths';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
+import { lazyDialog } from '@/components/lazy-dialog';
 import { QueryState } from '@/components/query-state';
 import { useBlockYear, useYearRights, type BlockYear } from '@/api/block-years';
 import { useT } from '@/i18n/i18n';
@@ -12,7 +15,10 @@ import { exportScheme, useDeleteScheme, useSchemeList, type SchemeSummary } from
 import { useConflictHandler } from './errors';
 import { scoringStrings } from './i18n';
 import { StatusTag } from './status-tag';
-import { CreateSchemeModal, ImportSchemeModal } from './scheme-forms';
+
+// The forms load when first opened.
+const CreateSchemeModal = lazyDialog(() => import('./scheme-forms').then((m) => m.CreateSchemeModal), (p) => p.open);
+const ImportSchemeModal = lazyDialog(() => import('./scheme-forms').then((m) => m.ImportSchemeModal), (p) => p.open);
 
 /** The version in force: the newest frozen one (a round uses it), else the newest draft. */
 export const currentVersion = (items: SchemeSummary[]) =>
@@ -21,7 +27,7 @@ export const currentVersion = (items: SchemeSummary[]) =>
 function Versions({ year, items }: { year: BlockYear; items: SchemeSummary[] }) {
   const t = useT(scoringStrings);
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState<SchemeSummary | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);

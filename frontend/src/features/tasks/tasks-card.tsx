@@ -1,4 +1,5 @@
-import { Alert, Badge, Card, Tag, Typography } from 'antd';
+import { Alert, Badge, Tag, Typography } from 'antd';
+import { Card } from '@/components/card';
 import { Link } from 'react-router';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';

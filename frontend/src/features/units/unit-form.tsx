@@ -1,4 +1,5 @@
-import { App, Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useEffect } from 'react';
 import { useT } from '@/i18n/i18n';
 import { applyServerErrors } from '@/lib/form-errors';
@@ -17,7 +18,7 @@ export function UnitForm({ open, unit, contactOnly = false, onClose }: { open: b
   const t = useT(unitStrings);
   const [form] = Form.useForm();
   const save = useSaveUnit();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
 
   useEffect(() => {
     if (!open) return;

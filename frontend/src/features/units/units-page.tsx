@@ -1,4 +1,5 @@
-import { App, Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -20,7 +21,7 @@ import { searchBy } from '@/lib/search';
  */
 export function UnitsPage() {
   const t = useT(unitStrings);
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const me = useMe();
   const canManage = !!me.data?.permissions.manageUnits;
   const ownUnitId = me.data?.unitId ?? null;
