@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Quota } from '@thidua/rules';
-import type { CatalogueEntry } from './award-rules';
+import type { CatalogueEntry, HeldAward } from './award-rules';
 import type { AwardRecord, AwardTypeInfo, BonusAward } from './awards.service';
 
 /**
@@ -279,17 +279,9 @@ export async function insertAwardRecord(em: Sql, r: NewAwardRecord, actorId: str
 }
 
 /** An award as a revocation reads it (locked FOR UPDATE), with the bonus its catalogue entry gives. */
-export interface AwardToRevoke {
-  id: string;
-  unitId: string;
-  year: number;
-  code: string;
-  awardName: string;
-  decisionNumber: string;
-  decisionDate: string;
+export interface AwardToRevoke extends HeldAward {
   revokedAt: Date | null;
   revocationDecisionNumber: string | null;
-  bonusPoints: number;
 }
 
 export async function lockAwardToRevoke(em: Sql, id: string): Promise<AwardToRevoke | undefined> {

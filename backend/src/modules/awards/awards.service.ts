@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { AWARD_NAMES, checkEligibility, isValidQuota, RuleInputError, type AwardGates } from '../../domain/year-end';
 import type { Quota } from '@thidua/rules';
 import {
-  bonusesByUnit, byRankThenName, decisionDateProblem, defaultCatalogue, effectiveBlockLimit, isStandardAward, normalizeTitle, quotaProblem, vnDate, type UnitBonus,
+  bonusesByUnit, byRankThenName, decisionDateProblem, defaultCatalogue, effectiveBlockLimit, isStandardAward, normalizeTitle, quotaProblem, vnDate, type HeldAward, type UnitBonus,
 } from './award-rules';
 import * as data from './awards-data';
 import { AwardsPolicy } from './awards.policy';
@@ -99,16 +99,8 @@ export interface ActiveAwardsFilter {
   proposalId?: string;
 }
 
-export interface BonusAward {
-  id: string;
-  unitId: string;
-  year: number;
-  code: string;
-  awardName: string;
-  decisionNumber: string;
-  decisionDate: string;
-  bonusPoints: number;
-}
+/** An award held, with the bonus its catalogue entry gives (the pure rule's `HeldAward`). */
+export type BonusAward = HeldAward;
 
 export interface BlockYearBonuses {
   blockYearId: string;
