@@ -1,6 +1,5 @@
-import { Flex } from 'antd';
+import { Flex, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
-import { Typography } from '@/components/typography';
 
 /** Page title – the page's one level-one heading, also the document title – with actions on the right. */
 export function PageHeader({ title, subtitle, extra }: { title: string; subtitle?: ReactNode; extra?: ReactNode }) {

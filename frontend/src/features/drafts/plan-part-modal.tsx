@@ -1,4 +1,4 @@
-import { Button, Col, Flex, Form, Input, Modal, Row, Select } from 'antd';
+import { Button, Col, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
@@ -12,7 +12,6 @@ import { draftStrings, type DraftStringKey } from './i18n';
 import { isStale, withFieldPrefix } from './server-errors';
 import { validated } from '@/lib/forms';
 import { planInput, type PlanPart } from './plan-parts';
-import { Typography } from '@/components/typography';
 
 type Members = BlockYear['members'];
 
