@@ -1,15 +1,13 @@
 import { Button, Col, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import { useFeedback } from '@/components/feedback';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import type { BlockYear } from '@/api/block-years';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';
-import { applyServerErrors } from '@/lib/form-errors';
-import { draftKeys, useUpdateVersion, type DraftVersion, type PlanData, type PlanDataInput } from './api/drafts';
+import { useUpdateVersion, type DraftVersion, type PlanData, type PlanDataInput } from './api/drafts';
 import { draftStrings, type DraftStringKey } from './i18n';
-import { isStale, withFieldPrefix } from './server-errors';
+import { useVersionSaveError } from './version-save-error';
 import { validated } from '@/lib/forms';
 import { planInput, type PlanPart } from './plan-parts';
 
@@ -80,8 +78,8 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
   const t = useT(draftStrings);
   const [form] = Form.useForm<PlanForm>();
   const update = useUpdateVersion();
-  const qc = useQueryClient();
-  const { message, modal } = useFeedback();
+  const { message } = useFeedback();
+  const onSaveError = useVersionSaveError(version.id, onClose);
   const unitOptions = members.map((m) => ({ value: m.unitId, label: m.name }));
 
   useEffect(() => {
@@ -101,15 +99,7 @@ export function PlanPartModal({ part, version, members, onClose }: { part: PlanP
         message.success(t('planSaved'));
         onClose();
       },
-      onError: (e) => {
-        if (isStale(e)) {
-          onClose();
-          void qc.invalidateQueries({ queryKey: draftKeys.version(version.id) });
-          modal.warning({ title: t('staleVersionTitle'), content: <><p>{e.message}</p><p>{t('staleVersionReloaded')}</p></> });
-          return;
-        }
-        if (!applyServerErrors(form, withFieldPrefix(e, 'plan', ''))) message.error(e.message);
-      },
+      onError: (e) => onSaveError(e, form, 'plan', ''),
     });
   };
 

@@ -1,13 +1,11 @@
 import { Form, Modal } from 'antd';
 import { useFeedback } from '@/components/feedback';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
 import { useT } from '@/i18n/i18n';
-import { applyServerErrors } from '@/lib/form-errors';
-import { draftKeys, useUpdateVersion, type DraftVersion } from './api/drafts';
+import { useUpdateVersion, type DraftVersion } from './api/drafts';
 import { draftStrings } from './i18n';
-import { isStale, withFieldPrefix } from './server-errors';
+import { useVersionSaveError } from './version-save-error';
 import { validated } from '@/lib/forms';
 
 /** Edits the draft's rule set with the block year's rule-set fields (form field `rules`, API field `ruleSet`). */
@@ -15,8 +13,8 @@ export function RuleSetModal({ open, version, onClose }: { open: boolean; versio
   const t = useT(draftStrings);
   const [form] = Form.useForm();
   const update = useUpdateVersion();
-  const qc = useQueryClient();
-  const { message, modal } = useFeedback();
+  const { message } = useFeedback();
+  const onSaveError = useVersionSaveError(version.id, onClose);
 
   useEffect(() => {
     if (open && version.ruleSet) {
@@ -33,15 +31,7 @@ export function RuleSetModal({ open, version, onClose }: { open: boolean; versio
         message.success(t('ruleSetSaved'));
         onClose();
       },
-      onError: (e) => {
-        if (isStale(e)) {
-          onClose();
-          void qc.invalidateQueries({ queryKey: draftKeys.version(version.id) });
-          modal.warning({ title: t('staleVersionTitle'), content: <><p>{e.message}</p><p>{t('staleVersionReloaded')}</p></> });
-          return;
-        }
-        if (!applyServerErrors(form, withFieldPrefix(e, 'ruleSet', 'rules'))) message.error(e.message);
-      },
+      onError: (e) => onSaveError(e, form, 'ruleSet', 'rules'),
     });
   };
 
