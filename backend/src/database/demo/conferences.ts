@@ -78,8 +78,8 @@ interface UnitPeople { unitId: string; unitName: string; officer: Person | null;
 
 const line = (p: Person | null) => (p ? (p.title ? `${p.name} – ${p.title}` : p.name) : '');
 
-/** The conferences use cases, built as the app builds them, acting in the loader's transaction. */
-function conferenceWorkflow(em: EntityManager): ConferenceWorkflowService {
+/** The conferences use cases (running a conference, its minutes), built as the app builds them, acting in the loader's transaction. */
+export function conferenceUseCases(em: EntityManager): { workflow: ConferenceWorkflowService; minutes: ConferenceMinutesService } {
   const ds = em.connection;
   const audit = new AuditService(ds);
   const scope = new ScopeService(ds);
@@ -87,8 +87,11 @@ function conferenceWorkflow(em: EntityManager): ConferenceWorkflowService {
   const draftRead = new DraftReadService(ds);
   const read = new ConferenceReadService(ds, scope, draftRead, covenants);
   const drafts = new DraftWorkflowService(ds, audit, new BlockYearsService(ds, audit, scope), draftRead);
-  return new ConferenceWorkflowService(ds, audit, scope, drafts, covenants, read, new ConferenceMinutesService(ds, audit, scope, read));
+  const minutes = new ConferenceMinutesService(ds, audit, scope, read);
+  return { workflow: new ConferenceWorkflowService(ds, audit, scope, drafts, covenants, read, minutes), minutes };
 }
+
+const conferenceWorkflow = (em: EntityManager): ConferenceWorkflowService => conferenceUseCases(em).workflow;
 
 async function actorOf(em: EntityManager, p: Person | null): Promise<Actor> {
   if (!p) throw new Error('seedConferencesDemo: a unit of the demo has no officer');
@@ -288,6 +291,3 @@ export async function seedPlannedYearEndConference(em: EntityManager, blockYearI
   await recordDemoReplyTimes(em, id, c.createdAt);
   return id;
 }
-
-/** Minutes approved by chair and secretary, hashed as the conferences module hashes them. */
-export const insertDemoApprovedMinutes = recordDemoApprovedMinutes;

@@ -60,54 +60,60 @@ export class BallotWorkflowService {
    * the units present now receive one ballot each.
    */
   async openBallot(actor: Actor, dto: OpenBallotDto): Promise<BallotDto> {
-    const id = await this.ds.transaction(async (em) => {
-      const conf = await this.conference(em, dto.conferenceId);
-      if (!conf) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
-      const y = await loadYearContext(em, conf.blockYearId, actor);
-      BallotsPolicy.assertCanRead(actor, y);
-      BallotsPolicy.assertCanRun(actor, y);
-      assertYearEndInSession(conf, 'mở bỏ phiếu');
-      const mode: BallotMode = dto.mode ?? 'electronic';
-      const att = await this.attendance(em, conf.id, y.blockYearId);
-      const rules = rulesOf(y);
-      const q = quorumState(att.present.length, att.members, rules);
-      if (!q.met) throw conflict('no_quorum', `${noQuorumMessage(q)}. Chưa thể mở bỏ phiếu.`);
-      await this.assertNoOtherSeries(em, y, dto.awardCode);
-
-      let report;
-      try {
-        report = await this.awards.eligibility(em, y.blockYearId, dto.awardCode);
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'award_not_found') throw invalidField('awardCode', `không có trong danh mục khen thưởng năm ${y.year}`, 'award_not_found');
-        throw e;
-      }
-      const candidates: BallotCandidate[] = report.units.filter((u) => u.eligible).map((u) => ({ unitId: u.unitId, name: u.name, rank: u.rank, total: u.total }));
-      if (!candidates.length) {
-        const why = report.roundFinalised ? 'không đơn vị nào đáp ứng điều kiện (thứ hạng, danh hiệu, không bị xử lý kỷ luật)' : 'đợt chấm điểm cuối năm chưa hoàn tất nên chưa có thứ hạng';
-        throw conflict('no_candidates', `Không có đơn vị đủ điều kiện để bầu chọn đề nghị tặng ${report.award.name}: ${why}.`);
-      }
-      const quota = await this.awards.blockQuotaLimit(em, y.blockYearId, dto.awardCode);
-      if (quota < 1) throw conflict('no_quota', `Số lượng đề nghị tặng ${report.award.name} của khối là 0 nên không tổ chức bỏ phiếu.`);
-
-      const id = randomUUID();
-      const key = this.ballotKey(mode, id);
-      await insertBallot(em, {
-        id, seriesId: id, round: 1, conferenceId: conf.id, blockYearId: y.blockYearId, awardCode: dto.awardCode, awardName: report.award.name, mode, candidates, quota,
-        memberCount: att.members, presentUnitIds: att.present, thresholdPercent: rules.voteThresholdPercent, thresholdBase: rules.voteThresholdBase, openedBy: actor.id,
-        publicKey: key?.publicKey ?? null,
-      });
-      if (key) await insertBallotKey(em, id, key.wrapped);
-      if (mode === 'electronic') await notify(em, actor, { unitHeads: att.present }, { kind: 'ballot_opened', blockYearId: y.blockYearId, link: `/ballots/${id}`, title: `Đã mở bỏ phiếu đề nghị tặng ${report.award.name} (${y.blockName} năm ${y.year})`, body: 'Đề nghị thủ trưởng đơn vị bỏ phiếu trước khi Khối trưởng kết thúc bỏ phiếu.' });
-      await this.audit.record(em, actor, {
-        action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.blockId,
-        after: {
-          conferenceId: conf.id, awardCode: dto.awardCode, mode, round: 1, quota, candidates: candidates.map((c) => c.unitId), presentUnitIds: att.present,
-          members: att.members, thresholdPercent: rules.voteThresholdPercent, thresholdBase: rules.voteThresholdBase,
-        },
-      });
-      return id;
-    });
+    const id = await this.ds.transaction((em) => this.openBallotTx(em, actor, dto));
     return this.ballots.getBallot(actor, id);
+  }
+
+  /**
+   * The same opening, in the caller's transaction; the ballot's id. `at` only for demo history (a past year's
+   * ballot, its heads' notice recorded without mail), now otherwise.
+   */
+  async openBallotTx(em: EntityManager, actor: Actor, dto: OpenBallotDto, opts: { at?: Date } = {}): Promise<string> {
+    const conf = await this.conference(em, dto.conferenceId);
+    if (!conf) throw invalidField('conferenceId', 'không phải hội nghị có trong hệ thống');
+    const y = await loadYearContext(em, conf.blockYearId, actor);
+    BallotsPolicy.assertCanRead(actor, y);
+    BallotsPolicy.assertCanRun(actor, y);
+    assertYearEndInSession(conf, 'mở bỏ phiếu');
+    const mode: BallotMode = dto.mode ?? 'electronic';
+    const att = await this.attendance(em, conf.id, y.blockYearId);
+    const rules = rulesOf(y);
+    const q = quorumState(att.present.length, att.members, rules);
+    if (!q.met) throw conflict('no_quorum', `${noQuorumMessage(q)}. Chưa thể mở bỏ phiếu.`);
+    await this.assertNoOtherSeries(em, y, dto.awardCode);
+
+    let report;
+    try {
+      report = await this.awards.eligibility(em, y.blockYearId, dto.awardCode);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'award_not_found') throw invalidField('awardCode', `không có trong danh mục khen thưởng năm ${y.year}`, 'award_not_found');
+      throw e;
+    }
+    const candidates: BallotCandidate[] = report.units.filter((u) => u.eligible).map((u) => ({ unitId: u.unitId, name: u.name, rank: u.rank, total: u.total }));
+    if (!candidates.length) {
+      const why = report.roundFinalised ? 'không đơn vị nào đáp ứng điều kiện (thứ hạng, danh hiệu, không bị xử lý kỷ luật)' : 'đợt chấm điểm cuối năm chưa hoàn tất nên chưa có thứ hạng';
+      throw conflict('no_candidates', `Không có đơn vị đủ điều kiện để bầu chọn đề nghị tặng ${report.award.name}: ${why}.`);
+    }
+    const quota = await this.awards.blockQuotaLimit(em, y.blockYearId, dto.awardCode);
+    if (quota < 1) throw conflict('no_quota', `Số lượng đề nghị tặng ${report.award.name} của khối là 0 nên không tổ chức bỏ phiếu.`);
+
+    const id = randomUUID();
+    const key = this.ballotKey(mode, id);
+    await insertBallot(em, {
+      id, seriesId: id, round: 1, conferenceId: conf.id, blockYearId: y.blockYearId, awardCode: dto.awardCode, awardName: report.award.name, mode, candidates, quota,
+      memberCount: att.members, presentUnitIds: att.present, thresholdPercent: rules.voteThresholdPercent, thresholdBase: rules.voteThresholdBase, openedBy: actor.id,
+      publicKey: key?.publicKey ?? null, openedAt: opts.at,
+    });
+    if (key) await insertBallotKey(em, id, key.wrapped);
+    if (mode === 'electronic') await notify(em, actor, { unitHeads: att.present }, { kind: 'ballot_opened', blockYearId: y.blockYearId, link: `/ballots/${id}`, title: `Đã mở bỏ phiếu đề nghị tặng ${report.award.name} (${y.blockName} năm ${y.year})`, body: 'Đề nghị thủ trưởng đơn vị bỏ phiếu trước khi Khối trưởng kết thúc bỏ phiếu.', at: opts.at });
+    await this.audit.record(em, actor, {
+      action: 'ballot.open', entityType: 'ballot', entityId: id, blockId: y.blockId,
+      after: {
+        conferenceId: conf.id, awardCode: dto.awardCode, mode, round: 1, quota, candidates: candidates.map((c) => c.unitId), presentUnitIds: att.present,
+        members: att.members, thresholdPercent: rules.voteThresholdPercent, thresholdBase: rules.voteThresholdBase,
+      },
+    });
+    return id;
   }
 
   /**
@@ -117,64 +123,70 @@ export class BallotWorkflowService {
    * back to the voter in the response and is stored only with the paper.
    */
   async castBallot(actor: Actor, id: string, dto: CastVoteDto): Promise<BallotDto> {
-    const receipt = await this.ds.transaction(async (em) => {
-      const b = await this.lockBallot(em, id);
-      const y = await loadYearContext(em, b.blockYearId, actor);
-      if (dto.unitId && actor.unitId && dto.unitId !== actor.unitId) throw forbidden('Bạn chỉ được bỏ phiếu cho đơn vị mình.', 'other_unit');
-      const refusal = await voterRefusal(em, actor, b, y);
-      if (refusal) throw refusal;
-      const paper = canonicalPaper(dto.paper as EncryptedPaper);
-      const problem = paperProblem({ ballotId: b.id, publicKey: b.publicKey!, candidates: b.candidates.length, quota: b.quota }, paper);
-      if (problem) throw invalidField(problem.field, paperProblemMessage(problem, b.candidates, b.quota), problem.code);
-      const receipt = paperReceipt(paper);
-      if (await paperWithReceipt(em, b.id, receipt)) throw invalidField('paper', 'trùng với một phiếu đã có trong hòm phiếu; mỗi phiếu phải được mã hóa riêng', 'paper_replayed');
-
-      await insertVoter(em, b.id, actor.unitId, actor.id);
-      await insertPaper(em, randomUUID(), b.id, paper, receipt);
-      // Who voted, never what (nor the receipt).
-      await this.audit.record(em, actor, { action: 'ballot.vote', entityType: 'ballot', entityId: b.id, blockId: y.blockId, after: { unitId: actor.unitId } });
-      return receipt;
-    });
+    const receipt = await this.ds.transaction((em) => this.castBallotTx(em, actor, id, dto));
     return { ...(await this.ballots.getBallot(actor, id)), receipt };
+  }
+
+  /** The same cast, in the caller's transaction; the paper's receipt. `at` only for demo history (a past year's ballot), now otherwise. */
+  async castBallotTx(em: EntityManager, actor: Actor, id: string, dto: CastVoteDto, opts: { at?: Date } = {}): Promise<string> {
+    const b = await this.lockBallot(em, id);
+    const y = await loadYearContext(em, b.blockYearId, actor);
+    if (dto.unitId && actor.unitId && dto.unitId !== actor.unitId) throw forbidden('Bạn chỉ được bỏ phiếu cho đơn vị mình.', 'other_unit');
+    const refusal = await voterRefusal(em, actor, b, y);
+    if (refusal) throw refusal;
+    const paper = canonicalPaper(dto.paper as EncryptedPaper);
+    const problem = paperProblem({ ballotId: b.id, publicKey: b.publicKey!, candidates: b.candidates.length, quota: b.quota }, paper);
+    if (problem) throw invalidField(problem.field, paperProblemMessage(problem, b.candidates, b.quota), problem.code);
+    const receipt = paperReceipt(paper);
+    if (await paperWithReceipt(em, b.id, receipt)) throw invalidField('paper', 'trùng với một phiếu đã có trong hòm phiếu; mỗi phiếu phải được mã hóa riêng', 'paper_replayed');
+
+    await insertVoter(em, b.id, actor.unitId, actor.id, opts.at);
+    await insertPaper(em, randomUUID(), b.id, paper, receipt);
+    // Who voted, never what (nor the receipt).
+    await this.audit.record(em, actor, { action: 'ballot.vote', entityType: 'ballot', entityId: b.id, blockId: y.blockId, after: { unitId: actor.unitId } });
+    return receipt;
   }
 
   /** Kết thúc bỏ phiếu điện tử: counts the box with the pure tally. */
   async closeBallot(actor: Actor, id: string): Promise<BallotDto> {
-    await this.ds.transaction(async (em) => {
-      const b = await this.lockBallot(em, id);
-      const y = await yearToRun(em, actor, b);
-      assertOpen(b);
-      if (b.mode === 'paper') throw conflict('paper_ballot', 'Cuộc bỏ phiếu dùng phiếu giấy: hãy nhập kết quả kiểm phiếu để kết thúc.');
-      const wrapKey = this.wrapKey();
-      const wrapped = await wrappedBallotKey(em, b.id);
-      if (wrapped === undefined) throw conflict('ballot_key_missing', 'Không tìm thấy khóa giải mã của cuộc bỏ phiếu nên không kiểm phiếu được.');
-      let secretKey: string;
-      try {
-        secretKey = unwrapBallotKey(wrapped, wrapKey, b.id);
-      } catch {
-        throw conflict('ballot_key_mismatch', 'Khóa bảo vệ phiếu bầu của máy chủ không mở được khóa giải mã của cuộc bỏ phiếu này (máy chủ đã đổi khóa?). Chưa kiểm phiếu.');
-      }
-      const papers = await ballotPapers(em, b.id);
-      const ctx = { ballotId: b.id, publicKey: b.publicKey! };
-      const sums = sumPapers(papers, b.candidates.length).map((sum) => decryptSum(ctx, secretKey, sum, papers.length));
-      let result: StoredResult;
-      try {
-        result = countedTally({ ...setupOf(b), ballotsCast: papers.length, approvals: sums.map((x) => x.count) });
-      } catch (e) {
-        if (e instanceof RuleInputError) throw conflict('invalid_ballot', `Không kiểm phiếu được: ${e.message}.`);
-        throw e;
-      }
-      result.decryption = { publicKey: b.publicKey!, sums: sums.map((x, i) => ({ unitId: b.candidates[i].unitId, ...x })) };
-      await this.closeRow(em, actor, b, result, null);
-      // Counted: the key is destroyed; nobody can open a paper any more, the server included.
-      await deleteBallotKey(em, b.id);
-      await this.recordOutcome(em, actor, b);
-      await this.audit.record(em, actor, {
-        action: 'ballot.close', entityType: 'ballot', entityId: b.id, blockId: y.blockId, before: { status: 'open' },
-        after: { status: 'closed', ...resultSummary(result) },
-      });
-    });
+    await this.ds.transaction((em) => this.closeBallotTx(em, actor, id));
     return this.ballots.getBallot(actor, id);
+  }
+
+  /** The same close and count, in the caller's transaction. `at` only for demo history (a past year's ballot), now otherwise. */
+  async closeBallotTx(em: EntityManager, actor: Actor, id: string, opts: { at?: Date } = {}): Promise<void> {
+    const b = await this.lockBallot(em, id);
+    const y = await yearToRun(em, actor, b);
+    assertOpen(b);
+    if (b.mode === 'paper') throw conflict('paper_ballot', 'Cuộc bỏ phiếu dùng phiếu giấy: hãy nhập kết quả kiểm phiếu để kết thúc.');
+    const wrapKey = this.wrapKey();
+    const wrapped = await wrappedBallotKey(em, b.id);
+    if (wrapped === undefined) throw conflict('ballot_key_missing', 'Không tìm thấy khóa giải mã của cuộc bỏ phiếu nên không kiểm phiếu được.');
+    let secretKey: string;
+    try {
+      secretKey = unwrapBallotKey(wrapped, wrapKey, b.id);
+    } catch {
+      throw conflict('ballot_key_mismatch', 'Khóa bảo vệ phiếu bầu của máy chủ không mở được khóa giải mã của cuộc bỏ phiếu này (máy chủ đã đổi khóa?). Chưa kiểm phiếu.');
+    }
+    const papers = await ballotPapers(em, b.id);
+    const ctx = { ballotId: b.id, publicKey: b.publicKey! };
+    const sums = sumPapers(papers, b.candidates.length).map((sum) => decryptSum(ctx, secretKey, sum, papers.length));
+    let result: StoredResult;
+    try {
+      result = countedTally({ ...setupOf(b), ballotsCast: papers.length, approvals: sums.map((x) => x.count) });
+    } catch (e) {
+      if (e instanceof RuleInputError) throw conflict('invalid_ballot', `Không kiểm phiếu được: ${e.message}.`);
+      throw e;
+    }
+    result.decryption = { publicKey: b.publicKey!, sums: sums.map((x, i) => ({ unitId: b.candidates[i].unitId, ...x })) };
+    await this.closeRow(em, actor, b, result, null, opts.at);
+    // Counted: the key is destroyed; nobody can open a paper any more, the server included.
+    await deleteBallotKey(em, b.id);
+    await this.recordOutcome(em, actor, b);
+    await this.audit.record(em, actor, {
+      action: 'ballot.close', entityType: 'ballot', entityId: b.id, blockId: y.blockId, before: { status: 'open' },
+      after: { status: 'closed', ...resultSummary(result) },
+    });
   }
 
   /** Kiểm phiếu giấy: the leader enters the counted totals; they must add up (400 naming the field). */
@@ -283,8 +295,8 @@ export class BallotWorkflowService {
     return loadBallot(em, id, true);
   }
 
-  private async closeRow(em: EntityManager, actor: Actor, b: BallotRow, result: StoredResult, counts: PaperCounts | null): Promise<void> {
-    await closeBallotRow(em, b.id, result, counts, actor.id);
+  private async closeRow(em: EntityManager, actor: Actor, b: BallotRow, result: StoredResult, counts: PaperCounts | null, at?: Date): Promise<void> {
+    await closeBallotRow(em, b.id, result, counts, actor.id, at);
   }
 
   /** Once the series has its final result, the conference's record states it (the minutes draw on it). */

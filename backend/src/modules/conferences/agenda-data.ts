@@ -169,15 +169,12 @@ export async function recordDemoDecision(em: Sql, d: DecisionInput & { at: Date 
     [d.conferenceId, d.agendaItemId, d.kind, d.refId, d.text, d.present, d.members, d.quorumMet, d.at, d.createdBy]);
 }
 
-/** Demo history (the ballots seed's year-end conference): An agenda item dealt with, with its conclusion when it has one (every member present, quorum met). */
-export async function insertDemoDoneAgendaItem(em: Sql, conferenceId: string, item: { sort: number; title: string; presenter: string; notes: string },
-  decision: { text: string; memberCount: number; at: Date; createdBy: string | null } | null): Promise<void> {
-  const [row] = await em.query(
-    `INSERT INTO conference_agenda_items (conference_id, sort, title, presenter, notes, status) VALUES ($1,$2,$3,$4,$5,'done') RETURNING id`,
-    [conferenceId, item.sort, item.title, item.presenter, item.notes]);
-  if (!decision) return;
-  await em.query(
-    `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
-     VALUES ($1,$2,'conclusion',NULL,$3,$4,$4,true,$5,$6)`,
-    [conferenceId, row.id, decision.text, decision.memberCount, decision.at, decision.createdBy]);
+/** Demo history: when a past year's session recorded a decision (the decision itself goes through the use case). */
+export async function recordDemoDecisionTime(em: Sql, decisionId: string, at: Date): Promise<void> {
+  await em.query('UPDATE conference_decisions SET created_at = $2 WHERE id = $1', [decisionId, at]);
+}
+
+/** Demo history: when a past year's session recorded an outcome of the ballots module (a ballot series' result, the seats). */
+export async function recordDemoOutcomeTime(em: Sql, conferenceId: string, kind: 'ballot_result' | 'seat_election', refId: string, at: Date): Promise<void> {
+  await em.query('UPDATE conference_decisions SET created_at = $4 WHERE conference_id = $1 AND kind = $2 AND ref_id = $3', [conferenceId, kind, refId, at]);
 }

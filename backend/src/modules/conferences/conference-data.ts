@@ -5,7 +5,7 @@ import { notFound } from '../../common/app-error';
 import type { ScopeService } from '../../common/scope/scope.service';
 import { ConferencesPolicy } from './conferences.policy';
 import type { Presence, Rsvp } from './entities/conference-attendance.entity';
-import { Conference, type ConferenceGuest } from './entities/conference.entity';
+import { Conference } from './entities/conference.entity';
 
 /**
  * The conferences module's SQL for a conference and its year: loading them for a write, the invitations and
@@ -118,9 +118,9 @@ export async function quorumCounts(em: Sql, conferenceId: string, blockYearId: s
 
 // ─── Demo history (what no use case can do: the recorded times of the demo's past records) ────────────
 
-/** Demo history: when a conference was set up (created and last changed). */
-export async function recordDemoConferenceTimes(em: Sql, conferenceId: string, t: { createdAt: Date }): Promise<void> {
-  await em.query('UPDATE conferences SET created_at = $2, updated_at = $2 WHERE id = $1', [conferenceId, t.createdAt]);
+/** Demo history: when a conference was set up and last changed (by default, when it was set up). */
+export async function recordDemoConferenceTimes(em: Sql, conferenceId: string, t: { createdAt: Date; updatedAt?: Date }): Promise<void> {
+  await em.query('UPDATE conferences SET created_at = $2, updated_at = $3 WHERE id = $1', [conferenceId, t.createdAt, t.updatedAt ?? t.createdAt]);
 }
 
 /** Demo history: when the units that replied to a conference's invitation did so. */
@@ -136,28 +136,4 @@ export async function recordDemoSession(em: Sql, conferenceId: string, s: { open
   await em.query(`UPDATE conferences SET status = 'concluded', opened_at = $2, closed_at = $3 WHERE id = $1`, [conferenceId, s.openedAt, s.closedAt]);
   await em.query(`UPDATE conference_agenda_items SET status = 'done' WHERE conference_id = $1`, [conferenceId]);
   await em.query('UPDATE conference_attendance SET checked_in_at = $2 WHERE conference_id = $1 AND presence IS NOT NULL', [conferenceId, s.checkedInAt]);
-}
-
-/** Demo history (the ballots seed's year-end conference): a concluded demo conference (opened at its start), back-dated; its id. */
-export async function insertDemoConcludedConference(em: Sql, c: {
-  blockYearId: string; kind: string; title: string; startsAt: Date; endsAt: Date; place: string; chairUnitId: string; coChairUnitId: string | null;
-  chairName: string; coChairName: string; secretaryName: string; guests: ConferenceGuest[]; closedAt: Date; createdBy: string | null; createdAt: Date;
-}): Promise<string> {
-  const [conf] = await em.query(
-    `INSERT INTO conferences (block_year_id, kind, title, starts_at, ends_at, place, chair_unit_id, co_chair_unit_id, chair_name, co_chair_name, secretary_name,
-       guests, status, opened_at, closed_at, conclusion, created_by, created_at, updated_at, version)
-     VALUES ($1,$15,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'concluded',$3,$12,'',$13,$14,$12,1) RETURNING id`,
-    [c.blockYearId, c.title, c.startsAt, c.endsAt, c.place, c.chairUnitId, c.coChairUnitId, c.chairName, c.coChairName,
-      c.secretaryName, JSON.stringify(c.guests), c.closedAt, c.createdBy, c.createdAt, c.kind]);
-  return conf.id;
-}
-
-/** Demo history (the ballots seed's year-end conference): a member unit that confirmed and was checked in present, its delegate named. */
-export async function insertDemoPresence(em: Sql, conferenceId: string, a: {
-  unitId: string; delegate: string; rsvpBy: string | null; rsvpAt: Date; checkedInAt: Date; checkedInBy: string | null;
-}): Promise<void> {
-  await em.query(
-    `INSERT INTO conference_attendance (conference_id, unit_id, rsvp, rsvp_delegate, rsvp_by, rsvp_at, presence, delegate_name, checked_in_at, checked_in_by)
-     VALUES ($1,$2,'confirmed',$3,$4,$5,'present',$3,$6,$7)`,
-    [conferenceId, a.unitId, a.delegate, a.rsvpBy, a.rsvpAt, a.checkedInAt, a.checkedInBy]);
 }

@@ -85,39 +85,42 @@ export class ConferenceMinutesService {
    * content hashed and frozen.
    */
   async approveMinutes(actor: Actor, id: string, dto: ApproveMinutesDto): Promise<ConferenceMinutesDto> {
-    await this.ds.transaction(async (em) => {
-      const { year } = await lockConference(em, this.scope, actor, id);
-      ConferencesPolicy.assertWritable(year);
-      const minutes = await this.lockMinutes(em, id);
-      assertMinutesDraft(minutes);
-      assertVersion(minutes, dto.version, 'Biên bản');
-      const mine = dto.as === 'chair' ? 'chair' : 'secretary';
-      const other = mine === 'chair' ? 'secretary' : 'chair';
-      const label = { chair: 'chủ trì', secretary: 'thư ký' } as const;
-      ConferencesPolicy.assertNamedApprover(minutes.content, mine, { fullName: actor.fullName, unitName: await this.unitName(em, actor.unitId) });
-      const by = (role: 'chair' | 'secretary') => (role === 'chair' ? minutes.chairApprovedBy : minutes.secretaryApprovedBy);
-      if (by(mine)) {
-        const who = await accountName(em, by(mine)!);
-        throw conflict('already_approved', `Biên bản đã được thông qua với tư cách ${label[mine]} (${who ?? 'không rõ'}).`);
-      }
-      if (by(other) === actor.id) {
-        throw conflict('same_approver', `Chủ trì và thư ký phải là hai người khác nhau: bạn đã thông qua biên bản với tư cách ${label[other]}.`);
-      }
-      const now = new Date();
-      if (mine === 'chair') Object.assign(minutes, { chairApprovedBy: actor.id, chairApprovedAt: now });
-      else Object.assign(minutes, { secretaryApprovedBy: actor.id, secretaryApprovedAt: now });
-      const complete = !!(minutes.chairApprovedBy && minutes.secretaryApprovedBy);
-      if (complete) {
-        minutes.status = 'approved';
-        minutes.contentHash = minutesHash(minutes.content);
-      }
-      await em.save(minutes);
-      await this.audit.record(em, actor, {
-        action: 'minutes.approve', entityType: 'conference', entityId: id, blockId: year.blockId,
-        after: { as: mine, at: now, version: dto.version, ...(complete ? { status: 'approved', contentHash: minutes.contentHash } : {}) },
-      });
-    });
+    await this.ds.transaction((em) => this.approveMinutesTx(em, actor, id, dto));
     return this.getMinutes(actor, id);
+  }
+
+  /** The same approval, in the caller's transaction. */
+  async approveMinutesTx(em: EntityManager, actor: Actor, id: string, dto: ApproveMinutesDto): Promise<void> {
+    const { year } = await lockConference(em, this.scope, actor, id);
+    ConferencesPolicy.assertWritable(year);
+    const minutes = await this.lockMinutes(em, id);
+    assertMinutesDraft(minutes);
+    assertVersion(minutes, dto.version, 'Biên bản');
+    const mine = dto.as === 'chair' ? 'chair' : 'secretary';
+    const other = mine === 'chair' ? 'secretary' : 'chair';
+    const label = { chair: 'chủ trì', secretary: 'thư ký' } as const;
+    ConferencesPolicy.assertNamedApprover(minutes.content, mine, { fullName: actor.fullName, unitName: await this.unitName(em, actor.unitId) });
+    const by = (role: 'chair' | 'secretary') => (role === 'chair' ? minutes.chairApprovedBy : minutes.secretaryApprovedBy);
+    if (by(mine)) {
+      const who = await accountName(em, by(mine)!);
+      throw conflict('already_approved', `Biên bản đã được thông qua với tư cách ${label[mine]} (${who ?? 'không rõ'}).`);
+    }
+    if (by(other) === actor.id) {
+      throw conflict('same_approver', `Chủ trì và thư ký phải là hai người khác nhau: bạn đã thông qua biên bản với tư cách ${label[other]}.`);
+    }
+    const now = new Date();
+    if (mine === 'chair') Object.assign(minutes, { chairApprovedBy: actor.id, chairApprovedAt: now });
+    else Object.assign(minutes, { secretaryApprovedBy: actor.id, secretaryApprovedAt: now });
+    const complete = !!(minutes.chairApprovedBy && minutes.secretaryApprovedBy);
+    if (complete) {
+      minutes.status = 'approved';
+      minutes.contentHash = minutesHash(minutes.content);
+    }
+    await em.save(minutes);
+    await this.audit.record(em, actor, {
+      action: 'minutes.approve', entityType: 'conference', entityId: id, blockId: year.blockId,
+      after: { as: mine, at: now, version: dto.version, ...(complete ? { status: 'approved', contentHash: minutes.contentHash } : {}) },
+    });
   }
 
   async exportMinutes(actor: Actor, id: string, format: 'docx' | 'pdf'): Promise<ExportedFile> {
@@ -137,8 +140,11 @@ export class ConferenceMinutesService {
     };
   }
 
-  /** Drafts the minutes row at the end of the session, numbered "NN/BB-<block code>" within the block year. */
-  async draftMinutesIn(em: EntityManager, actor: Actor | null, conferenceId: string, year: YearRow): Promise<void> {
+  /**
+   * Drafts the minutes row at the end of the session, numbered "NN/BB-<block code>" within the block year.
+   * `notifiedAt` dates the notice for the demo's history (recorded without mail); otherwise it is sent now.
+   */
+  async draftMinutesIn(em: EntityManager, actor: Actor | null, conferenceId: string, year: YearRow, opts: { notifiedAt?: Date } = {}): Promise<void> {
     await lockMinutesNumbering(em, year.id);
     // Tally records (biên bản kiểm phiếu, ballots module) share the year's BB numbers: skip the ones they hold.
     const taken = new Set<number>(await tallyRecordSequences(em, year.id));
@@ -147,7 +153,7 @@ export class ConferenceMinutesService {
     const content = draftMinutes(toSnapshot(await this.conferences.readIn(em, conferenceId, null)));
     const docNumber = buildDocumentNumber(seq, 'BB', year.blockCode);
     await em.save(em.getRepository(ConferenceMinutes).create({ conferenceId, docNumber, content, status: 'draft' }));
-    await notify(em, actor, { leadersOf: [year.id] }, { kind: 'minutes_to_approve', blockYearId: year.id, link: `/conferences/${conferenceId}`, title: `Biên bản hội nghị số ${docNumber} chờ chủ trì và thư ký thông qua` });
+    await notify(em, actor, { leadersOf: [year.id] }, { kind: 'minutes_to_approve', blockYearId: year.id, link: `/conferences/${conferenceId}`, title: `Biên bản hội nghị số ${docNumber} chờ chủ trì và thư ký thông qua`, at: opts.notifiedAt });
     await this.audit.record(em, actor, { action: 'minutes.draft', entityType: 'conference', entityId: conferenceId, blockId: year.blockId, after: { number: docNumber } });
   }
 

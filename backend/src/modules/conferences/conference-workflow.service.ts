@@ -234,20 +234,23 @@ export class ConferenceWorkflowService {
   // ---------------------------------------------------------------- conference mode
 
   async openConference(actor: Actor, id: string): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
-      ConferencesPolicy.assertNotConcluded(conf.status);
-      if (conf.status === 'in_session') throw conflict('already_in_session', 'Hội nghị đang diễn ra.');
-      conf.status = 'in_session';
-      conf.openedAt = new Date();
-      await em.save(conf);
-      // The stepper starts on the first item.
-      const items = await agendaSteps(em, id);
-      const first = items.find((i) => i.status !== 'done');
-      if (first && !items.some((i) => i.status === 'current')) await this.applySteps(em, setCurrent(items, first.id));
-      await this.audit.record(em, actor, { action: 'conference.open', entityType: 'conference', entityId: id, blockId: year.blockId, before: { status: 'planned' }, after: { status: 'in_session', openedAt: conf.openedAt } });
-    });
+    await this.ds.transaction((em) => this.openConferenceTx(em, actor, id));
     return this.conferences.getConference(actor, id);
+  }
+
+  /** The same opening, in the caller's transaction; `at` only for demo history (a past year's session), now otherwise. */
+  async openConferenceTx(em: EntityManager, actor: Actor, id: string, opts: { at?: Date } = {}): Promise<void> {
+    const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
+    ConferencesPolicy.assertNotConcluded(conf.status);
+    if (conf.status === 'in_session') throw conflict('already_in_session', 'Hội nghị đang diễn ra.');
+    conf.status = 'in_session';
+    conf.openedAt = opts.at ?? new Date();
+    await em.save(conf);
+    // The stepper starts on the first item.
+    const items = await agendaSteps(em, id);
+    const first = items.find((i) => i.status !== 'done');
+    if (first && !items.some((i) => i.status === 'current')) await this.applySteps(em, setCurrent(items, first.id));
+    await this.audit.record(em, actor, { action: 'conference.open', entityType: 'conference', entityId: id, blockId: year.blockId, before: { status: 'planned' }, after: { status: 'in_session', openedAt: conf.openedAt } });
   }
 
   async setCurrentItem(actor: Actor, id: string, itemId: string): Promise<ConferenceDto> {
@@ -259,20 +262,27 @@ export class ConferenceWorkflowService {
   }
 
   private async step(actor: Actor, id: string, itemId: string, to: 'current' | 'done'): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
-      ConferencesPolicy.assertInSession(conf.status, 'chuyển mục chương trình');
-      await this.agendaItem(em, id, itemId);
-      const items = await agendaSteps(em, id);
-      const changes = to === 'current' ? setCurrent(items, itemId) : markDone(items, itemId);
-      if (!changes.size) return;
-      await this.applySteps(em, changes);
-      await this.audit.record(em, actor, {
-        action: 'conference.agenda_step', entityType: 'conference', entityId: id, blockId: year.blockId,
-        before: Object.fromEntries([...changes.keys()].map((k) => [k, items.find((i) => i.id === k)!.status])), after: Object.fromEntries(changes),
-      });
-    });
+    await this.ds.transaction((em) => this.stepTx(em, actor, id, itemId, to));
     return this.conferences.getConference(actor, id);
+  }
+
+  /** Marks an item dealt with (the next pending one becomes current), in the caller's transaction. */
+  async markItemDoneTx(em: EntityManager, actor: Actor, id: string, itemId: string): Promise<void> {
+    await this.stepTx(em, actor, id, itemId, 'done');
+  }
+
+  private async stepTx(em: EntityManager, actor: Actor, id: string, itemId: string, to: 'current' | 'done'): Promise<void> {
+    const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
+    ConferencesPolicy.assertInSession(conf.status, 'chuyển mục chương trình');
+    await this.agendaItem(em, id, itemId);
+    const items = await agendaSteps(em, id);
+    const changes = to === 'current' ? setCurrent(items, itemId) : markDone(items, itemId);
+    if (!changes.size) return;
+    await this.applySteps(em, changes);
+    await this.audit.record(em, actor, {
+      action: 'conference.agenda_step', entityType: 'conference', entityId: id, blockId: year.blockId,
+      before: Object.fromEntries([...changes.keys()].map((k) => [k, items.find((i) => i.id === k)!.status])), after: Object.fromEntries(changes),
+    });
   }
 
   /** Attendance on the day: present (with the delegate's name), absent or excused. The quorum follows. */
@@ -304,57 +314,67 @@ export class ConferenceWorkflowService {
    * covenants modules in this transaction, so the decision and its effect commit together.
    */
   async recordDecision(actor: Actor, id: string, dto: CreateConferenceDecisionDto): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
-      ConferencesPolicy.assertInSession(conf.status, 'ghi nhận quyết định');
-      const item = await agendaItemMaterial(em, id, dto.agendaItemId);
-      if (!item) throw invalidField('agendaItemId', 'không thuộc chương trình của hội nghị này');
-      const text = dto.text?.trim() ?? '';
-      let refId: string | null = null;
-      let materialTitle: string | null = null;
-      if (dto.kind === 'conclusion') {
-        if (dto.refId) throw invalidField('refId', 'không dùng cho kết luận');
-        if (!text) throw invalidField('text', 'là bắt buộc với kết luận');
-      } else {
-        const kind = MATERIAL_FOR[dto.kind];
-        refId = dto.refId ?? (item.materialKind === kind ? item.materialId : null);
-        if (!refId) throw invalidField('refId', `là bắt buộc: mục chương trình chưa gắn ${MATERIAL_LABEL[kind]}`);
-        materialTitle = (await this.assertMaterial(em, year.id, kind, refId, '', 'refId'))!.title;
-        if (await decisionExists(em, id, dto.kind, refId)) throw conflict('already_decided', 'Hội nghị đã ghi nhận quyết định này.');
-      }
-      const q = await this.computeQuorum(em, id, year);
-      if (dto.kind !== 'conclusion' && !q.met) throw conflict('no_quorum', noQuorumMessage(q));
-      if (dto.kind === 'adopt_plan' || dto.kind === 'adopt_rules') await this.drafts.adoptVersion(em, actor, refId!, id, dto.reason);
-      if (dto.kind === 'open_signing') await this.covenants.openSigning(em, actor, refId!, id);
-      const finalText = text || (dto.kind === 'conclusion' ? text : defaultDecisionText(dto.kind, materialTitle));
-      const decisionId = await insertDecision(em, {
-        conferenceId: id, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met, createdBy: actor.id,
-      });
-      await this.audit.record(em, actor, {
-        action: 'conference.decide', entityType: 'conference', entityId: id, blockId: year.blockId,
-        after: { decisionId, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met },
-      });
-    });
+    await this.ds.transaction((em) => this.recordDecisionTx(em, actor, id, dto));
     return this.conferences.getConference(actor, id);
+  }
+
+  /** The same decision, in the caller's transaction; its id. */
+  async recordDecisionTx(em: EntityManager, actor: Actor, id: string, dto: CreateConferenceDecisionDto): Promise<string> {
+    const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
+    ConferencesPolicy.assertInSession(conf.status, 'ghi nhận quyết định');
+    const item = await agendaItemMaterial(em, id, dto.agendaItemId);
+    if (!item) throw invalidField('agendaItemId', 'không thuộc chương trình của hội nghị này');
+    const text = dto.text?.trim() ?? '';
+    let refId: string | null = null;
+    let materialTitle: string | null = null;
+    if (dto.kind === 'conclusion') {
+      if (dto.refId) throw invalidField('refId', 'không dùng cho kết luận');
+      if (!text) throw invalidField('text', 'là bắt buộc với kết luận');
+    } else {
+      const kind = MATERIAL_FOR[dto.kind];
+      refId = dto.refId ?? (item.materialKind === kind ? item.materialId : null);
+      if (!refId) throw invalidField('refId', `là bắt buộc: mục chương trình chưa gắn ${MATERIAL_LABEL[kind]}`);
+      materialTitle = (await this.assertMaterial(em, year.id, kind, refId, '', 'refId'))!.title;
+      if (await decisionExists(em, id, dto.kind, refId)) throw conflict('already_decided', 'Hội nghị đã ghi nhận quyết định này.');
+    }
+    const q = await this.computeQuorum(em, id, year);
+    if (dto.kind !== 'conclusion' && !q.met) throw conflict('no_quorum', noQuorumMessage(q));
+    if (dto.kind === 'adopt_plan' || dto.kind === 'adopt_rules') await this.drafts.adoptVersion(em, actor, refId!, id, dto.reason);
+    if (dto.kind === 'open_signing') await this.covenants.openSigning(em, actor, refId!, id);
+    const finalText = text || (dto.kind === 'conclusion' ? text : defaultDecisionText(dto.kind, materialTitle));
+    const decisionId = await insertDecision(em, {
+      conferenceId: id, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met, createdBy: actor.id,
+    });
+    await this.audit.record(em, actor, {
+      action: 'conference.decide', entityType: 'conference', entityId: id, blockId: year.blockId,
+      after: { decisionId, agendaItemId: item.id, kind: dto.kind, refId, text: finalText, present: q.present, members: q.members, quorumMet: q.met },
+    });
+    return decisionId;
   }
 
   /** Ends the session and drafts the minutes from what happened. */
   async closeConference(actor: Actor, id: string, dto: CloseConferenceDto): Promise<ConferenceDto> {
-    await this.ds.transaction(async (em) => {
-      const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
-      ConferencesPolicy.assertInSession(conf.status, 'kết thúc hội nghị');
-      await finishCurrentItem(em, id);
-      conf.status = 'concluded';
-      conf.closedAt = new Date();
-      if (dto.conclusion !== undefined) conf.conclusion = dto.conclusion.trim();
-      await em.save(conf);
-      await this.audit.record(em, actor, {
-        action: 'conference.close', entityType: 'conference', entityId: id, blockId: year.blockId,
-        before: { status: 'in_session' }, after: { status: 'concluded', closedAt: conf.closedAt, conclusion: conf.conclusion },
-      });
-      await this.minutes.draftMinutesIn(em, actor, id, year);
-    });
+    await this.ds.transaction((em) => this.closeConferenceTx(em, actor, id, dto));
     return this.conferences.getConference(actor, id);
+  }
+
+  /**
+   * The same close, in the caller's transaction. `at` only for demo history (a past year's session, the minutes'
+   * notice recorded without mail), now otherwise.
+   */
+  async closeConferenceTx(em: EntityManager, actor: Actor, id: string, dto: CloseConferenceDto, opts: { at?: Date } = {}): Promise<void> {
+    const { conf, year } = await conferenceToRun(em, this.scope, actor, id);
+    ConferencesPolicy.assertInSession(conf.status, 'kết thúc hội nghị');
+    await finishCurrentItem(em, id);
+    conf.status = 'concluded';
+    conf.closedAt = opts.at ?? new Date();
+    if (dto.conclusion !== undefined) conf.conclusion = dto.conclusion.trim();
+    await em.save(conf);
+    await this.audit.record(em, actor, {
+      action: 'conference.close', entityType: 'conference', entityId: id, blockId: year.blockId,
+      before: { status: 'in_session' }, after: { status: 'concluded', closedAt: conf.closedAt, conclusion: conf.conclusion },
+    });
+    await this.minutes.draftMinutesIn(em, actor, id, year, { notifiedAt: opts.at });
   }
 
   // ---------------------------------------------------------------- internals

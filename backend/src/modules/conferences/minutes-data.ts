@@ -91,3 +91,13 @@ export async function recordDemoApprovedMinutes(em: Sql, m: {
     [m.conferenceId, m.docNumber, JSON.stringify(m.content), m.chairApprovedBy, m.chairApprovedAt, m.secretaryApprovedBy, m.secretaryApprovedAt,
       minutesHash(m.content), m.createdAt]);
 }
+
+/**
+ * Demo history: when a past year's minutes were drafted (at the close) and approved by the secretary and the chair
+ * (drafted and approved through the use cases beforehand); last changed at the later approval.
+ */
+export async function recordDemoMinutesTimes(em: Sql, conferenceId: string, t: { createdAt: Date; secretaryApprovedAt: Date; chairApprovedAt: Date }): Promise<void> {
+  await em.query(
+    `UPDATE conference_minutes SET created_at = $2, secretary_approved_at = $3, chair_approved_at = $4, updated_at = greatest($3::timestamptz, $4::timestamptz) WHERE conference_id = $1`,
+    [conferenceId, t.createdAt, t.secretaryApprovedAt, t.chairApprovedAt]);
+}
