@@ -103,6 +103,35 @@ describe('demo: the 2024 year-end conference of Khối thi đua số 4', () => {
     expect(y2025).toEqual({ leader_unit_id: k.dukdn, deputy_unit_id: k.dukdh });
   });
 
+  it('was run through the use cases by the people of the story, its notices dated in 2024 and never mailed', async () => {
+    const actions = async (entityId: string) => (await t.ds.query(
+      `SELECT e.action, a.email FROM audit_entries e LEFT JOIN accounts a ON a.id = e.actor_id WHERE e.entity_id = $1 ORDER BY e.id`, [entityId]))
+      .map((r: any) => `${r.action} ${r.email}`);
+    const conference = await actions(conferenceId);
+    const count = (action: string) => conference.filter((a: string) => a.startsWith(`${action} `)).length;
+    expect([count('conference.create'), count('conference.reply'), count('conference.check_in'), count('conference.open'), count('conference.decide'), count('conference.close')])
+      .toEqual([1, 5, 5, 1, 3, 1]);
+    expect(conference.filter((a: string) => a.startsWith('minutes.'))).toEqual([
+      'minutes.draft canbo.dukcq@thidua.vn', 'minutes.approve canbo.dukcq@thidua.vn', 'minutes.approve thutruong.dukcq@thidua.vn',
+    ]);
+    for (const b of ballots) {
+      const steps = await actions(b.id);
+      expect(steps.filter((a: string) => !a.startsWith('ballot.vote '))).toEqual([
+        'ballot.open canbo.dukcq@thidua.vn', 'ballot.close canbo.dukcq@thidua.vn', 'ballot.tally_record_sign canbo.dukcq@thidua.vn',
+      ]);
+      // Each paper cast by a unit head.
+      expect(steps.filter((a: string) => a.startsWith('ballot.vote ')).every((a: string) => / thutruong\./.test(a))).toBe(true);
+    }
+    // The conference's record states each ballot's result, as closing a ballot writes it; the minutes drafted at the close state them.
+    const c = await expectStatus((await t.as(K4.lhpOfficer)).get(`/api/conferences/${conferenceId}`), 200);
+    expect(c.decisions.filter((d: any) => d.kind === 'ballot_result').map((d: any) => d.refId).sort()).toEqual(ballots.map((b) => b.id).sort());
+    const notices = await t.ds.query(
+      `SELECT n.kind, n.created_at, (SELECT count(*)::int FROM mail_outbox m WHERE m.idempotency_key = 'notification:' || n.id) AS mails FROM notifications n
+        WHERE n.link = ANY($1::text[])`, [[`/conferences/${conferenceId}`, ...ballots.map((b) => `/ballots/${b.id}`)]]);
+    expect([...new Set(notices.map((n: any) => n.kind))].sort()).toEqual(['ballot_opened', 'conference_invitation', 'minutes_to_approve']);
+    expect(notices.every((n: any) => new Date(n.created_at).getUTCFullYear() === 2024 && n.mails === 0)).toBe(true);
+  });
+
   it('keeps the secrecy of the real ballots: voters apart from the box, votes audited without content', async () => {
     for (const b of ballots) {
       const [{ n }] = await t.ds.query('SELECT count(*)::int AS n FROM ballot_voters WHERE ballot_id = $1', [b.id]);
