@@ -3,9 +3,10 @@
  * source (self, two peer reviewers per unit, the leader's appraisal, explanations and final scores) and its
  * signed snapshot; and the open 2025 mid-year round in the self-assessment phase with units at different
  * stages. Called by the demo loader inside its transaction, after `seedScoringDemo`.
- * Sends no SQL of its own: the rows, with the times the story gives them, go through the rounds module's
- * demo-history operations (`demo-history-data.ts`; the use cases stamp now() and check the calendar), the reads
- * through the modules' data files, and the score, ranking and digest through the rounds module's pure rules.
+ * Sends no SQL of its own. The open 2025 round is built through the rounds module's use cases (their `…Tx` forms,
+ * in the loader's transaction, acting as the demo's people), then dated by its demo-history operations
+ * (`demo-history-data.ts`: times only). The finalised rounds are still written as rows with their times through
+ * those operations, the score, ranking and digest computed by the rounds module's pure rules.
  */
 import { notify } from '../../modules/notifications/notify';
 import type { EntityManager } from 'typeorm';
@@ -19,13 +20,24 @@ import { blockIdOfYear, listSchemes, recordDemoFreeze, selectCriteria, storedRul
 import { unitName } from '../../modules/rounds/assessment-data';
 import {
   insertDemoAssignment, insertDemoEvidence, insertDemoExplanation, insertDemoRound, insertDemoRoundTargets, insertDemoScoreRow, insertDemoSelfAssessment,
-  recordDemoFinalised, roundTargetsOf,
+  recordDemoEvidenceTimes, recordDemoFinalised, recordDemoRoundOpened, recordDemoScoreTimes, recordDemoSelfAssessmentTimes, recordDemoTargetTimes, roundTargetsOf,
 } from '../../modules/rounds/demo-history-data';
+import { AssessmentsService } from '../../modules/rounds/assessments.service';
+import { RoundsService } from '../../modules/rounds/rounds.service';
+import { AdvancePreviewService } from '../../modules/rounds/advance-preview.service';
+import { RoundProgressReader } from '../../modules/rounds/progress-reader';
+import { ScoringService } from '../../modules/scoring/scoring.service';
+import { CovenantsService } from '../../modules/covenants/covenants.service';
+import { AwardsService } from '../../modules/awards/awards.service';
+import { ScopeService } from '../../common/scope/scope.service';
+import { NewsService } from '../../modules/news/news.service';
+import { DraftReadService } from '../../modules/drafts/draft-read.service';
+import { demoActor } from './demo-ids';
 import { databaseNow } from '../../modules/rounds/round-row-data';
 import { hashedScoreRows } from '../../modules/rounds/score-data';
 import { insertSnapshot } from '../../modules/rounds/snapshot-data';
 import { rankingRows } from '../../modules/rounds/ranking-rows';
-import { criterionForIndicator, type RoundScheme } from '../../modules/rounds/round-data';
+import { criterionForIndicator, RoundData, type RoundScheme } from '../../modules/rounds/round-data';
 import { computeResults, ScoreEntryLite, Source } from '../../modules/rounds/round-results';
 import { scoreRowHash, sha256, snapshotDigest } from '../../modules/rounds/score-hash';
 import { storeRankingRows } from '../../modules/rounds/ranking-rows-store';
@@ -193,12 +205,9 @@ export async function seedRoundsDemo(em: EntityManager, ids: DemoIds, schemes?: 
   const unitMap = asMap(ids.units);
   const units = Object.fromEntries(KEYS.map((k) => [k, unitMap.get(k)])) as Record<Key, string>;
   if (KEYS.some((k) => !units[k])) throw new Error('demo: the units of Khối thi đua số 4 are missing from ids.units');
-  const accounts = await demoAccounts(em, KEYS);
-  const officer = (k: Key) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
-  const head = (k: Key) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
   const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
   const round2024Id = await seedFinalisedRound(em, ids, KTD4_2024, schemes?.scheme2024Id);
-  const round2025Id = await seed2025(em, ids, schemes?.scheme2025Id, units, accounts, officer, head, audit);
+  const round2025Id = await seed2025(em, ids, schemes?.scheme2025Id, units);
   const ktd1YearEnd2025Id = schemes?.ktd1Scheme2025Id ? await seedFinalisedRound(em, ids, KTD1_2025, schemes.ktd1Scheme2025Id) : null;
   await audit?.record(em, null, { action: 'demo.rounds', entityType: 'system', reason: 'Nạp dữ liệu minh họa: đợt chấm điểm', after: { rounds: [round2024Id, round2025Id, ktd1YearEnd2025Id].filter(Boolean) } });
   return { round2024Id, round2025Id, ktd1YearEnd2025Id };
@@ -414,38 +423,63 @@ const SELF_2025: Record<Key, Inputs> = {
 /** Six-month targets entered in the round: the 2025 covenant is still a draft. */
 const TARGETS_2025: Record<Key, number> = { hiza: 12, dukcq: 18, lhp: 10, dukdn: 15, dukdh: 14 };
 
-async function seed2025(
-  em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>, accounts: Map<string, string>,
-  officer: (k: Key) => string | null, head: (k: Key) => string | null, audit: AuditService | null,
-): Promise<string> {
-  void audit;
+/**
+ * The open 2025 mid-year round, built through the rounds module's use cases as the people of the story clicked:
+ * the leader's officer opens it (five days ago) and enters the six-month targets; officers save their units' self
+ * scores (three days ago) and attach evidence (two days ago); Ban QL các KCN&CX's officer submits and its head
+ * confirms, ĐUK Doanh nghiệp's officer sends for confirmation (yesterday); the leader reminds the unit that has not
+ * started. The use cases stamp now(); the demo-history operations then date the rows as the story tells.
+ */
+async function seed2025(em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>): Promise<string> {
   const yearId = await blockYearId(em, ids, 'KTĐ4', 2025);
   const scheme = await schemeOf(em, yearId, schemeId);
-  const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
+  const { byCode } = await loadScheme(em, scheme);
+  const criterion = (code: string) => byCode.get(code)!.id;
+  const { rounds, assessments } = roundsUseCases(em);
   const now = await databaseNow(em);
   const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+  const iso = (n: number) => days(n).toISOString();
+  const officer = (k: Key) => demoActor(em, `canbo.${k}@thidua.vn`);
+  const head = (k: Key) => demoActor(em, `thutruong.${k}@thidua.vn`);
+  const leader = await officer('dukdn');
+
   await recordDemoFreeze(em, scheme, days(-5));
-  const id = await insertDemoRound(em, {
-    blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025', phase: 'self_assessment', opensAt: days(-5),
-    selfAssessmentUntil: days(14), reviewUntil: days(24), explanationUntil: days(31), finalReviewUntil: days(38), phaseChangedAt: days(-5), assignmentSeed: null,
-    createdBy: officer('dukdn'),
+  const id = await rounds.createTx(em, leader, {
+    blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025',
+    opensAt: iso(-5), selfAssessmentUntil: iso(14), reviewUntil: iso(24), explanationUntil: iso(31), finalReviewUntil: iso(38),
   });
+  await recordDemoRoundOpened(em, id, days(-5));
+  await rounds.setTargetsTx(em, leader, id, {
+    targets: KEYS.flatMap((k) => [{ unitId: units[k], criterionId: criterion('I.2'), target: 100 }, { unitId: units[k], criterionId: criterion('II.4'), target: TARGETS_2025[k] }]),
+  });
+  await recordDemoTargetTimes(em, id, days(-5));
+
   const pdf = demoPdf(['Khoi thi dua so 4 - Minh chung 6 thang dau nam 2025 (du lieu minh hoa)']);
-  const status: Record<Key, string> = { hiza: 'submitted', dukdn: 'awaiting_confirmation', lhp: 'draft', dukcq: 'draft', dukdh: 'draft' };
+  const status: Record<Key, 'submitted' | 'awaiting_confirmation' | 'draft'> = { hiza: 'submitted', dukdn: 'awaiting_confirmation', lhp: 'draft', dukcq: 'draft', dukdh: 'draft' };
   for (const k of KEYS) {
-    const submitted = status[k] === 'submitted';
-    await insertDemoSelfAssessment(em, {
-      roundId: id, unitId: units[k], status: status[k], submittedAt: submitted ? days(-1) : null, submittedBy: status[k] === 'draft' ? null : officer(k),
-      confirmedBy: submitted ? head(k) : null, createdAt: days(-5), updatedAt: days(-5), version: 1,
-    });
-    await insertDemoRoundTargets(em, id, units[k], [{ criterionId: c.byCode.get('I.2')!.id, target: 100 }, { criterionId: c.byCode.get('II.4')!.id, target: TARGETS_2025[k] }], officer('dukdn'), days(-5));
-    for (const [code, input] of Object.entries(SELF_2025[k])) await entry(c, id, k, code, 'self', k, input, days(-3), officer(k));
-    for (const code of ['I.1', 'II.1', 'III.1']) if (SELF_2025[k][code] && status[k] !== 'draft') await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, days(-2), officer(k));
-    if (k === 'lhp') await evidence(c, id, k, 'I.1', 'self', 'Báo cáo sơ kết 6 tháng (dự thảo).pdf', pdf, days(-2), officer(k));
+    const by = await officer(k);
+    for (const [code, input] of Object.entries(SELF_2025[k])) await assessments.saveSelfTx(em, by, id, units[k], criterion(code), { ...input, version: 0 });
+    await recordDemoScoreTimes(em, id, units[k], 'self', days(-3));
+    const files = ['I.1', 'II.1', 'III.1'].filter((code) => SELF_2025[k][code] && status[k] !== 'draft').map((code) => ({ code, name: `Minh chứng ${code}.pdf` }));
+    if (k === 'lhp') files.push({ code: 'I.1', name: 'Báo cáo sơ kết 6 tháng (dự thảo).pdf' });
+    for (const f of files) await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(f.code), 'self', { buffer: pdf, originalname: f.name });
+    await recordDemoEvidenceTimes(em, id, units[k], 'self', days(-2));
+    if (status[k] !== 'draft') await assessments.submitTx(em, by, id, units[k]);
+    if (status[k] === 'submitted') await assessments.confirmTx(em, await head(k), id, units[k]);
+    await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: days(-5), updatedAt: days(-5), submittedAt: days(-1) });
   }
-  const unitIds = KEYS.map((k) => units[k]);
-  const title = 'Chấm điểm thi đua 6 tháng đầu năm 2025';
-  await notify(em, { id: officer('dukdn') }, { units: unitIds }, { roundId: id, link: `/rounds/${id}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: 'Hạn nộp bản tự chấm: sau 14 ngày kể từ hôm nay.', at: days(-5) });
-  await notify(em, { id: officer('dukdn') }, { units: [units.dukdh] }, { roundId: id, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${title}`, body: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.', at: days(-1) });
+  await rounds.remindTx(em, leader, id, { unitIds: [units.dukdh], message: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.' });
   return id;
+}
+
+/** The rounds module's services as the app wires them, over the loader's connection (their …Tx forms run in its transaction). */
+function roundsUseCases(em: EntityManager): { rounds: RoundsService; assessments: AssessmentsService } {
+  const ds = em.connection;
+  const audit = new AuditService(ds);
+  const scoring = new ScoringService(ds, audit);
+  const data = new RoundData(scoring, new CovenantsService(ds, audit), new AwardsService(ds, audit, new ScopeService(ds)));
+  return {
+    rounds: new RoundsService(ds, audit, scoring, data, new AdvancePreviewService(ds, new RoundProgressReader(scoring))),
+    assessments: new AssessmentsService(ds, audit, data, new NewsService(ds, audit, new DraftReadService(ds))),
+  };
 }

@@ -3,10 +3,10 @@ import type { Phase, RoundKind } from '../../domain/round-phase';
 import type { Source } from './round-results';
 
 /**
- * Demo history: the rounds module's rows as the demo tells them, with the times they were recorded on (a past
- * year's round, or the open round's days before the demo was loaded). The use cases stamp every row with now()
- * and check each step against the round's calendar, so they cannot write a round that ran months ago; only the
- * demo loader calls these.
+ * Demo history, called only by the demo loader. The use cases stamp every row with now() and check each step
+ * against the round's calendar. The open round is built through them, then its recorded times are moved to the
+ * days before the demo was loaded (`recordDemo…`: times only). The finalised past rounds, which ran months ago,
+ * are still written as rows with their times (`insertDemo…`) until they too go through the use cases.
  */
 
 type Sql = Pick<EntityManager, 'query'>;
@@ -24,6 +24,44 @@ export async function insertDemoRound(
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$6,1) RETURNING id`,
     [r.blockYearId, r.schemeId, r.kind, r.title, r.phase, r.opensAt, r.selfAssessmentUntil, r.reviewUntil, r.explanationUntil, r.finalReviewUntil, r.phaseChangedAt, r.assignmentSeed, r.createdBy]);
   return round.id;
+}
+
+/**
+ * The round as opened at `at` through `RoundsService.createTx` (which records now()): its creation and its phase
+ * change dated then. Times only.
+ */
+export async function recordDemoRoundOpened(em: Sql, roundId: string, at: Date): Promise<void> {
+  await em.query('UPDATE scoring_rounds SET created_at = $2, phase_changed_at = $2 WHERE id = $1', [roundId, at]);
+}
+
+/**
+ * A unit's self-assessment as the story dates it: created at `createdAt`, last changed at `updatedAt`, and (when the
+ * use cases submitted or confirmed it) submitted and confirmed at `submittedAt`. Times only: a time the use cases
+ * left empty stays empty.
+ */
+export async function recordDemoSelfAssessmentTimes(
+  em: Sql, roundId: string, unitId: string, t: { createdAt: Date; updatedAt: Date; submittedAt: Date },
+): Promise<void> {
+  await em.query(
+    `UPDATE self_assessments SET created_at = $3, updated_at = $4,
+       submitted_at = CASE WHEN submitted_at IS NULL THEN NULL ELSE $5::timestamptz END, confirmed_at = CASE WHEN confirmed_at IS NULL THEN NULL ELSE $5::timestamptz END
+     WHERE round_id = $1 AND unit_id = $2`,
+    [roundId, unitId, t.createdAt, t.updatedAt, t.submittedAt]);
+}
+
+/** The targets entered in a round (`RoundsService.setTargetsTx`), dated `at`. Times only. */
+export async function recordDemoTargetTimes(em: Sql, roundId: string, at: Date): Promise<void> {
+  await em.query('UPDATE round_targets SET updated_at = $2 WHERE round_id = $1', [roundId, at]);
+}
+
+/** A unit's score rows of one source in a round (saved through the use cases), created and last saved at `at`. Times only. */
+export async function recordDemoScoreTimes(em: Sql, roundId: string, unitId: string, source: Source, at: Date): Promise<void> {
+  await em.query('UPDATE score_entries SET created_at = $4, updated_at = $4 WHERE round_id = $1 AND unit_id = $2 AND source = $3', [roundId, unitId, source, at]);
+}
+
+/** A unit's evidence files of one purpose in a round (uploaded through the use case), uploaded at `at`. Times only. */
+export async function recordDemoEvidenceTimes(em: Sql, roundId: string, unitId: string, purpose: 'self' | 'explanation', at: Date): Promise<void> {
+  await em.query('UPDATE evidence_files SET uploaded_at = $4 WHERE round_id = $1 AND unit_id = $2 AND purpose = $3', [roundId, unitId, purpose, at]);
 }
 
 /** The round finalised at `at` (its recorded phase change; the version stays as the demo recorded it). */
