@@ -306,22 +306,25 @@ export class AssessmentsService {
   // ---------------------------------------------------------------- explanations
 
   async saveExplanation(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ExplanationInputDto): Promise<ExplanationResultDto> {
-    return this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      RoundsPolicy.assertPhase(ctx, ['explanation'], 'giải trình');
-      const node = await this.leaf(em, ctx, criterionId, unitId);
-      await this.assertLowered(em, ctx, unitId, node);
-      const current = await lockExplanation(em, roundId, unitId, criterionId);
-      const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updatedAt).toISOString() } : null;
-      if ((current?.version ?? 0) !== dto.version) {
-        throw new StaleExplanationError(`Tiêu chí ${node.code}: giải trình vừa được người khác cập nhật (phiên bản ${current?.version ?? 0}, bạn sửa phiên bản ${dto.version}).`, currentDto);
-      }
-      if (current && current.text === dto.text) return { criterionId, explanation: currentDto! };
-      const row = await upsertExplanation(em, { roundId, unitId, criterionId, text: dto.text, updatedBy: actor.id });
-      await this.audit.record(em, actor, { action: 'explanation.save', entityType: 'round_explanation', entityId: criterionId, blockId: ctx.year.blockId, before: current ? { roundId, unitId, criterion: node.code, text: current.text } : null, after: { roundId, unitId, criterion: node.code, text: dto.text } });
-      return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updatedAt).toISOString() } };
-    });
+    return this.ds.transaction((em) => this.saveExplanationTx(em, actor, roundId, unitId, criterionId, dto));
+  }
+
+  /** `saveExplanation` in the caller's transaction. */
+  async saveExplanationTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ExplanationInputDto): Promise<ExplanationResultDto> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+    RoundsPolicy.assertPhase(ctx, ['explanation'], 'giải trình');
+    const node = await this.leaf(em, ctx, criterionId, unitId);
+    await this.assertLowered(em, ctx, unitId, node);
+    const current = await lockExplanation(em, roundId, unitId, criterionId);
+    const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updatedAt).toISOString() } : null;
+    if ((current?.version ?? 0) !== dto.version) {
+      throw new StaleExplanationError(`Tiêu chí ${node.code}: giải trình vừa được người khác cập nhật (phiên bản ${current?.version ?? 0}, bạn sửa phiên bản ${dto.version}).`, currentDto);
+    }
+    if (current && current.text === dto.text) return { criterionId, explanation: currentDto! };
+    const row = await upsertExplanation(em, { roundId, unitId, criterionId, text: dto.text, updatedBy: actor.id });
+    await this.audit.record(em, actor, { action: 'explanation.save', entityType: 'round_explanation', entityId: criterionId, blockId: ctx.year.blockId, before: current ? { roundId, unitId, criterion: node.code, text: current.text } : null, after: { roundId, unitId, criterion: node.code, text: dto.text } });
+    return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updatedAt).toISOString() } };
   }
 
   // ---------------------------------------------------------------- evidence

@@ -132,24 +132,27 @@ export class RoundsService {
 
   /** The leader moves the round to the next phase before its date (finalising has its own act). */
   async advance(actor: Actor, id: string, dto: AdvancePhaseDto): Promise<RoundDto> {
-    await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, id, actor, 'update');
-      RoundsPolicy.assertManager(actor, ctx.year);
-      if (dto.to === 'finalised') throw conflict('use_finalise', 'Muốn hoàn tất đợt chấm, hãy dùng chức năng "Hoàn tất và ký chốt kết quả".');
-      const next = nextManualPhase(ctx.phase);
-      if (next !== dto.to) {
-        throw conflict('wrong_phase', next
-          ? `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ chuyển được sang giai đoạn kế tiếp "${PHASE_LABELS[next]}".`
-          : `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", không chuyển tiếp bằng tay được nữa.`);
-      }
-      // Early (before the self-assessment deadline) only: a switch at the deadline never reaches here in self-assessment.
-      const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
-      await setRoundPhase(em, id, dto.to);
-      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
-      await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
-    });
+    await this.ds.transaction((em) => this.advanceTx(em, actor, id, dto));
     return this.get(actor, id);
+  }
+
+  /** `advance` in the caller's transaction. */
+  async advanceTx(em: EntityManager, actor: Actor, id: string, dto: AdvancePhaseDto): Promise<void> {
+    const ctx = await loadRound(em, id, actor, 'update');
+    RoundsPolicy.assertManager(actor, ctx.year);
+    if (dto.to === 'finalised') throw conflict('use_finalise', 'Muốn hoàn tất đợt chấm, hãy dùng chức năng "Hoàn tất và ký chốt kết quả".');
+    const next = nextManualPhase(ctx.phase);
+    if (next !== dto.to) {
+      throw conflict('wrong_phase', next
+        ? `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ chuyển được sang giai đoạn kế tiếp "${PHASE_LABELS[next]}".`
+        : `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", không chuyển tiếp bằng tay được nữa.`);
+    }
+    // Early (before the self-assessment deadline) only: a switch at the deadline never reaches here in self-assessment.
+    const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
+    await setRoundPhase(em, id, dto.to);
+    const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+    await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
+    await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
   }
 
   /** Gia hạn for one unit, with a reason; possible until reviewing has started. */
