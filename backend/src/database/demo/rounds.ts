@@ -3,14 +3,16 @@
  * source (self, two peer reviewers per unit, the leader's appraisal, explanations and final scores) and its
  * signed snapshot; and the open 2025 mid-year round in the self-assessment phase with units at different
  * stages. Called by the demo loader inside its transaction, after `seedScoringDemo`.
- * Sends no SQL of its own: the rows, with the times the story gives them, go through the rounds module's
- * demo-history operations (`demo-history-data.ts`; the use cases stamp now() and check the calendar), the reads
- * through the modules' data files, and the score, ranking and digest through the rounds module's pure rules.
+ * Sends no SQL of its own. Every round is built through the rounds module's use cases (their `…Tx` forms, in the
+ * loader's transaction, acting as the demo's people), then dated by the demo-history operations of the modules
+ * (`demo-history-data.ts` and the notices' and mails' times: times and the calendar only). What is left as history
+ * rows: a finalised round's snapshot, computed from the pure rules with the story's date (the use case seals now()),
+ * and the one explanation the use case refuses (see `seedFinalisedRound`).
  */
 import { notify } from '../../modules/notifications/notify';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
-import { CriterionInput, generateAssignments, INPUT_FIELD, LeafNode, scoreCriterion, SchemeNode } from '@thidua/rules';
+import { CriterionInput, SchemeNode } from '@thidua/rules';
 import { targetsInForce } from '../../modules/covenants/covenant-data';
 import { accountAsActor } from '../../modules/drafts/draft-data';
 import { CriterionRow, toSchemeNode } from '../../modules/scoring/scheme-tree';
@@ -18,14 +20,30 @@ import { asMap, blockYearId, DemoIds, ScoringDemoResult } from './scoring';
 import { blockIdOfYear, listSchemes, recordDemoFreeze, selectCriteria, storedRules } from '../../modules/scoring/scoring-data';
 import { unitName } from '../../modules/rounds/assessment-data';
 import {
-  insertDemoAssignment, insertDemoEvidence, insertDemoExplanation, insertDemoRound, insertDemoRoundTargets, insertDemoScoreRow, insertDemoSelfAssessment,
-  recordDemoFinalised, roundTargetsOf,
+  insertDemoEvidence, insertDemoExplanation, recordDemoAssignmentTimes, recordDemoEvidenceTimes, recordDemoExplanationTimes, recordDemoFinalised, recordDemoRoundCalendar, recordDemoRoundOpened, recordDemoScoreTimes,
+  recordDemoSelfAssessmentTimes, recordDemoTargetTimes, roundTargetsOf,
 } from '../../modules/rounds/demo-history-data';
+import { assignmentPairs } from '../../modules/rounds/review-data';
+import { recordDemoNotificationTimes } from '../../modules/notifications/notifications-data';
+import { recordDemoMailsSent } from '../../modules/mail/mail-data';
+import { PHASE_LABELS } from '../../domain/round-phase';
+import { ReviewsService } from '../../modules/rounds/reviews.service';
+import { AssessmentsService } from '../../modules/rounds/assessments.service';
+import { RoundsService } from '../../modules/rounds/rounds.service';
+import { AdvancePreviewService } from '../../modules/rounds/advance-preview.service';
+import { RoundProgressReader } from '../../modules/rounds/progress-reader';
+import { ScoringService } from '../../modules/scoring/scoring.service';
+import { CovenantsService } from '../../modules/covenants/covenants.service';
+import { AwardsService } from '../../modules/awards/awards.service';
+import { ScopeService } from '../../common/scope/scope.service';
+import { NewsService } from '../../modules/news/news.service';
+import { DraftReadService } from '../../modules/drafts/draft-read.service';
+import { demoActor } from './demo-ids';
 import { databaseNow } from '../../modules/rounds/round-row-data';
 import { hashedScoreRows } from '../../modules/rounds/score-data';
 import { insertSnapshot } from '../../modules/rounds/snapshot-data';
 import { rankingRows } from '../../modules/rounds/ranking-rows';
-import { criterionForIndicator, type RoundScheme } from '../../modules/rounds/round-data';
+import { criterionForIndicator, RoundData, type RoundScheme } from '../../modules/rounds/round-data';
 import { computeResults, ScoreEntryLite, Source } from '../../modules/rounds/round-results';
 import { scoreRowHash, sha256, snapshotDigest } from '../../modules/rounds/score-hash';
 import { storeRankingRows } from '../../modules/rounds/ranking-rows-store';
@@ -165,40 +183,14 @@ async function demoAccounts(em: EntityManager, keys: readonly string[]): Promise
   return accounts;
 }
 
-/** Inserts one score row, the score computed by the pure rules (target criteria: only the actual value). */
-async function entry(c: Ctx, round: string, unit: string, code: string, source: Source, scorer: string, input: CriterionInput & { note?: string }, when: Date, by: string | null): Promise<void> {
-  const row = c.byCode.get(code)!;
-  const node = c.nodes.get(row.id) as LeafNode;
-  const field = INPUT_FIELD[node.type];
-  const score = node.type === 'target' ? null : (() => {
-    const r = scoreCriterion(node, input);
-    if (!r.ok) throw new Error(`demo: ${r.error.message}`);
-    return r.score;
-  })();
-  await insertDemoScoreRow(c.em, {
-    roundId: round, unitId: c.units[unit], criterionId: row.id, source, scorerUnitId: c.units[scorer], criterionType: node.type, maxPoints: node.max, score,
-    passed: field === 'passed' ? input.passed ?? null : null, count: field === 'count' ? input.count ?? null : null, actual: field === 'actual' ? input.actual ?? null : null,
-    items: field === 'items' ? input.items ?? {} : null, note: input.note ?? '', updatedBy: by, at: when,
-  });
-}
-
-async function evidence(c: Ctx, round: string, unit: string, code: string, purpose: 'self' | 'explanation', filename: string, pdf: Buffer, when: Date, by: string | null): Promise<void> {
-  await insertDemoEvidence(c.em, {
-    roundId: round, unitId: c.units[unit], criterionId: c.byCode.get(code)!.id, purpose, filename, mimeType: 'application/pdf', sha256: sha256(pdf), content: pdf, uploadedBy: by, at: when,
-  });
-}
-
 /** Seeds both rounds; pass the result of `seedScoringDemo` (or the schemes are looked up by year). */
 export async function seedRoundsDemo(em: EntityManager, ids: DemoIds, schemes?: ScoringDemoResult): Promise<RoundsDemoResult> {
   const unitMap = asMap(ids.units);
   const units = Object.fromEntries(KEYS.map((k) => [k, unitMap.get(k)])) as Record<Key, string>;
   if (KEYS.some((k) => !units[k])) throw new Error('demo: the units of Khối thi đua số 4 are missing from ids.units');
-  const accounts = await demoAccounts(em, KEYS);
-  const officer = (k: Key) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
-  const head = (k: Key) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
   const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
   const round2024Id = await seedFinalisedRound(em, ids, KTD4_2024, schemes?.scheme2024Id);
-  const round2025Id = await seed2025(em, ids, schemes?.scheme2025Id, units, accounts, officer, head, audit);
+  const round2025Id = await seed2025(em, ids, schemes?.scheme2025Id, units);
   const ktd1YearEnd2025Id = schemes?.ktd1Scheme2025Id ? await seedFinalisedRound(em, ids, KTD1_2025, schemes.ktd1Scheme2025Id) : null;
   await audit?.record(em, null, { action: 'demo.rounds', entityType: 'system', reason: 'Nạp dữ liệu minh họa: đợt chấm điểm', after: { rounds: [round2024Id, round2025Id, ktd1YearEnd2025Id].filter(Boolean) } });
   return { round2024Id, round2025Id, ktd1YearEnd2025Id };
@@ -245,76 +237,132 @@ const KTD4_2024: FinalisedRoundSpec = {
 };
 
 /**
- * Seeds a year-end round through to its signed snapshot, the way the services would leave it: self-assessments,
- * targets, two peer reviewers per unit, the appraisal, explanations, final scores, the ranking and its digest.
+ * Seeds a year-end round through to its signed snapshot as the people of the story clicked, through the rounds
+ * module's use cases: the leader's officer opens it and enters targets (when no covenant is in force), officers
+ * self-assess with evidence and submit, heads confirm; the leader assigns two peer reviewers per unit and moves
+ * the round on; reviewers score, the leader (for its own unit, the deputy) appraises; units explain, the appraiser
+ * sets final scores. The round runs with a calendar that lets each step pass at load time; the demo-history
+ * operations then move the recorded times and the calendar to the story's dates. The finalisation (the ranking,
+ * the digest, the snapshot) is still written from the pure rules with the story's date, as the use case would.
  */
 export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: FinalisedRoundSpec, schemeId?: string): Promise<string> {
   const unitMap = asMap(ids.units);
   const units = Object.fromEntries(spec.keys.map((k) => [k, unitMap.get(k)])) as Record<string, string>;
   if (spec.keys.some((k) => !units[k])) throw new Error(`demo: the units of ${spec.blockCode} are missing from ids.units`);
   const accounts = await demoAccounts(em, spec.keys);
-  const officer = (k: string) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
-  const head = (k: string) => accounts.get(`thutruong.${k}@thidua.vn`) ?? null;
+  const officerId = (k: string) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
+  const officer = (k: string) => demoActor(em, `canbo.${k}@thidua.vn`);
+  const head = (k: string) => demoActor(em, `thutruong.${k}@thidua.vn`);
   const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
+  const { rounds, assessments, reviews } = roundsUseCases(em);
   const d = spec.dates;
   const yearId = await blockYearId(em, ids, spec.blockCode, spec.year);
   const scheme = await schemeOf(em, yearId, schemeId);
   const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
-  await recordDemoFreeze(em, scheme, at(d.opens));
-  const id = await insertDemoRound(em, {
-    blockYearId: yearId, schemeId: scheme, kind: 'year_end', title: spec.title, phase: 'final_review', opensAt: at(d.opens), selfAssessmentUntil: at(d.selfUntil),
-    reviewUntil: at(d.reviewUntil), explanationUntil: at(d.explanationUntil), finalReviewUntil: at(d.finalUntil), phaseChangedAt: at(d.explanationUntil),
-    assignmentSeed: spec.year, createdBy: officer(spec.leader),
-  });
+  const criterion = (code: string) => c.byCode.get(code)!.id;
+  const leader = await officer(spec.leader);
+  const now = await databaseNow(em);
+  const later = (n: number) => new Date(now.getTime() + n * 86_400_000).toISOString();
 
-  for (const k of spec.keys) {
-    await insertDemoSelfAssessment(em, {
-      roundId: id, unitId: units[k], status: 'submitted', submittedAt: at(spec.submitted[k]), submittedBy: officer(k), confirmedBy: head(k),
-      createdAt: at(d.opens), updatedAt: at(spec.submitted[k]), version: 3,
-    });
-  }
+  await recordDemoFreeze(em, scheme, at(d.opens));
+  const id = await rounds.createTx(em, leader, {
+    blockYearId: yearId, schemeId: scheme, kind: 'year_end', title: spec.title, opensAt: at(d.opens).toISOString(),
+    selfAssessmentUntil: later(1), reviewUntil: later(2), explanationUntil: later(3), finalReviewUntil: later(4),
+  });
   // Targets: the covenant in force, whose indicators are the titles of I.2 and II.4; else entered in the round.
   const targetCriteria = c.rows.filter((r) => r.type === 'target');
   const covenant = await targetsInForce(em, yearId);
   const fromCovenant = covenant.map((t) => ({ unitId: t.unitId, criterionId: criterionForIndicator(t.indicator, targetCriteria), target: t.targetValue })).filter((t) => t.criterionId);
   if (!fromCovenant.length) {
-    for (const k of spec.keys) {
-      await insertDemoRoundTargets(em, id, units[k], [
-        { criterionId: c.byCode.get('I.2')!.id, target: spec.targets[k]['I.2'] }, { criterionId: c.byCode.get('II.4')!.id, target: spec.targets[k]['II.4'] },
-      ], officer(spec.leader), at(d.targetsAt));
-    }
+    await rounds.setTargetsTx(em, leader, id, {
+      targets: spec.keys.flatMap((k) => [{ unitId: units[k], criterionId: criterion('I.2'), target: spec.targets[k]['I.2'] }, { unitId: units[k], criterionId: criterion('II.4'), target: spec.targets[k]['II.4'] }]),
+    });
   }
 
-  const unitIds = spec.keys.map((k) => units[k]);
-  const keyOf = (unitId: string) => spec.keys.find((k) => units[k] === unitId)!;
-  const assignments = generateAssignments(unitIds, 2, spec.year);
-  for (const a of assignments) {
-    await insertDemoAssignment(em, id, a.reviewerId, a.revieweeId, officer(spec.leader), at(d.assignmentsAt));
-  }
-
+  // Self-assessment: every unit fills its form, attaches evidence and submits; its head confirms.
   const pdf = demoPdf(spec.evidenceLines);
   for (const k of spec.keys) {
+    const by = await officer(k);
     const self = spec.self[k];
-    for (const [code, input] of Object.entries(self)) await entry(c, id, k, code, 'self', k, input, at(d.selfAt), officer(k));
-    for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, at(d.evidenceAt), officer(k));
-    // Peers: the first reviewer scores what `peer` says; the second agrees with the self-assessment.
-    const reviewers = assignments.filter((a) => a.revieweeId === units[k]).map((a) => keyOf(a.reviewerId));
+    for (const [code, input] of Object.entries(self)) await assessments.saveSelfTx(em, by, id, units[k], criterion(code), { ...input, version: 0 });
+    for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) {
+      await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(code), 'self', { buffer: pdf, originalname: `Minh chứng ${code}.pdf` });
+    }
+    await assessments.submitTx(em, by, id, units[k]);
+    await assessments.confirmTx(em, await head(k), id, units[k]);
+  }
+
+  // Review: two peer reviewers per unit (the first scores what `peer` says, the second agrees with the unit), and the
+  // appraisal by the leader (the leader unit itself by the deputy).
+  await reviews.generateTx(em, leader, id, { seed: spec.year });
+  await rounds.advanceTx(em, leader, id, { to: 'review' });
+  const unitIds = spec.keys.map((k) => units[k]);
+  const keyOf = (unitId: string) => spec.keys.find((k) => units[k] === unitId)!;
+  const assignments = await assignmentPairs(em, id);
+  const appraiserOf = (k: string) => (k === spec.leader ? spec.deputy : spec.leader);
+  for (const k of spec.keys) {
+    const self = spec.self[k];
+    const reviewers = assignments.filter((a) => a.revieweeUnitId === units[k]).map((a) => keyOf(a.reviewerUnitId));
     for (const [i, reviewer] of reviewers.entries()) {
+      const by = await officer(reviewer);
       for (const [code, input] of Object.entries(self)) {
         const lowered = i === 0 ? spec.peer[k]?.[code] : undefined;
-        await entry(c, id, k, code, 'peer', reviewer, lowered ?? { ...input, note: '' }, at(d.peerAt), officer(reviewer));
+        await reviews.saveReviewTx(em, by, id, units[k], criterion(code), { ...(lowered ?? { ...input, note: '' }), version: 0 }, 'peer');
       }
     }
-    // The leader appraises; the leader unit itself is appraised by the deputy.
-    const appraiser = k === spec.leader ? spec.deputy : spec.leader;
+    const appraiser = await officer(appraiserOf(k));
     for (const [code, input] of Object.entries(self)) {
-      await entry(c, id, k, code, 'leader', appraiser, spec.appraisal[k]?.[code] ?? { ...input, note: '' }, at(d.appraisalAt), officer(appraiser));
+      await reviews.saveReviewTx(em, appraiser, id, units[k], criterion(code), { ...(spec.appraisal[k]?.[code] ?? { ...input, note: '' }), version: 0 }, 'leader');
     }
+  }
+
+  // Explanations of lowered scores, with a document; then the final scores.
+  await rounds.advanceTx(em, leader, id, { to: 'explanation' });
+  for (const k of spec.keys) {
+    const by = await officer(k);
     for (const [code, text] of Object.entries(spec.explanations[k] ?? {})) {
-      await insertDemoExplanation(em, { roundId: id, unitId: units[k], criterionId: c.byCode.get(code)!.id, text, updatedBy: officer(k), at: at(d.explanationAt) });
-      await evidence(c, id, k, code, 'explanation', `Giải trình ${code}.pdf`, pdf, new Date(at(d.explanationAt).getTime() + 5 * 60_000), officer(k));
+      const name = `Giải trình ${code}.pdf`;
+      if (c.byCode.get(code)!.type === 'deduction') {
+        // The use case refuses it: a deduction the appraisal raised is not "lower than the self-assessment" to
+        // `assertLowered`, which compares the raw points. Written as history until that rule is settled.
+        await insertDemoExplanation(em, { roundId: id, unitId: units[k], criterionId: criterion(code), text, updatedBy: by.id, at: at(d.explanationAt) });
+        await insertDemoEvidence(em, {
+          roundId: id, unitId: units[k], criterionId: criterion(code), purpose: 'explanation', filename: name, mimeType: 'application/pdf', sha256: sha256(pdf), content: pdf, uploadedBy: by.id, at: at(d.explanationAt),
+        });
+        continue;
+      }
+      await assessments.saveExplanationTx(em, by, id, units[k], criterion(code), { text, version: 0 });
+      await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(code), 'explanation', { buffer: pdf, originalname: name });
     }
-    for (const [code, input] of Object.entries(spec.final[k] ?? {})) await entry(c, id, k, code, 'final', appraiser, input, at(d.finalAt), officer(appraiser));
+  }
+  await rounds.advanceTx(em, leader, id, { to: 'final_review' });
+  for (const k of spec.keys) {
+    const appraiser = await officer(appraiserOf(k));
+    for (const [code, input] of Object.entries(spec.final[k] ?? {})) await reviews.saveReviewTx(em, appraiser, id, units[k], criterion(code), { ...input, version: 0 }, 'final');
+  }
+
+  // The story's dates.
+  await recordDemoRoundCalendar(em, id, {
+    opensAt: at(d.opens), selfAssessmentUntil: at(d.selfUntil), reviewUntil: at(d.reviewUntil), explanationUntil: at(d.explanationUntil), finalReviewUntil: at(d.finalUntil),
+  });
+  await recordDemoRoundOpened(em, id, at(d.opens));
+  await dateNotices(em, { roundId: id, kind: 'round_opened', at: at(d.opens) });
+  await dateNotices(em, { roundId: id, kind: 'assigned', at: at(d.assignmentsAt) });
+  for (const [phase, when] of [['review', d.selfUntil], ['explanation', d.reviewUntil], ['final_review', d.explanationUntil]] as const) {
+    await dateNotices(em, { roundId: id, kind: 'phase_changed', titleIncludes: `"${PHASE_LABELS[phase]}"`, at: at(when) });
+  }
+  if (!fromCovenant.length) await recordDemoTargetTimes(em, id, at(d.targetsAt));
+  await recordDemoAssignmentTimes(em, id, at(d.assignmentsAt));
+  for (const k of spec.keys) {
+    await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: at(d.opens), updatedAt: at(spec.submitted[k]), submittedAt: at(spec.submitted[k]) });
+    await recordDemoSubmissionNotices(em, id, units[k], at(spec.submitted[k]));
+    await recordDemoScoreTimes(em, id, units[k], 'self', at(d.selfAt));
+    await recordDemoScoreTimes(em, id, units[k], 'peer', at(d.peerAt));
+    await recordDemoScoreTimes(em, id, units[k], 'leader', at(d.appraisalAt));
+    await recordDemoScoreTimes(em, id, units[k], 'final', at(d.finalAt));
+    await recordDemoEvidenceTimes(em, id, units[k], 'self', at(d.evidenceAt));
+    await recordDemoEvidenceTimes(em, id, units[k], 'explanation', new Date(at(d.explanationAt).getTime() + 5 * 60_000));
+    await recordDemoExplanationTimes(em, id, units[k], at(d.explanationAt));
   }
 
   // Finalise as the service does: the ranking from the rows, the SHA-256 of every row, the digest, the audit entry.
@@ -327,18 +375,18 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const nodes = [...c.nodes.values()];
   const results = computeResults({
     nodes, notApplicable: new Map(), units: spec.keys.map((k) => ({ id: units[k], submittedAt: at(spec.submitted[k]) })), entries,
-    activePeers: new Set(assignments.map((a) => `${a.reviewerId}|${a.revieweeId}`)), targets: new Map(targets.map((t) => [`${t.unitId}|${t.criterionId}`, t.target])),
+    activePeers: new Set(assignments.filter((a) => a.status === 'active').map((a) => `${a.reviewerUnitId}|${a.revieweeUnitId}`)), targets: new Map(targets.map((t) => [`${t.unitId}|${t.criterionId}`, t.target])),
     rule: rules.finalScoreRule ?? 'leader_appraisal', tieBreaks: rules.tieBreakChain,
   });
   const scheme2 = { rows: c.rows, nodes, byId: new Map(c.rows.map((r) => [r.id, r])), nodeById: c.nodes, notApplicable: new Map() } as unknown as RoundScheme;
   const ranking = rankingRows(results, scheme2, spec.keys.map((k) => ({ id: units[k], name: names.get(units[k])!, submittedAt: at(spec.submitted[k]) })));
   const rowHashes = hashed.map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
   const finalisedAt = at(d.finalisedAt);
-  const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officer(spec.leader), ranking, rowHashes });
-  const snapId = await insertSnapshot(em, { roundId: id, seq: 1, finalisedAt, finalisedBy: officer(spec.leader)!, ranking, rowHashes, digest });
+  const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officerId(spec.leader), ranking, rowHashes });
+  const snapId = await insertSnapshot(em, { roundId: id, seq: 1, finalisedAt, finalisedBy: officerId(spec.leader)!, ranking, rowHashes, digest });
   await storeRankingRows(em, id, snapId, ranking);
   await recordDemoFinalised(em, id, finalisedAt);
-  await notify(em, { id: officer(spec.leader) }, { units: unitIds }, { roundId: id, blockYearId: yearId, link: `/rounds/${id}/ranking`, kind: 'finalised', title: `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: finalisedAt });
+  await notify(em, { id: officerId(spec.leader) }, { units: unitIds }, { roundId: id, blockYearId: yearId, link: `/rounds/${id}/ranking`, kind: 'finalised', title: `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: finalisedAt });
   const blockId = await blockIdOfYear(em, yearId);
   await audit?.record(em, null, {
     action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId, before: { phase: 'final_review' },
@@ -414,38 +462,80 @@ const SELF_2025: Record<Key, Inputs> = {
 /** Six-month targets entered in the round: the 2025 covenant is still a draft. */
 const TARGETS_2025: Record<Key, number> = { hiza: 12, dukcq: 18, lhp: 10, dukdn: 15, dukdh: 14 };
 
-async function seed2025(
-  em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>, accounts: Map<string, string>,
-  officer: (k: Key) => string | null, head: (k: Key) => string | null, audit: AuditService | null,
-): Promise<string> {
-  void audit;
+/**
+ * The open 2025 mid-year round, built through the rounds module's use cases as the people of the story clicked:
+ * the leader's officer opens it (five days ago) and enters the six-month targets; officers save their units' self
+ * scores (three days ago) and attach evidence (two days ago); Ban QL các KCN&CX's officer submits and its head
+ * confirms, ĐUK Doanh nghiệp's officer sends for confirmation (yesterday); the leader reminds the unit that has not
+ * started. The use cases stamp now(); the demo-history operations then date the rows as the story tells.
+ */
+async function seed2025(em: EntityManager, ids: DemoIds, schemeId: string | undefined, units: Record<Key, string>): Promise<string> {
   const yearId = await blockYearId(em, ids, 'KTĐ4', 2025);
   const scheme = await schemeOf(em, yearId, schemeId);
-  const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
+  const { byCode } = await loadScheme(em, scheme);
+  const criterion = (code: string) => byCode.get(code)!.id;
+  const { rounds, assessments } = roundsUseCases(em);
   const now = await databaseNow(em);
   const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+  const iso = (n: number) => days(n).toISOString();
+  const officer = (k: Key) => demoActor(em, `canbo.${k}@thidua.vn`);
+  const head = (k: Key) => demoActor(em, `thutruong.${k}@thidua.vn`);
+  const leader = await officer('dukdn');
+
   await recordDemoFreeze(em, scheme, days(-5));
-  const id = await insertDemoRound(em, {
-    blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025', phase: 'self_assessment', opensAt: days(-5),
-    selfAssessmentUntil: days(14), reviewUntil: days(24), explanationUntil: days(31), finalReviewUntil: days(38), phaseChangedAt: days(-5), assignmentSeed: null,
-    createdBy: officer('dukdn'),
+  const id = await rounds.createTx(em, leader, {
+    blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025',
+    opensAt: iso(-5), selfAssessmentUntil: iso(14), reviewUntil: iso(24), explanationUntil: iso(31), finalReviewUntil: iso(38),
   });
+  await recordDemoRoundOpened(em, id, days(-5));
+  await dateNotices(em, { roundId: id, kind: 'round_opened', at: days(-5) });
+  await rounds.setTargetsTx(em, leader, id, {
+    targets: KEYS.flatMap((k) => [{ unitId: units[k], criterionId: criterion('I.2'), target: 100 }, { unitId: units[k], criterionId: criterion('II.4'), target: TARGETS_2025[k] }]),
+  });
+  await recordDemoTargetTimes(em, id, days(-5));
+
   const pdf = demoPdf(['Khoi thi dua so 4 - Minh chung 6 thang dau nam 2025 (du lieu minh hoa)']);
-  const status: Record<Key, string> = { hiza: 'submitted', dukdn: 'awaiting_confirmation', lhp: 'draft', dukcq: 'draft', dukdh: 'draft' };
+  const status: Record<Key, 'submitted' | 'awaiting_confirmation' | 'draft'> = { hiza: 'submitted', dukdn: 'awaiting_confirmation', lhp: 'draft', dukcq: 'draft', dukdh: 'draft' };
   for (const k of KEYS) {
-    const submitted = status[k] === 'submitted';
-    await insertDemoSelfAssessment(em, {
-      roundId: id, unitId: units[k], status: status[k], submittedAt: submitted ? days(-1) : null, submittedBy: status[k] === 'draft' ? null : officer(k),
-      confirmedBy: submitted ? head(k) : null, createdAt: days(-5), updatedAt: days(-5), version: 1,
-    });
-    await insertDemoRoundTargets(em, id, units[k], [{ criterionId: c.byCode.get('I.2')!.id, target: 100 }, { criterionId: c.byCode.get('II.4')!.id, target: TARGETS_2025[k] }], officer('dukdn'), days(-5));
-    for (const [code, input] of Object.entries(SELF_2025[k])) await entry(c, id, k, code, 'self', k, input, days(-3), officer(k));
-    for (const code of ['I.1', 'II.1', 'III.1']) if (SELF_2025[k][code] && status[k] !== 'draft') await evidence(c, id, k, code, 'self', `Minh chứng ${code}.pdf`, pdf, days(-2), officer(k));
-    if (k === 'lhp') await evidence(c, id, k, 'I.1', 'self', 'Báo cáo sơ kết 6 tháng (dự thảo).pdf', pdf, days(-2), officer(k));
+    const by = await officer(k);
+    for (const [code, input] of Object.entries(SELF_2025[k])) await assessments.saveSelfTx(em, by, id, units[k], criterion(code), { ...input, version: 0 });
+    await recordDemoScoreTimes(em, id, units[k], 'self', days(-3));
+    const files = ['I.1', 'II.1', 'III.1'].filter((code) => SELF_2025[k][code] && status[k] !== 'draft').map((code) => ({ code, name: `Minh chứng ${code}.pdf` }));
+    if (k === 'lhp') files.push({ code: 'I.1', name: 'Báo cáo sơ kết 6 tháng (dự thảo).pdf' });
+    for (const f of files) await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(f.code), 'self', { buffer: pdf, originalname: f.name });
+    await recordDemoEvidenceTimes(em, id, units[k], 'self', days(-2));
+    if (status[k] !== 'draft') await assessments.submitTx(em, by, id, units[k]);
+    if (status[k] === 'submitted') await assessments.confirmTx(em, await head(k), id, units[k]);
+    await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: days(-5), updatedAt: days(-5), submittedAt: days(-1) });
+    await recordDemoSubmissionNotices(em, id, units[k], days(-1));
   }
-  const unitIds = KEYS.map((k) => units[k]);
-  const title = 'Chấm điểm thi đua 6 tháng đầu năm 2025';
-  await notify(em, { id: officer('dukdn') }, { units: unitIds }, { roundId: id, link: `/rounds/${id}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: 'Hạn nộp bản tự chấm: sau 14 ngày kể từ hôm nay.', at: days(-5) });
-  await notify(em, { id: officer('dukdn') }, { units: [units.dukdh] }, { roundId: id, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${title}`, body: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.', at: days(-1) });
+  await rounds.remindTx(em, leader, id, { unitIds: [units.dukdh], message: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.' });
+  await dateNotices(em, { roundId: id, kind: 'reminder', at: days(-1) });
   return id;
+}
+
+/** The round's notices the use cases sent in this load, dated as the story tells, and their mails as sent then. */
+async function dateNotices(em: EntityManager, n: Parameters<typeof recordDemoNotificationTimes>[1]): Promise<void> {
+  const ids = await recordDemoNotificationTimes(em, n);
+  await recordDemoMailsSent(em, ids.map((id) => `notification:${id}`), n.at);
+}
+
+/** The notices of a unit's submission (to its head for confirmation, to the leader seats once submitted), dated `at`. */
+async function recordDemoSubmissionNotices(em: EntityManager, roundId: string, unitId: string, at: Date): Promise<void> {
+  await dateNotices(em, { roundId, kind: 'awaiting_confirmation', unitId, at });
+  await dateNotices(em, { roundId, kind: 'submitted', titleIncludes: `: ${(await unitName(em, unitId))!} đã nộp`, at });
+}
+
+/** The rounds module's services as the app wires them, over the loader's connection (their …Tx forms run in its transaction). */
+function roundsUseCases(em: EntityManager): { rounds: RoundsService; assessments: AssessmentsService; reviews: ReviewsService } {
+  const ds = em.connection;
+  const audit = new AuditService(ds);
+  const scoring = new ScoringService(ds, audit);
+  const data = new RoundData(scoring, new CovenantsService(ds, audit), new AwardsService(ds, audit, new ScopeService(ds)));
+  const assessments = new AssessmentsService(ds, audit, data, new NewsService(ds, audit, new DraftReadService(ds)));
+  return {
+    rounds: new RoundsService(ds, audit, scoring, data, new AdvancePreviewService(ds, new RoundProgressReader(scoring))),
+    assessments,
+    reviews: new ReviewsService(ds, audit, data, assessments),
+  };
 }

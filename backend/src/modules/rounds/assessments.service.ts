@@ -196,6 +196,12 @@ export class AssessmentsService {
     });
   }
 
+  /** A self-assessment save by a known actor in the caller's transaction (the demo loader's officers save this way). */
+  async saveSelfTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveResultDto> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    return saveScore(em, this.audit, actor, await this.selfSave(em, actor, ctx, await this.selfAssessment(em, roundId, unitId, 'share'), unitId, criterionId, dto));
+  }
+
   /** The checks of a self-assessment save (the unit's own, editable now, a leaf that applies) and what it writes. */
   private async selfSave(em: EntityManager, actor: Actor, ctx: RoundContext, sa: SelfAssessmentRow, unitId: string, criterionId: string, dto: ScoreInputDto): Promise<SaveScoreArgs> {
     RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
@@ -218,46 +224,52 @@ export class AssessmentsService {
   }
 
   async submit(actor: Actor, roundId: string, unitId: string): Promise<AssessmentDto> {
-    await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      const sa = await this.selfAssessment(em, roundId, unitId, 'update');
-      this.assertSelfEditable(ctx, sa);
-      await this.writeAutomaticCounts(em, actor, ctx, unitId);
-      await this.assertComplete(em, ctx, unitId);
-      const byHead = RoundsPolicy.confirmsForUnit(actor);
-      if (byHead) {
-        await submitByHead(em, sa.id, actor.id);
-        await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
-      } else {
-        await requestConfirmation(em, sa.id, actor.id);
-        await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
-      }
-      await this.audit.record(em, actor, {
-        action: byHead ? 'self_assessment.submit' : 'self_assessment.request_confirmation', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId,
-        before: { status: sa.status }, after: { status: byHead ? 'submitted' : 'awaiting_confirmation', unitId },
-      });
-    });
+    await this.ds.transaction((em) => this.submitTx(em, actor, roundId, unitId));
     return this.get(actor, roundId, unitId);
+  }
+
+  /** `submit` in the caller's transaction. */
+  async submitTx(em: EntityManager, actor: Actor, roundId: string, unitId: string): Promise<void> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+    const sa = await this.selfAssessment(em, roundId, unitId, 'update');
+    this.assertSelfEditable(ctx, sa);
+    await this.writeAutomaticCounts(em, actor, ctx, unitId);
+    await this.assertComplete(em, ctx, unitId);
+    const byHead = RoundsPolicy.confirmsForUnit(actor);
+    if (byHead) {
+      await submitByHead(em, sa.id, actor.id);
+      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+    } else {
+      await requestConfirmation(em, sa.id, actor.id);
+      await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
+    }
+    await this.audit.record(em, actor, {
+      action: byHead ? 'self_assessment.submit' : 'self_assessment.request_confirmation', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId,
+      before: { status: sa.status }, after: { status: byHead ? 'submitted' : 'awaiting_confirmation', unitId },
+    });
   }
 
   /** The unit head confirms the officers' submission: only then is it submitted. */
   async confirm(actor: Actor, roundId: string, unitId: string): Promise<AssessmentDto> {
-    await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      if (!RoundsPolicy.confirmsForUnit(actor)) throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
-      RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'xác nhận nộp bản tự chấm');
-      const sa = await this.selfAssessment(em, roundId, unitId, 'update');
-      if (sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Bản tự chấm không ở trạng thái chờ thủ trưởng xác nhận.');
-      this.assertBeforeDeadline(ctx, sa);
-      await this.writeAutomaticCounts(em, actor, ctx, unitId);
-      await this.assertComplete(em, ctx, unitId);
-      await confirmSubmission(em, sa.id, actor.id);
-      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
-      await this.audit.record(em, actor, { action: 'self_assessment.submit', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'submitted', unitId } });
-    });
+    await this.ds.transaction((em) => this.confirmTx(em, actor, roundId, unitId));
     return this.get(actor, roundId, unitId);
+  }
+
+  /** `confirm` in the caller's transaction. */
+  async confirmTx(em: EntityManager, actor: Actor, roundId: string, unitId: string): Promise<void> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+    if (!RoundsPolicy.confirmsForUnit(actor)) throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
+    RoundsPolicy.assertPhase(ctx, ['self_assessment'], 'xác nhận nộp bản tự chấm');
+    const sa = await this.selfAssessment(em, roundId, unitId, 'update');
+    if (sa.status !== 'awaiting_confirmation') throw conflict('wrong_status', 'Bản tự chấm không ở trạng thái chờ thủ trưởng xác nhận.');
+    this.assertBeforeDeadline(ctx, sa);
+    await this.writeAutomaticCounts(em, actor, ctx, unitId);
+    await this.assertComplete(em, ctx, unitId);
+    await confirmSubmission(em, sa.id, actor.id);
+    await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+    await this.audit.record(em, actor, { action: 'self_assessment.submit', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'submitted', unitId } });
   }
 
   /** Back to draft from "awaiting confirmation" (an officer withdraws, or the head declines). */
@@ -294,50 +306,58 @@ export class AssessmentsService {
   // ---------------------------------------------------------------- explanations
 
   async saveExplanation(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ExplanationInputDto): Promise<ExplanationResultDto> {
-    return this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      RoundsPolicy.assertPhase(ctx, ['explanation'], 'giải trình');
-      const node = await this.leaf(em, ctx, criterionId, unitId);
-      await this.assertLowered(em, ctx, unitId, node);
-      const current = await lockExplanation(em, roundId, unitId, criterionId);
-      const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updatedAt).toISOString() } : null;
-      if ((current?.version ?? 0) !== dto.version) {
-        throw new StaleExplanationError(`Tiêu chí ${node.code}: giải trình vừa được người khác cập nhật (phiên bản ${current?.version ?? 0}, bạn sửa phiên bản ${dto.version}).`, currentDto);
-      }
-      if (current && current.text === dto.text) return { criterionId, explanation: currentDto! };
-      const row = await upsertExplanation(em, { roundId, unitId, criterionId, text: dto.text, updatedBy: actor.id });
-      await this.audit.record(em, actor, { action: 'explanation.save', entityType: 'round_explanation', entityId: criterionId, blockId: ctx.year.blockId, before: current ? { roundId, unitId, criterion: node.code, text: current.text } : null, after: { roundId, unitId, criterion: node.code, text: dto.text } });
-      return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updatedAt).toISOString() } };
-    });
+    return this.ds.transaction((em) => this.saveExplanationTx(em, actor, roundId, unitId, criterionId, dto));
+  }
+
+  /** `saveExplanation` in the caller's transaction. */
+  async saveExplanationTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ExplanationInputDto): Promise<ExplanationResultDto> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+    RoundsPolicy.assertPhase(ctx, ['explanation'], 'giải trình');
+    const node = await this.leaf(em, ctx, criterionId, unitId);
+    await this.assertLowered(em, ctx, unitId, node);
+    const current = await lockExplanation(em, roundId, unitId, criterionId);
+    const currentDto = current ? { text: current.text, version: current.version, updatedAt: new Date(current.updatedAt).toISOString() } : null;
+    if ((current?.version ?? 0) !== dto.version) {
+      throw new StaleExplanationError(`Tiêu chí ${node.code}: giải trình vừa được người khác cập nhật (phiên bản ${current?.version ?? 0}, bạn sửa phiên bản ${dto.version}).`, currentDto);
+    }
+    if (current && current.text === dto.text) return { criterionId, explanation: currentDto! };
+    const row = await upsertExplanation(em, { roundId, unitId, criterionId, text: dto.text, updatedBy: actor.id });
+    await this.audit.record(em, actor, { action: 'explanation.save', entityType: 'round_explanation', entityId: criterionId, blockId: ctx.year.blockId, before: current ? { roundId, unitId, criterion: node.code, text: current.text } : null, after: { roundId, unitId, criterion: node.code, text: dto.text } });
+    return { criterionId, explanation: { text: row.text, version: row.version, updatedAt: new Date(row.updatedAt).toISOString() } };
   }
 
   // ---------------------------------------------------------------- evidence
 
   async uploadEvidence(actor: Actor, roundId: string, unitId: string, criterionId: string, purpose: 'self' | 'explanation', file: Express.Multer.File | undefined): Promise<EvidenceDto> {
-    return this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
-      RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
-      const node = await this.leaf(em, ctx, criterionId, unitId);
-      if (purpose === 'self') this.assertSelfEditable(ctx, await this.selfAssessment(em, roundId, unitId, 'share'));
-      else {
-        RoundsPolicy.assertPhase(ctx, ['explanation'], 'nộp minh chứng giải trình');
-        await this.assertLowered(em, ctx, unitId, node);
-      }
-      const label = `Tiêu chí ${node.code}`;
-      if (!file?.buffer?.length) throw badRequest('validation_failed', `${label}: chưa chọn tệp minh chứng.`, { file: 'là bắt buộc' });
-      const name = (file.originalname ?? '').normalize('NFC');
-      if (file.buffer.length > MAX_EVIDENCE_BYTES) {
-        throw new AppError(413, 'file_too_large', `${label}: tệp "${name}" nặng ${(file.buffer.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB, vượt quá giới hạn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`, { file: 'quá lớn' });
-      }
-      const type = await detectEvidenceType(file.buffer);
-      if (!type) throw badRequest('bad_file_type', `${label}: tệp "${name}" không thuộc loại được phép (${ALLOWED_EVIDENCE_LABEL}); loại tệp được xác định theo nội dung, không theo đuôi tên tệp.`, { file: 'loại tệp không được phép' });
-      const filename = storedFileName(name, type);
-      const hash = sha256(file.buffer);
-      const row = await insertEvidence(em, { roundId, unitId, criterionId, purpose, filename, mimeType: type.mime, sha256: hash, content: file.buffer, uploadedBy: actor.id });
-      await this.audit.record(em, actor, { action: 'evidence.upload', entityType: 'evidence_file', entityId: row.id, blockId: ctx.year.blockId, after: { criterion: node.code, unitId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash } });
-      return { id: row.id, criterionId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash, uploadedAt: new Date(row.uploadedAt).toISOString(), uploadedByName: actor.fullName };
-    });
+    return this.ds.transaction((em) => this.uploadEvidenceTx(em, actor, roundId, unitId, criterionId, purpose, file));
+  }
+
+  /** `uploadEvidence` in the caller's transaction (the file as uploaded: its bytes and its name). */
+  async uploadEvidenceTx(
+    em: EntityManager, actor: Actor, roundId: string, unitId: string, criterionId: string, purpose: 'self' | 'explanation', file: Pick<Express.Multer.File, 'buffer' | 'originalname'> | undefined,
+  ): Promise<EvidenceDto> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
+    const node = await this.leaf(em, ctx, criterionId, unitId);
+    if (purpose === 'self') this.assertSelfEditable(ctx, await this.selfAssessment(em, roundId, unitId, 'share'));
+    else {
+      RoundsPolicy.assertPhase(ctx, ['explanation'], 'nộp minh chứng giải trình');
+      await this.assertLowered(em, ctx, unitId, node);
+    }
+    const label = `Tiêu chí ${node.code}`;
+    if (!file?.buffer?.length) throw badRequest('validation_failed', `${label}: chưa chọn tệp minh chứng.`, { file: 'là bắt buộc' });
+    const name = (file.originalname ?? '').normalize('NFC');
+    if (file.buffer.length > MAX_EVIDENCE_BYTES) {
+      throw new AppError(413, 'file_too_large', `${label}: tệp "${name}" nặng ${(file.buffer.length / 1024 / 1024).toFixed(1).replace('.', ',')} MB, vượt quá giới hạn ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`, { file: 'quá lớn' });
+    }
+    const type = await detectEvidenceType(file.buffer);
+    if (!type) throw badRequest('bad_file_type', `${label}: tệp "${name}" không thuộc loại được phép (${ALLOWED_EVIDENCE_LABEL}); loại tệp được xác định theo nội dung, không theo đuôi tên tệp.`, { file: 'loại tệp không được phép' });
+    const filename = storedFileName(name, type);
+    const hash = sha256(file.buffer);
+    const row = await insertEvidence(em, { roundId, unitId, criterionId, purpose, filename, mimeType: type.mime, sha256: hash, content: file.buffer, uploadedBy: actor.id });
+    await this.audit.record(em, actor, { action: 'evidence.upload', entityType: 'evidence_file', entityId: row.id, blockId: ctx.year.blockId, after: { criterion: node.code, unitId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash } });
+    return { id: row.id, criterionId, purpose, filename, mimeType: type.mime, sizeBytes: file.buffer.length, sha256: hash, uploadedAt: new Date(row.uploadedAt).toISOString(), uploadedByName: actor.fullName };
   }
 
   async deleteEvidence(actor: Actor, id: string): Promise<void> {

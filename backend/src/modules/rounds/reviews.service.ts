@@ -44,24 +44,27 @@ export class ReviewsService {
 
   /** Each unit reviews k others (k from the rule set), never itself, reciprocal pairs avoided, even load. */
   async generate(actor: Actor, roundId: string, dto: GenerateAssignmentsDto): Promise<AssignmentsDto> {
-    const ctx = await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'update');
-      RoundsPolicy.assertManager(actor, ctx.year);
-      RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review'], 'phân công chấm chéo');
-      if (await peersHaveScored(em, roundId)) throw conflict('reviews_started', 'Các đơn vị đã bắt đầu chấm chéo nên không phân công lại toàn bộ được; hãy dùng từ chối chấm và phân công thay thế.');
-      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      const k = ctx.year.rules.reviewsPerUnit;
-      const seed = dto.seed ?? randomInt(0, 2 ** 31 - 1);
-      const list = generateAssignments(members, k, seed);
-      const old = await countAssignments(em, roundId);
-      await deleteAssignments(em, roundId);
-      if (list.length) await insertAssignments(em, roundId, list, actor.id);
-      await setAssignmentSeed(em, roundId, seed);
-      await notify(em, actor, { units: [...new Set(list.map((a) => a.reviewerId))] }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo ${reviewsPerUnit(members.length, k)} đơn vị` });
-      await this.audit.record(em, actor, { action: 'round.assign', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { assignments: old }, after: { seed, k, assignments: list } });
-      return ctx;
-    });
+    const ctx = await this.ds.transaction((em) => this.generateTx(em, actor, roundId, dto));
     return this.assignments(this.ds.manager, ctx);
+  }
+
+  /** `generate` in the caller's transaction; the round as it was read. */
+  async generateTx(em: EntityManager, actor: Actor, roundId: string, dto: GenerateAssignmentsDto): Promise<RoundContext> {
+    const ctx = await loadRound(em, roundId, actor, 'update');
+    RoundsPolicy.assertManager(actor, ctx.year);
+    RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review'], 'phân công chấm chéo');
+    if (await peersHaveScored(em, roundId)) throw conflict('reviews_started', 'Các đơn vị đã bắt đầu chấm chéo nên không phân công lại toàn bộ được; hãy dùng từ chối chấm và phân công thay thế.');
+    const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+    const k = ctx.year.rules.reviewsPerUnit;
+    const seed = dto.seed ?? randomInt(0, 2 ** 31 - 1);
+    const list = generateAssignments(members, k, seed);
+    const old = await countAssignments(em, roundId);
+    await deleteAssignments(em, roundId);
+    if (list.length) await insertAssignments(em, roundId, list, actor.id);
+    await setAssignmentSeed(em, roundId, seed);
+    await notify(em, actor, { units: [...new Set(list.map((a) => a.reviewerId))] }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo ${reviewsPerUnit(members.length, k)} đơn vị` });
+    await this.audit.record(em, actor, { action: 'round.assign', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { assignments: old }, after: { seed, k, assignments: list } });
+    return ctx;
   }
 
   /** A reviewer declines an assignment for a conflict of interest; the leader then reassigns it. */
@@ -138,31 +141,34 @@ export class ReviewsService {
     return this.saveReview(actor, roundId, unitId, criterionId, dto, 'final');
   }
 
-  private async saveReview(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto, source: Exclude<Source, 'self'>): Promise<SaveResultDto> {
-    return this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'share');
-      if (source === 'peer') RoundsPolicy.assertScorer(actor, ctx.year);
-      else RoundsPolicy.assertManager(actor, ctx.year);
-      RoundsPolicy.assertNotOwnUnit(actor, unitId, WHAT[source]);
-      RoundsPolicy.assertPhase(ctx, source === 'final' ? ['final_review'] : ['review'], WHAT[source]);
-      if (!(await isYearMember(em, ctx.round.blockYearId, unitId))) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
-      if (source === 'peer') {
-        if (!(await isAssigned(em, roundId, actor.unitId!, unitId))) throw forbidden('Đơn vị của bạn không được phân công chấm chéo đơn vị này.', 'not_assigned');
-      }
-      const node = await this.assessments.leaf(em, ctx, criterionId, unitId);
-      const self = await selfScoreOf(em, roundId, unitId, criterionId);
-      const note = (dto.note ?? '').trim();
-      return saveScore(em, this.audit, actor, {
-        roundId, blockId: ctx.year.blockId, unitId, node, source, scorerUnitId: actor.unitId!, input: dto, note, version: dto.version,
-        check: (value) => {
-          if (!value.hasInput || note) return;
-          if (reviewNeedsReason(node, value, self ?? null)) {
-            const shown = (v: number | null | undefined) => (v === null || v === undefined ? 'chưa có' : formatNumber(v));
-            const what = node.type === 'target' ? `giá trị thực hiện ${shown(value.actual)} khác giá trị đơn vị tự khai (${shown(self?.actual)})` : `điểm ${shown(value.score)} khác điểm tự chấm (${shown(self?.score)})`;
-            throw badRequest('reason_required', `Tiêu chí ${node.code}: ${what} nên phải ghi lý do.`, { note: 'là bắt buộc khi khác điểm tự chấm' });
-          }
-        },
-      });
+  private saveReview(actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto, source: Exclude<Source, 'self'>): Promise<SaveResultDto> {
+    return this.ds.transaction((em) => this.saveReviewTx(em, actor, roundId, unitId, criterionId, dto, source));
+  }
+
+  /** A peer review (chấm chéo), appraisal (thẩm định) or final score (chốt điểm) in the caller's transaction. */
+  async saveReviewTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, criterionId: string, dto: ScoreInputDto, source: Exclude<Source, 'self'>): Promise<SaveResultDto> {
+    const ctx = await loadRound(em, roundId, actor, 'share');
+    if (source === 'peer') RoundsPolicy.assertScorer(actor, ctx.year);
+    else RoundsPolicy.assertManager(actor, ctx.year);
+    RoundsPolicy.assertNotOwnUnit(actor, unitId, WHAT[source]);
+    RoundsPolicy.assertPhase(ctx, source === 'final' ? ['final_review'] : ['review'], WHAT[source]);
+    if (!(await isYearMember(em, ctx.round.blockYearId, unitId))) throw notFound('Đơn vị không thuộc khối thi đua trong năm của đợt chấm này.');
+    if (source === 'peer') {
+      if (!(await isAssigned(em, roundId, actor.unitId!, unitId))) throw forbidden('Đơn vị của bạn không được phân công chấm chéo đơn vị này.', 'not_assigned');
+    }
+    const node = await this.assessments.leaf(em, ctx, criterionId, unitId);
+    const self = await selfScoreOf(em, roundId, unitId, criterionId);
+    const note = (dto.note ?? '').trim();
+    return saveScore(em, this.audit, actor, {
+      roundId, blockId: ctx.year.blockId, unitId, node, source, scorerUnitId: actor.unitId!, input: dto, note, version: dto.version,
+      check: (value) => {
+        if (!value.hasInput || note) return;
+        if (reviewNeedsReason(node, value, self ?? null)) {
+          const shown = (v: number | null | undefined) => (v === null || v === undefined ? 'chưa có' : formatNumber(v));
+          const what = node.type === 'target' ? `giá trị thực hiện ${shown(value.actual)} khác giá trị đơn vị tự khai (${shown(self?.actual)})` : `điểm ${shown(value.score)} khác điểm tự chấm (${shown(self?.score)})`;
+          throw badRequest('reason_required', `Tiêu chí ${node.code}: ${what} nên phải ghi lý do.`, { note: 'là bắt buộc khi khác điểm tự chấm' });
+        }
+      },
     });
   }
 

@@ -64,30 +64,33 @@ export class RoundsService {
 
   /** Opens a round: the scheme is checked complete and frozen, every member unit gets an empty self-assessment. */
   async create(actor: Actor, dto: CreateRoundDto): Promise<RoundDto> {
-    const id = await this.ds.transaction(async (em) => {
-      const year = await loadScoringYear(em, dto.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
-      RoundsPolicy.assertManager(actor, year);
-      await lockBlockYear(em, year.blockYearId);
-      const now = await databaseNow(em);
-      const opensAt = dto.opensAt ? new Date(dto.opensAt) : now;
-      const dates = { opensAt, selfAssessmentUntil: new Date(dto.selfAssessmentUntil), reviewUntil: new Date(dto.reviewUntil), explanationUntil: new Date(dto.explanationUntil), finalReviewUntil: dto.finalReviewUntil ? new Date(dto.finalReviewUntil) : null };
-      assertCalendar(dates);
-      if (dates.selfAssessmentUntil <= now) throw invalidField('selfAssessmentUntil', 'phải là thời điểm trong tương lai');
-      const dup = await roundOfKind(em, year.blockYearId, dto.kind);
-      if (dup) throw conflict('duplicate_round', `Năm ${year.year} đã có đợt chấm điểm ${ROUND_KIND_LABELS[dto.kind].toLowerCase()} ("${dup.title}").`, { kind: 'đã có đợt chấm điểm loại này' });
-      await this.scoring.freezeForRound(em, actor, dto.schemeId, year.blockYearId);
-      const title = dto.title ?? `Chấm điểm thi đua ${dto.kind === 'mid_year' ? `6 tháng đầu năm ${year.year}` : `năm ${year.year}`}`;
-      const roundId = await insertRound(em, { blockYearId: year.blockYearId, schemeId: dto.schemeId, kind: dto.kind, title, ...dates, createdBy: actor.id });
-      const members = (await this.data.members(em, year.blockYearId)).map((m) => m.id);
-      await insertSelfAssessments(em, roundId, members);
-      await notify(em, actor, { units: members }, { roundId, blockYearId: year.blockYearId, link: `/rounds/${roundId}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: `Hạn nộp bản tự chấm: ${vnDateTime(dates.selfAssessmentUntil)}.` });
-      await this.audit.record(em, actor, {
-        action: 'round.create', entityType: 'scoring_round', entityId: roundId, blockId: year.blockId,
-        after: { title, kind: dto.kind, schemeId: dto.schemeId, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v?.toISOString() ?? null])), units: members.length },
-      });
-      return roundId;
-    });
+    const id = await this.ds.transaction((em) => this.createTx(em, actor, dto));
     return this.get(actor, id);
+  }
+
+  /** `create` in the caller's transaction (the demo loader opens its rounds this way); the new round's id. */
+  async createTx(em: EntityManager, actor: Actor, dto: CreateRoundDto): Promise<string> {
+    const year = await loadScoringYear(em, dto.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
+    RoundsPolicy.assertManager(actor, year);
+    await lockBlockYear(em, year.blockYearId);
+    const now = await databaseNow(em);
+    const opensAt = dto.opensAt ? new Date(dto.opensAt) : now;
+    const dates = { opensAt, selfAssessmentUntil: new Date(dto.selfAssessmentUntil), reviewUntil: new Date(dto.reviewUntil), explanationUntil: new Date(dto.explanationUntil), finalReviewUntil: dto.finalReviewUntil ? new Date(dto.finalReviewUntil) : null };
+    assertCalendar(dates);
+    if (dates.selfAssessmentUntil <= now) throw invalidField('selfAssessmentUntil', 'phải là thời điểm trong tương lai');
+    const dup = await roundOfKind(em, year.blockYearId, dto.kind);
+    if (dup) throw conflict('duplicate_round', `Năm ${year.year} đã có đợt chấm điểm ${ROUND_KIND_LABELS[dto.kind].toLowerCase()} ("${dup.title}").`, { kind: 'đã có đợt chấm điểm loại này' });
+    await this.scoring.freezeForRound(em, actor, dto.schemeId, year.blockYearId);
+    const title = dto.title ?? `Chấm điểm thi đua ${dto.kind === 'mid_year' ? `6 tháng đầu năm ${year.year}` : `năm ${year.year}`}`;
+    const roundId = await insertRound(em, { blockYearId: year.blockYearId, schemeId: dto.schemeId, kind: dto.kind, title, ...dates, createdBy: actor.id });
+    const members = (await this.data.members(em, year.blockYearId)).map((m) => m.id);
+    await insertSelfAssessments(em, roundId, members);
+    await notify(em, actor, { units: members }, { roundId, blockYearId: year.blockYearId, link: `/rounds/${roundId}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: `Hạn nộp bản tự chấm: ${vnDateTime(dates.selfAssessmentUntil)}.` });
+    await this.audit.record(em, actor, {
+      action: 'round.create', entityType: 'scoring_round', entityId: roundId, blockId: year.blockId,
+      after: { title, kind: dto.kind, schemeId: dto.schemeId, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v?.toISOString() ?? null])), units: members.length },
+    });
+    return roundId;
   }
 
   /** Title and calendar: a date that has passed cannot be changed (per-unit extensions exist for that). */
@@ -129,24 +132,27 @@ export class RoundsService {
 
   /** The leader moves the round to the next phase before its date (finalising has its own act). */
   async advance(actor: Actor, id: string, dto: AdvancePhaseDto): Promise<RoundDto> {
-    await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, id, actor, 'update');
-      RoundsPolicy.assertManager(actor, ctx.year);
-      if (dto.to === 'finalised') throw conflict('use_finalise', 'Muốn hoàn tất đợt chấm, hãy dùng chức năng "Hoàn tất và ký chốt kết quả".');
-      const next = nextManualPhase(ctx.phase);
-      if (next !== dto.to) {
-        throw conflict('wrong_phase', next
-          ? `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ chuyển được sang giai đoạn kế tiếp "${PHASE_LABELS[next]}".`
-          : `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", không chuyển tiếp bằng tay được nữa.`);
-      }
-      // Early (before the self-assessment deadline) only: a switch at the deadline never reaches here in self-assessment.
-      const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
-      await setRoundPhase(em, id, dto.to);
-      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
-      await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
-    });
+    await this.ds.transaction((em) => this.advanceTx(em, actor, id, dto));
     return this.get(actor, id);
+  }
+
+  /** `advance` in the caller's transaction. */
+  async advanceTx(em: EntityManager, actor: Actor, id: string, dto: AdvancePhaseDto): Promise<void> {
+    const ctx = await loadRound(em, id, actor, 'update');
+    RoundsPolicy.assertManager(actor, ctx.year);
+    if (dto.to === 'finalised') throw conflict('use_finalise', 'Muốn hoàn tất đợt chấm, hãy dùng chức năng "Hoàn tất và ký chốt kết quả".');
+    const next = nextManualPhase(ctx.phase);
+    if (next !== dto.to) {
+      throw conflict('wrong_phase', next
+        ? `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}"; chỉ chuyển được sang giai đoạn kế tiếp "${PHASE_LABELS[next]}".`
+        : `Đợt chấm điểm đang ở giai đoạn "${PHASE_LABELS[ctx.phase]}", không chuyển tiếp bằng tay được nữa.`);
+    }
+    // Early (before the self-assessment deadline) only: a switch at the deadline never reaches here in self-assessment.
+    const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
+    await setRoundPhase(em, id, dto.to);
+    const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+    await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
+    await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
   }
 
   /** Gia hạn for one unit, with a reason; possible until reviewing has started. */
@@ -206,24 +212,27 @@ export class RoundsService {
 
   /** Nhắc nhở: an in-app notification to the chosen units, by default those that have not submitted. */
   async remind(actor: Actor, id: string, dto: ReminderDto): Promise<ReminderResultDto> {
-    return this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, id, actor);
-      RoundsPolicy.assertManager(actor, ctx.year);
-      RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review', 'explanation'], 'gửi nhắc nhở');
-      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      let unitIds = dto.unitIds;
-      if (unitIds) {
-        if (unitIds.some((u) => !members.includes(u))) throw invalidField('unitIds', 'chỉ được chọn các đơn vị thành viên của khối trong năm');
-      } else {
-        const submitted = new Set(await submittedUnitIds(em, id));
-        unitIds = members.filter((m) => !submitted.has(m));
-      }
-      const deadline = vnDateTime(ctx.round.selfAssessmentUntil);
-      const body = dto.message || (ctx.phase === 'self_assessment' ? `Đề nghị đơn vị hoàn thành và nộp bản tự chấm trước ${deadline}.` : `Đề nghị đơn vị hoàn thành phần việc của giai đoạn "${PHASE_LABELS[ctx.phase]}".`);
-      await notify(em, actor, { units: unitIds }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${ctx.round.title}`, body });
-      await this.audit.record(em, actor, { action: 'round.remind', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { unitIds, message: body } });
-      return { sent: unitIds.length, unitIds };
-    });
+    return this.ds.transaction((em) => this.remindTx(em, actor, id, dto));
+  }
+
+  /** `remind` in the caller's transaction. */
+  async remindTx(em: EntityManager, actor: Actor, id: string, dto: ReminderDto): Promise<ReminderResultDto> {
+    const ctx = await loadRound(em, id, actor);
+    RoundsPolicy.assertManager(actor, ctx.year);
+    RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review', 'explanation'], 'gửi nhắc nhở');
+    const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+    let unitIds = dto.unitIds;
+    if (unitIds) {
+      if (unitIds.some((u) => !members.includes(u))) throw invalidField('unitIds', 'chỉ được chọn các đơn vị thành viên của khối trong năm');
+    } else {
+      const submitted = new Set(await submittedUnitIds(em, id));
+      unitIds = members.filter((m) => !submitted.has(m));
+    }
+    const deadline = vnDateTime(ctx.round.selfAssessmentUntil);
+    const body = dto.message || (ctx.phase === 'self_assessment' ? `Đề nghị đơn vị hoàn thành và nộp bản tự chấm trước ${deadline}.` : `Đề nghị đơn vị hoàn thành phần việc của giai đoạn "${PHASE_LABELS[ctx.phase]}".`);
+    await notify(em, actor, { units: unitIds }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${ctx.round.title}`, body });
+    await this.audit.record(em, actor, { action: 'round.remind', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { unitIds, message: body } });
+    return { sent: unitIds.length, unitIds };
   }
 
   // ---------------------------------------------------------------- targets
@@ -237,30 +246,33 @@ export class RoundsService {
 
   /** Chỉ tiêu entered in the round (when the covenant has none for a unit, or to correct it); null removes one. */
   async setTargets(actor: Actor, id: string, dto: SetTargetsDto): Promise<TargetDto[]> {
-    await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, id, actor, 'update');
-      RoundsPolicy.assertManager(actor, ctx.year);
-      RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review'], 'nhập chỉ tiêu');
-      const scheme = await this.data.scheme(em, ctx.round.schemeId);
-      const members = new Set((await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id));
-      const changes: { unitId: string; code: string; before: number | null; after: number | null }[] = [];
-      for (const t of dto.targets) {
-        const c = scheme.byId.get(t.criterionId);
-        if (!c) throw invalidField('targets.criterionId', 'không phải tiêu chí của biểu chấm điểm của đợt');
-        if (c.type !== 'target') throw badRequest('not_target', `Tiêu chí ${c.code}: không phải tiêu chí theo chỉ tiêu nên không nhập chỉ tiêu.`, { [c.code]: 'không phải tiêu chí theo chỉ tiêu' });
-        if (!members.has(t.unitId)) throw invalidField('targets.unitId', 'không phải đơn vị thành viên của khối trong năm');
-        if (t.target !== null && (!Number.isFinite(t.target) || t.target < 0 || round2(t.target) !== t.target)) {
-          throw badRequest('invalid_target', `Tiêu chí ${c.code}: chỉ tiêu phải là số không âm, tối đa 2 chữ số thập phân (đang là ${formatNumber(t.target)}).`, { [c.code]: 'chỉ tiêu không hợp lệ' });
-        }
-        const old = await roundTarget(em, id, t.unitId, t.criterionId);
-        if ((old?.target ?? null) === t.target) continue;
-        if (t.target === null) await deleteRoundTarget(em, id, t.unitId, t.criterionId);
-        else await upsertRoundTarget(em, { roundId: id, unitId: t.unitId, criterionId: t.criterionId, target: t.target, updatedBy: actor.id });
-        changes.push({ unitId: t.unitId, code: c.code, before: old?.target ?? null, after: t.target });
-      }
-      if (changes.length) await this.audit.record(em, actor, { action: 'round.targets', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { changes } });
-    });
+    await this.ds.transaction((em) => this.setTargetsTx(em, actor, id, dto));
     return this.targets(actor, id);
+  }
+
+  /** `setTargets` in the caller's transaction. */
+  async setTargetsTx(em: EntityManager, actor: Actor, id: string, dto: SetTargetsDto): Promise<void> {
+    const ctx = await loadRound(em, id, actor, 'update');
+    RoundsPolicy.assertManager(actor, ctx.year);
+    RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review'], 'nhập chỉ tiêu');
+    const scheme = await this.data.scheme(em, ctx.round.schemeId);
+    const members = new Set((await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id));
+    const changes: { unitId: string; code: string; before: number | null; after: number | null }[] = [];
+    for (const t of dto.targets) {
+      const c = scheme.byId.get(t.criterionId);
+      if (!c) throw invalidField('targets.criterionId', 'không phải tiêu chí của biểu chấm điểm của đợt');
+      if (c.type !== 'target') throw badRequest('not_target', `Tiêu chí ${c.code}: không phải tiêu chí theo chỉ tiêu nên không nhập chỉ tiêu.`, { [c.code]: 'không phải tiêu chí theo chỉ tiêu' });
+      if (!members.has(t.unitId)) throw invalidField('targets.unitId', 'không phải đơn vị thành viên của khối trong năm');
+      if (t.target !== null && (!Number.isFinite(t.target) || t.target < 0 || round2(t.target) !== t.target)) {
+        throw badRequest('invalid_target', `Tiêu chí ${c.code}: chỉ tiêu phải là số không âm, tối đa 2 chữ số thập phân (đang là ${formatNumber(t.target)}).`, { [c.code]: 'chỉ tiêu không hợp lệ' });
+      }
+      const old = await roundTarget(em, id, t.unitId, t.criterionId);
+      if ((old?.target ?? null) === t.target) continue;
+      if (t.target === null) await deleteRoundTarget(em, id, t.unitId, t.criterionId);
+      else await upsertRoundTarget(em, { roundId: id, unitId: t.unitId, criterionId: t.criterionId, target: t.target, updatedBy: actor.id });
+      changes.push({ unitId: t.unitId, code: c.code, before: old?.target ?? null, after: t.target });
+    }
+    if (changes.length) await this.audit.record(em, actor, { action: 'round.targets', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { changes } });
   }
 
   // ---------------------------------------------------------------- internals
