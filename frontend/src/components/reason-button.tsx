@@ -1,6 +1,7 @@
-import { Button, Input, Modal, Typography } from 'antd';
+import { Button, Input, Modal } from 'antd';
 import { useId, useState } from 'react';
 import { useT } from '@/i18n/i18n';
+import { Typography } from '@/components/typography';
 
 /**
  * A danger button that opens a dialog asking for a required reason (it goes to the audit log), then runs

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
@@ -13,6 +13,7 @@ import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type R
 import { accountStrings } from './i18n';
 import { ResetPasswordModal } from './reset-password-modal';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', board: 'volcano', officer: 'blue', unit_head: 'geekblue' };

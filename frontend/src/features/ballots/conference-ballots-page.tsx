@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm, Radio, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import {
 } from './api/ballots';
 import { ballotStrings } from './i18n';
 import { SeatsSummary } from './seats-summary';
+import { Typography } from '@/components/typography';
 
 /** The secret ballots of a year-end conference: the list, opening a ballot per award, and the seat election. */
 export function Component() {

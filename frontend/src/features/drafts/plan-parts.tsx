@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Flex, Progress, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import { formatDate } from '@/lib/format';
 import { draftKeys, useUpdateActivity, type ActivityStatus, type DraftVersion, type PlanActivity, type PlanData, type PlanDataInput, type PlanProgress } from './api/drafts';
 import { draftStrings, type DraftStringKey } from './i18n';
 import { isStale } from './server-errors';
+import { Typography } from '@/components/typography';
 
 export type PlanPart = 'theme' | 'activities' | 'movements' | 'commemorations' | 'fieldTrips';
 export const PLAN_PARTS: PlanPart[] = ['theme', 'activities', 'movements', 'commemorations', 'fieldTrips'];

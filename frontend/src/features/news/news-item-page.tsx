@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Image, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Image, List, Popconfirm, Skeleton, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { lazy, Suspense } from 'react';
@@ -13,6 +13,7 @@ import { runMutation } from '@/lib/mutation';
 import { useDeletePhoto, useFeatureNews, useNews, useNewsAction, useReturnNews, type NewsItem } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
 import { NEWS_STATUS_COLORS } from './news-status';
+import { Typography } from '@/components/typography';
 
 /** The forms (the rich-text editor, adding a photo) load only for an item its reader may edit. */
 const Editor = lazy(() => import('./news-editor').then((m) => ({ default: m.Editor })));

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { useArchiveUnit, useUnits, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
 import { UnitForm } from './unit-form';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 /**
  * Units. The board and admins manage every unit; an officer or unit head sees the units of their

@@ -1,0 +1,65 @@
+import type { AnchorHTMLAttributes, HTMLAttributes, ReactNode } from 'react';
+import './typography.css';
+
+/**
+ * Headings and text drawn without the UI kit: antd's Typography carries its ellipsis, copy and edit machinery
+ * (≈ 10 KB gzipped) into every page. Same props as the kit's for what the pages use (level, type, strong, italic,
+ * code, underline, delete, disabled) and the same DOM and class names (`ant-typography`, `ant-typography-secondary`…),
+ * so page CSS, tests and journeys keep working. A text that needs `copyable`, `ellipsis` or `editable` uses antd's.
+ */
+interface Decorations {
+  type?: 'secondary' | 'success' | 'warning' | 'danger';
+  disabled?: boolean;
+  strong?: boolean;
+  italic?: boolean;
+  code?: boolean;
+  underline?: boolean;
+  delete?: boolean;
+  mark?: boolean;
+  keyboard?: boolean;
+}
+type Props<E> = Omit<E, 'type'> & Decorations & { children?: ReactNode };
+
+/** The kit's nesting order: strong, u, del, code, mark, kbd, i (innermost first). */
+function decorate(d: Decorations, content: ReactNode): ReactNode {
+  let node = content;
+  if (d.strong) node = <strong>{node}</strong>;
+  if (d.underline) node = <u>{node}</u>;
+  if (d.delete) node = <del>{node}</del>;
+  if (d.code) node = <code>{node}</code>;
+  if (d.mark) node = <mark>{node}</mark>;
+  if (d.keyboard) node = <kbd>{node}</kbd>;
+  if (d.italic) node = <i>{node}</i>;
+  return node;
+}
+
+function split<P extends Decorations & { className?: string; children?: ReactNode }>(props: P, link = false) {
+  const { type, disabled, strong, italic, code, underline, delete: del, mark, keyboard, className, children, ...rest } = props;
+  const classes = ['ant-typography', type && `ant-typography-${type}`, disabled && 'ant-typography-disabled', link && 'ant-typography-link', className]
+    .filter(Boolean).join(' ');
+  return { rest, className: classes, content: decorate({ strong, italic, code, underline, delete: del, mark, keyboard }, children) };
+}
+
+function Title({ level = 1, ...props }: Props<HTMLAttributes<HTMLHeadingElement>> & { level?: 1 | 2 | 3 | 4 | 5 }) {
+  const { rest, className, content } = split(props);
+  const Tag = `h${level}` as const;
+  return <Tag {...rest} className={className}>{content}</Tag>;
+}
+
+function Text(props: Props<HTMLAttributes<HTMLSpanElement>>) {
+  const { rest, className, content } = split(props);
+  return <span {...rest} className={className}>{content}</span>;
+}
+
+function Paragraph(props: Props<HTMLAttributes<HTMLDivElement>>) {
+  const { rest, className, content } = split(props);
+  return <div {...rest} className={className}>{content}</div>;
+}
+
+function Link(props: Props<AnchorHTMLAttributes<HTMLAnchorElement>>) {
+  const { rest, className, content } = split(props, true);
+  const rel = rest.rel === undefined && rest.target === '_blank' ? 'noopener noreferrer' : rest.rel;
+  return <a {...rest} rel={rel} className={className}>{content}</a>;
+}
+
+export const Typography = { Title, Text, Paragraph, Link };
