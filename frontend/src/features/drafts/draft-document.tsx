@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag, Typography as KitTypography } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -13,6 +13,7 @@ import { exportDraftVersion, useAdoptingConference, useCirculate, useDraftCommen
 import { draftStrings, type DraftStringKey } from './i18n';
 import { sectionAnchor, SectionBlock } from './section-block';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const VersionDiffModal = lazyDialog(() => import('./version-diff').then((m) => m.VersionDiffModal), (p) => p.open);
@@ -182,7 +183,7 @@ function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocum
             </Flex>
             <div style={{ textAlign: 'center', marginBottom: 24 }}>
               <Typography.Title level={4} style={{ marginBottom: 4 }}>{t(`docType.${doc.kind}` as DraftStringKey)}</Typography.Title>
-              <Typography.Paragraph strong style={{ fontSize: 16, marginBottom: 0 }}
+              <KitTypography.Paragraph strong style={{ fontSize: 16, marginBottom: 0 }}
                 editable={p.canEdit ? {
                   tooltip: t('editTitle'),
                   triggerType: ['icon'],
@@ -194,7 +195,7 @@ function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocum
                   },
                 } : false}>
                 {version.title}
-              </Typography.Paragraph>
+              </KitTypography.Paragraph>
             </div>
             {version.sections.map((s) => (
               <SectionBlock key={s.key} version={version} section={s} threads={threadsByKey.get(s.key) ?? []}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Flex, Form, Input, Popconfirm, Space, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Form, Input, Popconfirm, Space } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { draftVersionQueryOptions, useDeleteSection, useUpdateSection, type Draf
 import { SectionComments } from './comment-threads';
 import { draftStrings } from './i18n';
 import { validated } from '@/lib/forms';
+import { Typography } from '@/components/typography';
 
 export const sectionAnchor = (key: string) => `muc-${key}`;
 
