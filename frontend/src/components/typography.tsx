@@ -70,7 +70,7 @@ function decorate(d: Decorations, content: ReactNode): ReactNode {
 
 function split<P extends Decorations & { className?: string; children?: ReactNode; copyable?: Copyable }>(props: P, link = false) {
   const { type, disabled, strong, italic, code, underline, delete: del, mark, keyboard, className, children, copyable, ...rest } = props;
-  const copyText = copyable && ((typeof copyable === 'object' && copyable.text) || Children.toArray(children).join(''));
+  const copyText = copyable && ((typeof copyable === 'object' && copyable.text) || Children.toArray(children).filter((c) => typeof c === 'string' || typeof c === 'number').join(''));
   const inner = copyable ? <>{children}<CopyButton text={copyText || ''} /></> : children;
   const classes = ['ant-typography', type && `ant-typography-${type}`, disabled && 'ant-typography-disabled', link && 'ant-typography-link', className]
     .filter(Boolean).join(' ');
