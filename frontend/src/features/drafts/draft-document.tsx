@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag, Typography as KitTypography } from 'antd';
+import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -14,6 +14,7 @@ import { draftStrings, type DraftStringKey } from './i18n';
 import { sectionAnchor, SectionBlock } from './section-block';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { Typography } from '@/components/typography';
+import { VersionTitle } from './version-title';
 
 // Dialogs load when first opened.
 const VersionDiffModal = lazyDialog(() => import('./version-diff').then((m) => m.VersionDiffModal), (p) => p.open);
@@ -183,19 +184,11 @@ function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocum
             </Flex>
             <div style={{ textAlign: 'center', marginBottom: 24 }}>
               <Typography.Title level={4} style={{ marginBottom: 4 }}>{t(`docType.${doc.kind}` as DraftStringKey)}</Typography.Title>
-              <KitTypography.Paragraph strong style={{ fontSize: 16, marginBottom: 0 }}
-                editable={p.canEdit ? {
-                  tooltip: t('editTitle'),
-                  triggerType: ['icon'],
-                  text: version.title,
-                  onChange: (title) => {
-                    const next = title.trim();
-                    if (!next || next === version.title) return;
-                    updateVersion.mutate({ versionId: version.id, body: { title: next, version: version.version } }, { onError: (e) => message.error(e.message) });
-                  },
-                } : false}>
-                {version.title}
-              </KitTypography.Paragraph>
+              <VersionTitle title={version.title} canEdit={p.canEdit} onSave={(title) => {
+                const next = title.trim();
+                if (!next || next === version.title) return;
+                updateVersion.mutate({ versionId: version.id, body: { title: next, version: version.version } }, { onError: (e) => message.error(e.message) });
+              }} />
             </div>
             {version.sections.map((s) => (
               <SectionBlock key={s.key} version={version} section={s} threads={threadsByKey.get(s.key) ?? []}
