@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
+import { CountBadge } from '@/components/count-badge';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -208,8 +209,8 @@ function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocum
                   <Flex justify="space-between" gap={6} align="start">
                     <Typography.Link onClick={() => openAndScroll(s.key)} style={{ fontSize: 13 }}>{s.heading}</Typography.Link>
                     {version.status !== 'draft' && s.commentCount > 0 && (
-                      <Badge count={s.commentCount} color={s.openCommentCount ? '#fa8c16' : '#d9d9d9'} size="small"
-                        title={`${t('commentCount', { n: s.commentCount })}, ${t('openCount', { n: s.openCommentCount })}`} />
+                      <CountBadge count={s.commentCount} style={{ background: s.openCommentCount ? '#fa8c16' : '#d9d9d9' }}
+                        label={`${t('commentCount', { n: s.commentCount })}, ${t('openCount', { n: s.openCommentCount })}`} />
                     )}
                   </Flex>
                 </li>

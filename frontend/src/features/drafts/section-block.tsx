@@ -1,4 +1,5 @@
-import { Badge, Button, Flex, Space } from 'antd';
+import { Button, Flex, Space } from 'antd';
+import { CountBadge } from '@/components/count-badge';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
@@ -34,12 +35,15 @@ export function SectionBlock({ version, section, threads, showComments, onToggle
         <Typography.Title level={5} id={headingId} style={{ margin: 0 }}>{section.heading}</Typography.Title>
         <Space size={4}>
           {hasComments && (
-            <Badge count={section.openCommentCount} size="small" offset={[-4, 0]}>
+            <span style={{ position: 'relative', display: 'inline-block' }}>
               <Button size="small" type={showComments ? 'primary' : 'default'} ghost={showComments} onClick={onToggleComments} aria-expanded={showComments}
                 aria-label={`${t('comments')}: ${section.heading} (${t('commentCount', { n: section.commentCount })}, ${t('openCount', { n: section.openCommentCount })})`}>
                 {t('comments')} ({section.commentCount})
               </Button>
-            </Badge>
+              {section.openCommentCount > 0 && (
+                <span aria-hidden="true" style={{ position: 'absolute', top: 0, insetInlineEnd: 4, transform: 'translate(50%, -50%)', zIndex: 1 }}><CountBadge count={section.openCommentCount} tone="alert" /></span>
+              )}
+            </span>
           )}
           {canEdit && !editing && <Button size="small" onClick={() => setEditing(true)} aria-label={`${t('editSection')}: ${section.heading}`}>{t('action.edit')}</Button>}
         </Space>
