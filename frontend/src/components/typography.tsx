@@ -6,10 +6,10 @@ import './typography.css';
 
 /**
  * Headings and text drawn without the UI kit: antd's Typography carries its ellipsis, copy and edit machinery
- * (≈ 10 KB gzipped) into every page. Same props as the kit's for what the pages use (level, type, strong, italic,
+ * (≈ 7.5 KB gzipped) into every page. Same props as the kit's for what the pages use (level, type, strong, italic,
  * code, underline, delete, disabled) and the same DOM and class names (`ant-typography`, `ant-typography-secondary`…),
  * so page CSS, tests and journeys keep working. `copyable` adds the kit's copy button (its text: the
- children's, or `copyable.text`). A text that needs `ellipsis` or `editable` uses antd's.
+ * children's, or `copyable.text`). A text that needs `ellipsis` or `editable` uses antd's.
  */
 interface Decorations {
   type?: 'secondary' | 'success' | 'warning' | 'danger';
