@@ -44,9 +44,13 @@ async function keepFailure(step) {
   }
 }
 
-/** A fresh context (own cookies), signed in through the real form. A refused API call is printed, so a failed step says what the server answered. */
+/**
+ * A fresh context (own cookies), signed in through the real form. A refused API call is printed, so a failed step
+ * says what the server answered. The browser asks for reduced motion, as some officials' systems do: the kit then
+ * shows overlays at once, so a click is never sent to a popover still moving into place.
+ */
 export async function signIn(browser, email, password = PASSWORD) {
-  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true, viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true, viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   openPages.add(page);
   page.on('close', () => openPages.delete(page));
@@ -84,9 +88,25 @@ export async function apiCall(page, method, url, body) {
   return json;
 }
 
-/** Confirms the open Popconfirm by its OK button. */
+/**
+ * Waits until an overlay (popover, modal) has finished appearing. While its opening animation runs the kit may
+ * still move it (a popover flips below its button once its full size is known), and a click sent then lands
+ * where the button was: the click is lost and the popover stays open.
+ */
+export async function settled(overlay, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  await overlay.first().waitFor();
+  while (/-(appear|enter)\b/.test((await overlay.first().getAttribute('class')) ?? '')) {
+    if (Date.now() > until) throw new Error(`the overlay is still appearing after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return overlay;
+}
+
+/** Confirms the open Popconfirm by its OK button, once it has finished appearing. */
 export async function confirmPopover(page, okLabel) {
-  await page.locator('.ant-popover:visible').getByRole('button', { name: okLabel }).click();
+  const popover = await settled(page.locator('.ant-popover:visible'));
+  await popover.getByRole('button', { name: okLabel }).click();
 }
 
 /** Clicks a download link/button and returns the file's bytes. */

@@ -1,8 +1,9 @@
 // `npm run test:e2e`: serves the built app on a throwaway embedded PostgreSQL with the demo, then runs the
 // browser specs (node:test + playwright-core driving Debian's Chromium) against it, all on the Node.js that runs
-// this file. `E2E_SPECS=01-foundation,04` runs only the specs whose names start so.
+// this file. `E2E_SPECS=01-foundation,04` runs only the specs whose names start so; `E2E_SERVER_LOG=<file>` keeps the
+// server's log.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,9 @@ const server = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], {
   env: { ...process.env, PORT: String(port), THIDUA_DATA_DIR: dataDir, THIDUA_PG_PORT: String(pgPort), DATABASE_URL: '', DEMO_DATA: 'true' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-server.stdout.on('data', () => {});
+// The server's log is dropped unless E2E_SERVER_LOG names a file to keep it in (to read after a failure).
+if (process.env.E2E_SERVER_LOG) server.stdout.pipe(createWriteStream(process.env.E2E_SERVER_LOG));
+else server.stdout.on('data', () => {});
 
 let code = 1;
 try {

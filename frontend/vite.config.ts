@@ -48,10 +48,10 @@ export default defineConfig({
     outDir: 'dist', sourcemap: false, manifest: true, chunkSizeWarningLimit: 1500,
     // React, the router and TanStack Query change together and seldom: one chunk that stays cached across
     // releases. The UI kit's core – what most pages load anyway (its style engine, theme, form store, popup
-    // positioning, buttons, inputs…): every kit module that at least 36 of the build's entries (routes, lazy
+    // positioning, buttons, inputs…): every kit module that at least 35 of the build's entries (routes, lazy
     // dialogs) import – goes into one "kit" chunk, which gzips better than the dozen small files it replaces;
     // the rest of the kit keeps the default split (a chunk per component family, loaded by the pages that use
     // it). Merging all of it made every route heavier. Measured with bench/bundle-size.mjs (docs/performance.md).
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|cookie|set-cookie-parser)[\\/]/ }, { name: 'kit', test: /node_modules[\\/](antd|@rc-component|@ant-design|rc-[a-z-]+|stylis|@emotion|compute-scroll-into-view|scroll-into-view-if-needed|throttle-debounce|@babel[\\/]runtime|dayjs|classnames|clsx)[\\/]/, minShareCount: 36 }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|cookie|set-cookie-parser)[\\/]/ }, { name: 'kit', test: /node_modules[\\/](antd|@rc-component|@ant-design|rc-[a-z-]+|stylis|@emotion|compute-scroll-into-view|scroll-into-view-if-needed|throttle-debounce|@babel[\\/]runtime|dayjs|classnames|clsx)[\\/]/, minShareCount: 35 }] } } },
   },
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, onUnauthorized } from '@/api/client';
 import { useFocusableScrollBoxes } from '@/components/focusable-scroll-boxes';
@@ -11,6 +11,7 @@ import { useLocale, useT, type SharedKey } from '@/i18n/i18n';
 import { KitProvider } from './kit-provider';
 import { navItems } from './nav';
 import { paths } from '@/lib/paths';
+import { useMediaQuery } from '@/lib/media-query';
 import './app-layout.css';
 
 /** The signed-in shell: role-aware navigation, session handling; the UI kit is set up for the page inside it. */
@@ -40,15 +41,7 @@ export function AppLayout() {
 }
 
 /** Wide enough for the side menu (992 px and up); below, the menu opens in a drawer from the header. */
-const WIDE = '(min-width: 992px)';
-const useWide = () => useSyncExternalStore(
-  (change) => {
-    const query = window.matchMedia(WIDE);
-    query.addEventListener?.('change', change);
-    return () => query.removeEventListener?.('change', change);
-  },
-  () => window.matchMedia(WIDE).matches,
-);
+const useWide = () => useMediaQuery('(min-width: 992px)');
 
 function Shell({ user }: { user: NonNullable<ReturnType<typeof useMe>['data']> }) {
   const t = useT();

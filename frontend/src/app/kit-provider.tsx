@@ -6,6 +6,7 @@ import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
 import { FeedbackHost } from '@/components/feedback';
 import { useLocale } from '@/i18n/i18n';
+import { useMediaQuery } from '@/lib/media-query';
 
 dayjs.locale('vi');
 
@@ -26,11 +27,15 @@ export const theme: ThemeConfig = {
   components: { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' } },
 };
 
+/** The theme for a reader who asked the system to reduce motion (WCAG 2.3.3): no opening or closing animations. */
+const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
+
 /** The UI kit for the signed-in pages: Vietnamese locale (antd and dayjs), the theme; where `useFeedback()` shows its messages. */
 export function KitProvider({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
+  const reduceMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   return (
-    <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={theme}>
+    <ConfigProvider locale={locale === 'vi' ? viVN : enUS} theme={reduceMotion ? stillTheme : theme}>
       {children}
       <FeedbackHost />
     </ConfigProvider>

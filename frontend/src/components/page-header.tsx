@@ -1,5 +1,6 @@
-import { Flex, Typography } from 'antd';
+import { Flex } from 'antd';
 import { useEffect, type ReactNode } from 'react';
+import { Typography } from '@/components/typography';
 
 /** Page title – the page's one level-one heading, also the document title – with actions on the right. */
 export function PageHeader({ title, subtitle, extra }: { title: string; subtitle?: ReactNode; extra?: ReactNode }) {

@@ -1,13 +1,15 @@
-import { Button, Input, Modal, Typography } from 'antd';
-import { useId, useState } from 'react';
-import { useT } from '@/i18n/i18n';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+const ReasonDialog = lazyDialog(() => import('./reason-dialog').then((m) => m.ReasonDialog), (p) => p.open);
 
 /**
  * A danger button that opens a dialog asking for a required reason (it goes to the audit log), then runs
  * `onConfirm(reason)`; the dialog closes when that resolves and stays open, showing nothing new, when it
- * rejects (the caller reports the error).
+ * rejects (the caller reports the error). The dialog's code loads when it first opens.
  */
-export function ReasonButton({ label, title, body, okText, reasonLabel, requiredMessage, loading, onConfirm }: {
+export function ReasonButton({ label, onConfirm, ...dialog }: {
   label: string;
   title: string;
   body: string;
@@ -17,25 +19,13 @@ export function ReasonButton({ label, title, body, okText, reasonLabel, required
   loading: boolean;
   onConfirm: (reason: string) => Promise<unknown>;
 }) {
-  const t = useT();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const fieldId = useId();
-  const confirm = () => {
-    if (!reason.trim()) return setMissing(true);
-    onConfirm(reason.trim()).then(() => setOpen(false), () => undefined);
-  };
+  const [openCount, setOpenCount] = useState(0);
   return (
     <>
-      <Button danger onClick={() => { setReason(''); setMissing(false); setOpen(true); }}>{label}</Button>
-      <Modal open={open} title={title} okText={okText} cancelText={t('action.cancel')} okButtonProps={{ danger: true, loading }} onOk={confirm} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Typography.Paragraph>{body}</Typography.Paragraph>
-        <label htmlFor={fieldId} style={{ display: 'block', marginBottom: 4 }}>{reasonLabel}</label>
-        <Input.TextArea id={fieldId} rows={3} maxLength={2000} value={reason} status={missing ? 'error' : undefined}
-          onChange={(e) => { setReason(e.target.value); setMissing(false); }} />
-        {missing && <Typography.Text type="danger" role="alert">{requiredMessage}</Typography.Text>}
-      </Modal>
+      <Button danger onClick={() => { setOpenCount((n) => n + 1); setOpen(true); }}>{label}</Button>
+      <ReasonDialog {...dialog} open={open} openCount={openCount} onCancel={() => setOpen(false)}
+        onConfirm={(reason) => void onConfirm(reason).then(() => setOpen(false), () => undefined)} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { Typography } from 'antd';
 import type { Schemas } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
+import { Typography } from '@/components/typography';
 
 export type TargetFormulaData = Schemas['TargetFormulaDto'];
 

@@ -41,6 +41,8 @@ export const en: Partial<Record<keyof typeof vi, string>> = {
   'action.signOut': 'Sign out',
   'action.save': 'Save',
   'action.cancel': 'Cancel',
+  'action.copy': 'Copy',
+  'action.copied': 'Copied',
   'action.create': 'Create',
   'action.edit': 'Edit',
   'action.archive': 'Archive',

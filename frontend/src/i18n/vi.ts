@@ -39,6 +39,8 @@ export const vi = {
   'action.signOut': 'Đăng xuất',
   'action.save': 'Lưu',
   'action.cancel': 'Hủy',
+  'action.copy': 'Sao chép',
+  'action.copied': 'Đã sao chép',
   'action.create': 'Thêm mới',
   'action.edit': 'Sửa',
   'action.archive': 'Lưu trữ',

@@ -31,7 +31,7 @@ describe('Annual plan page', () => {
 
     const section = sectionNamed('III. NỘI DUNG THI ĐUA');
     await userEvent.click(within(section).getByRole('button', { name: 'Sửa mục: III. NỘI DUNG THI ĐUA' }));
-    const body = within(section).getByRole('textbox', { name: 'Nội dung mục' });
+    const body = await within(section).findByRole('textbox', { name: 'Nội dung mục' }); // the editor loads on first use
     await userEvent.clear(body);
     await userEvent.paste('Thi đua hoàn thành xuất sắc nhiệm vụ năm 2024.');
     await userEvent.click(within(section).getByRole('button', { name: 'Lưu' }));

@@ -1,4 +1,4 @@
-import { Button, Col, Empty, Flex, Input, Row, Statistic, Tag, Typography } from 'antd';
+import { Button, Col, Empty, Flex, Input, Row, Statistic, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { TasksCard } from '@/features/tasks/tasks-card';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { DASHBOARD_PAGE_SIZE as PAGE_SIZE } from './dashboard-query';
 import { dashboardStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** Home: the board sees the latest year's blocks a page at a time with the city's counts; a unit sees its block, year and seat. */
 export function DashboardPage() {

@@ -1,6 +1,6 @@
 import { rootFingerprint } from '@ledger-fingerprint';
 import type { ProofCheck } from '@ledger-proof';
-import { Alert, Button, Descriptions, Typography } from 'antd';
+import { Alert, Button, Descriptions } from 'antd';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { QueryState } from '@/components/query-state';
@@ -8,6 +8,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { useDocumentProof, type DocumentProof, type ProofSource } from '@/api/ledger-proof';
 import { ledgerProofStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** dd/mm/yyyy HH:mm in Vietnam time. */
 const dateTime = (iso: string) => `${formatDate(iso)} ${formatDateTime(iso).split(' ')[0]}`;

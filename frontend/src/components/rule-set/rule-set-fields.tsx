@@ -1,7 +1,8 @@
-import { Col, Flex, Form, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Col, Flex, Form, InputNumber, Row, Select, Space } from 'antd';
 import { AWARD_CODES, TIE_BREAKS } from '@thidua/rules';
 import { useT } from '@/i18n/i18n';
 import { ruleSetStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** Form fields for a rule set, under the form field `rules` (the API's names, so server errors land on them). */
 export function RuleSetFields() {

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { ArchiveToggle } from '@/components/archive-toggle';
@@ -8,11 +8,14 @@ import { useMe } from '@/api/me';
 import { useUnitOptions } from '@/api/units';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
-import { AccountForm } from './account-form';
 import { useAccounts, useArchiveAccount, type Account, type AccountQuery, type Role } from '@/api/accounts';
 import { accountStrings } from './i18n';
-import { ResetPasswordModal } from './reset-password-modal';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+const AccountForm = lazyDialog(() => import('./account-form').then((m) => m.AccountForm), (p) => p.open);
+const ResetPasswordModal = lazyDialog(() => import('./reset-password-modal').then((m) => m.ResetPasswordModal), (p) => !!p.account);
 
 const ROLES: Role[] = ['admin', 'board', 'officer', 'unit_head'];
 const ROLE_COLORS: Record<Role, string> = { admin: 'magenta', board: 'volcano', officer: 'blue', unit_head: 'geekblue' };

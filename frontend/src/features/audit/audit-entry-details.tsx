@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Space, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { DataTable } from '@/components/data-table';
 import { useT, type SharedKey } from '@/i18n/i18n';
@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from '@/lib/format';
 import { diffRows, type DiffRow } from './audit-diff';
 import { useEntryProof, type AuditEntry } from './api/audit';
 import { auditStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 type Key = keyof typeof auditStrings.vi;
 const UNIT_FIELDS = new Set(['unitId', 'leaderUnitId', 'deputyUnitId']);

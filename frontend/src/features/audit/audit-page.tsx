@@ -1,4 +1,4 @@
-import { Alert, Button, Collapse, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Collapse, Descriptions, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -17,6 +17,7 @@ import { useAuditEntries, useLatestCheckpoint, useVerifyAudit, type AuditEntry, 
 import { AuditEntryDetails } from './audit-entry-details';
 import { auditStrings } from './i18n';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 type Key = keyof typeof auditStrings.vi;
 const codesOf = (prefix: string) => Object.keys(auditStrings.vi).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));

@@ -1,10 +1,11 @@
-import { Button, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Spin, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useEndOtherSessions, useEndSession, useSessions, type SessionInfo } from './api/sessions';
 import { authStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 const BROWSERS: [RegExp, string][] = [[/Edg\//, 'Edge'], [/OPR\//, 'Opera'], [/CocCoc/i, 'Cốc Cốc'], [/Firefox\//, 'Firefox'], [/Chrome\//, 'Chrome'], [/Safari\//, 'Safari']];
 const SYSTEMS: [RegExp, string][] = [[/Android/, 'Android'], [/iPhone|iPad/, 'iOS'], [/Windows/, 'Windows'], [/Mac OS X/, 'macOS'], [/Linux/, 'Linux']];

@@ -1,4 +1,4 @@
-import { Alert, Empty, Flex, Select, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Select, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { useAwardBonuses, useCatalogue, useEligibility, type AwardBonuses, type EligibilityReport } from './api/awards';
 import { awardStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 type UnitBonus = AwardBonuses['units'][number];
 type UnitEligibility = EligibilityReport['units'][number];

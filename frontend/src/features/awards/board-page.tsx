@@ -1,4 +1,4 @@
-import { Button, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Col, Empty, Flex, Input, Progress, Radio, Row, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { exportBoardOverview, useBoardOverview, useDefaultYear, type BoardOverview, type OverviewBlockYear, type OverviewPage, type OverviewSort } from './api/awards';
 import { awardStrings, type AwardStringKey } from './i18n';
 import { YearSelect } from './labels';
+import { Typography } from '@/components/typography';
 
 const COLORS = ['#cf1322', '#d48806', '#1677ff', '#389e0d', '#722ed1', '#08979c', '#c41d7f'];
 const STEPS = 8; // docs/domain.md §3: setup … decided (stepIndex 0–7)

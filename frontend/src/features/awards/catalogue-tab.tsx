@@ -1,4 +1,4 @@
-import { Button, Flex, Typography } from 'antd';
+import { Button, Flex } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { QueryState } from '@/components/query-state';
@@ -8,6 +8,7 @@ import { useCatalogue, type AwardType } from './api/awards';
 import { awardStrings } from './i18n';
 import { useQuotaText, YearSelect } from './labels';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // The form loads when first opened.
 const AwardTypeModal = lazyDialog(() => import('./award-type-modal').then((m) => m.AwardTypeModal), () => true);

@@ -1,4 +1,4 @@
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -6,6 +6,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import type { AwardRecord } from './api/awards';
 import { awardStrings } from './i18n';
+import { Typography } from '@/components/typography';
 // The award history's columns, shared by the history tab and a unit's own page (which needs none of the tab's table, filters or dialogs).
 
 /** One award record's state: active, or struck through with its revocation. */

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Collapse, Descriptions, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import {
   type Ballot, type BallotResult, type PaperTallyInput,
 } from './api/ballots';
 import { ballotStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** One ballot: the voting form for a present unit, the public progress, closing, the result and the tally record. */
 export function Component() {

@@ -1,4 +1,4 @@
-import { Alert, Button, Popconfirm, Typography } from 'antd';
+import { Alert, Button, Popconfirm } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useT } from '@/i18n/i18n';
 import { useSeatSuggestion, useStartNextYear, type SeatSuggestion } from './api/ballots';
 import { SeatsSummary } from './seats-summary';
 import { ballotStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** Start next year: next year's seats (elected, or the rotation suggestion) and "Khởi tạo năm tiếp theo". */
 export function Component() {

@@ -1,8 +1,9 @@
-import { Descriptions, Typography } from 'antd';
+import { Descriptions } from 'antd';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import type { SeatSuggestion } from './api/ballots';
 import { ballotStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** This year's seats, next year's suggestion by rotation and, once recorded, the conference's election. */
 export function SeatsSummary({ seats: s }: { seats: SeatSuggestion }) {

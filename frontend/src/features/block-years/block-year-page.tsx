@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Tag } from 'antd';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import type { LegalInstrument } from './legal-basis-fields';
 import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { STATUS_COLORS } from './status';
 import { YearTimeline } from './year-timeline';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const BlockYearEditModal = lazyDialog(() => import('./block-year-edit-modal').then((m) => m.BlockYearEditModal), (p) => p.section !== null);

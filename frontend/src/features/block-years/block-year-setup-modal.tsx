@@ -1,4 +1,4 @@
-import { Alert, Col, Divider, Form, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Col, Divider, Form, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import type { RuleSet } from '@/components/rule-set/rule-set';
 import { RuleSetFields } from '@/components/rule-set/rule-set-fields';
 import { validated } from '@/lib/forms';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 interface Values {
   blockId: string;

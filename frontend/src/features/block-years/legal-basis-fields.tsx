@@ -1,10 +1,11 @@
-import { Button, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
 import type { Schemas } from '@/api/client';
 import { useT } from '@/i18n/i18n';
 import { DATE_FORMAT, fromApiDate, toApiDate } from '@/lib/dates';
 import { blockYearStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 export type LegalInstrument = Schemas['LegalInstrumentDto'];
 export interface LegalInstrumentRow { number: string; date: Dayjs | null; title: string }

@@ -1,9 +1,10 @@
-import { Alert, Skeleton, Steps, Tag, Typography } from 'antd';
+import { Alert, Skeleton, Steps, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useBlockYearTimeline, type TimelineStep } from '@/api/block-years';
 import { blockYearStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 const STEP_STATUS = { done: 'finish', current: 'process', next: 'wait' } as const;
 const STATE_COLOR = { done: 'green', current: 'blue', next: 'default' } as const;

@@ -8,8 +8,10 @@ import { PageHeader } from '@/components/page-header';
 import { useMe } from '@/api/me';
 import { useT, type SharedKey } from '@/i18n/i18n';
 import { useArchiveBlock, useBlocks, type Block } from '@/api/blocks';
-import { BlockForm } from './block-form';
 import { blockStrings } from './i18n';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+const BlockForm = lazyDialog(() => import('./block-form').then((m) => m.BlockForm), (p) => p.open);
 
 export function BlocksPage() {
   const t = useT(blockStrings);

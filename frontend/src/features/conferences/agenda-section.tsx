@@ -1,4 +1,4 @@
-import { Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Popconfirm, Space, Tag } from 'antd';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
@@ -7,6 +7,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useRemoveAgendaItem, useReorderAgenda, type AgendaItem, type Conference, type Decision } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const AgendaItemForm = lazyDialog(() => import('./agenda-item-form').then((m) => m.AgendaItemForm), (p) => p.open);

@@ -1,4 +1,4 @@
-import { Input, Radio, Tag, Typography, type InputRef } from 'antd';
+import { Input, Radio, Tag, type InputRef } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { useCheckIn, type Attendance, type Conference, type Presence } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { RSVP_COLORS } from './labels';
+import { Typography } from '@/components/typography';
 
 const PRESENCES: Presence[] = ['present', 'absent', 'excused'];
 

@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Button, Flex, Form, Input, Modal, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -14,6 +14,7 @@ import { conferenceStrings } from './i18n';
 import { BOARD_GUEST, CONFERENCE_KINDS, DATE_TIME_FORMAT, defaultConferenceTitle, fromApiDateTime, toApiDateTime } from './labels';
 import { validated } from '@/lib/forms';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 interface Guest { name: string; title: string; organization: string }
 interface Values {

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Space, Steps, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useEffect, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { DecisionPanel } from './decision-panel';
 import { conferenceStrings } from './i18n';
 import { STATUS_COLORS } from './labels';
 import { QuorumIndicator } from './quorum-indicator';
+import { Typography } from '@/components/typography';
 
 /** While the session runs, the conference itself refreshes this often (another operator may step or decide). */
 const LIVE_REFRESH_MS = 10_000;

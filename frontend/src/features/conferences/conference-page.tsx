@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Popconfirm, Space, Tag } from 'antd';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
@@ -18,6 +18,7 @@ import { conferenceStrings } from './i18n';
 import { InvitationsSection, ReplyForm } from './invitations-section';
 import { STATUS_COLORS } from './labels';
 import { MinutesSection } from './minutes-section';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const ConferenceForm = lazyDialog(() => import('./conference-form').then((m) => m.ConferenceForm), (p) => p.open);

@@ -1,4 +1,4 @@
-import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { lazyDialog } from '@/components/lazy-dialog';
@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { useConferences, type ConferenceSummary } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { STATUS_COLORS } from './labels';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const ConferenceForm = lazyDialog(() => import('./conference-form').then((m) => m.ConferenceForm), (p) => p.open);

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Modal, Popconfirm, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { ApiError } from '@/api/client';
@@ -9,6 +9,7 @@ import { DecisionLine } from './agenda-section';
 import { conferenceStrings } from './i18n';
 import { quorumVars } from './labels';
 import { validated } from '@/lib/forms';
+import { Typography } from '@/components/typography';
 
 /** Which material each adopting decision acts on. */
 type Adopting = Exclude<DecisionKind, 'conclusion' | 'ballot_result' | 'seat_election'>;

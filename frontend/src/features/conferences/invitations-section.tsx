@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, Radio, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Radio, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useEffect } from 'react';
@@ -9,6 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { useReplyToInvitation, type Attendance, type Conference } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { PRESENCE_COLORS, RSVP_COLORS } from './labels';
+import { Typography } from '@/components/typography';
 
 /** Every member unit's invitation: its reply and delegate, and once the session opened, its check-in. */
 export function InvitationsSection({ conference, myUnitId }: { conference: Conference; myUnitId: string | null }) {

@@ -1,4 +1,4 @@
-import { Button, Divider, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Button, Divider, Flex, Form, Input, Modal, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ import { useEditMinutes, type Conference, type Minutes, type MinutesContentInput
 import { conferenceStrings } from './i18n';
 import { DATE_TIME_FORMAT, fromApiDateTime, toApiDateTime } from './labels';
 import { validated } from '@/lib/forms';
+import { Typography } from '@/components/typography';
 
 type Content = Minutes['content'];
 type Person = Content['chair'];

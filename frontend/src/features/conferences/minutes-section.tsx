@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Popconfirm, Space, Tag } from 'antd';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
@@ -13,6 +13,7 @@ import {
 } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { PRESENCE_COLORS, ratio } from './labels';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const MinutesForm = lazyDialog(() => import('./minutes-form').then((m) => m.MinutesForm), (p) => p.open);

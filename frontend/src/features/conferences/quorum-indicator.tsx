@@ -1,8 +1,9 @@
-import { Flex, Tooltip, Typography } from 'antd';
+import { Flex, Tooltip } from 'antd';
 import { useT } from '@/i18n/i18n';
 import type { Attendance, Quorum } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { quorumVars } from './labels';
+import { Typography } from '@/components/typography';
 
 /**
  * The live quorum, big enough for a projector: "Có mặt 4/5 – đủ điều kiện (cần 4, tỷ lệ 2/3)" on green,

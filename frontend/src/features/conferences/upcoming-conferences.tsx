@@ -1,4 +1,4 @@
-import { Alert, Space, Tag, Typography } from 'antd';
+import { Alert, Space, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { Link } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { useUpcomingConferences, type UpcomingConference } from '@/api/conferences';
 import { conferenceStrings } from './i18n';
 import { RSVP_COLORS, STATUS_COLORS } from './labels';
+import { Typography } from '@/components/typography';
 
 /**
  * Dashboard card "Hội nghị sắp tới": the conferences of the user's blocks that have not ended, each

@@ -1,4 +1,4 @@
-import { Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -10,6 +10,7 @@ import { covenantKeys, useCreateCovenant, useSetCovenantTargets, useUpdateCovena
 import { covenantStrings } from './i18n';
 import { validated } from '@/lib/forms';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 const isStale = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.code === 'stale_version';
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Flex, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Space, Steps, Tag } from 'antd';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
@@ -19,6 +19,7 @@ import {
 } from './api/covenants';
 import { covenantStrings, type CovenantStringKey } from './i18n';
 import { CertificateCard, SigningBoard } from './signing';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const SignModal = lazyDialog(() => import('./sign-modal').then((m) => m.SignModal), (p) => p.open);

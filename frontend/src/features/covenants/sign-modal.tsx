@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { covenantKeys, useSignCovenant, type Covenant } from './api/covenants';
 import { Hash } from './signing';
 import { covenantStrings } from './i18n';
 import { validated } from '@/lib/forms';
+import { Typography } from '@/components/typography';
 
 /**
  * The unit head signs for their unit: re-enters their password (a wrong one is shown under the field),

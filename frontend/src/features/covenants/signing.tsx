@@ -1,10 +1,11 @@
-import { Alert, Descriptions, Progress, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Descriptions, Progress, Tag, Tooltip } from 'antd';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useCovenantCertificate, type Covenant, type CovenantUnitProgress } from './api/covenants';
 import { covenantStrings, type CovenantStringKey } from './i18n';
+import { Typography } from '@/components/typography';
 
 const STATE_COLORS: Record<CovenantUnitProgress['state'], string> = {
   signed: 'success', waiting: 'processing', waits_for_members: 'warning', not_open: 'default', closed: 'default',

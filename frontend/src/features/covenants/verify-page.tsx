@@ -1,4 +1,4 @@
-import { Button, Col, Descriptions, Form, Input, Result, Row, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Button, Col, Descriptions, Form, Input, Result, Row, Tag, Upload, type UploadFile } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useVerifyCovenant, type VerifyResult } from './api/covenants';
 import { covenantStrings, type CovenantStringKey } from './i18n';
 import { Hash } from './signing';
 import { validated } from '@/lib/forms';
+import { Typography } from '@/components/typography';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const SHA256 = /^[0-9a-fA-F]{64}$/;

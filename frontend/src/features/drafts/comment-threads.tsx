@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n';
@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { useAddComment, useResolveComment, type DraftComment, type DraftVersion } from './api/drafts';
 import { draftStrings } from './i18n';
 import { validated } from '@/lib/forms';
+import { Typography } from '@/components/typography';
 
 /** A box to write a comment or a reply; sends `{ sectionKey, body, parentId? }`. */
 function CommentForm({ version, sectionKey, parentId, label, submitLabel, onDone }: {

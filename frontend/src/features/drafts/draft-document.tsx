@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Flex, Popconfirm, Row, Select, Space, Switch, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
+import { CountBadge } from '@/components/count-badge';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -13,6 +14,8 @@ import { exportDraftVersion, useAdoptingConference, useCirculate, useDraftCommen
 import { draftStrings, type DraftStringKey } from './i18n';
 import { sectionAnchor, SectionBlock } from './section-block';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
+import { VersionTitle } from './version-title';
 
 // Dialogs load when first opened.
 const VersionDiffModal = lazyDialog(() => import('./version-diff').then((m) => m.VersionDiffModal), (p) => p.open);
@@ -182,19 +185,11 @@ function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocum
             </Flex>
             <div style={{ textAlign: 'center', marginBottom: 24 }}>
               <Typography.Title level={4} style={{ marginBottom: 4 }}>{t(`docType.${doc.kind}` as DraftStringKey)}</Typography.Title>
-              <Typography.Paragraph strong style={{ fontSize: 16, marginBottom: 0 }}
-                editable={p.canEdit ? {
-                  tooltip: t('editTitle'),
-                  triggerType: ['icon'],
-                  text: version.title,
-                  onChange: (title) => {
-                    const next = title.trim();
-                    if (!next || next === version.title) return;
-                    updateVersion.mutate({ versionId: version.id, body: { title: next, version: version.version } }, { onError: (e) => message.error(e.message) });
-                  },
-                } : false}>
-                {version.title}
-              </Typography.Paragraph>
+              <VersionTitle title={version.title} canEdit={p.canEdit} onSave={(title) => {
+                const next = title.trim();
+                if (!next || next === version.title) return;
+                updateVersion.mutate({ versionId: version.id, body: { title: next, version: version.version } }, { onError: (e) => message.error(e.message) });
+              }} />
             </div>
             {version.sections.map((s) => (
               <SectionBlock key={s.key} version={version} section={s} threads={threadsByKey.get(s.key) ?? []}
@@ -214,8 +209,8 @@ function VersionView({ doc, version, year, extras, onSelect }: { doc: DraftDocum
                   <Flex justify="space-between" gap={6} align="start">
                     <Typography.Link onClick={() => openAndScroll(s.key)} style={{ fontSize: 13 }}>{s.heading}</Typography.Link>
                     {version.status !== 'draft' && s.commentCount > 0 && (
-                      <Badge count={s.commentCount} color={s.openCommentCount ? '#fa8c16' : '#d9d9d9'} size="small"
-                        title={`${t('commentCount', { n: s.commentCount })}, ${t('openCount', { n: s.openCommentCount })}`} />
+                      <CountBadge count={s.commentCount} style={{ background: s.openCommentCount ? '#fa8c16' : '#d9d9d9' }}
+                        label={`${t('commentCount', { n: s.commentCount })}, ${t('openCount', { n: s.openCommentCount })}`} />
                     )}
                   </Flex>
                 </li>

@@ -1,4 +1,4 @@
-import { Button, Col, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, Modal, Row, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useEffect, type ReactNode } from 'react';
 import type { BlockYear } from '@/api/block-years';
@@ -10,6 +10,7 @@ import { draftStrings, type DraftStringKey } from './i18n';
 import { useVersionSaveError } from './version-save-error';
 import { validated } from '@/lib/forms';
 import { planInput, type PlanPart } from './plan-parts';
+import { Typography } from '@/components/typography';
 
 type Members = BlockYear['members'];
 

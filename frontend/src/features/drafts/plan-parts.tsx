@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Progress, Select, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Flex, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -9,6 +9,8 @@ import { formatDate } from '@/lib/format';
 import { draftKeys, useUpdateActivity, type ActivityStatus, type DraftVersion, type PlanActivity, type PlanData, type PlanDataInput, type PlanProgress } from './api/drafts';
 import { draftStrings, type DraftStringKey } from './i18n';
 import { isStale } from './server-errors';
+import { ProgressCircle } from './progress-circle';
+import { Typography } from '@/components/typography';
 
 export type PlanPart = 'theme' | 'activities' | 'movements' | 'commemorations' | 'fieldTrips';
 export const PLAN_PARTS: PlanPart[] = ['theme', 'activities', 'movements', 'commemorations', 'fieldTrips'];
@@ -161,7 +163,7 @@ export function PlanProgressCard({ progress }: { progress: PlanProgress }) {
   const overdue = progress.items.filter((a) => a.overdue).length;
   return (
     <Flex gap={24} align="center" wrap>
-      <Progress type="circle" size={96} percent={progress.percentDone} format={() => `${progress.done}/${counted}`} aria-label={t('progressTitle')} />
+      <ProgressCircle percent={progress.percentDone} text={`${progress.done}/${counted}`} label={t('progressTitle')} />
       <div style={{ flex: 1, minWidth: 260 }}>
         <Typography.Title level={5} style={{ marginTop: 0 }}>{t('progressDone', { done: progress.done, total: counted })}{progress.cancelled > 0 && <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}> {t('progressCancelledNote', { n: progress.cancelled })}</Typography.Text>}</Typography.Title>
         <Space size={4} wrap>

@@ -1,8 +1,9 @@
-import { Alert, Button, Flex, Typography } from 'antd';
+import { Alert, Button, Flex } from 'antd';
 import { RuleSetView } from '@/components/rule-set/rule-set-view';
 import { useT } from '@/i18n/i18n';
 import type { DraftVersion } from './api/drafts';
 import { draftStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /** The rule set of a rules version, as the annex of the document: in plain Vietnamese, editable in the draft. */
 export function RuleSetPart({ version, members, onEdit }: { version: DraftVersion; members: number; onEdit: () => void }) {

@@ -1,9 +1,10 @@
-import { Alert, Empty, Flex, Form, Modal, Select, Skeleton, Switch, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, Form, Modal, Select, Skeleton, Switch, Tag } from 'antd';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useT } from '@/i18n/i18n';
 import { useDraftDiff, type DiffRow, type DraftVersionSummary, type SectionDiff } from './api/drafts';
 import { draftStrings, type DraftStringKey } from './i18n';
 import { wordDiff, type Segment } from './word-diff';
+import { Typography } from '@/components/typography';
 
 const STATUS_COLOR: Record<SectionDiff['status'], string> = { added: 'green', removed: 'red', changed: 'gold', unchanged: 'default' };
 const REMOVED_BG = '#fff1f0';

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Col, Row, Space, Statistic, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Checkbox, Col, Row, Space, Statistic, Tag, Upload, type UploadFile } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
 import { downloadTemplate, useImportWorkbook, type ImportReport, type ImportRow } from './api/imports';
 import { importStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import { Alert, Select, Tag, Typography } from 'antd';
+import { Alert, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
@@ -6,6 +6,7 @@ import { useT } from '@/i18n/i18n';
 import { formatDateTime } from '@/lib/format';
 import { useOutbox, type MailStatus, type OutboxMail, type OutboxQuery } from './api/outbox';
 import { mailStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 const STATUSES: MailStatus[] = ['pending', 'sent', 'held', 'failed'];
 const COLORS: Record<MailStatus, string> = { pending: 'gold', sent: 'green', held: 'blue', failed: 'red' };

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Image, List, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Popconfirm, Skeleton, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { lazy, Suspense } from 'react';
@@ -13,10 +13,13 @@ import { runMutation } from '@/lib/mutation';
 import { useDeletePhoto, useFeatureNews, useNews, useNewsAction, useReturnNews, type NewsItem } from './api/news';
 import { newsStrings, type NewsStringKey } from './i18n';
 import { NEWS_STATUS_COLORS } from './news-status';
+import { Typography } from '@/components/typography';
 
 /** The forms (the rich-text editor, adding a photo) load only for an item its reader may edit. */
 const Editor = lazy(() => import('./news-editor').then((m) => ({ default: m.Editor })));
 const PhotoForm = lazy(() => import('./news-editor').then((m) => ({ default: m.PhotoForm })));
+/** The photo list (the kit's List and Image with its preview) loads beside the article, not before it. */
+const PhotoList = lazy(() => import('./photo-list').then((m) => ({ default: m.PhotoList })));
 
 function Photos({ item }: { item: NewsItem }) {
   const t = useT(newsStrings);
@@ -24,14 +27,7 @@ function Photos({ item }: { item: NewsItem }) {
   const editable = item.permissions.canEdit;
   return (
     <Card title={t('photos')} style={{ marginTop: 16 }}>
-      <List dataSource={item.photos} locale={{ emptyText: t('noPhotos') }} renderItem={(p) => (
-        <List.Item actions={editable ? [<Popconfirm key="d" title={t('deletePhoto')} onConfirm={() => del.mutate(p.id)}><Button danger size="small">{t('deletePhoto')}</Button></Popconfirm>] : []}>
-          <Flex gap={12} align="center" wrap>
-            <Image src={p.url} alt={p.alt} width={120} />
-            <div><div>{p.caption}</div><Typography.Text type="secondary">{p.alt}</Typography.Text></div>
-          </Flex>
-        </List.Item>
-      )} />
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 2 }} />}><PhotoList item={item} editable={editable} onDelete={(id) => del.mutate(id)} /></Suspense>
       {editable && <Suspense fallback={null}><PhotoForm item={item} /></Suspense>}
     </Card>
   );

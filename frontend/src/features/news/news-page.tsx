@@ -1,4 +1,4 @@
-import { Button, Empty, Flex, Input, Select, Tabs, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Input, Select, Tabs, Tag } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '@/lib/paths';
@@ -12,6 +12,7 @@ import { useNewsCounts, useNewsList, useNewsOverview, type NewsSummary } from '.
 import { newsStrings, type NewsStringKey } from './i18n';
 import { NEWS_STATUS_COLORS } from './news-status';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 // The register of exemplary models loads when its tab is opened.

@@ -1,10 +1,11 @@
-import { Flex, Radio, Typography } from 'antd';
+import { Flex, Radio } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { PageHeader } from '@/components/page-header';
 import { useT } from '@/i18n/i18n';
 import { useNotificationSettings, useUpdateNotificationSettings, type EmailMode } from './api/notifications';
 import { notificationStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 const MODES: EmailMode[] = ['immediate', 'daily', 'none'];
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Flex, Form, Input, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Popconfirm, Radio, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useApproveProposal, useAppraisal, useRecordDecision, useStartAppraisal,
 import { parseVnDate } from './dates';
 import { proposalStrings } from './i18n';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const ReturnModal = lazyDialog(() => import('./return-proposal-modal').then((m) => m.ReturnModal), () => true);

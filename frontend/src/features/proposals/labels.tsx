@@ -1,8 +1,9 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Tag } from 'antd';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import type { ProposalStatus, ProposalSummary } from './api/proposals';
 import { proposalStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 export const STATUS_COLORS: Record<ProposalStatus, string> = {
   draft: 'default', submitted: 'blue', under_appraisal: 'gold', returned: 'red', approved: 'cyan', decided: 'green', cancelled: 'default',

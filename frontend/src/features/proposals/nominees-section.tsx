@@ -1,4 +1,4 @@
-import { Alert, Button, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useRef, useState } from 'react';
@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { documentUrls, useUploadReport, type Nominee, type Proposal } from './api/proposals';
 import { proposalStrings } from './i18n';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const CiteDialog = lazyDialog(() => import('./cite-dialog').then((m) => m.CiteDialog), () => true);

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Descriptions, Input, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Descriptions, Input, Popconfirm, Row, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useId, useState, type CSSProperties, type ReactNode } from 'react';
@@ -18,6 +18,7 @@ import { proposalStrings } from './i18n';
 import { DueDate, StatusTag } from './labels';
 import { LetterSection } from './letter-section';
 import { NomineesSection } from './nominees-section';
+import { Typography } from '@/components/typography';
 
 /** One award proposal dossier: status and history, checklist, letter, nominees and reports, documents, the board's work. */
 export function ProposalPage() {

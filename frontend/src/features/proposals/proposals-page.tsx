@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/data-table';
@@ -13,6 +13,7 @@ import { useCityQuota, useProposals, useSetting, useUpdateSetting, useUpdateWork
 import { proposalStrings } from './i18n';
 import { STATUSES } from './labels';
 import { ProposalsTable } from './proposals-table';
+import { Typography } from '@/components/typography';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);

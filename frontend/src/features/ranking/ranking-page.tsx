@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Input, Modal, Space, Switch, Tag, Tooltip } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useMemo, useState } from 'react';
@@ -18,6 +18,7 @@ import {
 } from './api/ranking';
 import { rankingStrings } from './i18n';
 import { RankingChart } from './ranking-chart';
+import { Typography } from '@/components/typography';
 
 /**
  * Bảng xếp hạng of a round: totals per unit (bonus and deductions included), ranks with the tie-break chain

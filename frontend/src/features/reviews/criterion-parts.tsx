@@ -1,4 +1,4 @@
-import { Button, Flex, InputNumber, Radio, Space, Tag, Typography } from 'antd';
+import { Button, Flex, InputNumber, Radio, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useCallback } from 'react';
 import { download } from '@/api/client';
@@ -8,6 +8,7 @@ import { formatNumber } from '@/lib/format';
 import { evidenceUrl, type AssessmentRow, type Evidence } from './api/reviews';
 import { reviewStrings } from './i18n';
 import { hasValue, scoreOf, type LeafType, type ScoreValue } from './score';
+import { Typography } from '@/components/typography';
 
 /** Evidence files as download buttons (the file comes through the API with the session). */
 export function EvidenceLinks({ evidence, empty = true }: { evidence: readonly Evidence[]; empty?: boolean }) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Flex, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Input, Popconfirm, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { CriterionTitle, EvidenceLinks, useDescribeValue } from './criterion-par
 import { reviewStrings } from './i18n';
 import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { valueOf } from './score';
+import { Typography } from '@/components/typography';
 
 /**
  * Giải trình: the unit sees each criterion scored below its self score by a cross-reviewer or the leader,

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Flex, Row, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Flex, Row, Space, Switch, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
@@ -16,6 +16,7 @@ import { reviewStrings } from './i18n';
 import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { ScoreEditor } from './score-editor';
 import { peersOf, sourceOf, totalOf, valueOf } from './score';
+import { Typography } from '@/components/typography';
 
 /** The rule set's defaults (docs/domain.md §4) when the year's rules cannot be read. */
 const DEFAULT_DIVERGENCE_PERCENT = 20;

@@ -1,4 +1,4 @@
-import { Alert, Col, Flex, Row, Segmented, Tag, Typography } from 'antd';
+import { Alert, Col, Flex, Row, Segmented, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { reviewStrings } from './i18n';
 import { RoundUnitHeader, RoundUnitLoader } from './round-unit-header';
 import { ScoreEditor } from './score-editor';
 import { hasValue, peersOf, sourceOf, valueOf, type LeafType } from './score';
+import { Typography } from '@/components/typography';
 
 type Mode = 'peer' | 'leader';
 

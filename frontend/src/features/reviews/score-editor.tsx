@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useEffect, useId, useState } from 'react';
 import { ApiError } from '@/api/client';
@@ -10,6 +10,7 @@ import { staleCurrent, useSaveScore, type AssessmentRow, type ReviewSource, type
 import { useDescribeValue, ScoreField } from './criterion-parts';
 import { reviewStrings } from './i18n';
 import { needsReason, toInput, valueOf, type LeafType, type ScoreValue } from './score';
+import { Typography } from '@/components/typography';
 
 const same = (type: LeafType, a: ScoreValue, an: string, b: ScoreValue, bn: string) =>
   JSON.stringify(toInput(type, a, an, 0)) === JSON.stringify(toInput(type, b, bn, 0));

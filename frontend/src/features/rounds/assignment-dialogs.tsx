@@ -1,8 +1,9 @@
-import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useT } from '@/i18n/i18n';
 import { useGenerateAssignments, useReassign, useRecuse, type Assignment, type Round } from './api/rounds';
 import { roundStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 export function GenerateModal({ roundId, regenerate, onClose }: { roundId: string; regenerate: boolean; onClose: () => void }) {
   const t = useT(roundStrings);

@@ -1,4 +1,4 @@
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -8,6 +8,7 @@ import { useT } from '@/i18n/i18n';
 import { phaseIndex, useAssignments, type Assignment, type Round } from './api/rounds';
 import { roundStrings } from './i18n';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const GenerateModal = lazyDialog(() => import('./assignment-dialogs').then((m) => m.GenerateModal), () => true);

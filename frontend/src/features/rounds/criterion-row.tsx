@@ -1,4 +1,4 @@
-import { Button, Input, Popconfirm, Radio, Tag, Typography } from 'antd';
+import { Button, Input, Popconfirm, Radio, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { withAwardPoints } from '@thidua/rules';
@@ -11,6 +11,7 @@ import { isAdjustment, leafScore, parseNumber, type RowValue } from './assessmen
 import { roundStrings } from './i18n';
 import { EVIDENCE_ACCEPT, formatBytes, formatTime, MAX_EVIDENCE_BYTES } from './labels';
 import { useNodeTotal, useRowState } from './use-assessment-store';
+import { Typography } from '@/components/typography';
 
 /** What every row shares; one stable object per page, so rows skip re-rendering when the page does. */
 export interface RowContext {

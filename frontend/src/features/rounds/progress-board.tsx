@@ -1,4 +1,4 @@
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { phaseIndex, useProgress, type ProgressUnit, type Round } from './api/ro
 import { roundStrings } from './i18n';
 import { durationParts, STATUS_COLORS } from './labels';
 import { lazyDialog } from '@/components/lazy-dialog';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const ExtendModal = lazyDialog(() => import('./progress-dialogs').then((m) => m.ExtendModal), () => true);

@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import type { Dayjs } from 'dayjs';
 import { LazyDatePicker } from '@/components/lazy-date-picker';
@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { useExtendDeadline, useReturnAssessment, useSendReminders, type ProgressUnit, type Round } from './api/rounds';
 import { roundStrings } from './i18n';
 import { DATE_TIME_FORMAT, toApiDateTime } from './labels';
+import { Typography } from '@/components/typography';
 
 export function ExtendModal({ round, unit, onClose }: { round: Round; unit: ProgressUnit; onClose: () => void }) {
   const t = useT(roundStrings);

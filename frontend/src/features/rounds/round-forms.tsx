@@ -1,4 +1,4 @@
-import { Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { Flex, Form, Input, Modal, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -13,6 +13,7 @@ import { formatNumber } from '@/lib/format';
 import { ROUND_KINDS, roundKeys, useCreateRound, useSchemes, useUpdateRound, type Round, type RoundKind, type RoundSummary } from './api/rounds';
 import { roundStrings, type RoundStringKey } from './i18n';
 import { DATE_TIME_FORMAT, fromApiDateTime, toApiDateTime } from './labels';
+import { Typography } from '@/components/typography';
 
 const DATE_FIELDS = ['selfAssessmentUntil', 'reviewUntil', 'explanationUntil', 'finalReviewUntil'] as const;
 type DateField = (typeof DATE_FIELDS)[number];

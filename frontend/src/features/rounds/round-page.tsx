@@ -1,4 +1,4 @@
-import { Alert, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Input, Modal, Space, Spin, Steps, Tag } from 'antd';
 import { lazyDialog } from '@/components/lazy-dialog';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
@@ -15,6 +15,7 @@ import { roundStrings } from './i18n';
 import { PHASE_COLORS, STATUS_COLORS } from './labels';
 import { ProgressBoard } from './progress-board';
 import { TargetsSection } from './targets-section';
+import { Typography } from '@/components/typography';
 
 // Dialogs load when first opened.
 const EditRoundModal = lazyDialog(() => import('./round-forms').then((m) => m.EditRoundModal), (p) => p.open);

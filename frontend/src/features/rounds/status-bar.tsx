@@ -1,4 +1,4 @@
-import { Flex, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Progress, Space, Tag, Tooltip } from 'antd';
 import { Card } from '@/components/card';
 import { memo, type ReactNode } from 'react';
 import { useT } from '@/i18n/i18n';
@@ -10,6 +10,7 @@ import { rowDomId } from './criterion-row';
 import { roundStrings } from './i18n';
 import { formatTime, STATUS_COLORS } from './labels';
 import { useSummary } from './use-assessment-store';
+import { Typography } from '@/components/typography';
 
 const SHOWN = 24;
 

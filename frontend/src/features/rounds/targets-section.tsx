@@ -1,4 +1,4 @@
-import { Button, Input, Space, Tag, Typography } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { formatNumber } from '@/lib/format';
 import { phaseIndex, useScheme, useSetTargets, useTargets, type Round, type Target } from './api/rounds';
 import { parseNumber, toText } from './assessment-values';
 import { roundStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 const SOURCE_COLORS: Record<Target['source'], string> = { covenant: 'green', round: 'blue', none: 'default' };
 

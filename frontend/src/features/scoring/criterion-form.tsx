@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, Col, Drawer, Flex, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/api/client';
@@ -15,6 +15,7 @@ import { SumAgainstMax } from './sum-against-max';
 import { FormButtons, parseViNumber, twoDecimals, viNumber } from './scheme-forms';
 import { childrenOf, countedSum, CRITERION_TYPES, descendantIds, isAdjustment, projectedSum, suggestCode } from './tree';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 export type CriterionEditing =
   | { kind: 'add'; parent: Criterion | null; type: CriterionType }

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Upload } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { atMostTwoDecimals } from '@thidua/rules';
@@ -11,6 +11,7 @@ import { useConflictHandler } from './errors';
 import { scoringStrings } from './i18n';
 import { importErrorLines } from './tree';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
 
 /** Cancel and submit inside the form, so Enter in a field submits it. */
 export function FormButtons({ onCancel, submit, loading }: { onCancel: () => void; submit: ReactNode; loading?: boolean }) {

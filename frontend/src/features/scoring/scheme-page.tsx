@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Popconfirm, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { exportScheme, useDeleteScheme, useSchemeList, type SchemeSummary } from
 import { useConflictHandler } from './errors';
 import { scoringStrings } from './i18n';
 import { StatusTag } from './status-tag';
+import { Typography } from '@/components/typography';
 
 // The forms load when first opened.
 const CreateSchemeModal = lazyDialog(() => import('./scheme-forms').then((m) => m.CreateSchemeModal), (p) => p.open);

@@ -1,9 +1,9 @@
-import { Typography } from 'antd';
 import { round2 } from '@thidua/rules';
 import { useT } from '@/i18n/i18n';
 import { formatNumber } from '@/lib/format';
 import { scoringStrings } from './i18n';
 import { balanceOf } from './tree';
+import { Typography } from '@/components/typography';
 
 /** "45 / 40 (vượt 5)": a sum against its maximum, coloured by whether they match. */
 export function SumAgainstMax({ sum, max }: { sum: number; max: number }) {

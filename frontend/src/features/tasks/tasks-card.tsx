@@ -1,10 +1,11 @@
-import { Alert, Badge, Tag, Typography } from 'antd';
+import { Alert, Badge, Tag } from 'antd';
 import { Card } from '@/components/card';
 import { Link } from 'react-router';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
 import { useTasks } from './api/tasks';
 import { taskStrings } from './i18n';
+import { Typography } from '@/components/typography';
 
 /**
  * "Việc cần làm" on every home page: each pending action of the signed-in person, derived by the server

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,8 +12,11 @@ import { useT } from '@/i18n/i18n';
 import { sortByVi } from '@/lib/format';
 import { useArchiveUnit, useUnits, type Unit } from '@/api/units';
 import { unitStrings } from './i18n';
-import { UnitForm } from './unit-form';
 import { searchBy } from '@/lib/search';
+import { Typography } from '@/components/typography';
+import { lazyDialog } from '@/components/lazy-dialog';
+
+const UnitForm = lazyDialog(() => import('./unit-form').then((m) => m.UnitForm), (p) => p.open);
 
 /**
  * Units. The board and admins manage every unit; an officer or unit head sees the units of their
