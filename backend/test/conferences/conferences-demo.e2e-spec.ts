@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../src/common/canonical-json';
-import { seedConferencesDemo } from '../../src/database/demo/conferences';
+import { DEMO_UNITS } from '../../src/database/demo/demo-data';
+import { seedStartOfYearDemo } from '../../src/database/demo/start-of-year';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { docxText, download, K4, LAUNCH_TITLE, PLACE } from './helpers';
@@ -8,16 +9,12 @@ import { docxText, download, K4, LAUNCH_TITLE, PLACE } from './helpers';
 /**
  * The demo story of the seed article: Khối thi đua số 4's launch conference on 26/04/2024 and the planned
  * 2025 one. When the demo loader already seeds conferences this checks them; otherwise it runs
- * `seedConferencesDemo` itself on materials made through the API.
+ * `seedStartOfYearDemo` itself (the drafts, covenants and conferences of the start of the year).
  */
 describe('conferences demo seed', () => {
   let t: TestApp;
   let leader: Client_, member: Client_, hiza: Client_, board: Client_;
   let y2024: string, y2025: string, launch2024: any;
-
-  async function materialOf(sql: string, params: unknown[]): Promise<string | null> {
-    return (await t.ds.query(sql, params))[0]?.id ?? null;
-  }
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -27,15 +24,9 @@ describe('conferences demo seed', () => {
     y2025 = await I.blockYear('KTĐ4', 2025);
     const seeded = (await t.ds.query('SELECT count(*)::int AS n FROM conferences WHERE block_year_id = $1', [y2024]))[0].n > 0;
     if (!seeded) {
-      const version = (kind: string) => materialOf(
-        `SELECT v.id FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id WHERE d.block_year_id = $1 AND d.kind = $2 ORDER BY v.number DESC LIMIT 1`, [y2024, kind]);
-      const plan = (await version('plan')) ?? (await expectStatus(leader.post('/api/drafts', { blockYearId: y2024, kind: 'plan' }), 201)).latestVersionId;
-      const rules = (await version('rules')) ?? (await expectStatus(leader.post('/api/drafts', { blockYearId: y2024, kind: 'rules' }), 201)).latestVersionId;
-      const covenant = (await materialOf('SELECT id FROM covenants WHERE block_year_id = $1 ORDER BY number DESC LIMIT 1', [y2024]))
-        ?? (await expectStatus(leader.post('/api/covenants', { blockYearId: y2024 }), 201)).id;
-      await t.ds.transaction((em) => seedConferencesDemo(em, {
-        blockYear2024Id: y2024, planVersion2024Id: plan, rulesVersion2024Id: rules, covenant2024Id: covenant, blockYear2025Id: y2025,
-      }, { now: new Date('2026-11-25T03:00:00Z') }));
+      const unitIds = new Map<string, string>();
+      for (const key of ['hiza', 'dukcq', 'lhp', 'dukdn', 'dukdh']) unitIds.set(key, await I.unit(DEMO_UNITS.find((u) => u.key === key)!.shortName));
+      await t.ds.transaction((em) => seedStartOfYearDemo(em, { unitIds, blockYearIds: { 2024: y2024, 2025: y2025 } }, { now: new Date('2026-11-25T03:00:00Z') }));
     }
     const list = await expectStatus(member.get(`/api/conferences?blockYearId=${y2024}`), 200);
     launch2024 = await expectStatus(member.get(`/api/conferences/${list.find((c: any) => c.title === LAUNCH_TITLE).id}`), 200);

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { DEMO_UNITS } from '../../src/database/demo/demo-data';
 import { LedgerService } from '../../src/modules/audit/audit.service';
 import { LedgerSealer } from '../../src/modules/audit/ledger-sealer';
-import { seedCovenantsDemo } from '../../src/database/demo/covenants';
 import { CovenantsService } from '../../src/modules/covenants/covenants.service';
-import { seedDraftsDemo } from '../../src/database/demo/drafts';
+import { seedStartOfYearDemo } from '../../src/database/demo/start-of-year';
 import { createTestApp, DEMO, ids, TestApp } from '../app';
 import { expectStatus } from '../factories';
 import { binary, docxText, flat, pdfText } from '../drafts/doc-text';
@@ -34,11 +33,7 @@ describe('start-of-year demo: Khối thi đua số 4', () => {
     }
     const [seeded] = await t.ds.query('SELECT 1 FROM draft_documents WHERE block_year_id = $1', [y24]);
     if (!seeded) {
-      await t.ds.transaction(async (em) => {
-        const demoIds = { unitIds, blockYearIds: { 2024: y24, 2025: y25 }, launchConference2024Id: null };
-        await seedDraftsDemo(em, demoIds);
-        await seedCovenantsDemo(em, demoIds);
-      });
+      await t.ds.transaction((em) => seedStartOfYearDemo(em, { unitIds, blockYearIds: { 2024: y24, 2025: y25 } }));
     }
   });
   afterAll(() => t.close());

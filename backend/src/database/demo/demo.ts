@@ -8,12 +8,11 @@ import { seedBallotsDemo } from './ballots';
 import { insertDemoBlockYear } from './block-years';
 import { insertDemoBlock } from './blocks';
 import { seedProposalsDemo } from './proposals';
-import { seedConferencesDemo, seedPlannedYearEndConference } from './conferences';
-import { seedCovenantsDemo } from './covenants';
-import { seedDraftsDemo } from './drafts';
+import { seedPlannedYearEndConference } from './conferences';
 import { seedRoundsDemo } from './rounds';
 import { seedScoringDemo } from './scoring';
 import { seedNewsDemo } from './news';
+import { seedStartOfYearDemo } from './start-of-year';
 import { insertDemoUnit } from './units';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
@@ -48,9 +47,7 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     }
     // The start of the year of Khối thi đua số 4, told as in the seed article: 2024 complete, 2025 under way.
     const k4 = { 2024: blockYearIds.get('KTĐ4/2024')!, 2025: blockYearIds.get('KTĐ4/2025')! };
-    const drafts = await seedDraftsDemo(em, { unitIds, blockYearIds: k4 });
-    const covenants = await seedCovenantsDemo(em, { unitIds, blockYearIds: k4 });
-    await seedConferencesDemo(em, { blockYear2024Id: k4[2024], blockYear2025Id: k4[2025], ...drafts, ...covenants });
+    await seedStartOfYearDemo(em, { unitIds, blockYearIds: k4 });
     // Scoring: the finalised 2024 year-end round and the open 2025 mid-year round.
     const schemes = await seedScoringDemo(em, { units: unitIds, blockYears: blockYearIds });
     await seedRoundsDemo(em, { units: unitIds, blockYears: blockYearIds }, schemes);
