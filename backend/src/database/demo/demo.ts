@@ -7,6 +7,7 @@ import { seedAwardsDemo } from './awards';
 import { seedBallotsDemo } from './ballots';
 import { insertDemoBlockYear } from './block-years';
 import { insertDemoBlock } from './blocks';
+import { demoActor } from './demo-ids';
 import { seedProposalsDemo } from './proposals';
 import { seedPlannedYearEndConference } from './conferences';
 import { seedRoundsDemo } from './rounds';
@@ -31,19 +32,21 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     for (const unit of DEMO_UNITS) {
       unitIds.set(unit.key, await insertDemoUnit(em, unit));
     }
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      await insertDemoAccount(em, { fullName: a.fullName, email: a.email, role: a.role, unitId: a.unit ? unitIds.get(a.unit)! : null, title: a.title, passwordHash: hash });
+    }
+    // The board (Ban TĐKT TP) moves each year to where the story has it.
+    const board = await demoActor(em, DEMO_ACCOUNTS.find((a) => a.role === 'board')!.email);
     for (const block of DEMO_BLOCKS) {
       const blockId = await insertDemoBlock(em, block);
       for (const y of block.years) {
-        const id = await insertDemoBlockYear(em, {
+        const id = await insertDemoBlockYear(em, board, {
           blockId, year: y.year, leaderUnitId: unitIds.get(y.leader) ?? null, deputyUnitId: unitIds.get(y.deputy) ?? null,
           status: y.year < 2025 || y.inProgress ? 'in_progress' : 'planning', memberIds: block.units.map((key) => unitIds.get(key)!),
         });
         blockYearIds.set(`${block.code}/${y.year}`, id);
       }
-    }
-    const hash = await hashPassword(DEMO_PASSWORD);
-    for (const a of DEMO_ACCOUNTS) {
-      await insertDemoAccount(em, { fullName: a.fullName, email: a.email, role: a.role, unitId: a.unit ? unitIds.get(a.unit)! : null, title: a.title, passwordHash: hash });
     }
     // The start of the year of Khối thi đua số 4, told as in the seed article: 2024 complete, 2025 under way.
     const k4 = { 2024: blockYearIds.get('KTĐ4/2024')!, 2025: blockYearIds.get('KTĐ4/2025')! };
