@@ -3,7 +3,7 @@ import { canonicalJson } from '../../src/common/canonical-json';
 import { DEMO_UNITS } from '../../src/database/demo/demo-data';
 import { seedStartOfYearDemo } from '../../src/database/demo/start-of-year';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
-import { expectStatus } from '../factories';
+import { auditOf, expectStatus } from '../factories';
 import { docxText, download, K4, LAUNCH_TITLE, PLACE } from './helpers';
 
 /**
@@ -53,6 +53,13 @@ describe('conferences demo seed', () => {
       `SELECT adopted_conference_id AS c FROM draft_versions WHERE id = ANY($1::uuid[]) UNION ALL SELECT opened_conference_id FROM covenants WHERE id = $2`,
       [[launch2024.decisions[0].refId, launch2024.decisions[1].refId], launch2024.decisions[2].refId]);
     expect(links.map((l: any) => l.c)).toEqual([launch2024.id, launch2024.id, launch2024.id]);
+    // Run through the use cases, as the secretary ran it: the adoptions and the opening are the decisions' own effects.
+    const secretary = (await t.ds.query('SELECT id FROM accounts WHERE email = $1', [K4.leaderOfficer]))[0].id;
+    const steps = (await auditOf(t.ds, 'conference', launch2024.id)).map((a) => a.action);
+    expect(steps).toEqual(expect.arrayContaining(['conference.create', 'conference.check_in', 'conference.open', 'conference.decide', 'conference.agenda_step', 'conference.close', 'minutes.draft', 'minutes.approve']));
+    for (const [type, id, action] of [['draft_version', launch2024.decisions[0].refId, 'draft_version.adopt'], ['draft_version', launch2024.decisions[1].refId, 'draft_version.adopt'], ['covenant', launch2024.decisions[2].refId, 'covenant.open_signing']]) {
+      expect((await auditOf(t.ds, type, id)).filter((a) => a.action === action).map((a) => [a.after.conferenceId, a.actor_id])).toEqual([[launch2024.id, secretary]]);
+    }
     expect(launch2024.decisions[3].text).toContain('phong trào thi đua phải có trọng tâm, trọng điểm; nội dung thiết thực, với các tiêu chí cụ thể, rõ ràng, tránh phô trương, hình thức');
   });
 
