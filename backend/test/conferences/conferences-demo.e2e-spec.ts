@@ -1,23 +1,20 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../src/common/canonical-json';
-import { seedConferencesDemo } from '../../src/database/demo/conferences';
+import { DEMO_UNITS } from '../../src/database/demo/demo-data';
+import { seedStartOfYearDemo } from '../../src/database/demo/start-of-year';
 import { Client_, createTestApp, DEMO, ids, TestApp } from '../app';
-import { expectStatus } from '../factories';
+import { auditOf, expectStatus } from '../factories';
 import { docxText, download, K4, LAUNCH_TITLE, PLACE } from './helpers';
 
 /**
  * The demo story of the seed article: Khối thi đua số 4's launch conference on 26/04/2024 and the planned
  * 2025 one. When the demo loader already seeds conferences this checks them; otherwise it runs
- * `seedConferencesDemo` itself on materials made through the API.
+ * `seedStartOfYearDemo` itself (the drafts, covenants and conferences of the start of the year).
  */
 describe('conferences demo seed', () => {
   let t: TestApp;
   let leader: Client_, member: Client_, hiza: Client_, board: Client_;
   let y2024: string, y2025: string, launch2024: any;
-
-  async function materialOf(sql: string, params: unknown[]): Promise<string | null> {
-    return (await t.ds.query(sql, params))[0]?.id ?? null;
-  }
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -27,15 +24,9 @@ describe('conferences demo seed', () => {
     y2025 = await I.blockYear('KTĐ4', 2025);
     const seeded = (await t.ds.query('SELECT count(*)::int AS n FROM conferences WHERE block_year_id = $1', [y2024]))[0].n > 0;
     if (!seeded) {
-      const version = (kind: string) => materialOf(
-        `SELECT v.id FROM draft_versions v JOIN draft_documents d ON d.id = v.document_id WHERE d.block_year_id = $1 AND d.kind = $2 ORDER BY v.number DESC LIMIT 1`, [y2024, kind]);
-      const plan = (await version('plan')) ?? (await expectStatus(leader.post('/api/drafts', { blockYearId: y2024, kind: 'plan' }), 201)).latestVersionId;
-      const rules = (await version('rules')) ?? (await expectStatus(leader.post('/api/drafts', { blockYearId: y2024, kind: 'rules' }), 201)).latestVersionId;
-      const covenant = (await materialOf('SELECT id FROM covenants WHERE block_year_id = $1 ORDER BY number DESC LIMIT 1', [y2024]))
-        ?? (await expectStatus(leader.post('/api/covenants', { blockYearId: y2024 }), 201)).id;
-      await t.ds.transaction((em) => seedConferencesDemo(em, {
-        blockYear2024Id: y2024, planVersion2024Id: plan, rulesVersion2024Id: rules, covenant2024Id: covenant, blockYear2025Id: y2025,
-      }, { now: new Date('2026-11-25T03:00:00Z') }));
+      const unitIds = new Map<string, string>();
+      for (const key of ['hiza', 'dukcq', 'lhp', 'dukdn', 'dukdh']) unitIds.set(key, await I.unit(DEMO_UNITS.find((u) => u.key === key)!.shortName));
+      await t.ds.transaction((em) => seedStartOfYearDemo(em, { unitIds, blockYearIds: { 2024: y2024, 2025: y2025 } }, { now: new Date('2026-11-25T03:00:00Z') }));
     }
     const list = await expectStatus(member.get(`/api/conferences?blockYearId=${y2024}`), 200);
     launch2024 = await expectStatus(member.get(`/api/conferences/${list.find((c: any) => c.title === LAUNCH_TITLE).id}`), 200);
@@ -62,6 +53,13 @@ describe('conferences demo seed', () => {
       `SELECT adopted_conference_id AS c FROM draft_versions WHERE id = ANY($1::uuid[]) UNION ALL SELECT opened_conference_id FROM covenants WHERE id = $2`,
       [[launch2024.decisions[0].refId, launch2024.decisions[1].refId], launch2024.decisions[2].refId]);
     expect(links.map((l: any) => l.c)).toEqual([launch2024.id, launch2024.id, launch2024.id]);
+    // Run through the use cases, as the secretary ran it: the adoptions and the opening are the decisions' own effects.
+    const secretary = (await t.ds.query('SELECT id FROM accounts WHERE email = $1', [K4.leaderOfficer]))[0].id;
+    const steps = (await auditOf(t.ds, 'conference', launch2024.id)).map((a) => a.action);
+    expect(steps).toEqual(expect.arrayContaining(['conference.create', 'conference.check_in', 'conference.open', 'conference.decide', 'conference.agenda_step', 'conference.close', 'minutes.draft', 'minutes.approve']));
+    for (const [type, id, action] of [['draft_version', launch2024.decisions[0].refId, 'draft_version.adopt'], ['draft_version', launch2024.decisions[1].refId, 'draft_version.adopt'], ['covenant', launch2024.decisions[2].refId, 'covenant.open_signing']]) {
+      expect((await auditOf(t.ds, type, id)).filter((a) => a.action === action).map((a) => [a.after.conferenceId, a.actor_id])).toEqual([[launch2024.id, secretary]]);
+    }
     expect(launch2024.decisions[3].text).toContain('phong trào thi đua phải có trọng tâm, trọng điểm; nội dung thiết thực, với các tiêu chí cụ thể, rõ ràng, tránh phô trương, hình thức');
   });
 

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import { DEMO_UNITS } from '../../src/database/demo/demo-data';
 import { LedgerService } from '../../src/modules/audit/audit.service';
 import { LedgerSealer } from '../../src/modules/audit/ledger-sealer';
-import { seedCovenantsDemo } from '../../src/database/demo/covenants';
 import { CovenantsService } from '../../src/modules/covenants/covenants.service';
-import { seedDraftsDemo } from '../../src/database/demo/drafts';
+import { seedStartOfYearDemo } from '../../src/database/demo/start-of-year';
 import { createTestApp, DEMO, ids, TestApp } from '../app';
-import { expectStatus } from '../factories';
+import { auditOf, expectStatus } from '../factories';
 import { binary, docxText, flat, pdfText } from '../drafts/doc-text';
 
 const K4 = ['hiza', 'dukcq', 'lhp', 'dukdn', 'dukdh'];
@@ -34,11 +33,7 @@ describe('start-of-year demo: Khối thi đua số 4', () => {
     }
     const [seeded] = await t.ds.query('SELECT 1 FROM draft_documents WHERE block_year_id = $1', [y24]);
     if (!seeded) {
-      await t.ds.transaction(async (em) => {
-        const demoIds = { unitIds, blockYearIds: { 2024: y24, 2025: y25 }, launchConference2024Id: null };
-        await seedDraftsDemo(em, demoIds);
-        await seedCovenantsDemo(em, demoIds);
-      });
+      await t.ds.transaction((em) => seedStartOfYearDemo(em, { unitIds, blockYearIds: { 2024: y24, 2025: y25 } }));
     }
   });
   afterAll(() => t.close());
@@ -166,6 +161,15 @@ describe('start-of-year demo: Khối thi đua số 4', () => {
     expect(notOpen.status).toBe(409);
     expect(notOpen.body.code).toBe('not_open');
     expect((await (await t.as(DEMO.otherBlockOfficer)).get(`/api/covenants/${c.id}`)).status).toBe(403);
+  });
+
+  it('the board moved each year to its status through the year update: 2024 under way (then decided), 2025 in planning', async () => {
+    const board = (await t.ds.query('SELECT id FROM accounts WHERE email = $1', [DEMO.board]))[0].id;
+    for (const [id, status] of [[y24, 'in_progress'], [y25, 'planning']]) {
+      const moves = (await auditOf(t.ds, 'block_year', id)).filter((a) => a.action === 'block_year.update');
+      expect(moves.map((a) => [a.before.status, a.after.status, a.actor_id])).toEqual([['setup', status, board]]);
+    }
+    expect((await expectStatus((await t.as(DEMO.board)).get(`/api/block-years/${y25}`), 200)).status).toBe('planning');
   });
 
   it('leaves the audit ledger intact', async () => {

@@ -2,6 +2,8 @@ import { Parser } from 'htmlparser2';
 import sharp from 'sharp';
 import { createTestApp, DEMO, ids, TestApp, type Client_ } from '../app';
 import { auditOf, expectStatus, signInRaw } from '../factories';
+import { accountAsActor } from '../../src/modules/drafts/draft-data';
+import { NewsService } from '../../src/modules/news/news.service';
 
 /** A real PNG of the given size. */
 const png = (w = 40, h = 30) => sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 80, b: 60 } } }).png().toBuffer();
@@ -250,6 +252,17 @@ describe('news and exemplary stories: write, approve, publish, read in public, c
     }
     const none = await expectStatus(officer.get(`/api/news?blockYearId=${year}&q=${encodeURIComponent('không có từ này xyzq')}`), 200);
     expect(none.total).toBe(0);
+  });
+
+  it('a page published before the app keeps its address: the slug given to createTx (demo history) is kept; a malformed one is refused naming the field', async () => {
+    const actor = { ...(await accountAsActor(t.ds.manager, DEMO.memberOfficer))!, sessionId: 'test' };
+    const svc = t.app.get(NewsService);
+    const dto = { blockYearId: year, kind: 'news' as const, title: 'Tin đã đăng trên trang cũ' };
+    const id = await t.ds.transaction((em) => svc.createTx(em, actor, dto, { slug: 'tin-da-dang-tren-trang-cu' }));
+    expect((await expectStatus(officer.get(`/api/news/${id}`), 200)).slug).toBe('tin-da-dang-tren-trang-cu');
+    for (const slug of ['', 'Tin-cũ', 'a/b', 'x\u0000', 'a'.repeat(241)]) {
+      await expect(t.ds.transaction((em) => svc.createTx(em, actor, dto, { slug }))).rejects.toMatchObject({ statusCode: 400, fields: { slug: expect.any(String) } });
+    }
   });
 
   it('the demo: the seed article is Khối 4’s first published news item, read without signing in', async () => {

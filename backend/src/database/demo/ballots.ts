@@ -30,7 +30,7 @@ import type { LedgerKeys } from '../../modules/audit/ledger-keys';
 import { AwardsService } from '../../modules/awards/awards.service';
 import { blockYearByCode, memberUnitsOf } from '../../modules/block-years/block-years-data';
 import { agendaItems, recordDemoDecisionTime, recordDemoOutcomeTime } from '../../modules/conferences/agenda-data';
-import { recordDemoConferenceTimes, recordDemoReplyTimes, recordDemoSession } from '../../modules/conferences/conference-data';
+import { recordDemoCheckInTimes, recordDemoConferenceTimes, recordDemoReplyTimes } from '../../modules/conferences/conference-data';
 import { minutesView, recordDemoMinutesTimes } from '../../modules/conferences/minutes-data';
 import { conferenceUseCases, DEMO_BOARD_GUEST } from './conferences';
 import { demoActor } from './demo-ids';
@@ -232,7 +232,7 @@ export async function seedBallotsDemo(em: EntityManager): Promise<BallotsDemoRes
   await minutes.approveMinutesTx(em, await demoActor(em, leader.head.email), conferenceId, { as: 'chair', version: (await minutesView(em, conferenceId))!.version });
 
   // ---- the recorded times of what the use cases stamped now()
-  await recordDemoSession(em, conferenceId, { openedAt: at('08:00'), closedAt: at('10:45'), checkedInAt: at('07:50') });
+  await recordDemoCheckInTimes(em, conferenceId, at('07:50'));
   await recordDemoReplyTimes(em, conferenceId, vn('2024-12-20T10:00:00'));
   await recordDemoMinutesTimes(em, conferenceId, { createdAt: at('10:45'), secretaryApprovedAt: at('10:55'), chairApprovedAt: at('11:10') });
   await recordDemoConferenceTimes(em, conferenceId, { createdAt, updatedAt: at('10:45') });

@@ -1,7 +1,8 @@
 /**
- * Demo conferences of Khối thi đua số 4 (seed article, 26/04/2024): the 2024 launch conference, concluded
- * with all five units present, its decisions and approved minutes; and the 2025 launch conference,
- * planned, with two units having confirmed. Every person named here is fictional.
+ * Demo conferences of Khối thi đua số 4 (seed article, 26/04/2024): the 2024 launch conference, run through the
+ * use cases by the people of the story (its decisions adopt the plan and rules and open the covenant for signing,
+ * its minutes approved); and the 2025 launch conference, planned, with two units having confirmed. Every person
+ * named here is fictional.
  */
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
@@ -11,31 +12,29 @@ import { AuditService } from '../../modules/audit/audit.service';
 import { memberUnitsOf } from '../../modules/block-years/block-years-data';
 import { BlockYearsService } from '../../modules/block-years/block-years.service';
 import { CovenantsService } from '../../modules/covenants/covenants.service';
-import { recordDemoOpeningConference } from '../../modules/covenants/covenant-data';
-import { buildDocumentNumber } from '../../modules/documents';
 import { demoActor } from './demo-ids';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
 import { DraftWorkflowService } from '../../modules/drafts/draft-workflow.service';
-import { recordDemoAdoptionConference } from '../../modules/drafts/draft-data';
-import { agendaItems, recordDemoDecision } from '../../modules/conferences/agenda-data';
-import { loadYear as loadYearRow, recordDemoConferenceTimes, recordDemoReplyTimes, recordDemoSession } from '../../modules/conferences/conference-data';
+import { agendaItems, recordDemoDecisionTime } from '../../modules/conferences/agenda-data';
+import { loadYear as loadYearRow, recordDemoCheckInTimes, recordDemoConferenceTimes, recordDemoReplyTimes } from '../../modules/conferences/conference-data';
 import { ConferenceMinutesService } from '../../modules/conferences/conference-minutes.service';
 import { ConferenceReadService } from '../../modules/conferences/conference-read.service';
 import { ConferenceWorkflowService } from '../../modules/conferences/conference-workflow.service';
-import { quorumState } from '../../modules/conferences/conference-rules';
 import type { MaterialKind } from '../../modules/conferences/entities/conference-agenda-item.entity';
 import type { ConferenceGuest } from '../../modules/conferences/entities/conference.entity';
-import { ConferenceSnapshot, draftMinutes, MinutesSeat } from '../../modules/conferences/minutes';
-import { recordDemoApprovedMinutes } from '../../modules/conferences/minutes-data';
+import { minutesView, recordDemoMinutesTimes } from '../../modules/conferences/minutes-data';
 
-export interface ConferencesDemoIds {
+export interface Launch2024DemoIds {
   /** Khối thi đua số 4, 2024 (leader: Đảng ủy Khối các cơ quan TP; deputy: Đảng ủy Khối Doanh nghiệp). */
   blockYear2024Id: string;
-  /** Adopted at the 2024 launch conference (from the drafts seed). */
+  /** Circulated, adopted by the conference's decisions (from `seedDrafts2024Demo`). */
   planVersion2024Id: string;
   rulesVersion2024Id: string;
-  /** Opened for signing at the 2024 launch conference (from the covenants seed). */
+  /** A draft with its targets, opened for signing by the conference's decision (from `seedCovenant2024Demo`). */
   covenant2024Id: string;
+}
+
+export interface Launch2025DemoIds {
   /** Khối thi đua số 4, 2025: its launch conference is planned. */
   blockYear2025Id: string;
   /** Optional material for the 2025 agenda (e.g. the circulated plan version 2). */
@@ -44,15 +43,10 @@ export interface ConferencesDemoIds {
   covenant2025Id?: string | null;
 }
 
-export interface ConferencesDemoOptions {
+export interface Launch2025DemoOptions {
   /** When the 2025 launch conference is planned; default: the first weekday at least 14 days after `now`, 08:00 Hà Nội time. */
   launch2025StartsAt?: Date;
   now?: Date;
-}
-
-export interface ConferencesDemoResult {
-  launch2024Id: string;
-  launch2025Id: string;
 }
 
 /** The Ban TĐKT TP's representative at both conferences (fictional). */
@@ -94,21 +88,15 @@ export function conferenceUseCases(em: EntityManager): { workflow: ConferenceWor
 const conferenceWorkflow = (em: EntityManager): ConferenceWorkflowService => conferenceUseCases(em).workflow;
 
 async function actorOf(em: EntityManager, p: Person | null): Promise<Actor> {
-  if (!p) throw new Error('seedConferencesDemo: a unit of the demo has no officer');
+  if (!p) throw new Error('conferences demo: a unit of the demo has no officer');
   return demoActor(em, p.email);
-}
-
-export async function seedConferencesDemo(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions = {}): Promise<ConferencesDemoResult> {
-  const launch2024Id = await seedLaunch2024(em, ids);
-  const launch2025Id = await seedLaunch2025(em, ids, opts);
-  return { launch2024Id, launch2025Id };
 }
 
 /** The year, its block, and each member unit with its officer and head (read through the owning modules' read functions). */
 async function loadYear(em: EntityManager, blockYearId: string) {
   const year = await loadYearRow(em, blockYearId);
-  if (!year) throw new Error(`seedConferencesDemo: block year ${blockYearId} not found`);
-  const y = { id: year.id, block_id: year.blockId, year: year.year, leader_unit_id: year.leaderUnitId, deputy_unit_id: year.deputyUnitId, rules: year.rules, block_code: year.blockCode };
+  if (!year) throw new Error(`conferences demo: block year ${blockYearId} not found`);
+  const y = { id: year.id, year: year.year, leader_unit_id: year.leaderUnitId, deputy_unit_id: year.deputyUnitId };
   const units = new Map<string, UnitPeople>();
   for (const m of await memberUnitsOf(em, blockYearId)) {
     const { rows } = await accountPage(em, { unitId: m.unitId, page: 1, pageSize: 100 });
@@ -121,20 +109,23 @@ async function loadYear(em: EntityManager, blockYearId: string) {
   // Leader first, then deputy, then the others by name (the order of the attendance list).
   const ordered = [...units.values()].sort((a, b) => rank(a.unitId) - rank(b.unitId) || a.unitName.localeCompare(b.unitName, 'vi'));
   function rank(id: string) { return id === y.leader_unit_id ? 0 : id === y.deputy_unit_id ? 1 : 2; }
-  const seat = (id: string): MinutesSeat | null => (id === y.leader_unit_id ? 'leader' : id === y.deputy_unit_id ? 'deputy' : null);
-  return { y, units: ordered, seat, leader: units.get(y.leader_unit_id!)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
+  return { y, units: ordered, leader: units.get(y.leader_unit_id!)!, deputy: y.deputy_unit_id ? units.get(y.deputy_unit_id) ?? null : null };
 }
 
 interface SeedItem {
   title: string;
   presenter: string;
   notes: string;
-  material: { kind: 'plan_version' | 'rules_version' | 'covenant'; id: string; title: string } | null;
+  material: { kind: 'plan_version' | 'rules_version' | 'covenant'; id: string } | null;
   decision: { kind: 'adopt_plan' | 'adopt_rules' | 'open_signing' | 'conclusion'; text: string; at: Date } | null;
 }
 
-async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promise<string> {
-  const { y, units, seat, leader, deputy } = await loadYear(em, ids.blockYear2024Id);
+/**
+ * The 2024 launch conference of 26/04/2024, concluded with all five units present; its id. Run inside the demo
+ * loader's transaction, after the 2024 plan and rules are circulated and the covenant drafted.
+ */
+export async function seedLaunch2024Demo(em: EntityManager, ids: Launch2024DemoIds): Promise<string> {
+  const { y, units, leader, deputy } = await loadYear(em, ids.blockYear2024Id);
   const secretary = leader.officer;
   const chairName = line(leader.head);
   const coChairName = deputy ? line(deputy.head) : '';
@@ -145,13 +136,13 @@ async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promi
     {
       title: 'Khối trưởng báo cáo dự thảo Kế hoạch hoạt động của Khối năm 2024', presenter: leaderLabel,
       notes: 'Kế hoạch xác định rõ chủ đề, nội dung, hoạt động, phong trào thi đua cần triển khai trong năm với mục đích tiếp tục đổi mới, nâng cao chất lượng công tác thi đua, khen thưởng, hưởng ứng phong trào thi đua yêu nước, đặc biệt là các hoạt động thiết thực kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (07/5/1954 – 07/5/2024), kỷ niệm 70 năm Ngày Giải phóng Thủ đô (10/10/1954 – 10/10/2024) và các hoạt động đi nghiên cứu thực tế của Khối.',
-      material: { kind: 'plan_version', id: ids.planVersion2024Id, title: 'Kế hoạch hoạt động năm 2024 của Khối thi đua số 4' },
+      material: { kind: 'plan_version', id: ids.planVersion2024Id },
       decision: { kind: 'adopt_plan', text: 'Hội nghị thống nhất thông qua Kế hoạch hoạt động năm 2024 của Khối thi đua số 4.', at: vn('2024-04-26T08:45:00') },
     },
     {
       title: 'Thảo luận, đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024', presenter: 'Đại biểu các đơn vị thành viên',
       notes: 'Các đại biểu nhất trí dự thảo Kế hoạch đã thể hiện rõ nhiệm vụ của Khối, thời gian thực hiện, đơn vị thực hiện; đồng thời đóng góp ý kiến vào dự thảo Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024.',
-      material: { kind: 'rules_version', id: ids.rulesVersion2024Id, title: 'Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024' },
+      material: { kind: 'rules_version', id: ids.rulesVersion2024Id },
       decision: { kind: 'adopt_rules', text: 'Hội nghị thống nhất thông qua Quy chế hoạt động và bình xét thi đua của Khối thi đua số 4 năm 2024.', at: vn('2024-04-26T09:20:00') },
     },
     {
@@ -162,7 +153,7 @@ async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promi
     {
       title: 'Ký kết Giao ước thi đua năm 2024', presenter: 'Thủ trưởng các đơn vị thành viên',
       notes: 'Để thể hiện sự đồng thuận và quyết tâm cao trong triển khai phong trào thi đua, đại diện lãnh đạo các đơn vị trong Khối thi đua số 4 ký kết Giao ước thi đua năm 2024.',
-      material: { kind: 'covenant', id: ids.covenant2024Id, title: 'Giao ước thi đua năm 2024 của Khối thi đua số 4' },
+      material: { kind: 'covenant', id: ids.covenant2024Id },
       decision: { kind: 'open_signing', text: 'Hội nghị thống nhất nội dung và tiến hành ký kết Giao ước thi đua năm 2024; thủ trưởng các đơn vị thành viên ký trước, đơn vị Khối trưởng ký sau cùng.', at: vn('2024-04-26T09:55:00') },
     },
     {
@@ -171,9 +162,9 @@ async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promi
     },
   ];
 
-  const members = units.length;
-  const svc = conferenceWorkflow(em);
+  const { workflow: svc, minutes } = conferenceUseCases(em);
   const secretaryActor = await actorOf(em, secretary);
+  if (!leader.head) throw new Error('conferences demo: the 2024 leader unit needs its head (the chair who approves the minutes)');
   // Set up by the leader unit's officer (the secretary), with its agenda and material; every member unit invited.
   const createdAt = vn('2024-04-10T09:00:00');
   const id = await svc.createConferenceTx(em, secretaryActor, {
@@ -184,47 +175,29 @@ async function seedLaunch2024(em: EntityManager, ids: ConferencesDemoIds): Promi
   // All five units confirmed ahead, each unit's officer naming its head; on the day each was checked in present.
   for (const u of units) await svc.replyToInvitationTx(em, await actorOf(em, u.officer), id, u.unitId, { response: 'confirmed', delegate: line(u.head) || u.unitName });
   for (const u of units) await svc.checkInTx(em, secretaryActor, id, u.unitId, { presence: 'present' });
-  // The session of 26/04/2024 and its decisions, as history: the drafts and covenants seeds already adopted the
-  // plan and rules and opened the signing (they run first), so the decisions are recorded without replaying them.
-  await recordDemoSession(em, id, { openedAt: opened, closedAt: closed, checkedInAt: vn('2024-04-26T07:50:00') });
+
+  // The session of 26/04/2024, run by the secretary item by item: its decisions adopt the plan and the rules
+  // (drafts module) and open the covenant for signing (covenants module), as in the app.
+  await svc.openConferenceTx(em, secretaryActor, id, { at: opened });
   const itemIds = (await agendaItems(em, id)).map((r) => r.id);
   for (const [i, item] of items.entries()) {
-    if (!item.decision) continue;
-    await recordDemoDecision(em, {
-      conferenceId: id, agendaItemId: itemIds[i], kind: item.decision.kind, refId: item.decision.kind === 'conclusion' ? null : item.material!.id, text: item.decision.text,
-      present: members, members, quorumMet: true, createdBy: secretaryActor.id, at: item.decision.at,
-    });
+    if (item.decision) {
+      const decisionId = await svc.recordDecisionTx(em, secretaryActor, id, { agendaItemId: itemIds[i], kind: item.decision.kind, text: item.decision.text });
+      await recordDemoDecisionTime(em, decisionId, item.decision.at);
+    }
+    // The leader's conclusion is the last item: closing the session finishes it.
+    if (i < items.length - 1) await svc.markItemDoneTx(em, secretaryActor, id, itemIds[i]);
   }
-  await recordDemoConferenceTimes(em, id, { createdAt });
+  // The close drafts the minutes (its notice dated at the close, never mailed); the secretary, then the chair (the leader unit's head), approve them.
+  await svc.closeConferenceTx(em, secretaryActor, id, {}, { at: closed });
+  await minutes.approveMinutesTx(em, secretaryActor, id, { as: 'secretary', version: (await minutesView(em, id))!.version });
+  await minutes.approveMinutesTx(em, await actorOf(em, leader.head), id, { as: 'chair', version: (await minutesView(em, id))!.version });
+
+  // The recorded times of what the use cases stamped now().
+  await recordDemoCheckInTimes(em, id, vn('2024-04-26T07:50:00'));
   await recordDemoReplyTimes(em, id, vn('2024-04-22T10:00:00'));
-
-  // Minutes: drafted from the conference, approved by the chair (the leader unit's head) and the secretary.
-  const snapshot: ConferenceSnapshot = {
-    title: LAUNCH_2024.title, startsAt: opened, endsAt: vn('2024-04-26T11:00:00'), openedAt: opened, closedAt: closed, place: LAUNCH_2024.place,
-    chair: { unitName: leader.unitName, personName: chairName, seat: 'leader' },
-    coChair: deputy ? { unitName: deputy.unitName, personName: coChairName, seat: 'deputy' } : null,
-    secretaryName: line(secretary), guests: [DEMO_BOARD_GUEST],
-    attendees: units.map((u) => ({ unitName: u.unitName, seat: seat(u.unitId), presence: 'present' as const, delegateName: line(u.head) || u.unitName, rsvpDelegate: line(u.head) })),
-    quorum: quorumState(members, members, y.rules),
-    agenda: items.map((i) => ({
-      title: i.title, presenter: i.presenter, notes: i.notes, materialTitle: i.material?.title ?? null,
-      decisions: i.decision ? [{ kind: i.decision.kind, text: i.decision.text, presentCount: members, memberCount: members }] : [],
-    })),
-    conclusion: '',
-  };
-  const content = draftMinutes(snapshot);
-  const secretaryAt = vn('2024-04-26T10:50:00');
-  const chairAt = vn('2024-04-26T11:05:00');
-  await recordDemoApprovedMinutes(em, {
-    conferenceId: id, docNumber: buildDocumentNumber(1, 'BB', y.block_code), content, chairApprovedBy: leader.head?.id ?? null, chairApprovedAt: chairAt,
-    secretaryApprovedBy: secretary?.id ?? null, secretaryApprovedAt: secretaryAt, createdAt: closed,
-  });
-
-  // The drafts and covenants seeds adopted the plan and rules and opened signing before this conference
-  // existed: point them at it (only where no conference is recorded yet).
-  await recordDemoAdoptionConference(em, id, [ids.planVersion2024Id, ids.rulesVersion2024Id]);
-  await recordDemoOpeningConference(em, id, ids.covenant2024Id);
-
+  await recordDemoMinutesTimes(em, id, { createdAt: closed, secretaryApprovedAt: vn('2024-04-26T10:50:00'), chairApprovedAt: vn('2024-04-26T11:05:00') });
+  await recordDemoConferenceTimes(em, id, { createdAt });
   return id;
 }
 
@@ -235,7 +208,8 @@ export function defaultLaunch2025StartsAt(now: Date): Date {
   return vn(`${d.toISOString().slice(0, 10)}T08:00:00`);
 }
 
-async function seedLaunch2025(em: EntityManager, ids: ConferencesDemoIds, opts: ConferencesDemoOptions): Promise<string> {
+/** The 2025 launch conference, planned, two units having confirmed; its id. Run inside the demo loader's transaction. */
+export async function seedLaunch2025Demo(em: EntityManager, ids: Launch2025DemoIds, opts: Launch2025DemoOptions = {}): Promise<string> {
   const { y, units, leader, deputy } = await loadYear(em, ids.blockYear2025Id);
   const startsAt = opts.launch2025StartsAt ?? defaultLaunch2025StartsAt(opts.now ?? new Date());
   const createdAt = opts.now ?? new Date();

@@ -1,8 +1,8 @@
 /**
- * Demo covenants of Khối thi đua số 4: 2024's, signed by the five heads at the launch conference on
- * 26/04/2024 and in force; 2025's, a draft. Written through the service's transactional methods (rows,
- * hashes, the stored PDF and the audit entries as in real use), then dated as in the story.
- * Run after `seedDraftsDemo` (the goals come from the adopted plan) and after the accounts exist.
+ * Demo covenants of Khối thi đua số 4: 2024's, opened for signing by the launch conference of 26/04/2024
+ * (its decision, `seedLaunch2024`), signed there by the five heads and in force; 2025's, a draft. Written
+ * through the service's transactional methods (rows, hashes, the stored PDF and the audit entries as in real
+ * use), then dated as in the story. The goals come from the year's latest circulated or adopted plan.
  */
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
@@ -14,12 +14,6 @@ import { DEMO_EMAILS } from './drafts';
 
 export type { StartOfYearDemoIds } from './demo-ids';
 
-export interface CovenantsDemoResult {
-  /** In force since 26/04/2024 (opened at the 2024 launch conference). */
-  covenant2024Id: string;
-  /** Still a draft. */
-  covenant2025Id: string;
-}
 
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 
@@ -46,17 +40,32 @@ function targets2024(u: (k: string) => string): CovenantTargetInputDto[] {
   ];
 }
 
-/** Writes the 2024 covenant (in force) and the 2025 draft of Khối thi đua số 4. Run inside the demo loader's transaction. */
-export async function seedCovenantsDemo(em: EntityManager, ids: StartOfYearDemoIds): Promise<CovenantsDemoResult> {
-  const svc = new CovenantsService(em.connection, new AuditService(em.connection));
-  const u = (k: string) => unitIdOf(ids, k);
-  const leader24 = await demoActor(em, DEMO_EMAILS.leader2024);
-  const leader25 = await demoActor(em, DEMO_EMAILS.leader2025);
+function covenantUseCases(em: EntityManager): CovenantsService {
+  return new CovenantsService(em.connection, new AuditService(em.connection));
+}
 
-  // 2024: drafted from the adopted plan, targets agreed, signing opened at the conference, five signatures.
+/**
+ * The 2024 covenant drafted from the circulated plan and its targets agreed, for the launch conference to open
+ * for signing; its id. Run inside the demo loader's transaction, after `seedDrafts2024Demo`.
+ */
+export async function seedCovenant2024Demo(em: EntityManager, ids: StartOfYearDemoIds): Promise<string> {
+  const svc = covenantUseCases(em);
+  const leader24 = await demoActor(em, DEMO_EMAILS.leader2024);
   const c24 = await svc.createTx(em, leader24, { blockYearId: ids.blockYearIds[2024], title: 'Năm 2024 của Khối thi đua số 4' });
-  await svc.setTargetsTx(em, leader24, c24, { targets: targets2024(u), version: await versionOf(em, c24) });
-  await svc.openSigning(em, leader24, c24, ids.launchConference2024Id ?? null);
+  await svc.setTargetsTx(em, leader24, c24, { targets: targets2024((k) => unitIdOf(ids, k)), version: await versionOf(em, c24) });
+  return c24;
+}
+
+/**
+ * After the launch conference opened the 2024 covenant for signing: the five heads' signatures (it is in force),
+ * and the 2025 draft by the new leader. Run inside the demo loader's transaction, after the 2025 plan is circulated;
+ * the 2025 covenant's id.
+ */
+export async function seedCovenantsAfterLaunch2024Demo(em: EntityManager, ids: StartOfYearDemoIds, c24: string): Promise<string> {
+  const svc = covenantUseCases(em);
+  const u = (k: string) => unitIdOf(ids, k);
+  const leader25 = await demoActor(em, DEMO_EMAILS.leader2025);
+  if ((await covenantState(em, c24))?.status !== 'signing') throw new Error('Demo: the 2024 covenant should have been opened for signing at the launch conference');
   await recordDemoTimes(em, c24, { createdAt: vn('2024-04-05', '09:30'), openedAt: vn('2024-04-26', '09:55') });
   for (const s of SIGNING_2024) {
     const head = await demoActor(em, DEMO_EMAILS.heads[s.unit]);
@@ -79,7 +88,7 @@ export async function seedCovenantsDemo(em: EntityManager, ids: StartOfYearDemoI
     ],
   });
   await recordDemoTimes(em, c25, { createdAt: vn('2025-03-12', '10:00') });
-  return { covenant2024Id: c24, covenant2025Id: c25 };
+  return c25;
 }
 
 async function versionOf(em: EntityManager, id: string): Promise<number> {

@@ -14,12 +14,6 @@ export interface StartOfYearDemoIds {
   unitIds: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** Khối thi đua số 4's block years. */
   blockYearIds: { 2024: string; 2025: string };
-  /**
-   * The concluded 2024 launch conference (26/04/2024) that adopts the plan and rules and opens the
-   * covenant's signing; null or absent when the conferences seed runs later (it can then point its
-   * decisions at the returned ids).
-   */
-  launchConference2024Id?: string | null;
 }
 
 export const unitIdOf = (ids: StartOfYearDemoIds, key: string): string => {

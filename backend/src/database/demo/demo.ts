@@ -7,13 +7,13 @@ import { seedAwardsDemo } from './awards';
 import { seedBallotsDemo } from './ballots';
 import { insertDemoBlockYear } from './block-years';
 import { insertDemoBlock } from './blocks';
+import { demoActor } from './demo-ids';
 import { seedProposalsDemo } from './proposals';
-import { seedConferencesDemo, seedPlannedYearEndConference } from './conferences';
-import { seedCovenantsDemo } from './covenants';
-import { seedDraftsDemo } from './drafts';
+import { seedPlannedYearEndConference } from './conferences';
 import { seedRoundsDemo } from './rounds';
 import { seedScoringDemo } from './scoring';
 import { seedNewsDemo } from './news';
+import { seedStartOfYearDemo } from './start-of-year';
 import { insertDemoUnit } from './units';
 import { DEMO_ACCOUNTS, DEMO_BLOCKS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data';
 
@@ -32,25 +32,25 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     for (const unit of DEMO_UNITS) {
       unitIds.set(unit.key, await insertDemoUnit(em, unit));
     }
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      await insertDemoAccount(em, { fullName: a.fullName, email: a.email, role: a.role, unitId: a.unit ? unitIds.get(a.unit)! : null, title: a.title, passwordHash: hash });
+    }
+    // The board (Ban TĐKT TP) moves each year to where the story has it.
+    const board = await demoActor(em, DEMO_ACCOUNTS.find((a) => a.role === 'board')!.email);
     for (const block of DEMO_BLOCKS) {
       const blockId = await insertDemoBlock(em, block);
       for (const y of block.years) {
-        const id = await insertDemoBlockYear(em, {
+        const id = await insertDemoBlockYear(em, board, {
           blockId, year: y.year, leaderUnitId: unitIds.get(y.leader) ?? null, deputyUnitId: unitIds.get(y.deputy) ?? null,
           status: y.year < 2025 || y.inProgress ? 'in_progress' : 'planning', memberIds: block.units.map((key) => unitIds.get(key)!),
         });
         blockYearIds.set(`${block.code}/${y.year}`, id);
       }
     }
-    const hash = await hashPassword(DEMO_PASSWORD);
-    for (const a of DEMO_ACCOUNTS) {
-      await insertDemoAccount(em, { fullName: a.fullName, email: a.email, role: a.role, unitId: a.unit ? unitIds.get(a.unit)! : null, title: a.title, passwordHash: hash });
-    }
     // The start of the year of Khối thi đua số 4, told as in the seed article: 2024 complete, 2025 under way.
     const k4 = { 2024: blockYearIds.get('KTĐ4/2024')!, 2025: blockYearIds.get('KTĐ4/2025')! };
-    const drafts = await seedDraftsDemo(em, { unitIds, blockYearIds: k4 });
-    const covenants = await seedCovenantsDemo(em, { unitIds, blockYearIds: k4 });
-    await seedConferencesDemo(em, { blockYear2024Id: k4[2024], blockYear2025Id: k4[2025], ...drafts, ...covenants });
+    await seedStartOfYearDemo(em, { unitIds, blockYearIds: k4 });
     // Scoring: the finalised 2024 year-end round and the open 2025 mid-year round.
     const schemes = await seedScoringDemo(em, { units: unitIds, blockYears: blockYearIds });
     await seedRoundsDemo(em, { units: unitIds, blockYears: blockYearIds }, schemes);

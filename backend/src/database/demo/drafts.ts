@@ -19,10 +19,13 @@ import { activitiesOfYear } from '../../modules/drafts/plan-activity-data';
 
 export type { StartOfYearDemoIds } from './demo-ids';
 
-export interface DraftsDemoResult {
-  /** Adopted 2024 plan (version 2) and rules (version 1): the 2024 launch conference's material. */
+export interface Drafts2024DemoResult {
+  /** The 2024 plan (version 2) and rules (version 1), circulated: the 2024 launch conference's material, adopted there. */
   planVersion2024Id: string;
   rulesVersion2024Id: string;
+}
+
+export interface Drafts2025DemoResult {
   /** 2025: plan version 2 circulated for comments, rules version 1 still a draft. */
   planVersion2025Id: string;
   rulesVersion2025Id: string;
@@ -184,18 +187,23 @@ function plan2025(u: (k: string) => string): PlanDataInputDto {
 
 // ─── The seed ───────────────────────────────────────────────────────────────────────────────────────
 
-/** Writes the 2024 and 2025 plans and rules of Khối thi đua số 4. Run inside the demo loader's transaction. */
-export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds): Promise<DraftsDemoResult> {
+/** The drafts use cases, built as the app builds them, acting in the loader's transaction. */
+function draftUseCases(em: EntityManager): DraftWorkflowService {
   const audit = new AuditService(em.connection);
-  const svc = new DraftWorkflowService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)), new DraftReadService(em.connection));
-  const u = (k: string) => unitIdOf(ids, k);
-  const who = async (email: string) => demoActor(em, email);
-  const leader24 = await who(DEMO_EMAILS.leader2024);
-  const leader25 = await who(DEMO_EMAILS.leader2025);
-  const officer = (k: keyof typeof DEMO_EMAILS.officers) => who(DEMO_EMAILS.officers[k]);
-  const conference = ids.launchConference2024Id ?? null;
+  return new DraftWorkflowService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)), new DraftReadService(em.connection));
+}
 
-  // 2024 plan: version 1 circulated in March, two comments taken on board, version 2 adopted on 26/04/2024.
+/**
+ * Writes the 2024 plan and rules of Khối thi đua số 4 up to the launch conference of 26/04/2024: the plan's version 1
+ * circulated in March, two comments taken on board, version 2 circulated; the rules circulated. The conference adopts
+ * them (`seedLaunch2024`). Run inside the demo loader's transaction.
+ */
+export async function seedDrafts2024Demo(em: EntityManager, ids: StartOfYearDemoIds): Promise<Drafts2024DemoResult> {
+  const svc = draftUseCases(em);
+  const u = (k: string) => unitIdOf(ids, k);
+  const leader24 = await demoActor(em, DEMO_EMAILS.leader2024);
+  const officer = (k: keyof typeof DEMO_EMAILS.officers) => demoActor(em, DEMO_EMAILS.officers[k]);
+
   const plan24 = await createDoc(em, svc, leader24, ids.blockYearIds[2024], 'plan');
   const p1 = await firstVersion(em, plan24);
   await writeContent(em, svc, leader24, p1, PLAN_2024_SECTIONS, plan2024(u, 1));
@@ -208,23 +216,41 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   const p2 = await svc.reviseDraftTx(em, leader24, p1);
   await writeContent(em, svc, leader24, p2, null, plan2024(u, 2));
   await svc.circulateDraftTx(em, leader24, p2);
-  await svc.adoptVersion(em, leader24, p2, conference);
   await dates(em, p1, { created: vn('2024-03-11', '09:00'), circulated: vn('2024-03-25', '15:30') });
-  await dates(em, p2, { created: vn('2024-04-08', '10:00'), circulated: vn('2024-04-15', '16:00'), adopted: vn('2024-04-26', '08:45') });
   await commentDates(em, [[c1, vn('2024-03-28', '10:12'), vn('2024-04-08', '09:40')], [c1r, vn('2024-04-01', '08:30'), null], [c2, vn('2024-04-02', '14:05'), vn('2024-04-08', '09:41')]]);
+
+  // The rules: the default rule set, circulated.
+  const rules24 = await createDoc(em, svc, leader24, ids.blockYearIds[2024], 'rules');
+  const r1 = await firstVersion(em, rules24);
+  await writeContent(em, svc, leader24, r1, RULES_SECTIONS(2024), null);
+  await svc.circulateDraftTx(em, leader24, r1);
+  return { planVersion2024Id: p2, rulesVersion2024Id: r1 };
+}
+
+/**
+ * After the 2024 launch conference adopted them: the recorded times of the adopted versions, the 2024 plan's
+ * activities through the year, and the 2025 plan and rules (the rules copied from the adopted 2024 ones). Run
+ * inside the demo loader's transaction.
+ */
+export async function seedDraftsAfterLaunch2024Demo(em: EntityManager, ids: StartOfYearDemoIds, adopted: Drafts2024DemoResult): Promise<Drafts2025DemoResult> {
+  const svc = draftUseCases(em);
+  const u = (k: string) => unitIdOf(ids, k);
+  const who = async (email: string) => demoActor(em, email);
+  const leader24 = await who(DEMO_EMAILS.leader2024);
+  const leader25 = await who(DEMO_EMAILS.leader2025);
+  const officer = (k: keyof typeof DEMO_EMAILS.officers) => who(DEMO_EMAILS.officers[k]);
+  const { planVersion2024Id: p2, rulesVersion2024Id: r1 } = adopted;
+  for (const [id, v] of [[p2, 'plan'], [r1, 'rules']] as const) {
+    const status = (await loadVersion(em, id)).v.status;
+    if (status !== 'adopted') throw new Error(`Demo: the 2024 ${v} should have been adopted at the launch conference, is ${status}`);
+  }
+  await dates(em, p2, { created: vn('2024-04-08', '10:00'), circulated: vn('2024-04-15', '16:00'), adopted: vn('2024-04-26', '08:45') });
+  await dates(em, r1, { created: vn('2024-03-12', '09:00'), circulated: vn('2024-03-25', '15:35'), adopted: vn('2024-04-26', '09:20') });
   // The year went on: activities until the autumn are done, the self-assessment is under way.
   for (const a of await activitiesOfYear(em, ids.blockYearIds[2024])) {
     const status = a.activityKey === 'hd09' ? 'in_progress' : a.activityKey === 'hd10' ? 'planned' : 'done';
     if (status !== 'planned') await svc.updateActivityTx(em, leader24, a.id, { status, version: a.version, ...(a.activityKey === 'hd04' ? { notes: 'Đoàn 35 đồng chí, dâng hương tại Đồi A1 và Nghĩa trang liệt sĩ Độc Lập' } : {}) });
   }
-
-  // 2024 rules: the default rule set, circulated and adopted at the same conference.
-  const rules24 = await createDoc(em, svc, leader24, ids.blockYearIds[2024], 'rules');
-  const r1 = await firstVersion(em, rules24);
-  await writeContent(em, svc, leader24, r1, RULES_SECTIONS(2024), null);
-  await svc.circulateDraftTx(em, leader24, r1);
-  await svc.adoptVersion(em, leader24, r1, conference);
-  await dates(em, r1, { created: vn('2024-03-12', '09:00'), circulated: vn('2024-03-25', '15:35'), adopted: vn('2024-04-26', '09:20') });
 
   // 2025 plan: version 1 circulated, version 2 circulated with comments (one resolved).
   const plan25 = await createDoc(em, svc, leader25, ids.blockYearIds[2025], 'plan');
@@ -252,7 +278,7 @@ export async function seedDraftsDemo(em: EntityManager, ids: StartOfYearDemoIds)
   await svc.updateSectionTx(em, leader25, s1, 'quy-dinh-chung', { body: scope.body.replace(/năm 2024/g, 'năm 2025'), rev: scope.rev });
   await dates(em, s1, { created: vn('2025-02-18', '10:00') });
 
-  return { planVersion2024Id: p2, rulesVersion2024Id: r1, planVersion2025Id: q2, rulesVersion2025Id: s1 };
+  return { planVersion2025Id: q2, rulesVersion2025Id: s1 };
 }
 
 async function createDoc(em: EntityManager, svc: DraftWorkflowService, actor: Actor, blockYearId: string, kind: 'plan' | 'rules'): Promise<string> {

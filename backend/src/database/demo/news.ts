@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
 import { demoActor } from './demo-ids';
-import { recordDemoPublication, setNewsSlug } from '../../modules/news/news-data';
+import { recordDemoPublication } from '../../modules/news/news-data';
 import { paragraphsToHtml } from '../../modules/news/news-html';
 import { placeholderPhoto } from '../../modules/news/news-image';
 import { NewsService, photoToStore } from '../../modules/news/news.service';
@@ -15,6 +15,8 @@ import { DEMO_EMAILS } from './drafts';
  * There are no real photos: each photo is a plain grey placeholder generated here.
  */
 const SEED_TITLE = 'HỘI NGHỊ TRIỂN KHAI KẾ HOẠCH THI ĐUA, KHEN THƯỞNG VÀ KÝ KẾT GIAO ƯỚC THI ĐUA NĂM 2024 - KHỐI THI ĐUA SỐ 4';
+/** The seed article keeps the address of the original page. */
+const SEED_SLUG = 'hoi-nghi-trien-khai-ke-hoach-thi-dua-khen-thuong-va-ky-ket-giao-uoc-thi-dua-nam-2024-khoi-thi-dua-so-4';
 const SEED_PARAGRAPHS = [
   'Sáng ngày 26/4/2024, tại Đảng uỷ Khối các cơ quan Thành phố, Khối thi đua số 4 tổ chức hội nghị triển khai kế hoạch thi đua, khen thưởng và ký kết giao ước thi đua năm 2024. Đồng chí Phùng Khải Lợi, Phó Bí thư Thường trực Đảng ủy khối các cơ quan Thành phố (Khối trưởng), Phạm Văn Mạch, Phó Bí thư Đảng ủy Khối Doanh nghiệp Hà Nội (Khối phó) chủ trì Hội nghị.',
   'Dự hội nghị có đồng Trần Thị Thu Hà - Phó Trưởng Ban Thi đua - Khen thưởng Thành phố, các đồng chí lãnh đạo, cán bộ phụ trách công tác thi đua khen thưởng của các đơn vị trong Khối thi đua số 4.',
@@ -102,9 +104,7 @@ export async function seedNewsDemo(em: EntityManager, ids: { unitIds: ReadonlyMa
     const id = await svc.createTx(em, writer, {
       blockYearId, kind: item.kind, title: item.title, bodyHtml: paragraphsToHtml(item.paragraphs.join('\n\n')), authorLine: item.author,
       subjectKind: item.subject?.kind, subjectName: item.subject?.name, eventDate: item.eventDate, movementKey: item.movementKey, activityKey: item.activityKey,
-    });
-    // The seed article keeps the address of the original page.
-    if (item.title === SEED_TITLE) await setNewsSlug(em, id, 'hoi-nghi-trien-khai-ke-hoach-thi-dua-khen-thuong-va-ky-ket-giao-uoc-thi-dua-nam-2024-khoi-thi-dua-so-4');
+    }, item.title === SEED_TITLE ? { slug: SEED_SLUG } : {});
     for (const p of item.photos) {
       const img = await photoToStore(await placeholderPhoto((shade += 17) % 140 + 60));
       await svc.addPhotoTx(em, writer, id, { caption: p.caption, alt: p.alt, afterParagraph: p.after ?? undefined }, img);

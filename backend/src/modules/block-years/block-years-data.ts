@@ -129,14 +129,6 @@ export async function insertBlockYear(em: Sql, y: { blockId: string; year: numbe
   return row.id;
 }
 
-/**
- * Demo history: sets a demo year's status as the story has it (a past year under way, or planning), which the app
- * reaches over months of work; the version stays as created. Only for the demo loader.
- */
-export async function recordDemoStatus(em: Sql, blockYearId: string, status: BlockYearStatus): Promise<void> {
-  await em.query('UPDATE block_years SET status = $2 WHERE id = $1', [blockYearId, status]);
-}
-
 /** Replaces a year's rule set. */
 export async function updateRules(em: Sql, blockYearId: string, rules: RuleSet): Promise<void> {
   await em.query('UPDATE block_years SET rules = $2, version = version + 1, updated_at = now() WHERE id = $1', [blockYearId, JSON.stringify(rules)]);

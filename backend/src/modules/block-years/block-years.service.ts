@@ -98,42 +98,45 @@ export class BlockYearsService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateBlockYearDto): Promise<BlockYearDto> {
-    await this.ds.transaction(async (em) => {
-      const year = await em.getRepository(BlockYear).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!year) throw notFound('Không tìm thấy năm thi đua của khối.');
-      await this.scope.assertCanSeeBlock(actor, year.blockId);
-      const seat = await this.scope.seatOf(actor.unitId, id, em);
-      const touchesSetup = dto.memberUnitIds !== undefined || dto.leaderUnitId !== undefined || dto.deputyUnitId !== undefined || dto.status !== undefined;
-      BlockYearsPolicy.assertCanUpdate(actor, year, seat, touchesSetup);
-      BlockYearsPolicy.assertWritable(year);
-      assertVersion(year, dto.version, 'Năm thi đua');
-
-      const currentMembers = await memberIdsOf(em, id);
-      const members = dto.memberUnitIds ?? currentMembers;
-      const leader = dto.leaderUnitId === undefined ? year.leaderUnitId : dto.leaderUnitId;
-      const deputy = dto.deputyUnitId === undefined ? year.deputyUnitId : dto.deputyUnitId;
-      if (dto.rules) {
-        assertRuleSet(dto.rules);
-        await assertRulesNotAdopted(em, id);
-        await assertRankingRulesFixedWhileRoundOpen(em, id, year.rules, dto.rules);
-      }
-      if (dto.memberUnitIds) await this.assertMembersUsable(em, dto.memberUnitIds, year.year, year.blockId, id);
-      assertSeats(members, leader, deputy);
-
-      const patch: Partial<BlockYear> = { leaderUnitId: leader, deputyUnitId: deputy, status: dto.status, legalBasis: dto.legalBasis, rules: dto.rules ? { ...dto.rules } : undefined };
-      const diff = changedFields(year, patch) as { before: Record<string, unknown>; after: Record<string, unknown> };
-      const membersChanged = dto.memberUnitIds !== undefined && [...currentMembers].sort().join() !== [...dto.memberUnitIds].sort().join();
-      if (membersChanged) {
-        diff.before.memberUnitIds = [...currentMembers].sort();
-        diff.after.memberUnitIds = [...dto.memberUnitIds!].sort();
-      }
-      if (!Object.keys(diff.after).length) return;
-      Object.assign(year, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
-      await em.save(year);
-      if (membersChanged) await this.writeMembers(em, year, dto.memberUnitIds!);
-      await this.audit.record(em, actor, { action: 'block_year.update', entityType: 'block_year', entityId: id, blockId: year.blockId, ...diff, reason: dto.reason });
-    });
+    await this.ds.transaction((em) => this.updateTx(em, actor, id, dto));
     return this.get(actor, id);
+  }
+
+  /** The same update (members, seats, status, legal basis, rules), in the caller's transaction. */
+  async updateTx(em: EntityManager, actor: Actor, id: string, dto: UpdateBlockYearDto): Promise<void> {
+    const year = await em.getRepository(BlockYear).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!year) throw notFound('Không tìm thấy năm thi đua của khối.');
+    await this.scope.assertCanSeeBlock(actor, year.blockId);
+    const seat = await this.scope.seatOf(actor.unitId, id, em);
+    const touchesSetup = dto.memberUnitIds !== undefined || dto.leaderUnitId !== undefined || dto.deputyUnitId !== undefined || dto.status !== undefined;
+    BlockYearsPolicy.assertCanUpdate(actor, year, seat, touchesSetup);
+    BlockYearsPolicy.assertWritable(year);
+    assertVersion(year, dto.version, 'Năm thi đua');
+
+    const currentMembers = await memberIdsOf(em, id);
+    const members = dto.memberUnitIds ?? currentMembers;
+    const leader = dto.leaderUnitId === undefined ? year.leaderUnitId : dto.leaderUnitId;
+    const deputy = dto.deputyUnitId === undefined ? year.deputyUnitId : dto.deputyUnitId;
+    if (dto.rules) {
+      assertRuleSet(dto.rules);
+      await assertRulesNotAdopted(em, id);
+      await assertRankingRulesFixedWhileRoundOpen(em, id, year.rules, dto.rules);
+    }
+    if (dto.memberUnitIds) await this.assertMembersUsable(em, dto.memberUnitIds, year.year, year.blockId, id);
+    assertSeats(members, leader, deputy);
+
+    const patch: Partial<BlockYear> = { leaderUnitId: leader, deputyUnitId: deputy, status: dto.status, legalBasis: dto.legalBasis, rules: dto.rules ? { ...dto.rules } : undefined };
+    const diff = changedFields(year, patch) as { before: Record<string, unknown>; after: Record<string, unknown> };
+    const membersChanged = dto.memberUnitIds !== undefined && [...currentMembers].sort().join() !== [...dto.memberUnitIds].sort().join();
+    if (membersChanged) {
+      diff.before.memberUnitIds = [...currentMembers].sort();
+      diff.after.memberUnitIds = [...dto.memberUnitIds!].sort();
+    }
+    if (!Object.keys(diff.after).length) return;
+    Object.assign(year, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    await em.save(year);
+    if (membersChanged) await this.writeMembers(em, year, dto.memberUnitIds!);
+    await this.audit.record(em, actor, { action: 'block_year.update', entityType: 'block_year', entityId: id, blockId: year.blockId, ...diff, reason: dto.reason });
   }
 
   /**

@@ -158,17 +158,6 @@ export async function upsertOutcomeDecision(em: Sql, o: {
     [o.conferenceId, o.agendaItemId, o.kind, o.refId, o.text, o.present, o.members, o.actorId]);
 }
 
-/**
- * Demo history: a decision of a past year's session at its recorded time. Its effect (a plan or rules version
- * adopted, a covenant opened for signing) was carried out by the drafts and covenants demo seeds, which run first.
- */
-export async function recordDemoDecision(em: Sql, d: DecisionInput & { at: Date }): Promise<void> {
-  await em.query(
-    `INSERT INTO conference_decisions (conference_id, agenda_item_id, kind, ref_id, text, present_count, member_count, quorum_met, created_at, created_by)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-    [d.conferenceId, d.agendaItemId, d.kind, d.refId, d.text, d.present, d.members, d.quorumMet, d.at, d.createdBy]);
-}
-
 /** Demo history: when a past year's session recorded a decision (the decision itself goes through the use case). */
 export async function recordDemoDecisionTime(em: Sql, decisionId: string, at: Date): Promise<void> {
   await em.query('UPDATE conference_decisions SET created_at = $2 WHERE id = $1', [decisionId, at]);

@@ -128,12 +128,7 @@ export async function recordDemoReplyTimes(em: Sql, conferenceId: string, replie
   await em.query('UPDATE conference_attendance SET rsvp_at = $2 WHERE conference_id = $1 AND rsvp_at IS NOT NULL', [conferenceId, repliedAt]);
 }
 
-/**
- * Demo history: a past year's session, held from `openedAt` to `closedAt`, every agenda item dealt with, the units
- * checked in at `checkedInAt` (the check-ins themselves go through the use case beforehand).
- */
-export async function recordDemoSession(em: Sql, conferenceId: string, s: { openedAt: Date; closedAt: Date; checkedInAt: Date }): Promise<void> {
-  await em.query(`UPDATE conferences SET status = 'concluded', opened_at = $2, closed_at = $3 WHERE id = $1`, [conferenceId, s.openedAt, s.closedAt]);
-  await em.query(`UPDATE conference_agenda_items SET status = 'done' WHERE conference_id = $1`, [conferenceId]);
-  await em.query('UPDATE conference_attendance SET checked_in_at = $2 WHERE conference_id = $1 AND presence IS NOT NULL', [conferenceId, s.checkedInAt]);
+/** Demo history: when a past year's session checked its units in (the check-ins themselves go through the use case). */
+export async function recordDemoCheckInTimes(em: Sql, conferenceId: string, checkedInAt: Date): Promise<void> {
+  await em.query('UPDATE conference_attendance SET checked_in_at = $2 WHERE conference_id = $1 AND presence IS NOT NULL', [conferenceId, checkedInAt]);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type MinutesContent, minutesHash } from './minutes';
+import type { MinutesContent } from './minutes';
 import type { MinutesStatus } from './entities/conference-minutes.entity';
 
 /**
@@ -74,22 +74,6 @@ export async function accountName(em: Sql, accountId: string): Promise<string | 
 export async function unitNameOf(em: Sql, unitId: string): Promise<string | undefined> {
   const [u]: { name: string }[] = await em.query('SELECT name FROM units WHERE id = $1', [unitId]);
   return u?.name;
-}
-
-/**
- * Demo history: a past year's minutes, approved by the chair and the secretary at their recorded times and hashed
- * as `approveMinutes` hashes them.
- */
-export async function recordDemoApprovedMinutes(em: Sql, m: {
-  conferenceId: string; docNumber: string; content: MinutesContent; chairApprovedBy: string | null; chairApprovedAt: Date;
-  secretaryApprovedBy: string | null; secretaryApprovedAt: Date; createdAt: Date;
-}): Promise<void> {
-  await em.query(
-    `INSERT INTO conference_minutes (conference_id, doc_number, content, status, chair_approved_by, chair_approved_at, secretary_approved_by, secretary_approved_at,
-       content_hash, created_at, updated_at, version)
-     VALUES ($1,$2,$3,'approved',$4,$5,$6,$7,$8,$9,$5,3)`,
-    [m.conferenceId, m.docNumber, JSON.stringify(m.content), m.chairApprovedBy, m.chairApprovedAt, m.secretaryApprovedBy, m.secretaryApprovedAt,
-      minutesHash(m.content), m.createdAt]);
 }
 
 /**

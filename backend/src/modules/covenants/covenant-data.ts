@@ -263,10 +263,3 @@ export async function recordDemoTimes(em: Sql, id: string, t: { createdAt: Date;
   await em.query('UPDATE covenants SET created_at = $2, opened_at = coalesce($3, opened_at) WHERE id = $1', [id, t.createdAt, t.openedAt ?? null]);
 }
 
-/**
- * Demo history: points a demo covenant opened for signing before its conference existed at it (only where none is
- * recorded yet). Only for the demo loader.
- */
-export async function recordDemoOpeningConference(em: Sql, conferenceId: string, covenantId: string): Promise<void> {
-  await em.query('UPDATE covenants SET opened_conference_id = $1 WHERE id = $2 AND opened_conference_id IS NULL', [conferenceId, covenantId]);
-}

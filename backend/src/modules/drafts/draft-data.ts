@@ -251,11 +251,3 @@ export async function recordDemoVersionTimes(em: Sql, id: string, t: { created: 
     `UPDATE draft_documents d SET created_at = least(d.created_at, $2) FROM draft_versions v WHERE v.id = $1 AND d.id = v.document_id`, [id, t.created]);
 }
 
-/**
- * Demo history: points demo versions adopted before their conference existed at it (only where none is recorded
- * yet). Only for the demo loader.
- */
-export async function recordDemoAdoptionConference(em: Sql, conferenceId: string, versionIds: string[]): Promise<void> {
-  await em.query(
-    'UPDATE draft_versions SET adopted_conference_id = $1 WHERE id = ANY($2::uuid[]) AND adopted_conference_id IS NULL', [conferenceId, versionIds]);
-}

@@ -27,6 +27,9 @@ export function foldVietnamese(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
+/** What a news item's URL part may be: lower-case letters without diacritics, digits and hyphens. */
+export const isSlug = (s: string): boolean => /^[a-z0-9-]{1,240}$/.test(s);
+
 /** A readable, unique URL part: the folded title cut to 80 characters, then a short id suffix. */
 export function slugFor(title: string, id: string): string {
   const base = foldVietnamese(title).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');

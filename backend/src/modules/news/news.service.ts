@@ -22,7 +22,7 @@ import {
 import { sanitizeBody } from './news-html';
 import { detectImage, MAX_PHOTO_BYTES, reencodePhoto, type StoredImage } from './news-image';
 import { NewsPolicy } from './news.policy';
-import { canTransition, countAgainstTargets, excerpt, htmlToText, slugFor, type NewsKind, type NewsStatus, type NewsTransition } from './news-rules';
+import { canTransition, countAgainstTargets, excerpt, htmlToText, isSlug, slugFor, type NewsKind, type NewsStatus, type NewsTransition } from './news-rules';
 
 export const MAX_PHOTOS = 20;
 
@@ -95,8 +95,12 @@ export class NewsService {
     return this.get(actor, id);
   }
 
-  /** Viết tin, bài inside the caller's transaction; the new draft's id. */
-  async createTx(em: EntityManager, actor: Actor, dto: CreateNewsDto): Promise<string> {
+  /**
+   * Viết tin, bài inside the caller's transaction; the new draft's id. Its URL part follows the title (`slugFor`);
+   * `slug` only for demo history (a page published before the app keeps its original address).
+   */
+  async createTx(em: EntityManager, actor: Actor, dto: CreateNewsDto, opts: { slug?: string } = {}): Promise<string> {
+    if (opts.slug !== undefined && !isSlug(opts.slug)) throw invalidField('slug', 'chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang');
     const y = await loadYearContext(em, dto.blockYearId, actor, { lock: true });
     NewsPolicy.assertCanWrite(actor, y);
     const fields = await this.cleanFields(em, y, dto);
@@ -105,7 +109,7 @@ export class NewsService {
       bodyText: fields.bodyText ?? '', authorLine: fields.authorLine ?? '', subjectKind: fields.subjectKind ?? null, subjectName: fields.subjectName ?? null,
       eventDate: fields.eventDate ?? null, movementKey: fields.movementKey ?? null, activityKey: fields.activityKey ?? null, createdBy: actor.id,
     });
-    await setNewsSlug(em, itemId, slugFor(fields.title!, itemId));
+    await setNewsSlug(em, itemId, opts.slug ?? slugFor(fields.title!, itemId));
     await this.audit.record(em, actor, { action: 'news.create', entityType: 'news_item', entityId: itemId, blockId: y.blockId, after: { kind: dto.kind, title: fields.title, unitId: actor.unitId } });
     return itemId;
   }
