@@ -6,7 +6,7 @@ import { Actor, isCityWide, SessionClaim } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import { admit, readSession } from '../auth/session-claim';
-import { computeTotals, LeafNode, scoreCriterion, TargetOutcome } from '@thidua/rules';
+import { computeTotals, LeafNode, lowersScore, scoreCriterion, TargetOutcome } from '@thidua/rules';
 import type { StoredCriterion } from '../scoring/scoring.service';
 import { NewsService } from '../news/news.service';
 import { applicability, completeness, effectiveStatus } from './completeness';
@@ -111,12 +111,12 @@ export class AssessmentsService {
       // A target criterion's score for one source's actual, among the block's self actuals.
       const outcomeOf = (x: ScoreRowDto) => (r.type === 'target' && x.actual !== null
         ? targetOutcomeWith(scheme.nodeById.get(r.id)!, unitId, x.actual, selfActuals.get(r.id) ?? new Map(), targets) : undefined);
-      if (isLeaf) {
+      if (r.type !== 'group') {
         for (const x of rows.filter((x) => x.criterionId === r.id && x.source !== 'self')) {
           if (x.source === 'peer' && !activePeers.has(`${x.scorerUnitId}|${unitId}`)) continue;
           const outcome = outcomeOf(x);
           const score = outcome ? outcome.score : x.score;
-          const low = x.source !== 'final' && (r.type === 'target' ? x.actual !== null && self?.actual != null && x.actual < self.actual : score !== null && selfScore !== null && score < selfScore);
+          const low = x.source !== 'final' && (r.type === 'target' ? x.actual !== null && self?.actual != null && lowersScore(r.type, x.actual, self.actual) : score !== null && selfScore !== null && lowersScore(r.type, score, selfScore));
           lowered ||= low;
           if (seeSources) {
             sources.push({
@@ -516,13 +516,13 @@ export class AssessmentsService {
     return node;
   }
 
-  /** Explanations answer lowered scores: some counted reviewer or the leader scored below the unit. */
+  /** Explanations answer lowered scores: some counted reviewer or the leader left the unit fewer points than it gave itself. */
   private async assertLowered(em: EntityManager, ctx: RoundContext, unitId: string, node: LeafNode): Promise<void> {
     const rows = await loweringScores(em, ctx.round.id, unitId, node.id);
     const self = rows.find((r) => r.source === 'self');
     const field = node.type === 'target' ? 'actual' : 'score';
     const mine = self?.[field] ?? null;
-    const lowered = rows.some((r) => r.source !== 'self' && r[field] !== null && (mine === null || r[field]! < mine));
+    const lowered = rows.some((r) => r.source !== 'self' && r[field] !== null && (mine === null || lowersScore(node.type, r[field]!, mine)));
     if (!lowered) throw conflict('not_lowered', `Tiêu chí ${node.code}: không có điểm chấm chéo hay thẩm định nào thấp hơn điểm tự chấm nên không cần giải trình.`);
   }
 
