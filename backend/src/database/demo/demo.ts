@@ -51,11 +51,12 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     const drafts = await seedDraftsDemo(em, { unitIds, blockYearIds: k4 });
     const covenants = await seedCovenantsDemo(em, { unitIds, blockYearIds: k4 });
     await seedConferencesDemo(em, { blockYear2024Id: k4[2024], blockYear2025Id: k4[2025], ...drafts, ...covenants });
+    // Award catalogue and history, before the rounds: a finalised round's ranking counts the awards of the year before.
+    await seedAwardsDemo(em);
     // Scoring: the finalised 2024 year-end round and the open 2025 mid-year round.
     const schemes = await seedScoringDemo(em, { units: unitIds, blockYears: blockYearIds });
     await seedRoundsDemo(em, { units: unitIds, blockYears: blockYearIds }, schemes);
-    // Year end of 2024: award catalogue and history, the conference's secret ballots, the dossier and the board's decision.
-    await seedAwardsDemo(em);
+    // Year end of 2024: the conference's secret ballots, the dossier and the board's decision.
     await seedBallotsDemo(em);
     await seedProposalsDemo(em);
     await seedNewsDemo(em, { unitIds, blockYearIds });
