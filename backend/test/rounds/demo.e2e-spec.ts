@@ -92,6 +92,19 @@ describe('demo data of scoring and rounds', () => {
     expect(n).toBe(1);
   });
 
+  it("sent the rounds' notices through the use cases dated as the story tells, and mailed none of them", async () => {
+    const rounds = [seeded.round2024Id, seeded.round2025Id];
+    const firstOf = async (kind: string) => (await t.ds.query('SELECT min(created_at) AS at FROM notifications WHERE round_id = $1 AND kind = $2', [seeded.round2024Id, kind]))[0].at.toISOString();
+    expect(await firstOf('round_opened')).toBe('2024-11-15T01:00:00.000Z');
+    expect(await firstOf('assigned')).toBe('2024-12-06T01:00:00.000Z');
+    expect(await firstOf('finalised')).toBe('2024-12-26T09:00:00.000Z');
+    const [{ total, mailed }] = await t.ds.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mail_outbox m WHERE m.idempotency_key = 'notification:' || n.id))::int AS mailed
+       FROM notifications n WHERE n.round_id = ANY($1)`, [rounds]);
+    expect(total).toBeGreaterThan(50);
+    expect(mailed).toBe(0);
+  });
+
   it('holds the open 2025 mid-year round in the self-assessment phase, units at different stages', async () => {
     const leader2025 = await t.as('canbo.dukdn@thidua.vn');
     const round = await expectStatus(leader2025.get(`/api/rounds/${seeded.round2025Id}`), 200);

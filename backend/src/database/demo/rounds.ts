@@ -5,8 +5,9 @@
  * stages. Called by the demo loader inside its transaction, after `seedScoringDemo` and `seedAwardsDemo` (a finalised
  * round's ranking counts the awards of the year before).
  * Sends no SQL of its own. Every round is built through the rounds module's use cases (their `…Tx` forms, in the
- * loader's transaction, acting as the demo's people), then dated by the demo-history operations of the modules
- * (`demo-history-data.ts` and the notices' and mails' times: times and the calendar only). A finalised round is
+ * loader's transaction, acting as the demo's people, with the story's date as `at` where they send a notice: dated
+ * then, no mail queued), then dated by the rounds module's demo-history operations (`demo-history-data.ts`: times and
+ * the calendar only). A finalised round is
  * finalised through the use case with the story's date (`finaliseTx`'s `at`), so its signed snapshot is the use case's.
  */
 import type { EntityManager } from 'typeorm';
@@ -16,15 +17,11 @@ import { targetsInForce } from '../../modules/covenants/covenant-data';
 import { CriterionRow, toSchemeNode } from '../../modules/scoring/scheme-tree';
 import { asMap, blockYearId, DemoIds, ScoringDemoResult } from './scoring';
 import { listSchemes, recordDemoFreeze, selectCriteria } from '../../modules/scoring/scoring-data';
-import { unitName } from '../../modules/rounds/assessment-data';
 import {
   recordDemoAssignmentTimes, recordDemoEvidenceTimes, recordDemoExplanationTimes, recordDemoRoundCalendar, recordDemoRoundOpened, recordDemoScoreTimes,
   recordDemoSelfAssessmentTimes, recordDemoTargetTimes,
 } from '../../modules/rounds/demo-history-data';
 import { assignmentPairs } from '../../modules/rounds/review-data';
-import { recordDemoNotificationTimes } from '../../modules/notifications/notifications-data';
-import { recordDemoMailsSent } from '../../modules/mail/mail-data';
-import { PHASE_LABELS } from '../../domain/round-phase';
 import { ReviewsService } from '../../modules/rounds/reviews.service';
 import { AssessmentsService } from '../../modules/rounds/assessments.service';
 import { RoundsService } from '../../modules/rounds/rounds.service';
@@ -239,7 +236,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const id = await rounds.createTx(em, leader, {
     blockYearId: yearId, schemeId: scheme, kind: 'year_end', title: spec.title, opensAt: at(d.opens).toISOString(),
     selfAssessmentUntil: later(1), reviewUntil: later(2), explanationUntil: later(3), finalReviewUntil: later(4),
-  });
+  }, { at: at(d.opens) });
   // Targets: the covenant in force, whose indicators are the titles of I.2 and II.4; else entered in the round.
   const targetCriteria = c.rows.filter((r) => r.type === 'target');
   const covenant = await targetsInForce(em, yearId);
@@ -259,14 +256,14 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
     for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) {
       await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(code), 'self', { buffer: pdf, originalname: `Minh chứng ${code}.pdf` });
     }
-    await assessments.submitTx(em, by, id, units[k]);
-    await assessments.confirmTx(em, await head(k), id, units[k]);
+    await assessments.submitTx(em, by, id, units[k], { at: at(spec.submitted[k]) });
+    await assessments.confirmTx(em, await head(k), id, units[k], { at: at(spec.submitted[k]) });
   }
 
   // Review: two peer reviewers per unit (the first scores what `peer` says, the second agrees with the unit), and the
   // appraisal by the leader (the leader unit itself by the deputy).
-  await reviews.generateTx(em, leader, id, { seed: spec.year });
-  await rounds.advanceTx(em, leader, id, { to: 'review' });
+  await reviews.generateTx(em, leader, id, { seed: spec.year }, { at: at(d.assignmentsAt) });
+  await rounds.advanceTx(em, leader, id, { to: 'review' }, { at: at(d.selfUntil) });
   const keyOf = (unitId: string) => spec.keys.find((k) => units[k] === unitId)!;
   const assignments = await assignmentPairs(em, id);
   const appraiserOf = (k: string) => (k === spec.leader ? spec.deputy : spec.leader);
@@ -287,7 +284,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   }
 
   // Explanations of lowered scores, with a document; then the final scores.
-  await rounds.advanceTx(em, leader, id, { to: 'explanation' });
+  await rounds.advanceTx(em, leader, id, { to: 'explanation' }, { at: at(d.reviewUntil) });
   for (const k of spec.keys) {
     const by = await officer(k);
     for (const [code, text] of Object.entries(spec.explanations[k] ?? {})) {
@@ -296,7 +293,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
       await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(code), 'explanation', { buffer: pdf, originalname: name });
     }
   }
-  await rounds.advanceTx(em, leader, id, { to: 'final_review' });
+  await rounds.advanceTx(em, leader, id, { to: 'final_review' }, { at: at(d.explanationUntil) });
   for (const k of spec.keys) {
     const appraiser = await officer(appraiserOf(k));
     for (const [code, input] of Object.entries(spec.final[k] ?? {})) await reviews.saveReviewTx(em, appraiser, id, units[k], criterion(code), { ...input, version: 0 }, 'final');
@@ -307,16 +304,10 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
     opensAt: at(d.opens), selfAssessmentUntil: at(d.selfUntil), reviewUntil: at(d.reviewUntil), explanationUntil: at(d.explanationUntil), finalReviewUntil: at(d.finalUntil),
   });
   await recordDemoRoundOpened(em, id, at(d.opens));
-  await dateNotices(em, { roundId: id, kind: 'round_opened', at: at(d.opens) });
-  await dateNotices(em, { roundId: id, kind: 'assigned', at: at(d.assignmentsAt) });
-  for (const [phase, when] of [['review', d.selfUntil], ['explanation', d.reviewUntil], ['final_review', d.explanationUntil]] as const) {
-    await dateNotices(em, { roundId: id, kind: 'phase_changed', titleIncludes: `"${PHASE_LABELS[phase]}"`, at: at(when) });
-  }
   if (!fromCovenant.length) await recordDemoTargetTimes(em, id, at(d.targetsAt));
   await recordDemoAssignmentTimes(em, id, at(d.assignmentsAt));
   for (const k of spec.keys) {
     await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: at(d.opens), updatedAt: at(spec.submitted[k]), submittedAt: at(spec.submitted[k]) });
-    await recordDemoSubmissionNotices(em, id, units[k], at(spec.submitted[k]));
     await recordDemoScoreTimes(em, id, units[k], 'self', at(d.selfAt));
     await recordDemoScoreTimes(em, id, units[k], 'peer', at(d.peerAt));
     await recordDemoScoreTimes(em, id, units[k], 'leader', at(d.appraisalAt));
@@ -421,9 +412,8 @@ async function seed2025(em: EntityManager, ids: DemoIds, schemeId: string | unde
   const id = await rounds.createTx(em, leader, {
     blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025',
     opensAt: iso(-5), selfAssessmentUntil: iso(14), reviewUntil: iso(24), explanationUntil: iso(31), finalReviewUntil: iso(38),
-  });
+  }, { at: days(-5) });
   await recordDemoRoundOpened(em, id, days(-5));
-  await dateNotices(em, { roundId: id, kind: 'round_opened', at: days(-5) });
   await rounds.setTargetsTx(em, leader, id, {
     targets: KEYS.flatMap((k) => [{ unitId: units[k], criterionId: criterion('I.2'), target: 100 }, { unitId: units[k], criterionId: criterion('II.4'), target: TARGETS_2025[k] }]),
   });
@@ -439,26 +429,12 @@ async function seed2025(em: EntityManager, ids: DemoIds, schemeId: string | unde
     if (k === 'lhp') files.push({ code: 'I.1', name: 'Báo cáo sơ kết 6 tháng (dự thảo).pdf' });
     for (const f of files) await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(f.code), 'self', { buffer: pdf, originalname: f.name });
     await recordDemoEvidenceTimes(em, id, units[k], 'self', days(-2));
-    if (status[k] !== 'draft') await assessments.submitTx(em, by, id, units[k]);
-    if (status[k] === 'submitted') await assessments.confirmTx(em, await head(k), id, units[k]);
+    if (status[k] !== 'draft') await assessments.submitTx(em, by, id, units[k], { at: days(-1) });
+    if (status[k] === 'submitted') await assessments.confirmTx(em, await head(k), id, units[k], { at: days(-1) });
     await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: days(-5), updatedAt: days(-5), submittedAt: days(-1) });
-    await recordDemoSubmissionNotices(em, id, units[k], days(-1));
   }
-  await rounds.remindTx(em, leader, id, { unitIds: [units.dukdh], message: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.' });
-  await dateNotices(em, { roundId: id, kind: 'reminder', at: days(-1) });
+  await rounds.remindTx(em, leader, id, { unitIds: [units.dukdh], message: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.' }, { at: days(-1) });
   return id;
-}
-
-/** The round's notices the use cases sent in this load, dated as the story tells, and their mails as sent then. */
-async function dateNotices(em: EntityManager, n: Parameters<typeof recordDemoNotificationTimes>[1]): Promise<void> {
-  const ids = await recordDemoNotificationTimes(em, n);
-  await recordDemoMailsSent(em, ids.map((id) => `notification:${id}`), n.at);
-}
-
-/** The notices of a unit's submission (to its head for confirmation, to the leader seats once submitted), dated `at`. */
-async function recordDemoSubmissionNotices(em: EntityManager, roundId: string, unitId: string, at: Date): Promise<void> {
-  await dateNotices(em, { roundId, kind: 'awaiting_confirmation', unitId, at });
-  await dateNotices(em, { roundId, kind: 'submitted', titleIncludes: `: ${(await unitName(em, unitId))!} đã nộp`, at });
 }
 
 /** The rounds module's services as the app wires them, over the loader's connection (their …Tx forms run in its transaction). */

@@ -228,8 +228,8 @@ export class AssessmentsService {
     return this.get(actor, roundId, unitId);
   }
 
-  /** `submit` in the caller's transaction. */
-  async submitTx(em: EntityManager, actor: Actor, roundId: string, unitId: string): Promise<void> {
+  /** `submit` in the caller's transaction. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async submitTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, opts: { at?: Date } = {}): Promise<void> {
     const ctx = await loadRound(em, roundId, actor, 'share');
     RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
     const sa = await this.selfAssessment(em, roundId, unitId, 'update');
@@ -239,10 +239,10 @@ export class AssessmentsService {
     const byHead = RoundsPolicy.confirmsForUnit(actor);
     if (byHead) {
       await submitByHead(em, sa.id, actor.id);
-      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm', opts.at);
     } else {
       await requestConfirmation(em, sa.id, actor.id);
-      await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
+      await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp`, at: opts.at });
     }
     await this.audit.record(em, actor, {
       action: byHead ? 'self_assessment.submit' : 'self_assessment.request_confirmation', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId,
@@ -256,8 +256,8 @@ export class AssessmentsService {
     return this.get(actor, roundId, unitId);
   }
 
-  /** `confirm` in the caller's transaction. */
-  async confirmTx(em: EntityManager, actor: Actor, roundId: string, unitId: string): Promise<void> {
+  /** `confirm` in the caller's transaction. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async confirmTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, opts: { at?: Date } = {}): Promise<void> {
     const ctx = await loadRound(em, roundId, actor, 'share');
     RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
     if (!RoundsPolicy.confirmsForUnit(actor)) throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
@@ -268,7 +268,7 @@ export class AssessmentsService {
     await this.writeAutomaticCounts(em, actor, ctx, unitId);
     await this.assertComplete(em, ctx, unitId);
     await confirmSubmission(em, sa.id, actor.id);
-    await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+    await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm', opts.at);
     await this.audit.record(em, actor, { action: 'self_assessment.submit', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'submitted', unitId } });
   }
 
@@ -534,10 +534,10 @@ export class AssessmentsService {
     }));
   }
 
-  private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string): Promise<void> {
+  private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string, at?: Date): Promise<void> {
     const name = await unitName(em, unitId);
     const seats = [ctx.year.leaderUnitId, ctx.year.deputyUnitId].filter((x): x is string => !!x && x !== unitId);
-    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${name ?? 'Đơn vị'} ${what}` });
+    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${name ?? 'Đơn vị'} ${what}`, at });
   }
 }
 
