@@ -71,6 +71,40 @@ describe('demo data of scoring and rounds', () => {
     expect(pdf.status).toBe(200);
   });
 
+  it("was finalised by the leader's officer through the use case on the story's date, and answered the raised deduction through it", async () => {
+    const [snap] = await t.ds.query('SELECT digest, finalised_at FROM round_snapshots WHERE round_id = $1 AND seq = 1', [seeded.round2024Id]);
+    expect(new Date(snap.finalised_at).toISOString()).toBe('2024-12-26T09:00:00.000Z');
+    const [round] = await t.ds.query('SELECT finalised_at, phase_changed_at FROM scoring_rounds WHERE id = $1', [seeded.round2024Id]);
+    expect([round.finalised_at, round.phase_changed_at].map((d: Date) => d.toISOString())).toEqual(['2024-12-26T09:00:00.000Z', '2024-12-26T09:00:00.000Z']);
+    const [entry] = await t.ds.query(
+      `SELECT e.after, a.email FROM audit_entries e JOIN accounts a ON a.id = e.actor_id WHERE e.action = 'round.finalise' AND e.entity_id = $1`, [seeded.round2024Id]);
+    expect(entry).toMatchObject({ email: 'canbo.dukcq@thidua.vn', after: { seq: 1, digest: snap.digest } });
+    // The signed ranking counts the awards of 2023 (ĐUK các cơ quan TP's city flag, the two city merits).
+    const ranking = await expectStatus((await t.as(K4.lhpOfficer)).get(`/api/rounds/${seeded.round2024Id}/ranking`), 200);
+    expect(ranking.rows.map((r: any) => r.final.total)).toEqual([104.5, 93.5, 86.96, 78.93, 70.84]);
+    // ĐUK Doanh nghiệp explained the deduction the appraisal raised, through the use case (audited, with its document).
+    const ids = await k4Ids(t);
+    const view = await expectStatus((await t.as(K4.board)).get(`/api/rounds/${seeded.round2024Id}/units/${ids.dukdn}/assessment`), 200);
+    const d = view.rows.find((r: any) => r.code === 'D');
+    expect(d).toMatchObject({ lowered: true, explanation: { text: expect.stringContaining('trùng lịch Đại hội') } });
+    expect(d.evidence.map((e: any) => e.filename)).toContain('Giải trình D.pdf');
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'explanation.save' AND entity_id = $1`, [d.criterionId]);
+    expect(n).toBe(1);
+  });
+
+  it("sent the rounds' notices through the use cases dated as the story tells, and mailed none of them", async () => {
+    const rounds = [seeded.round2024Id, seeded.round2025Id];
+    const firstOf = async (kind: string) => (await t.ds.query('SELECT min(created_at) AS at FROM notifications WHERE round_id = $1 AND kind = $2', [seeded.round2024Id, kind]))[0].at.toISOString();
+    expect(await firstOf('round_opened')).toBe('2024-11-15T01:00:00.000Z');
+    expect(await firstOf('assigned')).toBe('2024-12-06T01:00:00.000Z');
+    expect(await firstOf('finalised')).toBe('2024-12-26T09:00:00.000Z');
+    const [{ total, mailed }] = await t.ds.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM mail_outbox m WHERE m.idempotency_key = 'notification:' || n.id))::int AS mailed
+       FROM notifications n WHERE n.round_id = ANY($1)`, [rounds]);
+    expect(total).toBeGreaterThan(50);
+    expect(mailed).toBe(0);
+  });
+
   it('holds the open 2025 mid-year round in the self-assessment phase, units at different stages', async () => {
     const leader2025 = await t.as('canbo.dukdn@thidua.vn');
     const round = await expectStatus(leader2025.get(`/api/rounds/${seeded.round2025Id}`), 200);

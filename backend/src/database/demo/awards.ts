@@ -56,7 +56,7 @@ export interface AwardsDemoResult {
  * Awards demo: catalogues of 2024 and 2025 (defaults, with the board's city-wide quotas), the 2023–2025
  * titles, one disciplinary flag (Cụm thi đua số 1, 2024), and award history of 2022–2023 across the blocks.
  * Self-sufficient: finds units by short name and the board account by email. Runs in the demo loader's
- * transaction after the rounds seed.
+ * transaction before the rounds seed (a finalised round's ranking counts the awards of the year before).
  */
 export async function seedAwardsDemo(em: EntityManager): Promise<AwardsDemoResult> {
   const ds = em.connection;

@@ -2,7 +2,6 @@ import { DataSource } from 'typeorm';
 import { insertDemoAccount } from './accounts';
 import { AuditService } from '../../modules/audit/audit.service';
 import { hashPassword } from '../../modules/auth/password';
-import { defaultLegalBasis, defaultRuleSet } from '@thidua/rules';
 import { seedAwardsDemo } from './awards';
 import { seedBallotsDemo } from './ballots';
 import { insertDemoBlockYear } from './block-years';
@@ -51,11 +50,12 @@ export async function loadDemoOnce(ds: DataSource): Promise<boolean> {
     // The start of the year of Khối thi đua số 4, told as in the seed article: 2024 complete, 2025 under way.
     const k4 = { 2024: blockYearIds.get('KTĐ4/2024')!, 2025: blockYearIds.get('KTĐ4/2025')! };
     await seedStartOfYearDemo(em, { unitIds, blockYearIds: k4 });
+    // Award catalogue and history, before the rounds: a finalised round's ranking counts the awards of the year before.
+    await seedAwardsDemo(em);
     // Scoring: the finalised 2024 year-end round and the open 2025 mid-year round.
     const schemes = await seedScoringDemo(em, { units: unitIds, blockYears: blockYearIds });
     await seedRoundsDemo(em, { units: unitIds, blockYears: blockYearIds }, schemes);
-    // Year end of 2024: award catalogue and history, the conference's secret ballots, the dossier and the board's decision.
-    await seedAwardsDemo(em);
+    // Year end of 2024: the conference's secret ballots, the dossier and the board's decision.
     await seedBallotsDemo(em);
     await seedProposalsDemo(em);
     await seedNewsDemo(em, { unitIds, blockYearIds });

@@ -2,34 +2,30 @@
  * Demo data of the rounds module for Khối thi đua số 4: the finalised 2024 year-end round with every score
  * source (self, two peer reviewers per unit, the leader's appraisal, explanations and final scores) and its
  * signed snapshot; and the open 2025 mid-year round in the self-assessment phase with units at different
- * stages. Called by the demo loader inside its transaction, after `seedScoringDemo`.
+ * stages. Called by the demo loader inside its transaction, after `seedScoringDemo` and `seedAwardsDemo` (a finalised
+ * round's ranking counts the awards of the year before).
  * Sends no SQL of its own. Every round is built through the rounds module's use cases (their `…Tx` forms, in the
- * loader's transaction, acting as the demo's people), then dated by the demo-history operations of the modules
- * (`demo-history-data.ts` and the notices' and mails' times: times and the calendar only). What is left as history
- * rows: a finalised round's snapshot, computed from the pure rules with the story's date (the use case seals now()),
- * and the one explanation the use case refuses (see `seedFinalisedRound`).
+ * loader's transaction, acting as the demo's people, with the story's date as `at` where they send a notice: dated
+ * then, no mail queued), then dated by the rounds module's demo-history operations (`demo-history-data.ts`: times and
+ * the calendar only). A finalised round is
+ * finalised through the use case with the story's date (`finaliseTx`'s `at`), so its signed snapshot is the use case's.
  */
-import { notify } from '../../modules/notifications/notify';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../../modules/audit/audit.service';
 import { CriterionInput, SchemeNode } from '@thidua/rules';
 import { targetsInForce } from '../../modules/covenants/covenant-data';
-import { accountAsActor } from '../../modules/drafts/draft-data';
 import { CriterionRow, toSchemeNode } from '../../modules/scoring/scheme-tree';
 import { asMap, blockYearId, DemoIds, ScoringDemoResult } from './scoring';
-import { blockIdOfYear, listSchemes, recordDemoFreeze, selectCriteria, storedRules } from '../../modules/scoring/scoring-data';
-import { unitName } from '../../modules/rounds/assessment-data';
+import { listSchemes, recordDemoFreeze, selectCriteria } from '../../modules/scoring/scoring-data';
 import {
-  insertDemoEvidence, insertDemoExplanation, recordDemoAssignmentTimes, recordDemoEvidenceTimes, recordDemoExplanationTimes, recordDemoFinalised, recordDemoRoundCalendar, recordDemoRoundOpened, recordDemoScoreTimes,
-  recordDemoSelfAssessmentTimes, recordDemoTargetTimes, roundTargetsOf,
+  recordDemoAssignmentTimes, recordDemoEvidenceTimes, recordDemoExplanationTimes, recordDemoRoundCalendar, recordDemoRoundOpened, recordDemoScoreTimes,
+  recordDemoSelfAssessmentTimes, recordDemoTargetTimes,
 } from '../../modules/rounds/demo-history-data';
 import { assignmentPairs } from '../../modules/rounds/review-data';
-import { recordDemoNotificationTimes } from '../../modules/notifications/notifications-data';
-import { recordDemoMailsSent } from '../../modules/mail/mail-data';
-import { PHASE_LABELS } from '../../domain/round-phase';
 import { ReviewsService } from '../../modules/rounds/reviews.service';
 import { AssessmentsService } from '../../modules/rounds/assessments.service';
 import { RoundsService } from '../../modules/rounds/rounds.service';
+import { ResultsService } from '../../modules/rounds/results.service';
 import { AdvancePreviewService } from '../../modules/rounds/advance-preview.service';
 import { RoundProgressReader } from '../../modules/rounds/progress-reader';
 import { ScoringService } from '../../modules/scoring/scoring.service';
@@ -40,13 +36,7 @@ import { NewsService } from '../../modules/news/news.service';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
 import { demoActor } from './demo-ids';
 import { databaseNow } from '../../modules/rounds/round-row-data';
-import { hashedScoreRows } from '../../modules/rounds/score-data';
-import { insertSnapshot } from '../../modules/rounds/snapshot-data';
-import { rankingRows } from '../../modules/rounds/ranking-rows';
-import { criterionForIndicator, RoundData, type RoundScheme } from '../../modules/rounds/round-data';
-import { computeResults, ScoreEntryLite, Source } from '../../modules/rounds/round-results';
-import { scoreRowHash, sha256, snapshotDigest } from '../../modules/rounds/score-hash';
-import { storeRankingRows } from '../../modules/rounds/ranking-rows-store';
+import { criterionForIndicator, RoundData } from '../../modules/rounds/round-data';
 
 export interface RoundsDemoResult {
   round2024Id: string;
@@ -152,15 +142,6 @@ export function demoPdf(lines: string[]): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-interface Ctx {
-  em: EntityManager;
-  units: Record<string, string>;
-  accounts: Map<string, string>;
-  rows: CriterionRow[];
-  nodes: Map<string, SchemeNode>;
-  byCode: Map<string, CriterionRow>;
-}
-
 async function loadScheme(em: EntityManager, schemeId: string): Promise<{ rows: CriterionRow[]; nodes: Map<string, SchemeNode>; byCode: Map<string, CriterionRow> }> {
   const rows: CriterionRow[] = await selectCriteria(em, schemeId);
   return { rows, nodes: new Map(rows.map((r) => [r.id, toSchemeNode(r)])), byCode: new Map(rows.map((r) => [r.code, r])) };
@@ -171,16 +152,6 @@ async function schemeOf(em: EntityManager, yearId: string, given?: string): Prom
   const [latest] = await listSchemes(em, yearId);
   if (!latest) throw new Error('demo: seed the scoring scheme first (seedScoringDemo)');
   return latest.id;
-}
-
-/** The demo accounts' ids by email: each unit's officer (canbo.<key>) and head (thutruong.<key>). */
-async function demoAccounts(em: EntityManager, keys: readonly string[]): Promise<Map<string, string>> {
-  const accounts = new Map<string, string>();
-  for (const email of keys.flatMap((k) => [`canbo.${k}@thidua.vn`, `thutruong.${k}@thidua.vn`])) {
-    const a = await accountAsActor(em, email);
-    if (a) accounts.set(email, a.id);
-  }
-  return accounts;
 }
 
 /** Seeds both rounds; pass the result of `seedScoringDemo` (or the schemes are looked up by year). */
@@ -242,23 +213,20 @@ const KTD4_2024: FinalisedRoundSpec = {
  * self-assess with evidence and submit, heads confirm; the leader assigns two peer reviewers per unit and moves
  * the round on; reviewers score, the leader (for its own unit, the deputy) appraises; units explain, the appraiser
  * sets final scores. The round runs with a calendar that lets each step pass at load time; the demo-history
- * operations then move the recorded times and the calendar to the story's dates. The finalisation (the ranking,
- * the digest, the snapshot) is still written from the pure rules with the story's date, as the use case would.
+ * operations then move the recorded times and the calendar to the story's dates; last, the leader finalises it on
+ * the story's date (the ranking, the digest and its audit entry by the use case).
  */
 export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: FinalisedRoundSpec, schemeId?: string): Promise<string> {
   const unitMap = asMap(ids.units);
   const units = Object.fromEntries(spec.keys.map((k) => [k, unitMap.get(k)])) as Record<string, string>;
   if (spec.keys.some((k) => !units[k])) throw new Error(`demo: the units of ${spec.blockCode} are missing from ids.units`);
-  const accounts = await demoAccounts(em, spec.keys);
-  const officerId = (k: string) => accounts.get(`canbo.${k}@thidua.vn`) ?? null;
   const officer = (k: string) => demoActor(em, `canbo.${k}@thidua.vn`);
   const head = (k: string) => demoActor(em, `thutruong.${k}@thidua.vn`);
-  const audit = em.queryRunner?.isTransactionActive ? new AuditService(em.connection) : null;
-  const { rounds, assessments, reviews } = roundsUseCases(em);
+  const { rounds, assessments, reviews, results } = roundsUseCases(em);
   const d = spec.dates;
   const yearId = await blockYearId(em, ids, spec.blockCode, spec.year);
   const scheme = await schemeOf(em, yearId, schemeId);
-  const c: Ctx = { em, units, accounts, ...(await loadScheme(em, scheme)) };
+  const c = await loadScheme(em, scheme);
   const criterion = (code: string) => c.byCode.get(code)!.id;
   const leader = await officer(spec.leader);
   const now = await databaseNow(em);
@@ -268,7 +236,7 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   const id = await rounds.createTx(em, leader, {
     blockYearId: yearId, schemeId: scheme, kind: 'year_end', title: spec.title, opensAt: at(d.opens).toISOString(),
     selfAssessmentUntil: later(1), reviewUntil: later(2), explanationUntil: later(3), finalReviewUntil: later(4),
-  });
+  }, { at: at(d.opens) });
   // Targets: the covenant in force, whose indicators are the titles of I.2 and II.4; else entered in the round.
   const targetCriteria = c.rows.filter((r) => r.type === 'target');
   const covenant = await targetsInForce(em, yearId);
@@ -288,15 +256,14 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
     for (const code of ['I.1', 'II.1', 'III.1', ...(self.T ? ['T'] : [])]) {
       await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(code), 'self', { buffer: pdf, originalname: `Minh chứng ${code}.pdf` });
     }
-    await assessments.submitTx(em, by, id, units[k]);
-    await assessments.confirmTx(em, await head(k), id, units[k]);
+    await assessments.submitTx(em, by, id, units[k], { at: at(spec.submitted[k]) });
+    await assessments.confirmTx(em, await head(k), id, units[k], { at: at(spec.submitted[k]) });
   }
 
   // Review: two peer reviewers per unit (the first scores what `peer` says, the second agrees with the unit), and the
   // appraisal by the leader (the leader unit itself by the deputy).
-  await reviews.generateTx(em, leader, id, { seed: spec.year });
-  await rounds.advanceTx(em, leader, id, { to: 'review' });
-  const unitIds = spec.keys.map((k) => units[k]);
+  await reviews.generateTx(em, leader, id, { seed: spec.year }, { at: at(d.assignmentsAt) });
+  await rounds.advanceTx(em, leader, id, { to: 'review' }, { at: at(d.selfUntil) });
   const keyOf = (unitId: string) => spec.keys.find((k) => units[k] === unitId)!;
   const assignments = await assignmentPairs(em, id);
   const appraiserOf = (k: string) => (k === spec.leader ? spec.deputy : spec.leader);
@@ -317,25 +284,16 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
   }
 
   // Explanations of lowered scores, with a document; then the final scores.
-  await rounds.advanceTx(em, leader, id, { to: 'explanation' });
+  await rounds.advanceTx(em, leader, id, { to: 'explanation' }, { at: at(d.reviewUntil) });
   for (const k of spec.keys) {
     const by = await officer(k);
     for (const [code, text] of Object.entries(spec.explanations[k] ?? {})) {
       const name = `Giải trình ${code}.pdf`;
-      if (c.byCode.get(code)!.type === 'deduction') {
-        // The use case refuses it: a deduction the appraisal raised is not "lower than the self-assessment" to
-        // `assertLowered`, which compares the raw points. Written as history until that rule is settled.
-        await insertDemoExplanation(em, { roundId: id, unitId: units[k], criterionId: criterion(code), text, updatedBy: by.id, at: at(d.explanationAt) });
-        await insertDemoEvidence(em, {
-          roundId: id, unitId: units[k], criterionId: criterion(code), purpose: 'explanation', filename: name, mimeType: 'application/pdf', sha256: sha256(pdf), content: pdf, uploadedBy: by.id, at: at(d.explanationAt),
-        });
-        continue;
-      }
       await assessments.saveExplanationTx(em, by, id, units[k], criterion(code), { text, version: 0 });
       await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(code), 'explanation', { buffer: pdf, originalname: name });
     }
   }
-  await rounds.advanceTx(em, leader, id, { to: 'final_review' });
+  await rounds.advanceTx(em, leader, id, { to: 'final_review' }, { at: at(d.explanationUntil) });
   for (const k of spec.keys) {
     const appraiser = await officer(appraiserOf(k));
     for (const [code, input] of Object.entries(spec.final[k] ?? {})) await reviews.saveReviewTx(em, appraiser, id, units[k], criterion(code), { ...input, version: 0 }, 'final');
@@ -346,16 +304,10 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
     opensAt: at(d.opens), selfAssessmentUntil: at(d.selfUntil), reviewUntil: at(d.reviewUntil), explanationUntil: at(d.explanationUntil), finalReviewUntil: at(d.finalUntil),
   });
   await recordDemoRoundOpened(em, id, at(d.opens));
-  await dateNotices(em, { roundId: id, kind: 'round_opened', at: at(d.opens) });
-  await dateNotices(em, { roundId: id, kind: 'assigned', at: at(d.assignmentsAt) });
-  for (const [phase, when] of [['review', d.selfUntil], ['explanation', d.reviewUntil], ['final_review', d.explanationUntil]] as const) {
-    await dateNotices(em, { roundId: id, kind: 'phase_changed', titleIncludes: `"${PHASE_LABELS[phase]}"`, at: at(when) });
-  }
   if (!fromCovenant.length) await recordDemoTargetTimes(em, id, at(d.targetsAt));
   await recordDemoAssignmentTimes(em, id, at(d.assignmentsAt));
   for (const k of spec.keys) {
     await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: at(d.opens), updatedAt: at(spec.submitted[k]), submittedAt: at(spec.submitted[k]) });
-    await recordDemoSubmissionNotices(em, id, units[k], at(spec.submitted[k]));
     await recordDemoScoreTimes(em, id, units[k], 'self', at(d.selfAt));
     await recordDemoScoreTimes(em, id, units[k], 'peer', at(d.peerAt));
     await recordDemoScoreTimes(em, id, units[k], 'leader', at(d.appraisalAt));
@@ -365,34 +317,8 @@ export async function seedFinalisedRound(em: EntityManager, ids: DemoIds, spec: 
     await recordDemoExplanationTimes(em, id, units[k], at(d.explanationAt));
   }
 
-  // Finalise as the service does: the ranking from the rows, the SHA-256 of every row, the digest, the audit entry.
-  const rules = await storedRules(em, yearId);
-  const hashed = await hashedScoreRows(em, id);
-  const entries: ScoreEntryLite[] = hashed.map((r) => ({ unitId: r.unitId, criterionId: r.criterionId, source: r.source as Source, scorerUnitId: r.scorerUnitId, score: r.score, actual: r.actual }));
-  const targets = [...fromCovenant.map((t) => ({ unitId: t.unitId, criterionId: t.criterionId!, target: t.target })), ...(await roundTargetsOf(em, id))];
-  const names = new Map<string, string>();
-  for (const u of unitIds) names.set(u, (await unitName(em, u))!);
-  const nodes = [...c.nodes.values()];
-  const results = computeResults({
-    nodes, notApplicable: new Map(), units: spec.keys.map((k) => ({ id: units[k], submittedAt: at(spec.submitted[k]) })), entries,
-    activePeers: new Set(assignments.filter((a) => a.status === 'active').map((a) => `${a.reviewerUnitId}|${a.revieweeUnitId}`)), targets: new Map(targets.map((t) => [`${t.unitId}|${t.criterionId}`, t.target])),
-    rule: rules.finalScoreRule ?? 'leader_appraisal', tieBreaks: rules.tieBreakChain,
-  });
-  const scheme2 = { rows: c.rows, nodes, byId: new Map(c.rows.map((r) => [r.id, r])), nodeById: c.nodes, notApplicable: new Map() } as unknown as RoundScheme;
-  const ranking = rankingRows(results, scheme2, spec.keys.map((k) => ({ id: units[k], name: names.get(units[k])!, submittedAt: at(spec.submitted[k]) })));
-  const rowHashes = hashed.map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
-  const finalisedAt = at(d.finalisedAt);
-  const digest = snapshotDigest({ roundId: id, seq: 1, finalisedAt: finalisedAt.toISOString(), finalisedBy: officerId(spec.leader), ranking, rowHashes });
-  const snapId = await insertSnapshot(em, { roundId: id, seq: 1, finalisedAt, finalisedBy: officerId(spec.leader)!, ranking, rowHashes, digest });
-  await storeRankingRows(em, id, snapId, ranking);
-  await recordDemoFinalised(em, id, finalisedAt);
-  await notify(em, { id: officerId(spec.leader) }, { units: unitIds }, { roundId: id, blockYearId: yearId, link: `/rounds/${id}/ranking`, kind: 'finalised', title: `${spec.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: finalisedAt });
-  const blockId = await blockIdOfYear(em, yearId);
-  await audit?.record(em, null, {
-    action: 'round.finalise', entityType: 'scoring_round', entityId: id, blockId, before: { phase: 'final_review' },
-    after: { phase: 'finalised', seq: 1, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) },
-    reason: spec.reason,
-  });
+  // The leader finalises on the story's date: the use case seals that date into the snapshot's digest.
+  await results.finaliseTx(em, leader, id, spec.reason, { at: at(d.finalisedAt) });
   return id;
 }
 
@@ -486,9 +412,8 @@ async function seed2025(em: EntityManager, ids: DemoIds, schemeId: string | unde
   const id = await rounds.createTx(em, leader, {
     blockYearId: yearId, schemeId: scheme, kind: 'mid_year', title: 'Chấm điểm thi đua 6 tháng đầu năm 2025',
     opensAt: iso(-5), selfAssessmentUntil: iso(14), reviewUntil: iso(24), explanationUntil: iso(31), finalReviewUntil: iso(38),
-  });
+  }, { at: days(-5) });
   await recordDemoRoundOpened(em, id, days(-5));
-  await dateNotices(em, { roundId: id, kind: 'round_opened', at: days(-5) });
   await rounds.setTargetsTx(em, leader, id, {
     targets: KEYS.flatMap((k) => [{ unitId: units[k], criterionId: criterion('I.2'), target: 100 }, { unitId: units[k], criterionId: criterion('II.4'), target: TARGETS_2025[k] }]),
   });
@@ -504,30 +429,16 @@ async function seed2025(em: EntityManager, ids: DemoIds, schemeId: string | unde
     if (k === 'lhp') files.push({ code: 'I.1', name: 'Báo cáo sơ kết 6 tháng (dự thảo).pdf' });
     for (const f of files) await assessments.uploadEvidenceTx(em, by, id, units[k], criterion(f.code), 'self', { buffer: pdf, originalname: f.name });
     await recordDemoEvidenceTimes(em, id, units[k], 'self', days(-2));
-    if (status[k] !== 'draft') await assessments.submitTx(em, by, id, units[k]);
-    if (status[k] === 'submitted') await assessments.confirmTx(em, await head(k), id, units[k]);
+    if (status[k] !== 'draft') await assessments.submitTx(em, by, id, units[k], { at: days(-1) });
+    if (status[k] === 'submitted') await assessments.confirmTx(em, await head(k), id, units[k], { at: days(-1) });
     await recordDemoSelfAssessmentTimes(em, id, units[k], { createdAt: days(-5), updatedAt: days(-5), submittedAt: days(-1) });
-    await recordDemoSubmissionNotices(em, id, units[k], days(-1));
   }
-  await rounds.remindTx(em, leader, id, { unitIds: [units.dukdh], message: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.' });
-  await dateNotices(em, { roundId: id, kind: 'reminder', at: days(-1) });
+  await rounds.remindTx(em, leader, id, { unitIds: [units.dukdh], message: 'Đề nghị đơn vị khẩn trương cập nhật bản tự chấm.' }, { at: days(-1) });
   return id;
 }
 
-/** The round's notices the use cases sent in this load, dated as the story tells, and their mails as sent then. */
-async function dateNotices(em: EntityManager, n: Parameters<typeof recordDemoNotificationTimes>[1]): Promise<void> {
-  const ids = await recordDemoNotificationTimes(em, n);
-  await recordDemoMailsSent(em, ids.map((id) => `notification:${id}`), n.at);
-}
-
-/** The notices of a unit's submission (to its head for confirmation, to the leader seats once submitted), dated `at`. */
-async function recordDemoSubmissionNotices(em: EntityManager, roundId: string, unitId: string, at: Date): Promise<void> {
-  await dateNotices(em, { roundId, kind: 'awaiting_confirmation', unitId, at });
-  await dateNotices(em, { roundId, kind: 'submitted', titleIncludes: `: ${(await unitName(em, unitId))!} đã nộp`, at });
-}
-
 /** The rounds module's services as the app wires them, over the loader's connection (their …Tx forms run in its transaction). */
-function roundsUseCases(em: EntityManager): { rounds: RoundsService; assessments: AssessmentsService; reviews: ReviewsService } {
+function roundsUseCases(em: EntityManager): { rounds: RoundsService; assessments: AssessmentsService; reviews: ReviewsService; results: ResultsService } {
   const ds = em.connection;
   const audit = new AuditService(ds);
   const scoring = new ScoringService(ds, audit);
@@ -537,5 +448,6 @@ function roundsUseCases(em: EntityManager): { rounds: RoundsService; assessments
     rounds: new RoundsService(ds, audit, scoring, data, new AdvancePreviewService(ds, new RoundProgressReader(scoring))),
     assessments,
     reviews: new ReviewsService(ds, audit, data, assessments),
+    results: new ResultsService(ds, audit, data),
   };
 }

@@ -101,15 +101,3 @@ export async function outboxPage(em: Sql, status: MailStatus | null, pageSize: n
 export async function outboxCount(em: Sql, status: MailStatus | null): Promise<number> {
   return Number((await em.query(`SELECT count(*) AS n FROM mail_outbox WHERE ($1::varchar IS NULL OR status = $1)`, [status]))[0].n);
 }
-
-/**
- * Demo history: the mails of notices the demo dates in the past (`recordDemoNotificationTimes`) went out then, so a
- * freshly loaded demo does not mail its story again. `keys` are the idempotency keys (`notification:<id>`). Only the
- * demo loader calls this.
- */
-export async function recordDemoMailsSent(em: Sql, keys: readonly string[], at: Date): Promise<void> {
-  if (!keys.length) return;
-  await em.query(
-    `UPDATE mail_outbox SET status = 'sent', attempts = 1, created_at = $2, next_attempt_at = $2, sent_at = $2 WHERE idempotency_key = ANY($1::varchar[]) AND status = 'pending'`,
-    [keys, at]);
-}

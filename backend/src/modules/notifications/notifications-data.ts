@@ -124,18 +124,3 @@ export async function unreadForDigest(em: Sql, cutoff: Date): Promise<DigestItem
 export async function markDigestSent(em: Sql, cutoff: Date): Promise<void> {
   await em.query(`UPDATE notification_settings SET digest_sent_until = $1 WHERE email_mode = 'daily' AND (digest_sent_until IS NULL OR digest_sent_until < $1)`, [cutoff]);
 }
-
-/**
- * Demo history: the notices a round's use cases sent while the demo loader built it (stamped with the load's now()),
- * dated as the story tells. Matches the round's notices of `kind` sent in this transaction, narrowed to one unit
- * (`unitId`) or to titles containing `titleIncludes`; answers their ids. Times only; only the demo loader calls this.
- */
-export async function recordDemoNotificationTimes(
-  em: Sql, n: { roundId: string; kind: string; at: Date; unitId?: string; titleIncludes?: string },
-): Promise<string[]> {
-  const [rows]: [{ id: string }[], number] = await em.query(
-    `UPDATE notifications SET created_at = $3 WHERE round_id = $1 AND kind = $2 AND created_at = now()
-       AND ($4::uuid IS NULL OR unit_id = $4) AND ($5::text IS NULL OR strpos(title, $5) > 0) RETURNING id`,
-    [n.roundId, n.kind, n.at, n.unitId ?? null, n.titleIncludes ?? null]);
-  return rows.map((r) => r.id);
-}

@@ -6,7 +6,7 @@ import { Actor, isCityWide, SessionClaim } from '../../common/actor';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../common/app-error';
 import { AuditService } from '../audit/audit.service';
 import { admit, readSession } from '../auth/session-claim';
-import { computeTotals, LeafNode, scoreCriterion, TargetOutcome } from '@thidua/rules';
+import { computeTotals, LeafNode, lowersScore, scoreCriterion, TargetOutcome } from '@thidua/rules';
 import type { StoredCriterion } from '../scoring/scoring.service';
 import { NewsService } from '../news/news.service';
 import { applicability, completeness, effectiveStatus } from './completeness';
@@ -111,12 +111,12 @@ export class AssessmentsService {
       // A target criterion's score for one source's actual, among the block's self actuals.
       const outcomeOf = (x: ScoreRowDto) => (r.type === 'target' && x.actual !== null
         ? targetOutcomeWith(scheme.nodeById.get(r.id)!, unitId, x.actual, selfActuals.get(r.id) ?? new Map(), targets) : undefined);
-      if (isLeaf) {
+      if (r.type !== 'group') {
         for (const x of rows.filter((x) => x.criterionId === r.id && x.source !== 'self')) {
           if (x.source === 'peer' && !activePeers.has(`${x.scorerUnitId}|${unitId}`)) continue;
           const outcome = outcomeOf(x);
           const score = outcome ? outcome.score : x.score;
-          const low = x.source !== 'final' && (r.type === 'target' ? x.actual !== null && self?.actual != null && x.actual < self.actual : score !== null && selfScore !== null && score < selfScore);
+          const low = x.source !== 'final' && (r.type === 'target' ? x.actual !== null && self?.actual != null && lowersScore(r.type, x.actual, self.actual) : score !== null && selfScore !== null && lowersScore(r.type, score, selfScore));
           lowered ||= low;
           if (seeSources) {
             sources.push({
@@ -228,8 +228,8 @@ export class AssessmentsService {
     return this.get(actor, roundId, unitId);
   }
 
-  /** `submit` in the caller's transaction. */
-  async submitTx(em: EntityManager, actor: Actor, roundId: string, unitId: string): Promise<void> {
+  /** `submit` in the caller's transaction. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async submitTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, opts: { at?: Date } = {}): Promise<void> {
     const ctx = await loadRound(em, roundId, actor, 'share');
     RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
     const sa = await this.selfAssessment(em, roundId, unitId, 'update');
@@ -239,10 +239,10 @@ export class AssessmentsService {
     const byHead = RoundsPolicy.confirmsForUnit(actor);
     if (byHead) {
       await submitByHead(em, sa.id, actor.id);
-      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+      await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm', opts.at);
     } else {
       await requestConfirmation(em, sa.id, actor.id);
-      await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp` });
+      await notify(em, actor, { unitHeads: [unitId] }, { roundId, blockYearId: ctx.round.blockYearId, unitId, link: `/rounds/${roundId}/units/${unitId}`, kind: 'awaiting_confirmation', title: `${ctx.round.title}: bản tự chấm chờ thủ trưởng xác nhận để nộp`, at: opts.at });
     }
     await this.audit.record(em, actor, {
       action: byHead ? 'self_assessment.submit' : 'self_assessment.request_confirmation', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId,
@@ -256,8 +256,8 @@ export class AssessmentsService {
     return this.get(actor, roundId, unitId);
   }
 
-  /** `confirm` in the caller's transaction. */
-  async confirmTx(em: EntityManager, actor: Actor, roundId: string, unitId: string): Promise<void> {
+  /** `confirm` in the caller's transaction. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async confirmTx(em: EntityManager, actor: Actor, roundId: string, unitId: string, opts: { at?: Date } = {}): Promise<void> {
     const ctx = await loadRound(em, roundId, actor, 'share');
     RoundsPolicy.assertOwnUnit(actor, ctx.year, unitId);
     if (!RoundsPolicy.confirmsForUnit(actor)) throw forbidden('Chỉ thủ trưởng đơn vị được xác nhận nộp bản tự chấm.');
@@ -268,7 +268,7 @@ export class AssessmentsService {
     await this.writeAutomaticCounts(em, actor, ctx, unitId);
     await this.assertComplete(em, ctx, unitId);
     await confirmSubmission(em, sa.id, actor.id);
-    await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm');
+    await this.notifyLeader(em, actor, ctx, unitId, 'đã nộp bản tự chấm', opts.at);
     await this.audit.record(em, actor, { action: 'self_assessment.submit', entityType: 'self_assessment', entityId: sa.id, blockId: ctx.year.blockId, before: { status: sa.status }, after: { status: 'submitted', unitId } });
   }
 
@@ -516,13 +516,13 @@ export class AssessmentsService {
     return node;
   }
 
-  /** Explanations answer lowered scores: some counted reviewer or the leader scored below the unit. */
+  /** Explanations answer lowered scores: some counted reviewer or the leader left the unit fewer points than it gave itself. */
   private async assertLowered(em: EntityManager, ctx: RoundContext, unitId: string, node: LeafNode): Promise<void> {
     const rows = await loweringScores(em, ctx.round.id, unitId, node.id);
     const self = rows.find((r) => r.source === 'self');
     const field = node.type === 'target' ? 'actual' : 'score';
     const mine = self?.[field] ?? null;
-    const lowered = rows.some((r) => r.source !== 'self' && r[field] !== null && (mine === null || r[field]! < mine));
+    const lowered = rows.some((r) => r.source !== 'self' && r[field] !== null && (mine === null || lowersScore(node.type, r[field]!, mine)));
     if (!lowered) throw conflict('not_lowered', `Tiêu chí ${node.code}: không có điểm chấm chéo hay thẩm định nào thấp hơn điểm tự chấm nên không cần giải trình.`);
   }
 
@@ -534,10 +534,10 @@ export class AssessmentsService {
     }));
   }
 
-  private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string): Promise<void> {
+  private async notifyLeader(em: EntityManager, actor: Actor, ctx: RoundContext, unitId: string, what: string, at?: Date): Promise<void> {
     const name = await unitName(em, unitId);
     const seats = [ctx.year.leaderUnitId, ctx.year.deputyUnitId].filter((x): x is string => !!x && x !== unitId);
-    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${name ?? 'Đơn vị'} ${what}` });
+    await notify(em, actor, { units: seats }, { roundId: ctx.round.id, blockYearId: ctx.round.blockYearId, link: `/rounds/${ctx.round.id}`, kind: 'submitted', title: `${ctx.round.title}: ${name ?? 'Đơn vị'} ${what}`, at });
   }
 }
 

@@ -4,10 +4,8 @@ import type { Source } from './round-results';
 /**
  * Demo history, called only by the demo loader. The use cases stamp every row with now() and check each step
  * against the round's calendar, so the demo's rounds are built through them (with a calendar that lets each step
- * pass at load time) and then dated by these operations: times and the calendar only. Two kinds of rows are still
- * written here: the finalisation of a past round (`recordDemoFinalised`, beside the snapshot the loader stores from
- * the pure rules), and an explanation of a raised deduction, which `AssessmentsService.saveExplanationTx` refuses
- * (`insertDemoExplanation`, `insertDemoEvidence`).
+ * pass at load time) and then dated by these operations: times and the calendar only. A round's finalisation takes
+ * the story's date from the use case itself (`ResultsService.finaliseTx`'s `at`), sealed into its snapshot's digest.
  */
 
 type Sql = Pick<EntityManager, 'query'>;
@@ -66,31 +64,4 @@ export async function recordDemoScoreTimes(em: Sql, roundId: string, unitId: str
 /** A unit's evidence files of one purpose in a round (uploaded through the use case), uploaded at `at`. Times only. */
 export async function recordDemoEvidenceTimes(em: Sql, roundId: string, unitId: string, purpose: 'self' | 'explanation', at: Date): Promise<void> {
   await em.query('UPDATE evidence_files SET uploaded_at = $4 WHERE round_id = $1 AND unit_id = $2 AND purpose = $3', [roundId, unitId, purpose, at]);
-}
-
-/** The round finalised at `at` (its recorded phase change; the version stays as the demo recorded it). */
-export async function recordDemoFinalised(em: Sql, roundId: string, at: Date): Promise<void> {
-  await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2 WHERE id = $1`, [roundId, at]);
-}
-
-/** An evidence file uploaded at `at`. */
-export async function insertDemoEvidence(
-  em: Sql,
-  f: { roundId: string; unitId: string; criterionId: string; purpose: 'self' | 'explanation'; filename: string; mimeType: string; sha256: string; content: Buffer; uploadedBy: string | null; at: Date },
-): Promise<void> {
-  await em.query(
-    `INSERT INTO evidence_files (round_id, unit_id, criterion_id, purpose, filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-    [f.roundId, f.unitId, f.criterionId, f.purpose, f.filename, f.mimeType, f.content.length, f.sha256, f.content, f.uploadedBy, f.at]);
-}
-
-/** An explanation (version 1) written at `at`. */
-export async function insertDemoExplanation(em: Sql, e: { roundId: string; unitId: string; criterionId: string; text: string; updatedBy: string | null; at: Date }): Promise<void> {
-  await em.query('INSERT INTO round_explanations (round_id, unit_id, criterion_id, text, updated_by, updated_at, version) VALUES ($1,$2,$3,$4,$5,$6,1)',
-    [e.roundId, e.unitId, e.criterionId, e.text, e.updatedBy, e.at]);
-}
-
-/** The targets entered in a round (not the covenant's). */
-export async function roundTargetsOf(em: Sql, roundId: string): Promise<{ unitId: string; criterionId: string; target: number }[]> {
-  return em.query('SELECT unit_id AS "unitId", criterion_id AS "criterionId", target::float8 AS target FROM round_targets WHERE round_id = $1', [roundId]);
 }

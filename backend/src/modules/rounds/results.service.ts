@@ -138,26 +138,32 @@ export class ResultsService {
    * row, with their digest recorded in the audit chain in the same transaction; rank, unit and total also as rows.
    */
   async finalise(actor: Actor, roundId: string, reason?: string): Promise<SnapshotDto> {
-    await this.ds.transaction(async (em) => {
-      const ctx = await loadRound(em, roundId, actor, 'update');
-      RoundsPolicy.assertManager(actor, ctx.year);
-      RoundsPolicy.assertPhase(ctx, ['final_review'], 'hoàn tất đợt chấm');
-      const { rows: ranking } = await this.live(em, ctx);
-      const rowHashes = (await hashedScoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
-      const seq = await nextSnapshotSeq(em, roundId);
-      const finalisedAt = ctx.now.toISOString();
-      const digest = snapshotDigest({ roundId, seq, finalisedAt, finalisedBy: actor.id, ranking, rowHashes });
-      const snapshotId = await insertSnapshot(em, { roundId, seq, finalisedAt: ctx.now, finalisedBy: actor.id, ranking, rowHashes, digest });
-      await storeRankingRows(em, roundId, snapshotId, ranking);
-      await markRoundFinalised(em, roundId, ctx.now);
-      const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-      await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}/ranking`, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng` });
-      await this.audit.record(em, actor, {
-        action: 'round.finalise', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: ctx.phase },
-        after: { phase: 'finalised', seq, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) }, reason,
-      });
-    });
+    await this.ds.transaction((em) => this.finaliseTx(em, actor, roundId, reason));
     return this.snapshot(actor, roundId);
+  }
+
+  /**
+   * `finalise` in the caller's transaction. `at` (demo history only, never from a request): the time the round was
+   * finalised, sealed into the snapshot's digest and the round, its notice dated then and not mailed.
+   */
+  async finaliseTx(em: EntityManager, actor: Actor, roundId: string, reason?: string, opts: { at?: Date } = {}): Promise<void> {
+    const ctx = await loadRound(em, roundId, actor, 'update');
+    RoundsPolicy.assertManager(actor, ctx.year);
+    RoundsPolicy.assertPhase(ctx, ['final_review'], 'hoàn tất đợt chấm');
+    const at = opts.at ?? ctx.now;
+    const { rows: ranking } = await this.live(em, ctx);
+    const rowHashes = (await hashedScoreRows(em, roundId)).map((r) => ({ id: r.id, sha256: scoreRowHash(r) }));
+    const seq = await nextSnapshotSeq(em, roundId);
+    const digest = snapshotDigest({ roundId, seq, finalisedAt: at.toISOString(), finalisedBy: actor.id, ranking, rowHashes });
+    const snapshotId = await insertSnapshot(em, { roundId, seq, finalisedAt: at, finalisedBy: actor.id, ranking, rowHashes, digest });
+    await storeRankingRows(em, roundId, snapshotId, ranking);
+    await markRoundFinalised(em, roundId, at);
+    const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
+    await notify(em, actor, { units: members }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}/ranking`, kind: 'finalised', title: `${ctx.round.title}: đã hoàn tất, công bố kết quả xếp hạng`, at: opts.at });
+    await this.audit.record(em, actor, {
+      action: 'round.finalise', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { phase: ctx.phase },
+      after: { phase: 'finalised', seq, digest, rows: rowHashes.length, ranking: ranking.map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.final.total })) }, reason,
+    });
   }
 
   /** Mở lại: an audited act with a reason; the snapshot is kept, marked superseded (its ranking rows removed), and the round goes back to final review. */

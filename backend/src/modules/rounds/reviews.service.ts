@@ -48,8 +48,8 @@ export class ReviewsService {
     return this.assignments(this.ds.manager, ctx);
   }
 
-  /** `generate` in the caller's transaction; the round as it was read. */
-  async generateTx(em: EntityManager, actor: Actor, roundId: string, dto: GenerateAssignmentsDto): Promise<RoundContext> {
+  /** `generate` in the caller's transaction; the round as it was read. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async generateTx(em: EntityManager, actor: Actor, roundId: string, dto: GenerateAssignmentsDto, opts: { at?: Date } = {}): Promise<RoundContext> {
     const ctx = await loadRound(em, roundId, actor, 'update');
     RoundsPolicy.assertManager(actor, ctx.year);
     RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review'], 'phân công chấm chéo');
@@ -62,7 +62,7 @@ export class ReviewsService {
     await deleteAssignments(em, roundId);
     if (list.length) await insertAssignments(em, roundId, list, actor.id);
     await setAssignmentSeed(em, roundId, seed);
-    await notify(em, actor, { units: [...new Set(list.map((a) => a.reviewerId))] }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo ${reviewsPerUnit(members.length, k)} đơn vị` });
+    await notify(em, actor, { units: [...new Set(list.map((a) => a.reviewerId))] }, { roundId, blockYearId: ctx.round.blockYearId, link: `/rounds/${roundId}`, kind: 'assigned', title: `${ctx.round.title}: đơn vị được phân công chấm chéo ${reviewsPerUnit(members.length, k)} đơn vị`, at: opts.at });
     await this.audit.record(em, actor, { action: 'round.assign', entityType: 'scoring_round', entityId: roundId, blockId: ctx.year.blockId, before: { assignments: old }, after: { seed, k, assignments: list } });
     return ctx;
   }

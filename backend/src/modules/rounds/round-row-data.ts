@@ -139,8 +139,9 @@ export async function setRoundPhase(em: Sql, id: string, to: Phase): Promise<voi
   await em.query(`UPDATE scoring_rounds SET phase = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id, to]);
 }
 
+/** The round finalised at `at` (its phase changed then). */
 export async function markRoundFinalised(em: Sql, id: string, at: Date): Promise<void> {
-  await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id, at]);
+  await em.query(`UPDATE scoring_rounds SET phase = 'finalised', finalised_at = $2, phase_changed_at = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, at]);
 }
 
 export async function markRoundReopened(em: Sql, id: string): Promise<void> {

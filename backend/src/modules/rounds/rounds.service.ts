@@ -68,8 +68,8 @@ export class RoundsService {
     return this.get(actor, id);
   }
 
-  /** `create` in the caller's transaction (the demo loader opens its rounds this way); the new round's id. */
-  async createTx(em: EntityManager, actor: Actor, dto: CreateRoundDto): Promise<string> {
+  /** `create` in the caller's transaction (the demo loader opens its rounds this way); the new round's id. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async createTx(em: EntityManager, actor: Actor, dto: CreateRoundDto, opts: { at?: Date } = {}): Promise<string> {
     const year = await loadScoringYear(em, dto.blockYearId, actor, () => invalidField('blockYearId', 'không phải năm thi đua có trong hệ thống'));
     RoundsPolicy.assertManager(actor, year);
     await lockBlockYear(em, year.blockYearId);
@@ -85,7 +85,7 @@ export class RoundsService {
     const roundId = await insertRound(em, { blockYearId: year.blockYearId, schemeId: dto.schemeId, kind: dto.kind, title, ...dates, createdBy: actor.id });
     const members = (await this.data.members(em, year.blockYearId)).map((m) => m.id);
     await insertSelfAssessments(em, roundId, members);
-    await notify(em, actor, { units: members }, { roundId, blockYearId: year.blockYearId, link: `/rounds/${roundId}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: `Hạn nộp bản tự chấm: ${vnDateTime(dates.selfAssessmentUntil)}.` });
+    await notify(em, actor, { units: members }, { roundId, blockYearId: year.blockYearId, link: `/rounds/${roundId}`, kind: 'round_opened', title: `Đã mở đợt chấm điểm: ${title}`, body: `Hạn nộp bản tự chấm: ${vnDateTime(dates.selfAssessmentUntil)}.`, at: opts.at });
     await this.audit.record(em, actor, {
       action: 'round.create', entityType: 'scoring_round', entityId: roundId, blockId: year.blockId,
       after: { title, kind: dto.kind, schemeId: dto.schemeId, ...Object.fromEntries(Object.entries(dates).map(([k, v]) => [k, v?.toISOString() ?? null])), units: members.length },
@@ -136,8 +136,8 @@ export class RoundsService {
     return this.get(actor, id);
   }
 
-  /** `advance` in the caller's transaction. */
-  async advanceTx(em: EntityManager, actor: Actor, id: string, dto: AdvancePhaseDto): Promise<void> {
+  /** `advance` in the caller's transaction. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async advanceTx(em: EntityManager, actor: Actor, id: string, dto: AdvancePhaseDto, opts: { at?: Date } = {}): Promise<void> {
     const ctx = await loadRound(em, id, actor, 'update');
     RoundsPolicy.assertManager(actor, ctx.year);
     if (dto.to === 'finalised') throw conflict('use_finalise', 'Muốn hoàn tất đợt chấm, hãy dùng chức năng "Hoàn tất và ký chốt kết quả".');
@@ -151,7 +151,7 @@ export class RoundsService {
     const hits = await this.advancePreview.assertConfirmed(em, ctx, dto.confirmation);
     await setRoundPhase(em, id, dto.to);
     const members = (await this.data.members(em, ctx.round.blockYearId)).map((m) => m.id);
-    await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"` });
+    await notify(em, actor, { units: members }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'phase_changed', title: `${ctx.round.title}: chuyển sang giai đoạn "${PHASE_LABELS[dto.to]}"`, at: opts.at });
     await this.audit.record(em, actor, { action: 'round.advance', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, before: { phase: ctx.phase }, after: { phase: dto.to, ...(hits.length ? { lockedUnits: hits.map((h) => ({ unitId: h.unitId, status: h.status, filled: h.filled, required: h.required })) } : {}) }, reason: dto.reason });
   }
 
@@ -215,8 +215,8 @@ export class RoundsService {
     return this.ds.transaction((em) => this.remindTx(em, actor, id, dto));
   }
 
-  /** `remind` in the caller's transaction. */
-  async remindTx(em: EntityManager, actor: Actor, id: string, dto: ReminderDto): Promise<ReminderResultDto> {
+  /** `remind` in the caller's transaction. `at` (demo history only, never from a request): its notice dated then and not mailed. */
+  async remindTx(em: EntityManager, actor: Actor, id: string, dto: ReminderDto, opts: { at?: Date } = {}): Promise<ReminderResultDto> {
     const ctx = await loadRound(em, id, actor);
     RoundsPolicy.assertManager(actor, ctx.year);
     RoundsPolicy.assertPhase(ctx, ['self_assessment', 'review', 'explanation'], 'gửi nhắc nhở');
@@ -230,7 +230,7 @@ export class RoundsService {
     }
     const deadline = vnDateTime(ctx.round.selfAssessmentUntil);
     const body = dto.message || (ctx.phase === 'self_assessment' ? `Đề nghị đơn vị hoàn thành và nộp bản tự chấm trước ${deadline}.` : `Đề nghị đơn vị hoàn thành phần việc của giai đoạn "${PHASE_LABELS[ctx.phase]}".`);
-    await notify(em, actor, { units: unitIds }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${ctx.round.title}`, body });
+    await notify(em, actor, { units: unitIds }, { roundId: id, blockYearId: ctx.round.blockYearId, link: `/rounds/${id}`, kind: 'reminder', title: `Nhắc nhở: ${ctx.round.title}`, body, at: opts.at });
     await this.audit.record(em, actor, { action: 'round.remind', entityType: 'scoring_round', entityId: id, blockId: ctx.year.blockId, after: { unitIds, message: body } });
     return { sent: unitIds.length, unitIds };
   }

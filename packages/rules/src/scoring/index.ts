@@ -5,4 +5,5 @@ export * from './criterion-score';
 export * from './target-formula';
 export * from './ranking';
 export * from './final-score';
+export * from './lowered';
 export * from './assignment';
