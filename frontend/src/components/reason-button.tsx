@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import { useState } from 'react';
 import { lazyDialog } from '@/components/lazy-dialog';
+import type { ReasonDialogProps } from './reason-dialog';
 
 const ReasonDialog = lazyDialog(() => import('./reason-dialog').then((m) => m.ReasonDialog), (p) => p.open);
 
@@ -9,14 +10,8 @@ const ReasonDialog = lazyDialog(() => import('./reason-dialog').then((m) => m.Re
  * `onConfirm(reason)`; the dialog closes when that resolves and stays open, showing nothing new, when it
  * rejects (the caller reports the error). The dialog's code loads when it first opens.
  */
-export function ReasonButton({ label, onConfirm, ...dialog }: {
+export function ReasonButton({ label, onConfirm, ...dialog }: Pick<ReasonDialogProps, 'title' | 'body' | 'okText' | 'reasonLabel' | 'requiredMessage' | 'loading'> & {
   label: string;
-  title: string;
-  body: string;
-  okText: string;
-  reasonLabel: string;
-  requiredMessage: string;
-  loading: boolean;
   onConfirm: (reason: string) => Promise<unknown>;
 }) {
   const [open, setOpen] = useState(false);
