@@ -72,7 +72,6 @@ describe('covenants: drafting, signing in order, in force, amendments, verificat
   it('edits per-unit targets while a draft, validating units, values and duplicates', async () => {
     const leader = await s.officer(0);
     const c = await expectStatus(leader.get(`/api/covenants/${covenantId}`), 200);
-    const member = await s.officer(2);
     expect((await put(s.officers[2].email, `/api/covenants/${covenantId}/targets`, { targets: [], version: c.version })).status).toBe(403);
     const other = (await t.ds.query(`SELECT id FROM units WHERE short_name = 'Sở Nội vụ'`))[0].id;
     const bad = await put(s.officers[0].email, `/api/covenants/${covenantId}/targets`, {

@@ -146,7 +146,6 @@ describe('drafts: annual plan and rules', () => {
     expect(wrongKind.body.fields).toHaveProperty('ruleSet');
   });
 
-  let commentId: string;
   it('circulates for comments: frozen content, threaded comments, resolved by the leader only', async () => {
     const leader = await s.officer(0);
     const member = await s.officer(2);
@@ -166,7 +165,6 @@ describe('drafts: annual plan and rules', () => {
 
     const c1 = await expectStatus(member.post(`/api/drafts/versions/${v1}/comments`, { sectionKey: 'noi-dung', body: 'Đề nghị bổ sung chỉ tiêu về chuyển đổi số.' }), 201);
     expect(c1).toMatchObject({ unitId: s.units[2].id, unitName: s.units[2].name, sectionKey: 'noi-dung', resolvedAt: null, replies: [] });
-    commentId = c1.id;
     await expectStatus(leader.post(`/api/drafts/versions/${v1}/comments`, { sectionKey: 'noi-dung', body: 'Tiếp thu, sẽ bổ sung ở phiên bản 2.', parentId: c1.id }), 201);
     const head = await s.head(3);
     await expectStatus(head.post(`/api/drafts/versions/${v1}/comments`, { sectionKey: 'hoat-dong', body: 'Đề nghị lùi hội nghị sơ kết sang tháng 7.' }), 201);

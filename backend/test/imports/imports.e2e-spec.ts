@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { Client_, createTestApp, DEMO, TestApp } from '../app';
-import { auditCount, expectStatus, failAuditFor, importWorkbook, signInRaw, uniq, upload } from '../factories';
+import { createTestApp, DEMO, TestApp } from '../app';
+import { auditCount, failAuditFor, importWorkbook, signInRaw, uniq, upload } from '../factories';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const URL_IMPORT = '/api/imports/units-accounts';
@@ -17,14 +17,12 @@ const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
 
 describe('imports', () => {
   let t: TestApp;
-  let board: Client_;
 
   const counts = async () => (await t.ds.query(
     `SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM accounts) AS accounts, (SELECT count(*)::int FROM audit_entries) AS audit`))[0];
 
   beforeAll(async () => {
     t = await createTestApp();
-    board = await t.as(DEMO.board);
   });
   afterAll(() => t.close());
 

@@ -12,7 +12,6 @@ import { AssessmentsService } from './assessments.service';
 import { AssessmentDto, AssignmentsDto, EvidenceDto, ExplanationResultDto, SaveResultDto } from './dto/assessment.dto';
 import { EvidenceUploadQueryDto, ExplanationInputDto, OptionalReasonDto, ReasonRequiredDto, ReassignDto, ScoreInputDto } from './dto/round.dto';
 import { ReviewsService } from './reviews.service';
-import { RoundsService } from './rounds.service';
 
 /** Upload limit of the HTTP layer; the service refuses anything above MAX_EVIDENCE_BYTES with a message naming the criterion. */
 const UPLOAD_LIMIT = 25 * 1024 * 1024;

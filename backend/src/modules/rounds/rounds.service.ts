@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { vnDateTime } from '../../common/vn-date';
 import { Actor, isCityWide } from '../../common/actor';
-import { badRequest, conflict, forbidden, invalidField, notFound } from '../../common/app-error';
+import { badRequest, conflict, forbidden, invalidField } from '../../common/app-error';
 import { assertVersion } from '../../common/versioning';
 import { AuditService } from '../audit/audit.service';
 import { AdvancePreviewService } from './advance-preview.service';

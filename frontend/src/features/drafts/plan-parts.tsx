@@ -2,7 +2,6 @@ import { Button, Descriptions, Flex, Select, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { BlockYear } from '@/api/block-years';
 import { DataTable } from '@/components/data-table';
 import { useT } from '@/i18n/i18n';
 import { formatDate } from '@/lib/format';
@@ -20,8 +19,6 @@ export const PLAN_PART_SECTION: Record<PlanPart, string> = {
 };
 export const ACTIVITY_STATUSES: ActivityStatus[] = ['planned', 'in_progress', 'done', 'cancelled'];
 const ACTIVITY_COLORS: Record<ActivityStatus, string> = { planned: 'default', in_progress: 'processing', done: 'success', cancelled: 'error' };
-
-type Members = BlockYear['members'];
 
 const dateRange = (start: string, end: string) => (start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`);
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Popconfirm, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, Flex, Skeleton, Space, Tag } from 'antd';
 import { useFeedback } from '@/components/feedback';
 import { Card } from '@/components/card';
 import { lazy, Suspense } from 'react';

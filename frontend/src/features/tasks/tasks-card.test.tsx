@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { stubApi } from '../../../test/fetch-stub';
-import { blockYearPage, findPage, renderRoute, users } from '../../../test/render';
+import { blockYearPage, renderRoute, users } from '../../../test/render';
 
 const task = (over: Record<string, unknown>) => ({
   key: 'k', kind: 'self_assessment', title: 'Việc', detail: '', blockYearId: 'y1', blockName: 'Khối thi đua số 4', year: 2025, unitName: null, deadline: null, overdue: false, link: '/rounds/r1', ...over,
