@@ -10,11 +10,10 @@ import { ScopeService } from '../../common/scope/scope.service';
 import { accountPage } from '../../modules/accounts/accounts-data';
 import { AuditService } from '../../modules/audit/audit.service';
 import { memberUnitsOf } from '../../modules/block-years/block-years-data';
-import { BlockYearsService } from '../../modules/block-years/block-years.service';
-import { CovenantsService } from '../../modules/covenants/covenants.service';
+import { covenantUseCases } from './covenants';
 import { demoActor } from './demo-ids';
+import { draftUseCases } from './drafts';
 import { DraftReadService } from '../../modules/drafts/draft-read.service';
-import { DraftWorkflowService } from '../../modules/drafts/draft-workflow.service';
 import { agendaItems, recordDemoDecisionTime } from '../../modules/conferences/agenda-data';
 import { loadYear as loadYearRow, recordDemoCheckInTimes, recordDemoConferenceTimes, recordDemoReplyTimes } from '../../modules/conferences/conference-data';
 import { ConferenceMinutesService } from '../../modules/conferences/conference-minutes.service';
@@ -77,10 +76,9 @@ export function conferenceUseCases(em: EntityManager): { workflow: ConferenceWor
   const ds = em.connection;
   const audit = new AuditService(ds);
   const scope = new ScopeService(ds);
-  const covenants = new CovenantsService(ds, audit);
-  const draftRead = new DraftReadService(ds);
-  const read = new ConferenceReadService(ds, scope, draftRead, covenants);
-  const drafts = new DraftWorkflowService(ds, audit, new BlockYearsService(ds, audit, scope), draftRead);
+  const covenants = covenantUseCases(em);
+  const read = new ConferenceReadService(ds, scope, new DraftReadService(ds), covenants);
+  const drafts = draftUseCases(em);
   const minutes = new ConferenceMinutesService(ds, audit, scope, read);
   return { workflow: new ConferenceWorkflowService(ds, audit, scope, drafts, covenants, read, minutes), minutes };
 }

@@ -40,7 +40,8 @@ function targets2024(u: (k: string) => string): CovenantTargetInputDto[] {
   ];
 }
 
-function covenantUseCases(em: EntityManager): CovenantsService {
+/** The covenants use cases, built as the app builds them, acting in the loader's transaction. */
+export function covenantUseCases(em: EntityManager): CovenantsService {
   return new CovenantsService(em.connection, new AuditService(em.connection));
 }
 

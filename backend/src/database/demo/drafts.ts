@@ -188,7 +188,7 @@ function plan2025(u: (k: string) => string): PlanDataInputDto {
 // ─── The seed ───────────────────────────────────────────────────────────────────────────────────────
 
 /** The drafts use cases, built as the app builds them, acting in the loader's transaction. */
-function draftUseCases(em: EntityManager): DraftWorkflowService {
+export function draftUseCases(em: EntityManager): DraftWorkflowService {
   const audit = new AuditService(em.connection);
   return new DraftWorkflowService(em.connection, audit, new BlockYearsService(em.connection, audit, new ScopeService(em.connection)), new DraftReadService(em.connection));
 }
