@@ -88,25 +88,9 @@ export async function apiCall(page, method, url, body) {
   return json;
 }
 
-/**
- * Waits until an overlay (popover, modal) has finished appearing. While its opening animation runs the kit may
- * still move it (a popover flips below its button once its full size is known), and a click sent then lands
- * where the button was: the click is lost and the popover stays open.
- */
-export async function settled(overlay, timeout = 10_000) {
-  const until = Date.now() + timeout;
-  await overlay.first().waitFor();
-  while (/-(appear|enter)\b/.test((await overlay.first().getAttribute('class')) ?? '')) {
-    if (Date.now() > until) throw new Error(`the overlay is still appearing after ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return overlay;
-}
-
-/** Confirms the open Popconfirm by its OK button, once it has finished appearing. */
+/** Confirms the open Popconfirm by its OK button. */
 export async function confirmPopover(page, okLabel) {
-  const popover = await settled(page.locator('.ant-popover:visible'));
-  await popover.getByRole('button', { name: okLabel }).click();
+  await page.locator('.ant-popover:visible').getByRole('button', { name: okLabel }).click();
 }
 
 /** Clicks a download link/button and returns the file's bytes. */

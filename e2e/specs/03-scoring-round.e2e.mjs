@@ -5,7 +5,7 @@
 // The three other units' self-assessments go through the API (the same calls the form makes).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiCall, BASE, confirmPopover, launch, screenshot, sequence, settled, signIn } from '../lib.mjs';
+import { apiCall, BASE, confirmPopover, launch, screenshot, sequence, signIn } from '../lib.mjs';
 
 const LEADER = 'canbo.dukdn@thidua.vn'; // ĐUK Doanh nghiệp holds the 2025 leader seat
 const OFFICER = (k) => `canbo.${k}@thidua.vn`;
@@ -193,7 +193,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
     const leader = await signIn(browser, LEADER);
     await leader.page.goto(`${BASE}/rounds/${round.id}`);
     await leader.page.getByRole('button', { name: 'Chuyển sang "Chấm chéo, thẩm định"' }).click();
-    await (await settled(leader.page.locator('.ant-modal:visible, .ant-popover:visible'))).getByRole('button', { name: /Chuyển/ }).last().click();
+    await leader.page.locator('.ant-modal:visible, .ant-popover:visible').getByRole('button', { name: /Chuyển/ }).last().click();
     await leader.page.getByText('Đã chuyển sang giai đoạn "Chấm chéo, thẩm định".').waitFor();
     await leader.page.getByRole('button', { name: 'Tạo phân công' }).click();
     await leader.page.locator('.ant-modal:visible').getByRole('button', { name: 'Tạo phân công' }).click();
@@ -229,7 +229,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
     const leader = await signIn(browser, LEADER);
     await leader.page.goto(`${BASE}/rounds/${round.id}`);
     await leader.page.getByRole('button', { name: 'Chuyển sang "Giải trình"' }).click();
-    await (await settled(leader.page.locator('.ant-modal:visible, .ant-popover:visible'))).getByRole('button', { name: /Chuyển/ }).last().click();
+    await leader.page.locator('.ant-modal:visible, .ant-popover:visible').getByRole('button', { name: /Chuyển/ }).last().click();
     await leader.page.getByText('Đã chuyển sang giai đoạn "Giải trình".').waitFor();
     await leader.context.close();
 
@@ -247,7 +247,7 @@ describe('scoring: a year-end round from the scheme to the ranking', () => {
     const leader = await signIn(browser, LEADER);
     await leader.page.goto(`${BASE}/rounds/${round.id}`);
     await leader.page.getByRole('button', { name: 'Chuyển sang "Thẩm định cuối, chốt điểm"' }).click();
-    await (await settled(leader.page.locator('.ant-modal:visible, .ant-popover:visible'))).getByRole('button', { name: /Chuyển/ }).last().click();
+    await leader.page.locator('.ant-modal:visible, .ant-popover:visible').getByRole('button', { name: /Chuyển/ }).last().click();
     await leader.page.getByText('Đã chuyển sang giai đoạn "Thẩm định cuối, chốt điểm".').waitFor();
     await leader.page.goto(`${BASE}/rounds/${round.id}/units/${unit.lhp}/final`);
     const row = leader.page.getByRole('region', { name: 'Tiêu chí I.3' });
